@@ -1,0 +1,40 @@
+/** Wires the commands together and turns every failure into a one-line message and an exit code. */
+import { createRequire } from 'node:module';
+import { Command, CommanderError } from 'commander';
+import { UsageError } from './load/index.js';
+import type { CommandContext } from './commands/shared.js';
+import { register as registerValidate } from './commands/validate.js';
+
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+
+/** Runs the command line `argv` (as process.argv) and returns the exit code: 0 ok, 1 problems found, 2 usage or internal error. */
+export async function run(argv: string[]): Promise<number> {
+  const context: CommandContext = { write: (text) => process.stdout.write(text), exitCode: 0 };
+  const program = new Command('cxmap')
+    .description('Map customer processes from the outside in: validate, score and render YAML process maps.')
+    .version(version, '-V, --version')
+    .option('--debug', 'show the internal details of an error')
+    .option('--no-color', 'no colour in the output (also NO_COLOR=1)')
+    .exitOverride()
+    .showSuggestionAfterError()
+    .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'cxmap: ')) })
+    .addHelpText('after', '\nExample:\n  $ cxmap validate examples/*.cxmap.yaml');
+  registerValidate(program, context);
+  for (const command of program.commands) command.exitOverride();
+  try {
+    await program.parseAsync(argv);
+    return context.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
+    }
+    const debug = argv.includes('--debug');
+    if (error instanceof UsageError) {
+      process.stderr.write(`cxmap: ${error.message}\n`);
+    } else {
+      process.stderr.write(`cxmap: internal error: ${(error as Error).message}${debug ? '' : ' (run again with --debug for details)'}\n`);
+    }
+    if (debug) process.stderr.write(`${(error as Error).stack}\n`);
+    return 2;
+  }
+}

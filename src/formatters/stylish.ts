@@ -1,0 +1,43 @@
+/** The default terminal output: findings grouped by file, each with a code frame, and a summary line. */
+import { Chalk } from 'chalk';
+import type { Finding } from '../load/index.js';
+import { count, plural, type FileResult, type FormatOptions } from './types.js';
+
+function codeFrame(result: FileResult, f: Finding, c: InstanceType<typeof Chalk>): string[] {
+  const source = result.source;
+  if (!source) return [];
+  const text = source.lineText(f.line);
+  if (text.trim() === '') return [];
+  const shown = text.length > 160 ? `${text.slice(0, 157)}...` : text;
+  const width = f.endLine === f.line && f.endColumn > f.column ? f.endColumn - f.column : 1;
+  const caretWidth = Math.max(1, Math.min(width, shown.length - f.column + 1));
+  const gutter = String(f.line);
+  return [
+    c.dim(`    ${gutter} | `) + shown,
+    c.dim(`    ${' '.repeat(gutter.length)} | `) + ' '.repeat(Math.max(0, f.column - 1)) + c.red('^'.repeat(caretWidth)),
+  ];
+}
+
+export function stylish(results: FileResult[], options: FormatOptions): string {
+  const c = new Chalk({ level: options.colorLevel });
+  const out: string[] = [];
+  for (const result of results) {
+    if (result.findings.length === 0) continue;
+    out.push(c.underline(result.file));
+    for (const f of result.findings) {
+      const severity = f.severity === 'error' ? c.red('error') : c.yellow('warning');
+      out.push(`  ${c.dim(`${f.line}:${f.column}`)}  ${severity}  ${f.message}  ${c.dim(f.code)}`);
+      out.push(...codeFrame(result, f, c));
+    }
+    out.push('');
+  }
+  const { errors, warnings, filesWithErrors } = count(results);
+  const files = plural(results.length, 'map');
+  if (errors + warnings === 0) {
+    out.push(c.green(`✔ ${results.length === 1 ? 'the map is' : `all ${files} are`} valid`));
+  } else {
+    const summary = `✖ ${plural(errors + warnings, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${results.length === 1 ? 'the map' : `${filesWithErrors} of ${files}`}`;
+    out.push((errors > 0 ? c.red : c.yellow).bold(summary));
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,143 @@
+/**
+ * The duration grammar of the format: fixed durations (`0`, `90s`, `1h30m`, `1.5d`), uniform ranges (`1d..3d`),
+ * triangular estimates (`{min, likely, max}`) and Little's-law queues (`{queue: 400, rate: 50/d}`).
+ * Everything is turned into seconds using the map's calendar (how long a day and a week are).
+ */
+
+export interface Calendar {
+  /** Seconds in a day `d`: 86,400 by default, 28,800 for an 8-hour working day. */
+  day: number;
+  /** Seconds in a week `w`: 7 days by default. */
+  week: number;
+}
+
+export const DEFAULT_CALENDAR: Calendar = { day: 86_400, week: 7 * 86_400 };
+
+export type Distribution =
+  | { kind: 'fixed'; value: number }
+  | { kind: 'uniform'; min: number; max: number }
+  | { kind: 'triangular'; min: number; likely: number; max: number }
+  /** Little's law: the wait is the cases ahead divided by the rate at which they are done. */
+  | { kind: 'queue'; queue: number; perSecond: number };
+
+export const ZERO: Distribution = { kind: 'fixed', value: 0 };
+
+export function mean(d: Distribution): number {
+  switch (d.kind) {
+    case 'fixed': return d.value;
+    case 'uniform': return (d.min + d.max) / 2;
+    case 'triangular': return (d.min + d.likely + d.max) / 3;
+    case 'queue': return d.queue / d.perSecond;
+  }
+}
+
+/** A parse result: the value, or a sentence saying what is wrong with the text. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const no = <T>(problem: string): Parsed<T> => ({ ok: false, problem });
+
+type Unit = 's' | 'm' | 'h' | 'd' | 'w';
+function unitSeconds(unit: Unit, calendar: Calendar): number {
+  switch (unit) {
+    case 's': return 1;
+    case 'm': return 60;
+    case 'h': return 3600;
+    case 'd': return calendar.day;
+    case 'w': return calendar.week;
+  }
+}
+
+const PART = /(\d+(?:\.\d+)?)\s*([smhdw])/y;
+
+/** A fixed duration: `0`, `90s`, `15m`, `2h`, `1.5d`, `3w`, `1h30m`. */
+export function parseFixed(input: unknown, calendar: Calendar = DEFAULT_CALENDAR): Parsed<number> {
+  if (input === 0 || input === '0') return ok(0);
+  if (typeof input === 'number') {
+    return no(`\`${input}\` has no unit: add one, for example ${input}m, ${input}h or ${input}d`);
+  }
+  if (typeof input !== 'string') return no('a duration is text like 15m, 2h or 1.5d');
+  const text = input.trim();
+  if (/^\d+(\.\d+)?$/.test(text)) return no(`\`${text}\` has no unit: add one, for example ${text}m, ${text}h or ${text}d`);
+  let seconds = 0;
+  let position = 0;
+  const seen = new Set<string>();
+  while (position < text.length) {
+    PART.lastIndex = position;
+    const match = PART.exec(text);
+    if (!match) return no(`\`${input}\` is not a duration: write it like 90s, 15m, 2h, 1.5d, 3w or 1h30m`);
+    const unit = match[2] as Unit;
+    if (seen.has(unit)) return no(`\`${input}\` gives the unit ${unit} twice`);
+    seen.add(unit);
+    seconds += Number(match[1]) * unitSeconds(unit, calendar);
+    position = PART.lastIndex;
+    while (text[position] === ' ') position++;
+  }
+  return ok(seconds);
+}
+
+/** A rate of work for a queue: `50/d`, `6/h`. Returns cases per second. */
+export function parseRate(input: unknown): Parsed<number> & { per?: Unit } {
+  const match = typeof input === 'string' ? /^\s*(\d+(?:\.\d+)?)\s*\/\s*([smhdw])\s*$/.exec(input) : null;
+  if (!match) return no(`\`${String(input)}\` is not a rate: write cases per unit of time, like 50/d or 6/h`);
+  const count = Number(match[1]);
+  if (count === 0) return no('a rate of 0 means the queue never moves: give how many cases are done per unit of time');
+  return { ok: true, value: count, per: match[2] as Unit };
+}
+
+export type DurationInput = string | number | { min?: unknown; likely?: unknown; max?: unknown; queue?: unknown; rate?: unknown };
+
+/** Any duration of a step: fixed, a range `a..b`, `{min, likely, max}`, or (for waits) `{queue, rate}`. */
+export function parseDistribution(input: DurationInput, calendar: Calendar = DEFAULT_CALENDAR): Parsed<Distribution> {
+  if (typeof input === 'string' && input.includes('..')) {
+    const [low, high, ...rest] = input.split('..');
+    if (rest.length > 0) return no(`\`${input}\` is not a range: write it like 1d..3d`);
+    const min = parseFixed(low, calendar);
+    if (!min.ok) return min;
+    const max = parseFixed(high, calendar);
+    if (!max.ok) return max;
+    if (min.value > max.value) return no(`the range \`${input}\` runs backwards: put the shorter duration first`);
+    return ok(min.value === max.value ? { kind: 'fixed', value: min.value } : { kind: 'uniform', min: min.value, max: max.value });
+  }
+  if (typeof input === 'object' && input !== null) {
+    if ('queue' in input || 'rate' in input) {
+      if ('min' in input || 'likely' in input || 'max' in input) return no('a wait is either a queue {queue, rate} or an estimate {min, likely, max}, not both');
+      if (typeof input.queue !== 'number') return no('a queue needs `queue`: how many cases wait ahead');
+      if (input.rate === undefined) return no('a queue needs `rate`: how many cases are done per unit of time, like 50/d');
+      const rate = parseRate(input.rate);
+      if (!rate.ok) return rate;
+      return ok({ kind: 'queue', queue: input.queue, perSecond: rate.value / unitSeconds(rate.per!, calendar) });
+    }
+    const parts: number[] = [];
+    for (const key of ['min', 'likely', 'max'] as const) {
+      if (input[key] === undefined) return no(`an estimate needs min, likely and max; \`${key}\` is missing`);
+      const part = parseFixed(input[key], calendar);
+      if (!part.ok) return part;
+      parts.push(part.value);
+    }
+    const [min, likely, max] = parts as [number, number, number];
+    if (!(min <= likely && likely <= max)) return no('an estimate needs min <= likely <= max');
+    return ok(min === max ? { kind: 'fixed', value: min } : { kind: 'triangular', min, likely, max });
+  }
+  const fixed = parseFixed(input, calendar);
+  return fixed.ok ? ok({ kind: 'fixed', value: fixed.value }) : fixed;
+}
+
+/** A share written as 0.8 or 80%: the value from 0 to 1. The schema has already checked the form. */
+export function parseRatio(input: number | string): number {
+  return typeof input === 'number' ? input : Number(input.slice(0, -1)) / 100;
+}
+
+/**
+ * A duration for people, in the map's calendar: `23.6 d`, `3 h 10 m`, `45 m`, `20 s`.
+ * Durations of a day or more are given in days with one decimal; shorter ones in hours and minutes.
+ */
+export function formatDuration(seconds: number, calendar: Calendar = DEFAULT_CALENDAR): string {
+  if (seconds <= 0) return '0';
+  if (seconds >= calendar.day) return `${(seconds / calendar.day).toFixed(1)} d`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes === 0) return `${Math.round(seconds)} s`;
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h === 0) return `${m} m`;
+  return m === 0 ? `${h} h` : `${h} h ${m} m`;
+}

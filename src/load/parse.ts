@@ -1,0 +1,118 @@
+/** Parses YAML keeping every node's position, so findings can point at the line and column they are about. */
+import { parseDocument, LineCounter, isMap, isNode, isPair, isScalar, type Document, type Node, type Pair } from 'yaml';
+import { finding, START, type Finding, type Position } from './finding.js';
+
+/** More aliases than this in one file are refused (the defence against "billion laughs" alias bombs). */
+export const MAX_ALIAS_COUNT = 100;
+
+export type Path = readonly (string | number)[];
+
+/** Finds the source position of nodes in a parsed document. */
+export class SourceMap {
+  constructor(
+    readonly doc: Document,
+    readonly lines: LineCounter,
+    readonly text: string,
+  ) {}
+
+  span(start: number, end: number): Position {
+    const a = this.lines.linePos(start);
+    const b = this.lines.linePos(Math.max(start, end));
+    return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+  }
+
+  of(node: Node | null | undefined): Position {
+    if (!node?.range) return START;
+    return this.span(node.range[0], node.range[1]);
+  }
+
+  /** The node at `path`, or its nearest ancestor that exists. */
+  node(path: Path): Node | undefined {
+    for (let n = path.length; n >= 0; n--) {
+      const found = n === 0 ? this.doc.contents : this.doc.getIn(path.slice(0, n), true);
+      if (isNode(found)) return found;
+    }
+    return undefined;
+  }
+
+  /** Position of the value at `path` (or of its nearest ancestor). */
+  at(path: Path): Position {
+    return this.of(this.node(path));
+  }
+
+  /** Position of the key of the entry `key` in the mapping at `parent`. */
+  keyAt(parent: Path, key: string): Position {
+    const pair = this.pair(parent, key);
+    return pair && isNode(pair.key) ? this.of(pair.key) : this.at(parent);
+  }
+
+  pair(parent: Path, key: string): Pair | undefined {
+    const map = this.node(parent);
+    if (!isMap(map)) return undefined;
+    return map.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key);
+  }
+
+  /** The text of line `n` (1-based), without its line break. */
+  lineText(n: number): string {
+    const starts = this.lines.lineStarts;
+    const from = starts[n - 1] ?? this.text.length;
+    const to = starts[n] ?? this.text.length;
+    return this.text.slice(from, to).replace(/\r?\n$/, '');
+  }
+}
+
+export interface Parsed {
+  source: SourceMap;
+  /** The plain data, when the YAML could be read at all. */
+  data?: unknown;
+  findings: Finding[];
+}
+
+const YAML_CODES: Record<string, string> = {
+  DUPLICATE_KEY: 'duplicate-key',
+  RESOURCE_EXHAUSTION: 'too-deep',
+};
+
+export function parseYaml(text: string): Parsed {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, keepSourceTokens: true, uniqueKeys: true, prettyErrors: false });
+  const source = new SourceMap(doc, lines, text);
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const [problems, severity] of [[doc.errors, 'error'], [doc.warnings, 'warning']] as const) {
+    for (const problem of problems) {
+      const code = YAML_CODES[problem.code] ?? 'yaml-syntax';
+      const at = source.span(problem.pos[0], problem.pos[1]);
+      const key = `${code}:${at.line}:${at.column}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      findings.push(finding(code, yamlMessage(problem.code, problem.message), at, severity));
+    }
+  }
+  if (findings.some((f) => f.severity === 'error')) return { source, findings };
+  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
+    findings.push(finding('empty-file', 'the file is empty: a map starts with `cxmap: 1`, then `process`, `actors` and `steps`', START));
+    return { source, findings };
+  }
+  try {
+    return { source, data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), findings };
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    const message = /alias count/i.test(error.message)
+      ? `the file expands into too much data through its aliases (more than ${MAX_ALIAS_COUNT} uses of *anchors); write the values out`
+      : `an alias points at an anchor that is not defined before it: ${error.message}`;
+    findings.push(finding('bad-alias', message, START));
+    return { source, findings };
+  }
+}
+
+function yamlMessage(code: string, message: string): string {
+  const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  switch (code) {
+    case 'DUPLICATE_KEY': return 'this key appears twice in the same block; keep one';
+    case 'RESOURCE_EXHAUSTION': return 'the file is nested too deeply to be a map';
+    case 'TAB_AS_INDENT': return 'tabs are not allowed for indentation in YAML; indent with spaces';
+    default: return `YAML syntax: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
+  }
+}
+

@@ -1,0 +1,285 @@
+/**
+ * Semantic checks of a map that has the right shape, and its normalization into a ProcessMap.
+ * Every finding has a stable code and points at the key or value it is about.
+ */
+import { finding, type Finding } from './finding.js';
+import { DEFAULT_CALENDAR, parseDistribution, parseFixed, parseRatio, ZERO, type Calendar, type Distribution, type DurationInput } from './duration.js';
+import { didYouMean } from './suggest.js';
+import type { SourceMap, Path } from './parse.js';
+import type { Actor, Choice, Next, ProcessMap, RawMap, RawStep, Step } from './types.js';
+
+/** Chances of a step must add up to 100% within this. */
+const CHANCE_TOLERANCE = 1e-6;
+
+class Checker {
+  readonly findings: Finding[] = [];
+  constructor(readonly source: SourceMap) {}
+
+  error(code: string, message: string, path: Path): void {
+    this.findings.push(finding(code, message, this.source.at(path)));
+  }
+
+  errorAtKey(code: string, message: string, parent: Path, key: string): void {
+    this.findings.push(finding(code, message, this.source.keyAt(parent, key)));
+  }
+
+  fixed(input: string | number | undefined, path: Path, calendar: Calendar): number | undefined {
+    if (input === undefined) return undefined;
+    const parsed = parseFixed(input, calendar);
+    if (parsed.ok) return parsed.value;
+    this.error('bad-duration', parsed.problem, path);
+    return undefined;
+  }
+
+  distribution(input: DurationInput | undefined, path: Path, calendar: Calendar): Distribution {
+    if (input === undefined) return ZERO;
+    const parsed = parseDistribution(input, calendar);
+    if (parsed.ok) return parsed.value;
+    this.error(/rate/.test(parsed.problem) && typeof input === 'object' ? 'bad-rate' : 'bad-duration', parsed.problem, path);
+    return ZERO;
+  }
+}
+
+function readCalendar(raw: RawMap, check: Checker): Calendar {
+  const spec = raw.process.calendar;
+  if (!spec) return DEFAULT_CALENDAR;
+  const path = ['process', 'calendar'];
+  const day = check.fixed(spec.day, [...path, 'day'], DEFAULT_CALENDAR) ?? DEFAULT_CALENDAR.day;
+  if (day <= 0 || day > DEFAULT_CALENDAR.day) {
+    check.error('bad-calendar', 'a day lasts more than 0 and at most 24h (8h for a working day)', [...path, 'day']);
+    return DEFAULT_CALENDAR;
+  }
+  const week = check.fixed(spec.week, [...path, 'week'], { day, week: 7 * day }) ?? 7 * day;
+  if (week < day || week > 7 * day) {
+    check.error('bad-calendar', 'a week lasts from 1d to 7d (5d for a working week)', [...path, 'week']);
+    return { day, week: 7 * day };
+  }
+  return { day, week };
+}
+
+/** Successor step indexes of a step, in the order written. */
+export function successors(next: Next): number[] {
+  switch (next.kind) {
+    case 'end': return [];
+    case 'choice': return next.choices.map((c) => c.to);
+    case 'all': return next.branches;
+  }
+}
+
+/** Steps reachable from `from` (breadth first, in order of distance), never entering `avoid`. */
+function reach(from: number, succ: number[][], avoid = -1): number[] {
+  if (from === avoid) return [];
+  const seen = new Uint8Array(succ.length);
+  const order = [from];
+  seen[from] = 1;
+  for (let i = 0; i < order.length; i++) {
+    for (const s of succ[order[i]!]!) {
+      if (!seen[s] && s !== avoid) {
+        seen[s] = 1;
+        order.push(s);
+      }
+    }
+  }
+  return order;
+}
+
+/**
+ * The join of a parallel split: the first step that every branch leads to and that every path from every branch
+ * passes through before the customer's journey can end. Returns -1 when the branches never re-join.
+ */
+function findJoin(split: number, branches: number[], succ: number[][], isEnd: (i: number) => boolean): number {
+  const reachSets = branches.map((b) => new Set(reach(b, succ)));
+  const passesThrough = (candidate: number, branch: number) => !reach(branch, succ, candidate).some(isEnd);
+  for (const candidate of reach(branches[0]!, succ)) {
+    if (candidate === split || branches.includes(candidate)) continue;
+    if (!reachSets.every((set) => set.has(candidate))) continue;
+    if (branches.every((b) => passesThrough(candidate, b))) return candidate;
+  }
+  return -1;
+}
+
+export function checkSemantics(raw: RawMap, source: SourceMap): { map?: ProcessMap; findings: Finding[] } {
+  const check = new Checker(source);
+  const calendar = readCalendar(raw, check);
+  const p = raw.process;
+  const targets = {
+    leadTime: check.fixed(p.targets?.leadTime, ['process', 'targets', 'leadTime'], calendar),
+    pce: p.targets?.pce === undefined ? undefined : parseRatio(p.targets.pce),
+    successRate: p.targets?.successRate === undefined ? undefined : parseRatio(p.targets.successRate),
+  };
+  const benchmarks = (p.benchmarks ?? []).map((b, i) => ({
+    name: b.name,
+    leadTime: check.fixed(b.leadTime, ['process', 'benchmarks', i, 'leadTime'], calendar),
+    pce: b.pce === undefined ? undefined : parseRatio(b.pce),
+    successRate: b.successRate === undefined ? undefined : parseRatio(b.successRate),
+  }));
+
+  const actors = new Map<string, Actor>(Object.entries(raw.actors).map(([id, a]) => [id, { id, kind: a.kind, name: a.name }]));
+  const stages = raw.stages ?? [];
+  const stageSet = new Set<string>();
+  stages.forEach((stage, i) => {
+    if (stageSet.has(stage)) check.error('duplicate-stage', `the stage \`${stage}\` is listed twice`, ['stages', i]);
+    stageSet.add(stage);
+  });
+
+  const index = new Map<string, number>();
+  raw.steps.forEach((step, i) => {
+    const first = index.get(step.id);
+    if (first === undefined) index.set(step.id, i);
+    else check.error('duplicate-id', `another step already has the id \`${step.id}\` (step ${first + 1}); ids must be unique`, ['steps', i, 'id']);
+  });
+  const stepRef = (id: string, path: Path, from: string): number | undefined => {
+    const target = index.get(id);
+    if (target === undefined) check.error('unknown-step', `step \`${from}\` goes to \`${id}\`, which is not a step${didYouMean(id, index.keys())}`, path);
+    return target;
+  };
+
+  const steps: Step[] = raw.steps.map((s, i) => normalizeStep(s, i));
+  function normalizeStep(s: RawStep, i: number): Step {
+    const at = (key: string): Path => ['steps', i, key];
+    const actor = actors.get(s.actor);
+    if (!actor) check.error('unknown-actor', `step \`${s.id}\` is done by \`${s.actor}\`, which is not in actors${didYouMean(s.actor, actors.keys())}`, at('actor'));
+    let stage = s.stage ?? '';
+    if (s.stage !== undefined && !stageSet.has(s.stage)) {
+      check.error('unknown-stage', stages.length === 0
+        ? `step \`${s.id}\` is in stage \`${s.stage}\`, but the map has no \`stages\` list; add one`
+        : `step \`${s.id}\` is in stage \`${s.stage}\`, which is not in stages${didYouMean(s.stage, stages)}`, at('stage'));
+    } else if (s.stage === undefined && stages.length > 0) {
+      check.error('missing-stage', `step \`${s.id}\` has no stage; give it one of: ${stages.join(', ')}`, ['steps', i]);
+    } else if (s.stage === undefined) {
+      stage = raw.process.name;
+    }
+    const next = normalizeNext(s, i);
+    if (s.outcome !== undefined && next.kind !== 'end') {
+      check.errorAtKey('outcome-not-end', `step \`${s.id}\` has an outcome but goes on to another step; only end steps (without next) have an outcome`, ['steps', i], 'outcome');
+    }
+    return {
+      index: i,
+      id: s.id,
+      name: s.name,
+      stage,
+      actor: actor ?? { id: s.actor, kind: 'backstage', name: s.actor },
+      channel: s.channel,
+      wait: check.distribution(s.wait, at('wait'), calendar),
+      work: check.distribution(s.work, at('work'), calendar),
+      value: s.value,
+      feeling: s.feeling,
+      asks: s.asks ?? [],
+      tells: s.tells ?? [],
+      ca: s.ca === undefined ? 1 : parseRatio(s.ca),
+      fails: s.fails,
+      momentOfTruth: s.momentOfTruth ?? false,
+      evidence: s.evidence,
+      outcome: next.kind === 'end' ? (s.outcome ?? 'success') : undefined,
+      note: s.note,
+      next,
+    };
+  }
+
+  function normalizeNext(s: RawStep, i: number): Next {
+    const path: Path = ['steps', i, 'next'];
+    const raw = s.next;
+    if (raw === undefined) return { kind: 'end' };
+    if (typeof raw === 'string') {
+      const to = stepRef(raw, path, s.id);
+      return to === undefined ? { kind: 'end' } : { kind: 'choice', choices: [{ to, chance: 1 }] };
+    }
+    if (Array.isArray(raw)) {
+      const choices: Choice[] = [];
+      let total = 0;
+      raw.forEach((c, j) => {
+        const chance = parseRatio(c.chance);
+        total += chance;
+        const to = stepRef(c.to, [...path, j, 'to'], s.id);
+        if (to === undefined) return;
+        const same = choices.find((x) => x.to === to);
+        if (same) same.chance += chance;
+        else choices.push({ to, chance, ...(c.label === undefined ? {} : { label: c.label }) });
+      });
+      if (Math.abs(total - 1) > CHANCE_TOLERANCE) {
+        check.error('chances-not-100', `the chances after step \`${s.id}\` add up to ${+(total * 100).toFixed(4)}%, not 100%`, path);
+      }
+      return { kind: 'choice', choices };
+    }
+    const branches = raw.all.map((id, j) => stepRef(id, [...path, 'all', j], s.id)).filter((b): b is number => b !== undefined);
+    return { kind: 'all', branches, join: -1 };
+  }
+
+  if (check.findings.length > 0) return { findings: check.findings };
+  const start = checkFlow(steps, check);
+  if (check.findings.length > 0) return { findings: check.findings };
+  return {
+    map: {
+      process: { name: p.name, customer: p.customer, goal: p.goal, trigger: p.trigger, owner: p.owner, calendar, targets, benchmarks },
+      actors: [...actors.values()],
+      stages: stages.length > 0 ? stages : [raw.process.name],
+      steps,
+      start,
+    },
+    findings: [],
+  };
+}
+
+/** Checks that the flow has one start, reaches every step, can always end, and that parallel work re-joins. */
+function checkFlow(steps: Step[], check: Checker): number {
+  const succ = steps.map((s) => successors(s.next));
+  const hasPredecessor = new Uint8Array(steps.length);
+  for (const list of succ) for (const t of list) hasPredecessor[t] = 1;
+  const start = steps.findIndex((_, i) => !hasPredecessor[i]);
+  if (start < 0) {
+    check.error('no-start', 'every step is reached from another step, so there is no step where the customer starts; add the customer\'s first step (nothing may lead back to it)', ['steps', 0, 'id']);
+    return -1;
+  }
+  const reachable = new Uint8Array(steps.length);
+  for (const i of reach(start, succ)) reachable[i] = 1;
+  steps.forEach((s, i) => {
+    if (!reachable[i]) check.error('unreachable', `no path from the first step \`${steps[start]!.id}\` leads to step \`${s.id}\`; connect it with a next, or remove it`, ['steps', i, 'id']);
+  });
+
+  const pred: number[][] = steps.map(() => []);
+  succ.forEach((list, i) => list.forEach((t) => pred[t]!.push(i)));
+  const canEnd = new Uint8Array(steps.length);
+  const queue = steps.filter((s) => s.next.kind === 'end').map((s) => s.index);
+  for (const i of queue) canEnd[i] = 1;
+  for (let k = 0; k < queue.length; k++) {
+    for (const p of pred[queue[k]!]!) {
+      if (!canEnd[p]) {
+        canEnd[p] = 1;
+        queue.push(p);
+      }
+    }
+  }
+  steps.forEach((s, i) => {
+    if (reachable[i] && !canEnd[i]) check.error('no-way-out', `from step \`${s.id}\` the customer can never reach an end step: it is caught in a loop with no way out`, ['steps', i, 'id']);
+  });
+  if (check.findings.length > 0) return start;
+
+  const isEnd = (i: number) => steps[i]!.next.kind === 'end';
+  for (const step of steps) {
+    const next = step.next;
+    if (next.kind !== 'all') continue;
+    const path: Path = ['steps', step.index, 'next'];
+    const join = findJoin(step.index, next.branches, succ, isEnd);
+    if (join < 0) {
+      check.error('parallel-no-join', `the parallel branches after step \`${step.id}\` never come back together at one step that all of them pass through`, path);
+      continue;
+    }
+    next.join = join;
+    const owner = new Map<number, number>();
+    for (const branch of next.branches) {
+      for (const i of reach(branch, succ, join)) {
+        if (i === step.index) {
+          check.error('parallel-loop', `a branch of the parallel work after step \`${step.id}\` (from \`${steps[branch]!.id}\`) loops back to \`${step.id}\` before the join \`${steps[join]!.id}\``, path);
+          break;
+        }
+        const other = owner.get(i);
+        if (other !== undefined && other !== branch) {
+          check.error('parallel-overlap', `step \`${steps[i]!.id}\` lies on two parallel branches after step \`${step.id}\` (from \`${steps[other]!.id}\` and \`${steps[branch]!.id}\`); each branch needs its own steps until the join \`${steps[join]!.id}\``, path);
+          break;
+        }
+        owner.set(i, branch);
+      }
+    }
+  }
+  return start;
+}

@@ -1,0 +1,120 @@
+/** The map as the format describes it: raw (as written, checked by the schema) and normalized (for analysis). */
+import type { Calendar, Distribution } from './duration.js';
+import type { DurationInput } from './duration.js';
+
+export type Lane = 'customer' | 'frontstage' | 'backstage' | 'support';
+export const LANES: readonly Lane[] = ['customer', 'frontstage', 'backstage', 'support'];
+export type ValueClass = 'customer' | 'business' | 'waste';
+export type Evidence = 'assumed' | 'observed' | 'measured';
+
+/** A map file as written, once it has passed the schema. */
+export interface RawMap {
+  cxmap: 1;
+  process: {
+    name: string;
+    customer: string;
+    goal: string;
+    trigger?: string;
+    owner?: string;
+    calendar?: { day?: string | number; week?: string | number };
+    targets?: { leadTime?: string | number; pce?: number | string; successRate?: number | string };
+    benchmarks?: { name: string; leadTime?: string | number; pce?: number | string; successRate?: number | string }[];
+  };
+  actors: Record<string, { kind: Lane; name: string }>;
+  stages?: string[];
+  steps: RawStep[];
+}
+
+export type RawNext = string | { to: string; chance: number | string; label?: string }[] | { all: string[] };
+
+export interface RawStep {
+  id: string;
+  name: string;
+  stage?: string;
+  actor: string;
+  channel?: string;
+  wait?: DurationInput;
+  work?: DurationInput;
+  value?: ValueClass;
+  feeling?: number;
+  asks?: string[];
+  tells?: string[];
+  ca?: number | string;
+  fails?: string;
+  momentOfTruth?: boolean;
+  evidence?: Evidence;
+  outcome?: 'success' | 'failure';
+  note?: string;
+  next?: RawNext;
+}
+
+export interface Actor {
+  id: string;
+  kind: Lane;
+  name: string;
+}
+
+export interface Choice {
+  /** Index of the step this way leads to. */
+  to: number;
+  /** Share of customers who go this way, 0..1. */
+  chance: number;
+  label?: string;
+}
+
+/** Where the work goes after a step. A plain `next: x` is a single choice with chance 1. */
+export type Next =
+  | { kind: 'end' }
+  | { kind: 'choice'; choices: Choice[] }
+  /** Parallel work: every branch starts; `join` (a step index) starts when the slowest branch is done. */
+  | { kind: 'all'; branches: number[]; join: number };
+
+export interface Step {
+  index: number;
+  id: string;
+  name: string;
+  stage: string;
+  actor: Actor;
+  channel?: string;
+  wait: Distribution;
+  work: Distribution;
+  value?: ValueClass;
+  feeling?: number;
+  asks: string[];
+  tells: string[];
+  /** Percent complete and accurate of this step's output, 0..1 (1 when not given). */
+  ca: number;
+  fails?: string;
+  momentOfTruth: boolean;
+  evidence?: Evidence;
+  /** Set on end steps only: success unless the map says failure. */
+  outcome?: 'success' | 'failure';
+  note?: string;
+  next: Next;
+}
+
+export interface Benchmark {
+  name: string;
+  leadTime?: number;
+  pce?: number;
+  successRate?: number;
+}
+
+/** A valid map, normalized: durations in seconds, references resolved to indexes, joins found. */
+export interface ProcessMap {
+  process: {
+    name: string;
+    customer: string;
+    goal: string;
+    trigger?: string;
+    owner?: string;
+    calendar: Calendar;
+    targets: { leadTime?: number; pce?: number; successRate?: number };
+    benchmarks: Benchmark[];
+  };
+  actors: Actor[];
+  stages: string[];
+  steps: Step[];
+  /** Index of the step where the customer starts. */
+  start: number;
+}
