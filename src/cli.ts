@@ -1,6 +1,7 @@
 /** Wires the commands together and turns every failure into a one-line message and an exit code. */
 import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
+import chalk from 'chalk';
 import { UsageError } from './load/index.js';
 import type { CommandContext } from './commands/shared.js';
 import { register as registerValidate } from './commands/validate.js';
@@ -9,7 +10,7 @@ const { version } = createRequire(import.meta.url)('../package.json') as { versi
 
 /** Runs the command line `argv` (as process.argv) and returns the exit code: 0 ok, 1 problems found, 2 usage or internal error. */
 export async function run(argv: string[]): Promise<number> {
-  const context: CommandContext = { write: (text) => process.stdout.write(text), exitCode: 0 };
+  const context: CommandContext = { write: (text) => process.stdout.write(text), exitCode: 0, colorLevel: chalk.level };
   const program = new Command('cxmap')
     .description('Map customer processes from the outside in: validate, score and render YAML process maps.')
     .version(version, '-V, --version')
@@ -18,7 +19,10 @@ export async function run(argv: string[]): Promise<number> {
     .exitOverride()
     .showSuggestionAfterError()
     .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'cxmap: ')) })
-    .addHelpText('after', '\nExample:\n  $ cxmap validate examples/*.cxmap.yaml');
+    .addHelpText('after', '\nExample:\n  $ cxmap validate examples/*.cxmap.yaml')
+    .hook('preAction', () => {
+      if (program.opts().color === false) context.colorLevel = 0;
+    });
   registerValidate(program, context);
   for (const command of program.commands) command.exitOverride();
   try {

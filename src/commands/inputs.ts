@@ -1,15 +1,18 @@
-/** Turns the file arguments of a command (paths, globs, `-`) into a sorted list of files. */
+/** Turns the file arguments of a command (paths, globs, `-`) into a list of files. */
 import { existsSync } from 'node:fs';
-import { globSync, isDynamicPattern } from 'tinyglobby';
 import { UsageError } from '../load/index.js';
 
-export function expandInputs(args: string[]): string[] {
+const GLOB = /[*?[\]{}]/;
+
+export async function expandInputs(args: string[]): Promise<string[]> {
   const files: string[] = [];
   for (const arg of args) {
-    if (arg === '-' || existsSync(arg) || !isDynamicPattern(arg)) {
+    if (arg === '-' || existsSync(arg) || !GLOB.test(arg)) {
       files.push(arg);
       continue;
     }
+    // Loaded only when needed: most calls name files, and start-up time matters in workshops.
+    const { globSync } = await import('tinyglobby');
     const matches = globSync(arg, { onlyFiles: true, ignore: ['**/node_modules/**'], expandDirectories: false }).sort();
     if (matches.length === 0) throw new UsageError(`no files match ${arg}`);
     files.push(...matches);

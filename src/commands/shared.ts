@@ -1,6 +1,5 @@
 /** What the commands share: where output goes, the exit code, colour, and the choice of finding format. */
 import { Option } from 'commander';
-import chalk from 'chalk';
 import { stylish } from '../formatters/stylish.js';
 import { json } from '../formatters/json.js';
 import type { FileResult } from '../formatters/types.js';
@@ -8,11 +7,13 @@ import type { FileResult } from '../formatters/types.js';
 export interface CommandContext {
   write(text: string): void;
   exitCode: number;
+  /** chalk's colour level, 0 when `--no-color` is given (which wins over FORCE_COLOR). */
+  colorLevel: 0 | 1 | 2 | 3;
 }
 
 export const findingFormatOption = () =>
   new Option('-f, --format <format>', 'output format').choices(['stylish', 'json']).default('stylish');
 
-export function formatFindings(format: string, results: FileResult[]): string {
-  return format === 'json' ? json(results) : stylish(results, { colorLevel: chalk.level });
+export function formatFindings(format: string, results: FileResult[], context: CommandContext): string {
+  return format === 'json' ? json(results) : stylish(results, { colorLevel: context.colorLevel });
 }

@@ -12,9 +12,9 @@ export function register(program: Command, context: CommandContext): void {
     .argument('<files...>', 'map files or globs; - reads standard input')
     .addOption(findingFormatOption())
     .addHelpText('after', '\nExamples:\n  $ cxmap validate examples/*.cxmap.yaml\n  $ cxmap validate "maps/**/*.cxmap.yaml" --format json\n  $ cat loan.cxmap.yaml | cxmap validate -')
-    .action((files: string[], options: { format: string }) => {
-      const results = expandInputs(files).map(loadFile);
-      context.write(formatFindings(options.format, results));
+    .action(async (files: string[], options: { format: string }) => {
+      const results = (await expandInputs(files)).map(loadFile);
+      context.write(formatFindings(options.format, results, context));
       context.exitCode = results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
     });
 }

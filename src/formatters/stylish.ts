@@ -8,13 +8,16 @@ function codeFrame(result: FileResult, f: Finding, c: InstanceType<typeof Chalk>
   if (!source) return [];
   const text = source.lineText(f.line);
   if (text.trim() === '') return [];
-  const shown = text.length > 160 ? `${text.slice(0, 157)}...` : text;
+  // Long lines are cut to a window of 100 characters around the column.
+  const from = text.length > 100 ? Math.max(0, Math.min(f.column - 40, text.length - 100)) : 0;
+  const shown = `${from > 0 ? '...' : ''}${text.slice(from, from + 100)}${from + 100 < text.length ? '...' : ''}`;
+  const column = f.column - from + (from > 0 ? 3 : 0);
   const width = f.endLine === f.line && f.endColumn > f.column ? f.endColumn - f.column : 1;
-  const caretWidth = Math.max(1, Math.min(width, shown.length - f.column + 1));
+  const caretWidth = Math.max(1, Math.min(width, shown.length - column + 1));
   const gutter = String(f.line);
   return [
     c.dim(`    ${gutter} | `) + shown,
-    c.dim(`    ${' '.repeat(gutter.length)} | `) + ' '.repeat(Math.max(0, f.column - 1)) + c.red('^'.repeat(caretWidth)),
+    c.dim(`    ${' '.repeat(gutter.length)} | `) + ' '.repeat(Math.max(0, column - 1)) + c.red('^'.repeat(caretWidth)),
   ];
 }
 

@@ -75,7 +75,7 @@ const YAML_CODES: Record<string, string> = {
 
 export function parseYaml(text: string): Parsed {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, keepSourceTokens: true, uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const source = new SourceMap(doc, lines, text);
   const findings: Finding[] = [];
   const seen = new Set<string>();

@@ -5,6 +5,7 @@
 import { finding, type Finding } from './finding.js';
 import { DEFAULT_CALENDAR, parseDistribution, parseFixed, parseRatio, ZERO, type Calendar, type Distribution, type DurationInput } from './duration.js';
 import { didYouMean } from './suggest.js';
+import { components, postDominators, walker } from './graph.js';
 import type { SourceMap, Path } from './parse.js';
 import type { Actor, Choice, Next, ProcessMap, RawMap, RawStep, Step } from './types.js';
 
@@ -64,38 +65,6 @@ export function successors(next: Next): number[] {
     case 'choice': return next.choices.map((c) => c.to);
     case 'all': return next.branches;
   }
-}
-
-/** Steps reachable from `from` (breadth first, in order of distance), never entering `avoid`. */
-function reach(from: number, succ: number[][], avoid = -1): number[] {
-  if (from === avoid) return [];
-  const seen = new Uint8Array(succ.length);
-  const order = [from];
-  seen[from] = 1;
-  for (let i = 0; i < order.length; i++) {
-    for (const s of succ[order[i]!]!) {
-      if (!seen[s] && s !== avoid) {
-        seen[s] = 1;
-        order.push(s);
-      }
-    }
-  }
-  return order;
-}
-
-/**
- * The join of a parallel split: the first step that every branch leads to and that every path from every branch
- * passes through before the customer's journey can end. Returns -1 when the branches never re-join.
- */
-function findJoin(split: number, branches: number[], succ: number[][], isEnd: (i: number) => boolean): number {
-  const reachSets = branches.map((b) => new Set(reach(b, succ)));
-  const passesThrough = (candidate: number, branch: number) => !reach(branch, succ, candidate).some(isEnd);
-  for (const candidate of reach(branches[0]!, succ)) {
-    if (candidate === split || branches.includes(candidate)) continue;
-    if (!reachSets.every((set) => set.has(candidate))) continue;
-    if (branches.every((b) => passesThrough(candidate, b))) return candidate;
-  }
-  return -1;
 }
 
 export function checkSemantics(raw: RawMap, source: SourceMap): { map?: ProcessMap; findings: Finding[] } {
@@ -230,8 +199,9 @@ function checkFlow(steps: Step[], check: Checker): number {
     check.error('no-start', 'every step is reached from another step, so there is no step where the customer starts; add the customer\'s first step (nothing may lead back to it)', ['steps', 0, 'id']);
     return -1;
   }
+  const walk = walker(succ);
   const reachable = new Uint8Array(steps.length);
-  for (const i of reach(start, succ)) reachable[i] = 1;
+  for (const i of walk(start)) reachable[i] = 1;
   steps.forEach((s, i) => {
     if (!reachable[i]) check.error('unreachable', `no path from the first step \`${steps[start]!.id}\` leads to step \`${s.id}\`; connect it with a next, or remove it`, ['steps', i, 'id']);
   });
@@ -249,25 +219,36 @@ function checkFlow(steps: Step[], check: Checker): number {
       }
     }
   }
-  steps.forEach((s, i) => {
-    if (reachable[i] && !canEnd[i]) check.error('no-way-out', `from step \`${s.id}\` the customer can never reach an end step: it is caught in a loop with no way out`, ['steps', i, 'id']);
-  });
+  // Report each trap once: a loop (or a step leading to itself) that no path leaves towards an end step.
+  const trapped = (i: number) => reachable[i] === 1 && !canEnd[i];
+  for (const loop of components(succ, trapped)) {
+    const first = steps[loop[0]!]!;
+    if (loop.length === 1 && !succ[first.index]!.includes(first.index)) continue;
+    const names = loop.map((i) => `\`${steps[i]!.id}\``);
+    const which = loop.length === 1 ? `step ${names[0]} leads only back to itself` : `steps ${names.slice(0, -1).join(', ')} and ${names.at(-1)} form a loop with no way out`;
+    check.error('no-way-out', `${which}: a customer who gets here never reaches an end step; give one of them a way on`, ['steps', first.index, 'id']);
+  }
   if (check.findings.length > 0) return start;
 
-  const isEnd = (i: number) => steps[i]!.next.kind === 'end';
+  // The branches of a split re-join at its immediate post-dominator: the first step every path from it passes.
+  const ipdom = postDominators(succ, (i) => steps[i]!.next.kind === 'end');
   for (const step of steps) {
     const next = step.next;
     if (next.kind !== 'all') continue;
     const path: Path = ['steps', step.index, 'next'];
-    const join = findJoin(step.index, next.branches, succ, isEnd);
+    const join = ipdom[step.index]!;
     if (join < 0) {
       check.error('parallel-no-join', `the parallel branches after step \`${step.id}\` never come back together at one step that all of them pass through`, path);
+      continue;
+    }
+    if (next.branches.includes(join)) {
+      check.error('parallel-no-join', `the parallel branches after step \`${step.id}\` meet at \`${steps[join]!.id}\`, which is one of the branches itself; start the branches from steps that do not lead into each other`, path);
       continue;
     }
     next.join = join;
     const owner = new Map<number, number>();
     for (const branch of next.branches) {
-      for (const i of reach(branch, succ, join)) {
+      for (const i of walk(branch, join)) {
         if (i === step.index) {
           check.error('parallel-loop', `a branch of the parallel work after step \`${step.id}\` (from \`${steps[branch]!.id}\`) loops back to \`${step.id}\` before the join \`${steps[join]!.id}\``, path);
           break;
