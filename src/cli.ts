@@ -5,6 +5,7 @@ import chalk from 'chalk';
 import { UsageError } from './load/index.js';
 import type { CommandContext } from './commands/shared.js';
 import { register as registerValidate } from './commands/validate.js';
+import { register as registerScore } from './commands/score.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -19,11 +20,12 @@ export async function run(argv: string[]): Promise<number> {
     .exitOverride()
     .showSuggestionAfterError()
     .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'cxmap: ')) })
-    .addHelpText('after', '\nExample:\n  $ cxmap validate examples/*.cxmap.yaml')
+    .addHelpText('after', '\nExamples:\n  $ cxmap validate examples/*.cxmap.yaml\n  $ cxmap score examples/home-loan.cxmap.yaml')
     .hook('preAction', () => {
       if (program.opts().color === false) context.colorLevel = 0;
     });
   registerValidate(program, context);
+  registerScore(program, context);
   for (const command of program.commands) command.exitOverride();
   try {
     await program.parseAsync(argv);

@@ -261,6 +261,13 @@ function checkFlow(steps: Step[], check: Checker): number {
         owner.set(i, branch);
       }
     }
+    // Work inside a branch starts only from the split: nothing outside the branch may lead into its middle.
+    for (const [i, branch] of owner) {
+      const intruder = pred[i]!.find((p) => owner.get(p) !== branch && !(i === branch && p === step.index));
+      if (intruder === undefined) continue;
+      check.error('parallel-entry', `step \`${steps[intruder]!.id}\` leads into \`${steps[i]!.id}\`, which is inside the parallel work after step \`${step.id}\`; lead back to \`${step.id}\` (or earlier) instead`, ['steps', intruder, 'next']);
+      break;
+    }
   }
   return start;
 }

@@ -133,6 +133,12 @@ cases.push(
   },
 );
 
+cases.push({
+  code: 'parallel-entry',
+  yaml: parallel('j|j').replace('    name: J\n    stage: Two\n    actor: desk\n', '    name: J\n    stage: Two\n    actor: desk\n    next: [{ to: x, chance: 30% }, { to: k, chance: 70% }]\n'),
+  line: 30, column: 11, message: 'step `j` leads into `x`, which is inside the parallel work after step `s`; lead back to `s` (or earlier) instead',
+});
+
 describe('one broken map per finding code', () => {
   it.each(cases)('$code at $line:$column', ({ code, yaml, line, column, message }) => {
     const loaded = loadText(yaml, 'broken.cxmap.yaml');
@@ -147,7 +153,7 @@ describe('one broken map per finding code', () => {
     expect([...covered].sort()).toEqual([
       'bad-alias', 'bad-calendar', 'bad-duration', 'bad-id', 'bad-rate', 'bad-value', 'chances-not-100', 'duplicate-id',
       'duplicate-item', 'duplicate-key', 'duplicate-stage', 'empty-file', 'file-too-large', 'missing-key', 'missing-stage',
-      'no-start', 'no-way-out', 'not-text', 'outcome-not-end', 'parallel-loop', 'parallel-no-join', 'parallel-overlap',
+      'no-start', 'no-way-out', 'not-text', 'outcome-not-end', 'parallel-entry', 'parallel-loop', 'parallel-no-join', 'parallel-overlap',
       'too-deep', 'too-few', 'unknown-actor', 'unknown-key', 'unknown-stage', 'unknown-step', 'unreachable', 'wrong-type',
       'wrong-version', 'yaml-syntax',
     ]);

@@ -1,0 +1,46 @@
+/** The analysis of a valid map: exact figures, simulation, effort drivers and step scores, in one result. */
+import type { ProcessMap } from '../load/index.js';
+import { buildFlow, type Flow } from '../model/flow.js';
+import { effortFigures, type EffortFigures } from './effort.js';
+import { scoreSteps, DEFAULT_WEIGHTS, type ScoreWeights, type StepScore } from './score.js';
+import { simulate, type Simulation } from './simulate.js';
+import { timeFigures, type TimeFigures } from './time.js';
+import { compareTargets, type BenchmarkGap, type TargetGap } from './targets.js';
+
+export interface AnalysisOptions {
+  /** Simulated customers (default 10,000). */
+  runs?: number;
+  /** Seed of the simulation (default 1). */
+  seed?: number;
+  weights?: ScoreWeights;
+}
+
+export const DEFAULT_RUNS = 10_000;
+export const DEFAULT_SEED = 1;
+
+export interface Analysis {
+  map: ProcessMap;
+  flow: Flow;
+  time: TimeFigures;
+  effort: EffortFigures;
+  simulation: Simulation;
+  scores: StepScore[];
+  targets: TargetGap[];
+  benchmarks: BenchmarkGap[];
+}
+
+export function analyze(map: ProcessMap, options: AnalysisOptions = {}): Analysis {
+  const flow = buildFlow(map);
+  const time = timeFigures(flow);
+  const effort = effortFigures(flow, time);
+  const simulation = simulate(flow, { runs: options.runs ?? DEFAULT_RUNS, seed: options.seed ?? DEFAULT_SEED });
+  const scores = scoreSteps(map.steps, time, effort, map.process.calendar, options.weights ?? DEFAULT_WEIGHTS);
+  return { map, flow, time, effort, simulation, scores, ...compareTargets(map, time) };
+}
+
+export type { ScoreWeights, StepScore, Verdict } from './score.js';
+export type { Simulation } from './simulate.js';
+export type { TargetGap, BenchmarkGap, Metric } from './targets.js';
+export type { TimeFigures } from './time.js';
+export type { EffortFigures, Driver } from './effort.js';
+export { DEFAULT_WEIGHTS };

@@ -1,0 +1,122 @@
+/**
+ * The score of every step, with the reasons behind it: its delay (the share of the customer's lead time it holds),
+ * its value for the customer (0-100), and a verdict from the two.
+ */
+import { formatDuration, mean } from '../load/duration.js';
+import type { Step } from '../load/index.js';
+import type { EffortFigures } from './effort.js';
+import type { TimeFigures } from './time.js';
+import type { Calendar } from '../load/duration.js';
+
+/** The documented default weights (docs/scoring.md). A configuration file may change them. */
+export interface ScoreWeights {
+  /** Starting value by value class; a step without a class starts at `unclassified`. */
+  base: { customer: number; business: number; waste: number; unclassified: number };
+  /** Points off per point of bad feeling (feeling -2 costs twice this). */
+  perBadFeeling: number;
+  /** Points off per item asked again, up to `maxReAsk`. */
+  perReAsk: number;
+  maxReAsk: number;
+  /** Points off for a transfer and for a channel switch, times the share of visits on which it happens. */
+  transfer: number;
+  channelSwitch: number;
+  /** Points off for a known fail point. */
+  failPoint: number;
+  /** Points off for each 100% the step's output falls short of complete and accurate. */
+  incomplete: number;
+  /** A step's value counts as high from this score on. */
+  highValue: number;
+  /** A step's delay counts as high when its share of the lead time is this many times an even share. */
+  highDelayFactor: number;
+}
+
+export const DEFAULT_WEIGHTS: ScoreWeights = {
+  base: { customer: 100, business: 60, waste: 0, unclassified: 50 },
+  perBadFeeling: 10,
+  perReAsk: 10,
+  maxReAsk: 30,
+  transfer: 15,
+  channelSwitch: 10,
+  failPoint: 10,
+  incomplete: 50,
+  highValue: 60,
+  highDelayFactor: 2,
+};
+
+export type Verdict = 'keep' | 'speed up' | 'streamline' | 'rethink' | 'remove';
+
+export interface StepScore {
+  delayShare: number;
+  value: number;
+  verdict: Verdict;
+  /** Why: the most telling first. */
+  reasons: string[];
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(x >= 0.1 ? 0 : 1)}%`;
+const CLASS_WORDS = {
+  customer: 'value-adding for the customer',
+  business: 'required by the business, not valued by the customer',
+  waste: 'neither valued by the customer nor required',
+};
+
+export function scoreSteps(steps: Step[], time: TimeFigures, effort: EffortFigures, calendar: Calendar, weights: ScoreWeights = DEFAULT_WEIGHTS): StepScore[] {
+  const onPath = steps.filter((_, i) => time.critical[i]! > 0).length;
+  const highDelay = weights.highDelayFactor / Math.max(1, onPath);
+  return steps.map((step, i) => {
+    const visits = time.visits[i]!;
+    const delayShare = time.leadTime > 0 ? (time.critical[i]! * time.stepTime[i]!) / time.leadTime : 0;
+    const delayReasons: string[] = [];
+    const valueReasons: string[] = [];
+    let value = step.value ? weights.base[step.value] : weights.base.unclassified;
+    valueReasons.push(step.value ? `${step.value}: ${CLASS_WORDS[step.value]}` : 'no value class given');
+
+    const feeling = step.feeling ?? 0;
+    if (feeling < 0) {
+      value -= weights.perBadFeeling * -feeling;
+      valueReasons.push(`the customer feels ${feeling === -2 ? 'very bad' : 'bad'} here (${feeling})`);
+    }
+    const reAsked = effort.reAsked[i]!;
+    if (reAsked.length > 0) {
+      value -= Math.min(weights.maxReAsk, weights.perReAsk * reAsked.length);
+      valueReasons.push(`asks again for: ${reAsked.join(', ')}`);
+    }
+    const transferRate = visits > 0 ? effort.transfers.perStep[i]! / visits : 0;
+    if (transferRate > 0) {
+      value -= weights.transfer * transferRate;
+      valueReasons.push(`transfers the customer from ${effort.transferFrom[i]} to ${step.actor.name}${transferRate < 0.995 ? ` (${pct(transferRate)} of the time)` : ''}`);
+    }
+    const switchRate = visits > 0 ? effort.channelSwitches.perStep[i]! / visits : 0;
+    if (switchRate > 0) {
+      value -= weights.channelSwitch * switchRate;
+      valueReasons.push(`switches the customer from ${effort.switchFrom[i]} to ${step.channel}${switchRate < 0.995 ? ` (${pct(switchRate)} of the time)` : ''}`);
+    }
+    if (step.fails) {
+      value -= weights.failPoint;
+      valueReasons.push(`fail point: ${step.fails}`);
+    }
+    if (step.ca < 1) {
+      value -= weights.incomplete * (1 - step.ca);
+      valueReasons.push(`only ${pct(step.ca)} complete and accurate: ${pct(1 - step.ca)} of its output needs correcting`);
+    }
+    value = Math.round(Math.max(0, Math.min(100, value)));
+
+    if (delayShare >= 0.001) {
+      const wait = mean(step.wait);
+      const parts = [wait > 0 ? `waits ${formatDuration(wait, calendar)}` : '', mean(step.work) > 0 ? `works ${formatDuration(mean(step.work), calendar)}` : ''].filter(Boolean);
+      delayReasons.push(`holds ${pct(delayShare)} of the lead time${parts.length ? ` (${parts.join(', ')}${visits > 1.0005 ? `, ${visits.toFixed(2)} visits` : ''})` : ''}`);
+    }
+    const dark = visits > 0 ? effort.darkTime.perStep[i]! / visits : 0;
+    if (dark > 0) delayReasons.push(`waits ${formatDuration(dark, calendar)} with no news since the last contact`);
+    if (visits > 1.0005) delayReasons.push(`done ${visits.toFixed(2)} times per customer on average (rework)`);
+
+    const isHighDelay = delayShare >= highDelay;
+    const verdict: Verdict =
+      step.value === 'waste' ? 'remove'
+        : value >= weights.highValue ? (isHighDelay ? 'speed up' : 'keep')
+          : isHighDelay ? 'rethink' : 'streamline';
+    // The reasons that explain the verdict come first.
+    const reasons = isHighDelay ? [...delayReasons, ...valueReasons.slice(1), valueReasons[0]!] : [...valueReasons.slice(1), ...delayReasons, valueReasons[0]!];
+    return { delayShare, value, verdict, reasons };
+  });
+}

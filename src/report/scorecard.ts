@@ -1,0 +1,81 @@
+/** The terminal view of `cxmap score`: the process scorecard, then the steps sorted by the delay they cause. */
+import { Chalk } from 'chalk';
+import { formatDuration } from '../load/duration.js';
+import type { Analysis, Verdict, Metric } from '../analysis/index.js';
+
+export interface ScorecardOptions {
+  colorLevel: 0 | 1 | 2 | 3;
+  /** Terminal width: the reason column is cut to fit. Unlimited when not a terminal. */
+  width?: number;
+}
+
+const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
+const count = (x: number) => (Number.isInteger(Math.round(x * 100) / 100) ? String(Math.round(x)) : x.toFixed(2));
+
+export function scorecard(analysis: Analysis, file: string, options: ScorecardOptions): string {
+  const c = new Chalk({ level: options.colorLevel });
+  const { map, time, effort, simulation } = analysis;
+  const cal = map.process.calendar;
+  const d = (s: number) => formatDuration(s, cal);
+  const show = (metric: Metric, x: number) => (metric === 'leadTime' ? d(x) : percent(x));
+  const target = (metric: Metric) => {
+    const t = analysis.targets.find((x) => x.metric === metric);
+    if (!t) return '';
+    return `   target ${show(metric, t.target)} ${t.met ? c.green('✔ met') : c.red(`✖ ${metric === 'leadTime' ? `${d(Math.abs(t.gap))} over` : `${percent(Math.abs(t.gap))} short`}`)}`;
+  };
+  const lt = time.leadTime;
+  const labelWidth = Math.max(16, ...analysis.benchmarks.map((b) => b.name.length + 5));
+  const lines = [
+    c.bold(`${map.process.name}`) + c.dim(`  ${file}`),
+    `${c.dim('Customer')} ${map.process.customer}   ${c.dim('Goal')} ${map.process.goal}`,
+    '',
+    row('Lead time', `${c.bold(d(lt))}  ${c.dim(`p50 ${d(simulation.p50)} · p85 ${d(simulation.p85)} · p95 ${d(simulation.p95)}`)}${target('leadTime')}`),
+    row('Process time', `${d(time.processTime)}  ${c.dim('activity ratio')} ${percent(lt > 0 ? time.processTime / lt : 0)}  ${c.dim('waiting')} ${percent(lt > 0 ? time.waitTime / lt : 0)}`),
+    row('Value-added', `${d(time.valueAdded)}  ${c.dim('PCE')} ${c.bold(percent(lt > 0 ? time.valueAdded / lt : 0))}${target('pce')}`),
+    row('Success rate', `${percent(time.successRate)}${target('successRate')}`),
+    row('Rolled %C&A', percent(time.rolledCA)),
+    row('Customer effort', `${d(effort.customerEffort)} of their own work, ${effort.contacts.length} people and systems to deal with`),
+    row('Effort drivers', [
+      `${count(effort.channelSwitches.total)} channel switches`,
+      `${count(effort.transfers.total)} transfers`,
+      `${count(effort.handoffs.total)} handoffs`,
+      `${count(effort.reAsks.total)} items asked again`,
+      `${effort.reworkLoops.length} rework loops`,
+    ].join(c.dim(' · '))),
+    row('Dark time', `${d(effort.darkTime.total)} waiting without news`),
+  ];
+  for (const b of analysis.benchmarks) {
+    const word = b.metric === 'leadTime' ? (b.matched ? 'as fast or faster' : `${b.ratio.toFixed(1)}× as long`) : b.matched ? 'matched' : 'behind';
+    lines.push(row(`vs ${b.name}`, `${show(b.metric, b.value)} ${b.metric === 'leadTime' ? '' : `${b.metric} `}${b.matched ? c.green(word) : c.red(word)}`));
+  }
+  lines.push('', stepTable(analysis, c, options.width));
+  return `${lines.join('\n')}\n`;
+
+  function row(label: string, text: string) {
+    return `  ${c.dim(label.padEnd(labelWidth))}${text}`;
+  }
+}
+
+const VERDICT_COLOR: Record<Verdict, 'green' | 'yellow' | 'cyan' | 'magenta' | 'red'> = {
+  keep: 'green', 'speed up': 'yellow', streamline: 'cyan', rethink: 'magenta', remove: 'red',
+};
+
+function stepTable(analysis: Analysis, c: InstanceType<typeof Chalk>, width?: number): string {
+  const { map, scores } = analysis;
+  const order = map.steps.map((_, i) => i).sort((a, b) => scores[b]!.delayShare - scores[a]!.delayShare || a - b);
+  const idWidth = Math.min(24, Math.max(4, ...map.steps.map((s) => s.id.length)));
+  const head = `  ${'Step'.padEnd(idWidth)}  ${'Delay'.padStart(6)} ${''.padEnd(10)}  Value  ${'Verdict'.padEnd(10)}  Why`;
+  const fixed = head.length - 3;
+  const out = [c.dim(head)];
+  for (const i of order) {
+    const s = scores[i]!;
+    const id = map.steps[i]!.id;
+    const bar = '█'.repeat(Math.round(s.delayShare * 10)).padEnd(10, '·');
+    let reason = s.reasons[0] ?? '';
+    if (width !== undefined && fixed + reason.length > width) reason = `${reason.slice(0, Math.max(10, width - fixed - 1))}…`;
+    out.push(
+      `  ${(id.length > idWidth ? `${id.slice(0, idWidth - 1)}…` : id).padEnd(idWidth)}  ${`${(100 * s.delayShare).toFixed(1)}%`.padStart(6)} ${c.yellow(bar)}  ${String(s.value).padStart(5)}  ${c[VERDICT_COLOR[s.verdict]](s.verdict.padEnd(10))}  ${c.dim(reason)}`,
+    );
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,151 @@
+/** Hand-computed figures for the basic shapes of a flow. Times in hours unless said otherwise. */
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analysis/index.js';
+import { analyzeSteps, mapOf, HOUR } from '../helpers/analyze.js';
+import { HEADER } from '../helpers/maps.js';
+
+const step = (id: string, fields: string) => `  - id: ${id}\n    name: ${id}\n    stage: One\n    ${fields.trim().split('\n').map((l) => l.trim()).join('\n    ')}\n`;
+
+describe('a straight line', () => {
+  // a: 1 h work (value-adding); b: waits 2 h, works 1 h (business); c: waits 1 h, works 30 m (value-adding).
+  const a = analyzeSteps(
+    step('a', 'actor: me\nwork: 1h\nvalue: customer\nca: 90%\nnext: b') +
+      step('b', 'actor: desk\nwait: 2h\nwork: 1h\nvalue: business\nca: 80%\nnext: c') +
+      step('c', 'actor: me\nwait: 1h\nwork: 30m\nvalue: customer'),
+  );
+
+  it('adds up lead time, process time and value-added time', () => {
+    expect(a.time.leadTime).toBeCloseTo(5.5 * HOUR, 9);
+    expect(a.time.processTime).toBeCloseTo(2.5 * HOUR, 9);
+    expect(a.time.valueAdded).toBeCloseTo(1.5 * HOUR, 9);
+    expect(a.time.waitTime).toBeCloseTo(3 * HOUR, 9);
+  });
+
+  it('gives PCE = 1.5 / 5.5 and activity ratio = 2.5 / 5.5', () => {
+    expect(a.time.valueAdded / a.time.leadTime).toBeCloseTo(0.272727, 6);
+    expect(a.time.processTime / a.time.leadTime).toBeCloseTo(0.454545, 6);
+  });
+
+  it('rolls %C&A as the product of every step: 0.9 x 0.8 x 1', () => {
+    expect(a.time.rolledCA).toBeCloseTo(0.72, 12);
+    expect(a.time.successRate).toBe(1);
+  });
+
+  it('shares the delay as 1 : 3 : 1.5 of 5.5 hours', () => {
+    expect(a.scores.map((s) => s.delayShare)).toEqual([1 / 5.5, 3 / 5.5, 1.5 / 5.5].map((x) => expect.closeTo(x, 12)));
+  });
+
+  it('is simulated exactly when nothing varies', () => {
+    expect(a.simulation.mean).toBeCloseTo(5.5 * HOUR, 6);
+    expect([a.simulation.p50, a.simulation.p85, a.simulation.p95]).toEqual([5.5 * HOUR, 5.5 * HOUR, 5.5 * HOUR]);
+  });
+});
+
+describe('a rework loop', () => {
+  // s -> a -> b -> (70% c, 30% back to a): a and b are visited 1 / (1 - 0.3) times.
+  const r = analyzeSteps(
+    step('s', 'actor: me\nnext: a') +
+      step('a', 'actor: desk\nwork: 1h\nnext: b') +
+      step('b', 'actor: desk\nwait: 1h\nnext: [{ to: c, chance: 70% }, { to: a, chance: 30% }]') +
+      step('c', 'actor: me'),
+  );
+
+  it('visits the loop 1 / (1 - p) times', () => {
+    expect(r.time.visits[1]).toBeCloseTo(1 / 0.7, 12);
+    expect(r.time.visits[2]).toBeCloseTo(1 / 0.7, 12);
+    expect(r.time.visits[3]).toBeCloseTo(1, 12);
+  });
+
+  it('counts the loop in the lead time: 2 h per pass', () => {
+    expect(r.time.leadTime).toBeCloseTo((2 / 0.7) * HOUR, 9);
+    expect(r.effort.reworkLoops).toEqual([{ from: 2, to: 1, chance: 0.3 }]);
+    expect(r.effort.expectedReworks).toBeCloseTo(0.3 / 0.7, 12);
+  });
+});
+
+describe('a choice with a failure outcome', () => {
+  const c = analyzeSteps(
+    step('s', 'actor: me\nwork: 1h\nnext: [{ to: ok, chance: 90% }, { to: no, chance: 10% }]') +
+      step('ok', 'actor: desk\nwait: 10h') +
+      step('no', 'actor: desk\nwait: 2h\noutcome: failure'),
+  );
+
+  it('weights each branch by its share: 1 + 0.9 x 10 + 0.1 x 2 hours', () => {
+    expect(c.time.leadTime).toBeCloseTo(10.2 * HOUR, 9);
+  });
+
+  it('counts the customers who reach a success outcome', () => {
+    expect(c.time.successRate).toBeCloseTo(0.9, 12);
+  });
+});
+
+describe('parallel work', () => {
+  // x waits 5 h; y works 3 h (value-adding) at the same time: only the slow branch counts.
+  const p = analyzeSteps(
+    step('s', 'actor: desk\nwork: 1h\nnext: { all: [x, y] }') +
+      step('x', 'actor: desk\nwait: 5h\nnext: j') +
+      step('y', 'actor: desk\nwork: 3h\nvalue: customer\nnext: j') +
+      step('j', 'actor: me\nwork: 1h\nvalue: customer'),
+  );
+
+  it('sets the lead time by the slowest branch: 1 + max(5, 3) + 1 hours', () => {
+    expect(p.time.leadTime).toBeCloseTo(7 * HOUR, 9);
+    expect(p.time.criticalBranch.get(0)).toBe(0);
+  });
+
+  it('counts process and value-added time on the same critical path, so PCE stays below 100%', () => {
+    expect(p.time.processTime).toBeCloseTo(2 * HOUR, 9);
+    expect(p.time.valueAdded).toBeCloseTo(1 * HOUR, 9);
+    expect(p.scores[2]!.delayShare).toBe(0);
+    expect(p.scores.reduce((sum, s) => sum + s.delayShare, 0)).toBeCloseTo(1, 12);
+  });
+
+  it('puts the slow branch on the critical path in every simulated run', () => {
+    expect(Array.from(p.simulation.criticality)).toEqual([1, 1, 0, 1]);
+    expect(p.simulation.mean).toBeCloseTo(7 * HOUR, 6);
+  });
+});
+
+describe('durations', () => {
+  it("makes a queue wait queue / rate (Little's law): 400 at 50 a day is 8 days", () => {
+    const q = analyzeSteps(step('a', 'actor: desk\nwait: { queue: 400, rate: 50/d }'));
+    expect(q.time.leadTime).toBe(8 * 24 * HOUR);
+  });
+
+  it('reads days in an 8-hour calendar: wait 2d and work 1d make 24 hours', () => {
+    const yaml = HEADER.replace('  goal: G\n', '  goal: G\n  calendar: { day: 8h, week: 5d }\n') + step('a', 'actor: desk\nwait: 2d\nwork: 1d');
+    const w = analyze(mapOf(yaml), { runs: 100 });
+    expect(w.time.leadTime).toBe(24 * HOUR);
+  });
+
+  it('takes the mean of a triangular estimate: (1 + 2 + 6) / 3 hours', () => {
+    const t = analyzeSteps(step('a', 'actor: desk\nwait: { min: 1h, likely: 2h, max: 6h }'), { runs: 20_000 });
+    expect(t.time.leadTime).toBeCloseTo(3 * HOUR, 9);
+    // The simulation draws from the triangle: its mean lands within 1% and its median at 6 - sqrt(0.5 x 5 x 4) hours.
+    expect(Math.abs(t.simulation.mean / (3 * HOUR) - 1)).toBeLessThan(0.01);
+    expect(t.simulation.p50 / HOUR).toBeCloseTo(6 - Math.sqrt(10), 1);
+  });
+
+  it('takes the middle of a uniform range', () => {
+    const u = analyzeSteps(step('a', 'actor: desk\nwait: 2h..4h'));
+    expect(u.time.leadTime).toBe(3 * HOUR);
+  });
+});
+
+describe('effort drivers', () => {
+  it('does not count a first question as asked again', () => {
+    const e = analyzeSteps(step('a', 'actor: me\nasks: [name]\nnext: b') + step('b', 'actor: desk\nasks: [name, income]\nnext: c') + step('c', 'actor: desk\nasks: [email]'));
+    expect(e.effort.reAsked).toEqual([[], ['name'], []]);
+    expect(e.effort.reAsks.total).toBe(1);
+  });
+
+  it('counts an item as asked again only when every path to the step asked it', () => {
+    const e = analyzeSteps(
+      step('a', 'actor: me\nnext: [{ to: b, chance: 50% }, { to: c, chance: 50% }]') +
+        step('b', 'actor: desk\nasks: [income]\nnext: d') +
+        step('c', 'actor: desk\nnext: d') +
+        step('d', 'actor: desk\nasks: [income]'),
+    );
+    expect(e.effort.reAsked[3]).toEqual([]);
+  });
+});

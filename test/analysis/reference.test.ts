@@ -1,0 +1,81 @@
+/** The reference example of docs/scoring.md: the figures worked by hand there, asserted here. */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { analyze } from '../../src/analysis/index.js';
+import { scoreJson } from '../../src/report/score-json.js';
+import { mapOf, HOUR } from '../helpers/analyze.js';
+
+const a = analyze(mapOf(readFileSync('test/fixtures/reference.cxmap.yaml', 'utf8')));
+const json = scoreJson(a, 'reference.cxmap.yaml');
+
+describe('the reference example of docs/scoring.md', () => {
+  it('has the visits worked out by hand', () => {
+    expect(json.steps.map((s) => [s.id, s.visits])).toEqual([
+      ['apply', 1], ['check', 1.333333], ['fix', 0.333333], ['decide', 1], ['reject', 0.2],
+      ['prepare', 0.8], ['contract', 0.8], ['setup', 0.8], ['done', 0.8],
+    ]);
+  });
+
+  it('has the process metrics worked out by hand', () => {
+    expect(json.metrics).toMatchObject({
+      leadTimeSeconds: 162.6 * HOUR,
+      processTimeSeconds: 4.2 * HOUR,
+      valueAddedSeconds: 7920,
+      waitTimeSeconds: 158.4 * HOUR,
+      pce: 0.01353,
+      activityRatio: 0.02583,
+      rolledCA: 0.69,
+      successRate: 0.8,
+      customerEffortSeconds: 0.7 * HOUR,
+      channelSwitches: 1.45,
+      transfers: 0.2,
+      handoffs: 2.466667,
+      reAsks: 0.333333,
+      reworkLoops: 1,
+      contacts: 2,
+      darkTimeSeconds: 72 * HOUR,
+    });
+  });
+
+  it('has the delay shares, values and verdicts worked out by hand', () => {
+    expect(json.steps.map((s) => [s.id, s.delayShare, s.value, s.verdict])).toEqual([
+      ['apply', 0.003075, 48, 'streamline'],
+      ['check', 0.401804, 60, 'speed up'],
+      ['fix', 0.050226, 0, 'remove'],
+      ['decide', 0.0123, 100, 'keep'],
+      ['reject', 0.059041, 50, 'streamline'],
+      ['prepare', 0, 60, 'keep'],
+      ['contract', 0, 81, 'keep'],
+      ['setup', 0.472325, 60, 'speed up'],
+      ['done', 0.00123, 98, 'keep'],
+    ]);
+  });
+
+  it('explains each score', () => {
+    expect(json.steps[2]!.reasons).toEqual([
+      'the customer feels bad here (-1)',
+      'asks again for: income',
+      'switches the customer from web to phone (75% of the time)',
+      'holds 5.0% of the lead time (waits 1.0 d, works 30 m)',
+      'waits 1.0 d with no news since the last contact',
+      'waste: neither valued by the customer nor required',
+    ]);
+    expect(json.steps[7]!.reasons[0]).toBe('holds 47% of the lead time (waits 4.0 d)');
+  });
+
+  it('compares with the targets and the benchmark', () => {
+    expect(json.targets).toEqual([
+      { metric: 'leadTime', target: 5 * 24 * HOUR, actual: 162.6 * HOUR, gap: 42.6 * HOUR, met: false },
+      { metric: 'pce', target: 0.05, actual: 0.01353, gap: -0.03647, met: false },
+    ]);
+    expect(json.benchmarks).toEqual([{ name: 'Neobank', metric: 'leadTime', value: 48 * HOUR, actual: 162.6 * HOUR, ratio: 3.3875, matched: false }]);
+  });
+
+  it('gives the same simulation for the same seed, and another for another seed', () => {
+    const again = scoreJson(analyze(a.map), 'reference.cxmap.yaml');
+    expect(again).toEqual(json);
+    const other = scoreJson(analyze(a.map, { seed: 2 }), 'reference.cxmap.yaml');
+    expect(other.metrics.leadTimePercentiles).not.toEqual(json.metrics.leadTimePercentiles);
+    expect(other.metrics.leadTimeSeconds).toBe(json.metrics.leadTimeSeconds);
+  });
+});
