@@ -4,6 +4,7 @@ import { buildFlow, type Flow } from '../model/flow.js';
 import { effortFigures, type EffortFigures } from './effort.js';
 import { scoreSteps, DEFAULT_WEIGHTS, type ScoreWeights, type StepScore } from './score.js';
 import { simulate, type Simulation } from './simulate.js';
+import { simulateInParallel } from './simulate-parallel.js';
 import { timeFigures, type TimeFigures } from './time.js';
 import { compareTargets, type BenchmarkGap, type TargetGap } from './targets.js';
 
@@ -29,13 +30,30 @@ export interface Analysis {
   benchmarks: BenchmarkGap[];
 }
 
+/** The whole analysis in this thread. */
 export function analyze(map: ProcessMap, options: AnalysisOptions = {}): Analysis {
   const flow = buildFlow(map);
+  return { ...exact(flow, options), simulation: simulate(flow, simulationOptions(options)) };
+}
+
+/**
+ * The same analysis, with a large simulation spread over worker threads while this thread works out the exact
+ * figures. The result is identical to `analyze`.
+ */
+export async function analyzeInParallel(map: ProcessMap, options: AnalysisOptions = {}): Promise<Analysis> {
+  const flow = buildFlow(map);
+  const simulation = simulateInParallel(flow, simulationOptions(options));
+  return { ...exact(flow, options), simulation: await simulation };
+}
+
+const simulationOptions = (options: AnalysisOptions) => ({ runs: options.runs ?? DEFAULT_RUNS, seed: options.seed ?? DEFAULT_SEED });
+
+function exact(flow: Flow, options: AnalysisOptions): Omit<Analysis, 'simulation'> {
+  const { map } = flow;
   const time = timeFigures(flow);
   const effort = effortFigures(flow, time);
-  const simulation = simulate(flow, { runs: options.runs ?? DEFAULT_RUNS, seed: options.seed ?? DEFAULT_SEED });
   const scores = scoreSteps(map.steps, time, effort, map.process.calendar, options.weights ?? DEFAULT_WEIGHTS);
-  return { map, flow, time, effort, simulation, scores, ...compareTargets(map, time) };
+  return { map, flow, time, effort, scores, ...compareTargets(map, time) };
 }
 
 export type { ScoreWeights, StepScore, Verdict } from './score.js';

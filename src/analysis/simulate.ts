@@ -28,64 +28,132 @@ export interface Simulation {
 /** A run that visits more steps than this is stopped: a safety net against near-certain loops. */
 const MAX_VISITS_PER_RUN = 1_000_000;
 
-/** sfc32: a small, fast generator with a 128-bit state (Chris Doty-Humphrey's PractRand suite). */
-function generator(seed: number): () => number {
+/**
+ * sfc32, a small fast generator with a 128-bit state (from Chris Doty-Humphrey's PractRand), filling a buffer of
+ * uniform numbers in [0, 1) at a time, so that the simulation's inner loop only reads an array.
+ */
+function randomStream(seed: number): { buffer: Float64Array; refill(): void } {
   let a = 0x9e3779b9;
   let b = 0x243f6a88;
   let c = 0xb7e15162;
   let d = seed >>> 0;
-  const next = () => {
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    return (t >>> 0) / 4294967296;
+  const buffer = new Float64Array(4096);
+  const refill = () => {
+    for (let k = 0; k < buffer.length; k++) {
+      const t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (c << 21) | (c >>> 11);
+      c = (c + t) | 0;
+      buffer[k] = (t >>> 0) / 4294967296;
+    }
   };
-  for (let i = 0; i < 15; i++) next();
-  return next;
+  refill();
+  refill(); // the first numbers of a fresh state are the least mixed: skip a buffer's worth
+  return { buffer, refill };
 }
 
-const FIXED = 0;
 const UNIFORM = 1;
 const TRIANGULAR = 2;
+/** Constants kept per random part of a step. */
+const SLOT = 5;
 
-/** Distributions flattened into typed arrays: kind, and three parameters. */
-function pack(list: Distribution[]) {
-  const kind = new Uint8Array(list.length);
-  const p = new Float64Array(list.length * 3);
-  list.forEach((d, i) => {
-    switch (d.kind) {
-      case 'fixed': p[3 * i] = d.value; break;
+/**
+ * A step's wait and work, flattened for the inner loop: the sum of their fixed parts, and for each random part
+ * (at most two per step) its kind and the constants of its inverse distribution function.
+ */
+function pack(flow: Flow) {
+  const n = flow.steps.length;
+  const fixed = new Float64Array(n);
+  const randomParts = new Uint8Array(n);
+  const kind = new Uint8Array(2 * n);
+  const c = new Float64Array(2 * SLOT * n);
+  flow.steps.forEach((step, i) => {
+    for (const d of [step.wait, step.work]) {
+      if (d.kind === 'fixed') fixed[i]! += d.value;
       // Little's law gives the average wait of a queue: it is simulated at that average.
-      case 'queue': p[3 * i] = d.queue / d.perSecond; break;
-      case 'uniform': kind[i] = UNIFORM; p[3 * i] = d.min; p[3 * i + 1] = d.max; break;
-      case 'triangular': kind[i] = TRIANGULAR; p[3 * i] = d.min; p[3 * i + 1] = d.likely; p[3 * i + 2] = d.max; break;
-    }
-  });
-  return { kind, p };
-}
-
-export function simulate(flow: Flow, options: SimulationOptions): Simulation {
-  const { steps } = flow;
-  const n = steps.length;
-  const random = generator(options.seed);
-  const wait = pack(steps.map((s) => s.wait));
-  const work = pack(steps.map((s) => s.work));
-  const draw = (d: { kind: Uint8Array; p: Float64Array }, i: number): number => {
-    const a = d.p[3 * i]!;
-    switch (d.kind[i]) {
-      case FIXED: return a;
-      case UNIFORM: return a + (d.p[3 * i + 1]! - a) * random();
-      default: {
-        const c = d.p[3 * i + 1]!;
-        const b = d.p[3 * i + 2]!;
-        const u = random();
-        return u < (c - a) / (b - a) ? a + Math.sqrt(u * (b - a) * (c - a)) : b - Math.sqrt((1 - u) * (b - a) * (b - c));
+      else if (d.kind === 'queue') fixed[i]! += d.queue / d.perSecond;
+      else {
+        const slot = 2 * i + randomParts[i]!++;
+        if (d.kind === 'uniform') {
+          kind[slot] = UNIFORM;
+          c.set([d.min, d.max - d.min], SLOT * slot);
+        } else {
+          // Inverse of the triangular distribution function, whose value at `likely` is (likely - min) / (max - min).
+          kind[slot] = TRIANGULAR;
+          const width = d.max - d.min;
+          c.set([(d.likely - d.min) / width, d.min, width * (d.likely - d.min), width * (d.max - d.likely), d.max], SLOT * slot);
+        }
       }
     }
+  });
+  return { fixed, randomParts, kind, c };
+}
+
+/** Runs are simulated in chunks of this many, each with a seed of its own, so that chunks can run in parallel. */
+const CHUNK = 2500;
+
+/** What one chunk of runs leaves: lead times, and how many runs each step was on the critical path in. */
+export interface ChunkResult {
+  leadTimes: Float64Array;
+  onPath: Float64Array;
+  stoppedRuns: number;
+}
+
+/** The chunks of a simulation: their sizes and seeds, fixed by the options alone. */
+export function chunksOf(options: SimulationOptions): { runs: number; seed: number }[] {
+  const chunks = [];
+  for (let k = 0; k * CHUNK < options.runs; k++) {
+    // A seed per chunk, mixed from the user's seed and the chunk's number (the constants of Murmur3's finalizer).
+    let h = (options.seed ^ Math.imul(k + 1, 0x9e3779b1)) >>> 0;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    chunks.push({ runs: Math.min(CHUNK, options.runs - k * CHUNK), seed: (h ^ (h >>> 16)) >>> 0 });
+  }
+  return chunks;
+}
+
+/** The simulation, all chunks in this thread. */
+export function simulate(flow: Flow, options: SimulationOptions): Simulation {
+  return summarize(flow, options, chunksOf(options).map((chunk) => simulateChunk(flow, chunk.runs, chunk.seed)));
+}
+
+/** Puts the chunks together, in chunk order, into the figures of the whole simulation. */
+export function summarize(flow: Flow, options: SimulationOptions, parts: ChunkResult[]): Simulation {
+  const leadTimes = new Float64Array(options.runs);
+  const onPath = new Float64Array(flow.steps.length);
+  let offset = 0;
+  let stoppedRuns = 0;
+  let sum = 0;
+  for (const part of parts) {
+    leadTimes.set(part.leadTimes, offset);
+    offset += part.leadTimes.length;
+    part.onPath.forEach((count, i) => (onPath[i]! += count));
+    stoppedRuns += part.stoppedRuns;
+  }
+  for (const t of leadTimes) sum += t;
+  leadTimes.sort();
+  const percentile = (p: number) => leadTimes[Math.max(0, Math.ceil(p * options.runs) - 1)]!;
+  return {
+    runs: options.runs,
+    seed: options.seed,
+    mean: sum / options.runs,
+    p50: percentile(0.5),
+    p85: percentile(0.85),
+    p95: percentile(0.95),
+    criticality: onPath.map((count) => count / options.runs),
+    stoppedRuns,
   };
+}
+
+export function simulateChunk(flow: Flow, runs: number, seed: number): ChunkResult {
+  const { steps } = flow;
+  const n = steps.length;
+  const random = randomStream(seed);
+  const rnd = random.buffer;
+  let r = 0;
+  const { fixed, randomParts, kind, c } = pack(flow);
   // Choices as cumulative chances; splits as their branches and join.
   const choiceStart = new Int32Array(n + 1);
   const choiceTo: number[] = [];
@@ -108,95 +176,115 @@ export function simulate(flow: Flow, options: SimulationOptions): Simulation {
   choiceStart[n] = choiceTo.length;
   const branches = steps.map((s) => (s.next.kind === 'all' ? s.next.branches : []));
 
-  // The critical path of the current run, as a stack of step indexes.
+  const leadTimes = new Float64Array(runs);
+  const onPath = new Float64Array(n);
+  const seenInRun = new Int32Array(n).fill(-1);
+  // Inside parallel work, the steps of the current branch are kept on a stack until the slowest branch is known.
   let path = new Int32Array(1024);
-  let pathLength = 0;
-  const push = (i: number) => {
-    if (pathLength === path.length) {
-      const bigger = new Int32Array(path.length * 2);
-      bigger.set(path);
-      path = bigger;
-    }
-    path[pathLength++] = i;
-  };
-  let visitsThisRun = 0;
-  let stopped = false;
+  // The parallel blocks being simulated, innermost last: the split, the branch running now, when the block
+  // started, the slowest finish so far, and where its part of the critical path starts in the path stack.
+  const nesting = Math.max(1, flow.regions.length);
+  const blockSplit = new Int32Array(nesting);
+  const blockBranch = new Int32Array(nesting);
+  const blockStart = new Float64Array(nesting);
+  const blockSlowest = new Float64Array(nesting);
+  const blockBase = new Int32Array(nesting);
+  const blockSlowestLength = new Int32Array(nesting);
+  let stoppedRuns = 0;
 
-  /** Walks from step i until `exit` (a join) or an end step; returns the time it finishes. */
-  const walk = (start: number, exit: number, time: number): number => {
-    let i = start;
-    while (i !== exit) {
-      if (++visitsThisRun > MAX_VISITS_PER_RUN) {
-        stopped = true;
-        return time;
+  for (let run = 0; run < runs; run++) {
+    let i = flow.map.start;
+    let time = 0;
+    let pathLength = 0;
+    let visits = 0;
+    let depth = 0;
+    for (;;) {
+      if (++visits > MAX_VISITS_PER_RUN) {
+        stoppedRuns++;
+        break;
       }
-      time += draw(wait, i) + draw(work, i);
-      push(i);
-      const j = join[i]!;
-      if (j >= 0) {
-        // Each branch writes its path after the slowest so far; the slowest is kept at `base`.
-        const base = pathLength;
-        let slowest = -Infinity;
-        let slowestLength = 0;
-        for (const b of branches[i]!) {
-          const from = pathLength;
-          const finish = walk(b, j, time);
-          if (finish > slowest) {
-            path.copyWithin(base, from, pathLength);
-            slowestLength = pathLength - from;
-            slowest = finish;
-          }
-          pathLength = base + slowestLength;
+      time += fixed[i]!;
+      for (let slot = 2 * i, last = slot + randomParts[i]!; slot < last; slot++) {
+        if (r === rnd.length) {
+          random.refill();
+          r = 0;
         }
-        time = slowest;
-        i = j;
+        const u = rnd[r++]!;
+        const k = SLOT * slot;
+        if (kind[slot] === UNIFORM) time += c[k]! + c[k + 1]! * u;
+        else time += u < c[k]! ? c[k + 1]! + Math.sqrt(u * c[k + 2]!) : c[k + 4]! - Math.sqrt((1 - u) * c[k + 3]!);
+      }
+      if (depth === 0) {
+        if (seenInRun[i] !== run) {
+          seenInRun[i] = run;
+          onPath[i]!++;
+        }
+      } else {
+        if (pathLength === path.length) {
+          const bigger = new Int32Array(path.length * 2);
+          bigger.set(path);
+          path = bigger;
+        }
+        path[pathLength++] = i;
+      }
+      if (join[i]! >= 0) {
+        blockSplit[depth] = i;
+        blockBranch[depth] = 0;
+        blockStart[depth] = time;
+        blockSlowest[depth] = -Infinity;
+        blockBase[depth] = pathLength;
+        blockSlowestLength[depth] = 0;
+        depth++;
+        i = branches[i]![0]!;
         continue;
       }
       const from = choiceStart[i]!;
       const to = choiceStart[i + 1]!;
-      if (from === to) return time; // an end step
+      if (from === to) break; // an end step: the customer is done
       if (to - from === 1) {
         i = choiceTo[from]!;
-        continue;
+      } else {
+        if (r === rnd.length) {
+          random.refill();
+          r = 0;
+        }
+        const u = rnd[r++]!;
+        let k = from;
+        while (u >= choiceCumulative[k]!) k++;
+        i = choiceTo[k]!;
       }
-      const u = random();
-      let k = from;
-      while (u >= choiceCumulative[k]!) k++;
-      i = choiceTo[k]!;
-    }
-    return time;
-  };
-
-  const leadTimes = new Float64Array(options.runs);
-  const onPath = new Float64Array(n);
-  const seenInRun = new Int32Array(n).fill(-1);
-  let stoppedRuns = 0;
-  for (let run = 0; run < options.runs; run++) {
-    pathLength = 0;
-    visitsThisRun = 0;
-    stopped = false;
-    leadTimes[run] = walk(flow.map.start, -1, 0);
-    if (stopped) stoppedRuns++;
-    for (let k = 0; k < pathLength; k++) {
-      const i = path[k]!;
-      if (seenInRun[i] !== run) {
-        seenInRun[i] = run;
-        onPath[i]!++;
+      // Arriving at the join of the innermost block: this branch is done; start the next one or leave the block.
+      while (depth > 0 && i === join[blockSplit[depth - 1]!]) {
+        const b = depth - 1;
+        const base = blockBase[b]!;
+        const branchStart = base + blockSlowestLength[b]!;
+        if (time > blockSlowest[b]!) {
+          path.copyWithin(base, branchStart, pathLength);
+          blockSlowestLength[b] = pathLength - branchStart;
+          blockSlowest[b] = time;
+        }
+        pathLength = base + blockSlowestLength[b]!;
+        const next = branches[blockSplit[b]!]![++blockBranch[b]!];
+        if (next !== undefined) {
+          i = next;
+          time = blockStart[b]!;
+          break;
+        }
+        time = blockSlowest[b]!;
+        depth--;
+        if (depth === 0) {
+          for (let k = base; k < pathLength; k++) {
+            const s = path[k]!;
+            if (seenInRun[s] !== run) {
+              seenInRun[s] = run;
+              onPath[s]!++;
+            }
+          }
+          pathLength = 0;
+        }
       }
     }
+    leadTimes[run] = time;
   }
-  let sum = 0;
-  for (const t of leadTimes) sum += t;
-  leadTimes.sort();
-  const percentile = (p: number) => leadTimes[Math.max(0, Math.ceil(p * options.runs) - 1)]!;
-  return {
-    runs: options.runs,
-    seed: options.seed,
-    mean: sum / options.runs,
-    p50: percentile(0.5),
-    p85: percentile(0.85),
-    p95: percentile(0.95),
-    criticality: onPath.map((count) => count / options.runs),
-    stoppedRuns,
-  };
+  return { leadTimes, onPath, stoppedRuns };
 }

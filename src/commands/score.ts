@@ -1,7 +1,7 @@
 /** `cxmap score`: the Lean figures of each map, the effort it puts on the customer, and a score for every step. */
 import { Option, type Command } from 'commander';
 import { loadFile, UsageError } from '../load/index.js';
-import { analyze, DEFAULT_RUNS, DEFAULT_SEED } from '../analysis/index.js';
+import { analyzeInParallel, DEFAULT_RUNS, DEFAULT_SEED } from '../analysis/index.js';
 import { scoreJson } from '../report/score-json.js';
 import { scorecard } from '../report/scorecard.js';
 import { expandInputs } from './inputs.js';
@@ -30,7 +30,8 @@ export function register(program: Command, context: CommandContext): void {
         context.exitCode = 1;
         return;
       }
-      const analyses = loaded.map((l) => ({ file: l.file, analysis: analyze(l.map!, { runs: options.runs, seed: options.seed }) }));
+      const analyses = [];
+      for (const l of loaded) analyses.push({ file: l.file, analysis: await analyzeInParallel(l.map!, { runs: options.runs, seed: options.seed }) });
       if (options.format === 'json') {
         const reports = analyses.map((a) => scoreJson(a.analysis, a.file));
         context.write(`${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`);

@@ -40,7 +40,7 @@ export function scorecard(analysis: Analysis, file: string, options: ScorecardOp
       `${count(effort.transfers.total)} transfers`,
       `${count(effort.handoffs.total)} handoffs`,
       `${count(effort.reAsks.total)} items asked again`,
-      `${effort.reworkLoops.length} rework loops`,
+      `${effort.reworkLoops.length} rework ${effort.reworkLoops.length === 1 ? 'loop' : 'loops'}`,
     ].join(c.dim(' · '))),
     row('Dark time', `${d(effort.darkTime.total)} waiting without news`),
   ];

@@ -23,3 +23,18 @@ describe('the simulation against the exact solution', () => {
     expect(a.simulation.p85).toBeLessThanOrEqual(a.simulation.p95);
   });
 });
+
+describe('the simulation spread over worker threads', () => {
+  it('gives the same figures, to the bit, as one thread', async () => {
+    const { simulateInParallel } = await import('../../src/analysis/simulate-parallel.js');
+    const { simulate } = await import('../../src/analysis/simulate.js');
+    const { buildFlow } = await import('../../src/model/flow.js');
+    const { generateMap } = await import('../../bench/generate-map.js');
+    const flow = buildFlow(mapOf(generateMap(1001)));
+    const options = { runs: 10_000, seed: 42 };
+    const one = simulate(flow, options);
+    const many = await simulateInParallel(flow, options, 3);
+    expect(many).toEqual(one);
+    expect(one.runs).toBe(10_000);
+  });
+});

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync, rmSync, openSync, ftruncateSync, closeSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cxmap, STACK } from '../helpers/cli.js';
-import { generateMap } from '../helpers/generate.js';
+import { generateMap } from '../../bench/generate-map.js';
 import { withSteps } from '../helpers/maps.js';
 
 let dir: string;

@@ -1,8 +1,12 @@
+// Generates large valid maps for benchmarks and tests: a chain of blocks of 8 steps, each with a rework loop,
+// an exclusive choice and a parallel split, so every feature of the flow is exercised at scale.
+
 /**
- * Generates large valid maps for tests and benchmarks: a chain of stages, each with a rework loop,
- * an exclusive choice and a parallel split, so every feature of the flow is exercised at scale.
+ * @param {number} stepCount about how many steps (a multiple of 8, plus one)
+ * @param {string} [name]
+ * @returns {string} the map as YAML
  */
-export function generateMap(stepCount: number, name = 'Generated process'): string {
+export function generateMap(stepCount, name = 'Generated process') {
   const lines = [
     '# yaml-language-server: $schema=../schemas/cxmap.schema.json',
     'cxmap: 1',
@@ -18,7 +22,8 @@ export function generateMap(stepCount: number, name = 'Generated process'): stri
     'steps:',
   ];
   const blocks = Math.max(1, Math.floor((stepCount - 1) / 8));
-  const step = (id: string, actor: string, extra: string[]) => {
+  /** @param {string} id @param {string} actor @param {string[]} extra */
+  const step = (id, actor, extra) => {
     lines.push(`  - id: ${id}`, `    name: Step ${id}`, `    actor: ${actor}`, ...extra.map((e) => `    ${e}`));
   };
   for (let b = 0; b < blocks; b++) {

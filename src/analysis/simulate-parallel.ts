@@ -1,0 +1,39 @@
+/**
+ * The simulation spread over worker threads when it is large enough to pay for them (about 100 ms to start a
+ * worker here). The chunks and their seeds are fixed by the options, and their results are put together in chunk
+ * order, so the figures are the same, to the bit, as those of `simulate` in one thread.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Flow } from '../model/flow.js';
+import { chunksOf, simulate, summarize, type ChunkResult, type Simulation, type SimulationOptions } from './simulate.js';
+
+/** Below this many simulated step visits (runs x steps), one thread is faster than starting workers. */
+export const PARALLEL_FROM = 10_000_000;
+
+// The worker runs compiled JavaScript; the path holds from src/analysis and from dist/analysis.
+const WORKER = new URL('../../dist/analysis/simulate-worker.js', import.meta.url);
+
+export async function simulateInParallel(flow: Flow, options: SimulationOptions, threads = availableParallelism()): Promise<Simulation> {
+  const chunks = chunksOf(options);
+  const workers = Math.min(threads, chunks.length, 8);
+  if (workers < 2 || options.runs * flow.steps.length < PARALLEL_FROM) return simulate(flow, options);
+  // Worker w takes chunks w, w + workers, w + 2 * workers...
+  const shares = Array.from({ length: workers }, (_, w) => chunks.map((c, k) => ({ c, k })).filter(({ k }) => k % workers === w));
+  const results = await Promise.all(
+    shares.map(
+      (share) =>
+        new Promise<ChunkResult[]>((resolve, reject) => {
+          const worker = new Worker(WORKER, { workerData: { map: flow.map, chunks: share.map(({ c }) => c) } });
+          worker.once('message', (message: ChunkResult[]) => {
+            resolve(message);
+            void worker.terminate();
+          });
+          worker.once('error', reject);
+        }),
+    ),
+  );
+  const parts: ChunkResult[] = new Array(chunks.length);
+  shares.forEach((share, w) => share.forEach(({ k }, j) => (parts[k] = results[w]![j]!)));
+  return summarize(flow, options, parts);
+}

@@ -1,0 +1,134 @@
+/** Properties that hold for every valid map, checked on random maps built from the shapes a flow can take. */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { analyze } from '../../src/analysis/index.js';
+import { postDominators } from '../../src/load/graph.js';
+import { scoreJson } from '../../src/report/score-json.js';
+import { mapOf } from '../helpers/analyze.js';
+
+const HEADER = `cxmap: 1
+process: { name: P, customer: C, goal: G }
+actors:
+  me: { kind: customer, name: Me }
+  desk: { kind: frontstage, name: Desk }
+  agent: { kind: frontstage, name: Agent }
+  office: { kind: backstage, name: Office }
+  sys: { kind: support, name: System }
+steps:
+`;
+
+const attrs = fc.record({
+  actor: fc.constantFrom('me', 'desk', 'agent', 'office', 'sys'),
+  wait: fc.constantFrom('0', '30m', '2h', '1d', '1h..5h', '{ min: 1h, likely: 2h, max: 8h }', '{ queue: 10, rate: 5/d }'),
+  work: fc.constantFrom('0', '10m', '1h', '15m..45m'),
+  value: fc.constantFrom('customer', 'business', 'waste', undefined),
+  channel: fc.constantFrom('web', 'phone', 'email', undefined),
+  ca: fc.constantFrom(undefined, '80%', 0.95),
+  asks: fc.constantFrom(undefined, '[name]', '[name, income]', '[income]'),
+  tells: fc.constantFrom(undefined, '[status]'),
+});
+const chance = fc.integer({ min: 5, max: 95 });
+const block = fc.oneof(
+  fc.record({ kind: fc.constant('step' as const), a: attrs }),
+  fc.record({ kind: fc.constant('choice' as const), a: attrs, b: attrs, c: attrs, p: chance }),
+  fc.record({ kind: fc.constant('rework' as const), a: attrs, b: attrs, p: fc.integer({ min: 5, max: 60 }) }),
+  fc.record({ kind: fc.constant('parallel' as const), a: attrs, b: attrs, c: attrs, d: attrs, p: chance }),
+  fc.record({ kind: fc.constant('fail' as const), a: attrs, b: attrs, p: fc.integer({ min: 1, max: 40 }) }),
+);
+
+type Attrs = { actor: string; wait: string; work: string; value?: string; channel?: string; ca?: string | number; asks?: string; tells?: string };
+type Block = { kind: 'step' | 'choice' | 'rework' | 'parallel' | 'fail'; a: Attrs; b?: Attrs; c?: Attrs; d?: Attrs; p?: number };
+
+function mapYaml(blocks: Block[]): string {
+  const out: string[] = [];
+  let n = 0;
+  const id = () => `s${n++}`;
+  const step = (sid: string, a: Attrs, next?: string, extra = '') => {
+    out.push(`  - id: ${sid}`, `    name: Step ${sid}`, `    actor: ${a.actor}`, `    wait: ${a.wait}`, `    work: ${a.work}`);
+    for (const key of ['value', 'channel', 'ca', 'asks', 'tells'] as const) if (a[key] !== undefined) out.push(`    ${key}: ${a[key]}`);
+    if (extra) out.push(`    ${extra}`);
+    if (next) out.push(`    next: ${next}`);
+  };
+  const NEXT = '@next';
+  step(id(), { actor: 'me', wait: '0', work: '5m', channel: 'web' }, NEXT);
+  for (const b of blocks) {
+    const first = id();
+    const fill = (sid: string) => {
+      for (let k = out.length - 1; k >= 0; k--) if (out[k]!.includes(NEXT)) out[k] = out[k]!.replaceAll(NEXT, sid);
+    };
+    fill(first);
+    switch (b.kind) {
+      case 'step': step(first, b.a, NEXT); break;
+      case 'choice': {
+        const x = id(); const y = id();
+        step(first, b.a, `[{ to: ${x}, chance: ${b.p}% }, { to: ${y}, chance: ${100 - b.p!}% }]`);
+        step(x, b.b!, NEXT);
+        step(y, b.c!, NEXT);
+        break;
+      }
+      case 'rework': {
+        const x = id();
+        step(first, b.a, x);
+        step(x, b.b!, `[{ to: ${NEXT}, chance: ${100 - b.p!}% }, { to: ${first}, chance: ${b.p}% }]`);
+        break;
+      }
+      case 'parallel': {
+        const x = id(); const x2 = id(); const y = id(); const j = id();
+        step(first, b.a, `{ all: [${x}, ${y}] }`);
+        step(x, b.b!, x2);
+        step(x2, b.c!, j);
+        step(y, b.d!, j);
+        step(j, { actor: 'desk', wait: '0', work: '5m' }, NEXT);
+        break;
+      }
+      case 'fail': {
+        const f = id();
+        step(first, b.a, `[{ to: ${NEXT}, chance: ${100 - b.p!}% }, { to: ${f}, chance: ${b.p}% }]`);
+        step(f, b.b!, undefined, 'outcome: failure');
+        break;
+      }
+    }
+  }
+  const last = id();
+  for (let k = out.length - 1; k >= 0; k--) if (out[k]!.includes(NEXT)) out[k] = out[k]!.replaceAll(NEXT, last);
+  step(last, { actor: 'me', wait: '1h', work: '5m' });
+  return `${HEADER}${out.join('\n')}\n`;
+}
+
+const maps = fc.array(block, { minLength: 1, maxLength: 8 }).map((blocks) => mapYaml(blocks as Block[]));
+
+describe('every valid map', () => {
+  it('has delay shares adding up to 100%, PCE and activity ratio in [0, 1], visits as expected', () => {
+    fc.assert(
+      fc.property(maps, (yaml) => {
+        const map = mapOf(yaml);
+        const a = analyze(map, { runs: 200 });
+        const shares = a.scores.reduce((sum, s) => sum + s.delayShare, 0);
+        expect(a.time.leadTime > 0 ? shares : 1).toBeCloseTo(1, 9);
+        const pce = a.time.valueAdded / a.time.leadTime;
+        const activity = a.time.processTime / a.time.leadTime;
+        expect(pce).toBeGreaterThanOrEqual(0);
+        expect(pce).toBeLessThanOrEqual(activity + 1e-12);
+        expect(activity).toBeLessThanOrEqual(1 + 1e-12);
+        // Every step is reachable, so it is visited; a step that every customer passes is visited at least once.
+        expect(a.time.visits.every((v) => v > 0)).toBe(true);
+        const ipdom = postDominators(map.steps.map((s) => a.flow.links[s.index]!.map((e) => e.to)), (i) => map.steps[i]!.next.kind === 'end');
+        for (let i = map.start; i >= 0; i = ipdom[i]!) expect(a.time.visits[i]).toBeGreaterThanOrEqual(1 - 1e-9);
+        expect(a.time.rolledCA).toBeGreaterThanOrEqual(0);
+        expect(a.time.rolledCA).toBeLessThanOrEqual(1 + 1e-12);
+        expect(a.time.successRate).toBeLessThanOrEqual(1 + 1e-12);
+      }),
+      { numRuns: 150, seed: 20261122 },
+    );
+  });
+
+  it('gives the same output for the same seed', () => {
+    fc.assert(
+      fc.property(maps, fc.integer({ min: 1, max: 1000 }), (yaml, seed) => {
+        const map = mapOf(yaml);
+        expect(JSON.stringify(scoreJson(analyze(map, { runs: 100, seed }), 'x'))).toBe(JSON.stringify(scoreJson(analyze(map, { runs: 100, seed }), 'x')));
+      }),
+      { numRuns: 40, seed: 20261122 },
+    );
+  });
+});
