@@ -6,6 +6,8 @@ import { UsageError } from './load/index.js';
 import type { CommandContext } from './commands/shared.js';
 import { register as registerValidate } from './commands/validate.js';
 import { register as registerScore } from './commands/score.js';
+import { register as registerRender } from './commands/render.js';
+import { register as registerDoctor } from './commands/doctor.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -26,6 +28,8 @@ export async function run(argv: string[]): Promise<number> {
     });
   registerValidate(program, context);
   registerScore(program, context);
+  registerRender(program, context);
+  registerDoctor(program, context);
   for (const command of program.commands) command.exitOverride();
   try {
     await program.parseAsync(argv);

@@ -19,6 +19,9 @@ export interface AnalysisOptions {
 export const DEFAULT_RUNS = 10_000;
 export const DEFAULT_SEED = 1;
 
+/** The exact figures of a map, without the simulation: all that diagrams need. */
+export type ExactAnalysis = Omit<Analysis, 'simulation'>;
+
 export interface Analysis {
   map: ProcessMap;
   flow: Flow;
@@ -48,7 +51,12 @@ export async function analyzeInParallel(map: ProcessMap, options: AnalysisOption
 
 const simulationOptions = (options: AnalysisOptions) => ({ runs: options.runs ?? DEFAULT_RUNS, seed: options.seed ?? DEFAULT_SEED });
 
-function exact(flow: Flow, options: AnalysisOptions): Omit<Analysis, 'simulation'> {
+/** The exact figures only (no simulation): fast, for diagrams. */
+export function analyzeExact(map: ProcessMap, options: AnalysisOptions = {}): ExactAnalysis {
+  return exact(buildFlow(map), options);
+}
+
+function exact(flow: Flow, options: AnalysisOptions): ExactAnalysis {
   const { map } = flow;
   const time = timeFigures(flow);
   const effort = effortFigures(flow, time);

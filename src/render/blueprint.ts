@@ -1,0 +1,108 @@
+/**
+ * The service blueprint (Shostack 1984; Bitner, Ostrom & Morgan 2008) as a Mermaid flowchart: the customer's
+ * actions, frontstage, backstage and support as stacked lanes, the line of visibility between frontstage and
+ * backstage, steps coloured by value class, waits and chances on the edges, rework dashed, fail points (F) and
+ * moments of truth (★) marked, and the steps that hold most of the lead time emphasised.
+ */
+import { formatDuration, mean } from '../load/duration.js';
+import { LANES, type Lane } from '../load/types.js';
+import type { ExactAnalysis as Analysis } from '../analysis/index.js';
+import { LANE_FILL, PALETTE } from './palette.js';
+import { flowLabel, plainLabel, shorten } from './text.js';
+
+const LANE_TITLE: Record<Lane, string> = {
+  customer: 'Customer actions',
+  frontstage: 'Frontstage · staff the customer meets',
+  backstage: 'Backstage · below the line of visibility',
+  support: 'Support processes · systems and partners',
+};
+
+/** Steps holding at least this share of the lead time are emphasised. */
+const HOT_SHARE = 0.1;
+
+export function blueprint(analysis: Analysis, subset: readonly number[], title: string): { text: string; edges: number } {
+  const { map, scores, effort } = analysis;
+  const cal = map.process.calendar;
+  const inPart = new Set(subset);
+  const rework = new Set(effort.reworkLoops.map((e) => `${e.from}>${e.to}`));
+  const lines = ['---', `title: ${JSON.stringify(plainLabel(title))}`, '---', 'flowchart LR'];
+  const classes = new Map<string, number[]>();
+  const addClass = (name: string, i: number) => classes.set(name, [...(classes.get(name) ?? []), i]);
+
+  const node = (i: number) => {
+    const s = map.steps[i]!;
+    const marks = `${s.momentOfTruth ? '★ ' : ''}${s.fails ? '⚠F ' : ''}`;
+    const meta = [s.actor.name, s.channel, mean(s.work) > 0 ? formatDuration(mean(s.work), cal) : ''].filter(Boolean).join(' · ');
+    const hot = scores[i]!.delayShare >= HOT_SHARE ? `<br/><b>${Math.round(100 * scores[i]!.delayShare)}% of the lead time</b>` : '';
+    const label = `<b>${flowLabel(marks + shorten(s.name, 60))}</b><br/><small>${flowLabel(shorten(meta, 60))}</small>${hot}`;
+    const end = s.next.kind === 'end';
+    addClass(s.value === 'customer' ? 'va' : s.value === 'business' ? 'req' : s.value === 'waste' ? 'waste' : 'none', i);
+    if (hot) addClass('hot', i);
+    if (end) addClass(s.outcome === 'failure' ? 'failure' : 'success', i);
+    return end ? `s${i}(["${label}"])` : `s${i}["${label}"]`;
+  };
+
+  // Mermaid stacks the lanes of a left-to-right flowchart from the last defined at the top: define them bottom-up.
+  for (const lane of [...LANES].reverse()) {
+    const members = subset.filter((i) => map.steps[i]!.actor.kind === lane);
+    if (members.length === 0) continue;
+    lines.push(`  subgraph lane_${lane}["${LANE_TITLE[lane]}"]`, '    direction LR');
+    for (const i of members) lines.push(`    ${node(i)}`);
+    lines.push('  end');
+  }
+
+  // Edges: into the part's steps from outside it go from a stub that names the step.
+  let edges = 0;
+  const stubs = new Map<number, string>();
+  const ref = (i: number) => {
+    if (inPart.has(i)) return `s${i}`;
+    if (!stubs.has(i)) stubs.set(i, `x${i}>"${flowLabel(`${shorten(map.steps[i]!.name, 40)} (${map.steps[i]!.stage})`)}"]`);
+    return `x${i}`;
+  };
+  const linkStyles: string[] = [];
+  for (const from of map.steps) {
+    const next = from.next;
+    const targets = next.kind === 'choice' ? next.choices : next.kind === 'all' ? next.branches.map((to) => ({ to, chance: 1, label: undefined })) : [];
+    for (const t of targets) {
+      if (!inPart.has(from.index) && !inPart.has(t.to)) continue;
+      const wait = mean(map.steps[t.to]!.wait);
+      const parts = [
+        next.kind === 'choice' && next.choices.length > 1 ? `${Math.round(t.chance * 1000) / 10}%` : '',
+        t.label ?? '',
+        next.kind === 'all' ? 'in parallel' : '',
+        wait > 0 ? `waits ${formatDuration(wait, cal)}` : '',
+      ].filter(Boolean);
+      const label = parts.length ? `|"${flowLabel(shorten(parts.join(' · '), 60))}"|` : '';
+      const isRework = rework.has(`${from.index}>${t.to}`);
+      lines.push(`  ${ref(from.index)} ${isRework ? '-.->' : '-->'}${label} ${ref(t.to)}`);
+      if (isRework) linkStyles.push(`  linkStyle ${edges} stroke:${PALETTE.rework},stroke-width:2px`);
+      edges++;
+    }
+  }
+  for (const stub of stubs.values()) lines.push(`  ${stub}`);
+
+  lines.push(
+    '  subgraph legend["Legend"]',
+    '    direction LR',
+    '    l1["value-adding"]:::va',
+    '    l2["required by the business"]:::req',
+    '    l3["waste"]:::waste',
+    '    l4["★ moment of truth · ⚠F fail point"]:::none',
+    '  end',
+    ...linkStyles,
+    `  classDef va fill:${PALETTE.valueAdding},stroke:${PALETTE.ink},color:#fff`,
+    `  classDef req fill:${PALETTE.required},stroke:${PALETTE.ink},color:${PALETTE.ink}`,
+    `  classDef waste fill:${PALETTE.waste},stroke:${PALETTE.ink},color:#fff`,
+    `  classDef none fill:#fff,stroke:${PALETTE.unclassified},color:${PALETTE.ink}`,
+    `  classDef hot stroke:${PALETTE.hot},stroke-width:5px`,
+    `  classDef failure stroke:${PALETTE.failure},stroke-width:3px,stroke-dasharray:6 3`,
+    `  classDef success stroke:${PALETTE.valueAdding},stroke-width:3px`,
+  );
+  for (const [name, members] of classes) lines.push(`  class ${members.map((i) => `s${i}`).join(',')} ${name}`);
+  for (const lane of LANES) {
+    if (subset.some((i) => map.steps[i]!.actor.kind === lane)) {
+      lines.push(`  style lane_${lane} fill:${LANE_FILL[lane]},stroke:${lane === 'backstage' ? PALETTE.ink : '#999'},stroke-width:${lane === 'backstage' ? 3 : 1}px${lane === 'backstage' ? ',stroke-dasharray:10 5' : ''}`);
+    }
+  }
+  return { text: `${lines.join('\n')}\n`, edges };
+}

@@ -1,0 +1,203 @@
+/**
+ * Rendering Mermaid text to SVG, PNG and PDF in headless Chromium, through puppeteer (as mermaid-cli does), but
+ * with one browser for the whole command and Mermaid loaded once per page: a small pool of pages takes the
+ * diagrams one after another, instead of a new page and a new Mermaid for every diagram.
+ */
+import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'puppeteer';
+import { UsageError } from '../load/index.js';
+
+export interface FoundBrowser {
+  path: string;
+  /** Where it was found: an environment variable, puppeteer's own download, or the system. */
+  source: string;
+}
+
+const SYSTEM_BROWSERS = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'microsoft-edge'];
+const MAC_BROWSERS = [
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+];
+
+function onPath(name: string): string | undefined {
+  try {
+    return execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Finds a browser: CXMAP_BROWSER, PUPPETEER_EXECUTABLE_PATH, puppeteer's own download, then the usual system names. */
+export async function findBrowser(env: NodeJS.ProcessEnv = process.env): Promise<FoundBrowser | undefined> {
+  for (const name of ['CXMAP_BROWSER', 'PUPPETEER_EXECUTABLE_PATH']) {
+    const path = env[name];
+    if (!path) continue;
+    if (!existsSync(path)) throw new UsageError(`${name} is set to ${path}, which does not exist`);
+    return { path, source: name };
+  }
+  try {
+    const puppeteer = (await import('puppeteer')).default;
+    const own = puppeteer.executablePath();
+    if (own && existsSync(own)) return { path: own, source: "puppeteer's download" };
+  } catch {
+    // No download of puppeteer's own: look on the system.
+  }
+  for (const name of SYSTEM_BROWSERS) {
+    const path = onPath(name);
+    if (path) return { path, source: 'system' };
+  }
+  const mac = MAC_BROWSERS.find((p) => existsSync(p));
+  return mac ? { path: mac, source: 'system' } : undefined;
+}
+
+export const NO_BROWSER =
+  'no browser found to render svg, png or pdf: install Chromium (on Debian or Ubuntu: apt-get install chromium) or set CXMAP_BROWSER to the path of Chrome or Chromium; mmd and md need no browser';
+
+export const MERMAID_SCRIPT = createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js');
+
+export type Theme = 'default' | 'neutral' | 'dark' | 'forest' | 'base';
+export const THEMES: Theme[] = ['default', 'neutral', 'dark', 'forest', 'base'];
+
+export interface RenderOptions {
+  theme: Theme;
+  /** Device pixels per CSS pixel for PNG; PNGs are made at least 1800 pixels wide. */
+  scale: number;
+  /** Pages rendering at the same time. */
+  pages: number;
+}
+
+/** The smallest width of a PNG, in pixels: sharp on a slide. */
+export const MIN_PNG_WIDTH = 1800;
+
+export type BrowserFormat = 'svg' | 'png' | 'pdf';
+
+export interface RenderJob {
+  text: string;
+  /** The SVG's id; keep it stable for byte-identical output. */
+  id: string;
+  format: BrowserFormat;
+}
+
+export type RenderResult = { data: Uint8Array } | { error: Error };
+
+export class MermaidRenderer {
+  private constructor(
+    private readonly browser: Browser,
+    private readonly pages: Page[],
+    private readonly options: RenderOptions,
+  ) {}
+
+  static async open(found: FoundBrowser, options: RenderOptions): Promise<MermaidRenderer> {
+    const puppeteer = (await import('puppeteer')).default;
+    const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+    const browser = await puppeteer.launch({
+      executablePath: found.path,
+      args: [
+        ...(isRoot ? ['--no-sandbox'] : []),
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--font-render-hinting=none',
+      ],
+    });
+    try {
+      const pages = await Promise.all(Array.from({ length: Math.max(1, options.pages) }, () => MermaidRenderer.preparePage(browser, options)));
+      return new MermaidRenderer(browser, pages, options);
+    } catch (error) {
+      await browser.close();
+      throw error;
+    }
+  }
+
+  /** A page with Mermaid loaded and set up once; it renders every diagram given to it after that. */
+  private static async preparePage(browser: Browser, options: RenderOptions): Promise<Page> {
+    const page = await browser.newPage();
+    await page.emulateTimezone('UTC');
+    // Nothing may leave the machine: the page only ever needs what is inlined here.
+    await page.setRequestInterception(true);
+    page.on('request', (request) => void (request.url().startsWith('data:') ? request.continue() : request.abort()));
+    await page.setContent('<!doctype html><html><head><meta charset="utf-8"><style>body{margin:0;background:#fff}</style></head><body><div id="out"></div></body></html>');
+    // Mermaid draws some shapes through roughjs, which calls Math.random: a seeded generator, reset before every
+    // diagram, makes the same text give the same SVG to the byte.
+    await page.addScriptTag({
+      content: `(() => { let s = 1; window.__cxmapSeed = () => { s = 1; }; Math.random = () => { s = (s + 0x6d2b79f5) | 0; let t = Math.imul(s ^ (s >>> 15), 1 | s); t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t; return ((t ^ (t >>> 14)) >>> 0) / 4294967296; }; })();`,
+    });
+    await page.addScriptTag({ path: MERMAID_SCRIPT });
+    await page.evaluate((theme) => {
+      // @ts-expect-error: mermaid is the global the script above defines.
+      mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme, deterministicIds: true, deterministicIDSeed: 'cxmap', flowchart: { htmlLabels: true } });
+    }, options.theme);
+    return page;
+  }
+
+  /**
+   * Renders every job, each page taking the next job as soon as it is free; `done` is called as each finishes
+   * (in the order they finish), so that output can be written at once.
+   */
+  async renderAll(jobs: RenderJob[], done: (index: number, result: RenderResult) => Promise<void>): Promise<void> {
+    let next = 0;
+    await Promise.all(
+      this.pages.map(async (page) => {
+        while (next < jobs.length) {
+          const index = next++;
+          let result: RenderResult;
+          try {
+            result = { data: await this.renderOn(page, jobs[index]!) };
+          } catch (error) {
+            result = { error: error as Error };
+          }
+          await done(index, result);
+        }
+      }),
+    );
+  }
+
+  private async renderOn(page: Page, job: RenderJob): Promise<Uint8Array> {
+    const svg = await page.evaluate(async (text, id) => {
+      // @ts-expect-error: set up by preparePage.
+      window.__cxmapSeed();
+      // @ts-expect-error: the global mermaid.
+      const { svg } = (await mermaid.render(id, text)) as { svg: string };
+      return svg;
+    }, job.text, job.id);
+    if (job.format === 'svg') return new TextEncoder().encode(svg);
+    const size = await MermaidRenderer.show(page, svg);
+    try {
+      if (job.format === 'png') {
+        await page.setViewport({ width: Math.ceil(size.width), height: Math.ceil(size.height), deviceScaleFactor: Math.max(this.options.scale, MIN_PNG_WIDTH / size.width) });
+        const element = await page.$('#out svg');
+        return await element!.screenshot({ type: 'png' });
+      }
+      await page.setViewport({ width: Math.ceil(size.width), height: Math.ceil(size.height) });
+      return await page.pdf({ width: `${Math.ceil(size.width)}px`, height: `${Math.ceil(size.height) + 1}px`, printBackground: true, pageRanges: '1' });
+    } finally {
+      await page.evaluate(() => (document.getElementById('out')!.innerHTML = ''));
+    }
+  }
+
+  /** Puts the SVG on the page at its natural size and returns that size. */
+  private static async show(page: Page, svg: string): Promise<{ width: number; height: number }> {
+    return page.evaluate((svg) => {
+      const out = document.getElementById('out')!;
+      out.innerHTML = svg;
+      const element = out.querySelector('svg')!;
+      const box = element.viewBox.baseVal;
+      element.style.maxWidth = 'none';
+      element.setAttribute('width', String(box.width));
+      element.setAttribute('height', String(box.height));
+      return { width: box.width, height: box.height };
+    }, svg);
+  }
+
+  async version(): Promise<string> {
+    return this.browser.version();
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+  }
+}

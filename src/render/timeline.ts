@@ -1,0 +1,81 @@
+/**
+ * Where the customer's time goes, as a Mermaid gantt chart of the most likely path: for every step its wait (red
+ * when the customer is left without news, grey otherwise) and its work, in the map's calendar. Parallel branches
+ * run side by side and the join starts when the slowest is done. The axis counts calendar days from day 1.
+ */
+import { mean } from '../load/duration.js';
+import type { Next, Step } from '../load/index.js';
+import type { ExactAnalysis as Analysis } from '../analysis/index.js';
+import { lineStart, plainLabel, shorten } from './text.js';
+
+interface Bar {
+  step: number;
+  start: number;
+  wait: number;
+  work: number;
+}
+
+/** The steps of the most likely path: the likeliest way on at every choice, without going round a loop. */
+export function likelyPath(analysis: Analysis): Bar[] {
+  const { map } = analysis;
+  const bars: Bar[] = [];
+  const seen = new Set<number>();
+  /** Walks from `start` at time `time` until `stop` (a join) or an end; returns when the walk is done. */
+  const walk = (start: number, stop: number, time: number): number => {
+    let i: number | undefined = start;
+    while (i !== undefined && i !== stop && !seen.has(i)) {
+      seen.add(i);
+      const s: Step = map.steps[i]!;
+      const wait = mean(s.wait);
+      const work = mean(s.work);
+      bars.push({ step: i, start: time, wait, work });
+      time += wait + work;
+      const next: Next = s.next;
+      if (next.kind === 'all') {
+        time = Math.max(...next.branches.map((b) => walk(b, next.join, time)));
+        i = next.join;
+      } else if (next.kind === 'choice') {
+        i = [...next.choices].filter((c) => !seen.has(c.to)).sort((a, b) => b.chance - a.chance)[0]?.to;
+      } else {
+        i = undefined;
+      }
+    }
+    return time;
+  };
+  walk(map.start, -1, 0);
+  return bars;
+}
+
+export function timeline(analysis: Analysis, subset: readonly number[], title: string): string {
+  const { map, effort, time } = analysis;
+  const inPart = new Set(subset);
+  const bars = likelyPath(analysis).filter((b) => inPart.has(b.step));
+  // One calendar day on the axis is one day of the map's calendar (8 working hours in an 8-hour calendar).
+  const scale = 86_400 / map.process.calendar.day;
+  const total = bars.reduce((end, b) => Math.max(end, b.start + b.wait + b.work), 0) * scale;
+  const lines = [
+    'gantt',
+    `  title ${plainLabel(title)}`,
+    '  dateFormat X',
+    total >= 2 * 86_400 ? '  axisFormat day %-j' : '  axisFormat %H:%M',
+    '  todayMarker off',
+  ];
+  for (const stage of map.stages) {
+    const inStage = bars.filter((b) => map.steps[b.step]!.stage === stage);
+    if (inStage.length === 0) continue;
+    lines.push(`  section ${plainLabel(stage)}`);
+    for (const b of inStage) {
+      const s = map.steps[b.step]!;
+      const name = shorten(s.name, 45);
+      const t0 = Math.round(b.start * scale);
+      const t1 = Math.round((b.start + b.wait) * scale);
+      const t2 = Math.round((b.start + b.wait + b.work) * scale);
+      const visits = time.visits[b.step]!;
+      const dark = visits > 0 && effort.darkTime.perStep[b.step]! / visits > 0;
+      if (t1 > t0) lines.push(`    ${lineStart(`waits for ${name}`)} :${dark ? 'crit' : 'done'}, w${b.step}, ${t0}, ${t1}`);
+      if (t2 > t1) lines.push(`    ${lineStart(name)} :active, s${b.step}, ${t1}, ${t2}`);
+      if (t2 === t0) lines.push(`    ${lineStart(name)} :milestone, s${b.step}, ${t0}, 0s`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,76 @@
+/**
+ * The views of a scored map as Mermaid text. A diagram that would pass Mermaid's limits (50,000 characters,
+ * 500 edges) is split by stage, and a stage that is still too large into consecutive parts, each with a note
+ * that says so: a map is never cut silently.
+ */
+import type { ExactAnalysis as Analysis } from '../analysis/index.js';
+import { blueprint } from './blueprint.js';
+import { journey } from './journey.js';
+import { matrix } from './matrix.js';
+import { timeline } from './timeline.js';
+import { MAX_EDGES, MAX_TEXT } from './text.js';
+
+export const VIEWS = ['blueprint', 'journey', 'timeline', 'matrix'] as const;
+export type ViewName = (typeof VIEWS)[number];
+
+export interface Diagram {
+  view: ViewName;
+  /** Part number and count when the view had to be split, with what the part holds. */
+  part?: { index: number; count: number; label: string };
+  /** One line for readers: what the diagram shows. */
+  caption: string;
+  text: string;
+  /** Why the view was split, when it was. */
+  note?: string;
+}
+
+const CAPTION: Record<ViewName, string> = {
+  blueprint: 'service blueprint',
+  journey: "the customer's journey",
+  timeline: 'where the time goes on the most likely path',
+  matrix: 'value and delay of each step',
+};
+
+function draw(view: ViewName, analysis: Analysis, subset: readonly number[], title: string): { text: string; edges: number } {
+  switch (view) {
+    case 'blueprint': return blueprint(analysis, subset, title);
+    case 'journey': return { text: journey(analysis, subset, title), edges: 0 };
+    case 'timeline': return { text: timeline(analysis, subset, title), edges: 0 };
+    case 'matrix': return { text: matrix(analysis, subset, title), edges: 0 };
+  }
+}
+
+const fits = (d: { text: string; edges: number }) => d.text.length <= MAX_TEXT && d.edges <= MAX_EDGES;
+
+export function viewDiagrams(analysis: Analysis, view: ViewName): Diagram[] {
+  const { map } = analysis;
+  const name = map.process.name;
+  const all = map.steps.map((s) => s.index);
+  const whole = draw(view, analysis, all, `${name} · ${CAPTION[view]}`);
+  if (fits(whole)) return [{ view, caption: CAPTION[view], text: whole.text }];
+
+  // Split by stage; a stage still too large is cut into consecutive runs of steps, halving until each fits.
+  const parts: { label: string; steps: number[] }[] = [];
+  const place = (label: string, steps: number[]) => {
+    const drawn = draw(view, analysis, steps, `${name} · ${CAPTION[view]} · ${label}`);
+    if (fits(drawn) || steps.length === 1) {
+      parts.push({ label, steps });
+      return;
+    }
+    const half = Math.ceil(steps.length / 2);
+    place(`${label} (steps ${steps[0]! + 1}-${steps[half - 1]! + 1})`, steps.slice(0, half));
+    place(`${label} (steps ${steps[half]! + 1}-${steps.at(-1)! + 1})`, steps.slice(half));
+  };
+  for (const stage of map.stages) {
+    const steps = all.filter((i) => map.steps[i]!.stage === stage);
+    if (steps.length > 0) place(`stage ${stage}`, steps);
+  }
+  const note = `The ${view} of this map passes Mermaid's limits (${whole.text.length.toLocaleString('en')} characters, ${whole.edges} edges; at most ${MAX_TEXT.toLocaleString('en')} and ${MAX_EDGES}), so it is split into ${parts.length} parts by stage.`;
+  return parts.map((p, k) => ({
+    view,
+    part: { index: k + 1, count: parts.length, label: p.label },
+    caption: `${CAPTION[view]}, part ${k + 1} of ${parts.length}: ${p.label}`,
+    text: draw(view, analysis, p.steps, `${name} · ${CAPTION[view]} · ${p.label} (part ${k + 1} of ${parts.length})`).text,
+    note,
+  }));
+}
