@@ -42,8 +42,10 @@ export function blueprint(analysis: Analysis, subset: readonly number[], title: 
     return end ? `s${i}(["${label}"])` : `s${i}["${label}"]`;
   };
 
-  // Mermaid stacks the lanes of a left-to-right flowchart from the last defined at the top: define them bottom-up.
-  for (const lane of [...LANES].reverse()) {
+  // Each lane is a band of the left-to-right flow. Where the bands stack is decided by Mermaid's layout (dagre
+  // keeps a subgraph together but orders subgraphs to cross fewest edges), so the line of visibility is drawn on
+  // the backstage lane itself: a heavy dashed border and its title.
+  for (const lane of LANES) {
     const members = subset.filter((i) => map.steps[i]!.actor.kind === lane);
     if (members.length === 0) continue;
     lines.push(`  subgraph lane_${lane}["${LANE_TITLE[lane]}"]`, '    direction LR');

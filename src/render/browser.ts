@@ -82,7 +82,24 @@ export interface RenderJob {
 
 export type RenderResult = { data: Uint8Array } | { error: Error };
 
+/** A diagram that takes longer than this to render is reported as failed instead of holding up the command. */
+const JOB_TIMEOUT_MS = 60_000;
+
+function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 export class MermaidRenderer {
+  /**
+   * Only the tab in front paints, so screenshots and PDFs are taken one at a time (Mermaid itself renders on
+   * every page at once); this chain orders them.
+   */
+  private capturing: Promise<unknown> = Promise.resolve();
+
   private constructor(
     private readonly browser: Browser,
     private readonly pages: Page[],
@@ -146,7 +163,7 @@ export class MermaidRenderer {
           const index = next++;
           let result: RenderResult;
           try {
-            result = { data: await this.renderOn(page, jobs[index]!) };
+            result = { data: await withTimeout(this.renderOn(page, jobs[index]!), JOB_TIMEOUT_MS, 'rendering') };
           } catch (error) {
             result = { error: error as Error };
           }
@@ -164,10 +181,18 @@ export class MermaidRenderer {
       const { svg } = (await mermaid.render(id, text)) as { svg: string };
       return svg;
     }, job.text, job.id);
-    if (job.format === 'svg') return new TextEncoder().encode(svg);
+    const { format } = job;
+    if (format === 'svg') return new TextEncoder().encode(svg);
+    const capture = this.capturing.then(() => this.capture(page, svg, format));
+    this.capturing = capture.catch(() => undefined);
+    return capture;
+  }
+
+  private async capture(page: Page, svg: string, format: 'png' | 'pdf'): Promise<Uint8Array> {
+    await page.bringToFront();
     const size = await MermaidRenderer.show(page, svg);
     try {
-      if (job.format === 'png') {
+      if (format === 'png') {
         await page.setViewport({ width: Math.ceil(size.width), height: Math.ceil(size.height), deviceScaleFactor: Math.max(this.options.scale, MIN_PNG_WIDTH / size.width) });
         const element = await page.$('#out svg');
         return await element!.screenshot({ type: 'png' });

@@ -4,7 +4,7 @@
  * value as high from 60 (y = 0.5); so the quadrants read keep, speed up, streamline and rethink.
  */
 import { DEFAULT_WEIGHTS, type ExactAnalysis as Analysis } from '../analysis/index.js';
-import { lineStart, plainLabel } from './text.js';
+import { plainLabel } from './text.js';
 
 export function matrix(analysis: Analysis, subset: readonly number[], title: string): string {
   const { map, scores, time } = analysis;
@@ -26,7 +26,8 @@ export function matrix(analysis: Analysis, subset: readonly number[], title: str
   ];
   for (const i of subset) {
     const s = scores[i]!;
-    lines.push(`  ${lineStart(map.steps[i]!.id)}: [${round(x(s.delayShare))}, ${round(y(s.value))}]`);
+    // Quoted: a step id may be a keyword of the chart (`title`); ids hold no quotes.
+    lines.push(`  "${map.steps[i]!.id}": [${round(x(s.delayShare))}, ${round(y(s.value))}]`);
   }
   return `${lines.join('\n')}\n`;
 }

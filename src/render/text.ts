@@ -21,7 +21,8 @@ export function flowLabel(text: string): string {
 
 /**
  * For diagrams without quoting (journey, gantt, quadrant chart): `:`, `;` and `#` end a name or start a comment
- * there, and `%%` starts a directive, so they are replaced by look-alikes that mean nothing to Mermaid.
+ * there, `%%` starts a directive, and angle brackets could reach HTML labels, so they are replaced by look-alikes
+ * that mean nothing to Mermaid.
  */
 export function plainLabel(text: string): string {
   return text
@@ -30,6 +31,8 @@ export function plainLabel(text: string): string {
     .replace(/;/g, ',')
     .replace(/#/g, 'no.')
     .replace(/%{2,}/g, '%')
+    .replace(/</g, '‹')
+    .replace(/>/g, '›')
     .replace(/[{}[\]]/g, (c) => ({ '{': '(', '}': ')', '[': '(', ']': ')' })[c]!)
     .replace(/\s+/g, ' ')
     .trim() || '-';

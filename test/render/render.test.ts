@@ -1,0 +1,191 @@
+/** `cxmap render` end to end, in headless Chromium: real SVG, PNG and PDF files. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cxmap } from '../helpers/cli.js';
+import { openParser, type MermaidParser } from '../helpers/mermaid.js';
+import { analyzeExact } from '../../src/analysis/index.js';
+import { VIEWS, viewDiagrams } from '../../src/render/views.js';
+import { findBrowser, MermaidRenderer } from '../../src/render/browser.js';
+import { Outputs } from '../../src/commands/output.js';
+import { mapOf } from '../helpers/analyze.js';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'cxmap-render-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const ALL = 'blueprint,journey,timeline,matrix';
+const pngWidth = (png: Buffer) => png.readUInt32BE(16);
+
+describe('cxmap render to svg, png and pdf', () => {
+  it('renders every view of every example to SVG, the same bytes twice, without script', () => {
+    const a = cxmap(['render', 'examples/*.cxmap.yaml', '--view', ALL, '--format', 'svg', '--out', join(dir, 'a')]);
+    expect(a.stderr).toBe('');
+    expect(a.status).toBe(0);
+    const files = readdirSync(join(dir, 'a')).sort();
+    expect(files).toHaveLength(16);
+    expect(a.stdout.trim().split('\n').sort()).toEqual(files.map((f) => join(dir, 'a', f)));
+    cxmap(['render', 'examples/*.cxmap.yaml', '--view', ALL, '--format', 'svg', '--out', join(dir, 'b')]);
+    for (const f of files) {
+      const svg = readFileSync(join(dir, 'a', f), 'utf8');
+      expect(svg.startsWith('<svg')).toBe(true);
+      expect(svg).not.toMatch(/<script|<[^>]*\son[a-z]+\s*=|javascript:/i);
+      expect(readFileSync(join(dir, 'b', f), 'utf8')).toBe(svg);
+    }
+  });
+
+  it('renders PNGs at least 1800 pixels wide, and PDFs', () => {
+    const out = join(dir, 'png');
+    expect(cxmap(['render', 'examples/hospital-referral.cxmap.yaml', '--view', 'matrix,blueprint', '--format', 'png', '--out', out]).status).toBe(0);
+    const matrix = readFileSync(join(out, 'hospital-referral.matrix.png'));
+    expect(matrix.subarray(1, 4).toString()).toBe('PNG');
+    expect(pngWidth(matrix)).toBeGreaterThanOrEqual(1800);
+    expect(pngWidth(readFileSync(join(out, 'hospital-referral.blueprint.png')))).toBeGreaterThanOrEqual(1800);
+    expect(cxmap(['render', 'examples/hospital-referral.cxmap.yaml', '--format', 'pdf', '--out', out]).status).toBe(0);
+    expect(readFileSync(join(out, 'hospital-referral.blueprint.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('writes mmd and md without a browser, byte-identical from run to run', () => {
+    const env = { PATH: '/nonexistent', CXMAP_BROWSER: '', PUPPETEER_EXECUTABLE_PATH: '' };
+    const first = cxmap(['render', 'examples/home-loan.cxmap.yaml', '--view', ALL, '--format', 'md', '--out', join(dir, 'md1')], { env });
+    cxmap(['render', 'examples/home-loan.cxmap.yaml', '--view', ALL, '--format', 'md', '--out', join(dir, 'md2')], { env });
+    expect(first.status).toBe(0);
+    const md = readFileSync(join(dir, 'md1', 'home-loan.md'), 'utf8');
+    expect(md).toBe(readFileSync(join(dir, 'md2', 'home-loan.md'), 'utf8'));
+    expect(md.startsWith('# Apply for a home loan\n\n**Customer:** First-time buyer')).toBe(true);
+    expect(md.match(/^```mermaid$/gm)).toHaveLength(4);
+  });
+
+  it('says in one line that no browser was found, exit 2', () => {
+    const result = cxmap(['render', 'examples/home-loan.cxmap.yaml', '--format', 'svg', '--out', join(dir, 'none')], {
+      env: { PATH: '/nonexistent', CXMAP_BROWSER: '', PUPPETEER_EXECUTABLE_PATH: '', HOME: dir },
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(
+      'cxmap: no browser found to render svg, png or pdf: install Chromium (on Debian or Ubuntu: apt-get install chromium) or set CXMAP_BROWSER to the path of Chrome or Chromium; mmd and md need no browser\n',
+    );
+    const missing = cxmap(['render', 'examples/home-loan.cxmap.yaml', '--format', 'svg', '--out', join(dir, 'none')], { env: { CXMAP_BROWSER: '/opt/nothing/chrome' } });
+    expect(missing.stderr).toBe('cxmap: CXMAP_BROWSER is set to /opt/nothing/chrome, which does not exist\n');
+    expect(missing.status).toBe(2);
+  });
+
+  it('never writes over an input', () => {
+    const maps = join(dir, 'maps');
+    mkdirSync(maps, { recursive: true });
+    const map = readFileSync('examples/home-loan.cxmap.yaml', 'utf8');
+    writeFileSync(join(maps, 'loan.yaml'), map);
+    writeFileSync(join(maps, 'loan.blueprint.mmd'), map);
+    const result = cxmap(['render', join(maps, 'loan.yaml'), join(maps, 'loan.blueprint.mmd'), '--out', maps]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(`cxmap: ${join(maps, 'loan.blueprint.mmd')} is one of the input maps: cxmap never writes over an input; choose another --out folder\n`);
+    expect(readFileSync(join(maps, 'loan.blueprint.mmd'), 'utf8')).toBe(map);
+  });
+
+  it('refuses an unknown view', () => {
+    const result = cxmap(['render', 'examples/home-loan.cxmap.yaml', '--view', 'blueprint,swimlane']);
+    expect(result.stderr).toBe('cxmap: there is no view called swimlane: choose from blueprint, journey, timeline, matrix\n');
+    expect(result.status).toBe(2);
+  });
+});
+
+describe('hostile labels', () => {
+  const hostile = `cxmap: 1
+process:
+  name: 'Pwn "it" %%{init: {"theme":"dark"}}%% --> end'
+  customer: "click s0 call alert(1); #x"
+  goal: '<img src=x onerror="alert(1)">'
+actors:
+  me: { kind: customer, name: 'end' }
+  desk: { kind: frontstage, name: '"; style s0 fill:red' }
+stages: ['title: x; #1', 'section end']
+steps:
+  - id: end
+    name: 'click end call alert(1)'
+    stage: 'title: x; #1'
+    actor: me
+    channel: '<script>alert(1)</script>'
+    asks: [x]
+    feeling: -2
+    momentOfTruth: true
+    next: [{ to: title, chance: 50%, label: '--> end %% ;' }, { to: section, chance: 50%, label: '|"|' }]
+  - id: title
+    name: "Call: the bank; now # 2 \`md\` %%{init: {}}%%"
+    stage: 'section end'
+    actor: desk
+    channel: "a\\nb"
+    wait: 1d
+    next: section
+  - id: section
+    name: '</div><b onclick="x()">end</b>'
+    stage: 'section end'
+    actor: me
+    work: 1h
+`;
+  let parser: MermaidParser;
+  beforeAll(async () => {
+    parser = await openParser();
+  });
+  afterAll(() => parser.close());
+
+  it('cannot break or inject Mermaid syntax in any view', async () => {
+    const analysis = analyzeExact(mapOf(hostile));
+    for (const view of VIEWS) {
+      const [diagram] = viewDiagrams(analysis, view);
+      await expect(parser.parse(diagram!.text), view).resolves.toBeTruthy();
+      expect(diagram!.text).not.toMatch(/%%\{/);
+      expect(diagram!.text).not.toMatch(/<(script|img|div|b onclick)/i);
+      // Exactly the edges cxmap wrote: a label cannot add one.
+      if (view === 'blueprint') expect(diagram!.text.match(/^ {2}\S+ -\.?->/gm)).toHaveLength(3);
+    }
+  });
+
+  it('renders to SVG without script, handlers or the injected theme', () => {
+    const file = join(dir, 'hostile.cxmap.yaml');
+    writeFileSync(file, hostile);
+    const out = join(dir, 'hostile');
+    const result = cxmap(['render', file, '--view', ALL, '--format', 'svg', '--out', out]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    for (const f of readdirSync(out)) {
+      const svg = readFileSync(join(out, f), 'utf8');
+      // Only real markup counts: escaped text such as &lt;b onclick=...&gt; is harmless.
+      expect(svg).not.toMatch(/<script|<img|<[^>]*\son[a-z]+\s*=|javascript:/i);
+      // The default theme's node colour is there: the %%{init}%% in the process name changed nothing.
+      if (f.endsWith('blueprint.svg')) expect(svg.toLowerCase()).toContain('#ececff');
+    }
+    expect(readFileSync(join(out, 'hostile.blueprint.svg'), 'utf8')).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+});
+
+describe('failures', () => {
+  it('names the diagram that failed, renders the others, and leaves no half-written file', async () => {
+    const found = await findBrowser();
+    const renderer = await MermaidRenderer.open(found!, { theme: 'default', scale: 2, pages: 2 });
+    const results: string[] = [];
+    try {
+      await renderer.renderAll(
+        [
+          { text: 'flowchart LR\n  a --> b\n', id: 'ok1', format: 'svg' },
+          { text: 'flowchart LR\n  a --> \n  ((( b\n', id: 'bad', format: 'svg' },
+          { text: 'journey\n  title t\n  section s\n    x: 3: me\n', id: 'ok2', format: 'png' },
+        ],
+        async (index, result) => void results.push(`${index}:${'error' in result ? `error ${result.error.message.split('\n')[0]}` : 'ok'}`),
+      );
+    } finally {
+      await renderer.close();
+    }
+    expect(results.sort()).toEqual(['0:ok', '1:error Parse error on line 3:', '2:ok']);
+  });
+
+  it('writes atomically: a failed write leaves neither the file nor a temporary one', () => {
+    const target = join(dir, 'atomic', 'taken');
+    mkdirSync(target, { recursive: true }); // a folder where the file should go: the rename fails
+    const outputs = new Outputs([]);
+    expect(() => outputs.write(target, 'data')).toThrow();
+    expect(readdirSync(join(dir, 'atomic'))).toEqual(['taken']);
+    expect(existsSync(`${target}.${process.pid}.tmp`)).toBe(false);
+  });
+});

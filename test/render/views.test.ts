@@ -1,0 +1,50 @@
+/** Every view of every example: golden Mermaid text, accepted by Mermaid's own parser. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { analyzeExact } from '../../src/analysis/index.js';
+import { VIEWS, viewDiagrams } from '../../src/render/views.js';
+import { MAX_EDGES, MAX_TEXT } from '../../src/render/text.js';
+import { generateMap } from '../../bench/generate-map.js';
+import { mapOf } from '../helpers/analyze.js';
+import { openParser, type MermaidParser } from '../helpers/mermaid.js';
+
+const EXAMPLES = ['home-loan', 'car-insurance-claim', 'broadband-installation', 'hospital-referral'];
+const TYPES = { blueprint: 'flowchart-v2', journey: 'journey', timeline: 'gantt', matrix: 'quadrantChart' };
+
+let parser: MermaidParser;
+beforeAll(async () => {
+  parser = await openParser();
+});
+afterAll(() => parser.close());
+
+describe.each(EXAMPLES)('%s', (name) => {
+  const analysis = analyzeExact(mapOf(readFileSync(`examples/${name}.cxmap.yaml`, 'utf8')));
+  it.each(VIEWS)('%s: matches its golden file and parses as Mermaid', async (view) => {
+    const [diagram, ...more] = viewDiagrams(analysis, view);
+    expect(more).toEqual([]);
+    const golden = `test/golden/${name}.${view}.mmd`;
+    if (process.env.UPDATE_GOLDEN) writeFileSync(golden, diagram!.text);
+    expect(existsSync(golden), `${golden} is missing: run UPDATE_GOLDEN=1 npx vitest run test/render`).toBe(true);
+    expect(diagram!.text).toBe(readFileSync(golden, 'utf8'));
+    expect(await parser.parse(diagram!.text)).toBe(TYPES[view]);
+  });
+});
+
+describe('a map too large for one diagram', () => {
+  const analysis = analyzeExact(mapOf(generateMap(1200)));
+  // 149 blocks of 8 steps with 10 edges each (see bench/generate-map.js): 1490 edges, in one stage, so halved twice.
+  it('is split by stage into parts within Mermaid limits, each parsed, with a note', async () => {
+    const parts = viewDiagrams(analysis, 'blueprint');
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts[0]!.note).toMatch(/^The blueprint of this map passes Mermaid's limits \([\d,]+ characters, 1490 edges; at most 50,000 and 500\), so it is split into 4 parts by stage\.$/);
+    for (const part of parts) {
+      expect(part.text.length).toBeLessThanOrEqual(MAX_TEXT);
+      expect((part.text.match(/-\.?->/g) ?? []).length).toBeLessThanOrEqual(MAX_EDGES);
+      expect(await parser.parse(part.text)).toBe('flowchart-v2');
+    }
+    // Every step appears in exactly one part.
+    const shown = parts.flatMap((p) => [...p.text.matchAll(/^ {4}(s\d+)[[(]/gm)].map((m) => m[1]));
+    expect(shown.length).toBe(analysis.map.steps.length);
+    expect(new Set(shown).size).toBe(analysis.map.steps.length);
+  });
+});
