@@ -100,7 +100,7 @@ async function render(files: string[], loaded: LoadedMap[], options: RenderOptio
   const renderer = await MermaidRenderer.open(found, {
     theme: options.theme,
     scale: options.scale,
-    pages: Math.min(planned.length, Math.max(1, Math.min(3, cpus().length))),
+    pages: Math.min(planned.length, Math.max(1, cpus().length)),
   });
   const bar = progress(planned.length, 'diagrams');
   const failures: string[] = [];

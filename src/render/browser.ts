@@ -3,7 +3,8 @@
  * with one browser for the whole command and Mermaid loaded once per page: a small pool of pages takes the
  * diagrams one after another, instead of a new page and a new Mermaid for every diagram.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'puppeteer';
@@ -55,7 +56,50 @@ export async function findBrowser(env: NodeJS.ProcessEnv = process.env): Promise
 export const NO_BROWSER =
   'no browser found to render svg, png or pdf: install Chromium (on Debian or Ubuntu: apt-get install chromium) or set CXMAP_BROWSER to the path of Chrome or Chromium; mmd and md need no browser';
 
-export const MERMAID_SCRIPT = createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js');
+/** Mermaid's ESM build: a small core that loads each diagram type's code when first drawn. */
+const MERMAID_DIST = dirname(createRequire(import.meta.url).resolve('mermaid/dist/mermaid.esm.min.mjs'));
+
+/**
+ * The page's private origin: every request to it is answered from Mermaid's files on disk, and every other
+ * request is refused, so nothing ever leaves the machine. (`.invalid` names can never resolve.)
+ */
+const ORIGIN = 'https://cxmap.invalid/';
+
+// Mermaid draws some shapes through roughjs, which calls Math.random: a seeded generator (mulberry32), reset
+// before every diagram, makes the same text give the same SVG to the byte.
+const PAGE = `<!doctype html><html><head><meta charset="utf-8"><style>body{margin:0;background:#fff}</style>
+<script>(() => { let s = 1; window.__cxmapSeed = () => { s = 1; }; Math.random = () => { s = (s + 0x6d2b79f5) | 0; let t = Math.imul(s ^ (s >>> 15), 1 | s); t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t; return ((t ^ (t >>> 14)) >>> 0) / 4294967296; }; })();</script>
+</head><body><div id="out"></div></body></html>`;
+
+const files = new Map<string, Buffer>();
+function mermaidFile(path: string): Buffer | undefined {
+  const full = normalize(join(MERMAID_DIST, path));
+  if (!full.startsWith(MERMAID_DIST) || !full.endsWith('.mjs')) return undefined;
+  if (!files.has(full)) {
+    if (!existsSync(full)) return undefined;
+    files.set(full, readFileSync(full));
+  }
+  return files.get(full);
+}
+
+/** A page with Mermaid loaded and set up: it renders every diagram given to it after that. */
+export async function mermaidPage(browser: Browser, theme: Theme): Promise<Page> {
+  const page = await browser.newPage();
+  await page.emulateTimezone('UTC');
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    const url = request.url();
+    if (url === ORIGIN) return void request.respond({ status: 200, contentType: 'text/html', body: PAGE });
+    const file = url.startsWith(`${ORIGIN}mermaid/`) ? mermaidFile(decodeURIComponent(url.slice(ORIGIN.length + 'mermaid/'.length))) : undefined;
+    if (file) return void request.respond({ status: 200, contentType: 'text/javascript', body: file });
+    return void request.abort();
+  });
+  await page.goto(ORIGIN);
+  // Given as text: a function would be serialised from the transformed source, whose import() test runners rewrite.
+  const config = { startOnLoad: false, securityLevel: 'strict', theme, deterministicIds: true, deterministicIDSeed: 'cxmap', flowchart: { htmlLabels: true } };
+  await page.evaluate(`import(${JSON.stringify(`${ORIGIN}mermaid/mermaid.esm.min.mjs`)}).then(({ default: mermaid }) => { window.mermaid = mermaid; mermaid.initialize(${JSON.stringify(config)}); })`);
+  return page;
+}
 
 export type Theme = 'default' | 'neutral' | 'dark' | 'forest' | 'base';
 export const THEMES: Theme[] = ['default', 'neutral', 'dark', 'forest', 'base'];
@@ -122,33 +166,12 @@ export class MermaidRenderer {
       ],
     });
     try {
-      const pages = await Promise.all(Array.from({ length: Math.max(1, options.pages) }, () => MermaidRenderer.preparePage(browser, options)));
+      const pages = await Promise.all(Array.from({ length: Math.max(1, options.pages) }, () => mermaidPage(browser, options.theme)));
       return new MermaidRenderer(browser, pages, options);
     } catch (error) {
       await browser.close();
       throw error;
     }
-  }
-
-  /** A page with Mermaid loaded and set up once; it renders every diagram given to it after that. */
-  private static async preparePage(browser: Browser, options: RenderOptions): Promise<Page> {
-    const page = await browser.newPage();
-    await page.emulateTimezone('UTC');
-    // Nothing may leave the machine: the page only ever needs what is inlined here.
-    await page.setRequestInterception(true);
-    page.on('request', (request) => void (request.url().startsWith('data:') ? request.continue() : request.abort()));
-    await page.setContent('<!doctype html><html><head><meta charset="utf-8"><style>body{margin:0;background:#fff}</style></head><body><div id="out"></div></body></html>');
-    // Mermaid draws some shapes through roughjs, which calls Math.random: a seeded generator, reset before every
-    // diagram, makes the same text give the same SVG to the byte.
-    await page.addScriptTag({
-      content: `(() => { let s = 1; window.__cxmapSeed = () => { s = 1; }; Math.random = () => { s = (s + 0x6d2b79f5) | 0; let t = Math.imul(s ^ (s >>> 15), 1 | s); t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t; return ((t ^ (t >>> 14)) >>> 0) / 4294967296; }; })();`,
-    });
-    await page.addScriptTag({ path: MERMAID_SCRIPT });
-    await page.evaluate((theme) => {
-      // @ts-expect-error: mermaid is the global the script above defines.
-      mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme, deterministicIds: true, deterministicIDSeed: 'cxmap', flowchart: { htmlLabels: true } });
-    }, options.theme);
-    return page;
   }
 
   /**

@@ -19,7 +19,8 @@ export function journey(analysis: Analysis, subset: readonly number[], title: st
     for (const s of inStage) {
       const who = s.actor.kind === 'customer' ? customer : `${customer}, ${plainLabel(s.actor.name)}`;
       const marks = `${s.momentOfTruth ? '★ ' : ''}${s.fails ? '⚠ ' : ''}`;
-      lines.push(`    ${lineStart(`${marks}${shorten(s.name, 50)}${s.channel ? ` (${s.channel})` : ''}`)}: ${3 + (s.feeling ?? 0)}: ${who}`);
+      // Mermaid's task boxes hold about two short lines: the name only (the blueprint shows the channel).
+      lines.push(`    ${lineStart(`${marks}${shorten(s.name, 40)}`)}: ${3 + (s.feeling ?? 0)}: ${who}`);
     }
   }
   return `${lines.join('\n')}\n`;

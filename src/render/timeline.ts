@@ -50,14 +50,15 @@ export function timeline(analysis: Analysis, subset: readonly number[], title: s
   const { map, effort, time } = analysis;
   const inPart = new Set(subset);
   const bars = likelyPath(analysis).filter((b) => inPart.has(b.step));
-  // One calendar day on the axis is one day of the map's calendar (8 working hours in an 8-hour calendar).
-  const scale = 86_400 / map.process.calendar.day;
+  // Times in milliseconds (Mermaid 11 misreads start times given in seconds, `dateFormat X`). One day on the
+  // axis is one day of the map's calendar (8 working hours in an 8-hour calendar).
+  const scale = (1000 * 86_400) / map.process.calendar.day;
   const total = bars.reduce((end, b) => Math.max(end, b.start + b.wait + b.work), 0) * scale;
   const lines = [
     'gantt',
     `  title ${plainLabel(title)}`,
-    '  dateFormat X',
-    total >= 2 * 86_400 ? '  axisFormat day %-j' : '  axisFormat %H:%M',
+    '  dateFormat x',
+    total >= 2 * 86_400_000 ? '  axisFormat day %-j' : '  axisFormat %H:%M',
     '  todayMarker off',
   ];
   for (const stage of map.stages) {
@@ -74,7 +75,7 @@ export function timeline(analysis: Analysis, subset: readonly number[], title: s
       const dark = visits > 0 && effort.darkTime.perStep[b.step]! / visits > 0;
       if (t1 > t0) lines.push(`    ${lineStart(`waits for ${name}`)} :${dark ? 'crit' : 'done'}, w${b.step}, ${t0}, ${t1}`);
       if (t2 > t1) lines.push(`    ${lineStart(name)} :active, s${b.step}, ${t1}, ${t2}`);
-      if (t2 === t0) lines.push(`    ${lineStart(name)} :milestone, s${b.step}, ${t0}, 0s`);
+      if (t2 === t0) lines.push(`    ${lineStart(name)} :milestone, s${b.step}, ${t0}, ${t0}`);
     }
   }
   return `${lines.join('\n')}\n`;

@@ -1,6 +1,6 @@
 /** Mermaid's own parser, in headless Chromium: the same Mermaid build that renders the diagrams. */
 import puppeteer, { type Browser, type Page } from 'puppeteer';
-import { findBrowser, MERMAID_SCRIPT } from '../../src/render/browser.js';
+import { findBrowser, mermaidPage } from '../../src/render/browser.js';
 
 export interface MermaidParser {
   /** Resolves with the diagram type when Mermaid's parser accepts the text; rejects with its error otherwise. */
@@ -12,13 +12,7 @@ export async function openParser(): Promise<MermaidParser> {
   const found = await findBrowser();
   if (!found) throw new Error('these tests need Chromium: apt-get install chromium (.ci/run installs it)');
   const browser: Browser = await puppeteer.launch({ executablePath: found.path, args: ['--no-sandbox', '--disable-gpu'] });
-  const page: Page = await browser.newPage();
-  await page.setContent('<!doctype html><html><body></body></html>');
-  await page.addScriptTag({ path: MERMAID_SCRIPT });
-  await page.evaluate(() => {
-    // @ts-expect-error: the global mermaid.
-    mermaid.initialize({ startOnLoad: false });
-  });
+  const page: Page = await mermaidPage(browser, 'default');
   return {
     parse: (text) =>
       page.evaluate(async (text) => {
