@@ -4,7 +4,6 @@
  * spread of the lead time (percentiles) and how often each step lies on the critical path. Seeded: the same seed
  * gives the same figures.
  */
-import type { Distribution } from '../load/duration.js';
 import type { Flow } from '../model/flow.js';
 
 export interface SimulationOptions {

@@ -59,7 +59,7 @@ export function register(program: Command, context: CommandContext): void {
         context.exitCode = 1;
         return;
       }
-      context.exitCode = await render(files, loaded, options, context);
+      context.exitCode = await render(loaded, options, context);
     });
 }
 
@@ -69,7 +69,7 @@ interface Planned {
   diagram: Diagram;
 }
 
-async function render(files: string[], loaded: LoadedMap[], options: RenderOptions, context: CommandContext): Promise<number> {
+async function render(loaded: LoadedMap[], options: RenderOptions, context: CommandContext): Promise<number> {
   const outputs = new Outputs(loaded.map((l) => l.file));
   const texts: { path: string; text: string }[] = [];
   const planned: Planned[] = [];

@@ -70,74 +70,37 @@ const cases: Case[] = [
   },
 ];
 
-const parallel = (branchEnds: string) => withSteps(`  - id: s
-    name: S
-    stage: One
-    actor: desk
-    next: { all: [x, y] }
-  - id: x
-    name: X
-    stage: One
-    actor: desk
-    next: ${branchEnds.split('|')[0]}
-  - id: y
-    name: Y
-    stage: One
-    actor: desk
-    next: ${branchEnds.split('|')[1]}
-  - id: j
-    name: J
-    stage: Two
-    actor: desk
-  - id: k
-    name: K
-    stage: Two
-    actor: desk
-`);
+/**
+ * Parallel work after `s`: branches x and y, join j, and k (included when something leads to it).
+ * With `start`, a first step leads to s (5 more lines above everything else).
+ */
+const parallel = (xNext: string, yNext: string, { jNext = '', start = false } = {}) => {
+  const step = (id: string, stage: string, next: string) => `  - id: ${id}\n    name: ${id.toUpperCase()}\n    stage: ${stage}\n    actor: desk\n${next ? `    next: ${next}\n` : ''}`;
+  const usesK = [xNext, yNext, jNext].some((n) => /\bk\b/.test(n));
+  return withSteps(
+    (start ? '  - id: start\n    name: Start\n    stage: One\n    actor: me\n    next: s\n' : '') +
+      step('s', 'One', '{ all: [x, y] }') + step('x', 'One', xNext) + step('y', 'One', yNext) + step('j', 'Two', jNext) + (usesK ? step('k', 'Two', '') : ''),
+  );
+};
 
 cases.push(
-  { code: 'parallel-no-join', yaml: parallel('j|k'), line: 15, column: 11, message: 'the parallel branches after step `s` never come back together at one step that all of them pass through' },
+  { code: 'parallel-no-join', yaml: parallel('j', 'k'), line: 15, column: 11, message: 'the parallel branches after step `s` never come back together at one step that all of them pass through' },
   {
     code: 'parallel-loop',
-    yaml: withSteps(`  - id: start
-    name: Start
-    stage: One
-    actor: me
-    next: s
-  - id: s
-    name: S
-    stage: One
-    actor: desk
-    next: { all: [x, y] }
-  - id: x
-    name: X
-    stage: One
-    actor: desk
-    next: [{ to: j, chance: 50% }, { to: s, chance: 50% }]
-  - id: y
-    name: Y
-    stage: One
-    actor: desk
-    next: j
-  - id: j
-    name: J
-    stage: Two
-    actor: desk
-`),
+    yaml: parallel('[{ to: j, chance: 50% }, { to: s, chance: 50% }]', 'j', { start: true }),
     line: 20, column: 11, message: 'a branch of the parallel work after step `s` (from `x`) loops back to `s` before the join `j`',
   },
   {
     code: 'parallel-overlap',
-    yaml: parallel('k|[{ to: k, chance: 50% }, { to: j, chance: 50% }]').replace('    name: K\n    stage: Two\n    actor: desk\n', '    name: K\n    stage: Two\n    actor: desk\n    next: j\n'),
+    yaml: parallel('k', '[{ to: k, chance: 50% }, { to: j, chance: 50% }]').replace('    name: K\n    stage: Two\n    actor: desk\n', '    name: K\n    stage: Two\n    actor: desk\n    next: j\n'),
     line: 15, column: 11, message: 'step `k` lies on two parallel branches after step `s` (from `x` and `y`); each branch needs its own steps until the join `j`',
   },
+  {
+    code: 'parallel-entry',
+    yaml: parallel('j', 'j', { jNext: '[{ to: x, chance: 30% }, { to: k, chance: 70% }]' }),
+    line: 30, column: 11, message: 'step `j` leads into `x`, which is inside the parallel work after step `s`; lead back to `s` (or earlier) instead',
+  },
 );
-
-cases.push({
-  code: 'parallel-entry',
-  yaml: parallel('j|j').replace('    name: J\n    stage: Two\n    actor: desk\n', '    name: J\n    stage: Two\n    actor: desk\n    next: [{ to: x, chance: 30% }, { to: k, chance: 70% }]\n'),
-  line: 30, column: 11, message: 'step `j` leads into `x`, which is inside the parallel work after step `s`; lead back to `s` (or earlier) instead',
-});
 
 describe('one broken map per finding code', () => {
   it.each(cases)('$code at $line:$column', ({ code, yaml, line, column, message }) => {
