@@ -8,6 +8,7 @@ import { register as registerValidate } from './commands/validate.js';
 import { register as registerScore } from './commands/score.js';
 import { register as registerRender } from './commands/render.js';
 import { register as registerDoctor } from './commands/doctor.js';
+import { register as registerImprove } from './commands/improve.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -29,6 +30,7 @@ export async function run(argv: string[]): Promise<number> {
   registerValidate(program, context);
   registerScore(program, context);
   registerRender(program, context);
+  registerImprove(program, context);
   registerDoctor(program, context);
   for (const command of program.commands) command.exitOverride();
   try {

@@ -80,7 +80,7 @@ describe('cxmap render to svg, png and pdf', () => {
     writeFileSync(join(maps, 'loan.blueprint.mmd'), map);
     const result = cxmap(['render', join(maps, 'loan.yaml'), join(maps, 'loan.blueprint.mmd'), '--out', maps]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe(`cxmap: ${join(maps, 'loan.blueprint.mmd')} is one of the input maps: cxmap never writes over an input; choose another --out folder\n`);
+    expect(result.stderr).toBe(`cxmap: ${join(maps, 'loan.blueprint.mmd')} is one of the input maps: cxmap never writes over an input; choose another output\n`);
     expect(readFileSync(join(maps, 'loan.blueprint.mmd'), 'utf8')).toBe(map);
   });
 

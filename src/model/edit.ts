@@ -1,0 +1,100 @@
+/**
+ * Changing a copy of a map for a what-if: steps can be bypassed (removed, with the work that reached them going on
+ * to where they led) and flows rewired; the result is renumbered and its parallel joins found again, so that the
+ * engine can score it like any loaded map.
+ */
+import type { Choice, ProcessMap, Step } from '../load/index.js';
+import { postDominators } from '../load/graph.js';
+
+/** A deep copy to change freely. */
+export function copyMap(map: ProcessMap): ProcessMap {
+  return structuredClone(map);
+}
+
+/** The single step a step always goes on to, if it has exactly one way on. */
+export function onlySuccessor(step: Step): number | undefined {
+  return step.next.kind === 'choice' && step.next.choices.length === 1 ? step.next.choices[0]!.to : undefined;
+}
+
+/** Sends every way into `from` to `to` instead. */
+export function redirect(map: ProcessMap, from: number, to: number): void {
+  for (const step of map.steps) {
+    const next = step.next;
+    if (next.kind === 'choice') {
+      const merged: Choice[] = [];
+      for (const c of next.choices) {
+        const target = c.to === from ? to : c.to;
+        const same = merged.find((m) => m.to === target);
+        if (same) same.chance += c.chance;
+        else merged.push({ ...c, to: target });
+      }
+      next.choices = merged;
+    } else if (next.kind === 'all') {
+      next.branches = next.branches.map((b) => (b === from ? to : b));
+    }
+  }
+}
+
+/** Removes a step that has one way on: everything that led to it goes straight on. */
+export function bypass(map: ProcessMap, index: number): ProcessMap {
+  const to = onlySuccessor(map.steps[index]!);
+  if (to === undefined) throw new Error(`step ${map.steps[index]!.id} has no single way on`);
+  redirect(map, index, to);
+  return renumber(map, new Set([index]));
+}
+
+/** Drops the removed steps, renumbers the rest, and finds every parallel join again. */
+export function renumber(map: ProcessMap, removed: ReadonlySet<number>): ProcessMap {
+  const newIndex = new Map<number, number>();
+  const kept = map.steps.filter((s) => !removed.has(s.index));
+  kept.forEach((s, k) => newIndex.set(s.index, k));
+  const steps: Step[] = kept.map((s, k) => {
+    const next = s.next;
+    return {
+      ...s,
+      index: k,
+      next:
+        next.kind === 'choice' ? { kind: 'choice', choices: next.choices.map((c) => ({ ...c, to: newIndex.get(c.to)! })) }
+          : next.kind === 'all' ? { kind: 'all', branches: next.branches.map((b) => newIndex.get(b)!), join: -1 }
+            : next,
+    };
+  });
+  const ipdom = postDominators(steps.map((s) => (s.next.kind === 'choice' ? s.next.choices.map((c) => c.to) : s.next.kind === 'all' ? s.next.branches : [])), (i) => steps[i]!.next.kind === 'end');
+  for (const s of steps) if (s.next.kind === 'all') s.next.join = ipdom[s.index]!;
+  return { ...map, steps, start: newIndex.get(map.start)! };
+}
+
+/**
+ * Tidies a changed map: removes the steps no customer reaches any more (say, a rework step whose way in was
+ * closed), and drops the label of a way that is no longer a choice (the only way left).
+ */
+export function tidy(map: ProcessMap): ProcessMap {
+  for (const step of map.steps) {
+    if (step.next.kind === 'choice' && step.next.choices.length === 1) step.next.choices = [{ to: step.next.choices[0]!.to, chance: step.next.choices[0]!.chance }];
+  }
+  const reached = new Set([map.start]);
+  const todo = [map.start];
+  while (todo.length > 0) {
+    const next = map.steps[todo.pop()!]!.next;
+    for (const to of next.kind === 'choice' ? next.choices.map((c) => c.to) : next.kind === 'all' ? next.branches : []) {
+      if (!reached.has(to)) {
+        reached.add(to);
+        todo.push(to);
+      }
+    }
+  }
+  return reached.size === map.steps.length ? map : renumber(map, new Set(map.steps.filter((s) => !reached.has(s.index)).map((s) => s.index)));
+}
+
+/**
+ * Closes the way from `step` to `to`: its customers go the most likely of the other ways instead (the first of
+ * equals), which keeps the chances as they were written (80% + 12% = 92%).
+ */
+export function closeWay(step: Step, to: number): void {
+  if (step.next.kind !== 'choice') return;
+  const closed = step.next.choices.find((c) => c.to === to);
+  const others = step.next.choices.filter((c) => c.to !== to);
+  if (!closed || others.length === 0) return;
+  const main = others.reduce((best, c) => (c.chance > best.chance ? c : best));
+  step.next.choices = others.map((c) => (c === main ? { ...c, chance: c.chance + closed.chance } : c));
+}

@@ -1,0 +1,182 @@
+/**
+ * Writing a changed map back into its YAML text. Only what changed is touched: a changed value is replaced where it
+ * stands, a new key is added after the step's last line, a removed step's lines give way to a comment; every other
+ * line, comment and alignment stays byte for byte. Each changed step gets a comment saying what changed and why.
+ */
+import { isCollection, isMap, isPair, isScalar, isSeq, parseDocument, stringify, type Node, type Pair, type YAMLMap } from 'yaml';
+import { parseRatio, type Calendar, type Distribution } from '../load/duration.js';
+import type { Next, ProcessMap, Step } from '../load/index.js';
+
+/** What a step's change is put down to: a line per reason, shown in its comment. */
+export type Reasons = ReadonlyMap<string, readonly string[]>;
+
+interface Splice {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * A duration as the format writes it, reading back to exactly the same seconds: in its largest unit when that takes
+ * at most two decimals (`1.5d`, `45m`), else in whole units from the largest down (`2d2h40m`), else in seconds.
+ */
+export function durationText(seconds: number, calendar: Calendar): string {
+  const units = [['w', calendar.week], ['d', calendar.day], ['h', 3600], ['m', 60], ['s', 1]] as const;
+  const [unit, size] = units.find(([, size]) => seconds >= size) ?? units[units.length - 1]!;
+  const single = String(+(seconds / size).toFixed(2));
+  if (Number(single) * size === seconds) return `${single}${unit}`;
+  if (!Number.isInteger(seconds)) return `${seconds}s`;
+  let rest = seconds;
+  let text = '';
+  for (const [unit, size] of units) {
+    const n = Math.floor(rest / size);
+    if (n > 0) {
+      text += `${n}${unit}`;
+      rest -= n * size;
+    }
+  }
+  return text;
+}
+
+/** A share as `80%` when that reads back exactly, else as the number itself. */
+export function ratioValue(x: number): string | number {
+  const percent = `${+(x * 100).toFixed(4)}%`;
+  return parseRatio(percent) === x ? percent : x;
+}
+
+/** A fixed duration as written (0 as a number); other distributions are never written back, only compared. */
+function distributionValue(d: Distribution, calendar: Calendar): unknown {
+  return d.kind === 'fixed' ? (d.value === 0 ? 0 : durationText(d.value, calendar)) : d;
+}
+
+function nextValue(next: Next, steps: readonly Step[]): unknown {
+  switch (next.kind) {
+    case 'end': return undefined;
+    case 'all': return { all: next.branches.map((b) => steps[b]!.id) };
+    case 'choice':
+      if (next.choices.length === 1 && next.choices[0]!.chance === 1) return steps[next.choices[0]!.to]!.id;
+      return next.choices.map((c) => ({ to: steps[c.to]!.id, chance: ratioValue(c.chance), ...(c.label === undefined ? {} : { label: c.label }) }));
+  }
+}
+
+/** The keys of a step that can differ between two versions of a map, as the format writes them. */
+function fieldsOf(step: Step, map: ProcessMap): Record<string, unknown> {
+  const cal = map.process.calendar;
+  return {
+    name: step.name,
+    stage: step.stage,
+    actor: step.actor.id,
+    channel: step.channel,
+    wait: distributionValue(step.wait, cal),
+    work: distributionValue(step.work, cal),
+    asks: step.asks,
+    tells: step.tells,
+    ca: ratioValue(step.ca),
+    value: step.value,
+    feeling: step.feeling,
+    fails: step.fails,
+    momentOfTruth: step.momentOfTruth,
+    evidence: step.evidence,
+    outcome: step.outcome,
+    note: step.note,
+    next: nextValue(step.next, map.steps),
+  };
+}
+
+/** Comments are one line each, whatever the names hold. */
+const oneLine = (s: string) => s.replace(/\s+/g, ' ');
+/** A value in the flow style of the examples: `[a, b]`, `{ to: x, chance: 80% }`. */
+function flowText(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(flowText).join(', ')}]`;
+  if (typeof value === 'object' && value !== null) return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${flowText(v)}`).join(', ')} }`;
+  return stringify(value, { lineWidth: 0 }).trimEnd();
+}
+
+/** The keys that differ for every step of `before` that `after` changed; `removed` for the steps it dropped. */
+export function stepChanges(before: ProcessMap, after: ProcessMap): Map<string, string[] | 'removed'> {
+  const afterById = new Map(after.steps.map((s) => [s.id, s]));
+  const changes = new Map<string, string[] | 'removed'>();
+  for (const old of before.steps) {
+    const now = afterById.get(old.id);
+    if (!now) {
+      changes.set(old.id, 'removed');
+      continue;
+    }
+    const was = fieldsOf(old, before);
+    const is = fieldsOf(now, after);
+    const changed = Object.keys(is).filter((k) => JSON.stringify(was[k]) !== JSON.stringify(is[k]));
+    if (changed.length > 0) changes.set(old.id, changed);
+  }
+  return changes;
+}
+
+/** Writes `after` (a changed copy of `before`, which was loaded from `text`) back into `text`. */
+export function rewrite(text: string, before: ProcessMap, after: ProcessMap, reasons: Reasons, header: readonly string[]): string {
+  const doc = parseDocument(text, { keepSourceTokens: false });
+  const stepNodes = (doc.get('steps', true) as { items: YAMLMap[] }).items;
+  const lineStart = (pos: number) => text.lastIndexOf('\n', pos - 1) + 1;
+  const lineEnd = (pos: number) => {
+    const end = text.indexOf('\n', pos);
+    return end < 0 ? text.length : end + 1;
+  };
+  const contentEnd = (node: Node) => {
+    let end = node.range![1];
+    while (end > node.range![0] && /\s/.test(text[end - 1]!)) end--;
+    return end;
+  };
+  const dashOf = (node: YAMLMap) => text.lastIndexOf('-', node.range![0]);
+  const splices: Splice[] = [];
+  const afterById = new Map(after.steps.map((s) => [s.id, s]));
+  const changes = stepChanges(before, after);
+
+  before.steps.forEach((old, i) => {
+    const changed = changes.get(old.id);
+    if (!changed) return;
+    const node = stepNodes[i]!;
+    const dash = dashOf(node);
+    const indent = text.slice(lineStart(dash), dash);
+    const why = reasons.get(old.id) ?? [];
+    if (changed === 'removed') {
+      splices.push({ start: lineStart(dash), end: lineEnd(contentEnd(node) - 1), text: `${indent}# cxmap improve: removed step \`${old.id}\` (${oneLine(old.name)})${why.length ? `: ${oneLine(why.join('; '))}` : ''}\n` });
+      return;
+    }
+    const is = fieldsOf(afterById.get(old.id)!, after);
+    for (const key of changed) {
+      const value = is[key];
+      if (value === undefined || ((key === 'wait' || key === 'work') && typeof value === 'object')) throw new Error(`cannot write \`${key}\` of step \`${old.id}\` back`);
+      const pair = node.items.find((p): p is Pair<Node, Node> => isPair(p) && isScalar(p.key) && p.key.value === key);
+      splices.push(pair ? replaceValue(pair, value) : addKey(node, key, value));
+    }
+    splices.push({ start: lineStart(dash), end: lineStart(dash), text: `${indent}# cxmap improve: ${changed.join(', ')} changed${why.length ? `: ${oneLine(why.join('; '))}` : ''}\n` });
+  });
+
+  function replaceValue(pair: Pair<Node, Node>, value: unknown): Splice {
+    const old = pair.value!;
+    const colon = text.indexOf(':', pair.key.range![1]) + 1;
+    // A block list stays a block list, indented as it was.
+    if (Array.isArray(value) && value.length > 0 && isSeq(old) && !old.flow) {
+      const indent = text.slice(lineStart(old.range![0]), old.range![0]);
+      return { start: colon, end: contentEnd(old), text: value.map((v) => `\n${indent}- ${flowText(v)}`).join('') };
+    }
+    if (isCollection(old) && !old.flow) return { start: colon, end: contentEnd(old), text: ` ${flowText(value)}` };
+    return { start: old.range![0], end: contentEnd(old), text: flowText(value) };
+  }
+
+  function addKey(node: YAMLMap, key: string, value: unknown): Splice {
+    const last = node.items[node.items.length - 1] as Pair<Node, Node>;
+    const end = contentEnd(last.value ?? last.key);
+    if (node.flow) return { start: end, end, text: `, ${key}: ${flowText(value)}` };
+    const first = (node.items[0] as Pair<Node, Node>).key;
+    const indent = ' '.repeat(first.range![0] - lineStart(first.range![0]));
+    const at = lineEnd(end - 1);
+    return { start: at, end: at, text: `${text[at - 1] === '\n' ? '' : '\n'}${indent}${key}: ${flowText(value)}\n` };
+  }
+
+  if (header.length > 0 && isMap(doc.contents)) {
+    const at = lineStart(doc.contents.range![0]);
+    splices.push({ start: at, end: at, text: header.map((line) => `# ${oneLine(line)}\n`).join('') });
+  }
+  let out = text;
+  for (const s of splices.sort((a, b) => b.start - a.start || b.end - a.end)) out = out.slice(0, s.start) + s.text + out.slice(s.end);
+  return out;
+}

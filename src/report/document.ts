@@ -1,0 +1,87 @@
+/**
+ * A report as a list of blocks (headings, facts, tables, diagrams...), written out as Markdown, as terminal text or
+ * (in html.ts) as HTML: what a report says is decided once, how it looks once per format.
+ * Text in blocks is plain; a span in backticks is code (step ids).
+ */
+import type { ChalkInstance } from 'chalk';
+import type { Diagram } from '../render/views.js';
+import { mdText, mermaidBlock } from './markdown-views.js';
+
+/** good and bad colour a cell (green, red); Markdown shows them with a mark, as it has no colour. */
+export type Tone = 'good' | 'bad';
+export type Cell = string | { text: string; tone?: Tone };
+
+export type Block =
+  | { kind: 'heading'; level: 1 | 2 | 3; text: string }
+  | { kind: 'facts'; items: [string, string][] }
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'list'; items: string[] }
+  | { kind: 'table'; head: string[]; right?: number[]; rows: Cell[][] }
+  | { kind: 'diagram'; diagram: Diagram };
+
+export const cellText = (cell: Cell) => (typeof cell === 'string' ? cell : cell.text);
+export const cellTone = (cell: Cell) => (typeof cell === 'string' ? undefined : cell.tone);
+
+/** Splits text into plain and code spans: `a \`b\` c` gives a, b (code), c. */
+export function spans(text: string): { code: boolean; text: string }[] {
+  return text.split('`').map((part, i) => ({ code: i % 2 === 1, text: part })).filter((s) => s.text !== '');
+}
+
+const MARK: Record<Tone, string> = { good: '🟢 ', bad: '🔴 ' };
+
+function mdInline(text: string): string {
+  return spans(text).map((s) => (s.code ? `\`${s.text.replace(/`/g, '')}\`` : mdText(s.text))).join('');
+}
+
+export function toMarkdown(blocks: readonly Block[]): string {
+  const out: string[] = [];
+  for (const b of blocks) {
+    switch (b.kind) {
+      case 'heading': out.push(`${'#'.repeat(b.level)} ${mdInline(b.text)}`); break;
+      case 'facts': out.push(b.items.map(([k, v]) => `**${mdText(k)}:** ${mdInline(v)}`).join(' · ')); break;
+      case 'paragraph': out.push(mdInline(b.text)); break;
+      case 'list': out.push(b.items.map((item) => `- ${mdInline(item)}`).join('\n')); break;
+      case 'table': {
+        const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+        out.push([
+          row(b.head.map(mdText)),
+          row(b.head.map((_, i) => (b.right?.includes(i) ? '--:' : '---'))),
+          ...b.rows.map((r) => row(r.map((c) => `${cellTone(c) ? MARK[cellTone(c)!] : ''}${mdInline(cellText(c))}`))),
+        ].join('\n'));
+        break;
+      }
+      case 'diagram':
+        if (b.diagram.note) out.push(`> ${mdText(b.diagram.note)}`);
+        out.push(mermaidBlock(b.diagram));
+        break;
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+/** For the terminal: aligned tables, colour from chalk; diagrams are left to the other formats. */
+export function toText(blocks: readonly Block[], c: ChalkInstance): string {
+  const out: string[] = [];
+  for (const b of blocks) {
+    switch (b.kind) {
+      case 'heading': out.push(b.level === 1 ? c.bold(b.text) : c.bold.underline(b.text)); break;
+      case 'facts': out.push(b.items.map(([k, v]) => `${c.dim(k)} ${v}`).join('   ')); break;
+      case 'paragraph': out.push(b.text); break;
+      case 'list': out.push(b.items.map((item) => `  • ${item}`).join('\n')); break;
+      case 'table': {
+        const widths = b.head.map((h, i) => Math.max(h.length, ...b.rows.map((r) => cellText(r[i] ?? '').length)));
+        const pad = (text: string, i: number) => (b.right?.includes(i) ? text.padStart(widths[i]!) : text.padEnd(widths[i]!));
+        const paint = (cell: Cell, i: number) => {
+          const text = pad(cellText(cell), i);
+          return cellTone(cell) === 'good' ? c.green(text) : cellTone(cell) === 'bad' ? c.red(text) : text;
+        };
+        out.push([`  ${b.head.map((h, i) => c.dim(pad(h, i))).join('  ')}`, ...b.rows.map((r) => `  ${r.map(paint).join('  ').trimEnd()}`)].join('\n'));
+        break;
+      }
+      case 'diagram': continue;
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}

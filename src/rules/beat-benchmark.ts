@@ -1,0 +1,32 @@
+/**
+ * beat-benchmark: the process misses its targets or trails a benchmark; the what-if applies every other
+ * opportunity at once, to show how much of the gap they close together.
+ */
+import { formatDuration } from '../load/duration.js';
+import type { Rule } from './types.js';
+import { combine } from './whatif.js';
+
+export function beatBenchmark(others: Rule[]): Rule {
+  return {
+    id: 'beat-benchmark',
+    description: 'Targets missed and benchmarks not matched: what all the other opportunities together would do to the gap.',
+    find(analysis) {
+      const cal = analysis.map.process.calendar;
+      const show = (metric: string, x: number) => (metric === 'leadTime' ? formatDuration(x, cal) : `${(100 * x).toFixed(1)}%`);
+      const gaps = [
+        ...analysis.targets.filter((t) => !t.met).map((t) => `the target ${t.metric} ${show(t.metric, t.target)} (now ${show(t.metric, t.actual)})`),
+        ...analysis.benchmarks.filter((b) => !b.matched).map((b) => `${b.name}'s ${b.metric} ${show(b.metric, b.value)}`),
+      ];
+      if (gaps.length === 0) return [];
+      const all = others.flatMap((r) => r.find(analysis));
+      if (all.length === 0) return [];
+      return [{
+        rule: 'beat-benchmark',
+        title: all.length === 1 ? `Close the gap: ${all[0]!.title.charAt(0).toLowerCase()}${all[0]!.title.slice(1)}` : `Close the gap: all ${all.length} opportunities together`,
+        why: `the process misses ${gaps.join('; ')}`,
+        steps: [...new Set(all.flatMap((o) => o.steps))],
+        change: (copy) => combine(all, copy),
+      }];
+    },
+  };
+}

@@ -1,0 +1,34 @@
+/** fix-fail-point: a known fail point; the what-if takes away the rework and failure it causes. */
+import { components } from '../load/graph.js';
+import { closeWay } from '../model/edit.js';
+import type { Rule } from './types.js';
+
+export const fixFailPoint: Rule = {
+  id: 'fix-fail-point',
+  description: 'Known fail points (fails): remove the cause, so that the step gives complete work and sends nobody to rework or to a failure end.',
+  find({ map, flow }) {
+    const loopOf = new Int32Array(map.steps.length).fill(-1);
+    components(flow.links.map((l) => l.map((e) => e.to))).forEach((c, k) => c.forEach((i) => (loopOf[i] = k)));
+    return map.steps
+      .filter((s) => s.fails)
+      .map((s) => {
+        const bad = s.next.kind === 'choice' && s.next.choices.length > 1
+          ? s.next.choices.filter((c) => loopOf[c.to] === loopOf[s.index] || map.steps[c.to]!.outcome === 'failure').map((c) => c.to)
+          : [];
+        return {
+          rule: 'fix-fail-point',
+          title: `Fix the fail point at \`${s.id}\`: ${s.fails}`,
+          why: bad.length
+            ? `it sends customers back or to a failure end through ${bad.map((i) => `\`${map.steps[i]!.id}\``).join(', ')}`
+            : `its cost is not in the map: add the rework or failure it causes as a choice to see what fixing it saves`,
+          steps: [s.id],
+          change: (copy) => {
+            const step = copy.steps[s.index]!;
+            step.ca = 1;
+            for (const to of bad) closeWay(step, to);
+            return copy;
+          },
+        };
+      });
+  },
+};

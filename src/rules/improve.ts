@@ -1,0 +1,50 @@
+/** The to-be map: the opportunities of the chosen rules made on the map, written back into its YAML text. */
+import { basename } from 'node:path';
+import { loadText, UsageError, type ProcessMap } from '../load/index.js';
+import { closest } from '../load/suggest.js';
+import type { ExactAnalysis } from '../analysis/index.js';
+import { rewrite, stepChanges } from '../model/write.js';
+import { BASE_RULES, RULES } from './index.js';
+import type { Opportunity } from './types.js';
+import { combine, whatIf, type Evaluated } from './whatif.js';
+import { copyMap } from '../model/edit.js';
+
+/** The rules named by `--apply`: rule ids, or `all`; `beat-benchmark` stands for all the others together. */
+export function chooseRules(ids: readonly string[]) {
+  const known = RULES.map((r) => r.id);
+  for (const id of ids) {
+    if (id !== 'all' && !known.includes(id)) {
+      const near = closest(id, known);
+      throw new UsageError(`there is no rule \`${id}\`${near ? `; did you mean \`${near}\`?` : ''} (rules: ${known.join(', ')}, or all)`);
+    }
+  }
+  return ids.includes('all') || ids.includes('beat-benchmark') ? BASE_RULES : BASE_RULES.filter((r) => ids.includes(r.id));
+}
+
+export interface Improvement {
+  /** The to-be map's text. */
+  text: string;
+  map: ProcessMap;
+  /** The opportunities made. */
+  changes: Opportunity[];
+  /** The figures before and after, with every change made together. */
+  result: Evaluated;
+}
+
+/** Makes every opportunity of the rules on the map and writes the to-be text; undefined when there is nothing to change. */
+export function improve(analysis: ExactAnalysis, text: string, file: string, ids: readonly string[]): Improvement | undefined {
+  const changes: Opportunity[] = chooseRules(ids).flatMap((r) => r.find(analysis));
+  if (changes.length === 0) return undefined;
+  const map = combine(changes, copyMap(analysis.map));
+  const reasons = new Map<string, string[]>();
+  // Each step's comment names the changes that touch it when made alone.
+  for (const c of changes) {
+    for (const id of stepChanges(analysis.map, combine([c], copyMap(analysis.map))).keys()) reasons.set(id, [...(reasons.get(id) ?? []), `${c.rule}: ${c.title}`]);
+  }
+  const header = [`To-be map written by cxmap improve from ${basename(file)}, with ${changes.length} change${changes.length === 1 ? '' : 's'}:`, ...changes.map((c) => `  - ${c.rule}: ${c.title}`)];
+  const written = rewrite(text, analysis.map, map, reasons, header);
+  // The written text must read back as the changed map; anything else is a fault of cxmap, not of the map.
+  const back = loadText(written, file).map;
+  if (!back || JSON.stringify(back.steps) !== JSON.stringify(map.steps)) throw new Error('the to-be map does not read back as the changed map');
+  return { text: written, map, changes, result: whatIf(analysis, changes) };
+}

@@ -1,0 +1,30 @@
+/** keep-informed: waits the customer spends without news; a status update before them ends the dark time. */
+import { formatDuration } from '../load/duration.js';
+import type { Rule } from './types.js';
+
+const UPDATE = 'status update';
+
+export const keepInformed: Rule = {
+  id: 'keep-informed',
+  description: 'Waits during which the customer has heard nothing since their last contact: tell them where things stand before the wait.',
+  find({ map, effort, time, flow }) {
+    return map.steps
+      .filter((s) => effort.darkTime.perStep[s.index]! > 0)
+      .map((s) => {
+        const before = map.steps.filter((p) => flow.links[p.index]!.some((e) => e.to === s.index));
+        return {
+          rule: 'keep-informed',
+          title: `Send a status update before the wait for \`${s.id}\``,
+          why: `the customer waits ${formatDuration(effort.darkTime.perStep[s.index]! / time.visits[s.index]!, map.process.calendar)} without news before ${s.name.toLowerCase()}`,
+          steps: [...before.map((p) => p.id), s.id],
+          change: (copy) => {
+            for (const p of before) {
+              const tells = copy.steps[p.index]!.tells;
+              if (!tells.includes(UPDATE)) tells.push(UPDATE);
+            }
+            return copy;
+          },
+        };
+      });
+  },
+};

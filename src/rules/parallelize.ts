@@ -1,0 +1,37 @@
+/** parallelize: independent backstage steps done one after the other could run at the same time. */
+import { onlySuccessor, renumber } from '../model/edit.js';
+import type { Step } from '../load/index.js';
+import type { Rule } from './types.js';
+
+const internal = (s: Step) => s.actor.kind === 'backstage' || s.actor.kind === 'support';
+
+export const parallelize: Rule = {
+  id: 'parallelize',
+  description: 'Two backstage or support steps in a row, by different actors, that take nothing from the customer and are not waste: start both at once.',
+  find({ map, flow }) {
+    const preds = map.steps.map((s) => map.steps.filter((p) => flow.links[p.index]!.some((e) => e.to === s.index)));
+    const found = [];
+    for (const a of map.steps) {
+      const bIndex = onlySuccessor(a);
+      const p = preds[a.index]!.length === 1 ? preds[a.index]![0]! : undefined;
+      if (bIndex === undefined || p === undefined || onlySuccessor(p) !== a.index) continue;
+      const b = map.steps[bIndex]!;
+      const c = onlySuccessor(b);
+      const independent = (s: Step) => internal(s) && s.value !== 'waste' && s.asks.length === 0 && s.tells.length === 0 && s.ca === 1;
+      if (c === undefined || !independent(a) || !independent(b) || a.actor.id === b.actor.id || preds[bIndex]!.length !== 1) continue;
+      if (flow.regionOf[a.index] !== flow.regionOf[c]) continue;
+      found.push({
+        rule: 'parallelize',
+        title: `Run \`${a.id}\` and \`${b.id}\` at the same time`,
+        why: `${a.actor.name} and ${b.actor.name} work one after the other, though neither needs the customer or the other's result as far as the map shows`,
+        steps: [a.id, b.id],
+        change: (copy: typeof map) => {
+          copy.steps[p.index]!.next = { kind: 'all', branches: [a.index, b.index], join: c };
+          copy.steps[a.index]!.next = { kind: 'choice', choices: [{ to: c, chance: 1 }] };
+          return renumber(copy, new Set());
+        },
+      });
+    }
+    return found;
+  },
+};

@@ -1,0 +1,36 @@
+/** prevent-rework: a choice that sends the work back round a loop; getting it right first time closes it. */
+import { components } from '../load/graph.js';
+import { closeWay } from '../model/edit.js';
+import type { Rule } from './types.js';
+
+export const preventRework: Rule = {
+  id: 'prevent-rework',
+  description: 'Choices that send the work round a rework loop (often after a step with a low %C&A): get it right first time so that no customer goes round.',
+  find({ map, flow, time }) {
+    // A way leads back to its step exactly when both lie in the same strongly connected component.
+    const loopOf = new Int32Array(map.steps.length).fill(-1);
+    components(flow.links.map((l) => l.map((e) => e.to))).forEach((c, k) => c.forEach((i) => (loopOf[i] = k)));
+    const into = (i: number) => map.steps.filter((p) => flow.links[p.index]!.some((e) => e.to === i));
+    const found = [];
+    for (const step of map.steps) {
+      if (step.next.kind !== 'choice' || step.next.choices.length < 2) continue;
+      for (const choice of step.next.choices) {
+        if (loopOf[choice.to] !== loopOf[step.index]) continue;
+        // The likely cause: incomplete work from the steps in the loop or just before it.
+        const sources = [...into(step.index), ...map.steps.filter((s) => loopOf[s.index] === loopOf[step.index])].filter((s, k, all) => s.ca < 1 && all.indexOf(s) === k);
+        const cause = sources.length ? `; the work arrives incomplete from ${sources.map((s) => `\`${s.id}\` (${Math.round(100 * s.ca)}% complete and accurate)`).join(', ')}` : '';
+        found.push({
+          rule: 'prevent-rework',
+          title: `Get it right first time at \`${step.id}\`: no more ${Math.round(100 * choice.chance)}% back through \`${map.steps[choice.to]!.id}\``,
+          why: `${Math.round(100 * choice.chance)}% of the work at \`${step.id}\` goes round again${choice.label ? ` (${choice.label})` : ''}, ${Math.max(0, time.visits[step.index]! - 1).toFixed(2)} extra passes per customer${cause}`,
+          steps: [step.id, map.steps[choice.to]!.id],
+          change: (copy: typeof map) => {
+            closeWay(copy.steps[step.index]!, choice.to);
+            return copy;
+          },
+        });
+      }
+    }
+    return found;
+  },
+};

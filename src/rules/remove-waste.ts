@@ -1,0 +1,21 @@
+/** remove-waste: a step that is neither valued by the customer nor required can go; the work goes straight on. */
+import { formatDuration } from '../load/duration.js';
+import { bypass, onlySuccessor } from '../model/edit.js';
+import type { Rule } from './types.js';
+
+export const removeWaste: Rule = {
+  id: 'remove-waste',
+  description: 'Steps classed as waste (neither valued by the customer nor required): remove them and let the work go straight on.',
+  find({ map, scores, time }) {
+    return map.steps
+      .filter((s) => s.value === 'waste' && onlySuccessor(s) !== undefined && onlySuccessor(s) !== s.index && s.index !== map.start)
+      .map((s) => ({
+        rule: 'remove-waste',
+        title: `Remove \`${s.id}\` (${s.name})`,
+        why: `waste: neither valued by the customer nor required; it holds ${(100 * scores[s.index]!.delayShare).toFixed(1)}% of the lead time (${formatDuration(time.critical[s.index]! * time.stepTime[s.index]!, map.process.calendar)} per customer)`,
+        steps: [s.id],
+        removes: true as const,
+        change: (copy) => bypass(copy, s.index),
+      }));
+  },
+};

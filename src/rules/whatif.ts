@@ -1,0 +1,86 @@
+/**
+ * The what-if: an opportunity's change is made on a copy of the map and the engine computes the map again, so
+ * every saving is a computed difference (never an estimate written by a rule).
+ */
+import { analyzeExact, type ExactAnalysis } from '../analysis/index.js';
+import { copyMap, tidy } from '../model/edit.js';
+import type { ProcessMap } from '../load/index.js';
+import type { Opportunity } from './types.js';
+
+export interface Figures {
+  leadTime: number;
+  customerEffort: number;
+  successRate: number;
+  darkTime: number;
+  reAsks: number;
+  transfers: number;
+  channelSwitches: number;
+  handoffs: number;
+}
+
+export function figuresOf(a: ExactAnalysis): Figures {
+  return {
+    leadTime: a.time.leadTime,
+    customerEffort: a.effort.customerEffort,
+    successRate: a.time.successRate,
+    darkTime: a.effort.darkTime.total,
+    reAsks: a.effort.reAsks.total,
+    transfers: a.effort.transfers.total,
+    channelSwitches: a.effort.channelSwitches.total,
+    handoffs: a.effort.handoffs.total,
+  };
+}
+
+export interface Evaluated {
+  /** The changes made: one opportunity, or several applied together. */
+  changes: readonly Opportunity[];
+  before: Figures;
+  after: Figures;
+  /** before - after for every figure but the success rate, which is after - before: positive is better. */
+  saving: Figures;
+}
+
+/**
+ * Makes several changes on one copy of the map: first those that keep every step, then the removals, from the
+ * last step back, so that each change still finds its steps where it found them; then the steps no customer reaches
+ * any more (rework whose way in was closed) go.
+ */
+export function combine(opportunities: readonly Opportunity[], copy: ProcessMap): ProcessMap {
+  const removals = opportunities.filter((o) => o.removes);
+  let map = opportunities.filter((o) => !o.removes).reduce((m, o) => o.change(m), copy);
+  const position = (o: Opportunity) => map.steps.findIndex((s) => s.id === o.steps[0]);
+  for (const o of [...removals].sort((a, b) => position(b) - position(a))) {
+    if (position(o) >= 0) map = o.change(map);
+  }
+  return tidy(map);
+}
+
+/** The figures of the map with these changes made. */
+export function whatIf(baseline: ExactAnalysis, changes: readonly Opportunity[]): Evaluated {
+  const before = figuresOf(baseline);
+  const after = figuresOf(analyzeExact(combine(changes, copyMap(baseline.map))));
+  const saving = Object.fromEntries(
+    Object.keys(before).map((k) => {
+      const key = k as keyof Figures;
+      return [key, key === 'successRate' ? after[key] - before[key] : before[key] - after[key]];
+    }),
+  ) as unknown as Figures;
+  return { changes, before, after, saving };
+}
+
+export const evaluate = (baseline: ExactAnalysis, opportunity: Opportunity): Evaluated => whatIf(baseline, [opportunity]);
+
+/** Ranked by the lead time they save, then the customer's effort, the dark time, and the drivers of effort. */
+export function rank(list: Evaluated[]): Evaluated[] {
+  const effort = (s: Figures) => s.reAsks + s.transfers + s.channelSwitches + s.handoffs;
+  return [...list].sort(
+    (a, b) =>
+      b.saving.leadTime - a.saving.leadTime ||
+      b.saving.customerEffort - a.saving.customerEffort ||
+      b.saving.darkTime - a.saving.darkTime ||
+      b.saving.successRate - a.saving.successRate ||
+      effort(b.saving) - effort(a.saving) ||
+      a.changes[0]!.rule.localeCompare(b.changes[0]!.rule) ||
+      a.changes[0]!.title.localeCompare(b.changes[0]!.title),
+  );
+}

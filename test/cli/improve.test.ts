@@ -1,0 +1,79 @@
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseDocument, type YAMLMap } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { cxmap, STACK } from '../helpers/cli.js';
+import { loadText } from '../../src/load/index.js';
+import { analyzeExact } from '../../src/analysis/index.js';
+import { improve } from '../../src/rules/improve.js';
+import { stepChanges } from '../../src/model/write.js';
+
+const FIXTURE = 'test/fixtures/improve/account.cxmap.yaml';
+const temp = () => mkdtempSync(join(tmpdir(), 'cxmap-improve-'));
+
+describe('cxmap improve', () => {
+  it('writes the to-be map, keeping comments and untouched lines byte for byte (golden file)', () => {
+    const out = join(temp(), 'account.to-be.cxmap.yaml');
+    const before = readFileSync(FIXTURE, 'utf8');
+    const result = cxmap(['improve', FIXTURE, '--apply', 'remove-waste,ask-once,prevent-rework', '-o', out]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync('test/golden/account.to-be.cxmap.yaml', 'utf8'));
+    expect(readFileSync(FIXTURE, 'utf8')).toBe(before);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toBe(`Wrote ${out} with 3 changes.`);
+    expect(lines).toContain('  Lead time                  6.7 d     5.0 d     −1.7 d  better');
+    expect(lines).toContain('  Activity ratio              1.0%      1.0%  +<0.1 pts  better');
+    expect(lines).toContain('  Items asked again           1.11         0      −1.11  better');
+  });
+
+  it('keeps every line outside the changed steps of an example, in order, with --apply all', () => {
+    const file = 'examples/home-loan.cxmap.yaml';
+    const text = readFileSync(file, 'utf8');
+    const analysis = analyzeExact(loadText(text, file).map!);
+    const result = improve(analysis, text, file, ['all'])!;
+    const changed = stepChanges(analysis.map, result.map);
+    const nodes = (parseDocument(text).get('steps', true) as { items: YAMLMap[] }).items;
+    const lineOf = (pos: number) => text.slice(0, pos).split('\n').length;
+    const touched = new Set<number>();
+    analysis.map.steps.forEach((s, i) => {
+      if (!changed.has(s.id)) return;
+      for (let l = lineOf(nodes[i]!.range![0]); l <= lineOf(nodes[i]!.range![1] - 1); l++) touched.add(l);
+    });
+    const kept = text.split('\n').filter((_, k) => !touched.has(k + 1));
+    const written = result.text.split('\n');
+    let at = 0;
+    for (const line of kept) {
+      at = written.indexOf(line, at);
+      expect(at, `line "${line}" kept in order`).toBeGreaterThanOrEqual(0);
+      at++;
+    }
+    expect(kept.length).toBeGreaterThan(100);
+  });
+
+  it('never writes over its input, and names an unknown rule', () => {
+    const input = join(temp(), 'a.cxmap.yaml');
+    writeFileSync(input, readFileSync(FIXTURE));
+    const over = cxmap(['improve', input, '--apply', 'all', '-o', input]);
+    expect(over.status).toBe(2);
+    expect(over.stderr).toBe(`cxmap: ${input} is one of the input maps: cxmap never writes over an input; choose another output\n`);
+    const unknown = cxmap(['improve', input, '--apply', 'ask-onec', '-o', join(temp(), 'b.yaml')]);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/^cxmap: there is no rule `ask-onec`; did you mean `ask-once`\? \(rules: remove-waste, /);
+  });
+
+  it('says so and writes nothing when the rules find nothing; an invalid map gets its findings and exit 1', () => {
+    const dir = temp();
+    const none = cxmap(['improve', FIXTURE, '--apply', 'merge-handoffs', '-o', join(dir, 'x.yaml')]);
+    expect(none.status).toBe(0);
+    expect(none.stdout).toBe(`No opportunities of merge-handoffs in ${FIXTURE}: nothing to change, nothing written.\n`);
+    expect(existsSync(join(dir, 'x.yaml'))).toBe(false);
+    const bad = join(dir, 'bad.cxmap.yaml');
+    writeFileSync(bad, readFileSync(FIXTURE, 'utf8').replace('next: rekey', 'next: rekee'));
+    const invalid = cxmap(['improve', bad, '--apply', 'all', '-o', join(dir, 'y.yaml')]);
+    expect(invalid.status).toBe(1);
+    expect(invalid.stdout).toContain('did you mean `rekey`?');
+    expect(invalid.stdout + invalid.stderr).not.toMatch(STACK);
+  });
+});

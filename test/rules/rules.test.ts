@@ -1,0 +1,203 @@
+/**
+ * Every opportunity rule on a small map whose saving is worked out by hand (in the comments), and on the examples:
+ * writing the changes into the YAML and scoring it again gives exactly the figures the rule reported.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadText } from '../../src/load/index.js';
+import { analyzeExact } from '../../src/analysis/index.js';
+import { BASE_RULES, RULES, opportunities } from '../../src/rules/index.js';
+import { improve } from '../../src/rules/improve.js';
+import { figuresOf, type Figures } from '../../src/rules/whatif.js';
+import { mapOf } from '../helpers/analyze.js';
+
+const H = 3600;
+const D = 24 * H;
+
+const map = (steps: string, process = '') => `cxmap: 1
+process: { name: P, customer: C, goal: G${process} }
+actors:
+  me: { kind: customer, name: Me }
+  desk: { kind: frontstage, name: Desk }
+  call: { kind: frontstage, name: Call centre }
+  back: { kind: backstage, name: Back office }
+  ops: { kind: backstage, name: Operations }
+  sys: { kind: support, name: System }
+steps:
+${steps}`;
+
+const ZERO: Figures = { leadTime: 0, customerEffort: 0, successRate: 0, darkTime: 0, reAsks: 0, transfers: 0, channelSwitches: 0, handoffs: 0 };
+
+function found(id: string, yaml: string) {
+  const rule = RULES.find((r) => r.id === id)!;
+  return opportunities(analyzeExact(mapOf(yaml)), [rule]);
+}
+
+const CASES: { rule: string; why: string; yaml: string; steps: string[]; saving: Partial<Figures> }[] = [
+  {
+    rule: 'remove-waste',
+    why: 'LT 1h + (2h + 30m) + 1h = 4.5h; without b 2h: 2.5h saved, and the 2h dark wait before b (a tells nothing) goes',
+    yaml: map(`  - { id: a, name: A, actor: me, work: 1h, next: b }
+  - { id: b, name: B, actor: back, wait: 2h, work: 30m, value: waste, next: c }
+  - { id: c, name: C, actor: me, work: 1h }`),
+    steps: ['b'],
+    saving: { leadTime: 2.5 * H, darkTime: 2 * H },
+  },
+  {
+    rule: 'prevent-rework',
+    why: 'check is visited 1/0.8 = 1.25 times, fix 0.25: LT 1h + 1.25h + 0.25 × 3h + 30m = 3.5h; right first time: 2.5h',
+    yaml: map(`  - { id: a, name: A, actor: me, work: 1h, next: check }
+  - { id: check, name: Check, actor: back, work: 1h, next: [{ to: done, chance: 80% }, { to: fix, chance: 20% }] }
+  - { id: fix, name: Fix, actor: me, wait: 2h, work: 1h, next: check }
+  - { id: done, name: Done, actor: me, work: 30m }`),
+    steps: ['check', 'fix'],
+    // The customer's own work: 1h + 0.25 × 1h (fix) + 30m = 1.75h, then 1.5h.
+    saving: { leadTime: H, customerEffort: 0.25 * H },
+  },
+  {
+    rule: 'cut-wait',
+    why: 'b waits 8h of an 11h lead time (73%), without news; halved: 4h saved, 4h less in the dark',
+    yaml: map(`  - { id: a, name: A, actor: me, work: 1h, next: b }
+  - { id: b, name: B, actor: back, wait: 8h, work: 1h, next: c }
+  - { id: c, name: C, actor: me, work: 1h }`),
+    steps: ['b'],
+    saving: { leadTime: 4 * H, darkTime: 4 * H },
+  },
+  {
+    rule: 'ask-once',
+    why: 'b asks again for income, which a asked: one item asked again, none after',
+    yaml: map(`  - { id: a, name: A, actor: desk, work: 10m, asks: [name, income], next: b }
+  - { id: b, name: B, actor: desk, work: 10m, asks: [income, address] }`),
+    steps: ['b'],
+    saving: { reAsks: 1 },
+  },
+  {
+    rule: 'keep-informed',
+    why: 'a tells nothing, so the 2d wait before b is dark; with a status update at a, none is',
+    yaml: map(`  - { id: a, name: A, actor: desk, work: 10m, next: b }
+  - { id: b, name: B, actor: back, wait: 2d, work: 1h, next: c }
+  - { id: c, name: C, actor: desk, work: 10m, tells: [decision] }`),
+    steps: ['a', 'b'],
+    saving: { darkTime: 2 * D },
+  },
+  {
+    rule: 'single-contact',
+    why: 'desk → call → desk: 2 transfers; the desk (2 visits) keeps the customer: none',
+    yaml: map(`  - { id: a, name: A, actor: desk, work: 10m, next: b }
+  - { id: b, name: B, actor: call, work: 10m, next: c }
+  - { id: c, name: C, actor: desk, work: 10m }`),
+    steps: ['b'],
+    saving: { transfers: 2 },
+  },
+  {
+    rule: 'one-channel',
+    why: 'web → phone → web: 2 switches; web is used most, and all on the web: none',
+    yaml: map(`  - { id: a, name: A, actor: me, channel: web, work: 10m, next: b }
+  - { id: b, name: B, actor: desk, channel: phone, work: 10m, next: c }
+  - { id: c, name: C, actor: me, channel: web, work: 10m }`),
+    steps: ['b'],
+    saving: { channelSwitches: 2 },
+  },
+  {
+    rule: 'self-service',
+    why: 'b only takes the income, after a dark 1d wait: done by the customer online, the wait goes (1d saved, none of it dark) but its 15m become their own work, and the two channel switches go',
+    yaml: map(`  - { id: a, name: A, actor: me, channel: web, work: 10m, next: b }
+  - { id: b, name: B, actor: desk, channel: phone, wait: 1d, work: 15m, value: business, asks: [income], next: c }
+  - { id: c, name: C, actor: me, channel: web, work: 10m }`),
+    steps: ['b'],
+    saving: { leadTime: D, customerEffort: -15 * 60, channelSwitches: 2, darkTime: D },
+  },
+  {
+    rule: 'merge-handoffs',
+    why: 'b (back) → c (ops, waits 4h) → d (system, waits 2h): one owner, no queues: 6h saved (all of it dark), 2 handoffs fewer',
+    yaml: map(`  - { id: a, name: A, actor: me, work: 10m, next: b }
+  - { id: b, name: B, actor: back, work: 1h, next: c }
+  - { id: c, name: C, actor: ops, wait: 4h, work: 1h, next: d }
+  - { id: d, name: D, actor: sys, wait: 2h, work: 10m, next: e }
+  - { id: e, name: E, actor: me, work: 10m }`),
+    steps: ['b', 'c', 'd'],
+    saving: { leadTime: 6 * H, handoffs: 2, darkTime: 6 * H },
+  },
+  {
+    rule: 'parallelize',
+    why: 'b (2h) then c (1h): at the same time, the slower takes 2h: 1h saved; the handoff b → c goes (moves to and from the customer are not handoffs)',
+    yaml: map(`  - { id: a, name: A, actor: me, work: 10m, next: b }
+  - { id: b, name: B, actor: back, work: 2h, next: c }
+  - { id: c, name: C, actor: sys, work: 1h, next: d }
+  - { id: d, name: D, actor: me, work: 10m }`),
+    steps: ['b', 'c'],
+    saving: { leadTime: H, handoffs: 1 },
+  },
+  {
+    rule: 'fix-fail-point',
+    why: '10% give up at check: LT 1h + 1h + 0.9 × 1h + 0.1 × 30m = 2.95h, success 90%; fixed, all go on: LT 3h (3 minutes longer, as more customers finish), success 100%',
+    yaml: map(`  - { id: a, name: A, actor: me, work: 1h, next: check }
+  - { id: check, name: Check, actor: back, work: 1h, fails: Form rejected, next: [{ to: done, chance: 90% }, { to: give-up, chance: 10% }] }
+  - { id: done, name: Done, actor: me, work: 1h }
+  - { id: give-up, name: Give up, actor: me, work: 30m, outcome: failure }`),
+    steps: ['check'],
+    saving: { leadTime: -3 * 60, customerEffort: -3 * 60, successRate: 1 - 0.9 },
+  },
+  {
+    rule: 'beat-benchmark',
+    why: 'the target is 2h, the lead time 11h; the others (halve the 8h wait, a status update at a) together: 4h saved, no dark time left',
+    yaml: map(`  - { id: a, name: A, actor: me, work: 1h, next: b }
+  - { id: b, name: B, actor: back, wait: 8h, work: 1h, next: c }
+  - { id: c, name: C, actor: me, work: 1h }`, ', targets: { leadTime: 2h }'),
+    steps: ['b', 'a'],
+    saving: { leadTime: 4 * H, darkTime: 8 * H },
+  },
+];
+
+describe('opportunity rules on small maps, savings worked out by hand', () => {
+  it('covers every rule', () => {
+    expect(CASES.map((c) => c.rule).sort()).toEqual(RULES.map((r) => r.id).sort());
+  });
+
+  for (const c of CASES) {
+    it(`${c.rule}: ${c.why}`, () => {
+      const list = found(c.rule, c.yaml);
+      expect(list).toHaveLength(1);
+      expect(list[0]!.changes[0]!.steps).toEqual(c.steps);
+      const saving = list[0]!.saving;
+      for (const [key, value] of Object.entries({ ...ZERO, ...c.saving })) expect(saving[key as keyof Figures], key).toBeCloseTo(value, 9);
+    });
+  }
+
+  it('finds nothing in a map without the problem', () => {
+    const clean = map(`  - { id: a, name: A, actor: me, channel: web, work: 1h, next: b }
+  - { id: b, name: B, actor: desk, channel: web, work: 1h, value: customer, tells: [answer] }`);
+    expect(opportunities(analyzeExact(mapOf(clean)))).toEqual([]);
+  });
+
+  it('ranks by lead time saved, best first', () => {
+    const list = opportunities(analyzeExact(mapOf(CASES.find((c) => c.rule === 'merge-handoffs')!.yaml)));
+    const savings = list.map((o) => o.saving.leadTime);
+    expect(savings).toEqual([...savings].sort((a, b) => b - a));
+  });
+});
+
+const EXAMPLES = ['home-loan', 'car-insurance-claim', 'broadband-installation', 'hospital-referral'];
+
+describe('what-if savings are what re-scoring the written to-be map gives', () => {
+  for (const name of EXAMPLES) {
+    it(`${name}: every opportunity, one by one and all together`, () => {
+      const file = `examples/${name}.cxmap.yaml`;
+      const text = readFileSync(file, 'utf8');
+      const analysis = analyzeExact(loadText(text, file).map!);
+      const list = opportunities(analysis);
+      expect(list.length).toBeGreaterThanOrEqual(8);
+      for (const rule of [...BASE_RULES.map((r) => r.id), 'all']) {
+        const result = improve(analysis, text, file, [rule]);
+        if (!result) continue;
+        const again = loadText(result.text, 'to-be.cxmap.yaml');
+        expect(again.findings).toEqual([]);
+        expect(figuresOf(analyzeExact(again.map!))).toEqual(result.result.after);
+        if (rule !== 'all') {
+          // Each rule's opportunities, reported one by one, come from the same engine.
+          for (const o of list.filter((e) => e.changes[0]!.rule === rule && result.changes.length === 1)) expect(o.after).toEqual(result.result.after);
+        }
+      }
+    });
+  }
+});
