@@ -9,6 +9,7 @@ import { register as registerScore } from './commands/score.js';
 import { register as registerRender } from './commands/render.js';
 import { register as registerDoctor } from './commands/doctor.js';
 import { register as registerImprove } from './commands/improve.js';
+import { register as registerReport } from './commands/report.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -30,6 +31,7 @@ export async function run(argv: string[]): Promise<number> {
   registerValidate(program, context);
   registerScore(program, context);
   registerRender(program, context);
+  registerReport(program, context);
   registerImprove(program, context);
   registerDoctor(program, context);
   for (const command of program.commands) command.exitOverride();

@@ -1,17 +1,11 @@
 /** `cxmap score`: the Lean figures of each map, the effort it puts on the customer, and a score for every step. */
 import { Option, type Command } from 'commander';
-import { loadFile, UsageError } from '../load/index.js';
+import { loadFile } from '../load/index.js';
 import { analyzeInParallel, DEFAULT_RUNS, DEFAULT_SEED } from '../analysis/index.js';
 import { scoreJson } from '../report/score-json.js';
 import { scorecard } from '../report/scorecard.js';
 import { expandInputs } from './inputs.js';
-import { formatFindings, type CommandContext } from './shared.js';
-
-const positiveInteger = (name: string, max: number) => (value: string) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`${name} takes a whole number from 1 to ${max.toLocaleString('en')}, not ${value}`);
-  return n;
-};
+import { formatFindings, positiveInteger, type CommandContext } from './shared.js';
 
 export function register(program: Command, context: CommandContext): void {
   program

@@ -1,5 +1,6 @@
 /** What the commands share: where output goes, the exit code, colour, and the choice of finding format. */
 import { Option } from 'commander';
+import { UsageError } from '../load/index.js';
 import { stylish } from '../formatters/stylish.js';
 import { json } from '../formatters/json.js';
 import type { FileResult } from '../formatters/types.js';
@@ -17,3 +18,10 @@ export const findingFormatOption = () =>
 export function formatFindings(format: string, results: FileResult[], context: CommandContext): string {
   return format === 'json' ? json(results) : stylish(results, { colorLevel: context.colorLevel });
 }
+
+/** A parser for options that take a whole number from 1 to `max`. */
+export const positiveInteger = (name: string, max: number) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`${name} takes a whole number from 1 to ${max.toLocaleString('en')}, not ${value}`);
+  return n;
+};

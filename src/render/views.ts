@@ -8,9 +8,10 @@ import { blueprint } from './blueprint.js';
 import { journey } from './journey.js';
 import { matrix } from './matrix.js';
 import { timeline } from './timeline.js';
+import { timePie } from './time.js';
 import { MAX_EDGES, MAX_TEXT } from './text.js';
 
-export const VIEWS = ['blueprint', 'journey', 'timeline', 'matrix'] as const;
+export const VIEWS = ['blueprint', 'journey', 'timeline', 'matrix', 'time'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 export interface Diagram {
@@ -29,6 +30,7 @@ const CAPTION: Record<ViewName, string> = {
   journey: "the customer's journey",
   timeline: 'where the time goes on the most likely path',
   matrix: 'value and delay of each step',
+  time: "where the customer's time goes",
 };
 
 function draw(view: ViewName, analysis: Analysis, subset: readonly number[], title: string): { text: string; edges: number } {
@@ -37,6 +39,7 @@ function draw(view: ViewName, analysis: Analysis, subset: readonly number[], tit
     case 'journey': return { text: journey(analysis, subset, title), edges: 0 };
     case 'timeline': return { text: timeline(analysis, subset, title), edges: 0 };
     case 'matrix': return { text: matrix(analysis, subset, title), edges: 0 };
+    case 'time': return { text: timePie(analysis, subset, title), edges: 0 };
   }
 }
 

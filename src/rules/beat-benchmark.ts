@@ -3,7 +3,10 @@
  * opportunity at once, to show how much of the gap they close together.
  */
 import { formatDuration } from '../load/duration.js';
+import type { Metric } from '../analysis/index.js';
 import type { Rule } from './types.js';
+
+const LABEL: Record<Metric, string> = { leadTime: 'lead time', pce: 'PCE', successRate: 'success rate' };
 import { combine } from './whatif.js';
 
 export function beatBenchmark(others: Rule[]): Rule {
@@ -14,8 +17,8 @@ export function beatBenchmark(others: Rule[]): Rule {
       const cal = analysis.map.process.calendar;
       const show = (metric: string, x: number) => (metric === 'leadTime' ? formatDuration(x, cal) : `${(100 * x).toFixed(1)}%`);
       const gaps = [
-        ...analysis.targets.filter((t) => !t.met).map((t) => `the target ${t.metric} ${show(t.metric, t.target)} (now ${show(t.metric, t.actual)})`),
-        ...analysis.benchmarks.filter((b) => !b.matched).map((b) => `${b.name}'s ${b.metric} ${show(b.metric, b.value)}`),
+        ...analysis.targets.filter((t) => !t.met).map((t) => `the target ${LABEL[t.metric]} of ${show(t.metric, t.target)} (now ${show(t.metric, t.actual)})`),
+        ...analysis.benchmarks.filter((b) => !b.matched).map((b) => `${b.name}'s ${LABEL[b.metric]} of ${show(b.metric, b.value)}`),
       ];
       if (gaps.length === 0) return [];
       const all = others.flatMap((r) => r.find(analysis));

@@ -15,7 +15,7 @@ export const cutWait: Rule = {
       .map(({ s, share }) => ({
         rule: 'cut-wait',
         title: `Halve the wait before \`${s.id}\` (${formatDuration(mean(s.wait), map.process.calendar)} now)`,
-        why: `the customer waits ${formatDuration(mean(s.wait), map.process.calendar)} before ${s.name.toLowerCase()}: ${(100 * share).toFixed(0)}% of the lead time`,
+        why: `the customer waits ${formatDuration(mean(s.wait), map.process.calendar)} before \`${s.id}\` (${s.name}): ${(100 * share).toFixed(0)}% of the lead time`,
         steps: [s.id],
         change: (copy) => {
           const w = copy.steps[s.index]!;

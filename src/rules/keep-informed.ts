@@ -15,7 +15,7 @@ export const keepInformed: Rule = {
         return {
           rule: 'keep-informed',
           title: `Send a status update before the wait for \`${s.id}\``,
-          why: `the customer waits ${formatDuration(effort.darkTime.perStep[s.index]! / time.visits[s.index]!, map.process.calendar)} without news before ${s.name.toLowerCase()}`,
+          why: `the customer waits ${formatDuration(effort.darkTime.perStep[s.index]! / time.visits[s.index]!, map.process.calendar)} without news before \`${s.id}\` (${s.name})`,
           steps: [...before.map((p) => p.id), s.id],
           change: (copy) => {
             for (const p of before) {

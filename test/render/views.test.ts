@@ -9,7 +9,7 @@ import { mapOf } from '../helpers/analyze.js';
 import { openParser, type MermaidParser } from '../helpers/mermaid.js';
 
 const EXAMPLES = ['home-loan', 'car-insurance-claim', 'broadband-installation', 'hospital-referral'];
-const TYPES = { blueprint: 'flowchart-v2', journey: 'journey', timeline: 'gantt', matrix: 'quadrantChart' };
+const TYPES = { blueprint: 'flowchart-v2', journey: 'journey', timeline: 'gantt', matrix: 'quadrantChart', time: 'pie' };
 
 let parser: MermaidParser;
 beforeAll(async () => {

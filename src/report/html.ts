@@ -1,0 +1,97 @@
+/**
+ * A report as one self-contained HTML file: styles inline, diagrams inline as SVG (drawn by cxmap in Chromium) or,
+ * without a browser, drawn by the page itself with Mermaid inlined as a script. Its content security policy lets
+ * it load nothing from anywhere, so it opens offline and can never call out. Printable: a print stylesheet keeps
+ * tables and diagrams whole on a page.
+ */
+import type { Diagram } from '../render/views.js';
+import { PALETTE } from '../render/palette.js';
+import { cellText, cellTone, spans, type Block } from './document.js';
+
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+const inline = (text: string) => spans(text).map((s) => (s.code ? `<code>${escapeHtml(s.text)}</code>` : escapeHtml(s.text))).join('');
+
+const STYLE = `
+:root { --ink: ${PALETTE.ink}; --muted: #5b6470; --line: #d9dde3; --good: ${PALETTE.valueAdding}; --bad: ${PALETTE.waste}; }
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 1200px; padding: 32px 40px 64px; color: var(--ink); background: #fff;
+  font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+h1 { font-size: 30px; margin: 0 0 8px; }
+h2 { font-size: 21px; margin: 40px 0 12px; padding-bottom: 4px; border-bottom: 2px solid var(--ink); }
+h3 { font-size: 16px; margin: 24px 0 8px; color: var(--muted); }
+p.facts span { margin-right: 20px; } p.facts b { color: var(--muted); font-weight: 600; margin-right: 4px; }
+table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; font-size: 13.5px; }
+th { text-align: left; color: var(--muted); font-weight: 600; border-bottom: 1px solid var(--ink); padding: 6px 8px; }
+td { border-bottom: 1px solid var(--line); padding: 6px 8px; vertical-align: top; }
+td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.good { color: var(--good); font-weight: 600; } .bad { color: var(--bad); font-weight: 600; }
+code { font: 12.5px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: #f3f4f6; padding: 1px 4px; border-radius: 3px; }
+figure { margin: 12px 0 24px; text-align: center; overflow-x: auto; } figure svg { max-width: 100%; height: auto; }
+/* The blueprint is wide: on screen it keeps a readable size and scrolls sideways; printed, it fits the page. */
+figure[data-view="blueprint"] svg { min-width: 1800px; }
+blockquote { margin: 8px 0; padding: 4px 12px; border-left: 3px solid var(--line); color: var(--muted); }
+footer { margin-top: 48px; color: var(--muted); font-size: 12px; }
+@media print {
+  @page { size: A4 landscape; margin: 14mm; }
+  body { max-width: none; padding: 0; font-size: 11px; }
+  h2 { break-after: avoid; page-break-after: avoid; }
+  figure, tr { break-inside: avoid; page-break-inside: avoid; }
+  figure { overflow: visible; } figure[data-view="blueprint"] svg { min-width: 0; }
+  h2:not(:first-of-type) { break-before: page; page-break-before: always; }
+}`;
+
+export interface HtmlOptions {
+  /** The SVG of each diagram, when cxmap drew them; otherwise the page draws them with `mermaidScript`. */
+  svg?: (diagram: Diagram) => string;
+  mermaidScript?: string;
+  theme: string;
+}
+
+export function toHtml(blocks: readonly Block[], options: HtmlOptions): string {
+  const title = blocks.find((b) => b.kind === 'heading' && b.level === 1);
+  const body: string[] = [];
+  for (const b of blocks) {
+    switch (b.kind) {
+      case 'heading': body.push(`<h${b.level}>${inline(b.text)}</h${b.level}>`); break;
+      case 'facts': body.push(`<p class="facts">${b.items.map(([k, v]) => `<span><b>${escapeHtml(k)}</b>${inline(v)}</span>`).join('')}</p>`); break;
+      case 'paragraph': body.push(`<p>${inline(b.text)}</p>`); break;
+      case 'list': body.push(`<ul>${b.items.map((item) => `<li>${inline(item)}</li>`).join('')}</ul>`); break;
+      case 'table': {
+        const cls = (i: number, tone?: string) => [b.right?.includes(i) ? 'num' : '', tone ?? ''].filter(Boolean).join(' ');
+        const attr = (i: number, tone?: string) => (cls(i, tone) ? ` class="${cls(i, tone)}"` : '');
+        body.push(`<table><thead><tr>${b.head.map((h, i) => `<th${attr(i)}>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>\n${b.rows
+          .map((r) => `<tr>${r.map((c, i) => `<td${attr(i, cellTone(c))}>${inline(cellText(c))}</td>`).join('')}</tr>`)
+          .join('\n')}\n</tbody></table>`);
+        break;
+      }
+      case 'diagram': {
+        const d = b.diagram;
+        if (d.note) body.push(`<blockquote>${escapeHtml(d.note)}</blockquote>`);
+        const drawing = options.svg ? options.svg(d) : `<pre class="mermaid">${escapeHtml(d.text)}</pre>`;
+        body.push(`<figure data-view="${d.view}">${drawing}</figure>`);
+        break;
+      }
+    }
+  }
+  const script = options.svg
+    ? ''
+    : `<script>${options.mermaidScript!.replace(/<\/(script)/gi, '<\\/$1')}</script>\n<script>mermaid.initialize(${JSON.stringify({ startOnLoad: true, securityLevel: 'strict', theme: options.theme })});</script>`;
+  const csp = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; script-src ${options.svg ? "'none'" : "'unsafe-inline'"}`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title && title.kind === 'heading' ? escapeHtml(title.text) : 'cxmap report'}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+${body.join('\n')}
+<footer>Made with cxmap. Figures are computed from the map; see docs/scoring.md for every definition.</footer>
+${script}
+</body>
+</html>
+`;
+}

@@ -1,0 +1,173 @@
+/**
+ * The workshop report of a map: who and what it is for, the scorecard against targets and benchmarks, where the
+ * time goes, the diagrams, the steps, the ranked opportunities with their computed savings, and how much of the map
+ * rests on assumed figures. Built once as blocks (for Markdown, HTML and the terminal) and once as JSON.
+ */
+import { formatDuration, mean } from '../load/duration.js';
+import type { Evidence } from '../load/index.js';
+import type { Analysis } from '../analysis/index.js';
+import type { Evaluated, Figures } from '../rules/index.js';
+import { timeSplit } from '../render/time.js';
+import type { Diagram } from '../render/views.js';
+import { cellText, type Block, type Cell } from './document.js';
+import { METRICS, show, showChange } from './metrics.js';
+import { scoreJson } from './score-json.js';
+
+/** The views a report shows, in its order. */
+export const REPORT_VIEWS = ['time', 'blueprint', 'journey', 'matrix'] as const;
+
+const SAVINGS: { key: keyof Figures; label: string; kind: 'duration' | 'percent' | 'count' }[] = [
+  { key: 'leadTime', label: 'lead time', kind: 'duration' },
+  { key: 'customerEffort', label: "customer's own work", kind: 'duration' },
+  { key: 'successRate', label: 'success rate', kind: 'percent' },
+  { key: 'darkTime', label: 'dark time', kind: 'duration' },
+  { key: 'reAsks', label: 'items asked again', kind: 'count' },
+  { key: 'transfers', label: 'transfers', kind: 'count' },
+  { key: 'channelSwitches', label: 'channel switches', kind: 'count' },
+  { key: 'handoffs', label: 'handoffs', kind: 'count' },
+];
+
+/** Below this a saving is rounding noise, not a saving. */
+const NOISE = 1e-9;
+
+export interface EvidenceShare {
+  evidence: Evidence | 'not given';
+  steps: number;
+  /** Share of the lead time held by these steps. */
+  leadTimeShare: number;
+}
+
+export function evidenceShares(analysis: Analysis): EvidenceShare[] {
+  const classes: EvidenceShare['evidence'][] = ['measured', 'observed', 'assumed', 'not given'];
+  return classes.map((evidence) => {
+    const steps = analysis.map.steps.filter((s) => (s.evidence ?? 'not given') === evidence);
+    return { evidence, steps: steps.length, leadTimeShare: steps.reduce((sum, s) => sum + analysis.scores[s.index]!.delayShare, 0) };
+  });
+}
+
+export function reportBlocks(analysis: Analysis, file: string, opportunities: readonly Evaluated[], diagrams: readonly Diagram[]): Block[] {
+  const { map, time, scores, simulation } = analysis;
+  const p = map.process;
+  const cal = p.calendar;
+  const d = (s: number) => formatDuration(s, cal);
+  const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+  const blocks: Block[] = [
+    { kind: 'heading', level: 1, text: p.name },
+    { kind: 'facts', items: [['Customer', p.customer], ['Goal', p.goal], ...(p.trigger ? [['Trigger', p.trigger] as [string, string]] : []), ...(p.owner ? [['Owner', p.owner] as [string, string]] : [])] },
+    { kind: 'paragraph', text: `Map ${file}: ${map.steps.length} steps. Lead-time spread from ${simulation.runs.toLocaleString('en')} simulated customers (seed ${simulation.seed}).` },
+  ];
+
+  // The scorecard, with the targets beside the metrics they are set for.
+  blocks.push({ kind: 'heading', level: 2, text: 'Scorecard' });
+  blocks.push({
+    kind: 'table',
+    head: ['Metric', 'Value', 'Target', ''],
+    right: [1, 2],
+    rows: METRICS.map((m) => {
+      const value = m.of(analysis)!;
+      const target = analysis.targets.find((t) => t.metric === m.key);
+      const status: Cell = !target ? '' : target.met ? { text: 'met', tone: 'good' } : { text: `missed by ${showChange(m.kind, target.gap, cal).slice(1)}`, tone: 'bad' };
+      return [m.label, show(m.kind, value, cal), target ? show(m.kind, target.target, cal) : '', status];
+    }),
+  });
+  if (analysis.benchmarks.length > 0) {
+    blocks.push({
+      kind: 'table',
+      head: ['Benchmark', 'Metric', 'Theirs', 'Ours', ''],
+      right: [2, 3],
+      rows: analysis.benchmarks.map((b) => {
+        const kind = b.metric === 'leadTime' ? 'duration' : 'percent';
+        const label = METRICS.find((m) => m.key === b.metric)!.label;
+        const verdict: Cell = b.matched ? { text: 'matched', tone: 'good' } : { text: b.metric === 'leadTime' ? `${b.ratio.toFixed(1)}× as long` : 'behind', tone: 'bad' };
+        return [b.name, label, show(kind, b.value, cal), show(kind, b.actual, cal), verdict];
+      }),
+    });
+  }
+
+  // Where the time goes: the numbers, then the diagrams.
+  const split = timeSplit(analysis);
+  blocks.push({ kind: 'heading', level: 2, text: 'Where the time goes' });
+  blocks.push({
+    kind: 'paragraph',
+    text: `Of a lead time of ${d(time.leadTime)}, the customer waits ${d(split[0]!.seconds)} (${pct(time.leadTime > 0 ? split[0]!.seconds / time.leadTime : 0)}). ${split.slice(1).filter((s) => s.seconds > 0).map((s) => `${s.label}: ${d(s.seconds)}`).join('; ')}.`,
+  });
+  for (const diagram of diagrams) {
+    const caption = diagram.caption.charAt(0).toUpperCase() + diagram.caption.slice(1);
+    if (diagram.view !== 'time') blocks.push({ kind: 'heading', level: 3, text: caption });
+    blocks.push({ kind: 'diagram', diagram });
+  }
+
+  blocks.push({ kind: 'heading', level: 2, text: 'Steps' });
+  blocks.push({
+    kind: 'table',
+    head: ['Step', 'Lane', 'Wait', 'Work', 'Visits', 'Delay', 'Value', 'Verdict', 'Why'],
+    right: [2, 3, 4, 5, 6],
+    rows: map.steps.map((s, i) => {
+      const score = scores[i]!;
+      const verdict: Cell = score.verdict === 'keep' ? { text: 'keep', tone: 'good' } : score.verdict === 'remove' || score.verdict === 'rethink' ? { text: score.verdict, tone: 'bad' } : score.verdict;
+      return [`\`${s.id}\` ${s.name}`, s.actor.kind, d(mean(s.wait)), d(mean(s.work)), time.visits[i]!.toFixed(2), pct(score.delayShare), String(score.value), verdict, score.reasons.join('; ')];
+    }),
+  });
+
+  blocks.push({ kind: 'heading', level: 2, text: 'Opportunities' });
+  if (opportunities.length === 0) {
+    blocks.push({ kind: 'paragraph', text: 'No rule finds an opportunity in this map.' });
+  } else {
+    blocks.push({ kind: 'paragraph', text: 'Each saving is computed: the change is made on a copy of the map and the map is scored again. Savings of different opportunities overlap, so they do not add up; the last one (where there is one) makes them all together.' });
+    blocks.push({
+      kind: 'table',
+      head: ['#', 'Opportunity', 'Lead time', 'Other effects', 'Steps', 'Why'],
+      right: [0, 2],
+      rows: opportunities.map((o, k) => {
+        const change = o.changes[0]!;
+        return [String(k + 1), `${change.title} (${change.rule})`, savingCell('leadTime', o.saving.leadTime), otherEffects(o.saving), change.steps.map((id) => `\`${id}\``).join(' '), change.why];
+      }),
+    });
+  }
+
+  const evidence = evidenceShares(analysis);
+  const assumed = evidence.filter((e) => e.evidence === 'assumed' || e.evidence === 'not given');
+  blocks.push({ kind: 'heading', level: 2, text: 'How much rests on assumptions' });
+  blocks.push({
+    kind: 'paragraph',
+    text: `${assumed.reduce((n, e) => n + e.steps, 0)} of ${map.steps.length} steps, holding ${pct(assumed.reduce((n, e) => n + e.leadTimeShare, 0))} of the lead time, rest on assumed figures (or do not say): check them before the figures are used for a decision.`,
+  });
+  blocks.push({ kind: 'table', head: ['Evidence', 'Steps', 'Share of the lead time'], right: [1, 2], rows: evidence.map((e) => [e.evidence, String(e.steps), pct(e.leadTimeShare)]) });
+  return blocks;
+
+  function savingCell(key: keyof Figures, saving: number): Cell {
+    const s = SAVINGS.find((x) => x.key === key)!;
+    if (Math.abs(saving) <= NOISE) return '';
+    // A saving is better for the customer when positive; shown as the change it makes (−2.0 d, +5.0 pts).
+    const change = key === 'successRate' ? saving : -saving;
+    return { text: showChange(s.kind, change, cal), tone: saving > 0 ? 'good' : 'bad' };
+  }
+
+  function otherEffects(saving: Figures): string {
+    return SAVINGS.filter((s) => s.key !== 'leadTime' && Math.abs(saving[s.key]) > NOISE)
+      .map((s) => `${s.label} ${cellText(savingCell(s.key, saving[s.key]))}`)
+      .join(', ');
+  }
+}
+
+/** Everything the report shows, as data: durations in seconds, ratios from 0 to 1. */
+export function reportJson(analysis: Analysis, file: string, opportunities: readonly Evaluated[], diagrams: readonly Diagram[]) {
+  const r = (x: number) => Math.round(x * 1e6) / 1e6;
+  const figures = (f: Figures) => Object.fromEntries(Object.entries(f).map(([k, v]) => [k, r(v)]));
+  return {
+    ...scoreJson(analysis, file),
+    timeSplit: timeSplit(analysis).map((s) => ({ label: s.label, seconds: r(s.seconds) })),
+    opportunities: opportunities.map((o, k) => ({
+      rank: k + 1,
+      rule: o.changes[0]!.rule,
+      title: o.changes[0]!.title,
+      why: o.changes[0]!.why,
+      steps: o.changes[0]!.steps,
+      before: figures(o.before),
+      after: figures(o.after),
+      saving: figures(o.saving),
+    })),
+    evidence: evidenceShares(analysis).map((e) => ({ ...e, leadTimeShare: r(e.leadTimeShare) })),
+    diagrams: diagrams.map((d) => ({ view: d.view, caption: d.caption, ...(d.part ? { part: d.part } : {}), ...(d.note ? { note: d.note } : {}), mermaid: d.text })),
+  };
+}
