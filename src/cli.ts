@@ -10,6 +10,7 @@ import { register as registerRender } from './commands/render.js';
 import { register as registerDoctor } from './commands/doctor.js';
 import { register as registerImprove } from './commands/improve.js';
 import { register as registerReport } from './commands/report.js';
+import { register as registerCompare } from './commands/compare.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -33,6 +34,7 @@ export async function run(argv: string[]): Promise<number> {
   registerRender(program, context);
   registerReport(program, context);
   registerImprove(program, context);
+  registerCompare(program, context);
   registerDoctor(program, context);
   for (const command of program.commands) command.exitOverride();
   try {

@@ -3,7 +3,9 @@ import { formatDuration, mean, type Calendar } from '../load/duration.js';
 import type { ProcessMap } from '../load/index.js';
 import { stepChanges } from '../model/write.js';
 import type { Block, Cell } from './document.js';
-import { show, showChange, type Row } from './metrics.js';
+import type { Analysis } from '../analysis/index.js';
+import type { Diagram } from '../render/views.js';
+import { compareMetrics, show, showChange, type Row } from './metrics.js';
 
 const VERDICT: Record<Row['direction'], Cell> = {
   better: { text: 'better', tone: 'good' },
@@ -61,4 +63,51 @@ export function stepDiffBlocks(diff: StepDiff, after: ProcessMap): Block[] {
   list('Steps changed', diff.changed.map((s) => `\`${s.id}\` ${s.name}: ${s.keys.join(', ')}`));
   if (blocks.length === 0) blocks.push({ kind: 'paragraph', text: 'No step was removed, added or changed.' });
   return blocks;
+}
+
+export interface Side {
+  /** The file or `ref:path` it was read from. */
+  name: string;
+  analysis: Analysis;
+  diagrams: Diagram[];
+}
+
+/** The views shown before and after. */
+export const COMPARE_VIEWS = ['time', 'blueprint'] as const;
+
+export function compareBlocks(before: Side, after: Side): Block[] {
+  const cal = before.analysis.map.process.calendar;
+  const blocks: Block[] = [
+    { kind: 'heading', level: 1, text: `${after.analysis.map.process.name}: before and after` },
+    { kind: 'facts', items: [['Before', before.name], ['After', after.name], ['Customer', after.analysis.map.process.customer]] },
+    { kind: 'heading', level: 2, text: 'What changes for the customer' },
+    comparisonTable(compareMetrics(before.analysis, after.analysis), cal),
+    { kind: 'heading', level: 2, text: 'Steps' },
+    ...stepDiffBlocks(stepDiff(before.analysis.map, after.analysis.map), after.analysis.map),
+  ];
+  for (const [label, side] of [['Before', before], ['After', after]] as const) {
+    if (side.diagrams.length === 0) continue;
+    blocks.push({ kind: 'heading', level: 2, text: `${label}: ${side.name}` });
+    for (const d of side.diagrams) blocks.push({ kind: 'heading', level: 3, text: d.caption.charAt(0).toUpperCase() + d.caption.slice(1) }, { kind: 'diagram', diagram: d });
+  }
+  return blocks;
+}
+
+export function compareJson(before: Side, after: Side) {
+  const r = (x: number) => Math.round(x * 1e6) / 1e6;
+  return {
+    before: before.name,
+    after: after.name,
+    metrics: compareMetrics(before.analysis, after.analysis).map((row) => ({
+      metric: row.metric.key,
+      label: row.metric.label,
+      unit: row.metric.kind === 'duration' ? 'seconds' : row.metric.kind === 'percent' ? 'ratio' : 'count',
+      before: r(row.before),
+      after: r(row.after),
+      change: r(row.change),
+      direction: row.direction,
+    })),
+    steps: stepDiff(before.analysis.map, after.analysis.map),
+    diagrams: Object.fromEntries([['before', before], ['after', after]].map(([k, s]) => [k, (s as Side).diagrams.map((d) => ({ view: d.view, caption: d.caption, mermaid: d.text }))])),
+  };
 }

@@ -62,16 +62,18 @@ export function toMarkdown(blocks: readonly Block[]): string {
 
 /** For the terminal: aligned tables, colour from chalk; diagrams are left to the other formats. */
 export function toText(blocks: readonly Block[], c: ChalkInstance): string {
+  const inline = (text: string) => spans(text).map((s) => (s.code ? c.cyan(s.text) : s.text)).join('');
   const out: string[] = [];
   for (const b of blocks) {
     switch (b.kind) {
-      case 'heading': out.push(b.level === 1 ? c.bold(b.text) : c.bold.underline(b.text)); break;
-      case 'facts': out.push(b.items.map(([k, v]) => `${c.dim(k)} ${v}`).join('   ')); break;
-      case 'paragraph': out.push(b.text); break;
-      case 'list': out.push(b.items.map((item) => `  • ${item}`).join('\n')); break;
+      case 'heading': out.push(b.level === 1 ? c.bold(inline(b.text)) : c.bold.underline(inline(b.text))); break;
+      case 'facts': out.push(b.items.map(([k, v]) => `${c.dim(k)} ${inline(v)}`).join('   ')); break;
+      case 'paragraph': out.push(inline(b.text)); break;
+      case 'list': out.push(b.items.map((item) => `  • ${inline(item)}`).join('\n')); break;
       case 'table': {
         const widths = b.head.map((h, i) => Math.max(h.length, ...b.rows.map((r) => cellText(r[i] ?? '').length)));
-        const pad = (text: string, i: number) => (b.right?.includes(i) ? text.padStart(widths[i]!) : text.padEnd(widths[i]!));
+        const last = b.head.length - 1;
+        const pad = (text: string, i: number) => (b.right?.includes(i) ? text.padStart(widths[i]!) : i === last ? text : text.padEnd(widths[i]!));
         const paint = (cell: Cell, i: number) => {
           const text = pad(cellText(cell), i);
           return cellTone(cell) === 'good' ? c.green(text) : cellTone(cell) === 'bad' ? c.red(text) : text;

@@ -40,7 +40,7 @@ async function open(file: string) {
   await page.setViewport({ width: 1280, height: 1000 });
   await page.goto(url, { waitUntil: 'load' });
   // Drawn: every figure holds an SVG with a size (at once when inlined; once Mermaid has run otherwise).
-  await page.waitForFunction(() => [...document.querySelectorAll('figure')].every((f) => (f.querySelector('svg')?.getBoundingClientRect().width ?? 0) > 100), { timeout: 30_000 });
+  await page.waitForFunction(() => Array.from(document.querySelectorAll('figure')).every((f) => (f.querySelector('svg')?.getBoundingClientRect().width ?? 0) > 100), { timeout: 30_000 });
   const figures = await page.$$eval('figure', (fs) => fs.map((f) => f.getAttribute('data-view')));
   return { page, requests, errors, figures };
 }
@@ -83,7 +83,7 @@ describe('cxmap report', () => {
     const out = join(dir, 'inline');
     const r = cxmap(['report', 'examples/hospital-referral.cxmap.yaml', '--out', out], { env: { PATH: '/nonexistent', CXMAP_BROWSER: '', PUPPETEER_EXECUTABLE_PATH: '' } });
     expect(r.status).toBe(0);
-    expect(r.stderr).toBe('cxmap: no browser found: the HTML reports will draw their diagrams themselves, with Mermaid inlined (install Chromium for inlined SVG)\n');
+    expect(r.stderr).toBe('cxmap: no browser found: the HTML will draw its diagrams itself, with Mermaid inlined (install Chromium for inlined SVG)\n');
     const file = join(out, 'hospital-referral.report.html');
     expect(readFileSync(file, 'utf8').match(/<pre class="mermaid">/g)).toHaveLength(4);
     const { page, requests, errors, figures } = await open(file);
