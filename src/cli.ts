@@ -11,6 +11,7 @@ import { register as registerDoctor } from './commands/doctor.js';
 import { register as registerImprove } from './commands/improve.js';
 import { register as registerReport } from './commands/report.js';
 import { register as registerCompare } from './commands/compare.js';
+import { register as registerCheck } from './commands/check.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -30,6 +31,7 @@ export async function run(argv: string[]): Promise<number> {
       if (program.opts().color === false) context.colorLevel = 0;
     });
   registerValidate(program, context);
+  registerCheck(program, context);
   registerScore(program, context);
   registerRender(program, context);
   registerReport(program, context);

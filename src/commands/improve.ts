@@ -4,7 +4,7 @@ import { Chalk } from 'chalk';
 import { loadFile } from '../load/index.js';
 import { analyzeExact } from '../analysis/index.js';
 import { improve } from '../rules/improve.js';
-import { compareMetrics } from '../report/metrics.js';
+import { compareMetrics } from '../analysis/metrics.js';
 import { comparisonTable } from '../report/compare.js';
 import { toText } from '../report/document.js';
 import { Outputs } from './output.js';

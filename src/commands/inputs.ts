@@ -1,5 +1,6 @@
-/** Turns the file arguments of a command (paths, globs, `-`) into a list of files. */
-import { existsSync } from 'node:fs';
+/** Turns the file arguments of a command (paths, globs, `-`) into a list of files, or finds the maps in a folder. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
 import { UsageError } from '../load/index.js';
 
 const GLOB = /[*?[\]{}]/;
@@ -19,4 +20,20 @@ export async function expandInputs(args: string[]): Promise<string[]> {
   }
   if (files.filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
   return [...new Set(files)];
+}
+
+/** Every map below `cwd` (`*.cxmap.yaml`, `*.cxmap.yml`), leaving out what its .gitignore files ignore. */
+export async function discoverMaps(cwd: string): Promise<string[]> {
+  const { globSync } = await import('tinyglobby');
+  const ignore = (await import('ignore')).default;
+  const skip = ['**/node_modules/**', '**/.git/**'];
+  const found = globSync(['**/*.cxmap.yaml', '**/*.cxmap.yml'], { cwd, onlyFiles: true, dot: true, ignore: skip, expandDirectories: false });
+  // Each .gitignore applies to the files below its folder, with paths relative to that folder.
+  const rules = globSync('**/.gitignore', { cwd, dot: true, ignore: skip, expandDirectories: false }).map((file) => {
+    const dir = posix.dirname(file) === '.' ? '' : `${posix.dirname(file)}/`;
+    return { dir, ignores: ignore().add(readFileSync(join(cwd, file), 'utf8')) };
+  });
+  return found
+    .filter((file) => !rules.some((r) => file.startsWith(r.dir) && r.ignores.ignores(file.slice(r.dir.length))))
+    .sort();
 }

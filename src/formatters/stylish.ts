@@ -34,12 +34,13 @@ export function stylish(results: FileResult[], options: FormatOptions): string {
     }
     out.push('');
   }
-  const { errors, warnings, filesWithErrors } = count(results);
+  const { errors, warnings } = count(results);
+  const withFindings = results.filter((r) => r.findings.length > 0).length;
   const files = plural(results.length, 'map');
   if (errors + warnings === 0) {
     out.push(c.green(`✔ ${results.length === 1 ? 'the map is' : `all ${files} are`} valid`));
   } else {
-    const summary = `✖ ${plural(errors + warnings, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${results.length === 1 ? 'the map' : `${filesWithErrors} of ${files}`}`;
+    const summary = `✖ ${plural(errors + warnings, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${results.length === 1 ? 'the map' : `${withFindings} of ${files}`}`;
     out.push((errors > 0 ? c.red : c.yellow).bold(summary));
   }
   return `${out.join('\n')}\n`;

@@ -35,5 +35,5 @@ export function loadFile(path: string): LoadedMap {
 }
 
 export type { Finding, Severity, Position } from './finding.js';
-export { UsageError } from './finding.js';
+export { UsageError, finding, sortFindings } from './finding.js';
 export type * from './types.js';

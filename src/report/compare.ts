@@ -5,7 +5,7 @@ import { stepChanges } from '../model/write.js';
 import type { Block, Cell } from './document.js';
 import type { Analysis } from '../analysis/index.js';
 import type { Diagram } from '../render/views.js';
-import { compareMetrics, show, showChange, type Row } from './metrics.js';
+import { compareMetrics, show, showChange, type Row } from '../analysis/metrics.js';
 
 const VERDICT: Record<Row['direction'], Cell> = {
   better: { text: 'better', tone: 'good' },

@@ -10,7 +10,7 @@ import type { Evaluated, Figures } from '../rules/index.js';
 import { timeSplit } from '../render/time.js';
 import type { Diagram } from '../render/views.js';
 import { cellText, type Block, type Cell } from './document.js';
-import { METRICS, show, showChange } from './metrics.js';
+import { METRICS, show, showChange } from '../analysis/metrics.js';
 import { scoreJson } from './score-json.js';
 
 /** The views a report shows, in its order. */

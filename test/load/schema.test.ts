@@ -54,3 +54,35 @@ describe('schemas/cxmap.schema.json', () => {
     }
   });
 });
+
+describe('schemas/cxmap.config.schema.json', () => {
+  const config = JSON.parse(readFileSync('schemas/cxmap.config.schema.json', 'utf8'));
+  const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strictTuples: false });
+  ajv.addKeyword('x-message');
+
+  it('is a valid JSON Schema that knows every rule and every scoring weight, each with a description and an example', async () => {
+    expect(new Ajv({ strict: false }).validateSchema(config)).toBe(true);
+    const { CHECK_RULES } = await import('../../src/rules/check.js');
+    const { DEFAULT_WEIGHTS } = await import('../../src/analysis/index.js');
+    const rules = config.properties.rules.properties as Record<string, Node>;
+    expect(Object.keys(rules).sort()).toEqual(CHECK_RULES.map((r) => r.id).sort());
+    const weights = config.properties.weights.properties as Record<string, Node>;
+    expect(Object.keys(weights).sort()).toEqual(Object.keys(DEFAULT_WEIGHTS).sort());
+    for (const entry of [...Object.values(rules), ...Object.values(weights)]) {
+      expect(typeof entry.description).toBe('string');
+      expect(Array.isArray(entry.examples)).toBe(true);
+    }
+  });
+
+  it('accepts the recommended preset, the examples of its rules and the configuration in docs/ci.md', async () => {
+    const validate = ajv.compile(config);
+    const { RECOMMENDED } = await import('../../src/rules/check.js');
+    expect(validate({ rules: RECOMMENDED }), JSON.stringify(validate.errors)).toBe(true);
+    for (const [id, entry] of Object.entries(config.properties.rules.properties as Record<string, Node>)) {
+      expect(validate({ rules: { [id]: (entry.examples as unknown[])[0] } }), id).toBe(true);
+    }
+    const doc = readFileSync('docs/ci.md', 'utf8');
+    const example = /```yaml\n(extends: recommended[\s\S]*?)```/.exec(doc)![1]!;
+    expect(validate(parse(example)), JSON.stringify(validate.errors)).toBe(true);
+  });
+});

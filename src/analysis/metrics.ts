@@ -1,9 +1,10 @@
 /**
- * Every process metric once: its label, how it reads and which way is better for the customer. The before/after
- * tables of `cxmap compare` and `cxmap improve` and the report's scorecard all read from here.
+ * Every process metric once: its label, its kind and which way is better for the customer. The before/after
+ * tables of `cxmap compare` and `cxmap improve`, the report's scorecard and the regression gate of `cxmap check`
+ * all read from here, and how each reads: durations in the map's calendar, shares in percent, changes with their sign.
  */
 import { formatDuration, type Calendar } from '../load/duration.js';
-import type { Analysis, ExactAnalysis } from '../analysis/index.js';
+import type { Analysis, ExactAnalysis } from './index.js';
 
 export type Kind = 'duration' | 'percent' | 'count';
 

@@ -1,0 +1,106 @@
+/** `cxmap check`: validation and policies for CI, in the formats CI tools read, with a regression gate. */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import { Option, type Command } from 'commander';
+import { UsageError } from '../load/index.js';
+import { findConfig, loadConfig } from '../load/config.js';
+import { changedSince, checkFiles, type CheckedFile, type CheckJob } from './check-files.js';
+import { stylish } from '../formatters/stylish.js';
+import { json } from '../formatters/json.js';
+import { github } from '../formatters/github.js';
+import { junit } from '../formatters/junit.js';
+import { sarif } from '../formatters/sarif.js';
+import { markdown } from '../formatters/markdown.js';
+import { count, type FileResult, type Formatter } from '../formatters/types.js';
+import { discoverMaps, expandInputs } from './inputs.js';
+import { Outputs, progress } from './output.js';
+import type { CommandContext } from './shared.js';
+
+const FORMATTERS: Record<string, Formatter> = { stylish, json: (r) => json(r), github: (r) => github(r), junit: (r) => junit(r), sarif, markdown: (r) => markdown(r) };
+
+interface CheckOptions {
+  config?: string;
+  format: string[];
+  output: string[];
+  maxWarnings?: number;
+  quiet?: boolean;
+  against?: string;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+const nonNegative = (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--max-warnings takes a whole number from 0, not ${value}`);
+  return n;
+};
+
+export function register(program: Command, context: CommandContext): void {
+  program
+    .command('check')
+    .summary('check maps for CI: validation, policies, a regression gate')
+    .description('Check maps against the format and the policies of cxmap.config.yaml (found from the current folder upward; without one, the recommended preset), in one pass. With no files, every *.cxmap.yaml and *.cxmap.yml below the current folder that .gitignore does not ignore. Exit 0 clean or warnings only, 1 errors (or more warnings than --max-warnings), 2 bad usage, bad configuration or an internal error. See docs/ci.md.')
+    .argument('[files...]', 'map files or globs (default: every map below the current folder)')
+    .option('-c, --config <file>', 'the configuration to use instead of the nearest cxmap.config.yaml')
+    .addOption(new Option('-f, --format <format>', `output format, repeatable: ${Object.keys(FORMATTERS).join(', ')}`).argParser(collect).default([]))
+    .addOption(new Option('-o, --output <file>', 'file for the format at the same position (repeatable); without it, standard output').argParser(collect).default([]))
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', nonNegative)
+    .option('--quiet', 'report errors only')
+    .option('--against <ref>', 'compare every changed map with its version at this git ref, and report what got worse for the customer')
+    .addHelpText('after', '\nExamples:\n  $ cxmap check\n  $ cxmap check "maps/**/*.cxmap.yaml" --max-warnings 0\n  $ cxmap check --against origin/main -f github -f sarif -o cxmap.sarif\n  $ cxmap check -f junit -o reports/cxmap.xml -f markdown -o summary.md')
+    .action(async (files: string[], options: CheckOptions) => {
+      const formats = options.format.length ? options.format : ['stylish'];
+      const unknown = formats.find((f) => !FORMATTERS[f]);
+      if (unknown) throw new UsageError(`there is no format called ${unknown}: choose from ${Object.keys(FORMATTERS).join(', ')}`);
+      if (options.output.length > formats.length) throw new UsageError(`${options.output.length} --output files for ${formats.length} --format: give one --format for each --output`);
+      if (formats.length - options.output.length > 1) throw new UsageError('only one format can go to standard output: give the others an --output file each (-f sarif -o cxmap.sarif)');
+      const cwd = process.cwd();
+      const config = loadConfig(options.config ?? findConfig(cwd), cwd);
+      const paths = files.length ? await expandInputs(files) : await discoverMaps(cwd);
+      if (paths.length === 0) throw new UsageError('no maps to check: there is no *.cxmap.yaml below this folder; name the files to check');
+      const outputs = new Outputs(paths);
+      const targets = options.output.map((o, i) => outputs.plan(o, `the ${formats[i]} output`));
+      const job: CheckJob = { config, cwd, quiet: options.quiet === true, against: options.against === undefined ? undefined : { ref: options.against, changed: changedSince(options.against, cwd) } };
+      const bar = progress(paths.length, 'maps');
+      const checked = await checkInParallel(paths, job, () => bar.tick());
+      bar.done();
+      const results: FileResult[] = checked.map((c) => ({ file: c.file, findings: c.findings, source: c.lines && { lineText: (n: number) => c.lines![n - 1] ?? '' } }));
+      const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+      formats.forEach((format, i) => {
+        const text = FORMATTERS[format]!(results, { colorLevel: targets[i] ? 0 : context.colorLevel, version });
+        if (targets[i]) outputs.write(targets[i], text);
+        else context.write(text);
+      });
+      const { errors, warnings } = count(results);
+      const tooMany = options.maxWarnings !== undefined && warnings > options.maxWarnings;
+      if (tooMany) process.stderr.write(`cxmap: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+      context.exitCode = errors > 0 || tooMany ? 1 : 0;
+    });
+}
+
+/** Below this many maps one thread is faster than starting workers (about 150 ms each here). */
+const PARALLEL_FROM = 200;
+// The worker runs compiled JavaScript; the path holds from src/commands and from dist/commands.
+const WORKER = new URL('../../dist/commands/check-worker.js', import.meta.url);
+
+/** The files checked in worker threads, a share each, when there are enough to pay for them; results in file order. */
+async function checkInParallel(paths: string[], job: CheckJob, tick: () => void): Promise<CheckedFile[]> {
+  const threads = Math.min(availableParallelism(), 8, Math.floor(paths.length / (PARALLEL_FROM / 2)));
+  if (paths.length < PARALLEL_FROM || threads < 2) return checkFiles(paths, job, tick);
+  const size = Math.ceil(paths.length / threads);
+  const shares = Array.from({ length: threads }, (_, w) => paths.slice(w * size, (w + 1) * size));
+  const parts = await Promise.all(
+    shares.map((share) => new Promise<CheckedFile[]>((resolve, reject) => {
+      const worker = new Worker(WORKER, { workerData: { paths: share, job } });
+      worker.on('message', (message: { tick?: true; results?: CheckedFile[]; error?: string }) => {
+        if (message.tick) return tick();
+        void worker.terminate();
+        if (message.results) resolve(message.results);
+        else reject(new Error(message.error));
+      });
+      worker.once('error', reject);
+    })),
+  );
+  return parts.flat();
+}

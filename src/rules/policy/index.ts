@@ -1,0 +1,19 @@
+/** The policy rules: limits a team sets on its maps, checked by `cxmap check`. */
+import { maxChannelSwitches } from './max-channel-switches.js';
+import { maxDarkTime } from './max-dark-time.js';
+import { maxHandoffs } from './max-handoffs.js';
+import { maxLeadTime } from './max-lead-time.js';
+import { maxReAsks } from './max-re-asks.js';
+import { maxTransfers } from './max-transfers.js';
+import { minPce } from './min-pce.js';
+import { requireEvidence } from './require-evidence.js';
+import { targetLeadTime } from './target-lead-time.js';
+import { targetPce } from './target-pce.js';
+import { targetSuccessRate } from './target-success-rate.js';
+import type { Policy } from './types.js';
+
+export const POLICIES: Policy[] = [
+  maxHandoffs, maxTransfers, maxChannelSwitches, maxReAsks, maxLeadTime, maxDarkTime, minPce, requireEvidence, targetLeadTime, targetPce, targetSuccessRate,
+];
+
+export type { Policy, PolicyFinding } from './types.js';

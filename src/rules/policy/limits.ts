@@ -1,0 +1,45 @@
+/** What the limit policies share: reading their option, and pointing at the step that adds most to a figure. */
+import { formatDuration, parseFixed, parseRatio } from '../../load/duration.js';
+import type { ExactAnalysis } from '../../analysis/index.js';
+import type { Driver } from '../../analysis/effort.js';
+import type { Path } from '../../load/parse.js';
+import type { Policy, PolicyFinding } from './types.js';
+
+/** A count's value, as shown: 2, 1.58. */
+export const count = (x: number) => (Number.isInteger(Math.round(x * 100) / 100) ? String(Math.round(x)) : x.toFixed(2));
+
+/** The step a driver comes from most, and the key to point at. */
+export function worst(analysis: ExactAnalysis, driver: Driver, key: string): { id: string; share: number; path: Path } {
+  let best = 0;
+  driver.perStep.forEach((x, i) => {
+    if (x > driver.perStep[best]!) best = i;
+  });
+  return { id: analysis.map.steps[best]!.id, share: driver.perStep[best]!, path: ['steps', best, key] };
+}
+
+/** A policy that allows at most `limit` of an effort driver per customer. */
+export function maxDriver(id: string, description: string, defaultOption: number, driverOf: (a: ExactAnalysis) => Driver, key: string, say: (total: string, limit: string, at: string) => string): Policy {
+  return {
+    id,
+    description,
+    defaultOption,
+    check(analysis, option) {
+      const driver = driverOf(analysis);
+      const limit = option as number;
+      if (driver.total <= limit + 1e-9) return [];
+      const at = worst(analysis, driver, key);
+      return [{ message: say(count(driver.total), count(limit), `most at \`${at.id}\`: ${count(at.share)}`), path: at.path }];
+    },
+  };
+}
+
+/** A duration option in the map's own calendar (`2d` is two working days in an 8-hour calendar). */
+export function durationOption(analysis: ExactAnalysis, option: unknown): { seconds: number; text: string } {
+  const parsed = parseFixed(option, analysis.map.process.calendar);
+  if (!parsed.ok) throw new Error(`the option should have been checked by the configuration's schema: ${parsed.problem}`);
+  return { seconds: parsed.value, text: formatDuration(parsed.value, analysis.map.process.calendar) };
+}
+
+export const ratioOption = (option: unknown) => parseRatio(option as number | string);
+export const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
+export type { PolicyFinding };

@@ -1,0 +1,20 @@
+/** max-dark-time: nobody waits longer than this without news; each such wait is shown at its `wait`. */
+import { formatDuration } from '../../load/duration.js';
+import { durationOption } from './limits.js';
+import type { Policy } from './types.js';
+
+export const maxDarkTime: Policy = {
+  id: 'max-dark-time',
+  description: 'No wait longer than this during which the customer has heard nothing since their last contact.',
+  defaultOption: '2d',
+  check(analysis, option) {
+    const limit = durationOption(analysis, option);
+    const { map, effort, time } = analysis;
+    return map.steps.flatMap((s) => {
+      const visits = time.visits[s.index]!;
+      const dark = visits > 0 ? effort.darkTime.perStep[s.index]! / visits : 0;
+      if (dark <= limit.seconds) return [];
+      return [{ message: `the customer waits ${formatDuration(dark, map.process.calendar)} without news before \`${s.id}\`, more than the ${limit.text} allowed`, path: ['steps', s.index, 'wait'] }];
+    });
+  },
+};

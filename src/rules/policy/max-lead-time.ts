@@ -1,0 +1,20 @@
+/** max-lead-time: the expected lead time at most this long; shown at the step that holds most of it. */
+import { formatDuration } from '../../load/duration.js';
+import { durationOption, percent } from './limits.js';
+import type { Policy } from './types.js';
+
+export const maxLeadTime: Policy = {
+  id: 'max-lead-time',
+  description: "The customer's expected lead time at most this long (in the map's calendar).",
+  defaultOption: '10d',
+  check(analysis, option) {
+    const limit = durationOption(analysis, option);
+    const { map, time, scores } = analysis;
+    if (time.leadTime <= limit.seconds) return [];
+    const most = scores.reduce((best, s, i) => (s.delayShare > scores[best]!.delayShare ? i : best), 0);
+    return [{
+      message: `the lead time is ${formatDuration(time.leadTime, map.process.calendar)}, more than the ${limit.text} allowed; \`${map.steps[most]!.id}\` holds the most of it (${percent(scores[most]!.delayShare)})`,
+      path: ['steps', most, 'id'],
+    }];
+  },
+};

@@ -1,0 +1,19 @@
+/** max-re-asks: at most this many items asked again; each step that asks again is shown at its `asks`. */
+import type { Policy } from './types.js';
+import { count } from './limits.js';
+
+export const maxReAsks: Policy = {
+  id: 'max-re-asks',
+  description: 'At most this many items asked again per customer (information the customer already gave on every way to the step).',
+  defaultOption: 0,
+  check({ map, effort }, option) {
+    const limit = option as number;
+    if (effort.reAsks.total <= limit + 1e-9) return [];
+    return map.steps
+      .filter((s) => effort.reAsked[s.index]!.length > 0)
+      .map((s) => ({
+        message: `\`${s.id}\` asks again for ${effort.reAsked[s.index]!.join(', ')}, which the customer already gave (${count(effort.reAsks.total)} items asked again per customer in all, ${count(limit)} allowed)`,
+        path: ['steps', s.index, 'asks'],
+      }));
+  },
+};

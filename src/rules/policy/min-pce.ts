@@ -1,0 +1,15 @@
+/** min-pce: process cycle efficiency (value-added time over lead time) at least this much. */
+import { percent, ratioOption } from './limits.js';
+import type { Policy } from './types.js';
+
+export const minPce: Policy = {
+  id: 'min-pce',
+  description: 'Process cycle efficiency (value-added time over lead time) at least this much.',
+  defaultOption: '5%',
+  check({ time }, option) {
+    const limit = ratioOption(option);
+    const pce = time.leadTime > 0 ? time.valueAdded / time.leadTime : 0;
+    if (pce >= limit) return [];
+    return [{ message: `PCE is ${percent(pce)}, below the ${percent(limit)} required: ${percent(1 - pce)} of the customer's time adds nothing they value`, path: ['process', 'name'] }];
+  },
+};

@@ -1,0 +1,19 @@
+/** What target-lead-time, target-pce and target-success-rate share: the map meets a target it sets itself (`process.targets`). */
+import { formatDuration } from '../../load/duration.js';
+import type { Metric } from '../../analysis/index.js';
+import { percent } from './limits.js';
+import type { Policy } from './types.js';
+
+export function targetPolicy(id: string, metric: Metric, label: string): Policy {
+  return {
+    id,
+    description: `The map meets its own ${label} target (\`process.targets.${metric}\`), when it sets one.`,
+    check({ map, targets }) {
+      const t = targets.find((x) => x.metric === metric);
+      if (!t || t.met) return [];
+      const show = (x: number) => (metric === 'leadTime' ? formatDuration(x, map.process.calendar) : percent(x));
+      const by = metric === 'leadTime' ? show(Math.abs(t.gap)) : `${(100 * Math.abs(t.gap)).toFixed(1)} points`;
+      return [{ message: `the ${label} is ${show(t.actual)}, which misses the map's own target of ${show(t.target)} by ${by}`, path: ['process', 'targets', metric] }];
+    },
+  };
+}
