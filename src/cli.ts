@@ -12,6 +12,7 @@ import { register as registerImprove } from './commands/improve.js';
 import { register as registerReport } from './commands/report.js';
 import { register as registerCompare } from './commands/compare.js';
 import { register as registerCheck } from './commands/check.js';
+import { register as registerFmt } from './commands/fmt.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -37,6 +38,7 @@ export async function run(argv: string[]): Promise<number> {
   registerReport(program, context);
   registerImprove(program, context);
   registerCompare(program, context);
+  registerFmt(program, context);
   registerDoctor(program, context);
   for (const command of program.commands) command.exitOverride();
   try {

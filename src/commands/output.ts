@@ -21,17 +21,21 @@ export class Outputs {
     return path;
   }
 
-  /** Writes the whole file or nothing: a crash leaves at most a temporary file, never a half-written output. */
   write(path: string, data: string | Uint8Array): void {
-    mkdirSync(dirname(resolve(path)), { recursive: true });
-    const temporary = `${path}.${process.pid}.tmp`;
-    try {
-      writeFileSync(temporary, data);
-      renameSync(temporary, path);
-    } catch (error) {
-      rmSync(temporary, { force: true });
-      throw error;
-    }
+    writeAtomic(path, data);
+  }
+}
+
+/** Writes the whole file or nothing: a crash leaves at most a temporary file, never a half-written one. */
+export function writeAtomic(path: string, data: string | Uint8Array): void {
+  mkdirSync(dirname(resolve(path)), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, data);
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
   }
 }
 

@@ -1,0 +1,109 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cxmap } from '../helpers/cli.js';
+import { formatMap } from '../../src/model/format.js';
+import { loadText } from '../../src/load/index.js';
+
+/** Keys out of order, odd indentation, no blank lines, and comments everywhere. */
+const MESSY = `# yaml-language-server: $schema=../schemas/cxmap.schema.json
+# Opening an account, from the workshop of 3 May.
+steps:
+    # the customer starts online
+    - next: check   # straight to the back office
+      name: Apply online
+      id: apply
+      work: 20m
+      actor: me
+    - {name: Check the application, id: check, actor: back, wait: 1d}
+actors:
+    me: {name: Customer, kind: customer}   # the applicant
+    back: {kind: backstage, name: Back office}
+cxmap: 1
+process:
+    goal: Use the account the same day
+    name: Open an account
+    customer: New customer   # a private customer
+`;
+
+const CANONICAL = `# yaml-language-server: $schema=../schemas/cxmap.schema.json
+# Opening an account, from the workshop of 3 May.
+
+cxmap: 1
+
+process:
+  name: Open an account
+  customer: New customer # a private customer
+  goal: Use the account the same day
+
+actors:
+  me: { kind: customer, name: Customer } # the applicant
+  back: { kind: backstage, name: Back office }
+
+steps:
+  # the customer starts online
+  - id: apply
+    name: Apply online
+    actor: me
+    work: 20m
+    next: check # straight to the back office
+
+  - { id: check, name: Check the application, actor: back, wait: 1d }
+`;
+
+const temp = (name: string, text: string) => {
+  const file = join(mkdtempSync(join(tmpdir(), 'cxmap-fmt-')), name);
+  writeFileSync(file, text);
+  return file;
+};
+
+describe('cxmap fmt', () => {
+  it('puts the keys in the order of the format and keeps every comment', () => {
+    const file = temp('a.cxmap.yaml', MESSY);
+    const r = cxmap(['fmt', file]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(`${file}\n`);
+    expect(readFileSync(file, 'utf8')).toBe(CANONICAL);
+    for (const comment of MESSY.match(/#.*$/gm)!) expect(CANONICAL).toContain(comment);
+  });
+
+  it('is idempotent, and changes nothing a map means, on every example', () => {
+    expect(formatMap(CANONICAL)).toBe(CANONICAL);
+    for (const name of ['home-loan', 'car-insurance-claim', 'broadband-installation', 'hospital-referral']) {
+      const text = readFileSync(`examples/${name}.cxmap.yaml`, 'utf8');
+      const once = formatMap(text)!;
+      expect(formatMap(once)).toBe(once);
+      expect(JSON.stringify(loadText(once, 'x').map)).toBe(JSON.stringify(loadText(text, 'x').map));
+      expect((once.match(/#/g) ?? []).length).toBe((text.match(/#/g) ?? []).length);
+    }
+    const file = temp('b.cxmap.yaml', CANONICAL);
+    const again = cxmap(['fmt', file]);
+    expect(again.stdout).toBe('');
+    expect(again.status).toBe(0);
+  });
+
+  it('--check writes nothing and exits 1 when a file would change, 0 when none would', () => {
+    const messy = temp('a.cxmap.yaml', MESSY);
+    const tidy = temp('b.cxmap.yaml', CANONICAL);
+    const r = cxmap(['fmt', '--check', messy, tidy]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe(`${messy}\n`);
+    expect(readFileSync(messy, 'utf8')).toBe(MESSY);
+    expect(cxmap(['fmt', '--check', tidy]).status).toBe(0);
+  });
+
+  it('never touches a file whose YAML does not parse', () => {
+    const broken = `${MESSY}  bad: [unclosed\n`;
+    const file = temp('c.cxmap.yaml', broken);
+    const r = cxmap(['fmt', file]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`^cxmap: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} was not formatted: its YAML does not parse \\(\\d+:\\d+ .+\\)\\n$`));
+    expect(readFileSync(file, 'utf8')).toBe(broken);
+  });
+
+  it('formats standard input to standard output', () => {
+    const r = cxmap(['fmt', '-'], { input: MESSY });
+    expect(r.stdout).toBe(CANONICAL);
+  });
+});
