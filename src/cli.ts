@@ -4,15 +4,24 @@ import { Command, CommanderError } from 'commander';
 import chalk from 'chalk';
 import { UsageError } from './load/index.js';
 import type { CommandContext } from './commands/shared.js';
-import { register as registerValidate } from './commands/validate.js';
-import { register as registerScore } from './commands/score.js';
-import { register as registerRender } from './commands/render.js';
-import { register as registerDoctor } from './commands/doctor.js';
-import { register as registerImprove } from './commands/improve.js';
-import { register as registerReport } from './commands/report.js';
-import { register as registerCompare } from './commands/compare.js';
-import { register as registerCheck } from './commands/check.js';
-import { register as registerFmt } from './commands/fmt.js';
+
+type Register = (program: Command, context: CommandContext) => void;
+
+/**
+ * The commands, in the order of the help. Each is loaded only when needed: a run of one command loads that
+ * command alone (start-up time matters in workshops and CI); help and unknown commands load them all.
+ */
+const COMMANDS: Record<string, () => Promise<{ register: Register }>> = {
+  validate: () => import('./commands/validate.js'),
+  check: () => import('./commands/check.js'),
+  score: () => import('./commands/score.js'),
+  render: () => import('./commands/render.js'),
+  report: () => import('./commands/report.js'),
+  improve: () => import('./commands/improve.js'),
+  compare: () => import('./commands/compare.js'),
+  fmt: () => import('./commands/fmt.js'),
+  doctor: () => import('./commands/doctor.js'),
+};
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -31,15 +40,9 @@ export async function run(argv: string[]): Promise<number> {
     .hook('preAction', () => {
       if (program.opts().color === false) context.colorLevel = 0;
     });
-  registerValidate(program, context);
-  registerCheck(program, context);
-  registerScore(program, context);
-  registerRender(program, context);
-  registerReport(program, context);
-  registerImprove(program, context);
-  registerCompare(program, context);
-  registerFmt(program, context);
-  registerDoctor(program, context);
+  const named = argv.slice(2).find((a) => !a.startsWith('-'));
+  const names = named !== undefined && named in COMMANDS ? [named] : Object.keys(COMMANDS);
+  for (const module of await Promise.all(names.map((n) => COMMANDS[n]!()))) module.register(program, context);
   for (const command of program.commands) command.exitOverride();
   try {
     await program.parseAsync(argv);

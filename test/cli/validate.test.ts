@@ -176,3 +176,16 @@ describe('the examples', () => {
     }
   });
 });
+
+describe('output into a closed pipe', () => {
+  it('stops quietly when the reader stops reading (cxmap ... | head)', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, ['bin/cxmap.js', 'score', 'examples/*.cxmap.yaml', '--format', 'json', '--runs', '100']);
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+});
