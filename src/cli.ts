@@ -19,6 +19,8 @@ const COMMANDS: Record<string, () => Promise<{ register: Register }>> = {
   report: () => import('./commands/report.js'),
   improve: () => import('./commands/improve.js'),
   compare: () => import('./commands/compare.js'),
+  init: () => import('./commands/init.js'),
+  import: () => import('./commands/import.js'),
   fmt: () => import('./commands/fmt.js'),
   doctor: () => import('./commands/doctor.js'),
 };
