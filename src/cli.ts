@@ -21,6 +21,7 @@ const COMMANDS: Record<string, () => Promise<{ register: Register }>> = {
   compare: () => import('./commands/compare.js'),
   init: () => import('./commands/init.js'),
   import: () => import('./commands/import.js'),
+  serve: () => import('./commands/serve.js'),
   fmt: () => import('./commands/fmt.js'),
   doctor: () => import('./commands/doctor.js'),
 };

@@ -27,7 +27,7 @@ export function baseName(file: string): string {
   return file === '<stdin>' ? 'stdin' : basename(file).replace(/(\.cxmap)?\.ya?ml$/i, '');
 }
 
-const parseViews = (value: string): ViewName[] => {
+export const parseViews = (value: string): ViewName[] => {
   const views = value.split(',').map((v) => v.trim()).filter(Boolean);
   const unknown = views.find((v) => !(VIEWS as readonly string[]).includes(v));
   if (unknown) throw new UsageError(`there is no view called ${unknown}: choose from ${VIEWS.join(', ')}`);

@@ -77,7 +77,8 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8"><style>body{margi
 </head><body><div id="out"></div></body></html>`;
 
 const files = new Map<string, Buffer>();
-function mermaidFile(path: string): Buffer | undefined {
+/** A file of Mermaid's ESM build, by its path in the build; only .mjs files inside it. */
+export function mermaidFile(path: string): Buffer | undefined {
   const full = normalize(join(MERMAID_DIST, path));
   if (!full.startsWith(MERMAID_DIST) || !full.endsWith('.mjs')) return undefined;
   if (!files.has(full)) {

@@ -12,7 +12,7 @@ export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#$
 
 const inline = (text: string) => spans(text).map((s) => (s.code ? `<code>${escapeHtml(s.text)}</code>` : escapeHtml(s.text))).join('');
 
-const STYLE = `
+export const STYLE = `
 :root { --ink: ${PALETTE.ink}; --muted: #5b6470; --line: #d9dde3; --good: ${PALETTE.valueAdding}; --bad: ${PALETTE.waste}; }
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 1200px; padding: 32px 40px 64px; color: var(--ink); background: #fff;
@@ -48,8 +48,8 @@ export interface HtmlOptions {
   theme: string;
 }
 
-export function toHtml(blocks: readonly Block[], options: HtmlOptions): string {
-  const title = blocks.find((b) => b.kind === 'heading' && b.level === 1);
+/** The blocks as HTML, diagrams drawn by `drawing` (inlined SVG, or a Mermaid block for the page to draw). */
+export function blocksHtml(blocks: readonly Block[], drawing: (diagram: Diagram) => string): string {
   const body: string[] = [];
   for (const b of blocks) {
     switch (b.kind) {
@@ -68,12 +68,17 @@ export function toHtml(blocks: readonly Block[], options: HtmlOptions): string {
       case 'diagram': {
         const d = b.diagram;
         if (d.note) body.push(`<blockquote>${escapeHtml(d.note)}</blockquote>`);
-        const drawing = options.svg ? options.svg(d) : `<pre class="mermaid">${escapeHtml(d.text)}</pre>`;
-        body.push(`<figure data-view="${d.view}">${drawing}</figure>`);
+        body.push(`<figure data-view="${d.view}">${drawing(d)}</figure>`);
         break;
       }
     }
   }
+  return body.join('\n');
+}
+
+export function toHtml(blocks: readonly Block[], options: HtmlOptions): string {
+  const title = blocks.find((b) => b.kind === 'heading' && b.level === 1);
+  const body = blocksHtml(blocks, options.svg ?? ((d) => `<pre class="mermaid">${escapeHtml(d.text)}</pre>`));
   const script = options.svg
     ? ''
     : `<script>${options.mermaidScript!.replace(/<\/(script)/gi, '<\\/$1')}</script>\n<script>mermaid.initialize(${JSON.stringify({ startOnLoad: true, securityLevel: 'strict', theme: options.theme })});</script>`;
@@ -88,7 +93,7 @@ export function toHtml(blocks: readonly Block[], options: HtmlOptions): string {
 <style>${STYLE}</style>
 </head>
 <body>
-${body.join('\n')}
+${body}
 <footer>Made with cxmap. Figures are computed from the map; see docs/scoring.md for every definition.</footer>
 ${script}
 </body>

@@ -5,7 +5,7 @@
  */
 import { formatDuration, mean } from '../load/duration.js';
 import type { Evidence } from '../load/index.js';
-import type { Analysis } from '../analysis/index.js';
+import type { Analysis, ExactAnalysis } from '../analysis/index.js';
 import type { Evaluated, Figures } from '../rules/index.js';
 import { timeSplit } from '../render/time.js';
 import type { Diagram } from '../render/views.js';
@@ -46,28 +46,44 @@ export function evidenceShares(analysis: Analysis): EvidenceShare[] {
 }
 
 export function reportBlocks(analysis: Analysis, file: string, opportunities: readonly Evaluated[], diagrams: readonly Diagram[]): Block[] {
-  const { map, time, scores, simulation } = analysis;
+  const { map, simulation } = analysis;
+  return [
+    ...headerBlocks(analysis, `Map ${file}: ${map.steps.length} steps. Lead-time spread from ${simulation.runs.toLocaleString('en')} simulated customers (seed ${simulation.seed}).`),
+    ...scorecardBlocks(analysis),
+    ...timeBlocks(analysis, diagrams),
+    ...stepBlocks(analysis),
+    { kind: 'heading', level: 2, text: 'Opportunities' },
+    ...opportunityBlocks(analysis, opportunities),
+    ...evidenceBlocks(analysis),
+  ];
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+/** Who and what the map is for. */
+export function headerBlocks({ map }: ExactAnalysis, about: string): Block[] {
   const p = map.process;
-  const cal = p.calendar;
-  const d = (s: number) => formatDuration(s, cal);
-  const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-  const blocks: Block[] = [
+  return [
     { kind: 'heading', level: 1, text: p.name },
     { kind: 'facts', items: [['Customer', p.customer], ['Goal', p.goal], ...(p.trigger ? [['Trigger', p.trigger] as [string, string]] : []), ...(p.owner ? [['Owner', p.owner] as [string, string]] : [])] },
-    { kind: 'paragraph', text: `Map ${file}: ${map.steps.length} steps. Lead-time spread from ${simulation.runs.toLocaleString('en')} simulated customers (seed ${simulation.seed}).` },
+    { kind: 'paragraph', text: about },
   ];
+}
 
-  // The scorecard, with the targets beside the metrics they are set for.
-  blocks.push({ kind: 'heading', level: 2, text: 'Scorecard' });
+/** The metrics the analysis has (the percentiles need the simulation), with the targets beside them; the benchmarks. */
+export function scorecardBlocks(analysis: ExactAnalysis | Analysis): Block[] {
+  const cal = analysis.map.process.calendar;
+  const blocks: Block[] = [{ kind: 'heading', level: 2, text: 'Scorecard' }];
   blocks.push({
     kind: 'table',
     head: ['Metric', 'Value', 'Target', ''],
     right: [1, 2],
-    rows: METRICS.map((m) => {
-      const value = m.of(analysis)!;
+    rows: METRICS.flatMap((m) => {
+      const value = m.of(analysis);
+      if (value === undefined) return [];
       const target = analysis.targets.find((t) => t.metric === m.key);
       const status: Cell = !target ? '' : target.met ? { text: 'met', tone: 'good' } : { text: `missed by ${showChange(m.kind, target.gap, cal).slice(1)}`, tone: 'bad' };
-      return [m.label, show(m.kind, value, cal), target ? show(m.kind, target.target, cal) : '', status];
+      return [[m.label, show(m.kind, value, cal), target ? show(m.kind, target.target, cal) : '', status]];
     }),
   });
   if (analysis.benchmarks.length > 0) {
@@ -83,38 +99,62 @@ export function reportBlocks(analysis: Analysis, file: string, opportunities: re
       }),
     });
   }
+  return blocks;
+}
 
-  // Where the time goes: the numbers, then the diagrams.
+/** Where the time goes: the numbers, then the diagrams. */
+function timeBlocks(analysis: Analysis, diagrams: readonly Diagram[]): Block[] {
+  const { time } = analysis;
+  const d = (s: number) => formatDuration(s, analysis.map.process.calendar);
   const split = timeSplit(analysis);
-  blocks.push({ kind: 'heading', level: 2, text: 'Where the time goes' });
-  blocks.push({
-    kind: 'paragraph',
-    text: `Of a lead time of ${d(time.leadTime)}, the customer waits ${d(split[0]!.seconds)} (${pct(time.leadTime > 0 ? split[0]!.seconds / time.leadTime : 0)}). ${split.slice(1).filter((s) => s.seconds > 0).map((s) => `${s.label}: ${d(s.seconds)}`).join('; ')}.`,
-  });
+  const blocks: Block[] = [
+    { kind: 'heading', level: 2, text: 'Where the time goes' },
+    {
+      kind: 'paragraph',
+      text: `Of a lead time of ${d(time.leadTime)}, the customer waits ${d(split[0]!.seconds)} (${pct(time.leadTime > 0 ? split[0]!.seconds / time.leadTime : 0)}). ${split.slice(1).filter((s) => s.seconds > 0).map((s) => `${s.label}: ${d(s.seconds)}`).join('; ')}.`,
+    },
+  ];
   for (const diagram of diagrams) {
     const caption = diagram.caption.charAt(0).toUpperCase() + diagram.caption.slice(1);
     if (diagram.view !== 'time') blocks.push({ kind: 'heading', level: 3, text: caption });
     blocks.push({ kind: 'diagram', diagram });
   }
+  return blocks;
+}
 
-  blocks.push({ kind: 'heading', level: 2, text: 'Steps' });
-  blocks.push({
-    kind: 'table',
-    head: ['Step', 'Lane', 'Wait', 'Work', 'Visits', 'Delay', 'Value', 'Verdict', 'Why'],
-    right: [2, 3, 4, 5, 6],
-    rows: map.steps.map((s, i) => {
-      const score = scores[i]!;
-      const verdict: Cell = score.verdict === 'keep' ? { text: 'keep', tone: 'good' } : score.verdict === 'remove' || score.verdict === 'rethink' ? { text: score.verdict, tone: 'bad' } : score.verdict;
-      return [`\`${s.id}\` ${s.name}`, s.actor.kind, d(mean(s.wait)), d(mean(s.work)), time.visits[i]!.toFixed(2), pct(score.delayShare), String(score.value), verdict, score.reasons.join('; ')];
-    }),
-  });
+function stepBlocks({ map, time, scores }: Analysis): Block[] {
+  const d = (s: number) => formatDuration(s, map.process.calendar);
+  return [
+    { kind: 'heading', level: 2, text: 'Steps' },
+    {
+      kind: 'table',
+      head: ['Step', 'Lane', 'Wait', 'Work', 'Visits', 'Delay', 'Value', 'Verdict', 'Why'],
+      right: [2, 3, 4, 5, 6],
+      rows: map.steps.map((s, i) => {
+        const score = scores[i]!;
+        const verdict: Cell = score.verdict === 'keep' ? { text: 'keep', tone: 'good' } : score.verdict === 'remove' || score.verdict === 'rethink' ? { text: score.verdict, tone: 'bad' } : score.verdict;
+        return [`\`${s.id}\` ${s.name}`, s.actor.kind, d(mean(s.wait)), d(mean(s.work)), time.visits[i]!.toFixed(2), pct(score.delayShare), String(score.value), verdict, score.reasons.join('; ')];
+      }),
+    },
+  ];
+}
 
-  blocks.push({ kind: 'heading', level: 2, text: 'Opportunities' });
-  if (opportunities.length === 0) {
-    blocks.push({ kind: 'paragraph', text: 'No rule finds an opportunity in this map.' });
-  } else {
-    blocks.push({ kind: 'paragraph', text: 'Each saving is computed: the change is made on a copy of the map and the map is scored again. Savings of different opportunities overlap, so they do not add up; the last one (where there is one) makes them all together.' });
-    blocks.push({
+/** The opportunities ranked by their computed saving, each with the steps it touches and why. */
+export function opportunityBlocks(analysis: ExactAnalysis, opportunities: readonly Evaluated[]): Block[] {
+  const cal = analysis.map.process.calendar;
+  if (opportunities.length === 0) return [{ kind: 'paragraph', text: 'No rule finds an opportunity in this map.' }];
+  const savingCell = (key: keyof Figures, saving: number): Cell => {
+    const s = SAVINGS.find((x) => x.key === key)!;
+    if (Math.abs(saving) <= NOISE) return '';
+    // A saving is better for the customer when positive; shown as the change it makes (−2.0 d, +5.0 pts).
+    const change = key === 'successRate' ? saving : -saving;
+    return { text: showChange(s.kind, change, cal), tone: saving > 0 ? 'good' : 'bad' };
+  };
+  const otherEffects = (saving: Figures) =>
+    SAVINGS.filter((s) => s.key !== 'leadTime' && Math.abs(saving[s.key]) > NOISE).map((s) => `${s.label} ${cellText(savingCell(s.key, saving[s.key]))}`).join(', ');
+  return [
+    { kind: 'paragraph', text: 'Each saving is computed: the change is made on a copy of the map and the map is scored again. Savings of different opportunities overlap, so they do not add up; the last one (where there is one) makes them all together.' },
+    {
       kind: 'table',
       head: ['#', 'Opportunity', 'Lead time', 'Other effects', 'Steps', 'Why'],
       right: [0, 2],
@@ -122,32 +162,21 @@ export function reportBlocks(analysis: Analysis, file: string, opportunities: re
         const change = o.changes[0]!;
         return [String(k + 1), `${change.title} (${change.rule})`, savingCell('leadTime', o.saving.leadTime), otherEffects(o.saving), change.steps.map((id) => `\`${id}\``).join(' '), change.why];
       }),
-    });
-  }
+    },
+  ];
+}
 
+function evidenceBlocks(analysis: Analysis): Block[] {
   const evidence = evidenceShares(analysis);
   const assumed = evidence.filter((e) => e.evidence === 'assumed' || e.evidence === 'not given');
-  blocks.push({ kind: 'heading', level: 2, text: 'How much rests on assumptions' });
-  blocks.push({
-    kind: 'paragraph',
-    text: `${assumed.reduce((n, e) => n + e.steps, 0)} of ${map.steps.length} steps, holding ${pct(assumed.reduce((n, e) => n + e.leadTimeShare, 0))} of the lead time, rest on assumed figures (or do not say): check them before the figures are used for a decision.`,
-  });
-  blocks.push({ kind: 'table', head: ['Evidence', 'Steps', 'Share of the lead time'], right: [1, 2], rows: evidence.map((e) => [e.evidence, String(e.steps), pct(e.leadTimeShare)]) });
-  return blocks;
-
-  function savingCell(key: keyof Figures, saving: number): Cell {
-    const s = SAVINGS.find((x) => x.key === key)!;
-    if (Math.abs(saving) <= NOISE) return '';
-    // A saving is better for the customer when positive; shown as the change it makes (−2.0 d, +5.0 pts).
-    const change = key === 'successRate' ? saving : -saving;
-    return { text: showChange(s.kind, change, cal), tone: saving > 0 ? 'good' : 'bad' };
-  }
-
-  function otherEffects(saving: Figures): string {
-    return SAVINGS.filter((s) => s.key !== 'leadTime' && Math.abs(saving[s.key]) > NOISE)
-      .map((s) => `${s.label} ${cellText(savingCell(s.key, saving[s.key]))}`)
-      .join(', ');
-  }
+  return [
+    { kind: 'heading', level: 2, text: 'How much rests on assumptions' },
+    {
+      kind: 'paragraph',
+      text: `${assumed.reduce((n, e) => n + e.steps, 0)} of ${analysis.map.steps.length} steps, holding ${pct(assumed.reduce((n, e) => n + e.leadTimeShare, 0))} of the lead time, rest on assumed figures (or do not say): check them before the figures are used for a decision.`,
+    },
+    { kind: 'table', head: ['Evidence', 'Steps', 'Share of the lead time'], right: [1, 2], rows: evidence.map((e) => [e.evidence, String(e.steps), pct(e.leadTimeShare)]) },
+  ];
 }
 
 /** Everything the report shows, as data: durations in seconds, ratios from 0 to 1. */

@@ -1,0 +1,111 @@
+/**
+ * The live page of `cxmap serve`: a page that shows a map's scorecard, top opportunities and diagrams, and
+ * redraws them (without reloading) each time the server sends the map's new state. A map that is not valid while
+ * being typed shows its findings over the last good picture.
+ */
+import { loadText } from '../load/index.js';
+import { analyzeExact } from '../analysis/index.js';
+import { opportunities } from '../rules/index.js';
+import { viewDiagrams, type ViewName } from '../render/views.js';
+import { blocksHtml, escapeHtml, STYLE } from './html.js';
+import { headerBlocks, opportunityBlocks, scorecardBlocks } from './report.js';
+
+/** How many opportunities the live page shows: the best, for the room to discuss. */
+const TOP = 5;
+
+export type LiveState =
+  | { ok: true; title: string; html: string; diagrams: { view: string; caption: string; text: string }[] }
+  | { ok: false; findings: { line: number; column: number; message: string; code: string }[] };
+
+export function liveState(text: string, file: string, views: readonly ViewName[]): LiveState {
+  const loaded = loadText(text, file);
+  if (!loaded.map) return { ok: false, findings: loaded.findings.map((f) => ({ line: f.line, column: f.column, message: f.message, code: f.code })) };
+  const analysis = analyzeExact(loaded.map);
+  const found = opportunities(analysis).slice(0, TOP);
+  const blocks = [
+    ...headerBlocks(analysis, `${file} · ${loaded.map.steps.length} steps · updated as you save`),
+    ...scorecardBlocks(analysis),
+    { kind: 'heading' as const, level: 2 as const, text: 'Top opportunities' },
+    ...opportunityBlocks(analysis, found),
+  ];
+  return {
+    ok: true,
+    title: loaded.map.process.name,
+    html: blocksHtml(blocks, () => ''),
+    diagrams: views.flatMap((v) => viewDiagrams(analysis, v)).map((d) => ({ view: d.view, caption: d.caption, text: d.text })),
+  };
+}
+
+/** The page: the state arrives by server-sent events; Mermaid comes from the server, which serves it from the installed package. */
+export function livePage(file: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(file)} · cxmap serve</title>
+<style>${STYLE}
+#findings { position: sticky; top: 0; z-index: 2; background: #fff4ec; border: 2px solid var(--bad); border-radius: 6px; padding: 10px 16px; margin-bottom: 16px; }
+#findings h2 { border: 0; margin: 0 0 6px; font-size: 17px; color: var(--bad); }
+#findings li { font: 14px ui-monospace, Menlo, Consolas, monospace; }
+body.invalid #content { opacity: 0.45; }
+body { max-width: none; padding: 24px 32px; }
+#layout { display: grid; grid-template-columns: minmax(0, 5fr) minmax(360px, 2fr); gap: 32px; align-items: start; }
+#diagrams figure { margin: 0 0 28px; }
+#diagrams figure[data-view="blueprint"] svg { min-width: 0; }
+#diagrams figure figcaption { color: var(--muted); font-size: 13px; margin-bottom: 4px; text-align: left; }
+</style>
+</head>
+<body>
+<div id="findings" hidden><h2>The map has a problem: the picture below is the last good one</h2><ul></ul></div>
+<div id="content"><div id="layout"><div id="diagrams"></div><div id="summary"><p>Loading ${escapeHtml(file)}…</p></div></div></div>
+<script type="module" src="/live.js"></script>
+</body>
+</html>
+`;
+}
+
+/** The page's script: draws each new state with Mermaid, swapping everything in at once when all is drawn. */
+export const LIVE_SCRIPT = `import mermaid from '/mermaid/mermaid.esm.min.mjs';
+mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'default' });
+let drawn = 0;
+let queue = Promise.resolve();
+const findings = document.getElementById('findings');
+function show(state) {
+  if (!state.ok) {
+    const list = findings.querySelector('ul');
+    list.replaceChildren(...state.findings.map((f) => {
+      const li = document.createElement('li');
+      li.textContent = 'line ' + f.line + ', column ' + f.column + ': ' + f.message + ' (' + f.code + ')';
+      return li;
+    }));
+    findings.hidden = false;
+    document.body.classList.add('invalid');
+    return Promise.resolve();
+  }
+  const round = ++drawn;
+  return Promise.all(state.diagrams.map((d, i) => mermaid.render('live-' + round + '-' + i, d.text).then((r) => r.svg)))
+    .then((svgs) => {
+      const figures = state.diagrams.map((d, i) => {
+        const figure = document.createElement('figure');
+        figure.dataset.view = d.view;
+        const caption = document.createElement('figcaption');
+        caption.textContent = d.caption;
+        figure.append(caption);
+        figure.insertAdjacentHTML('beforeend', svgs[i]);
+        return figure;
+      });
+      document.getElementById('diagrams').replaceChildren(...figures);
+      document.getElementById('summary').innerHTML = state.html;
+      document.title = state.title + ' · cxmap serve';
+      findings.hidden = true;
+      document.body.classList.remove('invalid');
+    });
+}
+const events = new EventSource('/events');
+events.onmessage = (event) => {
+  const state = JSON.parse(event.data);
+  queue = queue.then(() => show(state)).catch((error) => console.error(error));
+};
+`;

@@ -1,0 +1,89 @@
+/**
+ * `cxmap serve` in headless Chromium: the page draws the map; a saved change shows within 2 seconds; an invalid map
+ * shows its findings over the last picture; fixing it brings the diagram back. Nothing is fetched from outside.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer';
+import { ROOT } from '../helpers/cli.js';
+import { findBrowser } from '../../src/render/browser.js';
+
+const MAP = readFileSync(join(ROOT, 'test/fixtures/improve/account.cxmap.yaml'), 'utf8');
+let dir: string;
+let server: ChildProcess;
+let url: string;
+let browser: Browser;
+let page: Page;
+const requests: string[] = [];
+const errors: string[] = [];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'cxmap-serve-'));
+  writeFileSync(join(dir, 'account.cxmap.yaml'), MAP);
+  server = spawn(process.execPath, [join(ROOT, 'bin/cxmap.js'), 'serve', 'account.cxmap.yaml', '--port', '0'], { cwd: dir });
+  url = await new Promise<string>((found, fail) => {
+    let out = '';
+    server.stdout!.on('data', (d) => {
+      out += d;
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (match) found(match[1]!);
+    });
+    server.once('exit', (code) => fail(new Error(`cxmap serve stopped (${code})`)));
+  });
+  browser = await puppeteer.launch({ executablePath: (await findBrowser())!.path, args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
+  page = await browser.newPage();
+  await page.setViewport({ width: 1600, height: 1000 });
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
+  page.on('pageerror', (e) => void errors.push(String(e)));
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.kill('SIGTERM');
+});
+
+/** Saves the map and returns how long the page took to satisfy `seen`. */
+async function saveAndWait(text: string, seen: () => boolean): Promise<number> {
+  const start = Date.now();
+  writeFileSync(join(dir, 'account.cxmap.yaml'), text);
+  await page.waitForFunction(seen, { timeout: 5_000, polling: 50 });
+  return Date.now() - start;
+}
+
+describe('cxmap serve', () => {
+  it('shows the diagrams, the scorecard and the top opportunities of the map', async () => {
+    await page.goto(url);
+    await page.waitForFunction(() => document.querySelectorAll('#diagrams figure svg').length === 2, { timeout: 20_000 });
+    expect(await page.$$eval('#diagrams figure', (fs) => fs.map((f) => f.getAttribute('data-view')))).toEqual(['blueprint', 'journey']);
+    expect(await page.$eval('#summary h1', (h) => h.textContent)).toBe('Open an account');
+    expect(await page.$eval('#summary', (s) => s.textContent)).toContain('Top opportunities');
+  });
+
+  it('draws a new step within 2 seconds of the save', async () => {
+    const added = MAP.replace('{ to: open, chance: 90%, label: fine }', '{ to: welcome, chance: 90%, label: fine }')
+      .replace('\n  - { id: open', '\n  - { id: welcome, name: Welcome call to the new customer, actor: desk, channel: phone, work: 10m, next: open }\n  - { id: open');
+    const ms = await saveAndWait(added, () => document.querySelector('#diagrams figure[data-view="blueprint"] svg')?.textContent?.includes('Welcome call to the new customer') ?? false);
+    expect(ms).toBeLessThan(2_000);
+  });
+
+  it('shows the findings of an invalid map over the last picture, and the diagram again once fixed', async () => {
+    const broken = MAP.replace('    next: check\n', '    next: chek\n');
+    await saveAndWait(broken, () => !document.getElementById('findings')!.hidden);
+    const finding = await page.$eval('#findings li', (li) => li.textContent);
+    expect(finding).toMatch(/^line \d+, column \d+: step `rekey` goes to `chek`, which is not a step \(did you mean `check`\?\) \(unknown-step\)$/);
+    expect(await page.$$eval('#diagrams figure svg', (s) => s.length)).toBe(2);
+    if (process.env.UPDATE_DOCS_IMAGES) writeFileSync(join(ROOT, 'docs/images/serve-invalid.png'), await page.screenshot({ type: 'png' }));
+    await saveAndWait(MAP, () => document.getElementById('findings')!.hidden && !document.body.classList.contains('invalid'));
+    expect(await page.$eval('#diagrams figure[data-view="blueprint"] svg', (s) => s.textContent)).not.toContain('Welcome call');
+    if (process.env.UPDATE_DOCS_IMAGES) writeFileSync(join(ROOT, 'docs/images/serve.png'), await page.screenshot({ type: 'png' }));
+  });
+
+  it('fetched nothing but its own page, script, events and Mermaid, and logged no error', () => {
+    expect(requests.filter((r) => !r.startsWith(url))).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(requests.some((r) => r.includes('/mermaid/'))).toBe(true);
+  });
+});
