@@ -22,6 +22,7 @@ const COMMANDS: Record<string, () => Promise<{ register: Register }>> = {
   init: () => import('./commands/init.js'),
   import: () => import('./commands/import.js'),
   serve: () => import('./commands/serve.js'),
+  watch: () => import('./commands/watch.js'),
   fmt: () => import('./commands/fmt.js'),
   doctor: () => import('./commands/doctor.js'),
 };

@@ -34,7 +34,7 @@ export const parseViews = (value: string): ViewName[] => {
   return [...new Set(views)] as ViewName[];
 };
 
-const parseScale = (value: string) => {
+export const parseScale = (value: string) => {
   const n = Number(value);
   if (!(n >= 1 && n <= 8)) throw new UsageError(`--scale takes a number from 1 to 8, not ${value}`);
   return n;
@@ -69,7 +69,8 @@ interface Planned {
   diagram: Diagram;
 }
 
-async function render(loaded: LoadedMap[], options: RenderOptions, context: CommandContext): Promise<number> {
+/** Writes the views of each (valid) map; returns the exit code (2 when a diagram could not be drawn). */
+export async function render(loaded: LoadedMap[], options: RenderOptions, context: CommandContext): Promise<number> {
   const outputs = new Outputs(loaded.map((l) => l.file));
   const texts: { path: string; text: string }[] = [];
   const planned: Planned[] = [];

@@ -1,7 +1,7 @@
 /** `cxmap report`: the workshop report of each map, as Markdown, one self-contained HTML file, or JSON. */
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
-import { loadFile } from '../load/index.js';
+import { loadFile, type LoadedMap } from '../load/index.js';
 import { analyzeInParallel } from '../analysis/index.js';
 import { opportunities } from '../rules/index.js';
 import { viewDiagrams } from '../render/views.js';
@@ -15,7 +15,7 @@ import { formatFindings, type CommandContext } from './shared.js';
 
 const FORMATS = ['md', 'html', 'json'] as const;
 
-interface ReportOptions extends PageOptions {
+export interface ReportOptions extends PageOptions {
   format: (typeof FORMATS)[number];
   out: string;
 }
@@ -35,24 +35,28 @@ export function register(program: Command, context: CommandContext): void {
         context.exitCode = 1;
         return;
       }
-      const outputs = new Outputs(loaded.map((l) => l.file));
-      const reports = [];
-      for (const l of loaded) {
-        const analysis = await analyzeInParallel(l.map!, { runs: options.runs, seed: options.seed });
-        const path = outputs.plan(join(options.out, `${baseName(l.file)}.report.${options.format}`), `the report of ${l.file}`);
-        reports.push({ file: l.file, path, analysis, found: opportunities(analysis), diagrams: REPORT_VIEWS.flatMap((v) => viewDiagrams(analysis, v)) });
-      }
-      // One browser draws the diagrams of every report; ids are unique within a report's page.
-      const svgs = options.format === 'html' && options.svg ? await drawSvgs(reports.flatMap((r) => r.diagrams), (d) => `cxmap-${d.view}${d.part ? `-${d.part.index}` : ''}`, options.theme) : undefined;
-      for (const r of reports) {
-        const text =
-          options.format === 'json' ? `${JSON.stringify(reportJson(r.analysis, r.file, r.found, r.diagrams), null, 2)}\n`
-            : options.format === 'md' ? toMarkdown(reportBlocks(r.analysis, r.file, r.found, r.diagrams))
-              : htmlPage(reportBlocks(r.analysis, r.file, r.found, r.diagrams), svgs, options.theme);
-        outputs.write(r.path, text);
-        context.write(`${r.path}\n`);
-      }
+      await writeReports(loaded, options, context);
       context.exitCode = 0;
-
     });
+}
+
+/** Writes the report of each (valid) map, drawing the diagrams of them all with one browser. */
+export async function writeReports(loaded: LoadedMap[], options: ReportOptions, context: CommandContext): Promise<void> {
+  const outputs = new Outputs(loaded.map((l) => l.file));
+  const reports = [];
+  for (const l of loaded) {
+    const analysis = await analyzeInParallel(l.map!, { runs: options.runs, seed: options.seed });
+    const path = outputs.plan(join(options.out, `${baseName(l.file)}.report.${options.format}`), `the report of ${l.file}`);
+    reports.push({ file: l.file, path, analysis, found: opportunities(analysis), diagrams: REPORT_VIEWS.flatMap((v) => viewDiagrams(analysis, v)) });
+  }
+  // One browser draws the diagrams of every report; ids are unique within a report's page.
+  const svgs = options.format === 'html' && options.svg ? await drawSvgs(reports.flatMap((r) => r.diagrams), (d) => `cxmap-${d.view}${d.part ? `-${d.part.index}` : ''}`, options.theme) : undefined;
+  for (const r of reports) {
+    const text =
+      options.format === 'json' ? `${JSON.stringify(reportJson(r.analysis, r.file, r.found, r.diagrams), null, 2)}\n`
+        : options.format === 'md' ? toMarkdown(reportBlocks(r.analysis, r.file, r.found, r.diagrams))
+          : htmlPage(reportBlocks(r.analysis, r.file, r.found, r.diagrams), svgs, options.theme);
+    outputs.write(r.path, text);
+    context.write(`${r.path}\n`);
+  }
 }

@@ -1,0 +1,87 @@
+/** `cxmap watch`: reports (or diagrams) written again on every save, for a deck or a folder kept in sync. */
+import { watch } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { loadFile, UsageError } from '../load/index.js';
+import { VIEWS, type ViewName } from '../render/views.js';
+import type { Theme } from '../render/browser.js';
+import { expandInputs } from './inputs.js';
+import { parseScale, parseViews, render } from './render.js';
+import { writeReports } from './report.js';
+import { addPageOptions } from './pages.js';
+import { formatFindings, type CommandContext } from './shared.js';
+
+const REPORT_FORMATS = ['html', 'md', 'json'];
+const RENDER_FORMATS = ['mmd', 'md', 'svg', 'png', 'pdf'];
+
+interface WatchOptions {
+  render?: boolean;
+  format?: string;
+  out: string;
+  view: ViewName[];
+  theme: Theme;
+  scale: number;
+  runs: number;
+  seed: number;
+  svg: boolean;
+}
+
+/** Saving in an editor fires several events; a map is read once they have settled. */
+const SETTLE_MS = 100;
+
+export function register(program: Command, context: CommandContext): void {
+  addPageOptions(program.command('watch'))
+    .summary('write reports or diagrams again on every save')
+    .description('Write the report of each map (or, with --render, its diagrams) now and again each time the map is saved, until stopped with Ctrl+C. A map that is not valid when saved gets its findings printed, and its last outputs stay as they were.')
+    .argument('<files...>', 'map files or globs')
+    .option('--render', 'write the diagrams (as cxmap render does) instead of the report')
+    .option('-f, --format <format>', `report: ${REPORT_FORMATS.join(', ')} (default html); with --render: ${RENDER_FORMATS.join(', ')} (default svg)`)
+    .option('-o, --out <folder>', 'where to write the files', 'cxmap-out')
+    .addOption(new Option('--view <views>', `with --render, views separated by commas: ${VIEWS.join(', ')}`).default(['blueprint'], 'blueprint').argParser(parseViews))
+    .option('--scale <n>', 'with --render --format png, pixels per point', parseScale, 2)
+    .addHelpText('after', '\nExamples:\n  $ cxmap watch maps/*.cxmap.yaml --out deck              # HTML reports, rewritten on every save\n  $ cxmap watch loan.cxmap.yaml --render --view blueprint,journey --format png --out slides')
+    .action(async (files: string[], options: WatchOptions) => {
+      const allowed = options.render ? RENDER_FORMATS : REPORT_FORMATS;
+      const format = options.format ?? (options.render ? 'svg' : 'html');
+      if (!allowed.includes(format)) throw new UsageError(`${options.render ? 'cxmap watch --render' : 'cxmap watch'} writes ${allowed.join(', ')}, not ${format}`);
+      if (files.includes('-')) throw new UsageError('cxmap watch watches files: standard input (-) cannot be watched');
+      const paths = (await expandInputs(files)).map((p) => resolve(p));
+
+      const produce = async (path: string) => {
+        const loaded = [loadFile(path)];
+        if (!loaded[0]!.map) return context.write(formatFindings('stylish', loaded, context));
+        try {
+          if (options.render) await render(loaded, { view: options.view, format: format as 'svg', out: options.out, theme: options.theme, scale: options.scale }, context);
+          else await writeReports(loaded, { format: format as 'html', out: options.out, runs: options.runs, seed: options.seed, theme: options.theme, svg: options.svg }, context);
+        } catch (error) {
+          process.stderr.write(`cxmap: ${(error as Error).message}\n`);
+        }
+      };
+      // One piece of work at a time, in the order of the saves.
+      let queue = Promise.resolve();
+      const later = (path: string) => (queue = queue.then(() => produce(path)));
+      for (const path of paths) later(path);
+
+      const timers = new Map<string, NodeJS.Timeout>();
+      const watchers = [...new Set(paths.map((p) => dirname(p)))].map((dir) =>
+        watch(dir, (_, name) => {
+          const path = resolve(dir, String(name));
+          if (!paths.includes(path)) return;
+          clearTimeout(timers.get(path));
+          timers.set(path, setTimeout(() => later(path), SETTLE_MS));
+        }),
+      );
+      await queue;
+      process.stderr.write(`cxmap watch: watching ${paths.length === 1 ? basename(paths[0]!) : `${paths.length} maps`}; Ctrl+C to stop\n`);
+      await new Promise<void>((stop) => {
+        const end = () => {
+          for (const w of watchers) w.close();
+          stop();
+        };
+        process.once('SIGINT', end);
+        process.once('SIGTERM', end);
+      });
+      await queue;
+      context.exitCode = 0;
+    });
+}

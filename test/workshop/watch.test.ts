@@ -1,0 +1,49 @@
+/** `cxmap watch`: the report written at once, again on every save, and left alone while the map is invalid. */
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from '../helpers/cli.js';
+
+const MAP = readFileSync(join(ROOT, 'test/fixtures/improve/account.cxmap.yaml'), 'utf8');
+const dir = mkdtempSync(join(tmpdir(), 'cxmap-watch-'));
+writeFileSync(join(dir, 'account.cxmap.yaml'), MAP);
+const child = spawn(process.execPath, [join(ROOT, 'bin/cxmap.js'), 'watch', 'account.cxmap.yaml', '--format', 'md', '--out', 'out', '--runs', '1000'], { cwd: dir });
+let stdout = '';
+let stderr = '';
+child.stdout.on('data', (d) => (stdout += d));
+child.stderr.on('data', (d) => (stderr += d));
+afterAll(() => void child.kill('SIGKILL'));
+
+const report = join(dir, 'out', 'account.report.md');
+async function until(done: () => boolean, ms = 10_000) {
+  const end = Date.now() + ms;
+  while (!done()) {
+    if (Date.now() > end) throw new Error(`timed out; stdout: ${stdout}; stderr: ${stderr}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('cxmap watch', () => {
+  it('writes the report at once, and again when the map is saved', async () => {
+    await until(() => stderr.includes('watching account.cxmap.yaml'));
+    expect(readFileSync(report, 'utf8').startsWith('# Open an account\n')).toBe(true);
+    writeFileSync(join(dir, 'account.cxmap.yaml'), MAP.replace('name: Open an account', 'name: Open a savings account'));
+    await until(() => existsSync(report) && readFileSync(report, 'utf8').startsWith('# Open a savings account\n'));
+  });
+
+  it('prints the findings of an invalid save and leaves the last report alone', async () => {
+    const before = readFileSync(report, 'utf8');
+    writeFileSync(join(dir, 'account.cxmap.yaml'), MAP.replace('    next: check\n', '    next: chek\n'));
+    await until(() => stdout.includes('unknown-step'));
+    expect(stdout).toContain("step `rekey` goes to `chek`, which is not a step (did you mean `check`?)");
+    expect(readFileSync(report, 'utf8')).toBe(before);
+  });
+
+  it('stops on SIGTERM with exit code 0', async () => {
+    const code = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await code).toBe(0);
+  });
+});
