@@ -33,14 +33,14 @@ const { version } = createRequire(import.meta.url)('../package.json') as { versi
 export async function run(argv: string[]): Promise<number> {
   const context: CommandContext = { write: (text) => process.stdout.write(text), exitCode: 0, colorLevel: chalk.level };
   const program = new Command('cxmap')
-    .description('Map customer processes from the outside in: validate, score and render YAML process maps.')
+    .description('Map customer processes from the outside in: validate, score, render, report and improve YAML process maps; check them in CI; preview them live in workshops.')
     .version(version, '-V, --version')
     .option('--debug', 'show the internal details of an error')
     .option('--no-color', 'no colour in the output (also NO_COLOR=1)')
     .exitOverride()
     .showSuggestionAfterError()
     .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'cxmap: ')) })
-    .addHelpText('after', '\nExamples:\n  $ cxmap validate examples/*.cxmap.yaml\n  $ cxmap score examples/home-loan.cxmap.yaml')
+    .addHelpText('after', '\nExamples:\n  $ cxmap report examples/*.cxmap.yaml\n  $ cxmap init loan.cxmap.yaml --template application\n  $ cxmap serve loan.cxmap.yaml --open\n  $ cxmap check --against origin/main')
     .hook('preAction', () => {
       if (program.opts().color === false) context.colorLevel = 0;
     });

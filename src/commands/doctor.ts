@@ -18,7 +18,7 @@ export function register(program: Command, context: CommandContext): void {
     .command('doctor')
     .summary('check what this machine has for rendering')
     .description('Report the Node version, the browser cxmap found (and where), the versions of Mermaid and puppeteer, and which output formats work here. Exits 1 when svg, png and pdf cannot be made.')
-    .addHelpText('after', '\nExample:\n  $ cxmap doctor\n  $ CXMAP_BROWSER=/opt/chrome/chrome cxmap doctor')
+    .addHelpText('after', '\nExamples:\n  $ cxmap doctor\n  $ CXMAP_BROWSER=/opt/chrome/chrome cxmap doctor')
     .action(async () => {
       const lines: string[] = [];
       const nodeOk = Number(process.versions.node.split('.')[0]) >= 20;
