@@ -81,7 +81,7 @@ export function parseYaml(text: string): Parsed {
   const seen = new Set<string>();
   for (const [problems, severity] of [[doc.errors, 'error'], [doc.warnings, 'warning']] as const) {
     for (const problem of problems) {
-      const code = YAML_CODES[problem.code] ?? 'yaml-syntax';
+      const code = YAML_CODES[problem.code] ?? (severity === 'warning' ? 'yaml-warning' : 'yaml-syntax');
       const at = source.span(problem.pos[0], problem.pos[1]);
       const key = `${code}:${at.line}:${at.column}`;
       if (seen.has(key)) continue;

@@ -120,6 +120,16 @@ overrides:
   });
 });
 
+describe('cxmap check: format warnings', () => {
+  it('reports a YAML warning as yaml-warning, which the configuration can turn off', () => {
+    const tagged = MAP.replace('name: Open an account', 'name: !!foo Open an account');
+    const dir = folder({ 'a.cxmap.yaml': tagged });
+    expect(codes(run(dir, '-f', 'json').stdout)).toContain('a.cxmap.yaml:3:9 warning yaml-warning');
+    writeFileSync(join(dir, 'cxmap.config.yaml'), 'extends: recommended\nrules:\n  yaml-warning: off\n');
+    expect(codes(run(dir, '-f', 'json').stdout).filter((c) => c.endsWith('yaml-warning'))).toEqual([]);
+  });
+});
+
 describe('cxmap check: suppressions', () => {
   const suppressed = MAP.replace('  - id: check\n    name: Check the application\n    actor: back\n', '  - id: check\n    name: Check the application\n    actor: back\n    # cxmap-disable-next-line max-dark-time -- the 3-day cooling-off period is the law\n');
 
