@@ -5,7 +5,6 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { Diagram } from '../render/views.js';
-import { mdText, mermaidBlock } from './markdown-views.js';
 
 /** good and bad colour a cell (green, red); Markdown shows them with a mark, as it has no colour. */
 export type Tone = 'good' | 'bad';
@@ -18,6 +17,11 @@ export type Block =
   | { kind: 'list'; items: string[] }
   | { kind: 'table'; head: string[]; right?: number[]; rows: Cell[][] }
   | { kind: 'diagram'; diagram: Diagram };
+
+/** Escapes text for Markdown prose, headings and table cells. */
+export function mdText(text: string): string {
+  return text.replace(/[\\`*_[\]<>#|~]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+}
 
 export const cellText = (cell: Cell) => (typeof cell === 'string' ? cell : cell.text);
 export const cellTone = (cell: Cell) => (typeof cell === 'string' ? undefined : cell.tone);
@@ -52,7 +56,7 @@ export function toMarkdown(blocks: readonly Block[]): string {
       }
       case 'diagram':
         if (b.diagram.note) out.push(`> ${mdText(b.diagram.note)}`);
-        out.push(mermaidBlock(b.diagram));
+        out.push(['```mermaid', b.diagram.text.trimEnd(), '```'].join('\n'));
         break;
     }
     out.push('');

@@ -60,13 +60,13 @@ export function reportBlocks(analysis: Analysis, file: string, opportunities: re
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
-/** Who and what the map is for. */
-export function headerBlocks({ map }: ExactAnalysis, about: string): Block[] {
+/** Who and what the map is for, and (`about`) where the figures come from. */
+export function headerBlocks({ map }: ExactAnalysis, about?: string): Block[] {
   const p = map.process;
   return [
     { kind: 'heading', level: 1, text: p.name },
     { kind: 'facts', items: [['Customer', p.customer], ['Goal', p.goal], ...(p.trigger ? [['Trigger', p.trigger] as [string, string]] : []), ...(p.owner ? [['Owner', p.owner] as [string, string]] : [])] },
-    { kind: 'paragraph', text: about },
+    ...(about ? [{ kind: 'paragraph' as const, text: about }] : []),
   ];
 }
 
