@@ -43,6 +43,8 @@ export interface EffortFigures {
 }
 
 export const isCustomerFacing = (s: Step) => s.actor.kind === 'customer' || s.actor.kind === 'frontstage';
+/** Below the line of visibility: work the customer never sees. */
+export const isInternal = (s: Step) => s.actor.kind === 'backstage' || s.actor.kind === 'support';
 
 /** Sums `score(i, c)` over the expected mass of every state, and remembers which context contributed most. */
 function drive(flow: Flow, context: Context, score: (i: number, c: number) => number, weight: Float64Array | null = null) {

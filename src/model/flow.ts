@@ -41,6 +41,13 @@ export interface Flow {
   links: Edge[][];
 }
 
+/** The steps that lead straight to each step, as the map says (`links`), in the order of the map. */
+export function predecessors(flow: Flow): Step[][] {
+  const into: Step[][] = flow.steps.map(() => []);
+  for (const from of flow.steps) for (const to of new Set(flow.links[from.index]!.map((e) => e.to))) into[to]!.push(from);
+  return into;
+}
+
 export function buildFlow(map: ProcessMap): Flow {
   const steps = map.steps;
   const edges: Edge[][] = steps.map((s) =>

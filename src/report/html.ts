@@ -83,19 +83,22 @@ export function toHtml(blocks: readonly Block[], options: HtmlOptions): string {
     ? ''
     : `<script>${options.mermaidScript!.replace(/<\/(script)/gi, '<\\/$1')}</script>\n<script>mermaid.initialize(${JSON.stringify({ startOnLoad: true, securityLevel: 'strict', theme: options.theme })});</script>`;
   const csp = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; script-src ${options.svg ? "'none'" : "'unsafe-inline'"}`;
+  return htmlPage(title && title.kind === 'heading' ? title.text : 'cxmap report', csp, STYLE, `${body}\n<footer>Made with cxmap. Figures are computed from the map; see docs/scoring.md for every definition.</footer>\n${script}`);
+}
+
+/** A whole page: its title, content security policy, styles and body. */
+export function htmlPage(title: string, csp: string, style: string, body: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title && title.kind === 'heading' ? escapeHtml(title.text) : 'cxmap report'}</title>
-<style>${STYLE}</style>
+<title>${escapeHtml(title)}</title>
+<style>${style}</style>
 </head>
 <body>
 ${body}
-<footer>Made with cxmap. Figures are computed from the map; see docs/scoring.md for every definition.</footer>
-${script}
 </body>
 </html>
 `;

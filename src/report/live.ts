@@ -7,7 +7,7 @@ import { loadText } from '../load/index.js';
 import { analyzeExact } from '../analysis/index.js';
 import { opportunities } from '../rules/index.js';
 import { viewDiagrams, type ViewName } from '../render/views.js';
-import { blocksHtml, escapeHtml, STYLE } from './html.js';
+import { blocksHtml, escapeHtml, htmlPage, STYLE } from './html.js';
 import { headerBlocks, opportunityBlocks, scorecardBlocks } from './report.js';
 
 /** How many opportunities the live page shows: the best, for the room to discuss. */
@@ -38,14 +38,7 @@ export function liveState(text: string, file: string, views: readonly ViewName[]
 
 /** The page: the state arrives by server-sent events; Mermaid comes from the server, which serves it from the installed package. */
 export function livePage(file: string): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(file)} · cxmap serve</title>
-<style>${STYLE}
+  const style = `${STYLE}
 #findings { position: sticky; top: 0; z-index: 2; background: #fff4ec; border: 2px solid var(--bad); border-radius: 6px; padding: 10px 16px; margin-bottom: 16px; }
 #findings h2 { border: 0; margin: 0 0 6px; font-size: 17px; color: var(--bad); }
 #findings li { font: 14px ui-monospace, Menlo, Consolas, monospace; }
@@ -54,16 +47,11 @@ body { max-width: none; padding: 24px 32px; }
 #layout { display: grid; grid-template-columns: minmax(0, 5fr) minmax(360px, 2fr); gap: 32px; align-items: start; }
 #diagrams figure { margin: 0 0 28px; }
 #diagrams figure[data-view="blueprint"] svg { min-width: 0; }
-#diagrams figure figcaption { color: var(--muted); font-size: 13px; margin-bottom: 4px; text-align: left; }
-</style>
-</head>
-<body>
-<div id="findings" hidden><h2>The map has a problem: the picture below is the last good one</h2><ul></ul></div>
+#diagrams figure figcaption { color: var(--muted); font-size: 13px; margin-bottom: 4px; text-align: left; }`;
+  const body = `<div id="findings" hidden><h2>The map has a problem: the picture below is the last good one</h2><ul></ul></div>
 <div id="content"><div id="layout"><div id="diagrams"></div><div id="summary"><p>Loading ${escapeHtml(file)}…</p></div></div></div>
-<script type="module" src="/live.js"></script>
-</body>
-</html>
-`;
+<script type="module" src="/live.js"></script>`;
+  return htmlPage(`${file} · cxmap serve`, "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:", style, body);
 }
 
 /** The page's script: draws each new state with Mermaid, swapping everything in at once when all is drawn. */

@@ -1,5 +1,6 @@
 /** keep-informed: waits the customer spends without news; a status update before them ends the dark time. */
 import { formatDuration } from '../load/duration.js';
+import { predecessors } from '../model/flow.js';
 import type { Rule } from './types.js';
 
 const UPDATE = 'status update';
@@ -8,10 +9,11 @@ export const keepInformed: Rule = {
   id: 'keep-informed',
   description: 'Waits during which the customer has heard nothing since their last contact: tell them where things stand before the wait.',
   find({ map, effort, time, flow }) {
+    const preds = predecessors(flow);
     return map.steps
       .filter((s) => effort.darkTime.perStep[s.index]! > 0)
       .map((s) => {
-        const before = map.steps.filter((p) => flow.links[p.index]!.some((e) => e.to === s.index));
+        const before = preds[s.index]!;
         return {
           rule: 'keep-informed',
           title: `Send a status update before the wait for \`${s.id}\``,

@@ -1,24 +1,24 @@
 /** merge-handoffs: work passed from desk to desk below the line of visibility; one owner removes the queues. */
 import { formatDuration, mean } from '../load/duration.js';
+import { predecessors } from '../model/flow.js';
 import { onlySuccessor } from '../model/edit.js';
 import type { Step } from '../load/index.js';
+import { isInternal } from '../analysis/effort.js';
 import type { Rule } from './types.js';
-
-const internal = (s: Step) => s.actor.kind === 'backstage' || s.actor.kind === 'support';
 
 export const mergeHandoffs: Rule = {
   id: 'merge-handoffs',
   description: 'Chains of handoffs between backstage and support actors: let one owner do the chain, without a queue at every handoff.',
   find({ map, flow }) {
-    const preds = map.steps.map((s) => map.steps.filter((p) => flow.links[p.index]!.some((e) => e.to === s.index)));
+    const preds = predecessors(flow);
     const chains: Step[][] = [];
     const used = new Set<number>();
     for (const start of map.steps) {
-      if (used.has(start.index) || !internal(start)) continue;
+      if (used.has(start.index) || !isInternal(start)) continue;
       const chain = [start];
       for (let cur = start, next = onlySuccessor(cur); next !== undefined; cur = map.steps[next]!, next = onlySuccessor(cur)) {
         const step = map.steps[next]!;
-        if (!internal(step) || step.actor.id === cur.actor.id || preds[next]!.length !== 1 || chain.includes(step) || used.has(next)) break;
+        if (!isInternal(step) || step.actor.id === cur.actor.id || preds[next]!.length !== 1 || chain.includes(step) || used.has(next)) break;
         chain.push(step);
       }
       if (chain.length < 3) continue;

@@ -1,15 +1,15 @@
 /** parallelize: independent backstage steps done one after the other could run at the same time. */
 import { onlySuccessor, renumber } from '../model/edit.js';
+import { predecessors } from '../model/flow.js';
 import type { Step } from '../load/index.js';
+import { isInternal } from '../analysis/effort.js';
 import type { Rule } from './types.js';
-
-const internal = (s: Step) => s.actor.kind === 'backstage' || s.actor.kind === 'support';
 
 export const parallelize: Rule = {
   id: 'parallelize',
   description: 'Two backstage or support steps in a row, by different actors, that take nothing from the customer and are not waste: start both at once.',
   find({ map, flow }) {
-    const preds = map.steps.map((s) => map.steps.filter((p) => flow.links[p.index]!.some((e) => e.to === s.index)));
+    const preds = predecessors(flow);
     const found = [];
     for (const a of map.steps) {
       const bIndex = onlySuccessor(a);
@@ -17,7 +17,7 @@ export const parallelize: Rule = {
       if (bIndex === undefined || p === undefined || onlySuccessor(p) !== a.index) continue;
       const b = map.steps[bIndex]!;
       const c = onlySuccessor(b);
-      const independent = (s: Step) => internal(s) && s.value !== 'waste' && s.asks.length === 0 && s.tells.length === 0 && s.ca === 1;
+      const independent = (s: Step) => isInternal(s) && s.value !== 'waste' && s.asks.length === 0 && s.tells.length === 0 && s.ca === 1;
       if (c === undefined || !independent(a) || !independent(b) || a.actor.id === b.actor.id || preds[bIndex]!.length !== 1) continue;
       if (flow.regionOf[a.index] !== flow.regionOf[c]) continue;
       found.push({

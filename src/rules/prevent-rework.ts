@@ -1,5 +1,6 @@
 /** prevent-rework: a choice that sends the work back round a loop; getting it right first time closes it. */
 import { components } from '../load/graph.js';
+import { predecessors } from '../model/flow.js';
 import { closeWay } from '../model/edit.js';
 import type { Rule } from './types.js';
 
@@ -10,7 +11,8 @@ export const preventRework: Rule = {
     // A way leads back to its step exactly when both lie in the same strongly connected component.
     const loopOf = new Int32Array(map.steps.length).fill(-1);
     components(flow.links.map((l) => l.map((e) => e.to))).forEach((c, k) => c.forEach((i) => (loopOf[i] = k)));
-    const into = (i: number) => map.steps.filter((p) => flow.links[p.index]!.some((e) => e.to === i));
+    const preds = predecessors(flow);
+    const into = (i: number) => preds[i]!;
     const found = [];
     for (const step of map.steps) {
       if (step.next.kind !== 'choice' || step.next.choices.length < 2) continue;
