@@ -41,7 +41,7 @@ export function register(program: Command, context: CommandContext): void {
     .command('check')
     .summary('check maps for CI: validation, policies, a regression gate')
     .description('Check maps against the format and the policies of cxmap.config.yaml (found from the current folder upward; without one, the recommended preset), in one pass. With no files, every *.cxmap.yaml and *.cxmap.yml below the current folder that .gitignore does not ignore. Exit 0 clean or warnings only, 1 errors (or more warnings than --max-warnings), 2 bad usage, bad configuration or an internal error. See docs/ci.md.')
-    .argument('[files...]', 'map files or globs (default: every map below the current folder)')
+    .argument('[files...]', 'map files, folders or globs (default: every map below the current folder)')
     .option('-c, --config <file>', 'the configuration to use instead of the nearest cxmap.config.yaml')
     .addOption(new Option('-f, --format <format>', `output format, repeatable: ${Object.keys(FORMATTERS).join(', ')}`).argParser(collect).default([]))
     .addOption(new Option('-o, --output <file>', 'file for the format at the same position (repeatable); without it, standard output').argParser(collect).default([]))

@@ -1,5 +1,5 @@
 /** Turns the file arguments of a command (paths, globs, `-`) into a list of files, or finds the maps in a folder. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { UsageError } from '../load/index.js';
 
@@ -8,6 +8,13 @@ const GLOB = /[*?[\]{}]/;
 export async function expandInputs(args: string[]): Promise<string[]> {
   const files: string[] = [];
   for (const arg of args) {
+    if (arg !== '-' && existsSync(arg) && statSync(arg).isDirectory()) {
+      // A folder stands for the maps below it, as `cxmap check` finds them.
+      const found = (await discoverMaps(arg)).map((f) => join(arg, f));
+      if (found.length === 0) throw new UsageError(`no maps in ${arg}: a map's name ends in .cxmap.yaml or .cxmap.yml`);
+      files.push(...found);
+      continue;
+    }
     if (arg === '-' || existsSync(arg) || !GLOB.test(arg)) {
       files.push(arg);
       continue;

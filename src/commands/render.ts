@@ -45,7 +45,7 @@ export function register(program: Command, context: CommandContext): void {
     .command('render')
     .summary('draw the diagrams of maps: blueprint, journey, timeline, matrix')
     .description('Draw the diagrams of each map as Mermaid: the service blueprint, the customer journey, the timeline of the most likely path and the value/delay matrix. mmd and md need nothing else; svg, png and pdf are drawn in headless Chromium (see `cxmap doctor`). Outputs are named <map>.<view>.<format> (one <map>.md for md), written atomically, never over an input.')
-    .argument('<files...>', 'map files or globs; - reads standard input')
+    .argument('<files...>', 'map files, folders or globs; - reads standard input')
     .addOption(new Option('--view <views>', `views, separated by commas: ${VIEWS.join(', ')}`).default(['blueprint'], 'blueprint').argParser(parseViews))
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('mmd'))
     .option('-o, --out <folder>', 'where to write the files', 'cxmap-out')

@@ -12,7 +12,7 @@ export function register(program: Command, context: CommandContext): void {
     .command('score')
     .summary('score maps: lead time, PCE, customer effort, and every step')
     .description('Compute the Lean value-stream figures of each map (lead time and its spread, process time, PCE, activity ratio, rolled %C&A, success rate), the drivers of customer effort, and a value, delay and verdict for every step with the reasons behind them.\nInvalid maps get the same findings and exit code as `cxmap validate`, and are not scored. See docs/scoring.md.')
-    .argument('<files...>', 'map files or globs; - reads standard input')
+    .argument('<files...>', 'map files, folders or globs; - reads standard input')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--runs <n>', 'customers to simulate', positiveInteger('--runs', 10_000_000), DEFAULT_RUNS)
     .option('--seed <n>', 'seed of the simulation: the same seed gives the same figures', positiveInteger('--seed', 2 ** 31), DEFAULT_SEED)

@@ -33,7 +33,7 @@ export function register(program: Command, context: CommandContext): void {
   addPageOptions(program.command('watch'))
     .summary('write reports or diagrams again on every save')
     .description('Write the report of each map (or, with --render, its diagrams) now and again each time the map is saved, until stopped with Ctrl+C. A map that is not valid when saved gets its findings printed, and its last outputs stay as they were.')
-    .argument('<files...>', 'map files or globs')
+    .argument('<files...>', 'map files, folders or globs')
     .option('--render', 'write the diagrams (as cxmap render does) instead of the report')
     .option('-f, --format <format>', `report: ${REPORT_FORMATS.join(', ')} (default html); with --render: ${RENDER_FORMATS.join(', ')} (default svg)`)
     .option('-o, --out <folder>', 'where to write the files', 'cxmap-out')

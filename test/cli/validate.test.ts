@@ -88,11 +88,17 @@ describe('cxmap validate usage', () => {
     expect(result.stderr).toBe(`cxmap: cannot read ${join(dir, 'nope.cxmap.yaml')}: no such file\n`);
   });
 
-  it('a folder: one line, exit 2', () => {
+  it('a folder stands for the maps below it; one without maps is one line, exit 2', () => {
     mkdirSync(join(dir, 'folder.cxmap.yaml'), { recursive: true });
     const result = cxmap(['validate', join(dir, 'folder.cxmap.yaml')]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe(`cxmap: cannot read ${join(dir, 'folder.cxmap.yaml')}: it is a folder, not a file\n`);
+    expect(result.stderr).toBe(`cxmap: no maps in ${join(dir, 'folder.cxmap.yaml')}: a map's name ends in .cxmap.yaml or .cxmap.yml\n`);
+    const examples = cxmap(['validate', 'examples', '--format', 'json']);
+    expect(examples.status).toBe(0);
+    expect(JSON.parse(examples.stdout).map((r: { file: string }) => r.file)).toEqual([
+      'examples/broadband-installation.cxmap.yaml', 'examples/car-insurance-claim.cxmap.yaml', 'examples/home-loan.cxmap.yaml', 'examples/hospital-referral.cxmap.yaml',
+      'examples/templates/application.cxmap.yaml', 'examples/templates/blank.cxmap.yaml', 'examples/templates/claim.cxmap.yaml', 'examples/templates/service-request.cxmap.yaml', 'examples/templates/support-case.cxmap.yaml',
+    ]);
   });
 
   it('a glob that matches nothing: exit 2', () => {
