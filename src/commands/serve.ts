@@ -72,6 +72,10 @@ export function register(program: Command, context: CommandContext): void {
         res.end('not found');
       });
 
+      await new Promise<void>((ready, fail) => {
+        server.once('error', (error: NodeJS.ErrnoException) => fail(error.code === 'EADDRINUSE' ? new UsageError(`port ${options.port} is already in use: choose another with --port (or --port 0 for any free one)`) : error));
+        server.listen(options.port, options.host, ready);
+      });
       // Editors save by writing in place or by renaming a new file over the old one: watch the folder.
       let timer: NodeJS.Timeout | undefined;
       const watcher = watch(dirname(path), (_, name) => {
@@ -85,10 +89,6 @@ export function register(program: Command, context: CommandContext): void {
         }, SETTLE_MS);
       });
 
-      await new Promise<void>((ready, fail) => {
-        server.once('error', (error: NodeJS.ErrnoException) => fail(error.code === 'EADDRINUSE' ? new UsageError(`port ${options.port} is already in use: choose another with --port (or --port 0 for any free one)`) : error));
-        server.listen(options.port, options.host, ready);
-      });
       const address = server.address() as { port: number };
       const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${address.port}/`;
       context.write(`cxmap serve: ${url} shows ${file}; it redraws on every save (Ctrl+C to stop)\n`);

@@ -81,6 +81,15 @@ describe('cxmap serve', () => {
     if (process.env.UPDATE_DOCS_IMAGES) writeFileSync(join(ROOT, 'docs/images/serve.png'), await page.screenshot({ type: 'png' }));
   });
 
+  it('refuses a port in use in one line, exit 2, and serves nothing outside its own files', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const port = new URL(url).port;
+    const busy = spawnSync(process.execPath, [join(ROOT, 'bin/cxmap.js'), 'serve', 'account.cxmap.yaml', '--port', port], { cwd: dir, encoding: 'utf8', timeout: 10_000 });
+    expect(busy.status).toBe(2);
+    expect(busy.stderr).toBe(`cxmap: port ${port} is already in use: choose another with --port (or --port 0 for any free one)\n`);
+    for (const path of ['mermaid/..%2f..%2fpackage.json', 'account.cxmap.yaml', 'mermaid/../../package.json']) expect((await fetch(`${url}${path}`)).status).toBe(404);
+  });
+
   it('fetched nothing but its own page, script, events and Mermaid, and logged no error', () => {
     expect(requests.filter((r) => !r.startsWith(url))).toEqual([]);
     expect(errors).toEqual([]);
