@@ -37,7 +37,9 @@ export function register(program: Command, context: CommandContext): void {
       }
       outputs.write(path, result.text);
       const c = new Chalk({ level: context.colorLevel });
-      context.write(`Wrote ${path} with ${result.changes.length} change${result.changes.length === 1 ? '' : 's'}.\n\n`);
+      context.write(`Wrote ${path} with ${result.changes.length} change${result.changes.length === 1 ? '' : 's'}.\n`);
+      for (const { opportunity, because } of result.left) context.write(`Left out: ${opportunity.title} (${opportunity.rule}): ${because.title} (${because.rule}) already changes the same thing.\n`);
+      context.write('\n');
       context.write(toText([comparisonTable(compareMetrics(analysis, analyzeExact(result.map)), analysis.map.process.calendar)], c));
       context.exitCode = 0;
     });

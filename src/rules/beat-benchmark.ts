@@ -7,12 +7,12 @@ import type { Metric } from '../analysis/index.js';
 import type { Rule } from './types.js';
 
 const LABEL: Record<Metric, string> = { leadTime: 'lead time', pce: 'PCE', successRate: 'success rate' };
-import { combine } from './whatif.js';
+import { combine, select } from './whatif.js';
 
 export function beatBenchmark(others: Rule[]): Rule {
   return {
     id: 'beat-benchmark',
-    description: 'Targets missed and benchmarks not matched: what all the other opportunities together would do to the gap.',
+    description: 'Targets missed and benchmarks not matched: what the other opportunities, made together, would do to the gap.',
     find(analysis) {
       const cal = analysis.map.process.calendar;
       const show = (metric: string, x: number) => (metric === 'leadTime' ? formatDuration(x, cal) : `${(100 * x).toFixed(1)}%`);
@@ -21,14 +21,14 @@ export function beatBenchmark(others: Rule[]): Rule {
         ...analysis.benchmarks.filter((b) => !b.matched).map((b) => `${b.name}'s ${LABEL[b.metric]} of ${show(b.metric, b.value)}`),
       ];
       if (gaps.length === 0) return [];
-      const all = others.flatMap((r) => r.find(analysis));
-      if (all.length === 0) return [];
+      const { chosen, left } = select(analysis, others.flatMap((r) => r.find(analysis)));
+      if (chosen.length === 0) return [];
       return [{
         rule: 'beat-benchmark',
-        title: all.length === 1 ? `Close the gap: ${all[0]!.title.charAt(0).toLowerCase()}${all[0]!.title.slice(1)}` : `Close the gap: all ${all.length} opportunities together`,
-        why: `the process misses ${gaps.join('; ')}`,
-        steps: [...new Set(all.flatMap((o) => o.steps))],
-        change: (copy) => combine(all, copy),
+        title: chosen.length === 1 ? `Close the gap: ${chosen[0]!.title.charAt(0).toLowerCase()}${chosen[0]!.title.slice(1)}` : `Close the gap: ${chosen.length} opportunities together`,
+        why: `the process misses ${gaps.join('; ')}${left.length ? ` (${left.length} more left out: they collide with better ones)` : ''}`,
+        steps: [...new Set(chosen.flatMap((o) => o.steps))],
+        change: (copy) => combine(chosen, copy),
       }];
     },
   };

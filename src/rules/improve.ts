@@ -6,7 +6,7 @@ import type { ExactAnalysis } from '../analysis/index.js';
 import { rewrite, stepChanges } from '../model/write.js';
 import { BASE_RULES, RULES } from './index.js';
 import type { Opportunity } from './types.js';
-import { combine, whatIf, type Evaluated } from './whatif.js';
+import { combine, select, whatIf, type Evaluated, type Selection } from './whatif.js';
 import { copyMap } from '../model/edit.js';
 
 /** The rules named by `--apply`: rule ids, or `all`; `beat-benchmark` stands for all the others together. */
@@ -25,16 +25,19 @@ export interface Improvement {
   /** The to-be map's text. */
   text: string;
   map: ProcessMap;
-  /** The opportunities made. */
+  /** The opportunities made, best first. */
   changes: Opportunity[];
+  /** Those left out because a better one changes the same thing. */
+  left: Selection['left'];
   /** The figures before and after, with every change made together. */
   result: Evaluated;
 }
 
 /** Makes every opportunity of the rules on the map and writes the to-be text; undefined when there is nothing to change. */
 export function improve(analysis: ExactAnalysis, text: string, file: string, ids: readonly string[]): Improvement | undefined {
-  const changes: Opportunity[] = chooseRules(ids).flatMap((r) => r.find(analysis));
-  if (changes.length === 0) return undefined;
+  const candidates: Opportunity[] = chooseRules(ids).flatMap((r) => r.find(analysis));
+  if (candidates.length === 0) return undefined;
+  const { chosen: changes, left } = select(analysis, candidates);
   const map = combine(changes, copyMap(analysis.map));
   const reasons = new Map<string, string[]>();
   // Each step's comment names the changes that touch it when made alone.
@@ -46,5 +49,5 @@ export function improve(analysis: ExactAnalysis, text: string, file: string, ids
   // The written text must read back as the changed map; anything else is a fault of cxmap, not of the map.
   const back = loadText(written, file).map;
   if (!back || JSON.stringify(back.steps) !== JSON.stringify(map.steps)) throw new Error('the to-be map does not read back as the changed map');
-  return { text: written, map, changes, result: whatIf(analysis, changes) };
+  return { text: written, map, changes, left, result: whatIf(analysis, changes) };
 }

@@ -4,6 +4,7 @@
  */
 import { analyzeExact, type ExactAnalysis } from '../analysis/index.js';
 import { copyMap, tidy } from '../model/edit.js';
+import { stepChanges } from '../model/write.js';
 import type { ProcessMap } from '../load/index.js';
 import type { Opportunity } from './types.js';
 
@@ -69,6 +70,37 @@ export function whatIf(baseline: ExactAnalysis, changes: readonly Opportunity[])
 }
 
 export const evaluate = (baseline: ExactAnalysis, opportunity: Opportunity): Evaluated => whatIf(baseline, [opportunity]);
+
+export interface Selection {
+  /** The changes to make together, best first. */
+  chosen: Opportunity[];
+  /** The changes left out, each with the better change it collides with. */
+  left: { opportunity: Opportunity; because: Opportunity }[];
+}
+
+/**
+ * The changes that can be made together, best first: a change is left out when a better one already sets the same
+ * key of the same step (self-service puts a step on the web, one-channel on the phone). A change to a step that
+ * another removes is not a clash: it is moot for that step and still made elsewhere.
+ */
+export function select(baseline: ExactAnalysis, candidates: readonly Opportunity[]): Selection {
+  const touched = (o: Opportunity) => stepChanges(baseline.map, combine([o], copyMap(baseline.map)));
+  const ranked = rank(candidates.map((o) => evaluate(baseline, o))).map((e) => ({ opportunity: e.changes[0]!, changes: touched(e.changes[0]!) }));
+  const chosen: typeof ranked = [];
+  const left: Selection['left'] = [];
+  for (const candidate of ranked) {
+    const clash = chosen.find((c) =>
+      [...candidate.changes].some(([id, keys]) => {
+        const other = c.changes.get(id);
+        if (other === undefined || keys === 'removed' || other === 'removed') return false;
+        return keys.some((k) => other.includes(k));
+      }),
+    );
+    if (clash) left.push({ opportunity: candidate.opportunity, because: clash.opportunity });
+    else chosen.push(candidate);
+  }
+  return { chosen: chosen.map((c) => c.opportunity), left };
+}
 
 /** Ranked by the lead time they save, then the customer's effort, the dark time, and the drivers of effort. */
 export function rank(list: Evaluated[]): Evaluated[] {

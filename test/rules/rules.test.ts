@@ -177,6 +177,18 @@ describe('opportunity rules on small maps, savings worked out by hand', () => {
   });
 });
 
+describe('changes made together', () => {
+  it('leaves out a change that sets what a better one sets, and says which', () => {
+    const yaml = CASES.find((c) => c.rule === 'self-service')!.yaml;
+    const analysis = analyzeExact(mapOf(yaml));
+    // Both move b: self-service to the customer on the web without the wait (1d saved), one-channel to the web.
+    const result = improve(analysis, yaml, 'test.cxmap.yaml', ['one-channel', 'self-service'])!;
+    expect(result.changes.map((c) => c.rule)).toEqual(['self-service']);
+    expect(result.left.map((l) => [l.opportunity.rule, l.because.rule])).toEqual([['one-channel', 'self-service']]);
+    expect(result.result.saving.leadTime).toBe(D);
+  });
+});
+
 const EXAMPLES = ['home-loan', 'car-insurance-claim', 'broadband-installation', 'hospital-referral'];
 
 describe('what-if savings are what re-scoring the written to-be map gives', () => {
