@@ -3,7 +3,7 @@
  * tables of `cxmap compare` and `cxmap improve`, the report's scorecard and the regression gate of `cxmap check`
  * all read from here, and how each reads: durations in the map's calendar, shares in percent, changes with their sign.
  */
-import { formatDuration, type Calendar } from '../load/duration.js';
+import { DEFAULT_CALENDAR, formatDuration, type Calendar } from '../load/duration.js';
 import type { Analysis, ExactAnalysis } from './index.js';
 
 export type Kind = 'duration' | 'percent' | 'count';
@@ -42,8 +42,11 @@ export const METRICS: Metric[] = [
   { key: 'contacts', label: 'People and systems met', kind: 'count', better: 'lower', of: (a) => a.effort.contacts.length },
 ];
 
+/** How a metric reads, by its key (`leadTime` is a duration, `pce` a share). */
+export const kindOf = (key: string): Kind => METRICS.find((m) => m.key === key)!.kind;
+
 /** A metric as people read it: `4.5 d`, `12.5%`, `1.25`. */
-export function show(kind: Kind, x: number, calendar: Calendar): string {
+export function show(kind: Kind, x: number, calendar: Calendar = DEFAULT_CALENDAR): string {
   if (kind === 'duration') return formatDuration(x, calendar);
   if (kind === 'percent') return `${(100 * x).toFixed(1)}%`;
   return Number.isInteger(Math.round(x * 100) / 100) ? String(Math.round(x)) : x.toFixed(2);

@@ -4,7 +4,8 @@
  * engine can score it like any loaded map.
  */
 import type { Choice, ProcessMap, Step } from '../load/index.js';
-import { postDominators } from '../load/graph.js';
+import { postDominators, walker } from '../load/graph.js';
+import { successors } from '../load/semantic.js';
 
 /** A deep copy to change freely. */
 export function copyMap(map: ProcessMap): ProcessMap {
@@ -59,7 +60,7 @@ export function renumber(map: ProcessMap, removed: ReadonlySet<number>): Process
             : next,
     };
   });
-  const ipdom = postDominators(steps.map((s) => (s.next.kind === 'choice' ? s.next.choices.map((c) => c.to) : s.next.kind === 'all' ? s.next.branches : [])), (i) => steps[i]!.next.kind === 'end');
+  const ipdom = postDominators(steps.map((s) => successors(s.next)), (i) => steps[i]!.next.kind === 'end');
   for (const s of steps) if (s.next.kind === 'all') s.next.join = ipdom[s.index]!;
   return { ...map, steps, start: newIndex.get(map.start)! };
 }
@@ -72,17 +73,7 @@ export function tidy(map: ProcessMap): ProcessMap {
   for (const step of map.steps) {
     if (step.next.kind === 'choice' && step.next.choices.length === 1) step.next.choices = [{ to: step.next.choices[0]!.to, chance: step.next.choices[0]!.chance }];
   }
-  const reached = new Set([map.start]);
-  const todo = [map.start];
-  while (todo.length > 0) {
-    const next = map.steps[todo.pop()!]!.next;
-    for (const to of next.kind === 'choice' ? next.choices.map((c) => c.to) : next.kind === 'all' ? next.branches : []) {
-      if (!reached.has(to)) {
-        reached.add(to);
-        todo.push(to);
-      }
-    }
-  }
+  const reached = new Set(walker(map.steps.map((s) => successors(s.next)))(map.start));
   return reached.size === map.steps.length ? map : renumber(map, new Set(map.steps.filter((s) => !reached.has(s.index)).map((s) => s.index)));
 }
 

@@ -10,7 +10,7 @@ import type { Evaluated, Figures } from '../rules/index.js';
 import { timeSplit } from '../render/time.js';
 import type { Diagram } from '../render/views.js';
 import { cellText, type Block, type Cell } from './document.js';
-import { METRICS, show, showChange } from '../analysis/metrics.js';
+import { kindOf, METRICS, show, showChange } from '../analysis/metrics.js';
 import { scoreJson } from './score-json.js';
 
 /** The views a report shows, in its order. */
@@ -92,7 +92,7 @@ export function scorecardBlocks(analysis: ExactAnalysis | Analysis): Block[] {
       head: ['Benchmark', 'Metric', 'Theirs', 'Ours', ''],
       right: [2, 3],
       rows: analysis.benchmarks.map((b) => {
-        const kind = b.metric === 'leadTime' ? 'duration' : 'percent';
+        const kind = kindOf(b.metric);
         const label = METRICS.find((m) => m.key === b.metric)!.label;
         const verdict: Cell = b.matched ? { text: 'matched', tone: 'good' } : { text: b.metric === 'leadTime' ? `${b.ratio.toFixed(1)}× as long` : 'behind', tone: 'bad' };
         return [b.name, label, show(kind, b.value, cal), show(kind, b.actual, cal), verdict];

@@ -1,6 +1,7 @@
 /** The terminal view of `cxmap score`: the process scorecard, then the steps sorted by the delay they cause. */
 import { Chalk } from 'chalk';
 import { formatDuration } from '../load/duration.js';
+import { kindOf, show } from '../analysis/metrics.js';
 import type { Analysis, Verdict, Metric } from '../analysis/index.js';
 
 export interface ScorecardOptions {
@@ -9,19 +10,19 @@ export interface ScorecardOptions {
   width?: number;
 }
 
-const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
-const count = (x: number) => (Number.isInteger(Math.round(x * 100) / 100) ? String(Math.round(x)) : x.toFixed(2));
+const percent = (x: number) => show('percent', x);
+const count = (x: number) => show('count', x);
 
 export function scorecard(analysis: Analysis, file: string, options: ScorecardOptions): string {
   const c = new Chalk({ level: options.colorLevel });
   const { map, time, effort, simulation } = analysis;
   const cal = map.process.calendar;
   const d = (s: number) => formatDuration(s, cal);
-  const show = (metric: Metric, x: number) => (metric === 'leadTime' ? d(x) : percent(x));
+  const showTarget = (metric: Metric, x: number) => show(kindOf(metric), x, cal);
   const target = (metric: Metric) => {
     const t = analysis.targets.find((x) => x.metric === metric);
     if (!t) return '';
-    return `   target ${show(metric, t.target)} ${t.met ? c.green('✔ met') : c.red(`✖ ${metric === 'leadTime' ? `${d(Math.abs(t.gap))} over` : `${percent(Math.abs(t.gap))} short`}`)}`;
+    return `   target ${showTarget(metric, t.target)} ${t.met ? c.green('✔ met') : c.red(`✖ ${metric === 'leadTime' ? `${d(Math.abs(t.gap))} over` : `${percent(Math.abs(t.gap))} short`}`)}`;
   };
   const lt = time.leadTime;
   const labelWidth = Math.max(16, ...analysis.benchmarks.map((b) => b.name.length + 5));
@@ -46,7 +47,7 @@ export function scorecard(analysis: Analysis, file: string, options: ScorecardOp
   ];
   for (const b of analysis.benchmarks) {
     const word = b.metric === 'leadTime' ? (b.matched ? 'as fast or faster' : `${b.ratio.toFixed(1)}× as long`) : b.matched ? 'matched' : 'behind';
-    lines.push(row(`vs ${b.name}`, `${show(b.metric, b.value)} ${b.metric === 'leadTime' ? '' : `${b.metric} `}${b.matched ? c.green(word) : c.red(word)}`));
+    lines.push(row(`vs ${b.name}`, `${showTarget(b.metric, b.value)} ${b.metric === 'leadTime' ? '' : `${b.metric} `}${b.matched ? c.green(word) : c.red(word)}`));
   }
   lines.push('', stepTable(analysis, c, options.width));
   return `${lines.join('\n')}\n`;

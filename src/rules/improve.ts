@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { loadText, UsageError, type ProcessMap } from '../load/index.js';
 import { closest } from '../load/suggest.js';
 import type { ExactAnalysis } from '../analysis/index.js';
-import { rewrite, stepChanges } from '../model/write.js';
+import { rewrite } from '../model/write.js';
 import { BASE_RULES, RULES } from './index.js';
 import type { Opportunity } from './types.js';
 import { combine, select, whatIf, type Evaluated, type Selection } from './whatif.js';
@@ -37,12 +37,13 @@ export interface Improvement {
 export function improve(analysis: ExactAnalysis, text: string, file: string, ids: readonly string[]): Improvement | undefined {
   const candidates: Opportunity[] = chooseRules(ids).flatMap((r) => r.find(analysis));
   if (candidates.length === 0) return undefined;
-  const { chosen: changes, left } = select(analysis, candidates);
+  const { chosen, left } = select(analysis, candidates);
+  const changes = chosen.map((c) => c.opportunity);
   const map = combine(changes, copyMap(analysis.map));
   const reasons = new Map<string, string[]>();
   // Each step's comment names the changes that touch it when made alone.
-  for (const c of changes) {
-    for (const id of stepChanges(analysis.map, combine([c], copyMap(analysis.map))).keys()) reasons.set(id, [...(reasons.get(id) ?? []), `${c.rule}: ${c.title}`]);
+  for (const { opportunity: c, steps } of chosen) {
+    for (const id of steps.keys()) reasons.set(id, [...(reasons.get(id) ?? []), `${c.rule}: ${c.title}`]);
   }
   const header = [`To-be map written by cxmap improve from ${basename(file)}, with ${changes.length} change${changes.length === 1 ? '' : 's'}:`, ...changes.map((c) => `  - ${c.rule}: ${c.title}`)];
   const written = rewrite(text, analysis.map, map, reasons, header);

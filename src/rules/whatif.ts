@@ -72,8 +72,8 @@ export function whatIf(baseline: ExactAnalysis, changes: readonly Opportunity[])
 export const evaluate = (baseline: ExactAnalysis, opportunity: Opportunity): Evaluated => whatIf(baseline, [opportunity]);
 
 export interface Selection {
-  /** The changes to make together, best first. */
-  chosen: Opportunity[];
+  /** The changes to make together, best first, each with what it changes on its own (step id -> keys, or removed). */
+  chosen: { opportunity: Opportunity; steps: ReturnType<typeof stepChanges> }[];
   /** The changes left out, each with the better change it collides with. */
   left: { opportunity: Opportunity; because: Opportunity }[];
 }
@@ -85,13 +85,13 @@ export interface Selection {
  */
 export function select(baseline: ExactAnalysis, candidates: readonly Opportunity[]): Selection {
   const touched = (o: Opportunity) => stepChanges(baseline.map, combine([o], copyMap(baseline.map)));
-  const ranked = rank(candidates.map((o) => evaluate(baseline, o))).map((e) => ({ opportunity: e.changes[0]!, changes: touched(e.changes[0]!) }));
-  const chosen: typeof ranked = [];
+  const ranked = rank(candidates.map((o) => evaluate(baseline, o))).map((e) => ({ opportunity: e.changes[0]!, steps: touched(e.changes[0]!) }));
+  const chosen: Selection['chosen'] = [];
   const left: Selection['left'] = [];
   for (const candidate of ranked) {
     const clash = chosen.find((c) =>
-      [...candidate.changes].some(([id, keys]) => {
-        const other = c.changes.get(id);
+      [...candidate.steps].some(([id, keys]) => {
+        const other = c.steps.get(id);
         if (other === undefined || keys === 'removed' || other === 'removed') return false;
         return keys.some((k) => other.includes(k));
       }),
@@ -99,7 +99,7 @@ export function select(baseline: ExactAnalysis, candidates: readonly Opportunity
     if (clash) left.push({ opportunity: candidate.opportunity, because: clash.opportunity });
     else chosen.push(candidate);
   }
-  return { chosen: chosen.map((c) => c.opportunity), left };
+  return { chosen, left };
 }
 
 /** Ranked by the lead time they save, then the customer's effort, the dark time, and the drivers of effort. */

@@ -1,12 +1,10 @@
 /** What the limit policies share: reading their option, and pointing at the step that adds most to a figure. */
 import { formatDuration, parseFixed, parseRatio } from '../../load/duration.js';
 import type { ExactAnalysis } from '../../analysis/index.js';
+import { show } from '../../analysis/metrics.js';
 import type { Driver } from '../../analysis/effort.js';
 import type { Path } from '../../load/parse.js';
 import type { Policy, PolicyFinding } from './types.js';
-
-/** A count's value, as shown: 2, 1.58. */
-export const count = (x: number) => (Number.isInteger(Math.round(x * 100) / 100) ? String(Math.round(x)) : x.toFixed(2));
 
 /** The step a driver comes from most, and the key to point at. */
 export function worst(analysis: ExactAnalysis, driver: Driver, key: string): { id: string; share: number; path: Path } {
@@ -28,7 +26,7 @@ export function maxDriver(id: string, description: string, defaultOption: number
       const limit = option as number;
       if (driver.total <= limit + 1e-9) return [];
       const at = worst(analysis, driver, key);
-      return [{ message: say(count(driver.total), count(limit), `most at \`${at.id}\`: ${count(at.share)}`), path: at.path }];
+      return [{ message: say(show('count', driver.total), show('count', limit), `most at \`${at.id}\`: ${show('count', at.share)}`), path: at.path }];
     },
   };
 }
@@ -41,5 +39,4 @@ export function durationOption(analysis: ExactAnalysis, option: unknown): { seco
 }
 
 export const ratioOption = (option: unknown) => parseRatio(option as number | string);
-export const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
 export type { PolicyFinding };

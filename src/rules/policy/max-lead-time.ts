@@ -1,6 +1,7 @@
 /** max-lead-time: the expected lead time at most this long; shown at the step that holds most of it. */
 import { formatDuration } from '../../load/duration.js';
-import { durationOption, percent } from './limits.js';
+import { show } from '../../analysis/metrics.js';
+import { durationOption } from './limits.js';
 import type { Policy } from './types.js';
 
 export const maxLeadTime: Policy = {
@@ -13,7 +14,7 @@ export const maxLeadTime: Policy = {
     if (time.leadTime <= limit.seconds) return [];
     const most = scores.reduce((best, s, i) => (s.delayShare > scores[best]!.delayShare ? i : best), 0);
     return [{
-      message: `the lead time is ${formatDuration(time.leadTime, map.process.calendar)}, more than the ${limit.text} allowed; \`${map.steps[most]!.id}\` holds the most of it (${percent(scores[most]!.delayShare)})`,
+      message: `the lead time is ${formatDuration(time.leadTime, map.process.calendar)}, more than the ${limit.text} allowed; \`${map.steps[most]!.id}\` holds the most of it (${show('percent', scores[most]!.delayShare)})`,
       path: ['steps', most, 'id'],
     }];
   },

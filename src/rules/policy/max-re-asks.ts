@@ -1,6 +1,6 @@
 /** max-re-asks: at most this many items asked again; each step that asks again is shown at its `asks`. */
 import type { Policy } from './types.js';
-import { count } from './limits.js';
+import { show } from '../../analysis/metrics.js';
 
 export const maxReAsks: Policy = {
   id: 'max-re-asks',
@@ -12,7 +12,7 @@ export const maxReAsks: Policy = {
     return map.steps
       .filter((s) => effort.reAsked[s.index]!.length > 0)
       .map((s) => ({
-        message: `\`${s.id}\` asks again for ${effort.reAsked[s.index]!.join(', ')}, which the customer already gave (${count(effort.reAsks.total)} items asked again per customer in all, ${count(limit)} allowed)`,
+        message: `\`${s.id}\` asks again for ${effort.reAsked[s.index]!.join(', ')}, which the customer already gave (${show('count', effort.reAsks.total)} items asked again per customer in all, ${show('count', limit)} allowed)`,
         path: ['steps', s.index, 'asks'],
       }));
   },

@@ -1,5 +1,6 @@
 /** min-pce: process cycle efficiency (value-added time over lead time) at least this much. */
-import { percent, ratioOption } from './limits.js';
+import { show } from '../../analysis/metrics.js';
+import { ratioOption } from './limits.js';
 import type { Policy } from './types.js';
 
 export const minPce: Policy = {
@@ -10,6 +11,6 @@ export const minPce: Policy = {
     const limit = ratioOption(option);
     const pce = time.leadTime > 0 ? time.valueAdded / time.leadTime : 0;
     if (pce >= limit) return [];
-    return [{ message: `PCE is ${percent(pce)}, below the ${percent(limit)} required: ${percent(1 - pce)} of the customer's time adds nothing they value`, path: ['process', 'name'] }];
+    return [{ message: `PCE is ${show('percent', pce)}, below the ${show('percent', limit)} required: ${show('percent', 1 - pce)} of the customer's time adds nothing they value`, path: ['process', 'name'] }];
   },
 };
