@@ -31,7 +31,7 @@ const { version } = createRequire(import.meta.url)('../package.json') as { versi
 
 /** Runs the command line `argv` (as process.argv) and returns the exit code: 0 ok, 1 problems found, 2 usage or internal error. */
 export async function run(argv: string[]): Promise<number> {
-  const context: CommandContext = { write: (text) => process.stdout.write(text), exitCode: 0, colorLevel: chalk.level };
+  const context: CommandContext = { write: (text) => process.stdout.write(text), exitCode: 0, colorLevel: chalk.level, version };
   const program = new Command('cxmap')
     .description('Map customer processes from the outside in: validate, score, render, report and improve YAML process maps; check them in CI; preview them live in workshops.')
     .version(version, '-V, --version')

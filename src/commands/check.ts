@@ -1,7 +1,6 @@
 /** `cxmap check`: validation and policies for CI, in the formats CI tools read, with a regression gate. */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { createRequire } from 'node:module';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../load/index.js';
 import { findConfig, loadConfig } from '../load/config.js';
@@ -66,9 +65,8 @@ export function register(program: Command, context: CommandContext): void {
       const checked = await checkInParallel(paths, job, () => bar.tick());
       bar.done();
       const results: FileResult[] = checked.map((c) => ({ file: c.file, findings: c.findings, source: c.lines && { lineText: (n: number) => c.lines![n - 1] ?? '' } }));
-      const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
       formats.forEach((format, i) => {
-        const text = FORMATTERS[format]!(results, { colorLevel: targets[i] ? 0 : context.colorLevel, version });
+        const text = FORMATTERS[format]!(results, { colorLevel: targets[i] ? 0 : context.colorLevel, version: context.version });
         if (targets[i]) outputs.write(targets[i], text);
         else context.write(text);
       });

@@ -1,8 +1,8 @@
 /** `cxmap serve`: a live preview of a map for the projector, redrawn within a second of each save. */
 import { createServer, type ServerResponse } from 'node:http';
 import { spawn } from 'node:child_process';
-import { watch, readFileSync, existsSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { readFileSync, existsSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../load/index.js';
 import { decode } from '../load/read.js';
@@ -10,6 +10,7 @@ import { VIEWS, type ViewName } from '../render/views.js';
 import { mermaidFile } from '../render/browser.js';
 import { LIVE_SCRIPT, livePage, liveState, type LiveState } from '../report/live.js';
 import { parseViews } from './render.js';
+import { onSave, untilStopped } from './saves.js';
 import type { CommandContext } from './shared.js';
 
 interface ServeOptions {
@@ -76,17 +77,11 @@ export function register(program: Command, context: CommandContext): void {
         server.once('error', (error: NodeJS.ErrnoException) => fail(error.code === 'EADDRINUSE' ? new UsageError(`port ${options.port} is already in use: choose another with --port (or --port 0 for any free one)`) : error));
         server.listen(options.port, options.host, ready);
       });
-      // Editors save by writing in place or by renaming a new file over the old one: watch the folder.
-      let timer: NodeJS.Timeout | undefined;
-      const watcher = watch(dirname(path), (_, name) => {
-        if (name !== basename(path)) return;
-        clearTimeout(timer);
-        timer = setTimeout(() => {
-          if (!existsSync(path)) return;
-          state = read();
-          for (const client of clients) send(client);
-          process.stderr.write(`${new Date().toTimeString().slice(0, 8)} ${state.ok ? 'redrawn' : `${state.findings.length} problem${state.findings.length === 1 ? '' : 's'} in the map`}\n`);
-        }, SETTLE_MS);
+      const stopWatching = onSave([path], SETTLE_MS, () => {
+        if (!existsSync(path)) return;
+        state = read();
+        for (const client of clients) send(client);
+        process.stderr.write(`${new Date().toTimeString().slice(0, 8)} ${state.ok ? 'redrawn' : `${state.findings.length} problem${state.findings.length === 1 ? '' : 's'} in the map`}\n`);
       });
 
       const address = server.address() as { port: number };
@@ -96,15 +91,10 @@ export function register(program: Command, context: CommandContext): void {
         const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
         spawn(opener, [url], { stdio: 'ignore', detached: true }).on('error', () => process.stderr.write(`cxmap: could not open a browser: open ${url} yourself\n`)).unref();
       }
-      await new Promise<void>((stop) => {
-        const end = () => {
-          watcher.close();
-          for (const client of clients) client.end();
-          server.close(() => stop());
-        };
-        process.once('SIGINT', end);
-        process.once('SIGTERM', end);
-      });
+      await untilStopped();
+      stopWatching();
+      for (const client of clients) client.end();
+      await new Promise((closed) => server.close(closed));
       context.exitCode = 0;
     });
 }

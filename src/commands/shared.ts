@@ -10,6 +10,8 @@ export interface CommandContext {
   exitCode: number;
   /** chalk's colour level, 0 when `--no-color` is given (which wins over FORCE_COLOR). */
   colorLevel: 0 | 1 | 2 | 3;
+  /** cxmap's version, for outputs that name the tool (SARIF). */
+  version: string;
 }
 
 export const findingFormatOption = () =>

@@ -1,6 +1,5 @@
 /** `cxmap watch`: reports (or diagrams) written again on every save, for a deck or a folder kept in sync. */
-import { watch } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { loadFile, UsageError } from '../load/index.js';
 import { VIEWS, type ViewName } from '../render/views.js';
@@ -9,6 +8,7 @@ import { expandInputs } from './inputs.js';
 import { parseScale, parseViews, render } from './render.js';
 import { writeReports } from './report.js';
 import { addPageOptions } from './pages.js';
+import { onSave, untilStopped } from './saves.js';
 import { formatFindings, type CommandContext } from './shared.js';
 
 const REPORT_FORMATS = ['html', 'md', 'json'];
@@ -62,25 +62,11 @@ export function register(program: Command, context: CommandContext): void {
       const later = (path: string) => (queue = queue.then(() => produce(path)));
       for (const path of paths) later(path);
 
-      const timers = new Map<string, NodeJS.Timeout>();
-      const watchers = [...new Set(paths.map((p) => dirname(p)))].map((dir) =>
-        watch(dir, (_, name) => {
-          const path = resolve(dir, String(name));
-          if (!paths.includes(path)) return;
-          clearTimeout(timers.get(path));
-          timers.set(path, setTimeout(() => later(path), SETTLE_MS));
-        }),
-      );
+      const stopWatching = onSave(paths, SETTLE_MS, later);
       await queue;
       process.stderr.write(`cxmap watch: watching ${paths.length === 1 ? basename(paths[0]!) : `${paths.length} maps`}; Ctrl+C to stop\n`);
-      await new Promise<void>((stop) => {
-        const end = () => {
-          for (const w of watchers) w.close();
-          stop();
-        };
-        process.once('SIGINT', end);
-        process.once('SIGTERM', end);
-      });
+      await untilStopped();
+      stopWatching();
       await queue;
       context.exitCode = 0;
     });

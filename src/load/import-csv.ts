@@ -126,7 +126,10 @@ export function importCsv(csv: string, info: ProcessInfo): { yaml: string; rows:
   const byName = new Map(steps.map((s) => [s.step.name.toLowerCase(), s.step.id]));
   const target = (text: string, row: number): string | undefined => {
     const id = ids.has(text) ? text : byName.get(text.toLowerCase());
-    if (!id) problems.push({ row, message: `next: there is no step \`${text}\`${closest(text, ids) ? ` (did you mean \`${closest(text, ids)}\`?)` : ''}` });
+    if (!id) {
+      const near = closest(text, ids);
+      problems.push({ row, message: `next: there is no step \`${text}\`${near ? ` (did you mean \`${near}\`?)` : ''}` });
+    }
     return id;
   };
   steps.forEach(({ step, next, row }, k) => {
