@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import chalk from 'chalk';
-import { UsageError } from './load/index.js';
+import { UsageError } from './core/index.js';
 import type { CommandContext } from './commands/shared.js';
 
 type Register = (program: Command, context: CommandContext) => void;

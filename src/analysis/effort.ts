@@ -4,9 +4,9 @@
  * without news, rework, and the number of people and systems to deal with. Each is counted exactly on the flow,
  * as an expected number per customer.
  */
-import { mean } from '../load/duration.js';
+import { mean } from '../core/index.js';
 import type { Step } from '../load/index.js';
-import type { Flow } from '../model/flow.js';
+import type { Flow } from '../model/index.js';
 import { contextMass, type Context } from './regions.js';
 import type { TimeFigures } from './time.js';
 
@@ -31,6 +31,8 @@ export interface EffortFigures {
   reAsked: string[][];
   /** Waiting on the critical path while the customer has been told nothing since their last contact. */
   darkTime: Driver;
+  /** The dark wait of one visit of each step: darkTime.perStep over the step's visits. */
+  darkWait: Float64Array;
   /** Edges that go back to an earlier step: rework loops. */
   reworkLoops: { from: number; to: number; chance: number }[];
   /** Expected passes through rework edges per customer. */
@@ -120,6 +122,7 @@ export function effortFigures(flow: Flow, time: TimeFigures): EffortFigures {
     reAsks: { total: reAskCounts.reduce((a, b) => a + b, 0), perStep: reAskCounts },
     reAsked,
     darkTime: dark.driver,
+    darkWait: Float64Array.from(dark.driver.perStep, (x, i) => (visits[i]! > 0 ? x / visits[i]! : 0)),
     reworkLoops,
     expectedReworks: reworkLoops.reduce((sum, e) => sum + visits[e.from]! * e.chance, 0),
     contacts,

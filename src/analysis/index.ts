@@ -1,72 +1,11 @@
-/** The analysis of a valid map: exact figures, simulation, effort drivers and step scores, in one result. */
-import type { ProcessMap } from '../load/index.js';
-import { buildFlow, type Flow } from '../model/flow.js';
-import { effortFigures, type EffortFigures } from './effort.js';
-import { scoreSteps, DEFAULT_WEIGHTS, type ScoreWeights, type StepScore } from './score.js';
-import { simulate, type Simulation } from './simulate.js';
-import { simulateInParallel } from './simulate-parallel.js';
-import { timeFigures, type TimeFigures } from './time.js';
-import { compareTargets, type BenchmarkGap, type TargetGap } from './targets.js';
-
-export interface AnalysisOptions {
-  /** Simulated customers (default 10,000). */
-  runs?: number;
-  /** Seed of the simulation (default 1). */
-  seed?: number;
-  weights?: ScoreWeights;
-}
-
-export const DEFAULT_RUNS = 10_000;
-export const DEFAULT_SEED = 1;
-
-/** The exact figures of a map, without the simulation: all that diagrams need. */
-export type ExactAnalysis = Omit<Analysis, 'simulation'>;
-
-export interface Analysis {
-  map: ProcessMap;
-  flow: Flow;
-  time: TimeFigures;
-  effort: EffortFigures;
-  simulation: Simulation;
-  scores: StepScore[];
-  targets: TargetGap[];
-  benchmarks: BenchmarkGap[];
-}
-
-/** The whole analysis in this thread. */
-export function analyze(map: ProcessMap, options: AnalysisOptions = {}): Analysis {
-  const flow = buildFlow(map);
-  return { ...exact(flow, options), simulation: simulate(flow, simulationOptions(options)) };
-}
-
 /**
- * The same analysis, with a large simulation spread over worker threads while this thread works out the exact
- * figures. The result is identical to `analyze`.
+ * The analysis of a valid map: the exact Lean figures, the drivers of customer effort, the simulation, the score of
+ * every step, targets and benchmarks, and the registry of metrics that everything else shows and compares.
  */
-export async function analyzeInParallel(map: ProcessMap, options: AnalysisOptions = {}): Promise<Analysis> {
-  const flow = buildFlow(map);
-  const simulation = simulateInParallel(flow, simulationOptions(options));
-  return { ...exact(flow, options), simulation: await simulation };
-}
-
-const simulationOptions = (options: AnalysisOptions) => ({ runs: options.runs ?? DEFAULT_RUNS, seed: options.seed ?? DEFAULT_SEED });
-
-/** The exact figures only (no simulation): fast, for diagrams. */
-export function analyzeExact(map: ProcessMap, options: AnalysisOptions = {}): ExactAnalysis {
-  return exact(buildFlow(map), options);
-}
-
-function exact(flow: Flow, options: AnalysisOptions): ExactAnalysis {
-  const { map } = flow;
-  const time = timeFigures(flow);
-  const effort = effortFigures(flow, time);
-  const scores = scoreSteps(map.steps, time, effort, map.process.calendar, options.weights ?? DEFAULT_WEIGHTS);
-  return { map, flow, time, effort, scores, ...compareTargets(map, time) };
-}
-
-export type { ScoreWeights, StepScore, Verdict } from './score.js';
-export type { Simulation } from './simulate.js';
-export type { TargetGap, BenchmarkGap, Metric } from './targets.js';
-export type { TimeFigures } from './time.js';
-export type { EffortFigures, Driver } from './effort.js';
-export { DEFAULT_WEIGHTS };
+export * from './analyze.js';
+export * from './effort.js';
+export * from './metrics.js';
+export * from './score.js';
+export * from './simulate.js';
+export * from './targets.js';
+export * from './time.js';

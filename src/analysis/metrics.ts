@@ -1,66 +1,102 @@
 /**
- * Every process metric once: its label, its kind and which way is better for the customer. The before/after
- * tables of `cxmap compare` and `cxmap improve`, the report's scorecard and the regression gate of `cxmap check`
- * all read from here, and how each reads: durations in the map's calendar, shares in percent, changes with their sign.
+ * The registry of process metrics: every figure once, with its id, label, unit, which way is better for the
+ * customer, the one place its value is read from the analysis, and its key in the JSON outputs. The scorecard, the
+ * score and report JSON, targets and benchmarks, the what-if savings, the policies, `cxmap compare` and the
+ * regression gate all read from here; adding a figure means adding an entry (and, if it is new, computing it in
+ * time.ts or effort.ts).
  */
-import { DEFAULT_CALENDAR, formatDuration, type Calendar } from '../load/duration.js';
-import type { Analysis, ExactAnalysis } from './index.js';
+import { DEFAULT_CALENDAR, formatDuration, type Calendar } from '../core/index.js';
+import type { Simulation } from './simulate.js';
+import type { EffortFigures } from './effort.js';
+import type { TimeFigures } from './time.js';
 
-export type Kind = 'duration' | 'percent' | 'count';
+/** How a figure reads: a duration (seconds), a share (0 to 1), or an expected count per customer. */
+export type Unit = 'duration' | 'percent' | 'count';
 
-export interface Metric {
-  key: string;
-  label: string;
-  kind: Kind;
-  /** Which way is better for the customer. */
-  better: 'lower' | 'higher';
-  /** The value, or undefined when the analysis lacks it (percentiles need the simulation). */
-  of(a: ExactAnalysis | Analysis): number | undefined;
+/** What a figure is read from: the exact figures, and the simulation when it was run. */
+export interface MetricSource {
+  time: TimeFigures;
+  effort: EffortFigures;
+  simulation?: Simulation;
 }
 
-const share = (x: number, of: number) => (of > 0 ? x / of : 0);
-const simulated = (a: ExactAnalysis | Analysis) => ('simulation' in a ? a.simulation : undefined);
+interface Definition {
+  label: string;
+  unit: Unit;
+  /** Which way is better for the customer. */
+  better: 'lower' | 'higher';
+  /** The value; undefined when the source lacks it (the percentiles need the simulation). */
+  of(a: MetricSource): number | undefined;
+  /** Where it goes in the score JSON: a key, or a key and a key inside it. */
+  json: readonly [string] | readonly [string, string];
+  /** Shown in the before/after tables (`cxmap compare`, `cxmap improve`) and the report's scorecard. */
+  table: boolean;
+}
 
-export const METRICS: Metric[] = [
-  { key: 'leadTime', label: 'Lead time', kind: 'duration', better: 'lower', of: (a) => a.time.leadTime },
-  { key: 'p85', label: 'Lead time p85', kind: 'duration', better: 'lower', of: (a) => simulated(a)?.p85 },
-  { key: 'p95', label: 'Lead time p95', kind: 'duration', better: 'lower', of: (a) => simulated(a)?.p95 },
-  { key: 'processTime', label: 'Process time', kind: 'duration', better: 'lower', of: (a) => a.time.processTime },
-  { key: 'valueAdded', label: 'Value-added time', kind: 'duration', better: 'higher', of: (a) => a.time.valueAdded },
-  { key: 'pce', label: 'PCE', kind: 'percent', better: 'higher', of: (a) => share(a.time.valueAdded, a.time.leadTime) },
-  { key: 'activityRatio', label: 'Activity ratio', kind: 'percent', better: 'higher', of: (a) => share(a.time.processTime, a.time.leadTime) },
-  { key: 'waitShare', label: 'Wait share', kind: 'percent', better: 'lower', of: (a) => share(a.time.waitTime, a.time.leadTime) },
-  { key: 'rolledCA', label: 'Rolled %C&A', kind: 'percent', better: 'higher', of: (a) => a.time.rolledCA },
-  { key: 'successRate', label: 'Success rate', kind: 'percent', better: 'higher', of: (a) => a.time.successRate },
-  { key: 'customerEffort', label: "Customer's own work", kind: 'duration', better: 'lower', of: (a) => a.effort.customerEffort },
-  { key: 'darkTime', label: 'Dark time', kind: 'duration', better: 'lower', of: (a) => a.effort.darkTime.total },
-  { key: 'channelSwitches', label: 'Channel switches', kind: 'count', better: 'lower', of: (a) => a.effort.channelSwitches.total },
-  { key: 'transfers', label: 'Transfers', kind: 'count', better: 'lower', of: (a) => a.effort.transfers.total },
-  { key: 'handoffs', label: 'Handoffs', kind: 'count', better: 'lower', of: (a) => a.effort.handoffs.total },
-  { key: 'reAsks', label: 'Items asked again', kind: 'count', better: 'lower', of: (a) => a.effort.reAsks.total },
-  { key: 'reworkLoops', label: 'Rework loops', kind: 'count', better: 'lower', of: (a) => a.effort.reworkLoops.length },
-  { key: 'contacts', label: 'People and systems met', kind: 'count', better: 'lower', of: (a) => a.effort.contacts.length },
-];
+const simulated = (a: MetricSource) => a.simulation;
 
-/** How a metric reads, by its key (`leadTime` is a duration, `pce` a share). */
-export const kindOf = (key: string): Kind => METRICS.find((m) => m.key === key)!.kind;
+const DEFINITIONS = {
+  leadTime: { label: 'Lead time', unit: 'duration', better: 'lower', of: (a) => a.time.leadTime, json: ['leadTimeSeconds'], table: true },
+  p50: { label: 'Lead time p50', unit: 'duration', better: 'lower', of: (a) => simulated(a)?.p50, json: ['leadTimePercentiles', 'p50'], table: false },
+  p85: { label: 'Lead time p85', unit: 'duration', better: 'lower', of: (a) => simulated(a)?.p85, json: ['leadTimePercentiles', 'p85'], table: true },
+  p95: { label: 'Lead time p95', unit: 'duration', better: 'lower', of: (a) => simulated(a)?.p95, json: ['leadTimePercentiles', 'p95'], table: true },
+  simulatedMean: { label: 'Simulated mean lead time', unit: 'duration', better: 'lower', of: (a) => simulated(a)?.mean, json: ['simulatedMeanSeconds'], table: false },
+  processTime: { label: 'Process time', unit: 'duration', better: 'lower', of: (a) => a.time.processTime, json: ['processTimeSeconds'], table: true },
+  valueAdded: { label: 'Value-added time', unit: 'duration', better: 'higher', of: (a) => a.time.valueAdded, json: ['valueAddedSeconds'], table: true },
+  waitTime: { label: 'Wait time', unit: 'duration', better: 'lower', of: (a) => a.time.waitTime, json: ['waitTimeSeconds'], table: false },
+  pce: { label: 'PCE', unit: 'percent', better: 'higher', of: (a) => a.time.pce, json: ['pce'], table: true },
+  activityRatio: { label: 'Activity ratio', unit: 'percent', better: 'higher', of: (a) => a.time.activityRatio, json: ['activityRatio'], table: true },
+  waitShare: { label: 'Wait share', unit: 'percent', better: 'lower', of: (a) => a.time.waitShare, json: ['waitShare'], table: true },
+  rolledCA: { label: 'Rolled %C&A', unit: 'percent', better: 'higher', of: (a) => a.time.rolledCA, json: ['rolledCA'], table: true },
+  successRate: { label: 'Success rate', unit: 'percent', better: 'higher', of: (a) => a.time.successRate, json: ['successRate'], table: true },
+  customerEffort: { label: "Customer's own work", unit: 'duration', better: 'lower', of: (a) => a.effort.customerEffort, json: ['customerEffortSeconds'], table: true },
+  darkTime: { label: 'Dark time', unit: 'duration', better: 'lower', of: (a) => a.effort.darkTime.total, json: ['darkTimeSeconds'], table: true },
+  channelSwitches: { label: 'Channel switches', unit: 'count', better: 'lower', of: (a) => a.effort.channelSwitches.total, json: ['channelSwitches'], table: true },
+  transfers: { label: 'Transfers', unit: 'count', better: 'lower', of: (a) => a.effort.transfers.total, json: ['transfers'], table: true },
+  handoffs: { label: 'Handoffs', unit: 'count', better: 'lower', of: (a) => a.effort.handoffs.total, json: ['handoffs'], table: true },
+  reAsks: { label: 'Items asked again', unit: 'count', better: 'lower', of: (a) => a.effort.reAsks.total, json: ['reAsks'], table: true },
+  reworkLoops: { label: 'Rework loops', unit: 'count', better: 'lower', of: (a) => a.effort.reworkLoops.length, json: ['reworkLoops'], table: true },
+  expectedReworks: { label: 'Rework passes', unit: 'count', better: 'lower', of: (a) => a.effort.expectedReworks, json: ['expectedReworks'], table: false },
+  contacts: { label: 'People and systems met', unit: 'count', better: 'lower', of: (a) => a.effort.contacts.length, json: ['contacts'], table: true },
+} as const satisfies Record<string, Definition>;
 
-/** A metric as people read it: `4.5 d`, `12.5%`, `1.25`. */
-export function show(kind: Kind, x: number, calendar: Calendar = DEFAULT_CALENDAR): string {
-  if (kind === 'duration') return formatDuration(x, calendar);
-  if (kind === 'percent') return `${(100 * x).toFixed(1)}%`;
+export type MetricId = keyof typeof DEFINITIONS;
+
+export interface Metric extends Definition {
+  id: MetricId;
+}
+
+/** Every metric, in the order the tables show them. */
+export const METRICS: readonly Metric[] = Object.entries(DEFINITIONS).map(([id, d]) => ({ id: id as MetricId, ...d }));
+
+/** A metric by its id. */
+export const metric = (id: MetricId): Metric => METRICS.find((m) => m.id === id)!;
+
+/** The label inside a sentence: `lead time`, `customer's own work`, but `PCE`. */
+export const inSentence = (m: Metric) => (/^[A-Z][a-z]/.test(m.label) ? m.label.charAt(0).toLowerCase() + m.label.slice(1) : m.label);
+
+/** A value as people read it: `4.5 d`, `12.5%`, `1.25`. */
+export function show(unit: Unit, x: number, calendar: Calendar = DEFAULT_CALENDAR): string {
+  if (unit === 'duration') return formatDuration(x, calendar);
+  if (unit === 'percent') return `${(100 * x).toFixed(1)}%`;
   return Number.isInteger(Math.round(x * 100) / 100) ? String(Math.round(x)) : x.toFixed(2);
 }
 
 /** A change as people read it, with its sign: `−2.3 d`, `+5.0 pts`, `−1`. */
-export function showChange(kind: Kind, change: number, calendar: Calendar): string {
+export function showChange(unit: Unit, change: number, calendar: Calendar): string {
   const sign = change > 0 ? '+' : change < 0 ? '−' : '±';
   const size = Math.abs(change);
   // A real change too small to show in the table's precision still shows as one.
-  if (kind === 'percent') return size < 0.0005 ? `${sign}<0.1 pts` : `${sign}${(100 * size).toFixed(1)} pts`;
-  if (kind === 'count' && size < 0.005) return `${sign}<0.01`;
-  return `${sign}${show(kind, size, calendar)}`;
+  if (unit === 'percent') return size < 0.0005 ? `${sign}<0.1 pts` : `${sign}${(100 * size).toFixed(1)} pts`;
+  if (unit === 'count' && size < 0.005) return `${sign}<0.01`;
+  return `${sign}${show(unit, size, calendar)}`;
 }
+
+/** A value as the JSON outputs write it: seconds to the millisecond, shares and counts to six decimals. */
+export const jsonValue = (unit: Unit, x: number) => (unit === 'duration' ? Math.round(x * 1000) / 1000 : Math.round(x * 1e6) / 1e6);
+
+/** The improvement a change makes to a figure, positive when better for the customer. */
+export const gain = (m: Metric, before: number, after: number) => (m.better === 'lower' ? before - after : after - before);
 
 export type Direction = 'better' | 'worse' | 'same';
 
@@ -75,14 +111,14 @@ export interface Row {
 /** Numbers this close are the same: below what any table shows. */
 const EPSILON = 1e-9;
 
-/** Before and after for every metric both analyses have. */
-export function compareMetrics(before: ExactAnalysis | Analysis, after: ExactAnalysis | Analysis): Row[] {
-  return METRICS.flatMap((metric) => {
+/** Before and after for every metric of the tables that both sides have. */
+export function compareMetrics(before: MetricSource, after: MetricSource): Row[] {
+  return METRICS.filter((m) => m.table).flatMap((metric) => {
     const b = metric.of(before);
     const a = metric.of(after);
     if (b === undefined || a === undefined) return [];
     const change = a - b;
-    const direction: Direction = Math.abs(change) <= EPSILON * Math.max(1, Math.abs(b)) ? 'same' : (change < 0) === (metric.better === 'lower') ? 'better' : 'worse';
+    const direction: Direction = Math.abs(change) <= EPSILON * Math.max(1, Math.abs(b)) ? 'same' : gain(metric, b, a) > 0 ? 'better' : 'worse';
     return [{ metric, before: b, after: a, change, direction }];
   });
 }

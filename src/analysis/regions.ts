@@ -3,7 +3,7 @@
  * step to step (the last channel they used, the last person they dealt with, whether they have been told
  * anything since their last contact). Plain visits are the case of a single context.
  */
-import type { Flow, Region } from '../model/flow.js';
+import type { Flow, Region } from '../model/index.js';
 import { solveChain } from './solve.js';
 
 export interface Context {

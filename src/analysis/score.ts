@@ -2,11 +2,10 @@
  * The score of every step, with the reasons behind it: its delay (the share of the customer's lead time it holds),
  * its value for the customer (0-100), and a verdict from the two.
  */
-import { formatDuration, mean } from '../load/duration.js';
+import { formatDuration, mean, type Calendar } from '../core/index.js';
 import type { Step } from '../load/index.js';
 import type { EffortFigures } from './effort.js';
 import type { TimeFigures } from './time.js';
-import type { Calendar } from '../load/duration.js';
 
 /** The documented default weights (docs/scoring.md). A configuration file may change them. */
 export interface ScoreWeights {
@@ -106,7 +105,7 @@ export function scoreSteps(steps: Step[], time: TimeFigures, effort: EffortFigur
       const parts = [wait > 0 ? `waits ${formatDuration(wait, calendar)}` : '', mean(step.work) > 0 ? `works ${formatDuration(mean(step.work), calendar)}` : ''].filter(Boolean);
       delayReasons.push(`holds ${pct(delayShare)} of the lead time${parts.length ? ` (${parts.join(', ')}${visits > 1.0005 ? `, ${visits.toFixed(2)} visits` : ''})` : ''}`);
     }
-    const dark = visits > 0 ? effort.darkTime.perStep[i]! / visits : 0;
+    const dark = effort.darkWait[i]!;
     if (dark > 0) delayReasons.push(`waits ${formatDuration(dark, calendar)} with no news since the last contact`);
     if (visits > 1.0005) delayReasons.push(`done ${visits.toFixed(2)} times per customer on average (rework)`);
 

@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Flow } from '../model/flow.js';
+import type { Flow } from '../model/index.js';
 import { chunksOf, simulate, summarize, type ChunkResult, type Simulation, type SimulationOptions } from './simulate.js';
 
 /** Below this many simulated step visits (runs x steps), one thread is faster than starting workers. */
@@ -33,7 +33,7 @@ export async function simulateInParallel(flow: Flow, options: SimulationOptions,
         }),
     ),
   );
-  const parts: ChunkResult[] = new Array(chunks.length);
+  const parts = new Array<ChunkResult>(chunks.length);
   shares.forEach((share, w) => share.forEach(({ k }, j) => (parts[k] = results[w]![j]!)));
   return summarize(flow, options, parts);
 }

@@ -1,7 +1,7 @@
 /** A worker thread that simulates some chunks of runs of a map (see simulate-parallel.ts). */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ProcessMap } from '../load/index.js';
-import { buildFlow } from '../model/flow.js';
+import { buildFlow } from '../model/index.js';
 import { simulateChunk } from './simulate.js';
 
 const { map, chunks } = workerData as { map: ProcessMap; chunks: { runs: number; seed: number }[] };

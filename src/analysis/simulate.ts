@@ -4,7 +4,7 @@
  * spread of the lead time (percentiles) and how often each step lies on the critical path. Seeded: the same seed
  * gives the same figures.
  */
-import type { Flow } from '../model/flow.js';
+import type { Flow } from '../model/index.js';
 
 export interface SimulationOptions {
   runs: number;

@@ -7,7 +7,7 @@
  * without loops costs nothing, a rework loop costs a small dense solve. So a long map with local loops is solved
  * in time proportional to its size.
  */
-import { components } from '../load/graph.js';
+import { components } from '../core/index.js';
 
 export interface Chain {
   /** succ[s]: the states s leads to. */

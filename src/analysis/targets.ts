@@ -1,11 +1,13 @@
 /** How the process compares with its own targets and with competitors' or best-practice benchmarks. */
 import type { ProcessMap } from '../load/index.js';
-import type { TimeFigures } from './time.js';
+import { metric, type MetricSource } from './metrics.js';
 
-export type Metric = 'leadTime' | 'pce' | 'successRate';
+/** The figures a map can set targets and benchmarks for (`process.targets`, `process.benchmarks`). */
+export const TARGET_METRICS = ['leadTime', 'pce', 'successRate'] as const;
+export type TargetMetric = (typeof TARGET_METRICS)[number];
 
 export interface TargetGap {
-  metric: Metric;
+  metric: TargetMetric;
   target: number;
   actual: number;
   /** actual - target: seconds for lead time, a share for the others. */
@@ -15,7 +17,7 @@ export interface TargetGap {
 
 export interface BenchmarkGap {
   name: string;
-  metric: Metric;
+  metric: TargetMetric;
   value: number;
   actual: number;
   /** actual / value: how many times the benchmark (above 1, slower for lead time). */
@@ -24,32 +26,22 @@ export interface BenchmarkGap {
   matched: boolean;
 }
 
-const LOWER_IS_BETTER: Record<Metric, boolean> = { leadTime: true, pce: false, successRate: false };
+const atLeastAsGood = (id: TargetMetric, actual: number, reference: number) =>
+  metric(id).better === 'lower' ? actual <= reference : actual >= reference;
 
-export function actualOf(time: TimeFigures, metric: Metric): number {
-  switch (metric) {
-    case 'leadTime': return time.leadTime;
-    case 'pce': return time.leadTime > 0 ? time.valueAdded / time.leadTime : 0;
-    case 'successRate': return time.successRate;
-  }
-}
-
-const better = (metric: Metric, actual: number, reference: number) => (LOWER_IS_BETTER[metric] ? actual <= reference : actual >= reference);
-const METRICS: Metric[] = ['leadTime', 'pce', 'successRate'];
-
-export function compareTargets(map: ProcessMap, time: TimeFigures): { targets: TargetGap[]; benchmarks: BenchmarkGap[] } {
-  const targets = METRICS.flatMap((metric) => {
-    const target = map.process.targets[metric];
+export function compareTargets(map: ProcessMap, figures: MetricSource): { targets: TargetGap[]; benchmarks: BenchmarkGap[] } {
+  const actual = (id: TargetMetric) => metric(id).of(figures)!;
+  const targets = TARGET_METRICS.flatMap((id) => {
+    const target = map.process.targets[id];
     if (target === undefined) return [];
-    const actual = actualOf(time, metric);
-    return [{ metric, target, actual, gap: actual - target, met: better(metric, actual, target) }];
+    return [{ metric: id, target, actual: actual(id), gap: actual(id) - target, met: atLeastAsGood(id, actual(id), target) }];
   });
   const benchmarks = map.process.benchmarks.flatMap((b) =>
-    METRICS.flatMap((metric) => {
-      const value = b[metric];
+    TARGET_METRICS.flatMap((id) => {
+      const value = b[id];
       if (value === undefined) return [];
-      const actual = actualOf(time, metric);
-      return [{ name: b.name, metric, value, actual, ratio: value > 0 ? actual / value : Infinity, matched: better(metric, actual, value) }];
+      const ratio = value > 0 ? actual(id) / value : actual(id) > 0 ? Infinity : 1;
+      return [{ name: b.name, metric: id, value, actual: actual(id), ratio, matched: atLeastAsGood(id, actual(id), value) }];
     }),
   );
   return { targets, benchmarks };

@@ -3,8 +3,8 @@
  * visits weighted by the chances of choices and rework, and parallel work counted on its critical branch only,
  * so that lead time, process time and value-added time all come from the same paths.
  */
-import { mean } from '../load/duration.js';
-import type { Flow } from '../model/flow.js';
+import { mean } from '../core/index.js';
+import type { Flow } from '../model/index.js';
 import { contextMass, NO_CONTEXT, solveRegion } from './regions.js';
 
 export interface TimeFigures {
@@ -22,6 +22,12 @@ export interface TimeFigures {
   processTime: number;
   valueAdded: number;
   waitTime: number;
+  /** Process cycle efficiency: value-added time over lead time (Lean). */
+  pce: number;
+  /** Process time over lead time. */
+  activityRatio: number;
+  /** Wait time over lead time. */
+  waitShare: number;
   /** Expected product of %C&A along the customer's path: the chance that no step's output needs correcting. */
   rolledCA: number;
   /** Share of customers who end at a success outcome. */
@@ -92,8 +98,11 @@ export function timeFigures(flow: Flow): TimeFigures {
     if (steps[i]!.outcome === 'success') successRate += visits[i]!;
   });
 
+  const leadTime = regionTime[0]!;
+  // Numerator and denominator come from the same (critical) paths, so none of these shares can pass 100%.
+  const share = (x: number) => (leadTime > 0 ? x / leadTime : 0);
   return {
     visits, critical, stepTime, criticalBranch, criticalRegion,
-    leadTime: regionTime[0]!, processTime, valueAdded, waitTime, rolledCA, successRate,
+    leadTime, processTime, valueAdded, waitTime, pce: share(valueAdded), activityRatio: share(processTime), waitShare: share(waitTime), rolledCA, successRate,
   };
 }

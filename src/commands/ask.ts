@@ -1,7 +1,7 @@
 /** The process's name, customer and goal for a new map: from the flags, or asked in a terminal. */
 import { createInterface } from 'node:readline/promises';
-import { UsageError } from '../load/index.js';
-import type { ProcessInfo } from '../load/import-csv.js';
+import { type ProcessInfo } from '../load/index.js';
+import { UsageError } from '../core/index.js';
 
 const QUESTIONS: Record<keyof ProcessInfo, string> = {
   name: 'What is the process called, as the customer would say it? ',

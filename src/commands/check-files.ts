@@ -3,10 +3,9 @@
  * checked with the rules its configuration gives it, and compared with its version at the --against ref.
  */
 import { relative } from 'node:path';
-import { loadFile, loadText, UsageError, type Finding, type LoadedMap, type ProcessMap } from '../load/index.js';
-import type { LoadedConfig } from '../load/config.js';
-import { git } from '../load/git.js';
-import { checkMap, settingsFor, weightsOf } from '../rules/check.js';
+import { loadFile, loadText, type LoadedMap, type ProcessMap, type LoadedConfig, git } from '../load/index.js';
+import { UsageError, type Finding } from '../core/index.js';
+import { checkMap, settingsFor, weightsOf } from '../rules/index.js';
 
 export interface CheckJob {
   config: LoadedConfig;

@@ -2,21 +2,13 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { Option, type Command } from 'commander';
-import { UsageError } from '../load/index.js';
-import { findConfig, loadConfig } from '../load/config.js';
+import { findConfig, loadConfig } from '../load/index.js';
+import { UsageError } from '../core/index.js';
+import { FORMATTERS, count, type FileResult, type FormatName } from '../formatters/index.js';
 import { changedSince, checkFiles, type CheckedFile, type CheckJob } from './check-files.js';
-import { stylish } from '../formatters/stylish.js';
-import { json } from '../formatters/json.js';
-import { github } from '../formatters/github.js';
-import { junit } from '../formatters/junit.js';
-import { sarif } from '../formatters/sarif.js';
-import { markdown } from '../formatters/markdown.js';
-import { count, type FileResult, type Formatter } from '../formatters/types.js';
 import { discoverMaps, expandInputs } from './inputs.js';
 import { Outputs, progress } from './output.js';
 import type { CommandContext } from './shared.js';
-
-const FORMATTERS: Record<string, Formatter> = { stylish, json: (r) => json(r), github: (r) => github(r), junit: (r) => junit(r), sarif, markdown: (r) => markdown(r) };
 
 interface CheckOptions {
   config?: string;
@@ -50,7 +42,7 @@ export function register(program: Command, context: CommandContext): void {
     .addHelpText('after', '\nExamples:\n  $ cxmap check\n  $ cxmap check "maps/**/*.cxmap.yaml" --max-warnings 0\n  $ cxmap check --against origin/main -f github -f sarif -o cxmap.sarif\n  $ cxmap check -f junit -o reports/cxmap.xml -f markdown -o summary.md')
     .action(async (files: string[], options: CheckOptions) => {
       const formats = options.format.length ? options.format : ['stylish'];
-      const unknown = formats.find((f) => !FORMATTERS[f]);
+      const unknown = formats.find((f) => !(f in FORMATTERS));
       if (unknown) throw new UsageError(`there is no format called ${unknown}: choose from ${Object.keys(FORMATTERS).join(', ')}`);
       if (options.output.length > formats.length) throw new UsageError(`${options.output.length} --output files for ${formats.length} --format: give one --format for each --output`);
       if (formats.length - options.output.length > 1) throw new UsageError('only one format can go to standard output: give the others an --output file each (-f sarif -o cxmap.sarif)');
@@ -66,7 +58,7 @@ export function register(program: Command, context: CommandContext): void {
       bar.done();
       const results: FileResult[] = checked.map((c) => ({ file: c.file, findings: c.findings, source: c.lines && { lineText: (n: number) => c.lines![n - 1] ?? '' } }));
       formats.forEach((format, i) => {
-        const text = FORMATTERS[format]!(results, { colorLevel: targets[i] ? 0 : context.colorLevel, version: context.version });
+        const text = FORMATTERS[format as FormatName](results, { colorLevel: targets[i] ? 0 : context.colorLevel, version: context.version });
         if (targets[i]) outputs.write(targets[i], text);
         else context.write(text);
       });

@@ -1,11 +1,10 @@
 /** `cxmap compare`: what a change to a map does for the customer, before and after, from files or git. */
 import { Option, type Command } from 'commander';
 import { Chalk } from 'chalk';
-import { loadSpec } from '../load/git.js';
+import { loadSpec } from '../load/index.js';
 import { analyzeInParallel } from '../analysis/index.js';
-import { viewDiagrams, type Diagram } from '../render/views.js';
-import { COMPARE_VIEWS, compareBlocks, compareJson, type Side } from '../report/compare.js';
-import { toMarkdown, toText } from '../report/document.js';
+import { viewDiagrams, type Diagram } from '../render/index.js';
+import { COMPARE_VIEWS, compareBlocks, compareJson, type Side, toMarkdown, toText } from '../report/index.js';
 import { addPageOptions, drawSvgs, htmlPage, type PageOptions } from './pages.js';
 import { Outputs } from './output.js';
 import { formatFindings, type CommandContext } from './shared.js';

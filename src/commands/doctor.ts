@@ -1,7 +1,7 @@
 /** `cxmap doctor`: what this machine has for cxmap, and what each output format needs. */
 import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { findBrowser, MermaidRenderer, NO_BROWSER } from '../render/browser.js';
+import { findBrowser, MermaidRenderer, NO_BROWSER } from '../render/index.js';
 import type { CommandContext } from './shared.js';
 
 /** A package's version, from the nearest node_modules folder up from here (packages may hide package.json from require). */
@@ -23,7 +23,7 @@ export function register(program: Command, context: CommandContext): void {
       const lines: string[] = [];
       const nodeOk = Number(process.versions.node.split('.')[0]) >= 20;
       lines.push(`node        ${process.versions.node} ${nodeOk ? '(ok)' : '(cxmap needs Node 20 or newer)'}`);
-      lines.push(`mermaid     ${versionOf('mermaid')}`, `puppeteer   ${versionOf('puppeteer')}`, `mermaid-cli ${versionOf('@mermaid-js/mermaid-cli')}`);
+      lines.push(`mermaid     ${versionOf('mermaid')}`, `puppeteer   ${versionOf('puppeteer')}`);
       let browserOk = false;
       try {
         const found = await findBrowser();

@@ -1,8 +1,7 @@
 /** `cxmap fmt`: maps in the canonical key order and style, every comment kept; `--check` for CI. */
 import type { Command } from 'commander';
-import { readMap } from '../load/read.js';
-import { parseYaml } from '../load/parse.js';
-import { formatMap } from '../model/format.js';
+import { readMap, parseYaml } from '../load/index.js';
+import { formatMap } from '../model/index.js';
 import { discoverMaps, expandInputs } from './inputs.js';
 import { writeAtomic } from './output.js';
 import type { CommandContext } from './shared.js';

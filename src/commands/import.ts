@@ -2,10 +2,9 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { loadText, UsageError } from '../load/index.js';
-import { readMap } from '../load/read.js';
-import { importCsv } from '../load/import-csv.js';
-import { formatMap } from '../model/format.js';
+import { loadText, readMap, importCsv } from '../load/index.js';
+import { UsageError } from '../core/index.js';
+import { formatMap } from '../model/index.js';
 import { processInfo } from './ask.js';
 import { schemaComment } from './init.js';
 import { writeAtomic } from './output.js';

@@ -2,11 +2,9 @@
 import type { Command } from 'commander';
 import { Chalk } from 'chalk';
 import { loadFile } from '../load/index.js';
-import { analyzeExact } from '../analysis/index.js';
-import { improve } from '../rules/improve.js';
-import { compareMetrics } from '../analysis/metrics.js';
-import { comparisonTable } from '../report/compare.js';
-import { toText } from '../report/document.js';
+import { analyzeExact, compareMetrics } from '../analysis/index.js';
+import { improve } from '../rules/index.js';
+import { comparisonTable, toText } from '../report/index.js';
 import { Outputs } from './output.js';
 import { formatFindings, type CommandContext } from './shared.js';
 

@@ -1,7 +1,7 @@
 /** Turns the file arguments of a command (paths, globs, `-`) into a list of files, or finds the maps in a folder. */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { UsageError } from '../load/index.js';
+import { UsageError } from '../core/index.js';
 
 const GLOB = /[*?[\]{}]/;
 

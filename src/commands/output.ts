@@ -1,7 +1,7 @@
 /** Writing output files safely: never over an input, atomically (a temporary file, then a rename). */
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { UsageError } from '../load/index.js';
+import { UsageError } from '../core/index.js';
 
 export class Outputs {
   private readonly inputs: Set<string>;

@@ -2,10 +2,8 @@
 import { cpus } from 'node:os';
 import { Option, type Command } from 'commander';
 import { DEFAULT_RUNS, DEFAULT_SEED } from '../analysis/index.js';
-import type { Block } from '../report/document.js';
-import { toHtml } from '../report/html.js';
-import type { Diagram } from '../render/views.js';
-import { findBrowser, mermaidScript, MermaidRenderer, THEMES, type Theme } from '../render/browser.js';
+import { type Block, toHtml } from '../report/index.js';
+import { type Diagram, findBrowser, mermaidScript, MermaidRenderer, THEMES, type Theme } from '../render/index.js';
 import { progress } from './output.js';
 import { positiveInteger } from './shared.js';
 
@@ -45,10 +43,10 @@ export async function drawSvgs(diagrams: Diagram[], id: (d: Diagram) => string, 
   const failures: string[] = [];
   const bar = progress(diagrams.length, 'diagrams');
   try {
-    await renderer.renderAll(diagrams.map((d) => ({ text: d.text, id: id(d), format: 'svg' })), async (index, result) => {
+    await renderer.renderAll(diagrams.map((d) => ({ text: d.text, id: id(d), format: 'svg' })), (index, result) => {
       bar.tick();
       if ('error' in result) failures.push(`the ${diagrams[index]!.caption}: ${result.error.message.split('\n')[0]}`);
-      else svgs.set(diagrams[index]!, new TextDecoder().decode(result.data));
+      else svgs.set(diagrams[index]!, result.data as string);
     });
   } finally {
     bar.done();

@@ -2,11 +2,11 @@
 import { basename, join } from 'node:path';
 import { cpus } from 'node:os';
 import { Option, type Command } from 'commander';
-import { loadFile, UsageError, type LoadedMap } from '../load/index.js';
+import { loadFile, type LoadedMap } from '../load/index.js';
+import { UsageError } from '../core/index.js';
 import { analyzeExact } from '../analysis/index.js';
-import { VIEWS, viewDiagrams, type Diagram, type ViewName } from '../render/views.js';
-import { findBrowser, MermaidRenderer, NO_BROWSER, THEMES, type BrowserFormat, type RenderJob, type Theme } from '../render/browser.js';
-import { viewsMarkdown } from '../report/markdown-views.js';
+import { VIEWS, viewDiagrams, type Diagram, type ViewName, findBrowser, MermaidRenderer, NO_BROWSER, THEMES, type BrowserFormat, type RenderJob, type Theme } from '../render/index.js';
+import { viewsMarkdown } from '../report/index.js';
 import { expandInputs } from './inputs.js';
 import { Outputs, progress } from './output.js';
 import { formatFindings, type CommandContext } from './shared.js';
@@ -107,7 +107,7 @@ export async function render(loaded: LoadedMap[], options: RenderOptions, contex
   const failures: string[] = [];
   try {
     const jobs: RenderJob[] = planned.map((p) => ({ text: p.diagram.text, id: `cxmap-${p.diagram.view}`, format: options.format as BrowserFormat }));
-    await renderer.renderAll(jobs, async (index, result) => {
+    await renderer.renderAll(jobs, (index, result) => {
       const p = planned[index]!;
       bar.tick();
       if ('error' in result) {

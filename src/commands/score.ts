@@ -2,8 +2,7 @@
 import { Option, type Command } from 'commander';
 import { loadFile } from '../load/index.js';
 import { analyzeInParallel, DEFAULT_RUNS, DEFAULT_SEED } from '../analysis/index.js';
-import { scoreJson } from '../report/score-json.js';
-import { scorecard } from '../report/scorecard.js';
+import { scoreJson, scorecard } from '../report/index.js';
 import { expandInputs } from './inputs.js';
 import { formatFindings, positiveInteger, type CommandContext } from './shared.js';
 

@@ -1,9 +1,7 @@
 /** What the commands share: where output goes, the exit code, colour, and the choice of finding format. */
 import { Option } from 'commander';
-import { UsageError } from '../load/index.js';
-import { stylish } from '../formatters/stylish.js';
-import { json } from '../formatters/json.js';
-import type { FileResult } from '../formatters/types.js';
+import { UsageError } from '../core/index.js';
+import { FORMATTERS, type FileResult } from '../formatters/index.js';
 
 export interface CommandContext {
   write(text: string): void;
@@ -18,7 +16,7 @@ export const findingFormatOption = () =>
   new Option('-f, --format <format>', 'output format').choices(['stylish', 'json']).default('stylish');
 
 export function formatFindings(format: string, results: FileResult[], context: CommandContext): string {
-  return format === 'json' ? json(results) : stylish(results, { colorLevel: context.colorLevel });
+  return FORMATTERS[format === 'json' ? 'json' : 'stylish'](results, { colorLevel: context.colorLevel });
 }
 
 /** A parser for options that take a whole number from 1 to `max`. */

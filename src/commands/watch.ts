@@ -1,9 +1,9 @@
 /** `cxmap watch`: reports (or diagrams) written again on every save, for a deck or a folder kept in sync. */
 import { basename, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { loadFile, UsageError } from '../load/index.js';
-import { VIEWS, type ViewName } from '../render/views.js';
-import type { Theme } from '../render/browser.js';
+import { loadFile } from '../load/index.js';
+import { UsageError } from '../core/index.js';
+import { VIEWS, type ViewName, type Theme } from '../render/index.js';
 import { expandInputs } from './inputs.js';
 import { parseScale, parseViews, render } from './render.js';
 import { writeReports } from './report.js';
@@ -60,9 +60,9 @@ export function register(program: Command, context: CommandContext): void {
       // One piece of work at a time, in the order of the saves.
       let queue = Promise.resolve();
       const later = (path: string) => (queue = queue.then(() => produce(path)));
-      for (const path of paths) later(path);
+      for (const path of paths) void later(path);
 
-      const stopWatching = onSave(paths, SETTLE_MS, later);
+      const stopWatching = onSave(paths, SETTLE_MS, (path) => void later(path));
       await queue;
       process.stderr.write(`cxmap watch: watching ${paths.length === 1 ? basename(paths[0]!) : `${paths.length} maps`}; Ctrl+C to stop\n`);
       await untilStopped();

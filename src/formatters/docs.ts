@@ -1,5 +1,5 @@
 /** Where each finding's code is documented: rules have a page each; the format's checks share a table. */
-import { CHECK_RULES } from '../rules/check.js';
+import { CHECK_RULES } from '../rules/index.js';
 
 export const DOCS_URL = 'https://github.com/cxmap/cxmap/blob/main/docs/';
 

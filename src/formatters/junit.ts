@@ -6,6 +6,8 @@ import type { FileResult } from './types.js';
 
 /** Text fit for XML: the five special characters escaped, characters XML cannot hold dropped. */
 const xml = (s: string) =>
+  // XML 1.0 cannot hold most control characters: they are what this removes.
+  // eslint-disable-next-line no-control-regex
   s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 
 export function junit(results: FileResult[]): string {

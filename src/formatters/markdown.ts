@@ -1,5 +1,5 @@
 /** A summary fit for a pull-request comment or a GitHub job summary: the counts, then a table of the findings. */
-import { mdText } from '../report/document.js';
+import { mdText } from '../report/index.js';
 import { docsUrl } from './docs.js';
 import { count, plural, type FileResult } from './types.js';
 

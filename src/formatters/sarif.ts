@@ -4,7 +4,7 @@
  * as the YAML parser gives them.
  */
 import { describe, docsUrl } from './docs.js';
-import { CHECK_RULES } from '../rules/check.js';
+import { CHECK_RULES } from '../rules/index.js';
 import type { FileResult, FormatOptions } from './types.js';
 
 export function sarif(results: FileResult[], options: FormatOptions): string {

@@ -1,6 +1,6 @@
 /** The default terminal output: findings grouped by file, each with a code frame, and a summary line. */
 import { Chalk } from 'chalk';
-import type { Finding } from '../load/index.js';
+import type { Finding } from '../core/index.js';
 import { count, plural, type FileResult, type FormatOptions } from './types.js';
 
 function codeFrame(result: FileResult, f: Finding, c: InstanceType<typeof Chalk>): string[] {

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseYaml } from './parse.js';
 import { checkShape } from './schema.js';
-import { UsageError, sortFindings } from './finding.js';
+import { UsageError, sortFindings } from '../core/index.js';
 
 export const CONFIG_FILES = ['cxmap.config.yaml', 'cxmap.config.yml', 'cxmap.config.json'];
 
@@ -55,5 +55,5 @@ export function loadConfig(file: string | undefined, cwd: string): LoadedConfig 
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
     throw new UsageError(`${file}:${first.line}:${first.column}: ${first.message.replace(/^the map /, 'the configuration ')}${more}`);
   }
-  return { file, dir: dirname(resolve(file)), config: (parsed.data ?? {}) as RawConfig };
+  return { file, dir: dirname(resolve(file)), config: parsed.data ?? {} };
 }

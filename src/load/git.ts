@@ -5,8 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { decode } from './read.js';
-import { UsageError } from './finding.js';
-import { loadFile, loadText, type LoadedMap } from './index.js';
+import { UsageError } from '../core/index.js';
+import { loadFile, loadText, type LoadedMap } from './load.js';
 
 /** `ref:path` when the text names no existing file and looks like one; a drive letter (C:\) is not a ref. */
 export function gitSpec(spec: string): { ref: string; path: string } | undefined {

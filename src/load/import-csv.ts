@@ -5,9 +5,8 @@
  */
 import { parse } from 'csv-parse/sync';
 import { Document, isMap, isScalar, isSeq, visit } from 'yaml';
-import { parseDistribution, parseRatio } from './duration.js';
-import { closest } from './suggest.js';
-import { LANES, type Lane, type RawMap, type RawNext, type RawStep } from './types.js';
+import { parseDistribution, parseRatio, closest, slug } from '../core/index.js';
+import { LANES, type Lane, type ProcessInfo, type RawMap, type RawNext, type RawStep } from './types.js';
 
 export const COLUMNS = ['id', 'name', 'stage', 'actor', 'lane', 'channel', 'wait', 'work', 'value', 'feeling', 'asks', 'tells', 'ca', 'fails', 'evidence', 'outcome', 'note', 'next'] as const;
 type Column = (typeof COLUMNS)[number];
@@ -17,14 +16,6 @@ export interface RowProblem {
   message: string;
 }
 
-export interface ProcessInfo {
-  name: string;
-  customer: string;
-  goal: string;
-}
-
-/** An id from a name: lower case, dashes between words (`Loan advisor` → `loan-advisor`). */
-export const slug = (text: string) => text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'step';
 
 const list = (cell: string) => cell.split(';').map((x) => x.trim()).filter(Boolean);
 
@@ -33,7 +24,7 @@ export function importCsv(csv: string, info: ProcessInfo): { yaml: string; rows:
   if (csv.trim() === '') return { problems: [{ row: 1, message: `the file is empty: its first row names the columns (${COLUMNS.join(', ')}), then one row per step` }] };
   let records: string[][];
   try {
-    records = parse(csv, { bom: true, skip_empty_lines: true, relax_column_count: false, trim: true }) as string[][];
+    records = parse(csv, { bom: true, skip_empty_lines: true, relax_column_count: false, trim: true });
   } catch (error) {
     const e = error as Error & { records?: number; lines?: number };
     return { problems: [{ row: (e.records ?? 0) + 1, message: `the CSV cannot be read here: ${e.message.replace(/^Invalid Record Length: /, '').replace(/^CSV_\w+: /, '')}` }] };

@@ -1,6 +1,6 @@
 /** Parses YAML keeping every node's position, so findings can point at the line and column they are about. */
 import { parseDocument, LineCounter, isMap, isNode, isPair, isScalar, type Document, type Node, type Pair } from 'yaml';
-import { finding, START, type Finding, type Position } from './finding.js';
+import { finding, START, type Finding, type Position } from '../core/index.js';
 
 /** More aliases than this in one file are refused (the defence against "billion laughs" alias bombs). */
 export const MAX_ALIAS_COUNT = 100;

@@ -1,6 +1,6 @@
 /** Reads a map file (or standard input) as text, refusing what cannot be a map before parsing it. */
 import { openSync, fstatSync, readSync, closeSync } from 'node:fs';
-import { finding, START, UsageError, type Finding } from './finding.js';
+import { finding, START, UsageError, type Finding } from '../core/index.js';
 
 /** Larger files are refused: a map of 20,000 steps takes about 4 MB. */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;

@@ -1,7 +1,6 @@
 /** The shape check: the JSON Schemas in schemas/ (of maps, and of the configuration), precompiled by ajv at build time. */
 import { createRequire } from 'node:module';
-import { finding, type Finding } from './finding.js';
-import { closest, didYouMean } from './suggest.js';
+import { finding, type Finding, closest, didYouMean } from '../core/index.js';
 import type { SourceMap, Path } from './parse.js';
 
 interface AjvError {

@@ -2,10 +2,7 @@
  * Semantic checks of a map that has the right shape, and its normalization into a ProcessMap.
  * Every finding has a stable code and points at the key or value it is about.
  */
-import { finding, type Finding } from './finding.js';
-import { DEFAULT_CALENDAR, parseDistribution, parseFixed, parseRatio, ZERO, type Calendar, type Distribution, type DurationInput } from './duration.js';
-import { didYouMean } from './suggest.js';
-import { components, postDominators, walker } from './graph.js';
+import { finding, type Finding, DEFAULT_CALENDAR, parseDistribution, parseFixed, parseRatio, ZERO, type Calendar, type Distribution, type DurationInput, didYouMean, components, postDominators, successors, walker } from '../core/index.js';
 import type { SourceMap, Path } from './parse.js';
 import type { Actor, Choice, Next, ProcessMap, RawMap, RawStep, Step } from './types.js';
 
@@ -56,15 +53,6 @@ function readCalendar(raw: RawMap, check: Checker): Calendar {
     return { day, week: 7 * day };
   }
   return { day, week };
-}
-
-/** Successor step indexes of a step, in the order written. */
-export function successors(next: Next): number[] {
-  switch (next.kind) {
-    case 'end': return [];
-    case 'choice': return next.choices.map((c) => c.to);
-    case 'all': return next.branches;
-  }
 }
 
 export function checkSemantics(raw: RawMap, source: SourceMap): { map?: ProcessMap; findings: Finding[] } {

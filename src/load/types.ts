@@ -1,11 +1,17 @@
 /** The map as the format describes it: raw (as written, checked by the schema) and normalized (for analysis). */
-import type { Calendar, Distribution } from './duration.js';
-import type { DurationInput } from './duration.js';
+import type { Calendar, Distribution, DurationInput } from '../core/index.js';
 
 export type Lane = 'customer' | 'frontstage' | 'backstage' | 'support';
 export const LANES: readonly Lane[] = ['customer', 'frontstage', 'backstage', 'support'];
 export type ValueClass = 'customer' | 'business' | 'waste';
 export type Evidence = 'assumed' | 'observed' | 'measured';
+
+/** What a new map is about: the process, as the customer would say it, whose experience it is, and their goal. */
+export interface ProcessInfo {
+  name: string;
+  customer: string;
+  goal: string;
+}
 
 /** A map file as written, once it has passed the schema. */
 export interface RawMap {

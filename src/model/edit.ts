@@ -3,9 +3,8 @@
  * to where they led) and flows rewired; the result is renumbered and its parallel joins found again, so that the
  * engine can score it like any loaded map.
  */
-import type { Choice, ProcessMap, Step } from '../load/index.js';
-import { postDominators, walker } from '../load/graph.js';
-import { successors } from '../load/semantic.js';
+import { type Choice, type ProcessMap, type Step } from '../load/index.js';
+import { postDominators, walker, successors } from '../core/index.js';
 
 /** A deep copy to change freely. */
 export function copyMap(map: ProcessMap): ProcessMap {

@@ -5,7 +5,7 @@
  * are solved as regions of their own. The loader guarantees that regions nest and never overlap.
  */
 import type { ProcessMap, Step } from '../load/index.js';
-import { walker } from '../load/graph.js';
+import { walker } from '../core/index.js';
 
 export interface Region {
   id: number;

@@ -68,7 +68,7 @@ export function formatMap(text: string): string | undefined {
     doc.commentBefore = first.commentBefore;
     first.commentBefore = undefined;
   }
-  walk(doc.contents as Node, SCHEMA);
+  walk(doc.contents, SCHEMA);
   space(doc);
   return doc.toString({ indent: 2, indentSeq: true, lineWidth: 0, flowCollectionPadding: true });
 }

@@ -4,7 +4,7 @@
  * line, comment and alignment stays byte for byte. Each changed step gets a comment saying what changed and why.
  */
 import { isCollection, isMap, isPair, isScalar, isSeq, parseDocument, stringify, type Node, type Pair, type YAMLMap } from 'yaml';
-import { parseRatio, type Calendar, type Distribution } from '../load/duration.js';
+import { parseRatio, type Calendar, type Distribution } from '../core/index.js';
 import type { Next, ProcessMap, Step } from '../load/index.js';
 
 /** What a step's change is put down to: a line per reason, shown in its comment. */
@@ -173,7 +173,7 @@ export function rewrite(text: string, before: ProcessMap, after: ProcessMap, rea
   }
 
   if (header.length > 0 && isMap(doc.contents)) {
-    const at = lineStart(doc.contents.range![0]);
+    const at = lineStart(doc.contents.range[0]);
     splices.push({ start: at, end: at, text: header.map((line) => `# ${oneLine(line)}\n`).join('') });
   }
   let out = text;

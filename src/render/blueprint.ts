@@ -4,8 +4,8 @@
  * backstage, steps coloured by value class, waits and chances on the edges, rework dashed, fail points (F) and
  * moments of truth (★) marked, and the steps that hold most of the lead time emphasised.
  */
-import { formatDuration, mean } from '../load/duration.js';
-import { LANES, type Lane } from '../load/types.js';
+import { formatDuration, mean } from '../core/index.js';
+import { LANES, type Lane } from '../load/index.js';
 import type { ExactAnalysis as Analysis } from '../analysis/index.js';
 import { LANE_FILL, PALETTE } from './palette.js';
 import { flowLabel, plainLabel, shorten } from './text.js';

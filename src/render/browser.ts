@@ -8,7 +8,7 @@ import { dirname, join, normalize } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'puppeteer';
-import { UsageError } from '../load/index.js';
+import { UsageError } from '../core/index.js';
 
 export interface FoundBrowser {
   path: string;
@@ -130,7 +130,8 @@ export interface RenderJob {
   format: BrowserFormat;
 }
 
-export type RenderResult = { data: Uint8Array } | { error: Error };
+/** SVG comes back as text, PNG and PDF as bytes. */
+export type RenderResult = { data: string | Uint8Array } | { error: Error };
 
 /** A diagram that takes longer than this to render is reported as failed instead of holding up the command. */
 const JOB_TIMEOUT_MS = 60_000;
@@ -184,7 +185,7 @@ export class MermaidRenderer {
    * Renders every job, each page taking the next job as soon as it is free; `done` is called as each finishes
    * (in the order they finish), so that output can be written at once.
    */
-  async renderAll(jobs: RenderJob[], done: (index: number, result: RenderResult) => Promise<void>): Promise<void> {
+  async renderAll(jobs: RenderJob[], done: (index: number, result: RenderResult) => void | Promise<void>): Promise<void> {
     let next = 0;
     await Promise.all(
       this.pages.map(async (page) => {
@@ -202,16 +203,15 @@ export class MermaidRenderer {
     );
   }
 
-  private async renderOn(page: Page, job: RenderJob): Promise<Uint8Array> {
+  private async renderOn(page: Page, job: RenderJob): Promise<string | Uint8Array> {
     const svg = await page.evaluate(async (text, id) => {
-      // @ts-expect-error: set up by preparePage.
-      window.__cxmapSeed();
-      // @ts-expect-error: the global mermaid.
-      const { svg } = (await mermaid.render(id, text)) as { svg: string };
-      return svg;
+      // Both set up by mermaidPage: the seeded random numbers and the global mermaid.
+      const page = window as unknown as { __cxmapSeed(): void; mermaid: { render(id: string, text: string): Promise<{ svg: string }> } };
+      page.__cxmapSeed();
+      return (await page.mermaid.render(id, text)).svg;
     }, job.text, job.id);
     const { format } = job;
-    if (format === 'svg') return new TextEncoder().encode(svg);
+    if (format === 'svg') return svg;
     const capture = this.capturing.then(() => this.capture(page, svg, format));
     this.capturing = capture.catch(() => undefined);
     return capture;

@@ -3,8 +3,7 @@
  * lives (their own steps and the frontstage steps), scored by their feeling and naming who they deal with.
  * Mermaid's scores run from 1 to 5 (above 3 a smile, below 3 a frown): feeling -2..+2 becomes 1..5, none is 3.
  */
-import type { ExactAnalysis as Analysis } from '../analysis/index.js';
-import { isCustomerFacing } from '../analysis/effort.js';
+import { type ExactAnalysis as Analysis, isCustomerFacing } from '../analysis/index.js';
 import { lineStart, plainLabel, shorten } from './text.js';
 
 export function journey(analysis: Analysis, subset: readonly number[], title: string): string {

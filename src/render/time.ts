@@ -3,7 +3,7 @@
  * business-required, waste, not classed), on the critical path, weighted by expected visits; the slices add up to
  * the lead time.
  */
-import { formatDuration, mean } from '../load/duration.js';
+import { formatDuration, mean } from '../core/index.js';
 import type { ExactAnalysis as Analysis } from '../analysis/index.js';
 import { PALETTE } from './palette.js';
 import { plainLabel } from './text.js';

@@ -3,7 +3,7 @@
  * when the customer is left without news, grey otherwise) and its work, in the map's calendar. Parallel branches
  * run side by side and the join starts when the slowest is done. The axis counts calendar days from day 1.
  */
-import { mean } from '../load/duration.js';
+import { mean } from '../core/index.js';
 import type { Next, Step } from '../load/index.js';
 import type { ExactAnalysis as Analysis } from '../analysis/index.js';
 import { lineStart, plainLabel, shorten } from './text.js';
@@ -47,7 +47,7 @@ export function likelyPath(analysis: Analysis): Bar[] {
 }
 
 export function timeline(analysis: Analysis, subset: readonly number[], title: string): string {
-  const { map, effort, time } = analysis;
+  const { map, effort } = analysis;
   const inPart = new Set(subset);
   const bars = likelyPath(analysis).filter((b) => inPart.has(b.step));
   // Times in milliseconds (Mermaid 11 misreads start times given in seconds, `dateFormat X`). One day on the
@@ -71,8 +71,7 @@ export function timeline(analysis: Analysis, subset: readonly number[], title: s
       const t0 = Math.round(b.start * scale);
       const t1 = Math.round((b.start + b.wait) * scale);
       const t2 = Math.round((b.start + b.wait + b.work) * scale);
-      const visits = time.visits[b.step]!;
-      const dark = visits > 0 && effort.darkTime.perStep[b.step]! / visits > 0;
+      const dark = effort.darkWait[b.step]! > 0;
       if (t1 > t0) lines.push(`    ${lineStart(`waits for ${name}`)} :${dark ? 'crit' : 'done'}, w${b.step}, ${t0}, ${t1}`);
       if (t2 > t1) lines.push(`    ${lineStart(name)} :active, s${b.step}, ${t1}, ${t2}`);
       if (t2 === t0) lines.push(`    ${lineStart(name)} :milestone, s${b.step}, ${t0}, ${t0}`);

@@ -1,11 +1,10 @@
 /** Before and after: the figures of two versions of a map, and what happened to its steps. */
-import { formatDuration, mean, type Calendar } from '../load/duration.js';
+import { formatDuration, mean, type Calendar } from '../core/index.js';
 import type { ProcessMap } from '../load/index.js';
-import { stepChanges } from '../model/write.js';
+import { stepChanges } from '../model/index.js';
+import { type Analysis, compareMetrics, show, showChange, type Row } from '../analysis/index.js';
+import type { Diagram } from '../render/index.js';
 import type { Block, Cell } from './document.js';
-import type { Analysis } from '../analysis/index.js';
-import type { Diagram } from '../render/views.js';
-import { compareMetrics, show, showChange, type Row } from '../analysis/metrics.js';
 
 const VERDICT: Record<Row['direction'], Cell> = {
   better: { text: 'better', tone: 'good' },
@@ -20,9 +19,9 @@ export function comparisonTable(rows: readonly Row[], calendar: Calendar): Block
     right: [1, 2, 3],
     rows: rows.map((r) => [
       r.metric.label,
-      show(r.metric.kind, r.before, calendar),
-      show(r.metric.kind, r.after, calendar),
-      r.direction === 'same' ? '' : { text: showChange(r.metric.kind, r.change, calendar), tone: r.direction === 'better' ? 'good' : 'bad' },
+      show(r.metric.unit, r.before, calendar),
+      show(r.metric.unit, r.after, calendar),
+      r.direction === 'same' ? '' : { text: showChange(r.metric.unit, r.change, calendar), tone: r.direction === 'better' ? 'good' : 'bad' },
       VERDICT[r.direction],
     ]),
   };
@@ -99,15 +98,15 @@ export function compareJson(before: Side, after: Side) {
     before: before.name,
     after: after.name,
     metrics: compareMetrics(before.analysis, after.analysis).map((row) => ({
-      metric: row.metric.key,
+      metric: row.metric.id,
       label: row.metric.label,
-      unit: row.metric.kind === 'duration' ? 'seconds' : row.metric.kind === 'percent' ? 'ratio' : 'count',
+      unit: row.metric.unit === 'duration' ? 'seconds' : row.metric.unit === 'percent' ? 'ratio' : 'count',
       before: r(row.before),
       after: r(row.after),
       change: r(row.change),
       direction: row.direction,
     })),
     steps: stepDiff(before.analysis.map, after.analysis.map),
-    diagrams: Object.fromEntries([['before', before], ['after', after]].map(([k, s]) => [k, (s as Side).diagrams.map((d) => ({ view: d.view, caption: d.caption, mermaid: d.text }))])),
+    diagrams: Object.fromEntries(([['before', before], ['after', after]] as const).map(([k, s]) => [k, s.diagrams.map((d) => ({ view: d.view, caption: d.caption, mermaid: d.text }))])),
   };
 }

@@ -4,7 +4,7 @@
  * Text in blocks is plain; a span in backticks is code (step ids).
  */
 import type { ChalkInstance } from 'chalk';
-import type { Diagram } from '../render/views.js';
+import type { Diagram } from '../render/index.js';
 
 /** good and bad colour a cell (green, red); Markdown shows them with a mark, as it has no colour. */
 export type Tone = 'good' | 'bad';

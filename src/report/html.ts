@@ -4,8 +4,7 @@
  * it load nothing from anywhere, so it opens offline and can never call out. Printable: a print stylesheet keeps
  * tables and diagrams whole on a page.
  */
-import type { Diagram } from '../render/views.js';
-import { PALETTE } from '../render/palette.js';
+import { type Diagram, PALETTE } from '../render/index.js';
 import { cellText, cellTone, spans, type Block } from './document.js';
 
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

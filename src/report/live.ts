@@ -6,7 +6,7 @@
 import { loadText } from '../load/index.js';
 import { analyzeExact } from '../analysis/index.js';
 import { opportunities } from '../rules/index.js';
-import { viewDiagrams, type ViewName } from '../render/views.js';
+import { viewDiagrams, type ViewName } from '../render/index.js';
 import { blocksHtml, escapeHtml, htmlPage, STYLE } from './html.js';
 import { headerBlocks, opportunityBlocks, scorecardBlocks } from './report.js';
 

@@ -1,6 +1,6 @@
 /** A Markdown page with a map's diagrams as ```mermaid blocks, which GitHub and most editors render. */
 import type { ExactAnalysis } from '../analysis/index.js';
-import type { Diagram } from '../render/views.js';
+import type { Diagram } from '../render/index.js';
 import { toMarkdown, type Block } from './document.js';
 import { headerBlocks } from './report.js';
 

@@ -3,29 +3,17 @@
  * time goes, the diagrams, the steps, the ranked opportunities with their computed savings, and how much of the map
  * rests on assumed figures. Built once as blocks (for Markdown, HTML and the terminal) and once as JSON.
  */
-import { formatDuration, mean } from '../load/duration.js';
+import { formatDuration, mean } from '../core/index.js';
 import type { Evidence } from '../load/index.js';
-import type { Analysis, ExactAnalysis } from '../analysis/index.js';
-import type { Evaluated, Figures } from '../rules/index.js';
-import { timeSplit } from '../render/time.js';
-import type { Diagram } from '../render/views.js';
+import { type Analysis, type ExactAnalysis, gain, inSentence, metric, METRICS, show, showChange } from '../analysis/index.js';
+import { WHATIF_METRICS, type Evaluated, type Figures } from '../rules/index.js';
+import { timeSplit, type Diagram } from '../render/index.js';
 import { cellText, type Block, type Cell } from './document.js';
-import { kindOf, METRICS, show, showChange } from '../analysis/metrics.js';
 import { scoreJson } from './score-json.js';
 
 /** The views a report shows, in its order. */
 export const REPORT_VIEWS = ['time', 'blueprint', 'journey', 'matrix'] as const;
 
-const SAVINGS: { key: keyof Figures; label: string; kind: 'duration' | 'percent' | 'count' }[] = [
-  { key: 'leadTime', label: 'lead time', kind: 'duration' },
-  { key: 'customerEffort', label: "customer's own work", kind: 'duration' },
-  { key: 'successRate', label: 'success rate', kind: 'percent' },
-  { key: 'darkTime', label: 'dark time', kind: 'duration' },
-  { key: 'reAsks', label: 'items asked again', kind: 'count' },
-  { key: 'transfers', label: 'transfers', kind: 'count' },
-  { key: 'channelSwitches', label: 'channel switches', kind: 'count' },
-  { key: 'handoffs', label: 'handoffs', kind: 'count' },
-];
 
 /** Below this a saving is rounding noise, not a saving. */
 const NOISE = 1e-9;
@@ -78,12 +66,12 @@ export function scorecardBlocks(analysis: ExactAnalysis | Analysis): Block[] {
     kind: 'table',
     head: ['Metric', 'Value', 'Target', ''],
     right: [1, 2],
-    rows: METRICS.flatMap((m) => {
+    rows: METRICS.filter((m) => m.table).flatMap((m) => {
       const value = m.of(analysis);
       if (value === undefined) return [];
-      const target = analysis.targets.find((t) => t.metric === m.key);
-      const status: Cell = !target ? '' : target.met ? { text: 'met', tone: 'good' } : { text: `missed by ${showChange(m.kind, target.gap, cal).slice(1)}`, tone: 'bad' };
-      return [[m.label, show(m.kind, value, cal), target ? show(m.kind, target.target, cal) : '', status]];
+      const target = analysis.targets.find((t) => t.metric === m.id);
+      const status: Cell = !target ? '' : target.met ? { text: 'met', tone: 'good' } : { text: `missed by ${showChange(m.unit, target.gap, cal).slice(1)}`, tone: 'bad' };
+      return [[m.label, show(m.unit, value, cal), target ? show(m.unit, target.target, cal) : '', status]];
     }),
   });
   if (analysis.benchmarks.length > 0) {
@@ -92,10 +80,9 @@ export function scorecardBlocks(analysis: ExactAnalysis | Analysis): Block[] {
       head: ['Benchmark', 'Metric', 'Theirs', 'Ours', ''],
       right: [2, 3],
       rows: analysis.benchmarks.map((b) => {
-        const kind = kindOf(b.metric);
-        const label = METRICS.find((m) => m.key === b.metric)!.label;
+        const { label, unit } = metric(b.metric);
         const verdict: Cell = b.matched ? { text: 'matched', tone: 'good' } : { text: b.metric === 'leadTime' ? `${b.ratio.toFixed(1)}× as long` : 'behind', tone: 'bad' };
-        return [b.name, label, show(kind, b.value, cal), show(kind, b.actual, cal), verdict];
+        return [b.name, label, show(unit, b.value, cal), show(unit, b.actual, cal), verdict];
       }),
     });
   }
@@ -144,14 +131,13 @@ export function opportunityBlocks(analysis: ExactAnalysis, opportunities: readon
   const cal = analysis.map.process.calendar;
   if (opportunities.length === 0) return [{ kind: 'paragraph', text: 'No rule finds an opportunity in this map.' }];
   const savingCell = (key: keyof Figures, saving: number): Cell => {
-    const s = SAVINGS.find((x) => x.key === key)!;
     if (Math.abs(saving) <= NOISE) return '';
     // A saving is better for the customer when positive; shown as the change it makes (−2.0 d, +5.0 pts).
-    const change = key === 'successRate' ? saving : -saving;
-    return { text: showChange(s.kind, change, cal), tone: saving > 0 ? 'good' : 'bad' };
+    const m = metric(key);
+    return { text: showChange(m.unit, gain(m, 0, saving), cal), tone: saving > 0 ? 'good' : 'bad' };
   };
   const otherEffects = (saving: Figures) =>
-    SAVINGS.filter((s) => s.key !== 'leadTime' && Math.abs(saving[s.key]) > NOISE).map((s) => `${s.label} ${cellText(savingCell(s.key, saving[s.key]))}`).join(', ');
+    WHATIF_METRICS.filter((id) => id !== 'leadTime' && Math.abs(saving[id]) > NOISE).map((id) => `${inSentence(metric(id))} ${cellText(savingCell(id, saving[id]))}`).join(', ');
   return [
     { kind: 'paragraph', text: 'Each saving is computed: the change is made on a copy of the map and the map is scored again. Savings of different opportunities overlap, so they do not add up; the last one (where there is one) makes them all together.' },
     {

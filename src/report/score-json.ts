@@ -3,7 +3,7 @@
  * seconds, ratios from 0 to 1; numbers are rounded (seconds to the millisecond, the rest to 6 decimals) so that the
  * output is stable and diffs cleanly.
  */
-import { mean } from '../load/duration.js';
+import { mean } from '../core/index.js';
 import type { Analysis } from '../analysis/index.js';
 
 const seconds = (x: number) => Math.round(x * 1000) / 1000;
@@ -56,7 +56,7 @@ export function scoreJson(analysis: Analysis, file: string) {
       reasons: scores[i]!.reasons,
       waitSeconds: seconds(mean(step.wait)),
       workSeconds: seconds(mean(step.work)),
-      darkWaitSeconds: seconds(time.visits[i]! > 0 ? effort.darkTime.perStep[i]! / time.visits[i]! : 0),
+      darkWaitSeconds: seconds(effort.darkWait[i]!),
       reAsked: effort.reAsked[i]!,
     })),
   };

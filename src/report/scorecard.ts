@@ -1,8 +1,7 @@
 /** The terminal view of `cxmap score`: the process scorecard, then the steps sorted by the delay they cause. */
 import { Chalk } from 'chalk';
-import { formatDuration } from '../load/duration.js';
-import { kindOf, show } from '../analysis/metrics.js';
-import type { Analysis, Verdict, Metric } from '../analysis/index.js';
+import { formatDuration } from '../core/index.js';
+import { metric as metricOf, show, type Analysis, type Verdict, type TargetMetric } from '../analysis/index.js';
 
 export interface ScorecardOptions {
   colorLevel: 0 | 1 | 2 | 3;
@@ -18,8 +17,8 @@ export function scorecard(analysis: Analysis, file: string, options: ScorecardOp
   const { map, time, effort, simulation } = analysis;
   const cal = map.process.calendar;
   const d = (s: number) => formatDuration(s, cal);
-  const showTarget = (metric: Metric, x: number) => show(kindOf(metric), x, cal);
-  const target = (metric: Metric) => {
+  const showTarget = (metric: TargetMetric, x: number) => show(metricOf(metric).unit, x, cal);
+  const target = (metric: TargetMetric) => {
     const t = analysis.targets.find((x) => x.metric === metric);
     if (!t) return '';
     return `   target ${showTarget(metric, t.target)} ${t.met ? c.green('✔ met') : c.red(`✖ ${metric === 'leadTime' ? `${d(Math.abs(t.gap))} over` : `${percent(Math.abs(t.gap))} short`}`)}`;
@@ -31,8 +30,8 @@ export function scorecard(analysis: Analysis, file: string, options: ScorecardOp
     `${c.dim('Customer')} ${map.process.customer}   ${c.dim('Goal')} ${map.process.goal}`,
     '',
     row('Lead time', `${c.bold(d(lt))}  ${c.dim(`p50 ${d(simulation.p50)} · p85 ${d(simulation.p85)} · p95 ${d(simulation.p95)}`)}${target('leadTime')}`),
-    row('Process time', `${d(time.processTime)}  ${c.dim('activity ratio')} ${percent(lt > 0 ? time.processTime / lt : 0)}  ${c.dim('waiting')} ${percent(lt > 0 ? time.waitTime / lt : 0)}`),
-    row('Value-added', `${d(time.valueAdded)}  ${c.dim('PCE')} ${c.bold(percent(lt > 0 ? time.valueAdded / lt : 0))}${target('pce')}`),
+    row('Process time', `${d(time.processTime)}  ${c.dim('activity ratio')} ${percent(time.activityRatio)}  ${c.dim('waiting')} ${percent(time.waitShare)}`),
+    row('Value-added', `${d(time.valueAdded)}  ${c.dim('PCE')} ${c.bold(percent(time.pce))}${target('pce')}`),
     row('Success rate', `${percent(time.successRate)}${target('successRate')}`),
     row('Rolled %C&A', percent(time.rolledCA)),
     row('Customer effort', `${d(effort.customerEffort)} of their own work, ${effort.contacts.length} people and systems to deal with`),

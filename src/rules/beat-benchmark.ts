@@ -2,12 +2,11 @@
  * beat-benchmark: the process misses its targets or trails a benchmark; the what-if applies every other
  * opportunity at once, to show how much of the gap they close together.
  */
-import { kindOf, show as showMetric } from '../analysis/metrics.js';
-import type { Metric } from '../analysis/index.js';
+import { inSentence, metric, show as showMetric, type TargetMetric } from '../analysis/index.js';
 import type { Rule } from './types.js';
 import { combine, select } from './whatif.js';
 
-const LABEL: Record<Metric, string> = { leadTime: 'lead time', pce: 'PCE', successRate: 'success rate' };
+const label = (id: TargetMetric) => inSentence(metric(id));
 
 export function beatBenchmark(others: Rule[]): Rule {
   return {
@@ -15,10 +14,10 @@ export function beatBenchmark(others: Rule[]): Rule {
     description: 'Targets missed and benchmarks not matched: what the other opportunities, made together, would do to the gap.',
     find(analysis) {
       const cal = analysis.map.process.calendar;
-      const show = (metric: string, x: number) => showMetric(kindOf(metric), x, cal);
+      const show = (id: TargetMetric, x: number) => showMetric(metric(id).unit, x, cal);
       const gaps = [
-        ...analysis.targets.filter((t) => !t.met).map((t) => `the target ${LABEL[t.metric]} of ${show(t.metric, t.target)} (now ${show(t.metric, t.actual)})`),
-        ...analysis.benchmarks.filter((b) => !b.matched).map((b) => `${b.name}'s ${LABEL[b.metric]} of ${show(b.metric, b.value)}`),
+        ...analysis.targets.filter((t) => !t.met).map((t) => `the target ${label(t.metric)} of ${show(t.metric, t.target)} (now ${show(t.metric, t.actual)})`),
+        ...analysis.benchmarks.filter((b) => !b.matched).map((b) => `${b.name}'s ${label(b.metric)} of ${show(b.metric, b.value)}`),
       ];
       if (gaps.length === 0) return [];
       const selection = select(analysis, others.flatMap((r) => r.find(analysis)));

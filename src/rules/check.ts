@@ -4,11 +4,10 @@
  */
 import { relative } from 'node:path';
 import picomatch from 'picomatch';
-import { finding, sortFindings, type Finding, type LoadedMap, type ProcessMap, type Severity } from '../load/index.js';
-import type { LoadedConfig, RuleEntry } from '../load/config.js';
+import { type LoadedMap, type ProcessMap, type LoadedConfig, type RuleEntry } from '../load/index.js';
 import { analyzeExact, DEFAULT_WEIGHTS, type ScoreWeights } from '../analysis/index.js';
-import { formatDuration } from '../load/duration.js';
-import { RULES } from './index.js';
+import { formatDuration, finding, sortFindings, type Finding, type Severity } from '../core/index.js';
+import { RULES } from './opportunities.js';
 import { POLICIES } from './policy/index.js';
 import { noRegression } from './regression.js';
 import { suppress } from './suppress.js';

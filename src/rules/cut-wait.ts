@@ -1,5 +1,5 @@
 /** cut-wait: the waits that hold most of the customer's lead time; the what-if halves each of them. */
-import { formatDuration, mean } from '../load/duration.js';
+import { formatDuration, mean } from '../core/index.js';
 import type { Rule } from './types.js';
 
 /** A wait holding at least this share of the lead time is worth cutting. */

@@ -1,6 +1,6 @@
 /** fix-fail-point: a known fail point; the what-if takes away the rework and failure it causes. */
-import { components } from '../load/graph.js';
-import { closeWay } from '../model/edit.js';
+import { components } from '../core/index.js';
+import { closeWay } from '../model/index.js';
 import type { Rule } from './types.js';
 
 export const fixFailPoint: Rule = {

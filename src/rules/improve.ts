@@ -1,13 +1,12 @@
 /** The to-be map: the opportunities of the chosen rules made on the map, written back into its YAML text. */
 import { basename } from 'node:path';
-import { loadText, UsageError, type ProcessMap } from '../load/index.js';
-import { closest } from '../load/suggest.js';
+import { loadText, type ProcessMap } from '../load/index.js';
+import { closest, UsageError } from '../core/index.js';
 import type { ExactAnalysis } from '../analysis/index.js';
-import { rewrite } from '../model/write.js';
-import { BASE_RULES, RULES } from './index.js';
+import { rewrite, copyMap } from '../model/index.js';
+import { BASE_RULES, RULES } from './opportunities.js';
 import type { Opportunity } from './types.js';
 import { combine, select, whatIf, type Evaluated, type Selection } from './whatif.js';
-import { copyMap } from '../model/edit.js';
 
 /** The rules named by `--apply`: rule ids, or `all`; `beat-benchmark` stands for all the others together. */
 export function chooseRules(ids: readonly string[]) {

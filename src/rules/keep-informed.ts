@@ -1,6 +1,6 @@
 /** keep-informed: waits the customer spends without news; a status update before them ends the dark time. */
-import { formatDuration } from '../load/duration.js';
-import { predecessors } from '../model/flow.js';
+import { formatDuration } from '../core/index.js';
+import { predecessors } from '../model/index.js';
 import type { Rule } from './types.js';
 
 const UPDATE = 'status update';
@@ -8,7 +8,7 @@ const UPDATE = 'status update';
 export const keepInformed: Rule = {
   id: 'keep-informed',
   description: 'Waits during which the customer has heard nothing since their last contact: tell them where things stand before the wait.',
-  find({ map, effort, time, flow }) {
+  find({ map, effort, flow }) {
     const preds = predecessors(flow);
     return map.steps
       .filter((s) => effort.darkTime.perStep[s.index]! > 0)
@@ -17,7 +17,7 @@ export const keepInformed: Rule = {
         return {
           rule: 'keep-informed',
           title: `Send a status update before the wait for \`${s.id}\``,
-          why: `the customer waits ${formatDuration(effort.darkTime.perStep[s.index]! / time.visits[s.index]!, map.process.calendar)} without news before \`${s.id}\` (${s.name})`,
+          why: `the customer waits ${formatDuration(effort.darkWait[s.index]!, map.process.calendar)} without news before \`${s.id}\` (${s.name})`,
           steps: [...before.map((p) => p.id), s.id],
           change: (copy) => {
             for (const p of before) {

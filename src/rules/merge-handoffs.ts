@@ -1,9 +1,8 @@
 /** merge-handoffs: work passed from desk to desk below the line of visibility; one owner removes the queues. */
-import { formatDuration, mean } from '../load/duration.js';
-import { predecessors } from '../model/flow.js';
-import { onlySuccessor } from '../model/edit.js';
+import { formatDuration, mean } from '../core/index.js';
+import { predecessors, onlySuccessor } from '../model/index.js';
 import type { Step } from '../load/index.js';
-import { isInternal } from '../analysis/effort.js';
+import { isInternal } from '../analysis/index.js';
 import type { Rule } from './types.js';
 
 export const mergeHandoffs: Rule = {

@@ -1,5 +1,5 @@
 /** one-channel: the customer has to change channel on the way; one channel end to end removes the switches. */
-import { isCustomerFacing } from '../analysis/effort.js';
+import { isCustomerFacing } from '../analysis/index.js';
 import type { Rule } from './types.js';
 
 export const oneChannel: Rule = {

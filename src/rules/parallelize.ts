@@ -1,8 +1,7 @@
 /** parallelize: independent backstage steps done one after the other could run at the same time. */
-import { onlySuccessor, renumber } from '../model/edit.js';
-import { predecessors } from '../model/flow.js';
+import { onlySuccessor, renumber, predecessors } from '../model/index.js';
 import type { Step } from '../load/index.js';
-import { isInternal } from '../analysis/effort.js';
+import { isInternal } from '../analysis/index.js';
 import type { Rule } from './types.js';
 
 export const parallelize: Rule = {

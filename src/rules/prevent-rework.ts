@@ -1,7 +1,6 @@
 /** prevent-rework: a choice that sends the work back round a loop; getting it right first time closes it. */
-import { components } from '../load/graph.js';
-import { predecessors } from '../model/flow.js';
-import { closeWay } from '../model/edit.js';
+import { components } from '../core/index.js';
+import { predecessors, closeWay } from '../model/index.js';
 import type { Rule } from './types.js';
 
 export const preventRework: Rule = {

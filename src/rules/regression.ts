@@ -2,9 +2,8 @@
  * no-regression: the gate of `cxmap check --against <ref>`: the metrics of a changed map that got worse for the
  * customer than the version at the ref, beyond a tolerance per metric.
  */
-import { parseFixed, parseRatio } from '../load/duration.js';
-import type { ExactAnalysis } from '../analysis/index.js';
-import { compareMetrics, show, showChange } from '../analysis/metrics.js';
+import { parseFixed, parseRatio } from '../core/index.js';
+import { type ExactAnalysis, compareMetrics, show, showChange } from '../analysis/index.js';
 import type { PolicyFinding } from './policy/index.js';
 
 /**
@@ -32,7 +31,7 @@ export const noRegression = {
     const tolerances = option as Tolerances;
     const cal = after.map.process.calendar;
     return compareMetrics(before, after).flatMap((row) => {
-      const tolerance = tolerances[row.metric.key];
+      const tolerance = tolerances[row.metric.id];
       if (tolerance === undefined || row.direction !== 'worse') return [];
       const relative = typeof tolerance === 'string' && tolerance.endsWith('%');
       const allowed = relative ? parseRatio(tolerance) * Math.abs(row.before)
@@ -40,8 +39,8 @@ export const noRegression = {
           : (parseFixed(tolerance, cal) as { value: number }).value;
       if (Math.abs(row.change) <= allowed + 1e-9) return [];
       const by = relative && row.before !== 0 ? ` (${showChange('percent', row.change / Math.abs(row.before), cal).replace(' pts', '%')})` : '';
-      const limit = relative ? `${tolerance} allowed` : allowed === 0 ? 'none allowed' : `${show(row.metric.kind, allowed, cal)} allowed`;
-      return [{ message: `${row.metric.label} gets worse for the customer: ${show(row.metric.kind, row.before, cal)} → ${show(row.metric.kind, row.after, cal)}, ${showChange(row.metric.kind, row.change, cal)}${by}; ${limit}`, path: ['process', 'name'] }];
+      const limit = relative ? `${tolerance} allowed` : allowed === 0 ? 'none allowed' : `${show(row.metric.unit, allowed, cal)} allowed`;
+      return [{ message: `${row.metric.label} gets worse for the customer: ${show(row.metric.unit, row.before, cal)} → ${show(row.metric.unit, row.after, cal)}, ${showChange(row.metric.unit, row.change, cal)}${by}; ${limit}`, path: ['process', 'name'] }];
     });
   },
 };

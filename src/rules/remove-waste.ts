@@ -1,6 +1,6 @@
 /** remove-waste: a step that is neither valued by the customer nor required can go; the work goes straight on. */
-import { formatDuration } from '../load/duration.js';
-import { bypass, onlySuccessor } from '../model/edit.js';
+import { formatDuration } from '../core/index.js';
+import { bypass, onlySuccessor } from '../model/index.js';
 import type { Rule } from './types.js';
 
 export const removeWaste: Rule = {

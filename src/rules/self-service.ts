@@ -1,5 +1,5 @@
 /** self-service: a frontstage step that only takes or gives information; the customer could do it themselves. */
-import { formatDuration, mean } from '../load/duration.js';
+import { formatDuration, mean } from '../core/index.js';
 import type { Rule } from './types.js';
 
 export const selfService: Rule = {

@@ -6,8 +6,7 @@
  * suppresses them in the whole file. A suppression without a reason or naming no rule is an error; one that
  * suppresses nothing is reported as `unused-suppression`. Validation errors cannot be suppressed.
  */
-import { finding, type Finding, type Severity } from '../load/index.js';
-import { didYouMean } from '../load/suggest.js';
+import { didYouMean, finding, type Finding, type Severity } from '../core/index.js';
 
 const DIRECTIVE = /^(\s*)#\s*cxmap-disable(-next-line)?(?:\s+(.*?))?\s*$/;
 

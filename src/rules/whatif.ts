@@ -2,34 +2,17 @@
  * The what-if: an opportunity's change is made on a copy of the map and the engine computes the map again, so
  * every saving is a computed difference (never an estimate written by a rule).
  */
-import { analyzeExact, type ExactAnalysis } from '../analysis/index.js';
-import { copyMap, tidy } from '../model/edit.js';
-import { stepChanges } from '../model/write.js';
+import { analyzeExact, gain, metric, type ExactAnalysis, type MetricId } from '../analysis/index.js';
+import { copyMap, tidy, stepChanges } from '../model/index.js';
 import type { ProcessMap } from '../load/index.js';
 import type { Opportunity } from './types.js';
 
-export interface Figures {
-  leadTime: number;
-  customerEffort: number;
-  successRate: number;
-  darkTime: number;
-  reAsks: number;
-  transfers: number;
-  channelSwitches: number;
-  handoffs: number;
-}
+/** The figures a what-if reports, each from the metric registry. */
+export const WHATIF_METRICS = ['leadTime', 'customerEffort', 'successRate', 'darkTime', 'reAsks', 'transfers', 'channelSwitches', 'handoffs'] as const satisfies readonly MetricId[];
+export type Figures = Record<(typeof WHATIF_METRICS)[number], number>;
 
 export function figuresOf(a: ExactAnalysis): Figures {
-  return {
-    leadTime: a.time.leadTime,
-    customerEffort: a.effort.customerEffort,
-    successRate: a.time.successRate,
-    darkTime: a.effort.darkTime.total,
-    reAsks: a.effort.reAsks.total,
-    transfers: a.effort.transfers.total,
-    channelSwitches: a.effort.channelSwitches.total,
-    handoffs: a.effort.handoffs.total,
-  };
+  return Object.fromEntries(WHATIF_METRICS.map((id) => [id, metric(id).of(a)!])) as Figures;
 }
 
 export interface Evaluated {
@@ -37,7 +20,7 @@ export interface Evaluated {
   changes: readonly Opportunity[];
   before: Figures;
   after: Figures;
-  /** before - after for every figure but the success rate, which is after - before: positive is better. */
+  /** What each figure gains: positive is better for the customer (less lead time, a higher success rate). */
   saving: Figures;
 }
 
@@ -60,12 +43,7 @@ export function combine(opportunities: readonly Opportunity[], copy: ProcessMap)
 export function whatIf(baseline: ExactAnalysis, changes: readonly Opportunity[]): Evaluated {
   const before = figuresOf(baseline);
   const after = figuresOf(analyzeExact(combine(changes, copyMap(baseline.map))));
-  const saving = Object.fromEntries(
-    Object.keys(before).map((k) => {
-      const key = k as keyof Figures;
-      return [key, key === 'successRate' ? after[key] - before[key] : before[key] - after[key]];
-    }),
-  ) as unknown as Figures;
+  const saving = Object.fromEntries(WHATIF_METRICS.map((id) => [id, gain(metric(id), before[id], after[id])])) as Figures;
   return { changes, before, after, saving };
 }
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { analyze } from '../../src/analysis/index.js';
-import { postDominators } from '../../src/load/graph.js';
+import { postDominators } from '../../src/core/graph.js';
 import { scoreJson } from '../../src/report/score-json.js';
 import { mapOf } from '../helpers/analyze.js';
 

@@ -16,7 +16,7 @@ export function cxmap(args: string[], options: { input?: string | Buffer; env?: 
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input,
-    env: env as NodeJS.ProcessEnv,
+    env,
     encoding: 'utf8',
     timeout: 60_000,
     maxBuffer: 64 * 1024 * 1024,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, mean, parseDistribution, parseFixed, parseRatio } from '../../src/load/duration.js';
+import { formatDuration, mean, parseDistribution, parseFixed, parseRatio } from '../../src/core/duration.js';
 
 const WORK = { day: 8 * 3600, week: 5 * 8 * 3600 };
 

@@ -175,7 +175,7 @@ describe('failures', () => {
           { text: 'flowchart LR\n  a --> \n  ((( b\n', id: 'bad', format: 'svg' },
           { text: 'journey\n  title t\n  section s\n    x: 3: me\n', id: 'ok2', format: 'png' },
         ],
-        async (index, result) => void results.push(`${index}:${'error' in result ? `error ${result.error.message.split('\n')[0]}` : 'ok'}`),
+        (index, result) => void results.push(`${index}:${'error' in result ? `error ${result.error.message.split('\n')[0]}` : 'ok'}`),
       );
     } finally {
       await renderer.close();

@@ -1,9 +1,7 @@
 /** What the limit policies share: reading their option, and pointing at the step that adds most to a figure. */
-import { formatDuration, parseFixed, parseRatio } from '../../load/duration.js';
-import type { ExactAnalysis } from '../../analysis/index.js';
-import { show } from '../../analysis/metrics.js';
-import type { Driver } from '../../analysis/effort.js';
-import type { Path } from '../../load/parse.js';
+import { formatDuration, parseFixed, parseRatio } from '../../core/index.js';
+import { type ExactAnalysis, show, type Driver } from '../../analysis/index.js';
+import type { Path } from '../../load/index.js';
 import type { Policy, PolicyFinding } from './types.js';
 
 /** The step a driver comes from most, and the key to point at. */

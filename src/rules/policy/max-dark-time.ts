@@ -1,5 +1,5 @@
 /** max-dark-time: nobody waits longer than this without news; each such wait is shown at its `wait`. */
-import { formatDuration } from '../../load/duration.js';
+import { formatDuration } from '../../core/index.js';
 import { durationOption } from './limits.js';
 import type { Policy } from './types.js';
 
@@ -9,10 +9,9 @@ export const maxDarkTime: Policy = {
   defaultOption: '2d',
   check(analysis, option) {
     const limit = durationOption(analysis, option);
-    const { map, effort, time } = analysis;
+    const { map, effort } = analysis;
     return map.steps.flatMap((s) => {
-      const visits = time.visits[s.index]!;
-      const dark = visits > 0 ? effort.darkTime.perStep[s.index]! / visits : 0;
+      const dark = effort.darkWait[s.index]!;
       if (dark <= limit.seconds) return [];
       return [{ message: `the customer waits ${formatDuration(dark, map.process.calendar)} without news before \`${s.id}\`, more than the ${limit.text} allowed`, path: ['steps', s.index, 'wait'] }];
     });

@@ -1,6 +1,6 @@
 /** max-lead-time: the expected lead time at most this long; shown at the step that holds most of it. */
-import { formatDuration } from '../../load/duration.js';
-import { show } from '../../analysis/metrics.js';
+import { formatDuration } from '../../core/index.js';
+import { show } from '../../analysis/index.js';
 import { durationOption } from './limits.js';
 import type { Policy } from './types.js';
 

@@ -1,6 +1,6 @@
 /** max-re-asks: at most this many items asked again; each step that asks again is shown at its `asks`. */
 import type { Policy } from './types.js';
-import { show } from '../../analysis/metrics.js';
+import { show } from '../../analysis/index.js';
 
 export const maxReAsks: Policy = {
   id: 'max-re-asks',

@@ -1,5 +1,5 @@
 /** min-pce: process cycle efficiency (value-added time over lead time) at least this much. */
-import { show } from '../../analysis/metrics.js';
+import { show } from '../../analysis/index.js';
 import { ratioOption } from './limits.js';
 import type { Policy } from './types.js';
 
@@ -9,7 +9,7 @@ export const minPce: Policy = {
   defaultOption: '5%',
   check({ time }, option) {
     const limit = ratioOption(option);
-    const pce = time.leadTime > 0 ? time.valueAdded / time.leadTime : 0;
+    const { pce } = time;
     if (pce >= limit) return [];
     return [{ message: `PCE is ${show('percent', pce)}, below the ${show('percent', limit)} required: ${show('percent', 1 - pce)} of the customer's time adds nothing they value`, path: ['process', 'name'] }];
   },

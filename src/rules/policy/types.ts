@@ -1,6 +1,6 @@
 /** What a policy rule is: a limit a team sets on its maps (`max-handoffs: [error, 3]`), checked on the analysis. */
 import type { ExactAnalysis } from '../../analysis/index.js';
-import type { Path } from '../../load/parse.js';
+import type { Path } from '../../load/index.js';
 
 export interface PolicyFinding {
   message: string;

@@ -2,6 +2,21 @@
 
 export type Succ = readonly (readonly number[])[];
 
+/** Where a step leads: its `next`, as the loader normalizes it (see load/types.ts). */
+export type NextSteps =
+  | { kind: 'end' }
+  | { kind: 'choice'; choices: readonly { to: number }[] }
+  | { kind: 'all'; branches: readonly number[] };
+
+/** Successor step indexes of a step, in the order written. */
+export function successors(next: NextSteps): number[] {
+  switch (next.kind) {
+    case 'end': return [];
+    case 'choice': return next.choices.map((c) => c.to);
+    case 'all': return [...next.branches];
+  }
+}
+
 /**
  * A breadth-first walker: `walk(from, avoid)` lists the nodes reachable from `from` in order of distance, never
  * entering `avoid`. It reuses one marker array, so many small walks over a large graph stay cheap.

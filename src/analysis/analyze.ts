@@ -1,0 +1,65 @@
+/** The analysis of a valid map: exact figures, simulation, effort drivers and step scores, in one result. */
+import type { ProcessMap } from '../load/index.js';
+import { buildFlow, type Flow } from '../model/index.js';
+import { effortFigures, type EffortFigures } from './effort.js';
+import { scoreSteps, DEFAULT_WEIGHTS, type ScoreWeights, type StepScore } from './score.js';
+import { simulate, type Simulation } from './simulate.js';
+import { simulateInParallel } from './simulate-parallel.js';
+import { timeFigures, type TimeFigures } from './time.js';
+import { compareTargets, type BenchmarkGap, type TargetGap } from './targets.js';
+
+export interface AnalysisOptions {
+  /** Simulated customers (default 10,000). */
+  runs?: number;
+  /** Seed of the simulation (default 1). */
+  seed?: number;
+  weights?: ScoreWeights;
+}
+
+export const DEFAULT_RUNS = 10_000;
+export const DEFAULT_SEED = 1;
+
+/** The exact figures of a map, without the simulation: all that diagrams need. */
+export type ExactAnalysis = Omit<Analysis, 'simulation'>;
+
+export interface Analysis {
+  map: ProcessMap;
+  flow: Flow;
+  time: TimeFigures;
+  effort: EffortFigures;
+  simulation: Simulation;
+  scores: StepScore[];
+  targets: TargetGap[];
+  benchmarks: BenchmarkGap[];
+}
+
+/** The whole analysis in this thread. */
+export function analyze(map: ProcessMap, options: AnalysisOptions = {}): Analysis {
+  const flow = buildFlow(map);
+  return { ...exact(flow, options), simulation: simulate(flow, simulationOptions(options)) };
+}
+
+/**
+ * The same analysis, with a large simulation spread over worker threads while this thread works out the exact
+ * figures. The result is identical to `analyze`.
+ */
+export async function analyzeInParallel(map: ProcessMap, options: AnalysisOptions = {}): Promise<Analysis> {
+  const flow = buildFlow(map);
+  const simulation = simulateInParallel(flow, simulationOptions(options));
+  return { ...exact(flow, options), simulation: await simulation };
+}
+
+const simulationOptions = (options: AnalysisOptions) => ({ runs: options.runs ?? DEFAULT_RUNS, seed: options.seed ?? DEFAULT_SEED });
+
+/** The exact figures only (no simulation): fast, for diagrams. */
+export function analyzeExact(map: ProcessMap, options: AnalysisOptions = {}): ExactAnalysis {
+  return exact(buildFlow(map), options);
+}
+
+function exact(flow: Flow, options: AnalysisOptions): ExactAnalysis {
+  const { map } = flow;
+  const time = timeFigures(flow);
+  const effort = effortFigures(flow, time);
+  const scores = scoreSteps(map.steps, time, effort, map.process.calendar, options.weights ?? DEFAULT_WEIGHTS);
+  return { map, flow, time, effort, scores, ...compareTargets(map, { time, effort }) };
+}

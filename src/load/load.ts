@@ -1,0 +1,35 @@
+/** Loading a map: read, parse with positions, check the shape against the schema, then the semantics. */
+import { readMap } from './read.js';
+import { parseYaml, SourceMap } from './parse.js';
+import { checkShape } from './schema.js';
+import { checkSemantics } from './semantic.js';
+import { sortFindings, type Finding } from '../core/index.js';
+import type { ProcessMap, RawMap } from './types.js';
+
+export interface LoadedMap {
+  /** The file name as given (`<stdin>` for standard input). */
+  file: string;
+  /** The parsed source, for positions and code frames; absent when the file could not be read as text. */
+  source?: SourceMap;
+  findings: Finding[];
+  /** The normalized map, present only when there is no error. */
+  map?: ProcessMap;
+}
+
+export function loadText(text: string, file: string): LoadedMap {
+  const parsed = parseYaml(text);
+  const { source } = parsed;
+  if (parsed.data === undefined) return { file, source, findings: sortFindings(parsed.findings) };
+  const shape = checkShape(parsed.data, source);
+  if (shape.length > 0) return { file, source, findings: sortFindings([...parsed.findings, ...shape]) };
+  const semantic = checkSemantics(parsed.data as RawMap, source);
+  return { file, source, findings: sortFindings([...parsed.findings, ...semantic.findings]), map: semantic.map };
+}
+
+/** Loads a map file (`-` for standard input). Throws UsageError when the file cannot be opened. */
+export function loadFile(path: string): LoadedMap {
+  const file = path === '-' ? '<stdin>' : path;
+  const read = readMap(path);
+  if ('finding' in read) return { file, findings: [read.finding] };
+  return loadText(read.text, file);
+}

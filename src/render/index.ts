@@ -1,0 +1,6 @@
+/** Rendering: each view of a scored map as Mermaid text, and drawing Mermaid to SVG, PNG and PDF in headless Chromium. */
+export * from './browser.js';
+export * from './palette.js';
+export * from './text.js';
+export * from './time.js';
+export * from './views.js';

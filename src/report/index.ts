@@ -1,0 +1,12 @@
+/**
+ * Reports: one document model (blocks) written as Markdown, terminal text and HTML; the workshop report, the
+ * comparison of two maps, the scorecard, the score JSON and the live page of `cxmap serve`.
+ */
+export * from './compare.js';
+export * from './document.js';
+export * from './html.js';
+export * from './live.js';
+export * from './markdown-views.js';
+export * from './report.js';
+export * from './score-json.js';
+export * from './scorecard.js';
