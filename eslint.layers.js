@@ -1,7 +1,18 @@
 // The stages of src/, in the order the data flows through them. A file may import the stages before its own, each
 // through that stage's index, and never a stage after its own: eslint.config.js turns this into lint errors, and
 // test/lint/layers.test.ts shows a backward import failing. docs/architecture.md explains the stages.
-export const STAGES = ['core', 'load', 'model', 'analysis', 'rules', 'render', 'report', 'formatters', 'workflows', 'commands'];
+export const STAGES = [
+  'core',
+  'load',
+  'model',
+  'analysis',
+  'rules',
+  'render',
+  'report',
+  'formatters',
+  'workflows',
+  'commands',
+];
 
 const any = (names) => `^(\\.\\./)+(${names.join('|')})/`;
 const laterOrCli = (names) => `^(\\.\\./)+((${names.join('|')})/|cli\\.js$)`;
@@ -12,7 +23,8 @@ export const layers = STAGES.map((stage, i) => {
   const patterns = [
     {
       regex: '^(\\./|\\.\\./)index\\.js$',
-      message: "a stage's own files import each other directly: its index is for the stages after it (importing it from inside makes a cycle).",
+      message:
+        "a stage's own files import each other directly: its index is for the stages after it (importing it from inside makes a cycle).",
     },
     {
       regex: laterOrCli(STAGES.slice(i + 1)),

@@ -13,22 +13,27 @@ const runs = Number(process.argv[2] ?? 3);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'cxmap-bench-check-'));
 mkdirSync(join(dir, 'maps'));
-for (let i = 0; i < 1000; i++) writeFileSync(join(dir, 'maps', `map-${String(i).padStart(4, '0')}.cxmap.yaml`), generateMap(41, `Process ${i}`));
+for (let i = 0; i < 1000; i++)
+  writeFileSync(join(dir, 'maps', `map-${String(i).padStart(4, '0')}.cxmap.yaml`), generateMap(41, `Process ${i}`));
 
 // The floor: find the same files, read and parse each with yaml, in one process.
 const floorScript = join(dir, 'floor.mjs');
-writeFileSync(floorScript, `import { readdirSync, readFileSync } from 'node:fs';
+writeFileSync(
+  floorScript,
+  `import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from ${JSON.stringify(join(root, 'node_modules/yaml/dist/index.js'))};
 let n = 0;
 for (const f of readdirSync('maps').sort()) n += parseDocument(readFileSync(join('maps', f), 'utf8')).contents ? 1 : 0;
 if (n !== 1000) process.exit(1);
-`);
+`,
+);
 
 const time = (cmd, args) => {
   const start = process.hrtime.bigint();
   const result = spawnSync(cmd, args, { cwd: dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} failed (${result.status}): ${result.stderr}`);
+  if (result.status !== 0 && result.status !== 1)
+    throw new Error(`${args.join(' ')} failed (${result.status}): ${result.stderr}`);
   return Number(process.hrtime.bigint() - start) / 1e9;
 };
 const floor = [];

@@ -10,10 +10,15 @@ import { fileURLToPath } from 'node:url';
 
 const runs = Number(process.argv[2] ?? 3);
 const root = fileURLToPath(new URL('..', import.meta.url));
-const maps = ['home-loan', 'car-insurance-claim', 'broadband-installation', 'hospital-referral'].map((n) => `examples/${n}.cxmap.yaml`);
+const maps = ['home-loan', 'car-insurance-claim', 'broadband-installation', 'hospital-referral'].map(
+  (n) => `examples/${n}.cxmap.yaml`,
+);
 const out = mkdtempSync(join(tmpdir(), 'cxmap-bench-report-'));
 const cxmap = (args) => {
-  const result = spawnSync(process.execPath, ['bin/cxmap.js', 'report', ...args, '--out', out], { cwd: root, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['bin/cxmap.js', 'report', ...args, '--out', out], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   if (result.status !== 0) throw new Error(`cxmap report failed: ${result.stderr}`);
 };
 const time = (work) => {

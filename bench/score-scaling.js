@@ -36,10 +36,14 @@ for (const size of [500, 5_000, 20_000]) {
 
 console.log('steps   load (ms)   score, 1 thread (ms)   per 1,000 steps   score, all cores (ms)   speed-up');
 for (const r of rows) {
-  console.log(`${String(r.steps).padStart(6)}  ${r.load.toFixed(0).padStart(9)}   ${r.score.toFixed(0).padStart(20)}   ${((r.score / r.steps) * 1000).toFixed(0).padStart(15)}   ${r.parallel.toFixed(0).padStart(21)}   ${(r.score / r.parallel).toFixed(2).padStart(8)}`);
+  console.log(
+    `${String(r.steps).padStart(6)}  ${r.load.toFixed(0).padStart(9)}   ${r.score.toFixed(0).padStart(20)}   ${((r.score / r.steps) * 1000).toFixed(0).padStart(15)}   ${r.parallel.toFixed(0).padStart(21)}   ${(r.score / r.parallel).toFixed(2).padStart(8)}`,
+  );
 }
 const [small, mid, large] = rows;
-console.log(`growth of scoring time: x${(mid.score / small.score).toFixed(1)} for x${(mid.steps / small.steps).toFixed(0)} steps, x${(large.score / mid.score).toFixed(1)} for x${(large.steps / mid.steps).toFixed(0)} steps (linear would be the same factors)`);
+console.log(
+  `growth of scoring time: x${(mid.score / small.score).toFixed(1)} for x${(mid.steps / small.steps).toFixed(0)} steps, x${(large.score / mid.score).toFixed(1)} for x${(large.steps / mid.steps).toFixed(0)} steps (linear would be the same factors)`,
+);
 
 const dir = mkdtempSync(join(tmpdir(), 'cxmap-bench-'));
 const file = join(dir, 'generated.cxmap.yaml');
@@ -47,10 +51,18 @@ writeFileSync(file, generateMap(5_000));
 const command = [];
 for (let k = 0; k < 3; k++) {
   const t = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, [new URL('../bin/cxmap.js', import.meta.url).pathname, 'score', file, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const result = spawnSync(
+    process.execPath,
+    [new URL('../bin/cxmap.js', import.meta.url).pathname, 'score', file, '--format', 'json'],
+    { encoding: 'utf8', maxBuffer: 1 << 28 },
+  );
   if (result.status !== 0) throw new Error(result.stderr);
   command.push(ms(t));
 }
 rmSync(dir, { recursive: true, force: true });
-console.log(`whole command, cxmap score on ${mid.steps} steps with 10,000 runs: ${best(command).toFixed(0)} ms (best of 3)`);
-console.log(mid.parallel < 2000 ? 'OK: 5,000 steps scored in under 2 s' : 'SLOW: 5,000 steps took 2 s or more to score');
+console.log(
+  `whole command, cxmap score on ${mid.steps} steps with 10,000 runs: ${best(command).toFixed(0)} ms (best of 3)`,
+);
+console.log(
+  mid.parallel < 2000 ? 'OK: 5,000 steps scored in under 2 s' : 'SLOW: 5,000 steps took 2 s or more to score',
+);

@@ -24,7 +24,10 @@ for (let i = 0; i < runs; i++) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const [floor, validate] = Object.values(times).map(median);
-for (const [name, xs] of Object.entries(times)) console.log(`${name.padEnd(28)} median ${median(xs).toFixed(0)} ms over ${runs} runs`);
-console.log(`cxmap validate costs ${(validate / floor).toFixed(2)}x starting Node; ${(validate - floor).toFixed(0)} ms of its own`);
+for (const [name, xs] of Object.entries(times))
+  console.log(`${name.padEnd(28)} median ${median(xs).toFixed(0)} ms over ${runs} runs`);
+console.log(
+  `cxmap validate costs ${(validate / floor).toFixed(2)}x starting Node; ${(validate - floor).toFixed(0)} ms of its own`,
+);
 console.log(validate < 500 ? 'OK: under half a second' : 'SLOW: half a second or more');
 process.exitCode = validate < 500 ? 0 : 1;

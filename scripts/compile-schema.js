@@ -13,5 +13,8 @@ for (const file of readdirSync(new URL('schemas/', root)).filter((f) => f.endsWi
   const schema = JSON.parse(readFileSync(new URL(`schemas/${file}`, root), 'utf8'));
   const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, code: { source: true } });
   ajv.addKeyword({ keyword: 'x-message', schemaType: 'string' });
-  writeFileSync(new URL(file.replace('.schema.json', '.validate.cjs'), outDir), standaloneCode(ajv, ajv.compile(schema)));
+  writeFileSync(
+    new URL(file.replace('.schema.json', '.validate.cjs'), outDir),
+    standaloneCode(ajv, ajv.compile(schema)),
+  );
 }

@@ -31,16 +31,26 @@ const { version } = createRequire(import.meta.url)('../package.json') as { versi
 
 /** Runs the command line `argv` (as process.argv) and returns the exit code: 0 ok, 1 problems found, 2 usage or internal error. */
 export async function run(argv: string[]): Promise<number> {
-  const context: CommandContext = { write: (text) => process.stdout.write(text), exitCode: 0, colorLevel: chalk.level, version };
+  const context: CommandContext = {
+    write: (text) => process.stdout.write(text),
+    exitCode: 0,
+    colorLevel: chalk.level,
+    version,
+  };
   const program = new Command('cxmap')
-    .description('Map customer processes from the outside in: validate, score, render, report and improve YAML process maps; check them in CI; preview them live in workshops.')
+    .description(
+      'Map customer processes from the outside in: validate, score, render, report and improve YAML process maps; check them in CI; preview them live in workshops.',
+    )
     .version(version, '-V, --version')
     .option('--debug', 'show the internal details of an error')
     .option('--no-color', 'no colour in the output (also NO_COLOR=1)')
     .exitOverride()
     .showSuggestionAfterError()
     .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'cxmap: ')) })
-    .addHelpText('after', '\nExamples:\n  $ cxmap report examples/*.cxmap.yaml\n  $ cxmap init loan.cxmap.yaml --template application\n  $ cxmap serve loan.cxmap.yaml --open\n  $ cxmap check --against origin/main')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ cxmap report examples/*.cxmap.yaml\n  $ cxmap init loan.cxmap.yaml --template application\n  $ cxmap serve loan.cxmap.yaml --open\n  $ cxmap check --against origin/main',
+    )
     .hook('preAction', () => {
       if (program.opts().color === false) context.colorLevel = 0;
     });
@@ -53,13 +63,17 @@ export async function run(argv: string[]): Promise<number> {
     return context.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
+      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version'
+        ? 0
+        : 2;
     }
     const debug = argv.includes('--debug');
     if (error instanceof UsageError) {
       process.stderr.write(`cxmap: ${error.message}\n`);
     } else {
-      process.stderr.write(`cxmap: internal error: ${(error as Error).message}${debug ? '' : ' (run again with --debug for details)'}\n`);
+      process.stderr.write(
+        `cxmap: internal error: ${(error as Error).message}${debug ? '' : ' (run again with --debug for details)'}\n`,
+      );
     }
     if (debug) process.stderr.write(`${(error as Error).stack}\n`);
     return 2;

@@ -49,7 +49,10 @@ export async function analyzeInParallel(map: ProcessMap, options: AnalysisOption
   return { ...exact(flow, options), simulation: await simulation };
 }
 
-const simulationOptions = (options: AnalysisOptions) => ({ runs: options.runs ?? DEFAULT_RUNS, seed: options.seed ?? DEFAULT_SEED });
+const simulationOptions = (options: AnalysisOptions) => ({
+  runs: options.runs ?? DEFAULT_RUNS,
+  seed: options.seed ?? DEFAULT_SEED,
+});
 
 /** The exact figures only (no simulation): fast, for diagrams. */
 export function analyzeExact(map: ProcessMap, options: AnalysisOptions = {}): ExactAnalysis {

@@ -49,7 +49,12 @@ export const isCustomerFacing = (s: Step) => s.actor.kind === 'customer' || s.ac
 export const isInternal = (s: Step) => s.actor.kind === 'backstage' || s.actor.kind === 'support';
 
 /** Sums `score(i, c)` over the expected mass of every state, and remembers which context contributed most. */
-function drive(flow: Flow, context: Context, score: (i: number, c: number) => number, weight: Float64Array | null = null) {
+function drive(
+  flow: Flow,
+  context: Context,
+  score: (i: number, c: number) => number,
+  weight: Float64Array | null = null,
+) {
   const mass = contextMass(flow, context);
   const C = context.count;
   const perStep = new Float64Array(flow.steps.length);
@@ -99,11 +104,19 @@ export function effortFigures(flow: Flow, time: TimeFigures): EffortFigures {
     next: (i, c) => (steps[i]!.tells.length > 0 ? 1 : isCustomerFacing(steps[i]!) ? 0 : c),
   };
   const darkWait = steps.map((s) => (s.actor.kind === 'customer' ? 0 : mean(s.wait)));
-  const dark = drive(flow, informed, (i, c) => (c === 0 ? darkWait[i]! : 0), Float64Array.from(time.critical, (w, i) => (visits[i]! > 0 ? w / visits[i]! : 0)));
+  const dark = drive(
+    flow,
+    informed,
+    (i, c) => (c === 0 ? darkWait[i]! : 0),
+    Float64Array.from(time.critical, (w, i) => (visits[i]! > 0 ? w / visits[i]! : 0)),
+  );
 
   const handoffs = new Float64Array(steps.length);
   const isHandoff = (a: Step, b: Step) =>
-    a.actor.kind !== 'customer' && b.actor.kind !== 'customer' && a.actor.id !== b.actor.id && !(a.actor.kind === 'frontstage' && b.actor.kind === 'frontstage');
+    a.actor.kind !== 'customer' &&
+    b.actor.kind !== 'customer' &&
+    a.actor.id !== b.actor.id &&
+    !(a.actor.kind === 'frontstage' && b.actor.kind === 'frontstage');
   steps.forEach((s, i) => {
     for (const { to, chance } of flow.links[i]!) if (isHandoff(s, steps[to]!)) handoffs[to]! += visits[i]! * chance;
   });
@@ -112,7 +125,13 @@ export function effortFigures(flow: Flow, time: TimeFigures): EffortFigures {
   const reAskCounts = Float64Array.from(steps, (_, i) => visits[i]! * reAsked[i]!.length);
 
   const reworkLoops = backEdges(flow);
-  const contacts = [...new Set(steps.filter((s) => s.actor.kind === 'frontstage' || (s.actor.kind === 'support' && s.channel)).map((s) => s.actor.name))];
+  const contacts = [
+    ...new Set(
+      steps
+        .filter((s) => s.actor.kind === 'frontstage' || (s.actor.kind === 'support' && s.channel))
+        .map((s) => s.actor.name),
+    ),
+  ];
 
   return {
     customerEffort: steps.reduce((sum, s, i) => sum + (s.actor.kind === 'customer' ? visits[i]! * mean(s.work) : 0), 0),
@@ -156,10 +175,12 @@ function reAskedItems(flow: Flow): string[][] {
     return m;
   };
   const incoming: number[][] = steps.map(() => []);
-  steps.forEach((_, p) => flow.edges[p]!.forEach((e) => {
-    if (flow.regionOf[e.to] === flow.regionOf[p]) incoming[e.to]!.push(p);
-  }));
-  for (let changed = true; changed; ) {
+  steps.forEach((_, p) =>
+    flow.edges[p]!.forEach((e) => {
+      if (flow.regionOf[e.to] === flow.regionOf[p]) incoming[e.to]!.push(p);
+    }),
+  );
+  for (let changed = true; changed;) {
     changed = false;
     for (const region of regions) {
       for (const j of region.members) {

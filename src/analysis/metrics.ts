@@ -36,28 +36,175 @@ interface Definition {
 const simulated = (a: MetricSource) => a.simulation;
 
 const DEFINITIONS = {
-  leadTime: { label: 'Lead time', unit: 'duration', better: 'lower', of: (a) => a.time.leadTime, json: ['leadTimeSeconds'], table: true },
-  p50: { label: 'Lead time p50', unit: 'duration', better: 'lower', of: (a) => simulated(a)?.p50, json: ['leadTimePercentiles', 'p50'], table: false },
-  p85: { label: 'Lead time p85', unit: 'duration', better: 'lower', of: (a) => simulated(a)?.p85, json: ['leadTimePercentiles', 'p85'], table: true },
-  p95: { label: 'Lead time p95', unit: 'duration', better: 'lower', of: (a) => simulated(a)?.p95, json: ['leadTimePercentiles', 'p95'], table: true },
-  simulatedMean: { label: 'Simulated mean lead time', unit: 'duration', better: 'lower', of: (a) => simulated(a)?.mean, json: ['simulatedMeanSeconds'], table: false },
-  processTime: { label: 'Process time', unit: 'duration', better: 'lower', of: (a) => a.time.processTime, json: ['processTimeSeconds'], table: true },
-  valueAdded: { label: 'Value-added time', unit: 'duration', better: 'higher', of: (a) => a.time.valueAdded, json: ['valueAddedSeconds'], table: true },
-  waitTime: { label: 'Wait time', unit: 'duration', better: 'lower', of: (a) => a.time.waitTime, json: ['waitTimeSeconds'], table: false },
+  leadTime: {
+    label: 'Lead time',
+    unit: 'duration',
+    better: 'lower',
+    of: (a) => a.time.leadTime,
+    json: ['leadTimeSeconds'],
+    table: true,
+  },
+  p50: {
+    label: 'Lead time p50',
+    unit: 'duration',
+    better: 'lower',
+    of: (a) => simulated(a)?.p50,
+    json: ['leadTimePercentiles', 'p50'],
+    table: false,
+  },
+  p85: {
+    label: 'Lead time p85',
+    unit: 'duration',
+    better: 'lower',
+    of: (a) => simulated(a)?.p85,
+    json: ['leadTimePercentiles', 'p85'],
+    table: true,
+  },
+  p95: {
+    label: 'Lead time p95',
+    unit: 'duration',
+    better: 'lower',
+    of: (a) => simulated(a)?.p95,
+    json: ['leadTimePercentiles', 'p95'],
+    table: true,
+  },
+  simulatedMean: {
+    label: 'Simulated mean lead time',
+    unit: 'duration',
+    better: 'lower',
+    of: (a) => simulated(a)?.mean,
+    json: ['simulatedMeanSeconds'],
+    table: false,
+  },
+  processTime: {
+    label: 'Process time',
+    unit: 'duration',
+    better: 'lower',
+    of: (a) => a.time.processTime,
+    json: ['processTimeSeconds'],
+    table: true,
+  },
+  valueAdded: {
+    label: 'Value-added time',
+    unit: 'duration',
+    better: 'higher',
+    of: (a) => a.time.valueAdded,
+    json: ['valueAddedSeconds'],
+    table: true,
+  },
+  waitTime: {
+    label: 'Wait time',
+    unit: 'duration',
+    better: 'lower',
+    of: (a) => a.time.waitTime,
+    json: ['waitTimeSeconds'],
+    table: false,
+  },
   pce: { label: 'PCE', unit: 'percent', better: 'higher', of: (a) => a.time.pce, json: ['pce'], table: true },
-  activityRatio: { label: 'Activity ratio', unit: 'percent', better: 'higher', of: (a) => a.time.activityRatio, json: ['activityRatio'], table: true },
-  waitShare: { label: 'Wait share', unit: 'percent', better: 'lower', of: (a) => a.time.waitShare, json: ['waitShare'], table: true },
-  rolledCA: { label: 'Rolled %C&A', unit: 'percent', better: 'higher', of: (a) => a.time.rolledCA, json: ['rolledCA'], table: true },
-  successRate: { label: 'Success rate', unit: 'percent', better: 'higher', of: (a) => a.time.successRate, json: ['successRate'], table: true },
-  customerEffort: { label: "Customer's own work", unit: 'duration', better: 'lower', of: (a) => a.effort.customerEffort, json: ['customerEffortSeconds'], table: true },
-  darkTime: { label: 'Dark time', unit: 'duration', better: 'lower', of: (a) => a.effort.darkTime.total, json: ['darkTimeSeconds'], table: true },
-  channelSwitches: { label: 'Channel switches', unit: 'count', better: 'lower', of: (a) => a.effort.channelSwitches.total, json: ['channelSwitches'], table: true },
-  transfers: { label: 'Transfers', unit: 'count', better: 'lower', of: (a) => a.effort.transfers.total, json: ['transfers'], table: true },
-  handoffs: { label: 'Handoffs', unit: 'count', better: 'lower', of: (a) => a.effort.handoffs.total, json: ['handoffs'], table: true },
-  reAsks: { label: 'Items asked again', unit: 'count', better: 'lower', of: (a) => a.effort.reAsks.total, json: ['reAsks'], table: true },
-  reworkLoops: { label: 'Rework loops', unit: 'count', better: 'lower', of: (a) => a.effort.reworkLoops.length, json: ['reworkLoops'], table: true },
-  expectedReworks: { label: 'Rework passes', unit: 'count', better: 'lower', of: (a) => a.effort.expectedReworks, json: ['expectedReworks'], table: false },
-  contacts: { label: 'People and systems met', unit: 'count', better: 'lower', of: (a) => a.effort.contacts.length, json: ['contacts'], table: true },
+  activityRatio: {
+    label: 'Activity ratio',
+    unit: 'percent',
+    better: 'higher',
+    of: (a) => a.time.activityRatio,
+    json: ['activityRatio'],
+    table: true,
+  },
+  waitShare: {
+    label: 'Wait share',
+    unit: 'percent',
+    better: 'lower',
+    of: (a) => a.time.waitShare,
+    json: ['waitShare'],
+    table: true,
+  },
+  rolledCA: {
+    label: 'Rolled %C&A',
+    unit: 'percent',
+    better: 'higher',
+    of: (a) => a.time.rolledCA,
+    json: ['rolledCA'],
+    table: true,
+  },
+  successRate: {
+    label: 'Success rate',
+    unit: 'percent',
+    better: 'higher',
+    of: (a) => a.time.successRate,
+    json: ['successRate'],
+    table: true,
+  },
+  customerEffort: {
+    label: "Customer's own work",
+    unit: 'duration',
+    better: 'lower',
+    of: (a) => a.effort.customerEffort,
+    json: ['customerEffortSeconds'],
+    table: true,
+  },
+  darkTime: {
+    label: 'Dark time',
+    unit: 'duration',
+    better: 'lower',
+    of: (a) => a.effort.darkTime.total,
+    json: ['darkTimeSeconds'],
+    table: true,
+  },
+  channelSwitches: {
+    label: 'Channel switches',
+    unit: 'count',
+    better: 'lower',
+    of: (a) => a.effort.channelSwitches.total,
+    json: ['channelSwitches'],
+    table: true,
+  },
+  transfers: {
+    label: 'Transfers',
+    unit: 'count',
+    better: 'lower',
+    of: (a) => a.effort.transfers.total,
+    json: ['transfers'],
+    table: true,
+  },
+  handoffs: {
+    label: 'Handoffs',
+    unit: 'count',
+    better: 'lower',
+    of: (a) => a.effort.handoffs.total,
+    json: ['handoffs'],
+    table: true,
+  },
+  reAsks: {
+    label: 'Items asked again',
+    unit: 'count',
+    better: 'lower',
+    of: (a) => a.effort.reAsks.total,
+    json: ['reAsks'],
+    table: true,
+  },
+  reworkLoops: {
+    label: 'Rework loops',
+    unit: 'count',
+    better: 'lower',
+    of: (a) => a.effort.reworkLoops.length,
+    json: ['reworkLoops'],
+    table: true,
+  },
+  expectedReworks: {
+    label: 'Rework passes',
+    unit: 'count',
+    better: 'lower',
+    of: (a) => a.effort.expectedReworks,
+    json: ['expectedReworks'],
+    table: false,
+  },
+  contacts: {
+    label: 'People and systems met',
+    unit: 'count',
+    better: 'lower',
+    of: (a) => a.effort.contacts.length,
+    json: ['contacts'],
+    table: true,
+  },
 } as const satisfies Record<string, Definition>;
 
 export type MetricId = keyof typeof DEFINITIONS;
@@ -73,7 +220,8 @@ export const METRICS: readonly Metric[] = Object.entries(DEFINITIONS).map(([id, 
 export const metric = (id: MetricId): Metric => METRICS.find((m) => m.id === id)!;
 
 /** The label inside a sentence: `lead time`, `customer's own work`, but `PCE`. */
-export const inSentence = (m: Metric) => (/^[A-Z][a-z]/.test(m.label) ? m.label.charAt(0).toLowerCase() + m.label.slice(1) : m.label);
+export const inSentence = (m: Metric) =>
+  /^[A-Z][a-z]/.test(m.label) ? m.label.charAt(0).toLowerCase() + m.label.slice(1) : m.label;
 
 /** A value as people read it: `4.5 d`, `12.5%`, `1.25`. */
 export function show(unit: Unit, x: number, calendar: Calendar = DEFAULT_CALENDAR): string {
@@ -93,10 +241,12 @@ export function showChange(unit: Unit, change: number, calendar: Calendar): stri
 }
 
 /** A value as the JSON outputs write it: seconds to the millisecond, shares and counts to six decimals. */
-export const jsonValue = (unit: Unit, x: number) => (unit === 'duration' ? Math.round(x * 1000) / 1000 : Math.round(x * 1e6) / 1e6);
+export const jsonValue = (unit: Unit, x: number) =>
+  unit === 'duration' ? Math.round(x * 1000) / 1000 : Math.round(x * 1e6) / 1e6;
 
 /** The improvement a change makes to a figure, positive when better for the customer. */
-export const gain = (m: Metric, before: number, after: number) => (m.better === 'lower' ? before - after : after - before);
+export const gain = (m: Metric, before: number, after: number) =>
+  m.better === 'lower' ? before - after : after - before;
 
 export type Direction = 'better' | 'worse' | 'same';
 
@@ -118,7 +268,8 @@ export function compareMetrics(before: MetricSource, after: MetricSource): Row[]
     const a = metric.of(after);
     if (b === undefined || a === undefined) return [];
     const change = a - b;
-    const direction: Direction = Math.abs(change) <= EPSILON * Math.max(1, Math.abs(b)) ? 'same' : gain(metric, b, a) > 0 ? 'better' : 'worse';
+    const direction: Direction =
+      Math.abs(change) <= EPSILON * Math.max(1, Math.abs(b)) ? 'same' : gain(metric, b, a) > 0 ? 'better' : 'worse';
     return [{ metric, before: b, after: a, change, direction }];
   });
 }

@@ -28,7 +28,13 @@ export interface RegionSolution {
  * Solves one region for the mass entering it at its entry step (by context). `factor(i)` scales what flows out of
  * step i (1 for visits; the step's %C&A for the chance that the work is still right).
  */
-export function solveRegion(flow: Flow, region: Region, context: Context, entry: Float64Array, factor: (i: number) => number = () => 1): RegionSolution {
+export function solveRegion(
+  flow: Flow,
+  region: Region,
+  context: Context,
+  entry: Float64Array,
+  factor: (i: number) => number = () => 1,
+): RegionSolution {
   const C = context.count;
   const local = new Map<number, number>(region.members.map((s, k) => [s, k]));
   const size = region.members.length * C;

@@ -59,7 +59,13 @@ const CLASS_WORDS = {
   waste: 'neither valued by the customer nor required',
 };
 
-export function scoreSteps(steps: Step[], time: TimeFigures, effort: EffortFigures, calendar: Calendar, weights: ScoreWeights = DEFAULT_WEIGHTS): StepScore[] {
+export function scoreSteps(
+  steps: Step[],
+  time: TimeFigures,
+  effort: EffortFigures,
+  calendar: Calendar,
+  weights: ScoreWeights = DEFAULT_WEIGHTS,
+): StepScore[] {
   const onPath = steps.filter((_, i) => time.critical[i]! > 0).length;
   const highDelay = weights.highDelayFactor / Math.max(1, onPath);
   return steps.map((step, i) => {
@@ -83,12 +89,16 @@ export function scoreSteps(steps: Step[], time: TimeFigures, effort: EffortFigur
     const transferRate = visits > 0 ? effort.transfers.perStep[i]! / visits : 0;
     if (transferRate > 0) {
       value -= weights.transfer * transferRate;
-      valueReasons.push(`transfers the customer from ${effort.transferFrom[i]} to ${step.actor.name}${transferRate < 0.995 ? ` (${pct(transferRate)} of the time)` : ''}`);
+      valueReasons.push(
+        `transfers the customer from ${effort.transferFrom[i]} to ${step.actor.name}${transferRate < 0.995 ? ` (${pct(transferRate)} of the time)` : ''}`,
+      );
     }
     const switchRate = visits > 0 ? effort.channelSwitches.perStep[i]! / visits : 0;
     if (switchRate > 0) {
       value -= weights.channelSwitch * switchRate;
-      valueReasons.push(`switches the customer from ${effort.switchFrom[i]} to ${step.channel}${switchRate < 0.995 ? ` (${pct(switchRate)} of the time)` : ''}`);
+      valueReasons.push(
+        `switches the customer from ${effort.switchFrom[i]} to ${step.channel}${switchRate < 0.995 ? ` (${pct(switchRate)} of the time)` : ''}`,
+      );
     }
     if (step.fails) {
       value -= weights.failPoint;
@@ -96,14 +106,21 @@ export function scoreSteps(steps: Step[], time: TimeFigures, effort: EffortFigur
     }
     if (step.ca < 1) {
       value -= weights.incomplete * (1 - step.ca);
-      valueReasons.push(`only ${pct(step.ca)} complete and accurate: ${pct(1 - step.ca)} of its output needs correcting`);
+      valueReasons.push(
+        `only ${pct(step.ca)} complete and accurate: ${pct(1 - step.ca)} of its output needs correcting`,
+      );
     }
     value = Math.round(Math.max(0, Math.min(100, value)));
 
     if (delayShare >= 0.001) {
       const wait = mean(step.wait);
-      const parts = [wait > 0 ? `waits ${formatDuration(wait, calendar)}` : '', mean(step.work) > 0 ? `works ${formatDuration(mean(step.work), calendar)}` : ''].filter(Boolean);
-      delayReasons.push(`holds ${pct(delayShare)} of the lead time${parts.length ? ` (${parts.join(', ')}${visits > 1.0005 ? `, ${visits.toFixed(2)} visits` : ''})` : ''}`);
+      const parts = [
+        wait > 0 ? `waits ${formatDuration(wait, calendar)}` : '',
+        mean(step.work) > 0 ? `works ${formatDuration(mean(step.work), calendar)}` : '',
+      ].filter(Boolean);
+      delayReasons.push(
+        `holds ${pct(delayShare)} of the lead time${parts.length ? ` (${parts.join(', ')}${visits > 1.0005 ? `, ${visits.toFixed(2)} visits` : ''})` : ''}`,
+      );
     }
     const dark = effort.darkWait[i]!;
     if (dark > 0) delayReasons.push(`waits ${formatDuration(dark, calendar)} with no news since the last contact`);
@@ -111,11 +128,19 @@ export function scoreSteps(steps: Step[], time: TimeFigures, effort: EffortFigur
 
     const isHighDelay = delayShare >= highDelay;
     const verdict: Verdict =
-      step.value === 'waste' ? 'remove'
-        : value >= weights.highValue ? (isHighDelay ? 'speed up' : 'keep')
-          : isHighDelay ? 'rethink' : 'streamline';
+      step.value === 'waste'
+        ? 'remove'
+        : value >= weights.highValue
+          ? isHighDelay
+            ? 'speed up'
+            : 'keep'
+          : isHighDelay
+            ? 'rethink'
+            : 'streamline';
     // The reasons that explain the verdict come first.
-    const reasons = isHighDelay ? [...delayReasons, ...valueReasons.slice(1), valueReasons[0]!] : [...valueReasons.slice(1), ...delayReasons, valueReasons[0]!];
+    const reasons = isHighDelay
+      ? [...delayReasons, ...valueReasons.slice(1), valueReasons[0]!]
+      : [...valueReasons.slice(1), ...delayReasons, valueReasons[0]!];
     return { delayShare, value, verdict, reasons };
   });
 }

@@ -6,7 +6,14 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Flow } from '../model/index.js';
-import { chunksOf, simulate, summarize, type ChunkResult, type Simulation, type SimulationOptions } from './simulate.js';
+import {
+  chunksOf,
+  simulate,
+  summarize,
+  type ChunkResult,
+  type Simulation,
+  type SimulationOptions,
+} from './simulate.js';
 
 /** Below this many simulated step visits (runs x steps), one thread is faster than starting workers. */
 export const PARALLEL_FROM = 10_000_000;
@@ -14,12 +21,18 @@ export const PARALLEL_FROM = 10_000_000;
 // The worker runs compiled JavaScript; the path holds from src/analysis and from dist/analysis.
 const WORKER = new URL('../../dist/analysis/simulate-worker.js', import.meta.url);
 
-export async function simulateInParallel(flow: Flow, options: SimulationOptions, threads = availableParallelism()): Promise<Simulation> {
+export async function simulateInParallel(
+  flow: Flow,
+  options: SimulationOptions,
+  threads = availableParallelism(),
+): Promise<Simulation> {
   const chunks = chunksOf(options);
   const workers = Math.min(threads, chunks.length, 8);
   if (workers < 2 || options.runs * flow.steps.length < PARALLEL_FROM) return simulate(flow, options);
   // Worker w takes chunks w, w + workers, w + 2 * workers...
-  const shares = Array.from({ length: workers }, (_, w) => chunks.map((c, k) => ({ c, k })).filter(({ k }) => k % workers === w));
+  const shares = Array.from({ length: workers }, (_, w) =>
+    chunks.map((c, k) => ({ c, k })).filter(({ k }) => k % workers === w),
+  );
   const results = await Promise.all(
     shares.map(
       (share) =>

@@ -7,4 +7,7 @@ import { simulateChunk } from './simulate.js';
 const { map, chunks } = workerData as { map: ProcessMap; chunks: { runs: number; seed: number }[] };
 const flow = buildFlow(map);
 const results = chunks.map((chunk) => simulateChunk(flow, chunk.runs, chunk.seed));
-parentPort!.postMessage(results, results.flatMap((r) => [r.leadTimes.buffer as ArrayBuffer, r.onPath.buffer as ArrayBuffer]));
+parentPort!.postMessage(
+  results,
+  results.flatMap((r) => [r.leadTimes.buffer as ArrayBuffer, r.onPath.buffer as ArrayBuffer]),
+);

@@ -82,7 +82,10 @@ function pack(flow: Flow) {
           // Inverse of the triangular distribution function, whose value at `likely` is (likely - min) / (max - min).
           kind[slot] = TRIANGULAR;
           const width = d.max - d.min;
-          c.set([(d.likely - d.min) / width, d.min, width * (d.likely - d.min), width * (d.max - d.likely), d.max], SLOT * slot);
+          c.set(
+            [(d.likely - d.min) / width, d.min, width * (d.likely - d.min), width * (d.max - d.likely), d.max],
+            SLOT * slot,
+          );
         }
       }
     }
@@ -115,7 +118,11 @@ export function chunksOf(options: SimulationOptions): { runs: number; seed: numb
 
 /** The simulation, all chunks in this thread. */
 export function simulate(flow: Flow, options: SimulationOptions): Simulation {
-  return summarize(flow, options, chunksOf(options).map((chunk) => simulateChunk(flow, chunk.runs, chunk.seed)));
+  return summarize(
+    flow,
+    options,
+    chunksOf(options).map((chunk) => simulateChunk(flow, chunk.runs, chunk.seed)),
+  );
 }
 
 /** Puts the chunks together, in chunk order, into the figures of the whole simulation. */

@@ -50,7 +50,14 @@ export function solveChain(chain: Chain, b: Float64Array): Float64Array {
 }
 
 /** Solves (I - Q_ccᵀ) x_c = inflow_c for one loop of states. */
-function solveComponent(chain: Chain, comp: number[], compOf: Int32Array, k: number, inflow: Float64Array, x: Float64Array): void {
+function solveComponent(
+  chain: Chain,
+  comp: number[],
+  compOf: Int32Array,
+  k: number,
+  inflow: Float64Array,
+  x: Float64Array,
+): void {
   const m = comp.length;
   const local = new Map<number, number>(comp.map((s, i) => [s, i]));
   if (m > DENSE_LIMIT) {
@@ -91,7 +98,15 @@ function solveComponent(chain: Chain, comp: number[], compOf: Int32Array, k: num
 }
 
 /** For very large loops: iterate x = b + Qᵀx until it no longer changes (it converges since every loop can be left). */
-function gaussSeidel(chain: Chain, comp: number[], local: Map<number, number>, compOf: Int32Array, k: number, inflow: Float64Array, x: Float64Array): void {
+function gaussSeidel(
+  chain: Chain,
+  comp: number[],
+  local: Map<number, number>,
+  compOf: Int32Array,
+  k: number,
+  inflow: Float64Array,
+  x: Float64Array,
+): void {
   const into: [number, number][][] = comp.map(() => []);
   for (const s of comp) {
     chain.succ[s]!.forEach((t, e) => {

@@ -29,19 +29,26 @@ export interface BenchmarkGap {
 const atLeastAsGood = (id: TargetMetric, actual: number, reference: number) =>
   metric(id).better === 'lower' ? actual <= reference : actual >= reference;
 
-export function compareTargets(map: ProcessMap, figures: MetricSource): { targets: TargetGap[]; benchmarks: BenchmarkGap[] } {
+export function compareTargets(
+  map: ProcessMap,
+  figures: MetricSource,
+): { targets: TargetGap[]; benchmarks: BenchmarkGap[] } {
   const actual = (id: TargetMetric) => metric(id).of(figures)!;
   const targets = TARGET_METRICS.flatMap((id) => {
     const target = map.process.targets[id];
     if (target === undefined) return [];
-    return [{ metric: id, target, actual: actual(id), gap: actual(id) - target, met: atLeastAsGood(id, actual(id), target) }];
+    return [
+      { metric: id, target, actual: actual(id), gap: actual(id) - target, met: atLeastAsGood(id, actual(id), target) },
+    ];
   });
   const benchmarks = map.process.benchmarks.flatMap((b) =>
     TARGET_METRICS.flatMap((id) => {
       const value = b[id];
       if (value === undefined) return [];
       const ratio = value > 0 ? actual(id) / value : actual(id) > 0 ? Infinity : 1;
-      return [{ name: b.name, metric: id, value, actual: actual(id), ratio, matched: atLeastAsGood(id, actual(id), value) }];
+      return [
+        { name: b.name, metric: id, value, actual: actual(id), ratio, matched: atLeastAsGood(id, actual(id), value) },
+      ];
     }),
   );
   return { targets, benchmarks };

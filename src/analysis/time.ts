@@ -70,7 +70,8 @@ export function timeFigures(flow: Flow): TimeFigures {
   const criticalRegion = regions.map(() => true);
   for (const region of regions) {
     if (region.split >= 0) {
-      criticalRegion[region.id] = criticalRegion[flow.regionOf[region.split]!]! && criticalBranch.get(region.split) === region.branch;
+      criticalRegion[region.id] =
+        criticalRegion[flow.regionOf[region.split]!]! && criticalBranch.get(region.split) === region.branch;
     }
   }
   const critical = Float64Array.from(visits, (v, i) => (criticalRegion[flow.regionOf[i]!] ? v : 0));
@@ -86,9 +87,11 @@ export function timeFigures(flow: Flow): TimeFigures {
 
   // Rolled %C&A, bottom-up: the chance that a branch's work arrives at the join complete and accurate.
   const rightFirstTime = new Float64Array(regions.length);
-  const factor = (i: number) => (flow.branchRegions.get(i) ?? []).reduce((f, b) => f * rightFirstTime[b]!, steps[i]!.ca);
+  const factor = (i: number) =>
+    (flow.branchRegions.get(i) ?? []).reduce((f, b) => f * rightFirstTime[b]!, steps[i]!.ca);
   const one = Float64Array.of(1);
-  for (let r = regions.length - 1; r >= 1; r--) rightFirstTime[r] = solveRegion(flow, regions[r]!, NO_CONTEXT, one, factor).exit[0]!;
+  for (let r = regions.length - 1; r >= 1; r--)
+    rightFirstTime[r] = solveRegion(flow, regions[r]!, NO_CONTEXT, one, factor).exit[0]!;
   const top = solveRegion(flow, regions[0]!, NO_CONTEXT, one, factor);
   let rolledCA = 0;
   let successRate = 0;
@@ -102,7 +105,19 @@ export function timeFigures(flow: Flow): TimeFigures {
   // Numerator and denominator come from the same (critical) paths, so none of these shares can pass 100%.
   const share = (x: number) => (leadTime > 0 ? x / leadTime : 0);
   return {
-    visits, critical, stepTime, criticalBranch, criticalRegion,
-    leadTime, processTime, valueAdded, waitTime, pce: share(valueAdded), activityRatio: share(processTime), waitShare: share(waitTime), rolledCA, successRate,
+    visits,
+    critical,
+    stepTime,
+    criticalBranch,
+    criticalRegion,
+    leadTime,
+    processTime,
+    valueAdded,
+    waitTime,
+    pce: share(valueAdded),
+    activityRatio: share(processTime),
+    waitShare: share(waitTime),
+    rolledCA,
+    successRate,
   };
 }

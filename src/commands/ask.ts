@@ -11,10 +11,16 @@ const QUESTIONS: Record<keyof ProcessInfo, string> = {
 
 export async function processInfo(flags: Partial<ProcessInfo>): Promise<ProcessInfo> {
   const missing = (Object.keys(QUESTIONS) as (keyof ProcessInfo)[]).filter((k) => !flags[k]?.trim());
-  const given = { name: flags.name?.trim() ?? '', customer: flags.customer?.trim() ?? '', goal: flags.goal?.trim() ?? '' };
+  const given = {
+    name: flags.name?.trim() ?? '',
+    customer: flags.customer?.trim() ?? '',
+    goal: flags.goal?.trim() ?? '',
+  };
   if (missing.length === 0) return given;
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
-    throw new UsageError(`give ${missing.map((k) => `--${k}`).join(', ')} (or run in a terminal to be asked): for example --name "Open an account" --customer "New customer" --goal "Use the account the same day"`);
+    throw new UsageError(
+      `give ${missing.map((k) => `--${k}`).join(', ')} (or run in a terminal to be asked): for example --name "Open an account" --customer "New customer" --goal "Use the account the same day"`,
+    );
   }
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   try {

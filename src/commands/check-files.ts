@@ -31,7 +31,11 @@ export function checkFiles(paths: string[], job: CheckJob, tick: () => void = ()
     const all = checkMap(loaded, settingsFor(config, path), { weights, baseline: baseline(path) });
     const findings = job.quiet ? all.filter((f) => f.severity === 'error') : all;
     tick();
-    return { file: loaded.file, findings, ...(findings.length && loaded.source ? { lines: loaded.source.text.split(/\r?\n/) } : {}) };
+    return {
+      file: loaded.file,
+      findings,
+      ...(findings.length && loaded.source ? { lines: loaded.source.text.split(/\r?\n/) } : {}),
+    };
   });
 }
 
@@ -42,9 +46,14 @@ export function changedSince(ref: string, cwd: string): string[] {
     git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], `the git ref ${ref}`, cwd);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    throw new UsageError(`--against ${ref}: there is no such branch, tag or commit in this repository (in CI, fetch it first: git fetch origin main)`);
+    throw new UsageError(
+      `--against ${ref}: there is no such branch, tag or commit in this repository (in CI, fetch it first: git fetch origin main)`,
+    );
   }
-  return git(['diff', '--name-only', '--relative', ref, '--'], `the changes since ${ref}`, cwd).toString().split('\n').filter(Boolean);
+  return git(['diff', '--name-only', '--relative', ref, '--'], `the changes since ${ref}`, cwd)
+    .toString()
+    .split('\n')
+    .filter(Boolean);
 }
 
 /** The version at `ref` of a changed map, read with `git show`; none for a map new since the ref. */

@@ -31,40 +31,83 @@ export function register(program: Command, context: CommandContext): void {
   program
     .command('check')
     .summary('check maps for CI: validation, policies, a regression gate')
-    .description('Check maps against the format and the policies of cxmap.config.yaml (found from the current folder upward; without one, the recommended preset), in one pass. With no files, every *.cxmap.yaml and *.cxmap.yml below the current folder that .gitignore does not ignore. Exit 0 clean or warnings only, 1 errors (or more warnings than --max-warnings), 2 bad usage, bad configuration or an internal error. See docs/ci.md.')
+    .description(
+      'Check maps against the format and the policies of cxmap.config.yaml (found from the current folder upward; without one, the recommended preset), in one pass. With no files, every *.cxmap.yaml and *.cxmap.yml below the current folder that .gitignore does not ignore. Exit 0 clean or warnings only, 1 errors (or more warnings than --max-warnings), 2 bad usage, bad configuration or an internal error. See docs/ci.md.',
+    )
     .argument('[files...]', 'map files, folders or globs (default: every map below the current folder)')
     .option('-c, --config <file>', 'the configuration to use instead of the nearest cxmap.config.yaml')
-    .addOption(new Option('-f, --format <format>', `output format, repeatable: ${Object.keys(FORMATTERS).join(', ')}`).argParser(collect).default([]))
-    .addOption(new Option('-o, --output <file>', 'file for the format at the same position (repeatable); without it, standard output').argParser(collect).default([]))
+    .addOption(
+      new Option('-f, --format <format>', `output format, repeatable: ${Object.keys(FORMATTERS).join(', ')}`)
+        .argParser(collect)
+        .default([]),
+    )
+    .addOption(
+      new Option(
+        '-o, --output <file>',
+        'file for the format at the same position (repeatable); without it, standard output',
+      )
+        .argParser(collect)
+        .default([]),
+    )
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', nonNegative)
     .option('--quiet', 'report errors only')
-    .option('--against <ref>', 'compare every changed map with its version at this git ref, and report what got worse for the customer')
-    .addHelpText('after', '\nExamples:\n  $ cxmap check\n  $ cxmap check "maps/**/*.cxmap.yaml" --max-warnings 0\n  $ cxmap check --against origin/main -f github -f sarif -o cxmap.sarif\n  $ cxmap check -f junit -o reports/cxmap.xml -f markdown -o summary.md')
+    .option(
+      '--against <ref>',
+      'compare every changed map with its version at this git ref, and report what got worse for the customer',
+    )
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ cxmap check\n  $ cxmap check "maps/**/*.cxmap.yaml" --max-warnings 0\n  $ cxmap check --against origin/main -f github -f sarif -o cxmap.sarif\n  $ cxmap check -f junit -o reports/cxmap.xml -f markdown -o summary.md',
+    )
     .action(async (files: string[], options: CheckOptions) => {
       const formats = options.format.length ? options.format : ['stylish'];
       const unknown = formats.find((f) => !(f in FORMATTERS));
-      if (unknown) throw new UsageError(`there is no format called ${unknown}: choose from ${Object.keys(FORMATTERS).join(', ')}`);
-      if (options.output.length > formats.length) throw new UsageError(`${options.output.length} --output files for ${formats.length} --format: give one --format for each --output`);
-      if (formats.length - options.output.length > 1) throw new UsageError('only one format can go to standard output: give the others an --output file each (-f sarif -o cxmap.sarif)');
+      if (unknown)
+        throw new UsageError(`there is no format called ${unknown}: choose from ${Object.keys(FORMATTERS).join(', ')}`);
+      if (options.output.length > formats.length)
+        throw new UsageError(
+          `${options.output.length} --output files for ${formats.length} --format: give one --format for each --output`,
+        );
+      if (formats.length - options.output.length > 1)
+        throw new UsageError(
+          'only one format can go to standard output: give the others an --output file each (-f sarif -o cxmap.sarif)',
+        );
       const cwd = process.cwd();
       const config = loadConfig(options.config ?? findConfig(cwd), cwd);
       const paths = files.length ? await expandInputs(files) : await discoverMaps(cwd);
-      if (paths.length === 0) throw new UsageError('no maps to check: there is no *.cxmap.yaml below this folder; name the files to check');
+      if (paths.length === 0)
+        throw new UsageError('no maps to check: there is no *.cxmap.yaml below this folder; name the files to check');
       const outputs = new Outputs(paths);
       const targets = options.output.map((o, i) => outputs.plan(o, `the ${formats[i]} output`));
-      const job: CheckJob = { config, cwd, quiet: options.quiet === true, against: options.against === undefined ? undefined : { ref: options.against, changed: changedSince(options.against, cwd) } };
+      const job: CheckJob = {
+        config,
+        cwd,
+        quiet: options.quiet === true,
+        against:
+          options.against === undefined
+            ? undefined
+            : { ref: options.against, changed: changedSince(options.against, cwd) },
+      };
       const bar = progress(paths.length, 'maps');
       const checked = await checkInParallel(paths, job, () => bar.tick());
       bar.done();
-      const results: FileResult[] = checked.map((c) => ({ file: c.file, findings: c.findings, source: c.lines && { lineText: (n: number) => c.lines![n - 1] ?? '' } }));
+      const results: FileResult[] = checked.map((c) => ({
+        file: c.file,
+        findings: c.findings,
+        source: c.lines && { lineText: (n: number) => c.lines![n - 1] ?? '' },
+      }));
       formats.forEach((format, i) => {
-        const text = FORMATTERS[format as FormatName](results, { colorLevel: targets[i] ? 0 : context.colorLevel, version: context.version });
+        const text = FORMATTERS[format as FormatName](results, {
+          colorLevel: targets[i] ? 0 : context.colorLevel,
+          version: context.version,
+        });
         if (targets[i]) outputs.write(targets[i], text);
         else context.write(text);
       });
       const { errors, warnings } = count(results);
       const tooMany = options.maxWarnings !== undefined && warnings > options.maxWarnings;
-      if (tooMany) process.stderr.write(`cxmap: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+      if (tooMany)
+        process.stderr.write(`cxmap: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
       context.exitCode = errors > 0 || tooMany ? 1 : 0;
     });
 }
@@ -81,16 +124,19 @@ async function checkInParallel(paths: string[], job: CheckJob, tick: () => void)
   const size = Math.ceil(paths.length / threads);
   const shares = Array.from({ length: threads }, (_, w) => paths.slice(w * size, (w + 1) * size));
   const parts = await Promise.all(
-    shares.map((share) => new Promise<CheckedFile[]>((resolve, reject) => {
-      const worker = new Worker(WORKER, { workerData: { paths: share, job } });
-      worker.on('message', (message: { tick?: true; results?: CheckedFile[]; error?: string }) => {
-        if (message.tick) return tick();
-        void worker.terminate();
-        if (message.results) resolve(message.results);
-        else reject(new Error(message.error));
-      });
-      worker.once('error', reject);
-    })),
+    shares.map(
+      (share) =>
+        new Promise<CheckedFile[]>((resolve, reject) => {
+          const worker = new Worker(WORKER, { workerData: { paths: share, job } });
+          worker.on('message', (message: { tick?: true; results?: CheckedFile[]; error?: string }) => {
+            if (message.tick) return tick();
+            void worker.terminate();
+            if (message.results) resolve(message.results);
+            else reject(new Error(message.error));
+          });
+          worker.once('error', reject);
+        }),
+    ),
   );
   return parts.flat();
 }

@@ -17,7 +17,9 @@ export function register(program: Command, context: CommandContext): void {
   program
     .command('doctor')
     .summary('check what this machine has for rendering')
-    .description('Report the Node version, the browser cxmap found (and where), the versions of Mermaid and puppeteer, and which output formats work here. Exits 1 when svg, png and pdf cannot be made.')
+    .description(
+      'Report the Node version, the browser cxmap found (and where), the versions of Mermaid and puppeteer, and which output formats work here. Exits 1 when svg, png and pdf cannot be made.',
+    )
     .addHelpText('after', '\nExamples:\n  $ cxmap doctor\n  $ CXMAP_BROWSER=/opt/chrome/chrome cxmap doctor')
     .action(async () => {
       const lines: string[] = [];
@@ -38,7 +40,12 @@ export function register(program: Command, context: CommandContext): void {
       } catch (error) {
         lines.push(`browser     found but does not start: ${(error as Error).message.split('\n')[0]}`);
       }
-      lines.push('', 'formats', '  mmd, md        ready (no browser needed)', `  svg, png, pdf  ${browserOk ? 'ready' : 'need a browser (see above)'}`);
+      lines.push(
+        '',
+        'formats',
+        '  mmd, md        ready (no browser needed)',
+        `  svg, png, pdf  ${browserOk ? 'ready' : 'need a browser (see above)'}`,
+      );
       context.write(`${lines.join('\n')}\n`);
       context.exitCode = nodeOk && browserOk ? 0 : 1;
     });

@@ -34,7 +34,13 @@ export async function discoverMaps(cwd: string): Promise<string[]> {
   const { globSync } = await import('tinyglobby');
   const ignore = (await import('ignore')).default;
   const skip = ['**/node_modules/**', '**/.git/**'];
-  const found = globSync(['**/*.cxmap.yaml', '**/*.cxmap.yml'], { cwd, onlyFiles: true, dot: true, ignore: skip, expandDirectories: false });
+  const found = globSync(['**/*.cxmap.yaml', '**/*.cxmap.yml'], {
+    cwd,
+    onlyFiles: true,
+    dot: true,
+    ignore: skip,
+    expandDirectories: false,
+  });
   // Each .gitignore applies to the files below its folder, with paths relative to that folder.
   const rules = globSync('**/.gitignore', { cwd, dot: true, ignore: skip, expandDirectories: false }).map((file) => {
     const dir = posix.dirname(file) === '.' ? '' : `${posix.dirname(file)}/`;

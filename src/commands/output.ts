@@ -14,9 +14,13 @@ export class Outputs {
   /** Reserves an output path, refusing inputs and paths that two outputs would share. */
   plan(path: string, what: string): string {
     const full = resolve(path);
-    if (this.inputs.has(full)) throw new UsageError(`${path} is one of the input maps: cxmap never writes over an input; choose another output`);
+    if (this.inputs.has(full))
+      throw new UsageError(`${path} is one of the input maps: cxmap never writes over an input; choose another output`);
     const other = this.planned.get(full);
-    if (other) throw new UsageError(`${other} and ${what} would both be written to ${path}: render them into different --out folders`);
+    if (other)
+      throw new UsageError(
+        `${other} and ${what} would both be written to ${path}: render them into different --out folders`,
+      );
     this.planned.set(full, what);
     return path;
   }

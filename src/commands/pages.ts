@@ -24,7 +24,9 @@ export function addPageOptions(command: Command): Command {
 
 /** A page as HTML: with the SVG drawn by `drawSvgs`, or, when there are none, with Mermaid inlined to draw them. */
 export function htmlPage(blocks: Block[], svgs: Map<Diagram, string> | undefined, theme: Theme): string {
-  return svgs ? toHtml(blocks, { theme, svg: (d) => svgs.get(d)! }) : toHtml(blocks, { theme, mermaidScript: mermaidScript() });
+  return svgs
+    ? toHtml(blocks, { theme, svg: (d) => svgs.get(d)! })
+    : toHtml(blocks, { theme, mermaidScript: mermaidScript() });
 }
 
 /**
@@ -32,22 +34,35 @@ export function htmlPage(blocks: Block[], svgs: Map<Diagram, string> | undefined
  * undefined when there is no browser: the pages then draw their diagrams themselves. A diagram that cannot be
  * drawn stops the command, naming it.
  */
-export async function drawSvgs(diagrams: Diagram[], id: (d: Diagram) => string, theme: Theme): Promise<Map<Diagram, string> | undefined> {
+export async function drawSvgs(
+  diagrams: Diagram[],
+  id: (d: Diagram) => string,
+  theme: Theme,
+): Promise<Map<Diagram, string> | undefined> {
   const found = await findBrowser();
   if (!found) {
-    process.stderr.write('cxmap: no browser found: the HTML will draw its diagrams itself, with Mermaid inlined (install Chromium for inlined SVG)\n');
+    process.stderr.write(
+      'cxmap: no browser found: the HTML will draw its diagrams itself, with Mermaid inlined (install Chromium for inlined SVG)\n',
+    );
     return undefined;
   }
-  const renderer = await MermaidRenderer.open(found, { theme, scale: 1, pages: Math.min(diagrams.length, Math.max(1, cpus().length)) });
+  const renderer = await MermaidRenderer.open(found, {
+    theme,
+    scale: 1,
+    pages: Math.min(diagrams.length, Math.max(1, cpus().length)),
+  });
   const svgs = new Map<Diagram, string>();
   const failures: string[] = [];
   const bar = progress(diagrams.length, 'diagrams');
   try {
-    await renderer.renderAll(diagrams.map((d) => ({ text: d.text, id: id(d), format: 'svg' })), (index, result) => {
-      bar.tick();
-      if ('error' in result) failures.push(`the ${diagrams[index]!.caption}: ${result.error.message.split('\n')[0]}`);
-      else svgs.set(diagrams[index]!, result.data as string);
-    });
+    await renderer.renderAll(
+      diagrams.map((d) => ({ text: d.text, id: id(d), format: 'svg' })),
+      (index, result) => {
+        bar.tick();
+        if ('error' in result) failures.push(`the ${diagrams[index]!.caption}: ${result.error.message.split('\n')[0]}`);
+        else svgs.set(diagrams[index]!, result.data as string);
+      },
+    );
   } finally {
     bar.done();
     await renderer.close();

@@ -5,7 +5,19 @@ import { Option, type Command } from 'commander';
 import { loadFile, type LoadedMap } from '../load/index.js';
 import { UsageError } from '../core/index.js';
 import { analyzeExact } from '../analysis/index.js';
-import { VIEWS, viewDiagrams, type Diagram, type ViewName, findBrowser, MermaidRenderer, NO_BROWSER, THEMES, type BrowserFormat, type RenderJob, type Theme } from '../render/index.js';
+import {
+  VIEWS,
+  viewDiagrams,
+  type Diagram,
+  type ViewName,
+  findBrowser,
+  MermaidRenderer,
+  NO_BROWSER,
+  THEMES,
+  type BrowserFormat,
+  type RenderJob,
+  type Theme,
+} from '../render/index.js';
 import { viewsMarkdown } from '../report/index.js';
 import { expandInputs } from './inputs.js';
 import { Outputs, progress } from './output.js';
@@ -28,7 +40,10 @@ export function baseName(file: string): string {
 }
 
 export const parseViews = (value: string): ViewName[] => {
-  const views = value.split(',').map((v) => v.trim()).filter(Boolean);
+  const views = value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
   const unknown = views.find((v) => !(VIEWS as readonly string[]).includes(v));
   if (unknown) throw new UsageError(`there is no view called ${unknown}: choose from ${VIEWS.join(', ')}`);
   return [...new Set(views)] as ViewName[];
@@ -44,14 +59,23 @@ export function register(program: Command, context: CommandContext): void {
   program
     .command('render')
     .summary('draw the diagrams of maps: blueprint, journey, timeline, matrix')
-    .description('Draw the diagrams of each map as Mermaid: the service blueprint, the customer journey, the timeline of the most likely path and the value/delay matrix. mmd and md need nothing else; svg, png and pdf are drawn in headless Chromium (see `cxmap doctor`). Outputs are named <map>.<view>.<format> (one <map>.md for md), written atomically, never over an input.')
+    .description(
+      'Draw the diagrams of each map as Mermaid: the service blueprint, the customer journey, the timeline of the most likely path and the value/delay matrix. mmd and md need nothing else; svg, png and pdf are drawn in headless Chromium (see `cxmap doctor`). Outputs are named <map>.<view>.<format> (one <map>.md for md), written atomically, never over an input.',
+    )
     .argument('<files...>', 'map files, folders or globs; - reads standard input')
-    .addOption(new Option('--view <views>', `views, separated by commas: ${VIEWS.join(', ')}`).default(['blueprint'], 'blueprint').argParser(parseViews))
+    .addOption(
+      new Option('--view <views>', `views, separated by commas: ${VIEWS.join(', ')}`)
+        .default(['blueprint'], 'blueprint')
+        .argParser(parseViews),
+    )
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('mmd'))
     .option('-o, --out <folder>', 'where to write the files', 'cxmap-out')
     .addOption(new Option('--theme <theme>', 'Mermaid theme for svg, png and pdf').choices(THEMES).default('default'))
     .option('--scale <n>', 'pixels per point for png (at least 1800 pixels wide whatever the scale)', parseScale, 2)
-    .addHelpText('after', '\nExamples:\n  $ cxmap render examples/home-loan.cxmap.yaml --view blueprint,journey --format md\n  $ cxmap render "maps/*.cxmap.yaml" --view blueprint,journey,timeline,matrix --format svg --out diagrams\n  $ cxmap render loan.cxmap.yaml --format png --scale 3')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ cxmap render examples/home-loan.cxmap.yaml --view blueprint,journey --format md\n  $ cxmap render "maps/*.cxmap.yaml" --view blueprint,journey,timeline,matrix --format svg --out diagrams\n  $ cxmap render loan.cxmap.yaml --format png --scale 3',
+    )
     .action(async (files: string[], options: RenderOptions) => {
       const loaded = (await expandInputs(files)).map(loadFile);
       if (loaded.some((l) => !l.map)) {
@@ -79,7 +103,10 @@ export async function render(loaded: LoadedMap[], options: RenderOptions, contex
     const base = baseName(l.file);
     const diagrams = options.view.flatMap((v) => viewDiagrams(analysis, v));
     if (options.format === 'md') {
-      texts.push({ path: outputs.plan(join(options.out, `${base}.md`), `the diagrams of ${l.file}`), text: viewsMarkdown(analysis, diagrams) });
+      texts.push({
+        path: outputs.plan(join(options.out, `${base}.md`), `the diagrams of ${l.file}`),
+        text: viewsMarkdown(analysis, diagrams),
+      });
       continue;
     }
     for (const d of diagrams) {
@@ -106,7 +133,11 @@ export async function render(loaded: LoadedMap[], options: RenderOptions, contex
   const bar = progress(planned.length, 'diagrams');
   const failures: string[] = [];
   try {
-    const jobs: RenderJob[] = planned.map((p) => ({ text: p.diagram.text, id: `cxmap-${p.diagram.view}`, format: options.format as BrowserFormat }));
+    const jobs: RenderJob[] = planned.map((p) => ({
+      text: p.diagram.text,
+      id: `cxmap-${p.diagram.view}`,
+      format: options.format as BrowserFormat,
+    }));
     await renderer.renderAll(jobs, (index, result) => {
       const p = planned[index]!;
       bar.tick();

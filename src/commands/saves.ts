@@ -15,7 +15,10 @@ export function onSave(paths: readonly string[], settleMs: number, saved: (path:
       const path = resolve(dir, String(name));
       if (!files.includes(path)) return;
       clearTimeout(timers.get(path));
-      timers.set(path, setTimeout(() => saved(path), settleMs));
+      timers.set(
+        path,
+        setTimeout(() => saved(path), settleMs),
+      );
     }),
   );
   return () => {

@@ -10,12 +10,22 @@ export function register(program: Command, context: CommandContext): void {
   program
     .command('score')
     .summary('score maps: lead time, PCE, customer effort, and every step')
-    .description('Compute the Lean value-stream figures of each map (lead time and its spread, process time, PCE, activity ratio, rolled %C&A, success rate), the drivers of customer effort, and a value, delay and verdict for every step with the reasons behind them.\nInvalid maps get the same findings and exit code as `cxmap validate`, and are not scored. See docs/scoring.md.')
+    .description(
+      'Compute the Lean value-stream figures of each map (lead time and its spread, process time, PCE, activity ratio, rolled %C&A, success rate), the drivers of customer effort, and a value, delay and verdict for every step with the reasons behind them.\nInvalid maps get the same findings and exit code as `cxmap validate`, and are not scored. See docs/scoring.md.',
+    )
     .argument('<files...>', 'map files, folders or globs; - reads standard input')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--runs <n>', 'customers to simulate', positiveInteger('--runs', 10_000_000), DEFAULT_RUNS)
-    .option('--seed <n>', 'seed of the simulation: the same seed gives the same figures', positiveInteger('--seed', 2 ** 31), DEFAULT_SEED)
-    .addHelpText('after', '\nExamples:\n  $ cxmap score examples/home-loan.cxmap.yaml\n  $ cxmap score examples/*.cxmap.yaml --format json > scores.json\n  $ cxmap score loan.cxmap.yaml --runs 100000 --seed 7')
+    .option(
+      '--seed <n>',
+      'seed of the simulation: the same seed gives the same figures',
+      positiveInteger('--seed', 2 ** 31),
+      DEFAULT_SEED,
+    )
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ cxmap score examples/home-loan.cxmap.yaml\n  $ cxmap score examples/*.cxmap.yaml --format json > scores.json\n  $ cxmap score loan.cxmap.yaml --runs 100000 --seed 7',
+    )
     .action(async (files: string[], options: { format: string; runs: number; seed: number }) => {
       const loaded = (await expandInputs(files)).map(loadFile);
       if (loaded.some((l) => !l.map)) {
@@ -24,13 +34,19 @@ export function register(program: Command, context: CommandContext): void {
         return;
       }
       const analyses = [];
-      for (const l of loaded) analyses.push({ file: l.file, analysis: await analyzeInParallel(l.map!, { runs: options.runs, seed: options.seed }) });
+      for (const l of loaded)
+        analyses.push({
+          file: l.file,
+          analysis: await analyzeInParallel(l.map!, { runs: options.runs, seed: options.seed }),
+        });
       if (options.format === 'json') {
         const reports = analyses.map((a) => scoreJson(a.analysis, a.file));
         context.write(`${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`);
       } else {
         const width = process.stdout.isTTY ? process.stdout.columns : undefined;
-        context.write(analyses.map((a) => scorecard(a.analysis, a.file, { colorLevel: context.colorLevel, width })).join('\n'));
+        context.write(
+          analyses.map((a) => scorecard(a.analysis, a.file, { colorLevel: context.colorLevel, width })).join('\n'),
+        );
       }
       context.exitCode = 0;
     });

@@ -22,6 +22,7 @@ export function formatFindings(format: string, results: FileResult[], context: C
 /** A parser for options that take a whole number from 1 to `max`. */
 export const positiveInteger = (name: string, max: number) => (value: string) => {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`${name} takes a whole number from 1 to ${max.toLocaleString('en')}, not ${value}`);
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw new UsageError(`${name} takes a whole number from 1 to ${max.toLocaleString('en')}, not ${value}`);
   return n;
 };

@@ -8,10 +8,15 @@ export function register(program: Command, context: CommandContext): void {
   program
     .command('validate')
     .summary('check maps against the format')
-    .description('Check maps against the cxmap format: the shape of every key, the references between steps, actors and stages, and the flow (one start, every step reachable, every loop has a way out, parallel work re-joins).\nExits 0 when every map is valid, 1 when any is not, 2 when the command is used wrongly.')
+    .description(
+      'Check maps against the cxmap format: the shape of every key, the references between steps, actors and stages, and the flow (one start, every step reachable, every loop has a way out, parallel work re-joins).\nExits 0 when every map is valid, 1 when any is not, 2 when the command is used wrongly.',
+    )
     .argument('<files...>', 'map files, folders or globs; - reads standard input')
     .addOption(findingFormatOption())
-    .addHelpText('after', '\nExamples:\n  $ cxmap validate examples/*.cxmap.yaml\n  $ cxmap validate "maps/**/*.cxmap.yaml" --format json\n  $ cat loan.cxmap.yaml | cxmap validate -')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ cxmap validate examples/*.cxmap.yaml\n  $ cxmap validate "maps/**/*.cxmap.yaml" --format json\n  $ cat loan.cxmap.yaml | cxmap validate -',
+    )
     .action(async (files: string[], options: { format: string }) => {
       const results = (await expandInputs(files)).map(loadFile);
       context.write(formatFindings(options.format, results, context));

@@ -32,18 +32,33 @@ const SETTLE_MS = 100;
 export function register(program: Command, context: CommandContext): void {
   addPageOptions(program.command('watch'))
     .summary('write reports or diagrams again on every save')
-    .description('Write the report of each map (or, with --render, its diagrams) now and again each time the map is saved, until stopped with Ctrl+C. A map that is not valid when saved gets its findings printed, and its last outputs stay as they were.')
+    .description(
+      'Write the report of each map (or, with --render, its diagrams) now and again each time the map is saved, until stopped with Ctrl+C. A map that is not valid when saved gets its findings printed, and its last outputs stay as they were.',
+    )
     .argument('<files...>', 'map files, folders or globs')
     .option('--render', 'write the diagrams (as cxmap render does) instead of the report')
-    .option('-f, --format <format>', `report: ${REPORT_FORMATS.join(', ')} (default html); with --render: ${RENDER_FORMATS.join(', ')} (default svg)`)
+    .option(
+      '-f, --format <format>',
+      `report: ${REPORT_FORMATS.join(', ')} (default html); with --render: ${RENDER_FORMATS.join(', ')} (default svg)`,
+    )
     .option('-o, --out <folder>', 'where to write the files', 'cxmap-out')
-    .addOption(new Option('--view <views>', `with --render, views separated by commas: ${VIEWS.join(', ')}`).default(['blueprint'], 'blueprint').argParser(parseViews))
+    .addOption(
+      new Option('--view <views>', `with --render, views separated by commas: ${VIEWS.join(', ')}`)
+        .default(['blueprint'], 'blueprint')
+        .argParser(parseViews),
+    )
     .option('--scale <n>', 'with --render --format png, pixels per point', parseScale, 2)
-    .addHelpText('after', '\nExamples:\n  $ cxmap watch maps/*.cxmap.yaml --out deck              # HTML reports, rewritten on every save\n  $ cxmap watch loan.cxmap.yaml --render --view blueprint,journey --format png --out slides')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ cxmap watch maps/*.cxmap.yaml --out deck              # HTML reports, rewritten on every save\n  $ cxmap watch loan.cxmap.yaml --render --view blueprint,journey --format png --out slides',
+    )
     .action(async (files: string[], options: WatchOptions) => {
       const allowed = options.render ? RENDER_FORMATS : REPORT_FORMATS;
       const format = options.format ?? (options.render ? 'svg' : 'html');
-      if (!allowed.includes(format)) throw new UsageError(`${options.render ? 'cxmap watch --render' : 'cxmap watch'} writes ${allowed.join(', ')}, not ${format}`);
+      if (!allowed.includes(format))
+        throw new UsageError(
+          `${options.render ? 'cxmap watch --render' : 'cxmap watch'} writes ${allowed.join(', ')}, not ${format}`,
+        );
       if (files.includes('-')) throw new UsageError('cxmap watch watches files: standard input (-) cannot be watched');
       const paths = (await expandInputs(files)).map((p) => resolve(p));
 
@@ -51,8 +66,31 @@ export function register(program: Command, context: CommandContext): void {
         const loaded = [loadFile(path)];
         if (!loaded[0]!.map) return context.write(formatFindings('stylish', loaded, context));
         try {
-          if (options.render) await render(loaded, { view: options.view, format: format as 'svg', out: options.out, theme: options.theme, scale: options.scale }, context);
-          else await writeReports(loaded, { format: format as 'html', out: options.out, runs: options.runs, seed: options.seed, theme: options.theme, svg: options.svg }, context);
+          if (options.render)
+            await render(
+              loaded,
+              {
+                view: options.view,
+                format: format as 'svg',
+                out: options.out,
+                theme: options.theme,
+                scale: options.scale,
+              },
+              context,
+            );
+          else
+            await writeReports(
+              loaded,
+              {
+                format: format as 'html',
+                out: options.out,
+                runs: options.runs,
+                seed: options.seed,
+                theme: options.theme,
+                svg: options.svg,
+              },
+              context,
+            );
         } catch (error) {
           process.stderr.write(`cxmap: ${(error as Error).message}\n`);
         }
@@ -64,7 +102,9 @@ export function register(program: Command, context: CommandContext): void {
 
       const stopWatching = onSave(paths, SETTLE_MS, (path) => void later(path));
       await queue;
-      process.stderr.write(`cxmap watch: watching ${paths.length === 1 ? basename(paths[0]!) : `${paths.length} maps`}; Ctrl+C to stop\n`);
+      process.stderr.write(
+        `cxmap watch: watching ${paths.length === 1 ? basename(paths[0]!) : `${paths.length} maps`}; Ctrl+C to stop\n`,
+      );
       await untilStopped();
       stopWatching();
       await queue;

@@ -24,10 +24,14 @@ export const ZERO: Distribution = { kind: 'fixed', value: 0 };
 
 export function mean(d: Distribution): number {
   switch (d.kind) {
-    case 'fixed': return d.value;
-    case 'uniform': return (d.min + d.max) / 2;
-    case 'triangular': return (d.min + d.likely + d.max) / 3;
-    case 'queue': return d.queue / d.perSecond;
+    case 'fixed':
+      return d.value;
+    case 'uniform':
+      return (d.min + d.max) / 2;
+    case 'triangular':
+      return (d.min + d.likely + d.max) / 3;
+    case 'queue':
+      return d.queue / d.perSecond;
   }
 }
 
@@ -39,11 +43,16 @@ const no = <T>(problem: string): Parsed<T> => ({ ok: false, problem });
 type Unit = 's' | 'm' | 'h' | 'd' | 'w';
 function unitSeconds(unit: Unit, calendar: Calendar): number {
   switch (unit) {
-    case 's': return 1;
-    case 'm': return 60;
-    case 'h': return 3600;
-    case 'd': return calendar.day;
-    case 'w': return calendar.week;
+    case 's':
+      return 1;
+    case 'm':
+      return 60;
+    case 'h':
+      return 3600;
+    case 'd':
+      return calendar.day;
+    case 'w':
+      return calendar.week;
   }
 }
 
@@ -57,7 +66,8 @@ export function parseFixed(input: unknown, calendar: Calendar = DEFAULT_CALENDAR
   }
   if (typeof input !== 'string') return no('a duration is text like 15m, 2h or 1.5d');
   const text = input.trim();
-  if (/^\d+(\.\d+)?$/.test(text)) return no(`\`${text}\` has no unit: add one, for example ${text}m, ${text}h or ${text}d`);
+  if (/^\d+(\.\d+)?$/.test(text))
+    return no(`\`${text}\` has no unit: add one, for example ${text}m, ${text}h or ${text}d`);
   let seconds = 0;
   let position = 0;
   const seen = new Set<string>();
@@ -84,7 +94,8 @@ export function parseRate(input: unknown): Parsed<number> & { per?: Unit } {
   return { ok: true, value: count, per: match[2] as Unit };
 }
 
-export type DurationInput = string | number | { min?: unknown; likely?: unknown; max?: unknown; queue?: unknown; rate?: unknown };
+export type DurationInput =
+  string | number | { min?: unknown; likely?: unknown; max?: unknown; queue?: unknown; rate?: unknown };
 
 /** Any duration of a step: fixed, a range `a..b`, `{min, likely, max}`, or (for waits) `{queue, rate}`. */
 export function parseDistribution(input: DurationInput, calendar: Calendar = DEFAULT_CALENDAR): Parsed<Distribution> {
@@ -96,13 +107,19 @@ export function parseDistribution(input: DurationInput, calendar: Calendar = DEF
     const max = parseFixed(high, calendar);
     if (!max.ok) return max;
     if (min.value > max.value) return no(`the range \`${input}\` runs backwards: put the shorter duration first`);
-    return ok(min.value === max.value ? { kind: 'fixed', value: min.value } : { kind: 'uniform', min: min.value, max: max.value });
+    return ok(
+      min.value === max.value
+        ? { kind: 'fixed', value: min.value }
+        : { kind: 'uniform', min: min.value, max: max.value },
+    );
   }
   if (typeof input === 'object' && input !== null) {
     if ('queue' in input || 'rate' in input) {
-      if ('min' in input || 'likely' in input || 'max' in input) return no('a wait is either a queue {queue, rate} or an estimate {min, likely, max}, not both');
+      if ('min' in input || 'likely' in input || 'max' in input)
+        return no('a wait is either a queue {queue, rate} or an estimate {min, likely, max}, not both');
       if (typeof input.queue !== 'number') return no('a queue needs `queue`: how many cases wait ahead');
-      if (input.rate === undefined) return no('a queue needs `rate`: how many cases are done per unit of time, like 50/d');
+      if (input.rate === undefined)
+        return no('a queue needs `rate`: how many cases are done per unit of time, like 50/d');
       const rate = parseRate(input.rate);
       if (!rate.ok) return rate;
       return ok({ kind: 'queue', queue: input.queue, perSecond: rate.value / unitSeconds(rate.per!, calendar) });

@@ -11,9 +11,12 @@ export type NextSteps =
 /** Successor step indexes of a step, in the order written. */
 export function successors(next: NextSteps): number[] {
   switch (next.kind) {
-    case 'end': return [];
-    case 'choice': return next.choices.map((c) => c.to);
-    case 'all': return [...next.branches];
+    case 'end':
+      return [];
+    case 'choice':
+      return next.choices.map((c) => c.to);
+    case 'all':
+      return [...next.branches];
   }
 }
 
@@ -79,7 +82,7 @@ export function postDominators(succ: Succ, isEnd: (i: number) => boolean): Int32
     }
     return a;
   };
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (let k = order.length - 2; k >= 0; k--) {
       const v = order[k]!;

@@ -13,7 +13,9 @@ export function github(results: FileResult[]): string {
     const file = property(r.file.split('\\').join('/'));
     for (const f of r.findings) {
       const where = `file=${file},line=${f.line},col=${f.column},endLine=${f.endLine},endColumn=${f.endColumn}`;
-      lines.push(`::${f.severity === 'error' ? 'error' : 'warning'} ${where},title=${property(`cxmap ${f.code}`)}::${data(f.message)}`);
+      lines.push(
+        `::${f.severity === 'error' ? 'error' : 'warning'} ${where},title=${property(`cxmap ${f.code}`)}::${data(f.message)}`,
+      );
     }
   }
   return lines.length ? `${lines.join('\n')}\n` : '';

@@ -4,19 +4,28 @@
  */
 import type { FileResult } from './types.js';
 
+/** The characters XML 1.0 cannot hold: most control characters, and two non-characters. */
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
 /** Text fit for XML: the five special characters escaped, characters XML cannot hold dropped. */
 const xml = (s: string) =>
-  // XML 1.0 cannot hold most control characters: they are what this removes.
-  // eslint-disable-next-line no-control-regex
-  s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+  s
+    .replace(NOT_XML, '')
+    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 
 export function junit(results: FileResult[]): string {
   const total = results.reduce((n, r) => n + Math.max(1, r.findings.length), 0);
   const failures = results.reduce((n, r) => n + r.findings.length, 0);
-  const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="cxmap check" tests="${total}" failures="${failures}" errors="0">`];
+  const out = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="cxmap check" tests="${total}" failures="${failures}" errors="0">`,
+  ];
   for (const r of results) {
     const file = xml(r.file);
-    out.push(`  <testsuite name="${file}" tests="${Math.max(1, r.findings.length)}" failures="${r.findings.length}" errors="0">`);
+    out.push(
+      `  <testsuite name="${file}" tests="${Math.max(1, r.findings.length)}" failures="${r.findings.length}" errors="0">`,
+    );
     if (r.findings.length === 0) out.push(`    <testcase name="${file}" classname="cxmap.check"/>`);
     for (const f of r.findings) {
       out.push(

@@ -12,7 +12,12 @@ export function markdown(results: FileResult[]): string {
   if (errors + warnings === 0) return `### cxmap check: ✔ ${maps} checked, no problems\n`;
   const withFindings = results.filter((r) => r.findings.length > 0).length;
   const head = `### cxmap check: ${errors ? `🔴 ${plural(errors, 'error')}` : '✔ no errors'}, ${plural(warnings, 'warning')} in ${withFindings} of ${maps}`;
-  const rows = results.flatMap((r) => r.findings.map((f) => `| \`${r.file.replace(/`/g, '')}\` | ${f.line}:${f.column} | ${f.severity === 'error' ? '🔴 error' : '🟡 warning'} | [${f.code}](${docsUrl(f.code)}) | ${mdText(f.message)} |`));
+  const rows = results.flatMap((r) =>
+    r.findings.map(
+      (f) =>
+        `| \`${r.file.replace(/`/g, '')}\` | ${f.line}:${f.column} | ${f.severity === 'error' ? '🔴 error' : '🟡 warning'} | [${f.code}](${docsUrl(f.code)}) | ${mdText(f.message)} |`,
+    ),
+  );
   const shown = rows.slice(0, MAX_ROWS);
   return [
     head,
@@ -20,7 +25,9 @@ export function markdown(results: FileResult[]): string {
     '| Map | Line | Severity | Rule | Finding |',
     '| --- | --: | --- | --- | --- |',
     ...shown,
-    ...(rows.length > shown.length ? ['', `…and ${rows.length - shown.length} more: run \`cxmap check\` to see them all.`] : []),
+    ...(rows.length > shown.length
+      ? ['', `…and ${rows.length - shown.length} more: run \`cxmap check\` to see them all.`]
+      : []),
     '',
   ].join('\n');
 }

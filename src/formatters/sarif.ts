@@ -8,33 +8,46 @@ import { CHECK_RULES } from '../rules/index.js';
 import type { FileResult, FormatOptions } from './types.js';
 
 export function sarif(results: FileResult[], options: FormatOptions): string {
-  const codes = [...new Set([...CHECK_RULES.map((r) => r.id), ...results.flatMap((r) => r.findings.map((f) => f.code))])];
+  const codes = [
+    ...new Set([...CHECK_RULES.map((r) => r.id), ...results.flatMap((r) => r.findings.map((f) => f.code))]),
+  ];
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: 'cxmap',
-          version: options.version,
-          informationUri: 'https://github.com/cxmap/cxmap',
-          rules: codes.map((id) => ({ id, shortDescription: { text: describe(id) }, helpUri: docsUrl(id) })),
-        },
-      },
-      columnKind: 'utf16CodeUnits',
-      results: results.flatMap((r) => r.findings.map((f) => ({
-        ruleId: f.code,
-        ruleIndex: codes.indexOf(f.code),
-        level: f.severity === 'error' ? 'error' : 'warning',
-        message: { text: f.message },
-        locations: [{
-          physicalLocation: {
-            artifactLocation: { uri: encodeURI(r.file.split('\\').join('/')) },
-            region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: Math.max(f.endColumn, f.endLine === f.line ? f.column : 1) },
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'cxmap',
+            version: options.version,
+            informationUri: 'https://github.com/cxmap/cxmap',
+            rules: codes.map((id) => ({ id, shortDescription: { text: describe(id) }, helpUri: docsUrl(id) })),
           },
-        }],
-      }))),
-    }],
+        },
+        columnKind: 'utf16CodeUnits',
+        results: results.flatMap((r) =>
+          r.findings.map((f) => ({
+            ruleId: f.code,
+            ruleIndex: codes.indexOf(f.code),
+            level: f.severity === 'error' ? 'error' : 'warning',
+            message: { text: f.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: encodeURI(r.file.split('\\').join('/')) },
+                  region: {
+                    startLine: f.line,
+                    startColumn: f.column,
+                    endLine: f.endLine,
+                    endColumn: Math.max(f.endColumn, f.endLine === f.line ? f.column : 1),
+                  },
+                },
+              },
+            ],
+          })),
+        ),
+      },
+    ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
 }

@@ -45,15 +45,22 @@ export function loadConfig(file: string | undefined, cwd: string): LoadedConfig 
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read the configuration ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    throw new UsageError(
+      `cannot read the configuration ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+    );
   }
   const parsed = parseYaml(text);
   // An empty file is an empty configuration: nothing but what cxmap always checks.
-  const problems = parsed.data === undefined ? parsed.findings.filter((f) => f.code !== 'empty-file') : checkShape(parsed.data, parsed.source, 'cxmap.config');
+  const problems =
+    parsed.data === undefined
+      ? parsed.findings.filter((f) => f.code !== 'empty-file')
+      : checkShape(parsed.data, parsed.source, 'cxmap.config');
   const first = sortFindings(problems.filter((f) => f.severity === 'error'))[0];
   if (first) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
-    throw new UsageError(`${file}:${first.line}:${first.column}: ${first.message.replace(/^the map /, 'the configuration ')}${more}`);
+    throw new UsageError(
+      `${file}:${first.line}:${first.column}: ${first.message.replace(/^the map /, 'the configuration ')}${more}`,
+    );
   }
   return { file, dir: dirname(resolve(file)), config: parsed.data ?? {} };
 }

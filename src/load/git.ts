@@ -21,8 +21,14 @@ export function git(args: string[], what: string, cwd = process.cwd()): Buffer {
     return execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
   } catch (error) {
     const e = error as NodeJS.ErrnoException & { stderr?: Buffer };
-    if (e.code === 'ENOENT') throw new UsageError(`git is not installed, so ${what} cannot be read; install git or give a file instead`);
-    const reason = e.stderr?.toString().trim().split('\n')[0]?.replace(/^fatal: /, '') || e.message;
+    if (e.code === 'ENOENT')
+      throw new UsageError(`git is not installed, so ${what} cannot be read; install git or give a file instead`);
+    const reason =
+      e.stderr
+        ?.toString()
+        .trim()
+        .split('\n')[0]
+        ?.replace(/^fatal: /, '') || e.message;
     throw new UsageError(`cannot read ${what}: ${reason}`);
   }
 }

@@ -8,7 +8,26 @@ import { Document, isMap, isScalar, isSeq, visit } from 'yaml';
 import { parseDistribution, parseRatio, closest, slug } from '../core/index.js';
 import { LANES, type Lane, type ProcessInfo, type RawMap, type RawNext, type RawStep } from './types.js';
 
-export const COLUMNS = ['id', 'name', 'stage', 'actor', 'lane', 'channel', 'wait', 'work', 'value', 'feeling', 'asks', 'tells', 'ca', 'fails', 'evidence', 'outcome', 'note', 'next'] as const;
+export const COLUMNS = [
+  'id',
+  'name',
+  'stage',
+  'actor',
+  'lane',
+  'channel',
+  'wait',
+  'work',
+  'value',
+  'feeling',
+  'asks',
+  'tells',
+  'ca',
+  'fails',
+  'evidence',
+  'outcome',
+  'note',
+  'next',
+] as const;
 type Column = (typeof COLUMNS)[number];
 
 export interface RowProblem {
@@ -16,28 +35,51 @@ export interface RowProblem {
   message: string;
 }
 
-
-const list = (cell: string) => cell.split(';').map((x) => x.trim()).filter(Boolean);
+const list = (cell: string) =>
+  cell
+    .split(';')
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 /** Reads the CSV; returns the map's YAML (unformatted) or the problems, each with its row. */
 export function importCsv(csv: string, info: ProcessInfo): { yaml: string; rows: number } | { problems: RowProblem[] } {
-  if (csv.trim() === '') return { problems: [{ row: 1, message: `the file is empty: its first row names the columns (${COLUMNS.join(', ')}), then one row per step` }] };
+  if (csv.trim() === '')
+    return {
+      problems: [
+        {
+          row: 1,
+          message: `the file is empty: its first row names the columns (${COLUMNS.join(', ')}), then one row per step`,
+        },
+      ],
+    };
   let records: string[][];
   try {
     records = parse(csv, { bom: true, skip_empty_lines: true, relax_column_count: false, trim: true });
   } catch (error) {
     const e = error as Error & { records?: number; lines?: number };
-    return { problems: [{ row: (e.records ?? 0) + 1, message: `the CSV cannot be read here: ${e.message.replace(/^Invalid Record Length: /, '').replace(/^CSV_\w+: /, '')}` }] };
+    return {
+      problems: [
+        {
+          row: (e.records ?? 0) + 1,
+          message: `the CSV cannot be read here: ${e.message.replace(/^Invalid Record Length: /, '').replace(/^CSV_\w+: /, '')}`,
+        },
+      ],
+    };
   }
   const header = records[0]!.map((h) => h.toLowerCase());
   const problems: RowProblem[] = [];
   header.forEach((h) => {
     if (!(COLUMNS as readonly string[]).includes(h)) {
       const near = closest(h, COLUMNS);
-      problems.push({ row: 1, message: `unknown column \`${h}\`${near ? ` (did you mean \`${near}\`?)` : ''}; the columns are ${COLUMNS.join(', ')}` });
+      problems.push({
+        row: 1,
+        message: `unknown column \`${h}\`${near ? ` (did you mean \`${near}\`?)` : ''}; the columns are ${COLUMNS.join(', ')}`,
+      });
     }
   });
-  for (const needed of ['name', 'actor'] as const) if (!header.includes(needed)) problems.push({ row: 1, message: `the column \`${needed}\` is missing: every step needs one` });
+  for (const needed of ['name', 'actor'] as const)
+    if (!header.includes(needed))
+      problems.push({ row: 1, message: `the column \`${needed}\` is missing: every step needs one` });
   const rows = records.slice(1);
   if (rows.length === 0) problems.push({ row: 2, message: 'there are no steps: add a row per step under the header' });
   if (problems.length > 0) return { problems };
@@ -57,9 +99,12 @@ export function importCsv(csv: string, info: ProcessInfo): { yaml: string; rows:
     const actorId = slug(actorName);
     const lane = cell(r, 'lane').toLowerCase();
     const known = actors.get(actorId);
-    if (lane && !(LANES as readonly string[]).includes(lane)) bad(`the lane \`${lane}\` is not one of ${LANES.join(', ')}`);
-    else if (!known && !lane) bad(`the lane of \`${actorName}\` is not given: the first row of an actor says its lane (${LANES.join(', ')})`);
-    else if (known && lane && known.kind !== lane) bad(`\`${actorName}\` is in the ${known.kind} lane on an earlier row, not ${lane}`);
+    if (lane && !(LANES as readonly string[]).includes(lane))
+      bad(`the lane \`${lane}\` is not one of ${LANES.join(', ')}`);
+    else if (!known && !lane)
+      bad(`the lane of \`${actorName}\` is not given: the first row of an actor says its lane (${LANES.join(', ')})`);
+    else if (known && lane && known.kind !== lane)
+      bad(`\`${actorName}\` is in the ${known.kind} lane on an earlier row, not ${lane}`);
     else if (!known) actors.set(actorId, { kind: lane as Lane, name: actorName });
     const id = cell(r, 'id') || slug(name);
     let unique = id;
@@ -119,7 +164,10 @@ export function importCsv(csv: string, info: ProcessInfo): { yaml: string; rows:
     const id = ids.has(text) ? text : byName.get(text.toLowerCase());
     if (!id) {
       const near = closest(text, ids);
-      problems.push({ row, message: `next: there is no step \`${text}\`${near ? ` (did you mean \`${near}\`?)` : ''}` });
+      problems.push({
+        row,
+        message: `next: there is no step \`${text}\`${near ? ` (did you mean \`${near}\`?)` : ''}`,
+      });
     }
     return id;
   };
@@ -163,7 +211,8 @@ export function importCsv(csv: string, info: ProcessInfo): { yaml: string; rows:
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
       if (['asks', 'tells', 'stages'].includes(key) && isSeq(pair.value)) pair.value.flow = true;
       if (key === 'next' && isSeq(pair.value)) pair.value.items.forEach((c) => isMap(c) && (c.flow = true));
-      if (key === 'actors' && isMap(pair.value)) pair.value.items.forEach((a) => isMap(a.value) && (a.value.flow = true));
+      if (key === 'actors' && isMap(pair.value))
+        pair.value.items.forEach((a) => isMap(a.value) && (a.value.flow = true));
     },
   });
   return { yaml: doc.toString({ lineWidth: 0 }), rows: steps.length };

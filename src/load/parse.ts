@@ -79,7 +79,10 @@ export function parseYaml(text: string): Parsed {
   const source = new SourceMap(doc, lines, text);
   const findings: Finding[] = [];
   const seen = new Set<string>();
-  for (const [problems, severity] of [[doc.errors, 'error'], [doc.warnings, 'warning']] as const) {
+  for (const [problems, severity] of [
+    [doc.errors, 'error'],
+    [doc.warnings, 'warning'],
+  ] as const) {
     for (const problem of problems) {
       const code = YAML_CODES[problem.code] ?? (severity === 'warning' ? 'yaml-warning' : 'yaml-syntax');
       const at = source.span(problem.pos[0], problem.pos[1]);
@@ -91,7 +94,13 @@ export function parseYaml(text: string): Parsed {
   }
   if (findings.some((f) => f.severity === 'error')) return { source, findings };
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
-    findings.push(finding('empty-file', 'the file is empty: a map starts with `cxmap: 1`, then `process`, `actors` and `steps`', START));
+    findings.push(
+      finding(
+        'empty-file',
+        'the file is empty: a map starts with `cxmap: 1`, then `process`, `actors` and `steps`',
+        START,
+      ),
+    );
     return { source, findings };
   }
   try {
@@ -109,10 +118,13 @@ export function parseYaml(text: string): Parsed {
 function yamlMessage(code: string, message: string): string {
   const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   switch (code) {
-    case 'DUPLICATE_KEY': return 'this key appears twice in the same block; keep one';
-    case 'RESOURCE_EXHAUSTION': return 'the file is nested too deeply to be a map';
-    case 'TAB_AS_INDENT': return 'tabs are not allowed for indentation in YAML; indent with spaces';
-    default: return `YAML syntax: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
+    case 'DUPLICATE_KEY':
+      return 'this key appears twice in the same block; keep one';
+    case 'RESOURCE_EXHAUSTION':
+      return 'the file is nested too deeply to be a map';
+    case 'TAB_AS_INDENT':
+      return 'tabs are not allowed for indentation in YAML; indent with spaces';
+    default:
+      return `YAML syntax: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
   }
 }
-

@@ -11,14 +11,20 @@ const MB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 function tooLarge(bytes: number): ReadResult {
   return {
-    finding: finding('file-too-large', `the file is ${MB(bytes)}, more than the ${MB(MAX_FILE_BYTES)} a map may have; split the process into several maps`, START),
+    finding: finding(
+      'file-too-large',
+      `the file is ${MB(bytes)}, more than the ${MB(MAX_FILE_BYTES)} a map may have; split the process into several maps`,
+      START,
+    ),
   };
 }
 
 /** Decodes bytes as UTF-8 text, or says why they are not a map. */
 export function decode(bytes: Buffer): ReadResult {
   if (bytes.length > MAX_FILE_BYTES) return tooLarge(bytes.length);
-  const notText = { finding: finding('not-text', 'this is not a text file (it holds binary data), so it cannot be a map', START) };
+  const notText = {
+    finding: finding('not-text', 'this is not a text file (it holds binary data), so it cannot be a map', START),
+  };
   if (bytes.subarray(0, 8192).includes(0)) return notText;
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
@@ -74,9 +80,14 @@ export function readMap(path: string): ReadResult {
 export function describeIoError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   switch (code) {
-    case 'ENOENT': return 'no such file';
-    case 'EACCES': case 'EPERM': return 'permission denied';
-    case 'EISDIR': return 'it is a folder, not a file';
-    default: return (error as Error).message;
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'it is a folder, not a file';
+    default:
+      return (error as Error).message;
   }
 }

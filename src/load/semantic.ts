@@ -2,7 +2,23 @@
  * Semantic checks of a map that has the right shape, and its normalization into a ProcessMap.
  * Every finding has a stable code and points at the key or value it is about.
  */
-import { finding, type Finding, DEFAULT_CALENDAR, parseDistribution, parseFixed, parseRatio, ZERO, type Calendar, type Distribution, type DurationInput, didYouMean, components, postDominators, successors, walker } from '../core/index.js';
+import {
+  finding,
+  type Finding,
+  DEFAULT_CALENDAR,
+  parseDistribution,
+  parseFixed,
+  parseRatio,
+  ZERO,
+  type Calendar,
+  type Distribution,
+  type DurationInput,
+  didYouMean,
+  components,
+  postDominators,
+  successors,
+  walker,
+} from '../core/index.js';
 import type { SourceMap, Path } from './parse.js';
 import type { Actor, Choice, Next, ProcessMap, RawMap, RawStep, Step } from './types.js';
 
@@ -33,7 +49,11 @@ class Checker {
     if (input === undefined) return ZERO;
     const parsed = parseDistribution(input, calendar);
     if (parsed.ok) return parsed.value;
-    this.error(/rate/.test(parsed.problem) && typeof input === 'object' ? 'bad-rate' : 'bad-duration', parsed.problem, path);
+    this.error(
+      /rate/.test(parsed.problem) && typeof input === 'object' ? 'bad-rate' : 'bad-duration',
+      parsed.problem,
+      path,
+    );
     return ZERO;
   }
 }
@@ -71,7 +91,9 @@ export function checkSemantics(raw: RawMap, source: SourceMap): { map?: ProcessM
     successRate: b.successRate === undefined ? undefined : parseRatio(b.successRate),
   }));
 
-  const actors = new Map<string, Actor>(Object.entries(raw.actors).map(([id, a]) => [id, { id, kind: a.kind, name: a.name }]));
+  const actors = new Map<string, Actor>(
+    Object.entries(raw.actors).map(([id, a]) => [id, { id, kind: a.kind, name: a.name }]),
+  );
   const stages = raw.stages ?? [];
   const stageSet = new Set<string>();
   stages.forEach((stage, i) => {
@@ -83,11 +105,21 @@ export function checkSemantics(raw: RawMap, source: SourceMap): { map?: ProcessM
   raw.steps.forEach((step, i) => {
     const first = index.get(step.id);
     if (first === undefined) index.set(step.id, i);
-    else check.error('duplicate-id', `another step already has the id \`${step.id}\` (step ${first + 1}); ids must be unique`, ['steps', i, 'id']);
+    else
+      check.error(
+        'duplicate-id',
+        `another step already has the id \`${step.id}\` (step ${first + 1}); ids must be unique`,
+        ['steps', i, 'id'],
+      );
   });
   const stepRef = (id: string, path: Path, from: string): number | undefined => {
     const target = index.get(id);
-    if (target === undefined) check.error('unknown-step', `step \`${from}\` goes to \`${id}\`, which is not a step${didYouMean(id, index.keys())}`, path);
+    if (target === undefined)
+      check.error(
+        'unknown-step',
+        `step \`${from}\` goes to \`${id}\`, which is not a step${didYouMean(id, index.keys())}`,
+        path,
+      );
     return target;
   };
 
@@ -95,12 +127,21 @@ export function checkSemantics(raw: RawMap, source: SourceMap): { map?: ProcessM
   function normalizeStep(s: RawStep, i: number): Step {
     const at = (key: string): Path => ['steps', i, key];
     const actor = actors.get(s.actor);
-    if (!actor) check.error('unknown-actor', `step \`${s.id}\` is done by \`${s.actor}\`, which is not in actors${didYouMean(s.actor, actors.keys())}`, at('actor'));
+    if (!actor)
+      check.error(
+        'unknown-actor',
+        `step \`${s.id}\` is done by \`${s.actor}\`, which is not in actors${didYouMean(s.actor, actors.keys())}`,
+        at('actor'),
+      );
     let stage = s.stage ?? '';
     if (s.stage !== undefined && !stageSet.has(s.stage)) {
-      check.error('unknown-stage', stages.length === 0
-        ? `step \`${s.id}\` is in stage \`${s.stage}\`, but the map has no \`stages\` list; add one`
-        : `step \`${s.id}\` is in stage \`${s.stage}\`, which is not in stages${didYouMean(s.stage, stages)}`, at('stage'));
+      check.error(
+        'unknown-stage',
+        stages.length === 0
+          ? `step \`${s.id}\` is in stage \`${s.stage}\`, but the map has no \`stages\` list; add one`
+          : `step \`${s.id}\` is in stage \`${s.stage}\`, which is not in stages${didYouMean(s.stage, stages)}`,
+        at('stage'),
+      );
     } else if (s.stage === undefined && stages.length > 0) {
       check.error('missing-stage', `step \`${s.id}\` has no stage; give it one of: ${stages.join(', ')}`, ['steps', i]);
     } else if (s.stage === undefined) {
@@ -108,7 +149,12 @@ export function checkSemantics(raw: RawMap, source: SourceMap): { map?: ProcessM
     }
     const next = normalizeNext(s, i);
     if (s.outcome !== undefined && next.kind !== 'end') {
-      check.errorAtKey('outcome-not-end', `step \`${s.id}\` has an outcome but goes on to another step; only end steps (without next) have an outcome`, ['steps', i], 'outcome');
+      check.errorAtKey(
+        'outcome-not-end',
+        `step \`${s.id}\` has an outcome but goes on to another step; only end steps (without next) have an outcome`,
+        ['steps', i],
+        'outcome',
+      );
     }
     return {
       index: i,
@@ -154,11 +200,17 @@ export function checkSemantics(raw: RawMap, source: SourceMap): { map?: ProcessM
         else choices.push({ to, chance, ...(c.label === undefined ? {} : { label: c.label }) });
       });
       if (Math.abs(total - 1) > CHANCE_TOLERANCE) {
-        check.error('chances-not-100', `the chances after step \`${s.id}\` add up to ${+(total * 100).toFixed(4)}%, not 100%`, path);
+        check.error(
+          'chances-not-100',
+          `the chances after step \`${s.id}\` add up to ${+(total * 100).toFixed(4)}%, not 100%`,
+          path,
+        );
       }
       return { kind: 'choice', choices };
     }
-    const branches = raw.all.map((id, j) => stepRef(id, [...path, 'all', j], s.id)).filter((b): b is number => b !== undefined);
+    const branches = raw.all
+      .map((id, j) => stepRef(id, [...path, 'all', j], s.id))
+      .filter((b): b is number => b !== undefined);
     return { kind: 'all', branches, join: -1 };
   }
 
@@ -167,7 +219,16 @@ export function checkSemantics(raw: RawMap, source: SourceMap): { map?: ProcessM
   if (check.findings.length > 0) return { findings: check.findings };
   return {
     map: {
-      process: { name: p.name, customer: p.customer, goal: p.goal, trigger: p.trigger, owner: p.owner, calendar, targets, benchmarks },
+      process: {
+        name: p.name,
+        customer: p.customer,
+        goal: p.goal,
+        trigger: p.trigger,
+        owner: p.owner,
+        calendar,
+        targets,
+        benchmarks,
+      },
       actors: [...actors.values()],
       stages: stages.length > 0 ? stages : [raw.process.name],
       steps,
@@ -184,14 +245,23 @@ function checkFlow(steps: Step[], check: Checker): number {
   for (const list of succ) for (const t of list) hasPredecessor[t] = 1;
   const start = steps.findIndex((_, i) => !hasPredecessor[i]);
   if (start < 0) {
-    check.error('no-start', 'every step is reached from another step, so there is no step where the customer starts; add the customer\'s first step (nothing may lead back to it)', ['steps', 0, 'id']);
+    check.error(
+      'no-start',
+      "every step is reached from another step, so there is no step where the customer starts; add the customer's first step (nothing may lead back to it)",
+      ['steps', 0, 'id'],
+    );
     return -1;
   }
   const walk = walker(succ);
   const reachable = new Uint8Array(steps.length);
   for (const i of walk(start)) reachable[i] = 1;
   steps.forEach((s, i) => {
-    if (!reachable[i]) check.error('unreachable', `no path from the first step \`${steps[start]!.id}\` leads to step \`${s.id}\`; connect it with a next, or remove it`, ['steps', i, 'id']);
+    if (!reachable[i])
+      check.error(
+        'unreachable',
+        `no path from the first step \`${steps[start]!.id}\` leads to step \`${s.id}\`; connect it with a next, or remove it`,
+        ['steps', i, 'id'],
+      );
   });
 
   const pred: number[][] = steps.map(() => []);
@@ -213,8 +283,15 @@ function checkFlow(steps: Step[], check: Checker): number {
     const first = steps[loop[0]!]!;
     if (loop.length === 1 && !succ[first.index]!.includes(first.index)) continue;
     const names = loop.map((i) => `\`${steps[i]!.id}\``);
-    const which = loop.length === 1 ? `step ${names[0]} leads only back to itself` : `steps ${names.slice(0, -1).join(', ')} and ${names.at(-1)} form a loop with no way out`;
-    check.error('no-way-out', `${which}: a customer who gets here never reaches an end step; give one of them a way on`, ['steps', first.index, 'id']);
+    const which =
+      loop.length === 1
+        ? `step ${names[0]} leads only back to itself`
+        : `steps ${names.slice(0, -1).join(', ')} and ${names.at(-1)} form a loop with no way out`;
+    check.error(
+      'no-way-out',
+      `${which}: a customer who gets here never reaches an end step; give one of them a way on`,
+      ['steps', first.index, 'id'],
+    );
   }
   if (check.findings.length > 0) return start;
 
@@ -226,11 +303,19 @@ function checkFlow(steps: Step[], check: Checker): number {
     const path: Path = ['steps', step.index, 'next'];
     const join = ipdom[step.index]!;
     if (join < 0) {
-      check.error('parallel-no-join', `the parallel branches after step \`${step.id}\` never come back together at one step that all of them pass through`, path);
+      check.error(
+        'parallel-no-join',
+        `the parallel branches after step \`${step.id}\` never come back together at one step that all of them pass through`,
+        path,
+      );
       continue;
     }
     if (next.branches.includes(join)) {
-      check.error('parallel-no-join', `the parallel branches after step \`${step.id}\` meet at \`${steps[join]!.id}\`, which is one of the branches itself; start the branches from steps that do not lead into each other`, path);
+      check.error(
+        'parallel-no-join',
+        `the parallel branches after step \`${step.id}\` meet at \`${steps[join]!.id}\`, which is one of the branches itself; start the branches from steps that do not lead into each other`,
+        path,
+      );
       continue;
     }
     next.join = join;
@@ -238,12 +323,20 @@ function checkFlow(steps: Step[], check: Checker): number {
     for (const branch of next.branches) {
       for (const i of walk(branch, join)) {
         if (i === step.index) {
-          check.error('parallel-loop', `a branch of the parallel work after step \`${step.id}\` (from \`${steps[branch]!.id}\`) loops back to \`${step.id}\` before the join \`${steps[join]!.id}\``, path);
+          check.error(
+            'parallel-loop',
+            `a branch of the parallel work after step \`${step.id}\` (from \`${steps[branch]!.id}\`) loops back to \`${step.id}\` before the join \`${steps[join]!.id}\``,
+            path,
+          );
           break;
         }
         const other = owner.get(i);
         if (other !== undefined && other !== branch) {
-          check.error('parallel-overlap', `step \`${steps[i]!.id}\` lies on two parallel branches after step \`${step.id}\` (from \`${steps[other]!.id}\` and \`${steps[branch]!.id}\`); each branch needs its own steps until the join \`${steps[join]!.id}\``, path);
+          check.error(
+            'parallel-overlap',
+            `step \`${steps[i]!.id}\` lies on two parallel branches after step \`${step.id}\` (from \`${steps[other]!.id}\` and \`${steps[branch]!.id}\`); each branch needs its own steps until the join \`${steps[join]!.id}\``,
+            path,
+          );
           break;
         }
         owner.set(i, branch);
@@ -253,7 +346,11 @@ function checkFlow(steps: Step[], check: Checker): number {
     for (const [i, branch] of owner) {
       const intruder = pred[i]!.find((p) => owner.get(p) !== branch && !(i === branch && p === step.index));
       if (intruder === undefined) continue;
-      check.error('parallel-entry', `step \`${steps[intruder]!.id}\` leads into \`${steps[i]!.id}\`, which is inside the parallel work after step \`${step.id}\`; lead back to \`${step.id}\` (or earlier) instead`, ['steps', intruder, 'next']);
+      check.error(
+        'parallel-entry',
+        `step \`${steps[intruder]!.id}\` leads into \`${steps[i]!.id}\`, which is inside the parallel work after step \`${step.id}\`; lead back to \`${step.id}\` (or earlier) instead`,
+        ['steps', intruder, 'next'],
+      );
       break;
     }
   }

@@ -54,12 +54,17 @@ export function renumber(map: ProcessMap, removed: ReadonlySet<number>): Process
       ...s,
       index: k,
       next:
-        next.kind === 'choice' ? { kind: 'choice', choices: next.choices.map((c) => ({ ...c, to: newIndex.get(c.to)! })) }
-          : next.kind === 'all' ? { kind: 'all', branches: next.branches.map((b) => newIndex.get(b)!), join: -1 }
+        next.kind === 'choice'
+          ? { kind: 'choice', choices: next.choices.map((c) => ({ ...c, to: newIndex.get(c.to)! })) }
+          : next.kind === 'all'
+            ? { kind: 'all', branches: next.branches.map((b) => newIndex.get(b)!), join: -1 }
             : next,
     };
   });
-  const ipdom = postDominators(steps.map((s) => successors(s.next)), (i) => steps[i]!.next.kind === 'end');
+  const ipdom = postDominators(
+    steps.map((s) => successors(s.next)),
+    (i) => steps[i]!.next.kind === 'end',
+  );
   for (const s of steps) if (s.next.kind === 'all') s.next.join = ipdom[s.index]!;
   return { ...map, steps, start: newIndex.get(map.start)! };
 }
@@ -70,10 +75,13 @@ export function renumber(map: ProcessMap, removed: ReadonlySet<number>): Process
  */
 export function tidy(map: ProcessMap): ProcessMap {
   for (const step of map.steps) {
-    if (step.next.kind === 'choice' && step.next.choices.length === 1) step.next.choices = [{ to: step.next.choices[0]!.to, chance: step.next.choices[0]!.chance }];
+    if (step.next.kind === 'choice' && step.next.choices.length === 1)
+      step.next.choices = [{ to: step.next.choices[0]!.to, chance: step.next.choices[0]!.chance }];
   }
   const reached = new Set(walker(map.steps.map((s) => successors(s.next)))(map.start));
-  return reached.size === map.steps.length ? map : renumber(map, new Set(map.steps.filter((s) => !reached.has(s.index)).map((s) => s.index)));
+  return reached.size === map.steps.length
+    ? map
+    : renumber(map, new Set(map.steps.filter((s) => !reached.has(s.index)).map((s) => s.index)));
 }
 
 /**

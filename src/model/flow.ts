@@ -44,17 +44,26 @@ export interface Flow {
 /** The steps that lead straight to each step, as the map says (`links`), in the order of the map. */
 export function predecessors(flow: Flow): Step[][] {
   const into: Step[][] = flow.steps.map(() => []);
-  for (const from of flow.steps) for (const to of new Set(flow.links[from.index]!.map((e) => e.to))) into[to]!.push(from);
+  for (const from of flow.steps)
+    for (const to of new Set(flow.links[from.index]!.map((e) => e.to))) into[to]!.push(from);
   return into;
 }
 
 export function buildFlow(map: ProcessMap): Flow {
   const steps = map.steps;
   const edges: Edge[][] = steps.map((s) =>
-    s.next.kind === 'all' ? [{ to: s.next.join, chance: 1 }] : s.next.kind === 'choice' ? s.next.choices.map((c) => ({ to: c.to, chance: c.chance })) : [],
+    s.next.kind === 'all'
+      ? [{ to: s.next.join, chance: 1 }]
+      : s.next.kind === 'choice'
+        ? s.next.choices.map((c) => ({ to: c.to, chance: c.chance }))
+        : [],
   );
   const links: Edge[][] = steps.map((s) =>
-    s.next.kind === 'all' ? s.next.branches.map((to) => ({ to, chance: 1 })) : s.next.kind === 'choice' ? s.next.choices.map((c) => ({ to: c.to, chance: c.chance })) : [],
+    s.next.kind === 'all'
+      ? s.next.branches.map((to) => ({ to, chance: 1 }))
+      : s.next.kind === 'choice'
+        ? s.next.choices.map((c) => ({ to: c.to, chance: c.chance }))
+        : [],
   );
   const walk = walker(edges.map((list) => list.map((e) => e.to)));
   const regions: Region[] = [];
@@ -70,7 +79,11 @@ export function buildFlow(map: ProcessMap): Flow {
   for (let r = 0; r < regions.length; r++) {
     for (const i of regions[r]!.members) {
       const next = steps[i]!.next;
-      if (next.kind === 'all') branchRegions.set(i, next.branches.map((b, k) => addRegion(b, next.join, i, k)));
+      if (next.kind === 'all')
+        branchRegions.set(
+          i,
+          next.branches.map((b, k) => addRegion(b, next.join, i, k)),
+        );
     }
   }
   return { map, steps, regions, regionOf, branchRegions, edges, links };

@@ -6,10 +6,19 @@
 import { createRequire } from 'node:module';
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 
-type SchemaNode = { $ref?: string; properties?: Record<string, SchemaNode>; items?: SchemaNode; additionalProperties?: SchemaNode | boolean; anyOf?: SchemaNode[]; oneOf?: SchemaNode[] };
+type SchemaNode = {
+  $ref?: string;
+  properties?: Record<string, SchemaNode>;
+  items?: SchemaNode;
+  additionalProperties?: SchemaNode | boolean;
+  anyOf?: SchemaNode[];
+  oneOf?: SchemaNode[];
+};
 
 // The schema is the source of the order; the path holds from src/model and from dist/model.
-const SCHEMA = createRequire(import.meta.url)('../../schemas/cxmap.schema.json') as SchemaNode & { definitions: Record<string, SchemaNode> };
+const SCHEMA = createRequire(import.meta.url)('../../schemas/cxmap.schema.json') as SchemaNode & {
+  definitions: Record<string, SchemaNode>;
+};
 
 function resolve(node: SchemaNode | undefined): SchemaNode | undefined {
   if (!node?.$ref) return node;
@@ -20,7 +29,8 @@ function resolve(node: SchemaNode | undefined): SchemaNode | undefined {
 function child(node: SchemaNode | undefined, key: string | number): SchemaNode | undefined {
   const here = resolve(node);
   if (!here) return undefined;
-  if (typeof key === 'number') return here.items ?? [...(here.anyOf ?? []), ...(here.oneOf ?? [])].map(resolve).find((n) => n?.items)?.items;
+  if (typeof key === 'number')
+    return here.items ?? [...(here.anyOf ?? []), ...(here.oneOf ?? [])].map(resolve).find((n) => n?.items)?.items;
   if (here.properties?.[key]) return here.properties[key];
   if (typeof here.additionalProperties === 'object') return here.additionalProperties;
   return [...(here.anyOf ?? []), ...(here.oneOf ?? [])].map((n) => child(n, key)).find(Boolean);
@@ -34,13 +44,17 @@ function order(map: YAMLMap, schema: SchemaNode | undefined): void {
     const k = isPair(p) && isScalar(p.key) ? known.indexOf(String(p.key.value)) : -1;
     return k < 0 ? known.length : k;
   };
-  map.items = map.items.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i).map(({ p }) => p);
+  map.items = map.items
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i)
+    .map(({ p }) => p);
 }
 
 function walk(node: Node | null | undefined, schema: SchemaNode | undefined): void {
   if (isMap(node)) {
     order(node, schema);
-    for (const pair of node.items as Pair<Node, Node>[]) walk(pair.value, child(schema, isScalar(pair.key) ? String(pair.key.value) : ''));
+    for (const pair of node.items as Pair<Node, Node>[])
+      walk(pair.value, child(schema, isScalar(pair.key) ? String(pair.key.value) : ''));
   } else if (isSeq(node)) {
     node.items.forEach((item, i) => walk(item as Node, child(schema, i)));
   }
@@ -54,7 +68,8 @@ function space(doc: Document): void {
   if (!isMap(doc.contents)) return;
   (doc.contents.items as Pair<Node, Node>[]).forEach((pair, i) => {
     pair.key.spaceBefore = i > 0;
-    if (isScalar(pair.key) && pair.key.value === 'steps' && isSeq(pair.value)) pair.value.items.forEach((step, k) => ((step as Node).spaceBefore = k > 0));
+    if (isScalar(pair.key) && pair.key.value === 'steps' && isSeq(pair.value))
+      pair.value.items.forEach((step, k) => ((step as Node).spaceBefore = k > 0));
   });
 }
 

@@ -3,7 +3,18 @@
  * stands, a new key is added after the step's last line, a removed step's lines give way to a comment; every other
  * line, comment and alignment stays byte for byte. Each changed step gets a comment saying what changed and why.
  */
-import { isCollection, isMap, isPair, isScalar, isSeq, parseDocument, stringify, type Node, type Pair, type YAMLMap } from 'yaml';
+import {
+  isCollection,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseDocument,
+  stringify,
+  type Node,
+  type Pair,
+  type YAMLMap,
+} from 'yaml';
 import { parseRatio, type Calendar, type Distribution } from '../core/index.js';
 import type { Next, ProcessMap, Step } from '../load/index.js';
 
@@ -21,7 +32,13 @@ interface Splice {
  * at most two decimals (`1.5d`, `45m`), else in whole units from the largest down (`2d2h40m`), else in seconds.
  */
 export function durationText(seconds: number, calendar: Calendar): string {
-  const units = [['w', calendar.week], ['d', calendar.day], ['h', 3600], ['m', 60], ['s', 1]] as const;
+  const units = [
+    ['w', calendar.week],
+    ['d', calendar.day],
+    ['h', 3600],
+    ['m', 60],
+    ['s', 1],
+  ] as const;
   const [unit, size] = units.find(([, size]) => seconds >= size) ?? units[units.length - 1]!;
   const single = String(+(seconds / size).toFixed(2));
   if (Number(single) * size === seconds) return `${single}${unit}`;
@@ -51,11 +68,17 @@ function distributionValue(d: Distribution, calendar: Calendar): unknown {
 
 function nextValue(next: Next, steps: readonly Step[]): unknown {
   switch (next.kind) {
-    case 'end': return undefined;
-    case 'all': return { all: next.branches.map((b) => steps[b]!.id) };
+    case 'end':
+      return undefined;
+    case 'all':
+      return { all: next.branches.map((b) => steps[b]!.id) };
     case 'choice':
       if (next.choices.length === 1 && next.choices[0]!.chance === 1) return steps[next.choices[0]!.to]!.id;
-      return next.choices.map((c) => ({ to: steps[c.to]!.id, chance: ratioValue(c.chance), ...(c.label === undefined ? {} : { label: c.label }) }));
+      return next.choices.map((c) => ({
+        to: steps[c.to]!.id,
+        chance: ratioValue(c.chance),
+        ...(c.label === undefined ? {} : { label: c.label }),
+      }));
   }
 }
 
@@ -88,7 +111,10 @@ const oneLine = (s: string) => s.replace(/\s+/g, ' ');
 /** A value in the flow style of the examples: `[a, b]`, `{ to: x, chance: 80% }`. */
 function flowText(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(flowText).join(', ')}]`;
-  if (typeof value === 'object' && value !== null) return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${flowText(v)}`).join(', ')} }`;
+  if (typeof value === 'object' && value !== null)
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${k}: ${flowText(v)}`)
+      .join(', ')} }`;
   return stringify(value, { lineWidth: 0 }).trimEnd();
 }
 
@@ -111,7 +137,13 @@ export function stepChanges(before: ProcessMap, after: ProcessMap): Map<string, 
 }
 
 /** Writes `after` (a changed copy of `before`, which was loaded from `text`) back into `text`. */
-export function rewrite(text: string, before: ProcessMap, after: ProcessMap, reasons: Reasons, header: readonly string[]): string {
+export function rewrite(
+  text: string,
+  before: ProcessMap,
+  after: ProcessMap,
+  reasons: Reasons,
+  header: readonly string[],
+): string {
   const doc = parseDocument(text, { keepSourceTokens: false });
   const stepNodes = (doc.get('steps', true) as { items: YAMLMap[] }).items;
   const lineStart = (pos: number) => text.lastIndexOf('\n', pos - 1) + 1;
@@ -137,17 +169,26 @@ export function rewrite(text: string, before: ProcessMap, after: ProcessMap, rea
     const indent = text.slice(lineStart(dash), dash);
     const why = reasons.get(old.id) ?? [];
     if (changed === 'removed') {
-      splices.push({ start: lineStart(dash), end: lineEnd(contentEnd(node) - 1), text: `${indent}# cxmap improve: removed step \`${old.id}\` (${oneLine(old.name)})${why.length ? `: ${oneLine(why.join('; '))}` : ''}\n` });
+      splices.push({
+        start: lineStart(dash),
+        end: lineEnd(contentEnd(node) - 1),
+        text: `${indent}# cxmap improve: removed step \`${old.id}\` (${oneLine(old.name)})${why.length ? `: ${oneLine(why.join('; '))}` : ''}\n`,
+      });
       return;
     }
     const is = fieldsOf(afterById.get(old.id)!, after);
     for (const key of changed) {
       const value = is[key];
-      if (value === undefined || ((key === 'wait' || key === 'work') && typeof value === 'object')) throw new Error(`cannot write \`${key}\` of step \`${old.id}\` back`);
+      if (value === undefined || ((key === 'wait' || key === 'work') && typeof value === 'object'))
+        throw new Error(`cannot write \`${key}\` of step \`${old.id}\` back`);
       const pair = node.items.find((p): p is Pair<Node, Node> => isPair(p) && isScalar(p.key) && p.key.value === key);
       splices.push(pair ? replaceValue(pair, value) : addKey(node, key, value));
     }
-    splices.push({ start: lineStart(dash), end: lineStart(dash), text: `${indent}# cxmap improve: ${changed.join(', ')} changed${why.length ? `: ${oneLine(why.join('; '))}` : ''}\n` });
+    splices.push({
+      start: lineStart(dash),
+      end: lineStart(dash),
+      text: `${indent}# cxmap improve: ${changed.join(', ')} changed${why.length ? `: ${oneLine(why.join('; '))}` : ''}\n`,
+    });
   });
 
   function replaceValue(pair: Pair<Node, Node>, value: unknown): Splice {
@@ -177,6 +218,7 @@ export function rewrite(text: string, before: ProcessMap, after: ProcessMap, rea
     splices.push({ start: at, end: at, text: header.map((line) => `# ${oneLine(line)}\n`).join('') });
   }
   let out = text;
-  for (const s of splices.sort((a, b) => b.start - a.start || b.end - a.end)) out = out.slice(0, s.start) + s.text + out.slice(s.end);
+  for (const s of splices.sort((a, b) => b.start - a.start || b.end - a.end))
+    out = out.slice(0, s.start) + s.text + out.slice(s.end);
   return out;
 }

@@ -20,7 +20,11 @@ const LANE_TITLE: Record<Lane, string> = {
 /** Steps holding at least this share of the lead time are emphasised. */
 const HOT_SHARE = 0.1;
 
-export function blueprint(analysis: Analysis, subset: readonly number[], title: string): { text: string; edges: number } {
+export function blueprint(
+  analysis: Analysis,
+  subset: readonly number[],
+  title: string,
+): { text: string; edges: number } {
   const { map, scores, effort } = analysis;
   const cal = map.process.calendar;
   const inPart = new Set(subset);
@@ -32,11 +36,19 @@ export function blueprint(analysis: Analysis, subset: readonly number[], title: 
   const node = (i: number) => {
     const s = map.steps[i]!;
     const marks = `${s.momentOfTruth ? '★ ' : ''}${s.fails ? '⚠F ' : ''}`;
-    const meta = [s.actor.name, s.channel, mean(s.work) > 0 ? formatDuration(mean(s.work), cal) : ''].filter(Boolean).join(' · ');
-    const hot = scores[i]!.delayShare >= HOT_SHARE ? `<br/><b>${Math.round(100 * scores[i]!.delayShare)}% of the lead time</b>` : '';
+    const meta = [s.actor.name, s.channel, mean(s.work) > 0 ? formatDuration(mean(s.work), cal) : '']
+      .filter(Boolean)
+      .join(' · ');
+    const hot =
+      scores[i]!.delayShare >= HOT_SHARE
+        ? `<br/><b>${Math.round(100 * scores[i]!.delayShare)}% of the lead time</b>`
+        : '';
     const label = `<b>${flowLabel(marks + shorten(s.name, 60))}</b><br/><small>${flowLabel(shorten(meta, 60))}</small>${hot}`;
     const end = s.next.kind === 'end';
-    addClass(s.value === 'customer' ? 'va' : s.value === 'business' ? 'req' : s.value === 'waste' ? 'waste' : 'none', i);
+    addClass(
+      s.value === 'customer' ? 'va' : s.value === 'business' ? 'req' : s.value === 'waste' ? 'waste' : 'none',
+      i,
+    );
     if (hot) addClass('hot', i);
     if (end) addClass(s.outcome === 'failure' ? 'failure' : 'success', i);
     return end ? `s${i}(["${label}"])` : `s${i}["${label}"]`;
@@ -58,13 +70,19 @@ export function blueprint(analysis: Analysis, subset: readonly number[], title: 
   const stubs = new Map<number, string>();
   const ref = (i: number) => {
     if (inPart.has(i)) return `s${i}`;
-    if (!stubs.has(i)) stubs.set(i, `x${i}>"${flowLabel(`${shorten(map.steps[i]!.name, 40)} (${map.steps[i]!.stage})`)}"]`);
+    if (!stubs.has(i))
+      stubs.set(i, `x${i}>"${flowLabel(`${shorten(map.steps[i]!.name, 40)} (${map.steps[i]!.stage})`)}"]`);
     return `x${i}`;
   };
   const linkStyles: string[] = [];
   for (const from of map.steps) {
     const next = from.next;
-    const targets = next.kind === 'choice' ? next.choices : next.kind === 'all' ? next.branches.map((to) => ({ to, chance: 1, label: undefined })) : [];
+    const targets =
+      next.kind === 'choice'
+        ? next.choices
+        : next.kind === 'all'
+          ? next.branches.map((to) => ({ to, chance: 1, label: undefined }))
+          : [];
     for (const t of targets) {
       if (!inPart.has(from.index) && !inPart.has(t.to)) continue;
       const wait = mean(map.steps[t.to]!.wait);
@@ -103,7 +121,9 @@ export function blueprint(analysis: Analysis, subset: readonly number[], title: 
   for (const [name, members] of classes) lines.push(`  class ${members.map((i) => `s${i}`).join(',')} ${name}`);
   for (const lane of LANES) {
     if (subset.some((i) => map.steps[i]!.actor.kind === lane)) {
-      lines.push(`  style lane_${lane} fill:${LANE_FILL[lane]},stroke:${lane === 'backstage' ? PALETTE.ink : '#999'},stroke-width:${lane === 'backstage' ? 3 : 1}px${lane === 'backstage' ? ',stroke-dasharray:10 5' : ''}`);
+      lines.push(
+        `  style lane_${lane} fill:${LANE_FILL[lane]},stroke:${lane === 'backstage' ? PALETTE.ink : '#999'},stroke-width:${lane === 'backstage' ? 3 : 1}px${lane === 'backstage' ? ',stroke-dasharray:10 5' : ''}`,
+      );
     }
   }
   return { text: `${lines.join('\n')}\n`, edges };

@@ -24,7 +24,12 @@ const MAC_BROWSERS = [
 
 function onPath(name: string): string | undefined {
   try {
-    return execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
+    return (
+      execFileSync('sh', ['-c', `command -v ${name}`], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim() || undefined
+    );
   } catch {
     return undefined;
   }
@@ -96,14 +101,25 @@ export async function mermaidPage(browser: Browser, theme: Theme): Promise<Page>
   page.on('request', (request) => {
     const url = request.url();
     if (url === ORIGIN) return void request.respond({ status: 200, contentType: 'text/html', body: PAGE });
-    const file = url.startsWith(`${ORIGIN}mermaid/`) ? mermaidFile(decodeURIComponent(url.slice(ORIGIN.length + 'mermaid/'.length))) : undefined;
+    const file = url.startsWith(`${ORIGIN}mermaid/`)
+      ? mermaidFile(decodeURIComponent(url.slice(ORIGIN.length + 'mermaid/'.length)))
+      : undefined;
     if (file) return void request.respond({ status: 200, contentType: 'text/javascript', body: file });
     return void request.abort();
   });
   await page.goto(ORIGIN);
   // Given as text: a function would be serialised from the transformed source, whose import() test runners rewrite.
-  const config = { startOnLoad: false, securityLevel: 'strict', theme, deterministicIds: true, deterministicIDSeed: 'cxmap', flowchart: { htmlLabels: true } };
-  await page.evaluate(`import(${JSON.stringify(`${ORIGIN}mermaid/mermaid.esm.min.mjs`)}).then(({ default: mermaid }) => { window.mermaid = mermaid; mermaid.initialize(${JSON.stringify(config)}); })`);
+  const config = {
+    startOnLoad: false,
+    securityLevel: 'strict',
+    theme,
+    deterministicIds: true,
+    deterministicIDSeed: 'cxmap',
+    flowchart: { htmlLabels: true },
+  };
+  await page.evaluate(
+    `import(${JSON.stringify(`${ORIGIN}mermaid/mermaid.esm.min.mjs`)}).then(({ default: mermaid }) => { window.mermaid = mermaid; mermaid.initialize(${JSON.stringify(config)}); })`,
+  );
   return page;
 }
 
@@ -173,7 +189,9 @@ export class MermaidRenderer {
       ],
     });
     try {
-      const pages = await Promise.all(Array.from({ length: Math.max(1, options.pages) }, () => mermaidPage(browser, options.theme)));
+      const pages = await Promise.all(
+        Array.from({ length: Math.max(1, options.pages) }, () => mermaidPage(browser, options.theme)),
+      );
       return new MermaidRenderer(browser, pages, options);
     } catch (error) {
       await browser.close();
@@ -185,7 +203,10 @@ export class MermaidRenderer {
    * Renders every job, each page taking the next job as soon as it is free; `done` is called as each finishes
    * (in the order they finish), so that output can be written at once.
    */
-  async renderAll(jobs: RenderJob[], done: (index: number, result: RenderResult) => void | Promise<void>): Promise<void> {
+  async renderAll(
+    jobs: RenderJob[],
+    done: (index: number, result: RenderResult) => void | Promise<void>,
+  ): Promise<void> {
     let next = 0;
     await Promise.all(
       this.pages.map(async (page) => {
@@ -204,12 +225,19 @@ export class MermaidRenderer {
   }
 
   private async renderOn(page: Page, job: RenderJob): Promise<string | Uint8Array> {
-    const svg = await page.evaluate(async (text, id) => {
-      // Both set up by mermaidPage: the seeded random numbers and the global mermaid.
-      const page = window as unknown as { __cxmapSeed(): void; mermaid: { render(id: string, text: string): Promise<{ svg: string }> } };
-      page.__cxmapSeed();
-      return (await page.mermaid.render(id, text)).svg;
-    }, job.text, job.id);
+    const svg = await page.evaluate(
+      async (text, id) => {
+        // Both set up by mermaidPage: the seeded random numbers and the global mermaid.
+        const page = window as unknown as {
+          __cxmapSeed(): void;
+          mermaid: { render(id: string, text: string): Promise<{ svg: string }> };
+        };
+        page.__cxmapSeed();
+        return (await page.mermaid.render(id, text)).svg;
+      },
+      job.text,
+      job.id,
+    );
     const { format } = job;
     if (format === 'svg') return svg;
     const capture = this.capturing.then(() => this.capture(page, svg, format));
@@ -222,12 +250,21 @@ export class MermaidRenderer {
     const size = await MermaidRenderer.show(page, svg);
     try {
       if (format === 'png') {
-        await page.setViewport({ width: Math.ceil(size.width), height: Math.ceil(size.height), deviceScaleFactor: Math.max(this.options.scale, MIN_PNG_WIDTH / size.width) });
+        await page.setViewport({
+          width: Math.ceil(size.width),
+          height: Math.ceil(size.height),
+          deviceScaleFactor: Math.max(this.options.scale, MIN_PNG_WIDTH / size.width),
+        });
         const element = await page.$('#out svg');
         return await element!.screenshot({ type: 'png' });
       }
       await page.setViewport({ width: Math.ceil(size.width), height: Math.ceil(size.height) });
-      return await page.pdf({ width: `${Math.ceil(size.width)}px`, height: `${Math.ceil(size.height) + 1}px`, printBackground: true, pageRanges: '1' });
+      return await page.pdf({
+        width: `${Math.ceil(size.width)}px`,
+        height: `${Math.ceil(size.height) + 1}px`,
+        printBackground: true,
+        pageRanges: '1',
+      });
     } finally {
       await page.evaluate(() => (document.getElementById('out')!.innerHTML = ''));
     }

@@ -12,7 +12,8 @@ export function matrix(analysis: Analysis, subset: readonly number[], title: str
   const onPath = map.steps.filter((_, i) => time.critical[i]! > 0).length;
   const highDelay = w.highDelayFactor / Math.max(1, onPath);
   const x = (share: number) => Math.min(1, share / (2 * highDelay));
-  const y = (value: number) => (value < w.highValue ? (0.5 * value) / w.highValue : 0.5 + (0.5 * (value - w.highValue)) / (100 - w.highValue));
+  const y = (value: number) =>
+    value < w.highValue ? (0.5 * value) / w.highValue : 0.5 + (0.5 * (value - w.highValue)) / (100 - w.highValue);
   const round = (v: number) => Math.round(v * 1000) / 1000;
   const lines = [
     'quadrantChart',

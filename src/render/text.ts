@@ -25,17 +25,19 @@ export function flowLabel(text: string): string {
  * that mean nothing to Mermaid.
  */
 export function plainLabel(text: string): string {
-  return text
-    .replace(/\r?\n|\r/g, ' ')
-    .replace(/:/g, ' -')
-    .replace(/;/g, ',')
-    .replace(/#/g, 'no.')
-    .replace(/%{2,}/g, '%')
-    .replace(/</g, '‹')
-    .replace(/>/g, '›')
-    .replace(/[{}[\]]/g, (c) => ({ '{': '(', '}': ')', '[': '(', ']': ')' })[c]!)
-    .replace(/\s+/g, ' ')
-    .trim() || '-';
+  return (
+    text
+      .replace(/\r?\n|\r/g, ' ')
+      .replace(/:/g, ' -')
+      .replace(/;/g, ',')
+      .replace(/#/g, 'no.')
+      .replace(/%{2,}/g, '%')
+      .replace(/</g, '‹')
+      .replace(/>/g, '›')
+      .replace(/[{}[\]]/g, (c) => ({ '{': '(', '}': ')', '[': '(', ']': ')' })[c]!)
+      .replace(/\s+/g, ' ')
+      .trim() || '-'
+  );
 }
 
 /**

@@ -14,10 +14,14 @@ export interface TimeSlice {
   colour: string;
 }
 
-export function timeSplit(analysis: Analysis, subset: readonly number[] = analysis.map.steps.map((s) => s.index)): TimeSlice[] {
+export function timeSplit(
+  analysis: Analysis,
+  subset: readonly number[] = analysis.map.steps.map((s) => s.index),
+): TimeSlice[] {
   const { map, time } = analysis;
   const sum = (f: (i: number) => number) => subset.reduce((total, i) => total + time.critical[i]! * f(i), 0);
-  const work = (value: string | undefined) => sum((i) => (map.steps[i]!.value === value ? mean(map.steps[i]!.work) : 0));
+  const work = (value: string | undefined) =>
+    sum((i) => (map.steps[i]!.value === value ? mean(map.steps[i]!.work) : 0));
   return [
     { label: 'Waiting', seconds: sum((i) => mean(map.steps[i]!.wait)), colour: PALETTE.hot },
     { label: 'Value-adding work', seconds: work('customer'), colour: PALETTE.valueAdding },
@@ -30,9 +34,21 @@ export function timeSplit(analysis: Analysis, subset: readonly number[] = analys
 export function timePie(analysis: Analysis, subset: readonly number[], title: string): string {
   const cal = analysis.map.process.calendar;
   // Slice sizes in hours: Mermaid draws the shares; the labels carry the durations in the map's calendar.
-  const slices = timeSplit(analysis, subset).map((s) => ({ ...s, hours: (s.seconds / 3600).toFixed(2) })).filter((s) => Number(s.hours) > 0);
+  const slices = timeSplit(analysis, subset)
+    .map((s) => ({ ...s, hours: (s.seconds / 3600).toFixed(2) }))
+    .filter((s) => Number(s.hours) > 0);
   // The slices take the colours of the value classes of the other views (only the base theme takes colours).
   const colours = Object.fromEntries(slices.map((s, k) => [`pie${k + 1}`, s.colour]));
-  const init = { theme: 'base', themeVariables: { ...colours, pieStrokeColor: '#FFFFFF', pieOuterStrokeColor: '#FFFFFF', pieSectionTextColor: '#FFFFFF', pieSectionTextSize: '15px', pieOpacity: '1' } };
+  const init = {
+    theme: 'base',
+    themeVariables: {
+      ...colours,
+      pieStrokeColor: '#FFFFFF',
+      pieOuterStrokeColor: '#FFFFFF',
+      pieSectionTextColor: '#FFFFFF',
+      pieSectionTextSize: '15px',
+      pieOpacity: '1',
+    },
+  };
   return `${[`%%{init: ${JSON.stringify(init)}}%%`, 'pie', `  title ${plainLabel(title)}`, ...slices.map((s) => `  "${s.label} · ${formatDuration(s.seconds, cal)}" : ${s.hours}`)].join('\n')}\n`;
 }

@@ -72,7 +72,8 @@ export function timeline(analysis: Analysis, subset: readonly number[], title: s
       const t1 = Math.round((b.start + b.wait) * scale);
       const t2 = Math.round((b.start + b.wait + b.work) * scale);
       const dark = effort.darkWait[b.step]! > 0;
-      if (t1 > t0) lines.push(`    ${lineStart(`waits for ${name}`)} :${dark ? 'crit' : 'done'}, w${b.step}, ${t0}, ${t1}`);
+      if (t1 > t0)
+        lines.push(`    ${lineStart(`waits for ${name}`)} :${dark ? 'crit' : 'done'}, w${b.step}, ${t0}, ${t1}`);
       if (t2 > t1) lines.push(`    ${lineStart(name)} :active, s${b.step}, ${t1}, ${t2}`);
       if (t2 === t0) lines.push(`    ${lineStart(name)} :milestone, s${b.step}, ${t0}, ${t0}`);
     }

@@ -33,13 +33,23 @@ const CAPTION: Record<ViewName, string> = {
   time: "where the customer's time goes",
 };
 
-function draw(view: ViewName, analysis: Analysis, subset: readonly number[], title: string): { text: string; edges: number } {
+function draw(
+  view: ViewName,
+  analysis: Analysis,
+  subset: readonly number[],
+  title: string,
+): { text: string; edges: number } {
   switch (view) {
-    case 'blueprint': return blueprint(analysis, subset, title);
-    case 'journey': return { text: journey(analysis, subset, title), edges: 0 };
-    case 'timeline': return { text: timeline(analysis, subset, title), edges: 0 };
-    case 'matrix': return { text: matrix(analysis, subset, title), edges: 0 };
-    case 'time': return { text: timePie(analysis, subset, title), edges: 0 };
+    case 'blueprint':
+      return blueprint(analysis, subset, title);
+    case 'journey':
+      return { text: journey(analysis, subset, title), edges: 0 };
+    case 'timeline':
+      return { text: timeline(analysis, subset, title), edges: 0 };
+    case 'matrix':
+      return { text: matrix(analysis, subset, title), edges: 0 };
+    case 'time':
+      return { text: timePie(analysis, subset, title), edges: 0 };
   }
 }
 
@@ -73,7 +83,8 @@ export function viewDiagrams(analysis: Analysis, view: ViewName): Diagram[] {
     view,
     part: { index: k + 1, count: parts.length, label: p.label },
     caption: `${CAPTION[view]}, part ${k + 1} of ${parts.length}: ${p.label}`,
-    text: draw(view, analysis, p.steps, `${name} · ${CAPTION[view]} · ${p.label} (part ${k + 1} of ${parts.length})`).text,
+    text: draw(view, analysis, p.steps, `${name} · ${CAPTION[view]} · ${p.label} (part ${k + 1} of ${parts.length})`)
+      .text,
     note,
   }));
 }

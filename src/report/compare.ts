@@ -21,7 +21,9 @@ export function comparisonTable(rows: readonly Row[], calendar: Calendar): Block
       r.metric.label,
       show(r.metric.unit, r.before, calendar),
       show(r.metric.unit, r.after, calendar),
-      r.direction === 'same' ? '' : { text: showChange(r.metric.unit, r.change, calendar), tone: r.direction === 'better' ? 'good' : 'bad' },
+      r.direction === 'same'
+        ? ''
+        : { text: showChange(r.metric.unit, r.change, calendar), tone: r.direction === 'better' ? 'good' : 'bad' },
       VERDICT[r.direction],
     ]),
   };
@@ -52,14 +54,24 @@ export function stepDiffBlocks(diff: StepDiff, after: ProcessMap): Block[] {
   const byId = new Map(after.steps.map((s) => [s.id, s]));
   const blocks: Block[] = [];
   const list = (title: string, items: string[]) => {
-    if (items.length > 0) blocks.push({ kind: 'heading', level: 3, text: `${title} (${items.length})` }, { kind: 'list', items });
+    if (items.length > 0)
+      blocks.push({ kind: 'heading', level: 3, text: `${title} (${items.length})` }, { kind: 'list', items });
   };
-  list('Steps removed', diff.removed.map((s) => `\`${s.id}\` ${s.name}`));
-  list('Steps added', diff.added.map((s) => {
-    const step = byId.get(s.id)!;
-    return `\`${s.id}\` ${s.name} (waits ${formatDuration(mean(step.wait), cal)}, works ${formatDuration(mean(step.work), cal)})`;
-  }));
-  list('Steps changed', diff.changed.map((s) => `\`${s.id}\` ${s.name}: ${s.keys.join(', ')}`));
+  list(
+    'Steps removed',
+    diff.removed.map((s) => `\`${s.id}\` ${s.name}`),
+  );
+  list(
+    'Steps added',
+    diff.added.map((s) => {
+      const step = byId.get(s.id)!;
+      return `\`${s.id}\` ${s.name} (waits ${formatDuration(mean(step.wait), cal)}, works ${formatDuration(mean(step.work), cal)})`;
+    }),
+  );
+  list(
+    'Steps changed',
+    diff.changed.map((s) => `\`${s.id}\` ${s.name}: ${s.keys.join(', ')}`),
+  );
   if (blocks.length === 0) blocks.push({ kind: 'paragraph', text: 'No step was removed, added or changed.' });
   return blocks;
 }
@@ -78,16 +90,30 @@ export function compareBlocks(before: Side, after: Side): Block[] {
   const cal = before.analysis.map.process.calendar;
   const blocks: Block[] = [
     { kind: 'heading', level: 1, text: `${after.analysis.map.process.name}: before and after` },
-    { kind: 'facts', items: [['Before', before.name], ['After', after.name], ['Customer', after.analysis.map.process.customer]] },
+    {
+      kind: 'facts',
+      items: [
+        ['Before', before.name],
+        ['After', after.name],
+        ['Customer', after.analysis.map.process.customer],
+      ],
+    },
     { kind: 'heading', level: 2, text: 'What changes for the customer' },
     comparisonTable(compareMetrics(before.analysis, after.analysis), cal),
     { kind: 'heading', level: 2, text: 'Steps' },
     ...stepDiffBlocks(stepDiff(before.analysis.map, after.analysis.map), after.analysis.map),
   ];
-  for (const [label, side] of [['Before', before], ['After', after]] as const) {
+  for (const [label, side] of [
+    ['Before', before],
+    ['After', after],
+  ] as const) {
     if (side.diagrams.length === 0) continue;
     blocks.push({ kind: 'heading', level: 2, text: `${label}: ${side.name}` });
-    for (const d of side.diagrams) blocks.push({ kind: 'heading', level: 3, text: d.caption.charAt(0).toUpperCase() + d.caption.slice(1) }, { kind: 'diagram', diagram: d });
+    for (const d of side.diagrams)
+      blocks.push(
+        { kind: 'heading', level: 3, text: d.caption.charAt(0).toUpperCase() + d.caption.slice(1) },
+        { kind: 'diagram', diagram: d },
+      );
   }
   return blocks;
 }
@@ -107,6 +133,13 @@ export function compareJson(before: Side, after: Side) {
       direction: row.direction,
     })),
     steps: stepDiff(before.analysis.map, after.analysis.map),
-    diagrams: Object.fromEntries(([['before', before], ['after', after]] as const).map(([k, s]) => [k, s.diagrams.map((d) => ({ view: d.view, caption: d.caption, mermaid: d.text }))])),
+    diagrams: Object.fromEntries(
+      (
+        [
+          ['before', before],
+          ['after', after],
+        ] as const
+      ).map(([k, s]) => [k, s.diagrams.map((d) => ({ view: d.view, caption: d.caption, mermaid: d.text }))]),
+    ),
   };
 }

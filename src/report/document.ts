@@ -28,30 +28,45 @@ export const cellTone = (cell: Cell) => (typeof cell === 'string' ? undefined : 
 
 /** Splits text into plain and code spans: `a \`b\` c` gives a, b (code), c. */
 export function spans(text: string): { code: boolean; text: string }[] {
-  return text.split('`').map((part, i) => ({ code: i % 2 === 1, text: part })).filter((s) => s.text !== '');
+  return text
+    .split('`')
+    .map((part, i) => ({ code: i % 2 === 1, text: part }))
+    .filter((s) => s.text !== '');
 }
 
 const MARK: Record<Tone, string> = { good: '🟢 ', bad: '🔴 ' };
 
 function mdInline(text: string): string {
-  return spans(text).map((s) => (s.code ? `\`${s.text.replace(/`/g, '')}\`` : mdText(s.text))).join('');
+  return spans(text)
+    .map((s) => (s.code ? `\`${s.text.replace(/`/g, '')}\`` : mdText(s.text)))
+    .join('');
 }
 
 export function toMarkdown(blocks: readonly Block[]): string {
   const out: string[] = [];
   for (const b of blocks) {
     switch (b.kind) {
-      case 'heading': out.push(`${'#'.repeat(b.level)} ${mdInline(b.text)}`); break;
-      case 'facts': out.push(b.items.map(([k, v]) => `**${mdText(k)}:** ${mdInline(v)}`).join(' · ')); break;
-      case 'paragraph': out.push(mdInline(b.text)); break;
-      case 'list': out.push(b.items.map((item) => `- ${mdInline(item)}`).join('\n')); break;
+      case 'heading':
+        out.push(`${'#'.repeat(b.level)} ${mdInline(b.text)}`);
+        break;
+      case 'facts':
+        out.push(b.items.map(([k, v]) => `**${mdText(k)}:** ${mdInline(v)}`).join(' · '));
+        break;
+      case 'paragraph':
+        out.push(mdInline(b.text));
+        break;
+      case 'list':
+        out.push(b.items.map((item) => `- ${mdInline(item)}`).join('\n'));
+        break;
       case 'table': {
         const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
-        out.push([
-          row(b.head.map(mdText)),
-          row(b.head.map((_, i) => (b.right?.includes(i) ? '--:' : '---'))),
-          ...b.rows.map((r) => row(r.map((c) => `${cellTone(c) ? MARK[cellTone(c)!] : ''}${mdInline(cellText(c))}`))),
-        ].join('\n'));
+        out.push(
+          [
+            row(b.head.map(mdText)),
+            row(b.head.map((_, i) => (b.right?.includes(i) ? '--:' : '---'))),
+            ...b.rows.map((r) => row(r.map((c) => `${cellTone(c) ? MARK[cellTone(c)!] : ''}${mdInline(cellText(c))}`))),
+          ].join('\n'),
+        );
         break;
       }
       case 'diagram':
@@ -66,26 +81,44 @@ export function toMarkdown(blocks: readonly Block[]): string {
 
 /** For the terminal: aligned tables, colour from chalk; diagrams are left to the other formats. */
 export function toText(blocks: readonly Block[], c: ChalkInstance): string {
-  const inline = (text: string) => spans(text).map((s) => (s.code ? c.cyan(s.text) : s.text)).join('');
+  const inline = (text: string) =>
+    spans(text)
+      .map((s) => (s.code ? c.cyan(s.text) : s.text))
+      .join('');
   const out: string[] = [];
   for (const b of blocks) {
     switch (b.kind) {
-      case 'heading': out.push(b.level === 1 ? c.bold(inline(b.text)) : c.bold.underline(inline(b.text))); break;
-      case 'facts': out.push(b.items.map(([k, v]) => `${c.dim(k)} ${inline(v)}`).join('   ')); break;
-      case 'paragraph': out.push(inline(b.text)); break;
-      case 'list': out.push(b.items.map((item) => `  • ${inline(item)}`).join('\n')); break;
+      case 'heading':
+        out.push(b.level === 1 ? c.bold(inline(b.text)) : c.bold.underline(inline(b.text)));
+        break;
+      case 'facts':
+        out.push(b.items.map(([k, v]) => `${c.dim(k)} ${inline(v)}`).join('   '));
+        break;
+      case 'paragraph':
+        out.push(inline(b.text));
+        break;
+      case 'list':
+        out.push(b.items.map((item) => `  • ${inline(item)}`).join('\n'));
+        break;
       case 'table': {
         const widths = b.head.map((h, i) => Math.max(h.length, ...b.rows.map((r) => cellText(r[i] ?? '').length)));
         const last = b.head.length - 1;
-        const pad = (text: string, i: number) => (b.right?.includes(i) ? text.padStart(widths[i]!) : i === last ? text : text.padEnd(widths[i]!));
+        const pad = (text: string, i: number) =>
+          b.right?.includes(i) ? text.padStart(widths[i]!) : i === last ? text : text.padEnd(widths[i]!);
         const paint = (cell: Cell, i: number) => {
           const text = pad(cellText(cell), i);
           return cellTone(cell) === 'good' ? c.green(text) : cellTone(cell) === 'bad' ? c.red(text) : text;
         };
-        out.push([`  ${b.head.map((h, i) => c.dim(pad(h, i))).join('  ')}`, ...b.rows.map((r) => `  ${r.map(paint).join('  ').trimEnd()}`)].join('\n'));
+        out.push(
+          [
+            `  ${b.head.map((h, i) => c.dim(pad(h, i))).join('  ')}`,
+            ...b.rows.map((r) => `  ${r.map(paint).join('  ').trimEnd()}`),
+          ].join('\n'),
+        );
         break;
       }
-      case 'diagram': continue;
+      case 'diagram':
+        continue;
     }
     out.push('');
   }

@@ -9,7 +9,10 @@ import { cellText, cellTone, spans, type Block } from './document.js';
 
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-const inline = (text: string) => spans(text).map((s) => (s.code ? `<code>${escapeHtml(s.text)}</code>` : escapeHtml(s.text))).join('');
+const inline = (text: string) =>
+  spans(text)
+    .map((s) => (s.code ? `<code>${escapeHtml(s.text)}</code>` : escapeHtml(s.text)))
+    .join('');
 
 export const STYLE = `
 :root { --ink: ${PALETTE.ink}; --muted: #5b6470; --line: #d9dde3; --good: ${PALETTE.valueAdding}; --bad: ${PALETTE.waste}; }
@@ -52,16 +55,31 @@ export function blocksHtml(blocks: readonly Block[], drawing: (diagram: Diagram)
   const body: string[] = [];
   for (const b of blocks) {
     switch (b.kind) {
-      case 'heading': body.push(`<h${b.level}>${inline(b.text)}</h${b.level}>`); break;
-      case 'facts': body.push(`<p class="facts">${b.items.map(([k, v]) => `<span><b>${escapeHtml(k)}</b>${inline(v)}</span>`).join('')}</p>`); break;
-      case 'paragraph': body.push(`<p>${inline(b.text)}</p>`); break;
-      case 'list': body.push(`<ul>${b.items.map((item) => `<li>${inline(item)}</li>`).join('')}</ul>`); break;
+      case 'heading':
+        body.push(`<h${b.level}>${inline(b.text)}</h${b.level}>`);
+        break;
+      case 'facts':
+        body.push(
+          `<p class="facts">${b.items.map(([k, v]) => `<span><b>${escapeHtml(k)}</b>${inline(v)}</span>`).join('')}</p>`,
+        );
+        break;
+      case 'paragraph':
+        body.push(`<p>${inline(b.text)}</p>`);
+        break;
+      case 'list':
+        body.push(`<ul>${b.items.map((item) => `<li>${inline(item)}</li>`).join('')}</ul>`);
+        break;
       case 'table': {
-        const cls = (i: number, tone?: string) => [b.right?.includes(i) ? 'num' : '', tone ?? ''].filter(Boolean).join(' ');
+        const cls = (i: number, tone?: string) =>
+          [b.right?.includes(i) ? 'num' : '', tone ?? ''].filter(Boolean).join(' ');
         const attr = (i: number, tone?: string) => (cls(i, tone) ? ` class="${cls(i, tone)}"` : '');
-        body.push(`<table><thead><tr>${b.head.map((h, i) => `<th${attr(i)}>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>\n${b.rows
-          .map((r) => `<tr>${r.map((c, i) => `<td${attr(i, cellTone(c))}>${inline(cellText(c))}</td>`).join('')}</tr>`)
-          .join('\n')}\n</tbody></table>`);
+        body.push(
+          `<table><thead><tr>${b.head.map((h, i) => `<th${attr(i)}>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>\n${b.rows
+            .map(
+              (r) => `<tr>${r.map((c, i) => `<td${attr(i, cellTone(c))}>${inline(cellText(c))}</td>`).join('')}</tr>`,
+            )
+            .join('\n')}\n</tbody></table>`,
+        );
         break;
       }
       case 'diagram': {
@@ -82,7 +100,12 @@ export function toHtml(blocks: readonly Block[], options: HtmlOptions): string {
     ? ''
     : `<script>${options.mermaidScript!.replace(/<\/(script)/gi, '<\\/$1')}</script>\n<script>mermaid.initialize(${JSON.stringify({ startOnLoad: true, securityLevel: 'strict', theme: options.theme })});</script>`;
   const csp = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; script-src ${options.svg ? "'none'" : "'unsafe-inline'"}`;
-  return htmlPage(title && title.kind === 'heading' ? title.text : 'cxmap report', csp, STYLE, `${body}\n<footer>Made with cxmap. Figures are computed from the map; see docs/scoring.md for every definition.</footer>\n${script}`);
+  return htmlPage(
+    title && title.kind === 'heading' ? title.text : 'cxmap report',
+    csp,
+    STYLE,
+    `${body}\n<footer>Made with cxmap. Figures are computed from the map; see docs/scoring.md for every definition.</footer>\n${script}`,
+  );
 }
 
 /** A whole page: its title, content security policy, styles and body. */

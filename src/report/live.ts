@@ -19,7 +19,11 @@ export type LiveState =
 
 export function liveState(text: string, file: string, views: readonly ViewName[]): LiveState {
   const loaded = loadText(text, file);
-  if (!loaded.map) return { ok: false, findings: loaded.findings.map((f) => ({ line: f.line, column: f.column, message: f.message, code: f.code })) };
+  if (!loaded.map)
+    return {
+      ok: false,
+      findings: loaded.findings.map((f) => ({ line: f.line, column: f.column, message: f.message, code: f.code })),
+    };
   const analysis = analyzeExact(loaded.map);
   const found = opportunities(analysis).slice(0, TOP);
   const blocks = [
@@ -32,7 +36,9 @@ export function liveState(text: string, file: string, views: readonly ViewName[]
     ok: true,
     title: loaded.map.process.name,
     html: blocksHtml(blocks, () => ''),
-    diagrams: views.flatMap((v) => viewDiagrams(analysis, v)).map((d) => ({ view: d.view, caption: d.caption, text: d.text })),
+    diagrams: views
+      .flatMap((v) => viewDiagrams(analysis, v))
+      .map((d) => ({ view: d.view, caption: d.caption, text: d.text })),
   };
 }
 
@@ -51,7 +57,12 @@ body { max-width: none; padding: 24px 32px; }
   const body = `<div id="findings" hidden><h2>The map has a problem: the picture below is the last good one</h2><ul></ul></div>
 <div id="content"><div id="layout"><div id="diagrams"></div><div id="summary"><p>Loading ${escapeHtml(file)}…</p></div></div></div>
 <script type="module" src="/live.js"></script>`;
-  return htmlPage(`${file} · cxmap serve`, "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:", style, body);
+  return htmlPage(
+    `${file} · cxmap serve`,
+    "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:",
+    style,
+    body,
+  );
 }
 
 /** The page's script: draws each new state with Mermaid, swapping everything in at once when all is drawn. */

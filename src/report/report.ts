@@ -5,7 +5,16 @@
  */
 import { formatDuration, mean } from '../core/index.js';
 import type { Evidence } from '../load/index.js';
-import { type Analysis, type ExactAnalysis, gain, inSentence, metric, METRICS, show, showChange } from '../analysis/index.js';
+import {
+  type Analysis,
+  type ExactAnalysis,
+  gain,
+  inSentence,
+  metric,
+  METRICS,
+  show,
+  showChange,
+} from '../analysis/index.js';
 import { WHATIF_METRICS, type Evaluated, type Figures } from '../rules/index.js';
 import { timeSplit, type Diagram } from '../render/index.js';
 import { cellText, type Block, type Cell } from './document.js';
@@ -13,7 +22,6 @@ import { scoreJson } from './score-json.js';
 
 /** The views a report shows, in its order. */
 export const REPORT_VIEWS = ['time', 'blueprint', 'journey', 'matrix'] as const;
-
 
 /** Below this a saving is rounding noise, not a saving. */
 const NOISE = 1e-9;
@@ -29,14 +37,26 @@ export function evidenceShares(analysis: Analysis): EvidenceShare[] {
   const classes: EvidenceShare['evidence'][] = ['measured', 'observed', 'assumed', 'not given'];
   return classes.map((evidence) => {
     const steps = analysis.map.steps.filter((s) => (s.evidence ?? 'not given') === evidence);
-    return { evidence, steps: steps.length, leadTimeShare: steps.reduce((sum, s) => sum + analysis.scores[s.index]!.delayShare, 0) };
+    return {
+      evidence,
+      steps: steps.length,
+      leadTimeShare: steps.reduce((sum, s) => sum + analysis.scores[s.index]!.delayShare, 0),
+    };
   });
 }
 
-export function reportBlocks(analysis: Analysis, file: string, opportunities: readonly Evaluated[], diagrams: readonly Diagram[]): Block[] {
+export function reportBlocks(
+  analysis: Analysis,
+  file: string,
+  opportunities: readonly Evaluated[],
+  diagrams: readonly Diagram[],
+): Block[] {
   const { map, simulation } = analysis;
   return [
-    ...headerBlocks(analysis, `Map ${file}: ${map.steps.length} steps. Lead-time spread from ${simulation.runs.toLocaleString('en')} simulated customers (seed ${simulation.seed}).`),
+    ...headerBlocks(
+      analysis,
+      `Map ${file}: ${map.steps.length} steps. Lead-time spread from ${simulation.runs.toLocaleString('en')} simulated customers (seed ${simulation.seed}).`,
+    ),
     ...scorecardBlocks(analysis),
     ...timeBlocks(analysis, diagrams),
     ...stepBlocks(analysis),
@@ -53,7 +73,15 @@ export function headerBlocks({ map }: ExactAnalysis, about?: string): Block[] {
   const p = map.process;
   return [
     { kind: 'heading', level: 1, text: p.name },
-    { kind: 'facts', items: [['Customer', p.customer], ['Goal', p.goal], ...(p.trigger ? [['Trigger', p.trigger] as [string, string]] : []), ...(p.owner ? [['Owner', p.owner] as [string, string]] : [])] },
+    {
+      kind: 'facts',
+      items: [
+        ['Customer', p.customer],
+        ['Goal', p.goal],
+        ...(p.trigger ? [['Trigger', p.trigger] as [string, string]] : []),
+        ...(p.owner ? [['Owner', p.owner] as [string, string]] : []),
+      ],
+    },
     ...(about ? [{ kind: 'paragraph' as const, text: about }] : []),
   ];
 }
@@ -70,7 +98,11 @@ export function scorecardBlocks(analysis: ExactAnalysis | Analysis): Block[] {
       const value = m.of(analysis);
       if (value === undefined) return [];
       const target = analysis.targets.find((t) => t.metric === m.id);
-      const status: Cell = !target ? '' : target.met ? { text: 'met', tone: 'good' } : { text: `missed by ${showChange(m.unit, target.gap, cal).slice(1)}`, tone: 'bad' };
+      const status: Cell = !target
+        ? ''
+        : target.met
+          ? { text: 'met', tone: 'good' }
+          : { text: `missed by ${showChange(m.unit, target.gap, cal).slice(1)}`, tone: 'bad' };
       return [[m.label, show(m.unit, value, cal), target ? show(m.unit, target.target, cal) : '', status]];
     }),
   });
@@ -81,7 +113,9 @@ export function scorecardBlocks(analysis: ExactAnalysis | Analysis): Block[] {
       right: [2, 3],
       rows: analysis.benchmarks.map((b) => {
         const { label, unit } = metric(b.metric);
-        const verdict: Cell = b.matched ? { text: 'matched', tone: 'good' } : { text: b.metric === 'leadTime' ? `${b.ratio.toFixed(1)}× as long` : 'behind', tone: 'bad' };
+        const verdict: Cell = b.matched
+          ? { text: 'matched', tone: 'good' }
+          : { text: b.metric === 'leadTime' ? `${b.ratio.toFixed(1)}× as long` : 'behind', tone: 'bad' };
         return [b.name, label, show(unit, b.value, cal), show(unit, b.actual, cal), verdict];
       }),
     });
@@ -98,7 +132,11 @@ function timeBlocks(analysis: Analysis, diagrams: readonly Diagram[]): Block[] {
     { kind: 'heading', level: 2, text: 'Where the time goes' },
     {
       kind: 'paragraph',
-      text: `Of a lead time of ${d(time.leadTime)}, the customer waits ${d(split[0]!.seconds)} (${pct(time.leadTime > 0 ? split[0]!.seconds / time.leadTime : 0)}). ${split.slice(1).filter((s) => s.seconds > 0).map((s) => `${s.label}: ${d(s.seconds)}`).join('; ')}.`,
+      text: `Of a lead time of ${d(time.leadTime)}, the customer waits ${d(split[0]!.seconds)} (${pct(time.leadTime > 0 ? split[0]!.seconds / time.leadTime : 0)}). ${split
+        .slice(1)
+        .filter((s) => s.seconds > 0)
+        .map((s) => `${s.label}: ${d(s.seconds)}`)
+        .join('; ')}.`,
     },
   ];
   for (const diagram of diagrams) {
@@ -119,8 +157,23 @@ function stepBlocks({ map, time, scores }: Analysis): Block[] {
       right: [2, 3, 4, 5, 6],
       rows: map.steps.map((s, i) => {
         const score = scores[i]!;
-        const verdict: Cell = score.verdict === 'keep' ? { text: 'keep', tone: 'good' } : score.verdict === 'remove' || score.verdict === 'rethink' ? { text: score.verdict, tone: 'bad' } : score.verdict;
-        return [`\`${s.id}\` ${s.name}`, s.actor.kind, d(mean(s.wait)), d(mean(s.work)), time.visits[i]!.toFixed(2), pct(score.delayShare), String(score.value), verdict, score.reasons.join('; ')];
+        const verdict: Cell =
+          score.verdict === 'keep'
+            ? { text: 'keep', tone: 'good' }
+            : score.verdict === 'remove' || score.verdict === 'rethink'
+              ? { text: score.verdict, tone: 'bad' }
+              : score.verdict;
+        return [
+          `\`${s.id}\` ${s.name}`,
+          s.actor.kind,
+          d(mean(s.wait)),
+          d(mean(s.work)),
+          time.visits[i]!.toFixed(2),
+          pct(score.delayShare),
+          String(score.value),
+          verdict,
+          score.reasons.join('; '),
+        ];
       }),
     },
   ];
@@ -137,16 +190,28 @@ export function opportunityBlocks(analysis: ExactAnalysis, opportunities: readon
     return { text: showChange(m.unit, gain(m, 0, saving), cal), tone: saving > 0 ? 'good' : 'bad' };
   };
   const otherEffects = (saving: Figures) =>
-    WHATIF_METRICS.filter((id) => id !== 'leadTime' && Math.abs(saving[id]) > NOISE).map((id) => `${inSentence(metric(id))} ${cellText(savingCell(id, saving[id]))}`).join(', ');
+    WHATIF_METRICS.filter((id) => id !== 'leadTime' && Math.abs(saving[id]) > NOISE)
+      .map((id) => `${inSentence(metric(id))} ${cellText(savingCell(id, saving[id]))}`)
+      .join(', ');
   return [
-    { kind: 'paragraph', text: 'Each saving is computed: the change is made on a copy of the map and the map is scored again. Savings of different opportunities overlap, so they do not add up; the last one (where there is one) makes them all together.' },
+    {
+      kind: 'paragraph',
+      text: 'Each saving is computed: the change is made on a copy of the map and the map is scored again. Savings of different opportunities overlap, so they do not add up; the last one (where there is one) makes them all together.',
+    },
     {
       kind: 'table',
       head: ['#', 'Opportunity', 'Lead time', 'Other effects', 'Steps', 'Why'],
       right: [0, 2],
       rows: opportunities.map((o, k) => {
         const change = o.changes[0]!;
-        return [String(k + 1), `${change.title} (${change.rule})`, savingCell('leadTime', o.saving.leadTime), otherEffects(o.saving), change.steps.map((id) => `\`${id}\``).join(' '), change.why];
+        return [
+          String(k + 1),
+          `${change.title} (${change.rule})`,
+          savingCell('leadTime', o.saving.leadTime),
+          otherEffects(o.saving),
+          change.steps.map((id) => `\`${id}\``).join(' '),
+          change.why,
+        ];
       }),
     },
   ];
@@ -161,12 +226,22 @@ function evidenceBlocks(analysis: Analysis): Block[] {
       kind: 'paragraph',
       text: `${assumed.reduce((n, e) => n + e.steps, 0)} of ${analysis.map.steps.length} steps, holding ${pct(assumed.reduce((n, e) => n + e.leadTimeShare, 0))} of the lead time, rest on assumed figures (or do not say): check them before the figures are used for a decision.`,
     },
-    { kind: 'table', head: ['Evidence', 'Steps', 'Share of the lead time'], right: [1, 2], rows: evidence.map((e) => [e.evidence, String(e.steps), pct(e.leadTimeShare)]) },
+    {
+      kind: 'table',
+      head: ['Evidence', 'Steps', 'Share of the lead time'],
+      right: [1, 2],
+      rows: evidence.map((e) => [e.evidence, String(e.steps), pct(e.leadTimeShare)]),
+    },
   ];
 }
 
 /** Everything the report shows, as data: durations in seconds, ratios from 0 to 1. */
-export function reportJson(analysis: Analysis, file: string, opportunities: readonly Evaluated[], diagrams: readonly Diagram[]) {
+export function reportJson(
+  analysis: Analysis,
+  file: string,
+  opportunities: readonly Evaluated[],
+  diagrams: readonly Diagram[],
+) {
   const r = (x: number) => Math.round(x * 1e6) / 1e6;
   const figures = (f: Figures) => Object.fromEntries(Object.entries(f).map(([k, v]) => [k, r(v)]));
   return {
@@ -183,6 +258,12 @@ export function reportJson(analysis: Analysis, file: string, opportunities: read
       saving: figures(o.saving),
     })),
     evidence: evidenceShares(analysis).map((e) => ({ ...e, leadTimeShare: r(e.leadTimeShare) })),
-    diagrams: diagrams.map((d) => ({ view: d.view, caption: d.caption, ...(d.part ? { part: d.part } : {}), ...(d.note ? { note: d.note } : {}), mermaid: d.text })),
+    diagrams: diagrams.map((d) => ({
+      view: d.view,
+      caption: d.caption,
+      ...(d.part ? { part: d.part } : {}),
+      ...(d.note ? { note: d.note } : {}),
+      mermaid: d.text,
+    })),
   };
 }

@@ -40,8 +40,18 @@ export function scoreJson(analysis: Analysis, file: string) {
       simulatedMeanSeconds: seconds(simulation.mean),
     },
     simulation: { runs: simulation.runs, seed: simulation.seed, stoppedRuns: simulation.stoppedRuns },
-    targets: analysis.targets.map((t) => ({ ...t, target: round(t.metric, t.target), actual: round(t.metric, t.actual), gap: round(t.metric, t.gap) })),
-    benchmarks: analysis.benchmarks.map((b) => ({ ...b, value: round(b.metric, b.value), actual: round(b.metric, b.actual), ratio: ratio(b.ratio) })),
+    targets: analysis.targets.map((t) => ({
+      ...t,
+      target: round(t.metric, t.target),
+      actual: round(t.metric, t.actual),
+      gap: round(t.metric, t.gap),
+    })),
+    benchmarks: analysis.benchmarks.map((b) => ({
+      ...b,
+      value: round(b.metric, b.value),
+      actual: round(b.metric, b.actual),
+      ratio: ratio(b.ratio),
+    })),
     steps: map.steps.map((step, i) => ({
       id: step.id,
       name: step.name,

@@ -29,24 +29,48 @@ export function scorecard(analysis: Analysis, file: string, options: ScorecardOp
     c.bold(`${map.process.name}`) + c.dim(`  ${file}`),
     `${c.dim('Customer')} ${map.process.customer}   ${c.dim('Goal')} ${map.process.goal}`,
     '',
-    row('Lead time', `${c.bold(d(lt))}  ${c.dim(`p50 ${d(simulation.p50)} · p85 ${d(simulation.p85)} · p95 ${d(simulation.p95)}`)}${target('leadTime')}`),
-    row('Process time', `${d(time.processTime)}  ${c.dim('activity ratio')} ${percent(time.activityRatio)}  ${c.dim('waiting')} ${percent(time.waitShare)}`),
+    row(
+      'Lead time',
+      `${c.bold(d(lt))}  ${c.dim(`p50 ${d(simulation.p50)} · p85 ${d(simulation.p85)} · p95 ${d(simulation.p95)}`)}${target('leadTime')}`,
+    ),
+    row(
+      'Process time',
+      `${d(time.processTime)}  ${c.dim('activity ratio')} ${percent(time.activityRatio)}  ${c.dim('waiting')} ${percent(time.waitShare)}`,
+    ),
     row('Value-added', `${d(time.valueAdded)}  ${c.dim('PCE')} ${c.bold(percent(time.pce))}${target('pce')}`),
     row('Success rate', `${percent(time.successRate)}${target('successRate')}`),
     row('Rolled %C&A', percent(time.rolledCA)),
-    row('Customer effort', `${d(effort.customerEffort)} of their own work, ${effort.contacts.length} people and systems to deal with`),
-    row('Effort drivers', [
-      `${count(effort.channelSwitches.total)} channel switches`,
-      `${count(effort.transfers.total)} transfers`,
-      `${count(effort.handoffs.total)} handoffs`,
-      `${count(effort.reAsks.total)} items asked again`,
-      `${effort.reworkLoops.length} rework ${effort.reworkLoops.length === 1 ? 'loop' : 'loops'}`,
-    ].join(c.dim(' · '))),
+    row(
+      'Customer effort',
+      `${d(effort.customerEffort)} of their own work, ${effort.contacts.length} people and systems to deal with`,
+    ),
+    row(
+      'Effort drivers',
+      [
+        `${count(effort.channelSwitches.total)} channel switches`,
+        `${count(effort.transfers.total)} transfers`,
+        `${count(effort.handoffs.total)} handoffs`,
+        `${count(effort.reAsks.total)} items asked again`,
+        `${effort.reworkLoops.length} rework ${effort.reworkLoops.length === 1 ? 'loop' : 'loops'}`,
+      ].join(c.dim(' · ')),
+    ),
     row('Dark time', `${d(effort.darkTime.total)} waiting without news`),
   ];
   for (const b of analysis.benchmarks) {
-    const word = b.metric === 'leadTime' ? (b.matched ? 'as fast or faster' : `${b.ratio.toFixed(1)}× as long`) : b.matched ? 'matched' : 'behind';
-    lines.push(row(`vs ${b.name}`, `${showTarget(b.metric, b.value)} ${b.metric === 'leadTime' ? '' : `${b.metric} `}${b.matched ? c.green(word) : c.red(word)}`));
+    const word =
+      b.metric === 'leadTime'
+        ? b.matched
+          ? 'as fast or faster'
+          : `${b.ratio.toFixed(1)}× as long`
+        : b.matched
+          ? 'matched'
+          : 'behind';
+    lines.push(
+      row(
+        `vs ${b.name}`,
+        `${showTarget(b.metric, b.value)} ${b.metric === 'leadTime' ? '' : `${b.metric} `}${b.matched ? c.green(word) : c.red(word)}`,
+      ),
+    );
   }
   lines.push('', stepTable(analysis, c, options.width));
   return `${lines.join('\n')}\n`;
@@ -57,7 +81,11 @@ export function scorecard(analysis: Analysis, file: string, options: ScorecardOp
 }
 
 const VERDICT_COLOR: Record<Verdict, 'green' | 'yellow' | 'cyan' | 'magenta' | 'red'> = {
-  keep: 'green', 'speed up': 'yellow', streamline: 'cyan', rethink: 'magenta', remove: 'red',
+  keep: 'green',
+  'speed up': 'yellow',
+  streamline: 'cyan',
+  rethink: 'magenta',
+  remove: 'red',
 };
 
 function stepTable(analysis: Analysis, c: InstanceType<typeof Chalk>, width?: number): string {
@@ -72,7 +100,8 @@ function stepTable(analysis: Analysis, c: InstanceType<typeof Chalk>, width?: nu
     const id = map.steps[i]!.id;
     const bar = '█'.repeat(Math.round(s.delayShare * 10)).padEnd(10, '·');
     let reason = s.reasons[0] ?? '';
-    if (width !== undefined && fixed + reason.length > width) reason = `${reason.slice(0, Math.max(10, width - fixed - 1))}…`;
+    if (width !== undefined && fixed + reason.length > width)
+      reason = `${reason.slice(0, Math.max(10, width - fixed - 1))}…`;
     out.push(
       `  ${(id.length > idWidth ? `${id.slice(0, idWidth - 1)}…` : id).padEnd(idWidth)}  ${`${(100 * s.delayShare).toFixed(1)}%`.padStart(6)} ${c.yellow(bar)}  ${String(s.value).padStart(5)}  ${c[VERDICT_COLOR[s.verdict]](s.verdict.padEnd(10))}  ${c.dim(reason)}`,
     );

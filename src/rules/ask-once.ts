@@ -3,7 +3,8 @@ import type { Rule } from './types.js';
 
 export const askOnce: Rule = {
   id: 'ask-once',
-  description: 'Information asked again that the customer already gave at an earlier step on every way here: ask once and pass it on.',
+  description:
+    'Information asked again that the customer already gave at an earlier step on every way here: ask once and pass it on.',
   find({ map, effort, time }) {
     return map.steps
       .filter((s) => effort.reAsked[s.index]!.length > 0)

@@ -23,11 +23,29 @@ export interface CheckRule {
 }
 
 export const CHECK_RULES: CheckRule[] = [
-  { id: 'yaml-warning', kind: 'format', description: 'YAML that the parser accepts with a warning (for example an unknown tag).' },
-  ...POLICIES.map((p) => ({ id: p.id, kind: 'policy' as const, description: p.description, defaultOption: p.defaultOption })),
+  {
+    id: 'yaml-warning',
+    kind: 'format',
+    description: 'YAML that the parser accepts with a warning (for example an unknown tag).',
+  },
+  ...POLICIES.map((p) => ({
+    id: p.id,
+    kind: 'policy' as const,
+    description: p.description,
+    defaultOption: p.defaultOption,
+  })),
   ...RULES.map((r) => ({ id: r.id, kind: 'opportunity' as const, description: r.description })),
-  { id: noRegression.id, kind: 'regression', description: noRegression.description, defaultOption: noRegression.defaultOption },
-  { id: 'unused-suppression', kind: 'suppression', description: 'A cxmap-disable comment that suppresses nothing: remove it, or fix its rule id.' },
+  {
+    id: noRegression.id,
+    kind: 'regression',
+    description: noRegression.description,
+    defaultOption: noRegression.defaultOption,
+  },
+  {
+    id: 'unused-suppression',
+    kind: 'suppression',
+    description: 'A cxmap-disable comment that suppresses nothing: remove it, or fix its rule id.',
+  },
 ];
 
 /**
@@ -58,7 +76,10 @@ export interface Setting {
 /** The rules on for one map: the preset, the rules, then every override whose globs match the map, in order. */
 export function settingsFor(loaded: LoadedConfig, file: string): Map<string, Setting> {
   const { config } = loaded;
-  const entries: Record<string, RuleEntry>[] = [config.extends === 'recommended' ? RECOMMENDED : {}, config.rules ?? {}];
+  const entries: Record<string, RuleEntry>[] = [
+    config.extends === 'recommended' ? RECOMMENDED : {},
+    config.rules ?? {},
+  ];
   const path = relative(loaded.dir, file).split('\\').join('/');
   for (const o of config.overrides ?? []) if (picomatch(o.files, { dot: true })(path)) entries.push(o.rules ?? {});
   const settings = new Map<string, Setting>();
@@ -66,7 +87,11 @@ export function settingsFor(loaded: LoadedConfig, file: string): Map<string, Set
     for (const [id, entry] of Object.entries(rules)) {
       const [severity, option] = Array.isArray(entry) ? entry : [entry, undefined];
       if (severity === 'off') settings.delete(id);
-      else settings.set(id, { severity: severity === 'warn' ? 'warning' : 'error', option: option ?? settings.get(id)?.option ?? CHECK_RULES.find((r) => r.id === id)!.defaultOption });
+      else
+        settings.set(id, {
+          severity: severity === 'warn' ? 'warning' : 'error',
+          option: option ?? settings.get(id)?.option ?? CHECK_RULES.find((r) => r.id === id)!.defaultOption,
+        });
     }
   }
   return settings;
@@ -78,7 +103,11 @@ export function weightsOf(loaded: LoadedConfig): ScoreWeights {
 }
 
 /** Every finding of one map. Validation errors cannot be turned off: a map that does not load is not checked further. */
-export function checkMap(loaded: LoadedMap, settings: Map<string, Setting>, options: { weights?: ScoreWeights; baseline?: ProcessMap } = {}): Finding[] {
+export function checkMap(
+  loaded: LoadedMap,
+  settings: Map<string, Setting>,
+  options: { weights?: ScoreWeights; baseline?: ProcessMap } = {},
+): Finding[] {
   const found: Finding[] = [];
   for (const f of loaded.findings) {
     if (f.severity === 'error') found.push(f);
@@ -86,7 +115,8 @@ export function checkMap(loaded: LoadedMap, settings: Map<string, Setting>, opti
   }
   if (loaded.map && loaded.source) {
     const source = loaded.source;
-    const at = (id: string, message: string, path: readonly (string | number)[]) => finding(id, message, source.at(path), settings.get(id)!.severity);
+    const at = (id: string, message: string, path: readonly (string | number)[]) =>
+      finding(id, message, source.at(path), settings.get(id)!.severity);
     const analysis = analyzeExact(loaded.map, { weights: options.weights });
     for (const policy of POLICIES) {
       const setting = settings.get(policy.id);
@@ -103,8 +133,22 @@ export function checkMap(loaded: LoadedMap, settings: Map<string, Setting>, opti
     }
     const gate = settings.get(noRegression.id);
     if (gate && options.baseline) {
-      for (const f of noRegression.check(analyzeExact(options.baseline, { weights: options.weights }), analysis, gate.option)) found.push(at(noRegression.id, f.message, f.path));
+      for (const f of noRegression.check(
+        analyzeExact(options.baseline, { weights: options.weights }),
+        analysis,
+        gate.option,
+      ))
+        found.push(at(noRegression.id, f.message, f.path));
     }
   }
-  return sortFindings(loaded.source ? suppress(found, loaded.source.text, settings.get('unused-suppression')?.severity, CHECK_RULES.map((r) => r.id)) : found);
+  return sortFindings(
+    loaded.source
+      ? suppress(
+          found,
+          loaded.source.text,
+          settings.get('unused-suppression')?.severity,
+          CHECK_RULES.map((r) => r.id),
+        )
+      : found,
+  );
 }

@@ -5,16 +5,20 @@ import type { Rule } from './types.js';
 
 export const fixFailPoint: Rule = {
   id: 'fix-fail-point',
-  description: 'Known fail points (fails): remove the cause, so that the step gives complete work and sends nobody to rework or to a failure end.',
+  description:
+    'Known fail points (fails): remove the cause, so that the step gives complete work and sends nobody to rework or to a failure end.',
   find({ map, flow }) {
     const loopOf = new Int32Array(map.steps.length).fill(-1);
     components(flow.links.map((l) => l.map((e) => e.to))).forEach((c, k) => c.forEach((i) => (loopOf[i] = k)));
     return map.steps
       .filter((s) => s.fails)
       .map((s) => {
-        const bad = s.next.kind === 'choice' && s.next.choices.length > 1
-          ? s.next.choices.filter((c) => loopOf[c.to] === loopOf[s.index] || map.steps[c.to]!.outcome === 'failure').map((c) => c.to)
-          : [];
+        const bad =
+          s.next.kind === 'choice' && s.next.choices.length > 1
+            ? s.next.choices
+                .filter((c) => loopOf[c.to] === loopOf[s.index] || map.steps[c.to]!.outcome === 'failure')
+                .map((c) => c.to)
+            : [];
         return {
           rule: 'fix-fail-point',
           title: `Fix the fail point at \`${s.id}\`: ${s.fails}`,

@@ -14,10 +14,14 @@ export function chooseRules(ids: readonly string[]) {
   for (const id of ids) {
     if (id !== 'all' && !known.includes(id)) {
       const near = closest(id, known);
-      throw new UsageError(`there is no rule \`${id}\`${near ? `; did you mean \`${near}\`?` : ''} (rules: ${known.join(', ')}, or all)`);
+      throw new UsageError(
+        `there is no rule \`${id}\`${near ? `; did you mean \`${near}\`?` : ''} (rules: ${known.join(', ')}, or all)`,
+      );
     }
   }
-  return ids.includes('all') || ids.includes('beat-benchmark') ? BASE_RULES : BASE_RULES.filter((r) => ids.includes(r.id));
+  return ids.includes('all') || ids.includes('beat-benchmark')
+    ? BASE_RULES
+    : BASE_RULES.filter((r) => ids.includes(r.id));
 }
 
 export interface Improvement {
@@ -33,7 +37,12 @@ export interface Improvement {
 }
 
 /** Makes every opportunity of the rules on the map and writes the to-be text; undefined when there is nothing to change. */
-export function improve(analysis: ExactAnalysis, text: string, file: string, ids: readonly string[]): Improvement | undefined {
+export function improve(
+  analysis: ExactAnalysis,
+  text: string,
+  file: string,
+  ids: readonly string[],
+): Improvement | undefined {
   const candidates: Opportunity[] = chooseRules(ids).flatMap((r) => r.find(analysis));
   if (candidates.length === 0) return undefined;
   const { chosen, left } = select(analysis, candidates);
@@ -44,10 +53,14 @@ export function improve(analysis: ExactAnalysis, text: string, file: string, ids
   for (const { opportunity: c, steps } of chosen) {
     for (const id of steps.keys()) reasons.set(id, [...(reasons.get(id) ?? []), `${c.rule}: ${c.title}`]);
   }
-  const header = [`To-be map written by cxmap improve from ${basename(file)}, with ${changes.length} change${changes.length === 1 ? '' : 's'}:`, ...changes.map((c) => `  - ${c.rule}: ${c.title}`)];
+  const header = [
+    `To-be map written by cxmap improve from ${basename(file)}, with ${changes.length} change${changes.length === 1 ? '' : 's'}:`,
+    ...changes.map((c) => `  - ${c.rule}: ${c.title}`),
+  ];
   const written = rewrite(text, analysis.map, map, reasons, header);
   // The written text must read back as the changed map; anything else is a fault of cxmap, not of the map.
   const back = loadText(written, file).map;
-  if (!back || JSON.stringify(back.steps) !== JSON.stringify(map.steps)) throw new Error('the to-be map does not read back as the changed map');
+  if (!back || JSON.stringify(back.steps) !== JSON.stringify(map.steps))
+    throw new Error('the to-be map does not read back as the changed map');
   return { text: written, map, changes, left, result: whatIf(analysis, changes) };
 }

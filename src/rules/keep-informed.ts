@@ -7,7 +7,8 @@ const UPDATE = 'status update';
 
 export const keepInformed: Rule = {
   id: 'keep-informed',
-  description: 'Waits during which the customer has heard nothing since their last contact: tell them where things stand before the wait.',
+  description:
+    'Waits during which the customer has heard nothing since their last contact: tell them where things stand before the wait.',
   find({ map, effort, flow }) {
     const preds = predecessors(flow);
     return map.steps

@@ -7,7 +7,8 @@ import type { Rule } from './types.js';
 
 export const mergeHandoffs: Rule = {
   id: 'merge-handoffs',
-  description: 'Chains of handoffs between backstage and support actors: let one owner do the chain, without a queue at every handoff.',
+  description:
+    'Chains of handoffs between backstage and support actors: let one owner do the chain, without a queue at every handoff.',
   find({ map, flow }) {
     const preds = predecessors(flow);
     const chains: Step[][] = [];
@@ -15,9 +16,20 @@ export const mergeHandoffs: Rule = {
     for (const start of map.steps) {
       if (used.has(start.index) || !isInternal(start)) continue;
       const chain = [start];
-      for (let cur = start, next = onlySuccessor(cur); next !== undefined; cur = map.steps[next]!, next = onlySuccessor(cur)) {
+      for (
+        let cur = start, next = onlySuccessor(cur);
+        next !== undefined;
+        cur = map.steps[next]!, next = onlySuccessor(cur)
+      ) {
         const step = map.steps[next]!;
-        if (!isInternal(step) || step.actor.id === cur.actor.id || preds[next]!.length !== 1 || chain.includes(step) || used.has(next)) break;
+        if (
+          !isInternal(step) ||
+          step.actor.id === cur.actor.id ||
+          preds[next]!.length !== 1 ||
+          chain.includes(step) ||
+          used.has(next)
+        )
+          break;
         chain.push(step);
       }
       if (chain.length < 3) continue;

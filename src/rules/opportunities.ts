@@ -16,7 +16,19 @@ import type { Rule } from './types.js';
 import { evaluate, rank, type Evaluated } from './whatif.js';
 
 /** The rules whose changes can be made one by one (all but beat-benchmark, which makes them together). */
-export const BASE_RULES: Rule[] = [removeWaste, preventRework, cutWait, askOnce, keepInformed, singleContact, oneChannel, selfService, mergeHandoffs, parallelize, fixFailPoint];
+export const BASE_RULES: Rule[] = [
+  removeWaste,
+  preventRework,
+  cutWait,
+  askOnce,
+  keepInformed,
+  singleContact,
+  oneChannel,
+  selfService,
+  mergeHandoffs,
+  parallelize,
+  fixFailPoint,
+];
 
 export const RULES: Rule[] = [...BASE_RULES, beatBenchmark(BASE_RULES)];
 

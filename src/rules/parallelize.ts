@@ -6,7 +6,8 @@ import type { Rule } from './types.js';
 
 export const parallelize: Rule = {
   id: 'parallelize',
-  description: 'Two backstage or support steps in a row, by different actors, that take nothing from the customer and are not waste: start both at once.',
+  description:
+    'Two backstage or support steps in a row, by different actors, that take nothing from the customer and are not waste: start both at once.',
   find({ map, flow }) {
     const preds = predecessors(flow);
     const found = [];
@@ -16,8 +17,16 @@ export const parallelize: Rule = {
       if (bIndex === undefined || p === undefined || onlySuccessor(p) !== a.index) continue;
       const b = map.steps[bIndex]!;
       const c = onlySuccessor(b);
-      const independent = (s: Step) => isInternal(s) && s.value !== 'waste' && s.asks.length === 0 && s.tells.length === 0 && s.ca === 1;
-      if (c === undefined || !independent(a) || !independent(b) || a.actor.id === b.actor.id || preds[bIndex]!.length !== 1) continue;
+      const independent = (s: Step) =>
+        isInternal(s) && s.value !== 'waste' && s.asks.length === 0 && s.tells.length === 0 && s.ca === 1;
+      if (
+        c === undefined ||
+        !independent(a) ||
+        !independent(b) ||
+        a.actor.id === b.actor.id ||
+        preds[bIndex]!.length !== 1
+      )
+        continue;
       if (flow.regionOf[a.index] !== flow.regionOf[c]) continue;
       found.push({
         rule: 'parallelize',

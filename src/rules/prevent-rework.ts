@@ -5,7 +5,8 @@ import type { Rule } from './types.js';
 
 export const preventRework: Rule = {
   id: 'prevent-rework',
-  description: 'Choices that send the work round a rework loop (often after a step with a low %C&A): get it right first time so that no customer goes round.',
+  description:
+    'Choices that send the work round a rework loop (often after a step with a low %C&A): get it right first time so that no customer goes round.',
   find({ map, flow, time }) {
     // A way leads back to its step exactly when both lie in the same strongly connected component.
     const loopOf = new Int32Array(map.steps.length).fill(-1);
@@ -18,8 +19,13 @@ export const preventRework: Rule = {
       for (const choice of step.next.choices) {
         if (loopOf[choice.to] !== loopOf[step.index]) continue;
         // The likely cause: incomplete work from the steps in the loop or just before it.
-        const sources = [...into(step.index), ...map.steps.filter((s) => loopOf[s.index] === loopOf[step.index])].filter((s, k, all) => s.ca < 1 && all.indexOf(s) === k);
-        const cause = sources.length ? `; the work arrives incomplete from ${sources.map((s) => `\`${s.id}\` (${Math.round(100 * s.ca)}% complete and accurate)`).join(', ')}` : '';
+        const sources = [
+          ...into(step.index),
+          ...map.steps.filter((s) => loopOf[s.index] === loopOf[step.index]),
+        ].filter((s, k, all) => s.ca < 1 && all.indexOf(s) === k);
+        const cause = sources.length
+          ? `; the work arrives incomplete from ${sources.map((s) => `\`${s.id}\` (${Math.round(100 * s.ca)}% complete and accurate)`).join(', ')}`
+          : '';
         found.push({
           rule: 'prevent-rework',
           title: `Get it right first time at \`${step.id}\`: no more ${Math.round(100 * choice.chance)}% back through \`${map.steps[choice.to]!.id}\``,

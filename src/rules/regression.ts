@@ -25,7 +25,8 @@ export const DEFAULT_TOLERANCES: Tolerances = {
 
 export const noRegression = {
   id: 'no-regression',
-  description: 'A changed map does not get worse for the customer than its version at the git ref given to --against, beyond a tolerance per metric.',
+  description:
+    'A changed map does not get worse for the customer than its version at the git ref given to --against, beyond a tolerance per metric.',
   defaultOption: DEFAULT_TOLERANCES,
   check(before: ExactAnalysis, after: ExactAnalysis, option: unknown): PolicyFinding[] {
     const tolerances = option as Tolerances;
@@ -34,13 +35,27 @@ export const noRegression = {
       const tolerance = tolerances[row.metric.id];
       if (tolerance === undefined || row.direction !== 'worse') return [];
       const relative = typeof tolerance === 'string' && tolerance.endsWith('%');
-      const allowed = relative ? parseRatio(tolerance) * Math.abs(row.before)
-        : typeof tolerance === 'number' ? tolerance
+      const allowed = relative
+        ? parseRatio(tolerance) * Math.abs(row.before)
+        : typeof tolerance === 'number'
+          ? tolerance
           : (parseFixed(tolerance, cal) as { value: number }).value;
       if (Math.abs(row.change) <= allowed + 1e-9) return [];
-      const by = relative && row.before !== 0 ? ` (${showChange('percent', row.change / Math.abs(row.before), cal).replace(' pts', '%')})` : '';
-      const limit = relative ? `${tolerance} allowed` : allowed === 0 ? 'none allowed' : `${show(row.metric.unit, allowed, cal)} allowed`;
-      return [{ message: `${row.metric.label} gets worse for the customer: ${show(row.metric.unit, row.before, cal)} → ${show(row.metric.unit, row.after, cal)}, ${showChange(row.metric.unit, row.change, cal)}${by}; ${limit}`, path: ['process', 'name'] }];
+      const by =
+        relative && row.before !== 0
+          ? ` (${showChange('percent', row.change / Math.abs(row.before), cal).replace(' pts', '%')})`
+          : '';
+      const limit = relative
+        ? `${tolerance} allowed`
+        : allowed === 0
+          ? 'none allowed'
+          : `${show(row.metric.unit, allowed, cal)} allowed`;
+      return [
+        {
+          message: `${row.metric.label} gets worse for the customer: ${show(row.metric.unit, row.before, cal)} → ${show(row.metric.unit, row.after, cal)}, ${showChange(row.metric.unit, row.change, cal)}${by}; ${limit}`,
+          path: ['process', 'name'],
+        },
+      ];
     });
   },
 };

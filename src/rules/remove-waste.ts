@@ -5,10 +5,17 @@ import type { Rule } from './types.js';
 
 export const removeWaste: Rule = {
   id: 'remove-waste',
-  description: 'Steps classed as waste (neither valued by the customer nor required): remove them and let the work go straight on.',
+  description:
+    'Steps classed as waste (neither valued by the customer nor required): remove them and let the work go straight on.',
   find({ map, scores, time }) {
     return map.steps
-      .filter((s) => s.value === 'waste' && onlySuccessor(s) !== undefined && onlySuccessor(s) !== s.index && s.index !== map.start)
+      .filter(
+        (s) =>
+          s.value === 'waste' &&
+          onlySuccessor(s) !== undefined &&
+          onlySuccessor(s) !== s.index &&
+          s.index !== map.start,
+      )
       .map((s) => ({
         rule: 'remove-waste',
         title: `Remove \`${s.id}\` (${s.name})`,

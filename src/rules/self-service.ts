@@ -4,12 +4,20 @@ import type { Rule } from './types.js';
 
 export const selfService: Rule = {
   id: 'self-service',
-  description: 'Frontstage steps that only pass information to or from the customer: let the customer do them online, at once, instead of waiting for staff.',
+  description:
+    'Frontstage steps that only pass information to or from the customer: let the customer do them online, at once, instead of waiting for staff.',
   find({ map }) {
     const customer = map.actors.find((a) => a.kind === 'customer');
     if (!customer) return [];
     return map.steps
-      .filter((s) => s.actor.kind === 'frontstage' && s.value !== 'customer' && s.value !== 'waste' && (s.asks.length > 0 || s.tells.length > 0) && s.next.kind !== 'all')
+      .filter(
+        (s) =>
+          s.actor.kind === 'frontstage' &&
+          s.value !== 'customer' &&
+          s.value !== 'waste' &&
+          (s.asks.length > 0 || s.tells.length > 0) &&
+          s.next.kind !== 'all',
+      )
       .map((s) => ({
         rule: 'self-service',
         title: `Self-service: the customer does \`${s.id}\` (${s.name}) online`,

@@ -12,15 +12,17 @@ export const singleContact: Rule = {
     const [ownerId] = [...load].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]!;
     const owner = map.actors.find((a) => a.id === ownerId)!;
     const others = [...new Set(frontstage.filter((s) => s.actor.id !== ownerId).map((s) => s.actor.name))];
-    return [{
-      rule: 'single-contact',
-      title: `One contact: let ${owner.name} handle what ${others.join(', ')} ${others.length === 1 ? 'does' : 'do'} for the customer`,
-      why: `the customer is transferred ${effort.transfers.total.toFixed(2)} times and deals with ${effort.contacts.length} people and systems`,
-      steps: frontstage.filter((s) => s.actor.id !== ownerId).map((s) => s.id),
-      change: (copy) => {
-        for (const s of copy.steps) if (s.actor.kind === 'frontstage') s.actor = owner;
-        return copy;
+    return [
+      {
+        rule: 'single-contact',
+        title: `One contact: let ${owner.name} handle what ${others.join(', ')} ${others.length === 1 ? 'does' : 'do'} for the customer`,
+        why: `the customer is transferred ${effort.transfers.total.toFixed(2)} times and deals with ${effort.contacts.length} people and systems`,
+        steps: frontstage.filter((s) => s.actor.id !== ownerId).map((s) => s.id),
+        change: (copy) => {
+          for (const s of copy.steps) if (s.actor.kind === 'frontstage') s.actor = owner;
+          return copy;
+        },
       },
-    }];
+    ];
   },
 };

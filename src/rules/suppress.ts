@@ -19,7 +19,12 @@ interface Directive {
   used: Set<string>;
 }
 
-export function suppress(findings: Finding[], text: string, unused: Severity | undefined, known: readonly string[]): Finding[] {
+export function suppress(
+  findings: Finding[],
+  text: string,
+  unused: Severity | undefined,
+  known: readonly string[],
+): Finding[] {
   const lines = text.split(/\r?\n/);
   const directives: Directive[] = [];
   const problems: Finding[] = [];
@@ -31,11 +36,25 @@ export function suppress(findings: Finding[], text: string, unused: Severity | u
     const rules = list.split(/[\s,]+/).filter(Boolean);
     const unknown = rules.find((r) => !known.includes(r));
     if (rules.length === 0 || unknown !== undefined) {
-      problems.push(finding('bad-suppression', rules.length === 0 ? 'a cxmap-disable comment names the rules it turns off: # cxmap-disable-next-line max-handoffs -- why' : `\`${unknown}\` is not a rule that can be turned off${didYouMean(unknown!, known)}`, at));
+      problems.push(
+        finding(
+          'bad-suppression',
+          rules.length === 0
+            ? 'a cxmap-disable comment names the rules it turns off: # cxmap-disable-next-line max-handoffs -- why'
+            : `\`${unknown}\` is not a rule that can be turned off${didYouMean(unknown!, known)}`,
+          at,
+        ),
+      );
       return;
     }
     if (!reason?.trim()) {
-      problems.push(finding('bad-suppression', `say why after --: # cxmap-disable${match[2] ?? ''} ${rules.join(', ')} -- the reason`, at));
+      problems.push(
+        finding(
+          'bad-suppression',
+          `say why after --: # cxmap-disable${match[2] ?? ''} ${rules.join(', ')} -- the reason`,
+          at,
+        ),
+      );
       return;
     }
     let target: number | undefined;
@@ -54,7 +73,15 @@ export function suppress(findings: Finding[], text: string, unused: Severity | u
   if (unused) {
     for (const d of directives) {
       const idle = d.rules.filter((r) => !d.used.has(r));
-      if (idle.length > 0) problems.push(finding('unused-suppression', `this suppression of ${idle.join(', ')} suppresses nothing${d.target ? ' on the next line' : ' in this file'}: remove it`, { line: d.line, column: d.column, endLine: d.line, endColumn: d.column }, unused));
+      if (idle.length > 0)
+        problems.push(
+          finding(
+            'unused-suppression',
+            `this suppression of ${idle.join(', ')} suppresses nothing${d.target ? ' on the next line' : ' in this file'}: remove it`,
+            { line: d.line, column: d.column, endLine: d.line, endColumn: d.column },
+            unused,
+          ),
+        );
     }
   }
   return [...kept, ...problems];

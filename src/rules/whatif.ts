@@ -8,7 +8,16 @@ import type { ProcessMap } from '../load/index.js';
 import type { Opportunity } from './types.js';
 
 /** The figures a what-if reports, each from the metric registry. */
-export const WHATIF_METRICS = ['leadTime', 'customerEffort', 'successRate', 'darkTime', 'reAsks', 'transfers', 'channelSwitches', 'handoffs'] as const satisfies readonly MetricId[];
+export const WHATIF_METRICS = [
+  'leadTime',
+  'customerEffort',
+  'successRate',
+  'darkTime',
+  'reAsks',
+  'transfers',
+  'channelSwitches',
+  'handoffs',
+] as const satisfies readonly MetricId[];
 export type Figures = Record<(typeof WHATIF_METRICS)[number], number>;
 
 export function figuresOf(a: ExactAnalysis): Figures {
@@ -43,11 +52,14 @@ export function combine(opportunities: readonly Opportunity[], copy: ProcessMap)
 export function whatIf(baseline: ExactAnalysis, changes: readonly Opportunity[]): Evaluated {
   const before = figuresOf(baseline);
   const after = figuresOf(analyzeExact(combine(changes, copyMap(baseline.map))));
-  const saving = Object.fromEntries(WHATIF_METRICS.map((id) => [id, gain(metric(id), before[id], after[id])])) as Figures;
+  const saving = Object.fromEntries(
+    WHATIF_METRICS.map((id) => [id, gain(metric(id), before[id], after[id])]),
+  ) as Figures;
   return { changes, before, after, saving };
 }
 
-export const evaluate = (baseline: ExactAnalysis, opportunity: Opportunity): Evaluated => whatIf(baseline, [opportunity]);
+export const evaluate = (baseline: ExactAnalysis, opportunity: Opportunity): Evaluated =>
+  whatIf(baseline, [opportunity]);
 
 export interface Selection {
   /** The changes to make together, best first, each with what it changes on its own (step id -> keys, or removed). */
@@ -63,7 +75,10 @@ export interface Selection {
  */
 export function select(baseline: ExactAnalysis, candidates: readonly Opportunity[]): Selection {
   const touched = (o: Opportunity) => stepChanges(baseline.map, combine([o], copyMap(baseline.map)));
-  const ranked = rank(candidates.map((o) => evaluate(baseline, o))).map((e) => ({ opportunity: e.changes[0]!, steps: touched(e.changes[0]!) }));
+  const ranked = rank(candidates.map((o) => evaluate(baseline, o))).map((e) => ({
+    opportunity: e.changes[0]!,
+    steps: touched(e.changes[0]!),
+  }));
   const chosen: Selection['chosen'] = [];
   const left: Selection['left'] = [];
   for (const candidate of ranked) {

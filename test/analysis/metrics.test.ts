@@ -4,7 +4,12 @@ import { analyze } from '../../src/analysis/index.js';
 import { analyzeSteps, mapOf, HOUR } from '../helpers/analyze.js';
 import { HEADER } from '../helpers/maps.js';
 
-const step = (id: string, fields: string) => `  - id: ${id}\n    name: ${id}\n    stage: One\n    ${fields.trim().split('\n').map((l) => l.trim()).join('\n    ')}\n`;
+const step = (id: string, fields: string) =>
+  `  - id: ${id}\n    name: ${id}\n    stage: One\n    ${fields
+    .trim()
+    .split('\n')
+    .map((l) => l.trim())
+    .join('\n    ')}\n`;
 
 describe('a straight line', () => {
   // a: 1 h work (value-adding); b: waits 2 h, works 1 h (business); c: waits 1 h, works 30 m (value-adding).
@@ -113,7 +118,9 @@ describe('durations', () => {
   });
 
   it('reads days in an 8-hour calendar: wait 2d and work 1d make 24 hours', () => {
-    const yaml = HEADER.replace('  goal: G\n', '  goal: G\n  calendar: { day: 8h, week: 5d }\n') + step('a', 'actor: desk\nwait: 2d\nwork: 1d');
+    const yaml =
+      HEADER.replace('  goal: G\n', '  goal: G\n  calendar: { day: 8h, week: 5d }\n') +
+      step('a', 'actor: desk\nwait: 2d\nwork: 1d');
     const w = analyze(mapOf(yaml), { runs: 100 });
     expect(w.time.leadTime).toBe(24 * HOUR);
   });
@@ -134,7 +141,11 @@ describe('durations', () => {
 
 describe('effort drivers', () => {
   it('does not count a first question as asked again', () => {
-    const e = analyzeSteps(step('a', 'actor: me\nasks: [name]\nnext: b') + step('b', 'actor: desk\nasks: [name, income]\nnext: c') + step('c', 'actor: desk\nasks: [email]'));
+    const e = analyzeSteps(
+      step('a', 'actor: me\nasks: [name]\nnext: b') +
+        step('b', 'actor: desk\nasks: [name, income]\nnext: c') +
+        step('c', 'actor: desk\nasks: [email]'),
+    );
     expect(e.effort.reAsked).toEqual([[], ['name'], []]);
     expect(e.effort.reAsks.total).toBe(1);
   });

@@ -19,7 +19,15 @@ steps:
 
 const attrs = fc.record({
   actor: fc.constantFrom('me', 'desk', 'agent', 'office', 'sys'),
-  wait: fc.constantFrom('0', '30m', '2h', '1d', '1h..5h', '{ min: 1h, likely: 2h, max: 8h }', '{ queue: 10, rate: 5/d }'),
+  wait: fc.constantFrom(
+    '0',
+    '30m',
+    '2h',
+    '1d',
+    '1h..5h',
+    '{ min: 1h, likely: 2h, max: 8h }',
+    '{ queue: 10, rate: 5/d }',
+  ),
   work: fc.constantFrom('0', '10m', '1h', '15m..45m'),
   value: fc.constantFrom('customer', 'business', 'waste', undefined),
   channel: fc.constantFrom('web', 'phone', 'email', undefined),
@@ -36,16 +44,39 @@ const block = fc.oneof(
   fc.record({ kind: fc.constant('fail' as const), a: attrs, b: attrs, p: fc.integer({ min: 1, max: 40 }) }),
 );
 
-type Attrs = { actor: string; wait: string; work: string; value?: string; channel?: string; ca?: string | number; asks?: string; tells?: string };
-type Block = { kind: 'step' | 'choice' | 'rework' | 'parallel' | 'fail'; a: Attrs; b?: Attrs; c?: Attrs; d?: Attrs; p?: number };
+type Attrs = {
+  actor: string;
+  wait: string;
+  work: string;
+  value?: string;
+  channel?: string;
+  ca?: string | number;
+  asks?: string;
+  tells?: string;
+};
+type Block = {
+  kind: 'step' | 'choice' | 'rework' | 'parallel' | 'fail';
+  a: Attrs;
+  b?: Attrs;
+  c?: Attrs;
+  d?: Attrs;
+  p?: number;
+};
 
 function mapYaml(blocks: Block[]): string {
   const out: string[] = [];
   let n = 0;
   const id = () => `s${n++}`;
   const step = (sid: string, a: Attrs, next?: string, extra = '') => {
-    out.push(`  - id: ${sid}`, `    name: Step ${sid}`, `    actor: ${a.actor}`, `    wait: ${a.wait}`, `    work: ${a.work}`);
-    for (const key of ['value', 'channel', 'ca', 'asks', 'tells'] as const) if (a[key] !== undefined) out.push(`    ${key}: ${a[key]}`);
+    out.push(
+      `  - id: ${sid}`,
+      `    name: Step ${sid}`,
+      `    actor: ${a.actor}`,
+      `    wait: ${a.wait}`,
+      `    work: ${a.work}`,
+    );
+    for (const key of ['value', 'channel', 'ca', 'asks', 'tells'] as const)
+      if (a[key] !== undefined) out.push(`    ${key}: ${a[key]}`);
     if (extra) out.push(`    ${extra}`);
     if (next) out.push(`    next: ${next}`);
   };
@@ -58,9 +89,12 @@ function mapYaml(blocks: Block[]): string {
     };
     fill(first);
     switch (b.kind) {
-      case 'step': step(first, b.a, NEXT); break;
+      case 'step':
+        step(first, b.a, NEXT);
+        break;
       case 'choice': {
-        const x = id(); const y = id();
+        const x = id();
+        const y = id();
         step(first, b.a, `[{ to: ${x}, chance: ${b.p}% }, { to: ${y}, chance: ${100 - b.p!}% }]`);
         step(x, b.b!, NEXT);
         step(y, b.c!, NEXT);
@@ -73,7 +107,10 @@ function mapYaml(blocks: Block[]): string {
         break;
       }
       case 'parallel': {
-        const x = id(); const x2 = id(); const y = id(); const j = id();
+        const x = id();
+        const x2 = id();
+        const y = id();
+        const j = id();
         step(first, b.a, `{ all: [${x}, ${y}] }`);
         step(x, b.b!, x2);
         step(x2, b.c!, j);
@@ -112,7 +149,10 @@ describe('every valid map', () => {
         expect(activity).toBeLessThanOrEqual(1 + 1e-12);
         // Every step is reachable, so it is visited; a step that every customer passes is visited at least once.
         expect(a.time.visits.every((v) => v > 0)).toBe(true);
-        const ipdom = postDominators(map.steps.map((s) => a.flow.links[s.index]!.map((e) => e.to)), (i) => map.steps[i]!.next.kind === 'end');
+        const ipdom = postDominators(
+          map.steps.map((s) => a.flow.links[s.index]!.map((e) => e.to)),
+          (i) => map.steps[i]!.next.kind === 'end',
+        );
         for (let i = map.start; i >= 0; i = ipdom[i]!) expect(a.time.visits[i]).toBeGreaterThanOrEqual(1 - 1e-9);
         expect(a.time.rolledCA).toBeGreaterThanOrEqual(0);
         expect(a.time.rolledCA).toBeLessThanOrEqual(1 + 1e-12);
@@ -126,7 +166,9 @@ describe('every valid map', () => {
     fc.assert(
       fc.property(maps, fc.integer({ min: 1, max: 1000 }), (yaml, seed) => {
         const map = mapOf(yaml);
-        expect(JSON.stringify(scoreJson(analyze(map, { runs: 100, seed }), 'x'))).toBe(JSON.stringify(scoreJson(analyze(map, { runs: 100, seed }), 'x')));
+        expect(JSON.stringify(scoreJson(analyze(map, { runs: 100, seed }), 'x'))).toBe(
+          JSON.stringify(scoreJson(analyze(map, { runs: 100, seed }), 'x')),
+        );
       }),
       { numRuns: 40, seed: 20261122 },
     );

@@ -11,8 +11,15 @@ const json = scoreJson(a, 'reference.cxmap.yaml');
 describe('the reference example of docs/scoring.md', () => {
   it('has the visits worked out by hand', () => {
     expect(json.steps.map((s) => [s.id, s.visits])).toEqual([
-      ['apply', 1], ['check', 1.333333], ['fix', 0.333333], ['decide', 1], ['reject', 0.2],
-      ['prepare', 0.8], ['contract', 0.8], ['setup', 0.8], ['done', 0.8],
+      ['apply', 1],
+      ['check', 1.333333],
+      ['fix', 0.333333],
+      ['decide', 1],
+      ['reject', 0.2],
+      ['prepare', 0.8],
+      ['contract', 0.8],
+      ['setup', 0.8],
+      ['done', 0.8],
     ]);
   });
 
@@ -68,7 +75,9 @@ describe('the reference example of docs/scoring.md', () => {
       { metric: 'leadTime', target: 5 * 24 * HOUR, actual: 162.6 * HOUR, gap: 42.6 * HOUR, met: false },
       { metric: 'pce', target: 0.05, actual: 0.01353, gap: -0.03647, met: false },
     ]);
-    expect(json.benchmarks).toEqual([{ name: 'Neobank', metric: 'leadTime', value: 48 * HOUR, actual: 162.6 * HOUR, ratio: 3.3875, matched: false }]);
+    expect(json.benchmarks).toEqual([
+      { name: 'Neobank', metric: 'leadTime', value: 48 * HOUR, actual: 162.6 * HOUR, ratio: 3.3875, matched: false },
+    ]);
   });
 
   it('gives the same simulation for the same seed, and another for another seed', () => {

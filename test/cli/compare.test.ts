@@ -33,9 +33,11 @@ describe('cxmap compare', () => {
     expect(lines[0]).toBe('Open an account: before and after');
     expect(lines).toContain('  Lead time                  6.7 d     5.0 d     −1.7 d  better');
     expect(lines).toContain('  Items asked again           1.11         0      −1.11  better');
-    expect(lines).toContain('  Customer\'s own work         10 m      10 m             same');
+    expect(lines).toContain("  Customer's own work         10 m      10 m             same");
     expect(r.stdout).toContain('Steps removed (1)\n\n  • rekey Re-key the paper form\n');
-    expect(r.stdout).toContain('Steps changed (2)\n\n  • apply Apply at the desk: next\n  • check Check the documents: asks, next\n');
+    expect(r.stdout).toContain(
+      'Steps changed (2)\n\n  • apply Apply at the desk: next\n  • check Check the documents: asks, next\n',
+    );
   });
 
   it('colours the change: green when better for the customer, red when worse', () => {
@@ -53,7 +55,10 @@ describe('cxmap compare', () => {
     // check is visited 1/0.9 times: 2 more days of waiting are 2.22 more days of lead time.
     expect(r.stdout).toContain('  Lead time                  6.7 d     9.0 d    +2.2 d  worse');
     expect(r.stdout).toContain('Steps changed (1)\n\n  • check Check the documents: wait\n');
-    const branch = cxmap(['compare', 'main~1:./account.cxmap.yaml', 'main:account.cxmap.yaml', '--format', 'json', '--runs', '2000'], { cwd: dir });
+    const branch = cxmap(
+      ['compare', 'main~1:./account.cxmap.yaml', 'main:account.cxmap.yaml', '--format', 'json', '--runs', '2000'],
+      { cwd: dir },
+    );
     expect(branch.status).toBe(0);
     const json = JSON.parse(branch.stdout);
     expect(json.before).toBe('main~1:./account.cxmap.yaml');
@@ -65,7 +70,9 @@ describe('cxmap compare', () => {
     expect(bad.stderr).toBe("cxmap: cannot read account.cxmap.yaml at nosuch: invalid object name 'nosuch'.\n");
     const missing = cxmap(['compare', 'HEAD:gone.cxmap.yaml', 'account.cxmap.yaml'], { cwd: dir });
     expect(missing.status).toBe(2);
-    expect(missing.stderr).toMatch(/^cxmap: cannot read gone\.cxmap\.yaml at HEAD: path 'gone\.cxmap\.yaml' does not exist in 'HEAD'\n$/);
+    expect(missing.stderr).toMatch(
+      /^cxmap: cannot read gone\.cxmap\.yaml at HEAD: path 'gone\.cxmap\.yaml' does not exist in 'HEAD'\n$/,
+    );
     expect(missing.stderr).not.toMatch(STACK);
   });
 
@@ -79,7 +86,10 @@ describe('cxmap compare', () => {
     expect(html.stdout).toBe(`${out}\n`);
     const page = readFileSync(out, 'utf8');
     expect(page.match(/<svg id="cxmap-(before|after)-(time|blueprint)"/g)).toEqual([
-      '<svg id="cxmap-before-time"', '<svg id="cxmap-before-blueprint"', '<svg id="cxmap-after-time"', '<svg id="cxmap-after-blueprint"',
+      '<svg id="cxmap-before-time"',
+      '<svg id="cxmap-before-blueprint"',
+      '<svg id="cxmap-after-time"',
+      '<svg id="cxmap-after-blueprint"',
     ]);
   });
 });

@@ -98,7 +98,11 @@ describe('cxmap fmt', () => {
     const file = temp('c.cxmap.yaml', broken);
     const r = cxmap(['fmt', file]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(new RegExp(`^cxmap: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} was not formatted: its YAML does not parse \\(\\d+:\\d+ .+\\)\\n$`));
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^cxmap: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} was not formatted: its YAML does not parse \\(\\d+:\\d+ .+\\)\\n$`,
+      ),
+    );
     expect(readFileSync(file, 'utf8')).toBe(broken);
   });
 

@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { cxmap } from '../helpers/cli.js';
 
-const COMMANDS = ['validate', 'check', 'score', 'render', 'report', 'improve', 'compare', 'init', 'import', 'serve', 'watch', 'fmt', 'doctor'];
+const COMMANDS = [
+  'validate',
+  'check',
+  'score',
+  'render',
+  'report',
+  'improve',
+  'compare',
+  'init',
+  'import',
+  'serve',
+  'watch',
+  'fmt',
+  'doctor',
+];
 
 describe('help', () => {
   it('lists every command', () => {

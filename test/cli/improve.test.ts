@@ -57,10 +57,14 @@ describe('cxmap improve', () => {
     writeFileSync(input, readFileSync(FIXTURE));
     const over = cxmap(['improve', input, '--apply', 'all', '-o', input]);
     expect(over.status).toBe(2);
-    expect(over.stderr).toBe(`cxmap: ${input} is one of the input maps: cxmap never writes over an input; choose another output\n`);
+    expect(over.stderr).toBe(
+      `cxmap: ${input} is one of the input maps: cxmap never writes over an input; choose another output\n`,
+    );
     const unknown = cxmap(['improve', input, '--apply', 'ask-onec', '-o', join(temp(), 'b.yaml')]);
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toMatch(/^cxmap: there is no rule `ask-onec`; did you mean `ask-once`\? \(rules: remove-waste, /);
+    expect(unknown.stderr).toMatch(
+      /^cxmap: there is no rule `ask-onec`; did you mean `ask-once`\? \(rules: remove-waste, /,
+    );
   });
 
   it('says so and writes nothing when the rules find nothing; an invalid map gets its findings and exit 1', () => {

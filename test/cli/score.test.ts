@@ -9,10 +9,22 @@ describe('cxmap score', () => {
     expect(lines[0]).toBe('Open a business account  test/fixtures/reference.cxmap.yaml');
     expect(lines).toContain('  Lead time       6.8 d  p50 6.3 d · p85 9.1 d · p95 11.7 d   target 5.0 d ✖ 1.8 d over');
     expect(lines).toContain('  Rolled %C&A     69.0%');
-    expect(lines).toContain('  Effort drivers  1.45 channel switches · 0.20 transfers · 2.47 handoffs · 0.33 items asked again · 1 rework loop');
+    expect(lines).toContain(
+      '  Effort drivers  1.45 channel switches · 0.20 transfers · 2.47 handoffs · 0.33 items asked again · 1 rework loop',
+    );
     expect(lines).toContain('  vs Neobank      2.0 d 3.4× as long');
-    const table = lines.slice(lines.findIndex((l) => l.startsWith('  Step'))+1).filter(Boolean);
-    expect(table.map((l) => l.trim().split(/\s+/)[0])).toEqual(['setup', 'check', 'reject', 'fix', 'decide', 'apply', 'done', 'prepare', 'contract']);
+    const table = lines.slice(lines.findIndex((l) => l.startsWith('  Step')) + 1).filter(Boolean);
+    expect(table.map((l) => l.trim().split(/\s+/)[0])).toEqual([
+      'setup',
+      'check',
+      'reject',
+      'fix',
+      'decide',
+      'apply',
+      'done',
+      'prepare',
+      'contract',
+    ]);
     expect(table[0]).toBe('  setup      47.2% █████·····     60  speed up    holds 47% of the lead time (waits 4.0 d)');
   });
 
@@ -21,12 +33,32 @@ describe('cxmap score', () => {
     expect(result.status).toBe(0);
     const json = JSON.parse(result.stdout);
     expect(Object.keys(json.metrics)).toEqual([
-      'leadTimeSeconds', 'processTimeSeconds', 'valueAddedSeconds', 'waitTimeSeconds', 'pce', 'activityRatio', 'waitShare', 'rolledCA',
-      'successRate', 'customerEffortSeconds', 'channelSwitches', 'transfers', 'handoffs', 'reAsks', 'reworkLoops', 'expectedReworks',
-      'contacts', 'contactNames', 'darkTimeSeconds', 'leadTimePercentiles', 'simulatedMeanSeconds',
+      'leadTimeSeconds',
+      'processTimeSeconds',
+      'valueAddedSeconds',
+      'waitTimeSeconds',
+      'pce',
+      'activityRatio',
+      'waitShare',
+      'rolledCA',
+      'successRate',
+      'customerEffortSeconds',
+      'channelSwitches',
+      'transfers',
+      'handoffs',
+      'reAsks',
+      'reworkLoops',
+      'expectedReworks',
+      'contacts',
+      'contactNames',
+      'darkTimeSeconds',
+      'leadTimePercentiles',
+      'simulatedMeanSeconds',
     ]);
     expect(json.metrics.leadTimeSeconds).toBe(585360);
-    expect(Object.keys(json.steps[0])).toEqual(expect.arrayContaining(['id', 'visits', 'criticality', 'delayShare', 'value', 'verdict', 'reasons']));
+    expect(Object.keys(json.steps[0])).toEqual(
+      expect.arrayContaining(['id', 'visits', 'criticality', 'delayShare', 'value', 'verdict', 'reasons']),
+    );
   });
 
   it('is byte-identical from run to run, and changes with the seed', () => {
@@ -38,7 +70,8 @@ describe('cxmap score', () => {
   });
 
   it('gives an invalid map the findings and exit code of validate, and scores nothing', () => {
-    const broken = 'cxmap: 1\nprocess: { name: P, customer: C, goal: G }\nactors: { me: { kind: customer, name: Me } }\nsteps:\n  - id: a\n    name: A\n    actor: you\n';
+    const broken =
+      'cxmap: 1\nprocess: { name: P, customer: C, goal: G }\nactors: { me: { kind: customer, name: Me } }\nsteps:\n  - id: a\n    name: A\n    actor: you\n';
     const score = cxmap(['score', '-'], { input: broken });
     const validate = cxmap(['validate', '-'], { input: broken });
     expect(score.status).toBe(1);
@@ -53,9 +86,18 @@ describe('cxmap score', () => {
   });
 
   it('outputs an array for several maps', () => {
-    const result = cxmap(['score', 'examples/home-loan.cxmap.yaml', 'examples/hospital-referral.cxmap.yaml', '--format', 'json', '--runs', '500']);
+    const result = cxmap([
+      'score',
+      'examples/home-loan.cxmap.yaml',
+      'examples/hospital-referral.cxmap.yaml',
+      '--format',
+      'json',
+      '--runs',
+      '500',
+    ]);
     expect(JSON.parse(result.stdout).map((r: { process: { name: string } }) => r.process.name)).toEqual([
-      'Apply for a home loan', 'Get a specialist diagnosis after a GP referral',
+      'Apply for a home loan',
+      'Get a specialist diagnosis after a GP referral',
     ]);
   });
 });

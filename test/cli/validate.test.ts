@@ -1,5 +1,14 @@
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, writeFileSync, rmSync, openSync, ftruncateSync, closeSync, readFileSync, mkdirSync } from 'node:fs';
+import {
+  mkdtempSync,
+  writeFileSync,
+  rmSync,
+  openSync,
+  ftruncateSync,
+  closeSync,
+  readFileSync,
+  mkdirSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cxmap, STACK } from '../helpers/cli.js';
@@ -25,7 +34,10 @@ function expectFinding(path: string, code: string, line = 1, column: number | nu
   const result = cxmap(['validate', path, '--format', 'json']);
   expect(result.status).toBe(1);
   expect(result.stderr).toBe('');
-  const [report] = JSON.parse(result.stdout) as { valid: boolean; findings: { code: string; line: number; column: number }[] }[];
+  const [report] = JSON.parse(result.stdout) as {
+    valid: boolean;
+    findings: { code: string; line: number; column: number }[];
+  }[];
   expect(report!.valid).toBe(false);
   expect(report!.findings[0]).toMatchObject(column === null ? { code, line } : { code, line, column });
 }
@@ -37,7 +49,10 @@ describe('cxmap validate on bad input', () => {
 
   it('an alias bomb: refused, exit 1, no hang', () => {
     let bomb = 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
-    for (let i = 1; i < 10; i++) bomb += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
+    for (let i = 1; i < 10; i++)
+      bomb += `a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]\n`;
     expectFinding(file('bomb.cxmap.yaml', bomb), 'bad-alias');
   });
 
@@ -52,7 +67,10 @@ describe('cxmap validate on bad input', () => {
   });
 
   it('a binary file: not a text file, exit 1', () => {
-    expectFinding(file('image.cxmap.yaml', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])), 'not-text');
+    expectFinding(
+      file('image.cxmap.yaml', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])),
+      'not-text',
+    );
   });
 
   it('invalid UTF-8: not a text file, exit 1', () => {
@@ -61,7 +79,12 @@ describe('cxmap validate on bad input', () => {
 
   it('__proto__ and constructor keys are unknown keys, and pollute nothing', () => {
     expectFinding(file('proto.cxmap.yaml', `__proto__: { polluted: true }\n${VALID}`), 'unknown-key', 1, 1);
-    expectFinding(file('proto-actor.cxmap.yaml', VALID.replace('  me:', '  __proto__: { kind: customer, name: X }\n  me:')), 'bad-id', 7, 3);
+    expectFinding(
+      file('proto-actor.cxmap.yaml', VALID.replace('  me:', '  __proto__: { kind: customer, name: X }\n  me:')),
+      'bad-id',
+      7,
+      3,
+    );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
@@ -92,12 +115,21 @@ describe('cxmap validate usage', () => {
     mkdirSync(join(dir, 'folder.cxmap.yaml'), { recursive: true });
     const result = cxmap(['validate', join(dir, 'folder.cxmap.yaml')]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe(`cxmap: no maps in ${join(dir, 'folder.cxmap.yaml')}: a map's name ends in .cxmap.yaml or .cxmap.yml\n`);
+    expect(result.stderr).toBe(
+      `cxmap: no maps in ${join(dir, 'folder.cxmap.yaml')}: a map's name ends in .cxmap.yaml or .cxmap.yml\n`,
+    );
     const examples = cxmap(['validate', 'examples', '--format', 'json']);
     expect(examples.status).toBe(0);
     expect(JSON.parse(examples.stdout).map((r: { file: string }) => r.file)).toEqual([
-      'examples/broadband-installation.cxmap.yaml', 'examples/car-insurance-claim.cxmap.yaml', 'examples/home-loan.cxmap.yaml', 'examples/hospital-referral.cxmap.yaml',
-      'examples/templates/application.cxmap.yaml', 'examples/templates/blank.cxmap.yaml', 'examples/templates/claim.cxmap.yaml', 'examples/templates/service-request.cxmap.yaml', 'examples/templates/support-case.cxmap.yaml',
+      'examples/broadband-installation.cxmap.yaml',
+      'examples/car-insurance-claim.cxmap.yaml',
+      'examples/home-loan.cxmap.yaml',
+      'examples/hospital-referral.cxmap.yaml',
+      'examples/templates/application.cxmap.yaml',
+      'examples/templates/blank.cxmap.yaml',
+      'examples/templates/claim.cxmap.yaml',
+      'examples/templates/service-request.cxmap.yaml',
+      'examples/templates/support-case.cxmap.yaml',
     ]);
   });
 
@@ -116,11 +148,17 @@ describe('cxmap validate usage', () => {
   it('an unknown format: exit 2', () => {
     const result = cxmap(['validate', '--format', 'xml', 'examples/home-loan.cxmap.yaml']);
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^cxmap: option '-f, --format <format>' argument 'xml' is invalid\. Allowed choices are stylish, json\.\n$/);
+    expect(result.stderr).toMatch(
+      /^cxmap: option '-f, --format <format>' argument 'xml' is invalid\. Allowed choices are stylish, json\.\n$/,
+    );
   });
 
   it('never prints a stack trace for the bad inputs', () => {
-    for (const args of [['validate', join(dir, 'nope')], ['validate', '--bogus'], ['validate', join(dir, 'deep.cxmap.yaml')]]) {
+    for (const args of [
+      ['validate', join(dir, 'nope')],
+      ['validate', '--bogus'],
+      ['validate', join(dir, 'deep.cxmap.yaml')],
+    ]) {
       const result = cxmap(args);
       expect(result.stderr + result.stdout).not.toMatch(STACK);
     }
@@ -186,7 +224,15 @@ describe('the examples', () => {
 describe('output into a closed pipe', () => {
   it('stops quietly when the reader stops reading (cxmap ... | head)', async () => {
     const { spawn } = await import('node:child_process');
-    const child = spawn(process.execPath, ['bin/cxmap.js', 'score', 'examples/*.cxmap.yaml', '--format', 'json', '--runs', '100']);
+    const child = spawn(process.execPath, [
+      'bin/cxmap.js',
+      'score',
+      'examples/*.cxmap.yaml',
+      '--format',
+      'json',
+      '--runs',
+      '100',
+    ]);
     child.stdout.destroy();
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));

@@ -11,29 +11,38 @@ const temp = () => mkdtempSync(join(tmpdir(), 'cxmap-workshop-'));
 const INFO = ['--name', 'Claim for a damaged car', '--customer', 'Driver', '--goal', 'Car repaired'];
 
 describe('cxmap init', () => {
-  it.each(['blank', 'service-request', 'application', 'claim', 'support-case'])('%s: a valid, canonical map with the process filled in and the schema comment', (template) => {
-    const dir = temp();
-    const r = cxmap(['init', '--template', template, ...INFO], { cwd: dir });
-    expect(r.status).toBe(0);
-    expect(r.stdout).toBe(`Wrote claim-for-a-damaged-car.cxmap.yaml from the ${template} template. See it live while you type: cxmap serve claim-for-a-damaged-car.cxmap.yaml\n`);
-    const text = readFileSync(join(dir, 'claim-for-a-damaged-car.cxmap.yaml'), 'utf8');
-    const schema = /^# yaml-language-server: \$schema=(\S+)$/m.exec(text)![1]!;
-    expect(existsSync(join(dir, schema))).toBe(true);
-    const map = loadText(text, 'x').map!;
-    expect(map.process).toMatchObject({ name: 'Claim for a damaged car', customer: 'Driver', goal: 'Car repaired' });
-    expect(formatMap(text)).toBe(text);
-  });
+  it.each(['blank', 'service-request', 'application', 'claim', 'support-case'])(
+    '%s: a valid, canonical map with the process filled in and the schema comment',
+    (template) => {
+      const dir = temp();
+      const r = cxmap(['init', '--template', template, ...INFO], { cwd: dir });
+      expect(r.status).toBe(0);
+      expect(r.stdout).toBe(
+        `Wrote claim-for-a-damaged-car.cxmap.yaml from the ${template} template. See it live while you type: cxmap serve claim-for-a-damaged-car.cxmap.yaml\n`,
+      );
+      const text = readFileSync(join(dir, 'claim-for-a-damaged-car.cxmap.yaml'), 'utf8');
+      const schema = /^# yaml-language-server: \$schema=(\S+)$/m.exec(text)![1]!;
+      expect(existsSync(join(dir, schema))).toBe(true);
+      const map = loadText(text, 'x').map!;
+      expect(map.process).toMatchObject({ name: 'Claim for a damaged car', customer: 'Driver', goal: 'Car repaired' });
+      expect(formatMap(text)).toBe(text);
+    },
+  );
 
   it('never writes over a file, and asks for flags when not in a terminal', () => {
     const dir = temp();
     writeFileSync(join(dir, 'a.cxmap.yaml'), 'mine');
     const over = cxmap(['init', 'a.cxmap.yaml', ...INFO], { cwd: dir });
     expect(over.status).toBe(2);
-    expect(over.stderr).toBe('cxmap: a.cxmap.yaml already exists: cxmap init never writes over a file; choose another name\n');
+    expect(over.stderr).toBe(
+      'cxmap: a.cxmap.yaml already exists: cxmap init never writes over a file; choose another name\n',
+    );
     expect(readFileSync(join(dir, 'a.cxmap.yaml'), 'utf8')).toBe('mine');
     const flags = cxmap(['init', 'b.cxmap.yaml', '--name', 'X'], { cwd: dir });
     expect(flags.status).toBe(2);
-    expect(flags.stderr).toBe('cxmap: give --customer, --goal (or run in a terminal to be asked): for example --name "Open an account" --customer "New customer" --goal "Use the account the same day"\n');
+    expect(flags.stderr).toBe(
+      'cxmap: give --customer, --goal (or run in a terminal to be asked): for example --name "Open an account" --customer "New customer" --goal "Use the account the same day"\n',
+    );
   });
 });
 
@@ -67,7 +76,13 @@ give-up,Give up,Driver,,,,5m,,end
     ]);
     expect(map.steps[0]!.asks).toEqual(['policy number', 'what happened, in detail']);
     expect(map.steps[2]!.channel).toBe('in person, at the garage');
-    expect(map.steps[1]!.next).toEqual({ kind: 'choice', choices: [{ to: 2, chance: 0.9 }, { to: 3, chance: 0.1 }] });
+    expect(map.steps[1]!.next).toEqual({
+      kind: 'choice',
+      choices: [
+        { to: 2, chance: 0.9 },
+        { to: 3, chance: 0.1 },
+      ],
+    });
     expect(map.steps[0]!.next).toEqual({ kind: 'choice', choices: [{ to: 1, chance: 1 }] });
   });
 
@@ -80,21 +95,25 @@ repair,Repair the car,Garage,,,,4h,,
 `);
     expect(r.status).toBe(1);
     expect(r.text).toBeUndefined();
-    expect(r.stderr).toBe([
-      'steps.csv: row 2: work: `20 minutes` is not a duration: write it like 90s, 15m, 2h, 1.5d, 3w or 1h30m',
-      'steps.csv: row 3: the step has no name',
-      'steps.csv: row 4: the lane `front` is not one of customer, frontstage, backstage, support',
-      'steps.csv: row 4: next: there is no step `gone`',
-      'steps.csv: row 5: the lane of `Garage` is not given: the first row of an actor says its lane (customer, frontstage, backstage, support)',
-      'cxmap: 5 problems in steps.csv: nothing written',
-      '',
-    ].join('\n'));
+    expect(r.stderr).toBe(
+      [
+        'steps.csv: row 2: work: `20 minutes` is not a duration: write it like 90s, 15m, 2h, 1.5d, 3w or 1h30m',
+        'steps.csv: row 3: the step has no name',
+        'steps.csv: row 4: the lane `front` is not one of customer, frontstage, backstage, support',
+        'steps.csv: row 4: next: there is no step `gone`',
+        'steps.csv: row 5: the lane of `Garage` is not given: the first row of an actor says its lane (customer, frontstage, backstage, support)',
+        'cxmap: 5 problems in steps.csv: nothing written',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('says what an empty file or a wrong header needs', () => {
     const empty = run('');
     expect(empty.status).toBe(1);
-    expect(empty.stderr).toBe('steps.csv: row 1: the file is empty: its first row names the columns (id, name, stage, actor, lane, channel, wait, work, value, feeling, asks, tells, ca, fails, evidence, outcome, note, next), then one row per step\ncxmap: 1 problem in steps.csv: nothing written\n');
+    expect(empty.stderr).toBe(
+      'steps.csv: row 1: the file is empty: its first row names the columns (id, name, stage, actor, lane, channel, wait, work, value, feeling, asks, tells, ca, fails, evidence, outcome, note, next), then one row per step\ncxmap: 1 problem in steps.csv: nothing written\n',
+    );
     const header = run('name,actr,lane\nA,me,customer\n');
     expect(header.stderr.split('\n').slice(0, 2)).toEqual([
       'steps.csv: row 1: unknown column `actr` (did you mean `actor`?); the columns are id, name, stage, actor, lane, channel, wait, work, value, feeling, asks, tells, ca, fails, evidence, outcome, note, next',
@@ -103,7 +122,13 @@ repair,Repair the car,Garage,,,,4h,,
   });
 
   it('imports the shipped template', () => {
-    const r = cxmap(['import', 'examples/templates/import-template.csv', '-o', join(temp(), 'claim.cxmap.yaml'), ...INFO]);
+    const r = cxmap([
+      'import',
+      'examples/templates/import-template.csv',
+      '-o',
+      join(temp(), 'claim.cxmap.yaml'),
+      ...INFO,
+    ]);
     expect(r.status).toBe(0);
   });
 });

@@ -11,7 +11,10 @@ export interface MermaidParser {
 export async function openParser(): Promise<MermaidParser> {
   const found = await findBrowser();
   if (!found) throw new Error('these tests need Chromium: apt-get install chromium (.ci/run installs it)');
-  const browser: Browser = await puppeteer.launch({ executablePath: found.path, args: ['--no-sandbox', '--disable-gpu'] });
+  const browser: Browser = await puppeteer.launch({
+    executablePath: found.path,
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   const page: Page = await mermaidPage(browser, 'default');
   return {
     parse: (text) =>

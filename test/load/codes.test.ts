@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { loadText } from '../../src/load/index.js';
 import { HEADER, withSteps } from '../helpers/maps.js';
 
-const two = (aExtra = '', bExtra = '') => withSteps(`  - id: a
+const two = (aExtra = '', bExtra = '') =>
+  withSteps(`  - id: a
     name: A
     stage: One
     actor: me
@@ -26,47 +27,216 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { code: 'yaml-syntax', yaml: 'cxmap: 1\nprocess: [a, b\nactors: {}\n', line: 3, column: 1, message: 'YAML syntax: flow sequence in block collection must be sufficiently indented and end with a ]' },
-  { code: 'duplicate-key', yaml: 'cxmap: 1\ncxmap: 1\n', line: 2, column: 1, message: 'this key appears twice in the same block; keep one' },
-  { code: 'empty-file', yaml: '# only a comment\n', line: 1, column: 1, message: 'the file is empty: a map starts with `cxmap: 1`, then `process`, `actors` and `steps`' },
-  { code: 'unknown-key', yaml: HEADER.replace('steps:\n', 'stpes:\n  - id: a\n'), line: 10, column: 1, message: 'unknown key `stpes` in the map (did you mean `steps`?)' },
+  {
+    code: 'yaml-syntax',
+    yaml: 'cxmap: 1\nprocess: [a, b\nactors: {}\n',
+    line: 3,
+    column: 1,
+    message: 'YAML syntax: flow sequence in block collection must be sufficiently indented and end with a ]',
+  },
+  {
+    code: 'duplicate-key',
+    yaml: 'cxmap: 1\ncxmap: 1\n',
+    line: 2,
+    column: 1,
+    message: 'this key appears twice in the same block; keep one',
+  },
+  {
+    code: 'empty-file',
+    yaml: '# only a comment\n',
+    line: 1,
+    column: 1,
+    message: 'the file is empty: a map starts with `cxmap: 1`, then `process`, `actors` and `steps`',
+  },
+  {
+    code: 'unknown-key',
+    yaml: HEADER.replace('steps:\n', 'stpes:\n  - id: a\n'),
+    line: 10,
+    column: 1,
+    message: 'unknown key `stpes` in the map (did you mean `steps`?)',
+  },
   { code: 'missing-key', yaml: HEADER.replace('  goal: G\n', ''), line: 3, column: 3, message: 'process needs `goal`' },
-  { code: 'bad-id', yaml: HEADER.replace('  desk:', '  Front_Desk:'), line: 8, column: 3, message: '`Front_Desk` cannot be an id: use lower-case letters, digits and dashes only (for example `loan-advisor`)' },
-  { code: 'wrong-type', yaml: two('    feeling: bad\n'), line: 15, column: 14, message: 'steps[0].feeling must be a whole number' },
-  { code: 'wrong-version', yaml: HEADER.replace('cxmap: 1', 'cxmap: 2'), line: 1, column: 8, message: 'cxmap must be 1: this version of cxmap reads format version 1' },
-  { code: 'too-few', yaml: `${HEADER.replace('steps:\n', '')}steps: []\n`, line: 10, column: 8, message: 'steps needs at least 1 entries' },
-  { code: 'duplicate-item', yaml: two('    asks: [income, income]\n'), line: 15, column: 11, message: 'steps[0].asks lists the same entry twice (entries 1 and 2)' },
-  { code: 'bad-value', yaml: two('    value: nice\n'), line: 15, column: 12, message: 'steps[0].value: choose one of customer, business or waste' },
-  { code: 'bad-value', yaml: two('    ca: 120\n'), line: 15, column: 9, message: 'steps[0].ca: write a share as a number from 0 to 1 (0.8) or as a percentage (80%)' },
-  { code: 'duplicate-stage', yaml: two().replace('stages: [One, Two]', 'stages: [One, Two, One]'), line: 9, column: 20, message: 'the stage `One` is listed twice' },
-  { code: 'duplicate-id', yaml: two().replace('  - id: b', '  - id: a'), line: 16, column: 9, message: 'another step already has the id `a` (step 1); ids must be unique' },
-  { code: 'unknown-step', yaml: two().replace('next: b', 'next: bb'), line: 15, column: 11, message: 'step `a` goes to `bb`, which is not a step (did you mean `b`?)' },
-  { code: 'unknown-actor', yaml: two().replace('actor: desk', 'actor: dsk'), line: 19, column: 12, message: 'step `b` is done by `dsk`, which is not in actors (did you mean `desk`?)' },
-  { code: 'unknown-stage', yaml: two().replace('stage: Two', 'stage: Tow'), line: 18, column: 12, message: 'step `b` is in stage `Tow`, which is not in stages (did you mean `Two`?)' },
-  { code: 'missing-stage', yaml: two().replace('    stage: Two\n', ''), line: 16, column: 5, message: 'step `b` has no stage; give it one of: One, Two' },
-  { code: 'outcome-not-end', yaml: two('    outcome: failure\n'), line: 15, column: 5, message: 'step `a` has an outcome but goes on to another step; only end steps (without next) have an outcome' },
+  {
+    code: 'bad-id',
+    yaml: HEADER.replace('  desk:', '  Front_Desk:'),
+    line: 8,
+    column: 3,
+    message:
+      '`Front_Desk` cannot be an id: use lower-case letters, digits and dashes only (for example `loan-advisor`)',
+  },
+  {
+    code: 'wrong-type',
+    yaml: two('    feeling: bad\n'),
+    line: 15,
+    column: 14,
+    message: 'steps[0].feeling must be a whole number',
+  },
+  {
+    code: 'wrong-version',
+    yaml: HEADER.replace('cxmap: 1', 'cxmap: 2'),
+    line: 1,
+    column: 8,
+    message: 'cxmap must be 1: this version of cxmap reads format version 1',
+  },
+  {
+    code: 'too-few',
+    yaml: `${HEADER.replace('steps:\n', '')}steps: []\n`,
+    line: 10,
+    column: 8,
+    message: 'steps needs at least 1 entries',
+  },
+  {
+    code: 'duplicate-item',
+    yaml: two('    asks: [income, income]\n'),
+    line: 15,
+    column: 11,
+    message: 'steps[0].asks lists the same entry twice (entries 1 and 2)',
+  },
+  {
+    code: 'bad-value',
+    yaml: two('    value: nice\n'),
+    line: 15,
+    column: 12,
+    message: 'steps[0].value: choose one of customer, business or waste',
+  },
+  {
+    code: 'bad-value',
+    yaml: two('    ca: 120\n'),
+    line: 15,
+    column: 9,
+    message: 'steps[0].ca: write a share as a number from 0 to 1 (0.8) or as a percentage (80%)',
+  },
+  {
+    code: 'duplicate-stage',
+    yaml: two().replace('stages: [One, Two]', 'stages: [One, Two, One]'),
+    line: 9,
+    column: 20,
+    message: 'the stage `One` is listed twice',
+  },
+  {
+    code: 'duplicate-id',
+    yaml: two().replace('  - id: b', '  - id: a'),
+    line: 16,
+    column: 9,
+    message: 'another step already has the id `a` (step 1); ids must be unique',
+  },
+  {
+    code: 'unknown-step',
+    yaml: two().replace('next: b', 'next: bb'),
+    line: 15,
+    column: 11,
+    message: 'step `a` goes to `bb`, which is not a step (did you mean `b`?)',
+  },
+  {
+    code: 'unknown-actor',
+    yaml: two().replace('actor: desk', 'actor: dsk'),
+    line: 19,
+    column: 12,
+    message: 'step `b` is done by `dsk`, which is not in actors (did you mean `desk`?)',
+  },
+  {
+    code: 'unknown-stage',
+    yaml: two().replace('stage: Two', 'stage: Tow'),
+    line: 18,
+    column: 12,
+    message: 'step `b` is in stage `Tow`, which is not in stages (did you mean `Two`?)',
+  },
+  {
+    code: 'missing-stage',
+    yaml: two().replace('    stage: Two\n', ''),
+    line: 16,
+    column: 5,
+    message: 'step `b` has no stage; give it one of: One, Two',
+  },
+  {
+    code: 'outcome-not-end',
+    yaml: two('    outcome: failure\n'),
+    line: 15,
+    column: 5,
+    message: 'step `a` has an outcome but goes on to another step; only end steps (without next) have an outcome',
+  },
   {
     code: 'chances-not-100',
-    yaml: two().replace('next: b', 'next: [{ to: b, chance: 60% }, { to: c, chance: 30% }]') + '  - id: c\n    name: C\n    stage: Two\n    actor: desk\n',
-    line: 15, column: 11, message: 'the chances after step `a` add up to 90%, not 100%',
+    yaml:
+      two().replace('next: b', 'next: [{ to: b, chance: 60% }, { to: c, chance: 30% }]') +
+      '  - id: c\n    name: C\n    stage: Two\n    actor: desk\n',
+    line: 15,
+    column: 11,
+    message: 'the chances after step `a` add up to 90%, not 100%',
   },
-  { code: 'bad-duration', yaml: two('    wait: 3\n'), line: 15, column: 11, message: '`3` has no unit: add one, for example 3m, 3h or 3d' },
-  { code: 'bad-duration', yaml: two('    work: 2 days\n'), line: 15, column: 11, message: '`2 days` is not a duration: write it like 90s, 15m, 2h, 1.5d, 3w or 1h30m' },
-  { code: 'bad-duration', yaml: two('    wait: 3d..1d\n'), line: 15, column: 11, message: 'the range `3d..1d` runs backwards: put the shorter duration first' },
-  { code: 'bad-duration', yaml: two('    wait: { min: 1d, likely: 5d, max: 2d }\n'), line: 15, column: 11, message: 'an estimate needs min <= likely <= max' },
-  { code: 'bad-rate', yaml: two('    wait: { queue: 40, rate: 0/d }\n'), line: 15, column: 11, message: 'a rate of 0 means the queue never moves: give how many cases are done per unit of time' },
-  { code: 'bad-rate', yaml: two('    wait: { queue: 40, rate: fast }\n'), line: 15, column: 11, message: '`fast` is not a rate: write cases per unit of time, like 50/d or 6/h' },
-  { code: 'bad-calendar', yaml: two().replace('  goal: G\n', '  goal: G\n  calendar: { day: 30h }\n'), line: 6, column: 20, message: 'a day lasts more than 0 and at most 24h (8h for a working day)' },
+  {
+    code: 'bad-duration',
+    yaml: two('    wait: 3\n'),
+    line: 15,
+    column: 11,
+    message: '`3` has no unit: add one, for example 3m, 3h or 3d',
+  },
+  {
+    code: 'bad-duration',
+    yaml: two('    work: 2 days\n'),
+    line: 15,
+    column: 11,
+    message: '`2 days` is not a duration: write it like 90s, 15m, 2h, 1.5d, 3w or 1h30m',
+  },
+  {
+    code: 'bad-duration',
+    yaml: two('    wait: 3d..1d\n'),
+    line: 15,
+    column: 11,
+    message: 'the range `3d..1d` runs backwards: put the shorter duration first',
+  },
+  {
+    code: 'bad-duration',
+    yaml: two('    wait: { min: 1d, likely: 5d, max: 2d }\n'),
+    line: 15,
+    column: 11,
+    message: 'an estimate needs min <= likely <= max',
+  },
+  {
+    code: 'bad-rate',
+    yaml: two('    wait: { queue: 40, rate: 0/d }\n'),
+    line: 15,
+    column: 11,
+    message: 'a rate of 0 means the queue never moves: give how many cases are done per unit of time',
+  },
+  {
+    code: 'bad-rate',
+    yaml: two('    wait: { queue: 40, rate: fast }\n'),
+    line: 15,
+    column: 11,
+    message: '`fast` is not a rate: write cases per unit of time, like 50/d or 6/h',
+  },
+  {
+    code: 'bad-calendar',
+    yaml: two().replace('  goal: G\n', '  goal: G\n  calendar: { day: 30h }\n'),
+    line: 6,
+    column: 20,
+    message: 'a day lasts more than 0 and at most 24h (8h for a working day)',
+  },
   {
     code: 'no-start',
     yaml: two().replace('    actor: desk\n', '    actor: desk\n    next: a\n'),
-    line: 11, column: 9, message: "every step is reached from another step, so there is no step where the customer starts; add the customer's first step (nothing may lead back to it)",
+    line: 11,
+    column: 9,
+    message:
+      "every step is reached from another step, so there is no step where the customer starts; add the customer's first step (nothing may lead back to it)",
   },
-  { code: 'unreachable', yaml: two() + '  - id: lost\n    name: L\n    stage: Two\n    actor: desk\n', line: 20, column: 9, message: 'no path from the first step `a` leads to step `lost`; connect it with a next, or remove it' },
+  {
+    code: 'unreachable',
+    yaml: two() + '  - id: lost\n    name: L\n    stage: Two\n    actor: desk\n',
+    line: 20,
+    column: 9,
+    message: 'no path from the first step `a` leads to step `lost`; connect it with a next, or remove it',
+  },
   {
     code: 'no-way-out',
-    yaml: two().replace('    actor: desk\n', '    actor: desk\n    next: c\n') + '  - id: c\n    name: C\n    stage: Two\n    actor: desk\n    next: b\n',
-    line: 16, column: 9, message: 'steps `b` and `c` form a loop with no way out: a customer who gets here never reaches an end step; give one of them a way on',
+    yaml:
+      two().replace('    actor: desk\n', '    actor: desk\n    next: c\n') +
+      '  - id: c\n    name: C\n    stage: Two\n    actor: desk\n    next: b\n',
+    line: 16,
+    column: 9,
+    message:
+      'steps `b` and `c` form a loop with no way out: a customer who gets here never reaches an end step; give one of them a way on',
   },
 ];
 
@@ -75,30 +245,52 @@ const cases: Case[] = [
  * With `start`, a first step leads to s (5 more lines above everything else).
  */
 const parallel = (xNext: string, yNext: string, { jNext = '', start = false } = {}) => {
-  const step = (id: string, stage: string, next: string) => `  - id: ${id}\n    name: ${id.toUpperCase()}\n    stage: ${stage}\n    actor: desk\n${next ? `    next: ${next}\n` : ''}`;
+  const step = (id: string, stage: string, next: string) =>
+    `  - id: ${id}\n    name: ${id.toUpperCase()}\n    stage: ${stage}\n    actor: desk\n${next ? `    next: ${next}\n` : ''}`;
   const usesK = [xNext, yNext, jNext].some((n) => /\bk\b/.test(n));
   return withSteps(
     (start ? '  - id: start\n    name: Start\n    stage: One\n    actor: me\n    next: s\n' : '') +
-      step('s', 'One', '{ all: [x, y] }') + step('x', 'One', xNext) + step('y', 'One', yNext) + step('j', 'Two', jNext) + (usesK ? step('k', 'Two', '') : ''),
+      step('s', 'One', '{ all: [x, y] }') +
+      step('x', 'One', xNext) +
+      step('y', 'One', yNext) +
+      step('j', 'Two', jNext) +
+      (usesK ? step('k', 'Two', '') : ''),
   );
 };
 
 cases.push(
-  { code: 'parallel-no-join', yaml: parallel('j', 'k'), line: 15, column: 11, message: 'the parallel branches after step `s` never come back together at one step that all of them pass through' },
+  {
+    code: 'parallel-no-join',
+    yaml: parallel('j', 'k'),
+    line: 15,
+    column: 11,
+    message: 'the parallel branches after step `s` never come back together at one step that all of them pass through',
+  },
   {
     code: 'parallel-loop',
     yaml: parallel('[{ to: j, chance: 50% }, { to: s, chance: 50% }]', 'j', { start: true }),
-    line: 20, column: 11, message: 'a branch of the parallel work after step `s` (from `x`) loops back to `s` before the join `j`',
+    line: 20,
+    column: 11,
+    message: 'a branch of the parallel work after step `s` (from `x`) loops back to `s` before the join `j`',
   },
   {
     code: 'parallel-overlap',
-    yaml: parallel('k', '[{ to: k, chance: 50% }, { to: j, chance: 50% }]').replace('    name: K\n    stage: Two\n    actor: desk\n', '    name: K\n    stage: Two\n    actor: desk\n    next: j\n'),
-    line: 15, column: 11, message: 'step `k` lies on two parallel branches after step `s` (from `x` and `y`); each branch needs its own steps until the join `j`',
+    yaml: parallel('k', '[{ to: k, chance: 50% }, { to: j, chance: 50% }]').replace(
+      '    name: K\n    stage: Two\n    actor: desk\n',
+      '    name: K\n    stage: Two\n    actor: desk\n    next: j\n',
+    ),
+    line: 15,
+    column: 11,
+    message:
+      'step `k` lies on two parallel branches after step `s` (from `x` and `y`); each branch needs its own steps until the join `j`',
   },
   {
     code: 'parallel-entry',
     yaml: parallel('j', 'j', { jNext: '[{ to: x, chance: 30% }, { to: k, chance: 70% }]' }),
-    line: 30, column: 11, message: 'step `j` leads into `x`, which is inside the parallel work after step `s`; lead back to `s` (or earlier) instead',
+    line: 30,
+    column: 11,
+    message:
+      'step `j` leads into `x`, which is inside the parallel work after step `s`; lead back to `s` (or earlier) instead',
   },
 );
 
@@ -106,7 +298,13 @@ describe('one broken map per finding code', () => {
   it.each(cases)('$code at $line:$column', ({ code, yaml, line, column, message }) => {
     const loaded = loadText(yaml, 'broken.cxmap.yaml');
     expect(loaded.map).toBeUndefined();
-    expect(loaded.findings.find((f) => f.code === code)).toMatchObject({ code, line, column, message, severity: 'error' });
+    expect(loaded.findings.find((f) => f.code === code)).toMatchObject({
+      code,
+      line,
+      column,
+      message,
+      severity: 'error',
+    });
   });
 
   it('covers every code the loader can give', () => {
@@ -114,11 +312,39 @@ describe('one broken map per finding code', () => {
     // Codes that need input a string table cannot hold are tested in bad-input.test.ts.
     for (const code of ['too-deep', 'bad-alias', 'not-text', 'file-too-large']) covered.add(code);
     expect([...covered].sort()).toEqual([
-      'bad-alias', 'bad-calendar', 'bad-duration', 'bad-id', 'bad-rate', 'bad-value', 'chances-not-100', 'duplicate-id',
-      'duplicate-item', 'duplicate-key', 'duplicate-stage', 'empty-file', 'file-too-large', 'missing-key', 'missing-stage',
-      'no-start', 'no-way-out', 'not-text', 'outcome-not-end', 'parallel-entry', 'parallel-loop', 'parallel-no-join', 'parallel-overlap',
-      'too-deep', 'too-few', 'unknown-actor', 'unknown-key', 'unknown-stage', 'unknown-step', 'unreachable', 'wrong-type',
-      'wrong-version', 'yaml-syntax',
+      'bad-alias',
+      'bad-calendar',
+      'bad-duration',
+      'bad-id',
+      'bad-rate',
+      'bad-value',
+      'chances-not-100',
+      'duplicate-id',
+      'duplicate-item',
+      'duplicate-key',
+      'duplicate-stage',
+      'empty-file',
+      'file-too-large',
+      'missing-key',
+      'missing-stage',
+      'no-start',
+      'no-way-out',
+      'not-text',
+      'outcome-not-end',
+      'parallel-entry',
+      'parallel-loop',
+      'parallel-no-join',
+      'parallel-overlap',
+      'too-deep',
+      'too-few',
+      'unknown-actor',
+      'unknown-key',
+      'unknown-stage',
+      'unknown-step',
+      'unreachable',
+      'wrong-type',
+      'wrong-version',
+      'yaml-syntax',
     ]);
   });
 });

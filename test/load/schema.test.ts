@@ -10,7 +10,10 @@ type Node = { [key: string]: unknown };
 function resolve(node: Node): Node {
   const ref = node.$ref as string | undefined;
   if (!ref) return node;
-  const target = ref.replace('#/', '').split('/').reduce<Node>((n, k) => n[k] as Node, schema);
+  const target = ref
+    .replace('#/', '')
+    .split('/')
+    .reduce<Node>((n, k) => n[k] as Node, schema);
   return { ...resolve(target), ...node };
 }
 
@@ -39,7 +42,9 @@ describe('schemas/cxmap.schema.json', () => {
   it('documents every key with a description and an example', () => {
     const keys = properties(schema, 'map', new Map());
     expect(keys.size).toBeGreaterThan(40);
-    const undocumented = [...keys].filter(([, s]) => typeof s.description !== 'string' || !Array.isArray(s.examples)).map(([k]) => k);
+    const undocumented = [...keys]
+      .filter(([, s]) => typeof s.description !== 'string' || !Array.isArray(s.examples))
+      .map(([k]) => k);
     expect(undocumented).toEqual([]);
   });
 

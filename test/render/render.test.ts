@@ -39,7 +39,18 @@ describe('cxmap render to svg, png and pdf', () => {
 
   it('renders PNGs at least 1800 pixels wide, and PDFs', () => {
     const out = join(dir, 'png');
-    expect(cxmap(['render', 'examples/hospital-referral.cxmap.yaml', '--view', 'matrix,blueprint', '--format', 'png', '--out', out]).status).toBe(0);
+    expect(
+      cxmap([
+        'render',
+        'examples/hospital-referral.cxmap.yaml',
+        '--view',
+        'matrix,blueprint',
+        '--format',
+        'png',
+        '--out',
+        out,
+      ]).status,
+    ).toBe(0);
     const matrix = readFileSync(join(out, 'hospital-referral.matrix.png'));
     expect(matrix.subarray(1, 4).toString()).toBe('PNG');
     expect(pngWidth(matrix)).toBeGreaterThanOrEqual(1800);
@@ -50,8 +61,13 @@ describe('cxmap render to svg, png and pdf', () => {
 
   it('writes mmd and md without a browser, byte-identical from run to run', () => {
     const env = { PATH: '/nonexistent', CXMAP_BROWSER: '', PUPPETEER_EXECUTABLE_PATH: '' };
-    const first = cxmap(['render', 'examples/home-loan.cxmap.yaml', '--view', ALL, '--format', 'md', '--out', join(dir, 'md1')], { env });
-    cxmap(['render', 'examples/home-loan.cxmap.yaml', '--view', ALL, '--format', 'md', '--out', join(dir, 'md2')], { env });
+    const first = cxmap(
+      ['render', 'examples/home-loan.cxmap.yaml', '--view', ALL, '--format', 'md', '--out', join(dir, 'md1')],
+      { env },
+    );
+    cxmap(['render', 'examples/home-loan.cxmap.yaml', '--view', ALL, '--format', 'md', '--out', join(dir, 'md2')], {
+      env,
+    });
     expect(first.status).toBe(0);
     const md = readFileSync(join(dir, 'md1', 'home-loan.md'), 'utf8');
     expect(md).toBe(readFileSync(join(dir, 'md2', 'home-loan.md'), 'utf8'));
@@ -67,7 +83,9 @@ describe('cxmap render to svg, png and pdf', () => {
     expect(result.stderr).toBe(
       'cxmap: no browser found to render svg, png or pdf: install Chromium (on Debian or Ubuntu: apt-get install chromium) or set CXMAP_BROWSER to the path of Chrome or Chromium; mmd and md need no browser\n',
     );
-    const missing = cxmap(['render', 'examples/home-loan.cxmap.yaml', '--format', 'svg', '--out', join(dir, 'none')], { env: { CXMAP_BROWSER: '/opt/nothing/chrome' } });
+    const missing = cxmap(['render', 'examples/home-loan.cxmap.yaml', '--format', 'svg', '--out', join(dir, 'none')], {
+      env: { CXMAP_BROWSER: '/opt/nothing/chrome' },
+    });
     expect(missing.stderr).toBe('cxmap: CXMAP_BROWSER is set to /opt/nothing/chrome, which does not exist\n');
     expect(missing.status).toBe(2);
   });
@@ -80,13 +98,17 @@ describe('cxmap render to svg, png and pdf', () => {
     writeFileSync(join(maps, 'loan.blueprint.mmd'), map);
     const result = cxmap(['render', join(maps, 'loan.yaml'), join(maps, 'loan.blueprint.mmd'), '--out', maps]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe(`cxmap: ${join(maps, 'loan.blueprint.mmd')} is one of the input maps: cxmap never writes over an input; choose another output\n`);
+    expect(result.stderr).toBe(
+      `cxmap: ${join(maps, 'loan.blueprint.mmd')} is one of the input maps: cxmap never writes over an input; choose another output\n`,
+    );
     expect(readFileSync(join(maps, 'loan.blueprint.mmd'), 'utf8')).toBe(map);
   });
 
   it('refuses an unknown view', () => {
     const result = cxmap(['render', 'examples/home-loan.cxmap.yaml', '--view', 'blueprint,swimlane']);
-    expect(result.stderr).toBe('cxmap: there is no view called swimlane: choose from blueprint, journey, timeline, matrix, time\n');
+    expect(result.stderr).toBe(
+      'cxmap: there is no view called swimlane: choose from blueprint, journey, timeline, matrix, time\n',
+    );
     expect(result.status).toBe(2);
   });
 });
@@ -136,7 +158,10 @@ steps:
       const [diagram] = viewDiagrams(analysis, view);
       await expect(parser.parse(diagram!.text), view).resolves.toBeTruthy();
       // The time view's own first line sets its colours; nothing else may set any.
-      const own = view === 'time' ? diagram!.text.replace(/^%%\{init: \{"theme":"base","themeVariables":\{[^\n]*\}\}\}%%\n/, '') : diagram!.text;
+      const own =
+        view === 'time'
+          ? diagram!.text.replace(/^%%\{init: \{"theme":"base","themeVariables":\{[^\n]*\}\}\}%%\n/, '')
+          : diagram!.text;
       if (view === 'time') expect(own).not.toBe(diagram!.text);
       expect(own).not.toMatch(/%%\{/);
       expect(diagram!.text).not.toMatch(/<(script|img|div|b onclick)/i);
@@ -175,7 +200,8 @@ describe('failures', () => {
           { text: 'flowchart LR\n  a --> \n  ((( b\n', id: 'bad', format: 'svg' },
           { text: 'journey\n  title t\n  section s\n    x: 3: me\n', id: 'ok2', format: 'png' },
         ],
-        (index, result) => void results.push(`${index}:${'error' in result ? `error ${result.error.message.split('\n')[0]}` : 'ok'}`),
+        (index, result) =>
+          void results.push(`${index}:${'error' in result ? `error ${result.error.message.split('\n')[0]}` : 'ok'}`),
       );
     } finally {
       await renderer.close();

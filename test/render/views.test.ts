@@ -9,7 +9,13 @@ import { mapOf } from '../helpers/analyze.js';
 import { openParser, type MermaidParser } from '../helpers/mermaid.js';
 
 const EXAMPLES = ['home-loan', 'car-insurance-claim', 'broadband-installation', 'hospital-referral'];
-const TYPES = { blueprint: 'flowchart-v2', journey: 'journey', timeline: 'gantt', matrix: 'quadrantChart', time: 'pie' };
+const TYPES = {
+  blueprint: 'flowchart-v2',
+  journey: 'journey',
+  timeline: 'gantt',
+  matrix: 'quadrantChart',
+  time: 'pie',
+};
 
 let parser: MermaidParser;
 beforeAll(async () => {
@@ -36,7 +42,9 @@ describe('a map too large for one diagram', () => {
   it('is split by stage into parts within Mermaid limits, each parsed, with a note', async () => {
     const parts = viewDiagrams(analysis, 'blueprint');
     expect(parts.length).toBeGreaterThan(1);
-    expect(parts[0]!.note).toMatch(/^The blueprint of this map passes Mermaid's limits \([\d,]+ characters, 1490 edges; at most 50,000 and 500\), so it is split into 4 parts by stage\.$/);
+    expect(parts[0]!.note).toMatch(
+      /^The blueprint of this map passes Mermaid's limits \([\d,]+ characters, 1490 edges; at most 50,000 and 500\), so it is split into 4 parts by stage\.$/,
+    );
     for (const part of parts) {
       expect(part.text.length).toBeLessThanOrEqual(MAX_TEXT);
       expect((part.text.match(/-\.?->/g) ?? []).length).toBeLessThanOrEqual(MAX_EDGES);

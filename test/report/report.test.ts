@@ -17,7 +17,10 @@ let chromium: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cxmap-report-'));
   chromium = (await findBrowser())!.path;
-  browser = await puppeteer.launch({ executablePath: chromium, args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
+  browser = await puppeteer.launch({
+    executablePath: chromium,
+    args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+  });
 });
 afterAll(async () => {
   await browser?.close();
@@ -40,7 +43,13 @@ async function open(file: string) {
   await page.setViewport({ width: 1280, height: 1000 });
   await page.goto(url, { waitUntil: 'load' });
   // Drawn: every figure holds an SVG with a size (at once when inlined; once Mermaid has run otherwise).
-  await page.waitForFunction(() => Array.from(document.querySelectorAll('figure')).every((f) => (f.querySelector('svg')?.getBoundingClientRect().width ?? 0) > 100), { timeout: 30_000 });
+  await page.waitForFunction(
+    () =>
+      Array.from(document.querySelectorAll('figure')).every(
+        (f) => (f.querySelector('svg')?.getBoundingClientRect().width ?? 0) > 100,
+      ),
+    { timeout: 30_000 },
+  );
   const figures = await page.$$eval('figure', (fs) => fs.map((f) => f.getAttribute('data-view')));
   return { page, requests, errors, figures };
 }
@@ -57,23 +66,34 @@ describe('cxmap report', () => {
     expect(a.status).toBe(0);
     expect(readFileSync(log, 'utf8')).toBe('start\n');
     const files = readdirSync(join(dir, 'a')).sort();
-    expect(files).toEqual(['broadband-installation', 'car-insurance-claim', 'home-loan', 'hospital-referral'].map((n) => `${n}.report.html`));
+    expect(files).toEqual(
+      ['broadband-installation', 'car-insurance-claim', 'home-loan', 'hospital-referral'].map(
+        (n) => `${n}.report.html`,
+      ),
+    );
     expect(cxmap(['report', 'examples/*.cxmap.yaml', '--out', join(dir, 'b')]).status).toBe(0);
-    for (const f of files) expect(readFileSync(join(dir, 'b', f), 'utf8')).toBe(readFileSync(join(dir, 'a', f), 'utf8'));
+    for (const f of files)
+      expect(readFileSync(join(dir, 'b', f), 'utf8')).toBe(readFileSync(join(dir, 'a', f), 'utf8'));
   });
 
   it('HTML with inlined SVG: drawn, no console error, no network request, no script', async () => {
     const file = join(dir, 'a', 'home-loan.report.html');
     const html = readFileSync(file, 'utf8');
     expect(html).not.toMatch(/<script/i);
-    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; script-src 'none'"`);
+    expect(html).toContain(
+      `content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; script-src 'none'"`,
+    );
     const { page, requests, errors, figures } = await open(file);
     expect(figures).toEqual(['time', 'blueprint', 'journey', 'matrix']);
     expect(requests).toEqual([]);
     expect(errors).toEqual([]);
     expect(await page.$eval('h1', (h) => h.textContent)).toBe('Apply for a home loan');
     // The top of the page, for the docs (refreshed with UPDATE_DOCS_IMAGES=1).
-    const png = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: 1280, height: 2000 }, captureBeyondViewport: true });
+    const png = await page.screenshot({
+      type: 'png',
+      clip: { x: 0, y: 0, width: 1280, height: 2000 },
+      captureBeyondViewport: true,
+    });
     expect(Buffer.from(png).subarray(1, 4).toString()).toBe('PNG');
     if (process.env.UPDATE_DOCS_IMAGES) writeFileSync('docs/images/home-loan.report.png', png);
     await page.close();
@@ -81,9 +101,13 @@ describe('cxmap report', () => {
 
   it('HTML without a browser draws its diagrams in the page, offline, without errors', async () => {
     const out = join(dir, 'inline');
-    const r = cxmap(['report', 'examples/hospital-referral.cxmap.yaml', '--out', out], { env: { PATH: '/nonexistent', CXMAP_BROWSER: '', PUPPETEER_EXECUTABLE_PATH: '' } });
+    const r = cxmap(['report', 'examples/hospital-referral.cxmap.yaml', '--out', out], {
+      env: { PATH: '/nonexistent', CXMAP_BROWSER: '', PUPPETEER_EXECUTABLE_PATH: '' },
+    });
     expect(r.status).toBe(0);
-    expect(r.stderr).toBe('cxmap: no browser found: the HTML will draw its diagrams itself, with Mermaid inlined (install Chromium for inlined SVG)\n');
+    expect(r.stderr).toBe(
+      'cxmap: no browser found: the HTML will draw its diagrams itself, with Mermaid inlined (install Chromium for inlined SVG)\n',
+    );
     const file = join(out, 'hospital-referral.report.html');
     expect(readFileSync(file, 'utf8').match(/<pre class="mermaid">/g)).toHaveLength(4);
     const { page, requests, errors, figures } = await open(file);
@@ -102,7 +126,9 @@ describe('cxmap report', () => {
     expect(lines).toContain('| Lead time | 6.8 d | 5.0 d | 🔴 missed by 1.8 d |');
     expect(lines).toContain('| Neobank | Lead time | 2.0 d | 6.8 d | 🔴 3.4× as long |');
     expect(md.match(/^```mermaid$/gm)).toHaveLength(4);
-    expect(lines.find((l) => l.startsWith('| 1 |'))).toMatch(/^\| 1 \| Close the gap: \d+ opportunities together \(beat-benchmark\) \| 🟢 −/);
+    expect(lines.find((l) => l.startsWith('| 1 |'))).toMatch(
+      /^\| 1 \| Close the gap: \d+ opportunities together \(beat-benchmark\) \| 🟢 −/,
+    );
   });
 
   it('JSON with everything: metrics, steps, opportunities ranked by computed saving, evidence, diagrams', () => {
@@ -117,9 +143,15 @@ describe('cxmap report', () => {
     const text = readFileSync('examples/home-loan.cxmap.yaml', 'utf8');
     const count = (e: string) => (text.match(new RegExp(`^\\s+evidence: ${e}\\b`, 'gm')) ?? []).length;
     expect(json.evidence.map((e: { evidence: string; steps: number }) => [e.evidence, e.steps])).toEqual([
-      ['measured', count('measured')], ['observed', count('observed')], ['assumed', count('assumed')], ['not given', json.steps.length - count('measured') - count('observed') - count('assumed')],
+      ['measured', count('measured')],
+      ['observed', count('observed')],
+      ['assumed', count('assumed')],
+      ['not given', json.steps.length - count('measured') - count('observed') - count('assumed')],
     ]);
     expect(json.diagrams.map((d: { view: string }) => d.view)).toEqual(['time', 'blueprint', 'journey', 'matrix']);
-    expect(json.timeSplit.reduce((s: number, x: { seconds: number }) => s + x.seconds, 0)).toBeCloseTo(json.metrics.leadTimeSeconds, 2);
+    expect(json.timeSplit.reduce((s: number, x: { seconds: number }) => s + x.seconds, 0)).toBeCloseTo(
+      json.metrics.leadTimeSeconds,
+      2,
+    );
   });
 });

@@ -18,7 +18,9 @@ function findings(id: string, yaml: string) {
   const loaded = loadText(yaml, 'example.cxmap.yaml');
   expect(loaded.findings).toEqual([]);
   const rule = CHECK_RULES.find((r) => r.id === id)!;
-  return checkMap(loaded, new Map<string, Setting>([[id, { severity: 'warning', option: rule.defaultOption }]])).filter((f) => f.code === id);
+  return checkMap(loaded, new Map<string, Setting>([[id, { severity: 'warning', option: rule.defaultOption }]])).filter(
+    (f) => f.code === id,
+  );
 }
 
 describe.each(CHECK_RULES.map((r) => [r.id, r.kind] as const))('docs/rules/%s.md', (id, kind) => {

@@ -26,7 +26,16 @@ actors:
 steps:
 ${steps}`;
 
-const ZERO: Figures = { leadTime: 0, customerEffort: 0, successRate: 0, darkTime: 0, reAsks: 0, transfers: 0, channelSwitches: 0, handoffs: 0 };
+const ZERO: Figures = {
+  leadTime: 0,
+  customerEffort: 0,
+  successRate: 0,
+  darkTime: 0,
+  reAsks: 0,
+  transfers: 0,
+  channelSwitches: 0,
+  handoffs: 0,
+};
 
 function found(id: string, yaml: string) {
   const rule = RULES.find((r) => r.id === id)!;
@@ -141,9 +150,12 @@ const CASES: { rule: string; why: string; yaml: string; steps: string[]; saving:
   {
     rule: 'beat-benchmark',
     why: 'the target is 2h, the lead time 11h; the others (halve the 8h wait, a status update at a) together: 4h saved, no dark time left',
-    yaml: map(`  - { id: a, name: A, actor: me, work: 1h, next: b }
+    yaml: map(
+      `  - { id: a, name: A, actor: me, work: 1h, next: b }
   - { id: b, name: B, actor: back, wait: 8h, work: 1h, next: c }
-  - { id: c, name: C, actor: me, work: 1h }`, ', targets: { leadTime: 2h }'),
+  - { id: c, name: C, actor: me, work: 1h }`,
+      ', targets: { leadTime: 2h }',
+    ),
     steps: ['b', 'a'],
     saving: { leadTime: 4 * H, darkTime: 8 * H },
   },
@@ -160,7 +172,8 @@ describe('opportunity rules on small maps, savings worked out by hand', () => {
       expect(list).toHaveLength(1);
       expect(list[0]!.changes[0]!.steps).toEqual(c.steps);
       const saving = list[0]!.saving;
-      for (const [key, value] of Object.entries({ ...ZERO, ...c.saving })) expect(saving[key as keyof Figures], key).toBeCloseTo(value, 9);
+      for (const [key, value] of Object.entries({ ...ZERO, ...c.saving }))
+        expect(saving[key as keyof Figures], key).toBeCloseTo(value, 9);
     });
   }
 
@@ -207,7 +220,8 @@ describe('what-if savings are what re-scoring the written to-be map gives', () =
         expect(figuresOf(analyzeExact(again.map!))).toEqual(result.result.after);
         if (rule !== 'all') {
           // Each rule's opportunities, reported one by one, come from the same engine.
-          for (const o of list.filter((e) => e.changes[0]!.rule === rule && result.changes.length === 1)) expect(o.after).toEqual(result.result.after);
+          for (const o of list.filter((e) => e.changes[0]!.rule === rule && result.changes.length === 1))
+            expect(o.after).toEqual(result.result.after);
         }
       }
     });

@@ -23,7 +23,9 @@ const errors: string[] = [];
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cxmap-serve-'));
   writeFileSync(join(dir, 'account.cxmap.yaml'), MAP);
-  server = spawn(process.execPath, [join(ROOT, 'bin/cxmap.js'), 'serve', 'account.cxmap.yaml', '--port', '0'], { cwd: dir });
+  server = spawn(process.execPath, [join(ROOT, 'bin/cxmap.js'), 'serve', 'account.cxmap.yaml', '--port', '0'], {
+    cwd: dir,
+  });
   url = await new Promise<string>((found, fail) => {
     let out = '';
     server.stdout!.on('data', (d) => {
@@ -33,7 +35,10 @@ beforeAll(async () => {
     });
     server.once('exit', (code) => fail(new Error(`cxmap serve stopped (${code})`)));
   });
-  browser = await puppeteer.launch({ executablePath: (await findBrowser())!.path, args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
+  browser = await puppeteer.launch({
+    executablePath: (await findBrowser())!.path,
+    args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+  });
   page = await browser.newPage();
   await page.setViewport({ width: 1600, height: 1000 });
   page.on('request', (r) => requests.push(r.url()));
@@ -56,16 +61,32 @@ async function saveAndWait(text: string, seen: () => boolean): Promise<number> {
 describe('cxmap serve', () => {
   it('shows the diagrams, the scorecard and the top opportunities of the map', async () => {
     await page.goto(url);
-    await page.waitForFunction(() => document.querySelectorAll('#diagrams figure svg').length === 2, { timeout: 20_000 });
-    expect(await page.$$eval('#diagrams figure', (fs) => fs.map((f) => f.getAttribute('data-view')))).toEqual(['blueprint', 'journey']);
+    await page.waitForFunction(() => document.querySelectorAll('#diagrams figure svg').length === 2, {
+      timeout: 20_000,
+    });
+    expect(await page.$$eval('#diagrams figure', (fs) => fs.map((f) => f.getAttribute('data-view')))).toEqual([
+      'blueprint',
+      'journey',
+    ]);
     expect(await page.$eval('#summary h1', (h) => h.textContent)).toBe('Open an account');
     expect(await page.$eval('#summary', (s) => s.textContent)).toContain('Top opportunities');
   });
 
   it('draws a new step within 2 seconds of the save', async () => {
-    const added = MAP.replace('{ to: open, chance: 90%, label: fine }', '{ to: welcome, chance: 90%, label: fine }')
-      .replace('\n  - { id: open', '\n  - { id: welcome, name: Welcome call to the new customer, actor: desk, channel: phone, work: 10m, next: open }\n  - { id: open');
-    const ms = await saveAndWait(added, () => document.querySelector('#diagrams figure[data-view="blueprint"] svg')?.textContent?.includes('Welcome call to the new customer') ?? false);
+    const added = MAP.replace(
+      '{ to: open, chance: 90%, label: fine }',
+      '{ to: welcome, chance: 90%, label: fine }',
+    ).replace(
+      '\n  - { id: open',
+      '\n  - { id: welcome, name: Welcome call to the new customer, actor: desk, channel: phone, work: 10m, next: open }\n  - { id: open',
+    );
+    const ms = await saveAndWait(
+      added,
+      () =>
+        document
+          .querySelector('#diagrams figure[data-view="blueprint"] svg')
+          ?.textContent?.includes('Welcome call to the new customer') ?? false,
+    );
     expect(ms).toBeLessThan(2_000);
   });
 
@@ -73,21 +94,37 @@ describe('cxmap serve', () => {
     const broken = MAP.replace('    next: check\n', '    next: chek\n');
     await saveAndWait(broken, () => !document.getElementById('findings')!.hidden);
     const finding = await page.$eval('#findings li', (li) => li.textContent);
-    expect(finding).toMatch(/^line \d+, column \d+: step `rekey` goes to `chek`, which is not a step \(did you mean `check`\?\) \(unknown-step\)$/);
+    expect(finding).toMatch(
+      /^line \d+, column \d+: step `rekey` goes to `chek`, which is not a step \(did you mean `check`\?\) \(unknown-step\)$/,
+    );
     expect(await page.$$eval('#diagrams figure svg', (s) => s.length)).toBe(2);
-    if (process.env.UPDATE_DOCS_IMAGES) writeFileSync(join(ROOT, 'docs/images/serve-invalid.png'), await page.screenshot({ type: 'png' }));
-    await saveAndWait(MAP, () => document.getElementById('findings')!.hidden && !document.body.classList.contains('invalid'));
-    expect(await page.$eval('#diagrams figure[data-view="blueprint"] svg', (s) => s.textContent)).not.toContain('Welcome call');
-    if (process.env.UPDATE_DOCS_IMAGES) writeFileSync(join(ROOT, 'docs/images/serve.png'), await page.screenshot({ type: 'png' }));
+    if (process.env.UPDATE_DOCS_IMAGES)
+      writeFileSync(join(ROOT, 'docs/images/serve-invalid.png'), await page.screenshot({ type: 'png' }));
+    await saveAndWait(
+      MAP,
+      () => document.getElementById('findings')!.hidden && !document.body.classList.contains('invalid'),
+    );
+    expect(await page.$eval('#diagrams figure[data-view="blueprint"] svg', (s) => s.textContent)).not.toContain(
+      'Welcome call',
+    );
+    if (process.env.UPDATE_DOCS_IMAGES)
+      writeFileSync(join(ROOT, 'docs/images/serve.png'), await page.screenshot({ type: 'png' }));
   });
 
   it('refuses a port in use in one line, exit 2, and serves nothing outside its own files', async () => {
     const { spawnSync } = await import('node:child_process');
     const port = new URL(url).port;
-    const busy = spawnSync(process.execPath, [join(ROOT, 'bin/cxmap.js'), 'serve', 'account.cxmap.yaml', '--port', port], { cwd: dir, encoding: 'utf8', timeout: 10_000 });
+    const busy = spawnSync(
+      process.execPath,
+      [join(ROOT, 'bin/cxmap.js'), 'serve', 'account.cxmap.yaml', '--port', port],
+      { cwd: dir, encoding: 'utf8', timeout: 10_000 },
+    );
     expect(busy.status).toBe(2);
-    expect(busy.stderr).toBe(`cxmap: port ${port} is already in use: choose another with --port (or --port 0 for any free one)\n`);
-    for (const path of ['mermaid/..%2f..%2fpackage.json', 'account.cxmap.yaml', 'mermaid/../../package.json']) expect((await fetch(`${url}${path}`)).status).toBe(404);
+    expect(busy.stderr).toBe(
+      `cxmap: port ${port} is already in use: choose another with --port (or --port 0 for any free one)\n`,
+    );
+    for (const path of ['mermaid/..%2f..%2fpackage.json', 'account.cxmap.yaml', 'mermaid/../../package.json'])
+      expect((await fetch(`${url}${path}`)).status).toBe(404);
   });
 
   it('fetched nothing but its own page, script, events and Mermaid, and logged no error', () => {

@@ -9,7 +9,11 @@ import { ROOT } from '../helpers/cli.js';
 const MAP = readFileSync(join(ROOT, 'test/fixtures/improve/account.cxmap.yaml'), 'utf8');
 const dir = mkdtempSync(join(tmpdir(), 'cxmap-watch-'));
 writeFileSync(join(dir, 'account.cxmap.yaml'), MAP);
-const child = spawn(process.execPath, [join(ROOT, 'bin/cxmap.js'), 'watch', 'account.cxmap.yaml', '--format', 'md', '--out', 'out', '--runs', '1000'], { cwd: dir });
+const child = spawn(
+  process.execPath,
+  [join(ROOT, 'bin/cxmap.js'), 'watch', 'account.cxmap.yaml', '--format', 'md', '--out', 'out', '--runs', '1000'],
+  { cwd: dir },
+);
 let stdout = '';
 let stderr = '';
 child.stdout.on('data', (d) => (stdout += d));
@@ -29,7 +33,10 @@ describe('cxmap watch', () => {
   it('writes the report at once, and again when the map is saved', async () => {
     await until(() => stderr.includes('watching account.cxmap.yaml'));
     expect(readFileSync(report, 'utf8').startsWith('# Open an account\n')).toBe(true);
-    writeFileSync(join(dir, 'account.cxmap.yaml'), MAP.replace('name: Open an account', 'name: Open a savings account'));
+    writeFileSync(
+      join(dir, 'account.cxmap.yaml'),
+      MAP.replace('name: Open an account', 'name: Open a savings account'),
+    );
     await until(() => existsSync(report) && readFileSync(report, 'utf8').startsWith('# Open a savings account\n'));
   });
 
@@ -37,7 +44,7 @@ describe('cxmap watch', () => {
     const before = readFileSync(report, 'utf8');
     writeFileSync(join(dir, 'account.cxmap.yaml'), MAP.replace('    next: check\n', '    next: chek\n'));
     await until(() => stdout.includes('unknown-step'));
-    expect(stdout).toContain("step `rekey` goes to `chek`, which is not a step (did you mean `check`?)");
+    expect(stdout).toContain('step `rekey` goes to `chek`, which is not a step (did you mean `check`?)');
     expect(readFileSync(report, 'utf8')).toBe(before);
   });
 

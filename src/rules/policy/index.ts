@@ -13,7 +13,17 @@ import { targetSuccessRate } from './target-success-rate.js';
 import type { Policy } from './types.js';
 
 export const POLICIES: Policy[] = [
-  maxHandoffs, maxTransfers, maxChannelSwitches, maxReAsks, maxLeadTime, maxDarkTime, minPce, requireEvidence, targetLeadTime, targetPce, targetSuccessRate,
+  maxHandoffs,
+  maxTransfers,
+  maxChannelSwitches,
+  maxReAsks,
+  maxLeadTime,
+  maxDarkTime,
+  minPce,
+  requireEvidence,
+  targetLeadTime,
+  targetPce,
+  targetSuccessRate,
 ];
 
 export type { Policy, PolicyFinding } from './types.js';

@@ -14,7 +14,14 @@ export function worst(analysis: ExactAnalysis, driver: Driver, key: string): { i
 }
 
 /** A policy that allows at most `limit` of an effort driver per customer. */
-export function maxDriver(id: string, description: string, defaultOption: number, driverOf: (a: ExactAnalysis) => Driver, key: string, say: (total: string, limit: string, at: string) => string): Policy {
+export function maxDriver(
+  id: string,
+  description: string,
+  defaultOption: number,
+  driverOf: (a: ExactAnalysis) => Driver,
+  key: string,
+  say: (total: string, limit: string, at: string) => string,
+): Policy {
   return {
     id,
     description,
@@ -24,7 +31,16 @@ export function maxDriver(id: string, description: string, defaultOption: number
       const limit = option as number;
       if (driver.total <= limit + 1e-9) return [];
       const at = worst(analysis, driver, key);
-      return [{ message: say(show('count', driver.total), show('count', limit), `most at \`${at.id}\`: ${show('count', at.share)}`), path: at.path }];
+      return [
+        {
+          message: say(
+            show('count', driver.total),
+            show('count', limit),
+            `most at \`${at.id}\`: ${show('count', at.share)}`,
+          ),
+          path: at.path,
+        },
+      ];
     },
   };
 }
@@ -32,7 +48,8 @@ export function maxDriver(id: string, description: string, defaultOption: number
 /** A duration option in the map's own calendar (`2d` is two working days in an 8-hour calendar). */
 export function durationOption(analysis: ExactAnalysis, option: unknown): { seconds: number; text: string } {
   const parsed = parseFixed(option, analysis.map.process.calendar);
-  if (!parsed.ok) throw new Error(`the option should have been checked by the configuration's schema: ${parsed.problem}`);
+  if (!parsed.ok)
+    throw new Error(`the option should have been checked by the configuration's schema: ${parsed.problem}`);
   return { seconds: parsed.value, text: formatDuration(parsed.value, analysis.map.process.calendar) };
 }
 

@@ -13,7 +13,12 @@ export const maxDarkTime: Policy = {
     return map.steps.flatMap((s) => {
       const dark = effort.darkWait[s.index]!;
       if (dark <= limit.seconds) return [];
-      return [{ message: `the customer waits ${formatDuration(dark, map.process.calendar)} without news before \`${s.id}\`, more than the ${limit.text} allowed`, path: ['steps', s.index, 'wait'] }];
+      return [
+        {
+          message: `the customer waits ${formatDuration(dark, map.process.calendar)} without news before \`${s.id}\`, more than the ${limit.text} allowed`,
+          path: ['steps', s.index, 'wait'],
+        },
+      ];
     });
   },
 };

@@ -13,9 +13,11 @@ export const maxLeadTime: Policy = {
     const { map, time, scores } = analysis;
     if (time.leadTime <= limit.seconds) return [];
     const most = scores.reduce((best, s, i) => (s.delayShare > scores[best]!.delayShare ? i : best), 0);
-    return [{
-      message: `the lead time is ${formatDuration(time.leadTime, map.process.calendar)}, more than the ${limit.text} allowed; \`${map.steps[most]!.id}\` holds the most of it (${show('percent', scores[most]!.delayShare)})`,
-      path: ['steps', most, 'id'],
-    }];
+    return [
+      {
+        message: `the lead time is ${formatDuration(time.leadTime, map.process.calendar)}, more than the ${limit.text} allowed; \`${map.steps[most]!.id}\` holds the most of it (${show('percent', scores[most]!.delayShare)})`,
+        path: ['steps', most, 'id'],
+      },
+    ];
   },
 };

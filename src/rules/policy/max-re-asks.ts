@@ -4,7 +4,8 @@ import { show } from '../../analysis/index.js';
 
 export const maxReAsks: Policy = {
   id: 'max-re-asks',
-  description: 'At most this many items asked again per customer (information the customer already gave on every way to the step).',
+  description:
+    'At most this many items asked again per customer (information the customer already gave on every way to the step).',
   defaultOption: 0,
   check({ map, effort }, option) {
     const limit = option as number;

@@ -7,5 +7,6 @@ export const maxTransfers = maxDriver(
   2,
   (a) => a.effort.transfers,
   'actor',
-  (total, limit, at) => `the customer is passed to another person ${total} times, more than the ${limit} allowed (${at})`,
+  (total, limit, at) =>
+    `the customer is passed to another person ${total} times, more than the ${limit} allowed (${at})`,
 );

@@ -11,6 +11,11 @@ export const minPce: Policy = {
     const limit = ratioOption(option);
     const { pce } = time;
     if (pce >= limit) return [];
-    return [{ message: `PCE is ${show('percent', pce)}, below the ${show('percent', limit)} required: ${show('percent', 1 - pce)} of the customer's time adds nothing they value`, path: ['process', 'name'] }];
+    return [
+      {
+        message: `PCE is ${show('percent', pce)}, below the ${show('percent', limit)} required: ${show('percent', 1 - pce)} of the customer's time adds nothing they value`,
+        path: ['process', 'name'],
+      },
+    ];
   },
 };

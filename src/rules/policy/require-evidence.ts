@@ -13,10 +13,14 @@ export const requireEvidence: Policy = {
     return map.steps.flatMap((s) => {
       if (s.evidence && ORDER.indexOf(s.evidence) >= least) return [];
       const wanted = ORDER.slice(least).join(' or ');
-      return [{
-        message: s.evidence ? `\`${s.id}\` rests on ${s.evidence} figures; ${wanted} ones are required` : `\`${s.id}\` does not say where its figures come from: add evidence: ${wanted}`,
-        path: s.evidence ? ['steps', s.index, 'evidence'] : ['steps', s.index, 'id'],
-      }];
+      return [
+        {
+          message: s.evidence
+            ? `\`${s.id}\` rests on ${s.evidence} figures; ${wanted} ones are required`
+            : `\`${s.id}\` does not say where its figures come from: add evidence: ${wanted}`,
+          path: s.evidence ? ['steps', s.index, 'evidence'] : ['steps', s.index, 'id'],
+        },
+      ];
     });
   },
 };

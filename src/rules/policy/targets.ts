@@ -12,7 +12,12 @@ export function targetPolicy(id: string, target: TargetMetric): Policy {
       if (!t || t.met) return [];
       const show = (x: number) => showMetric(metric(target).unit, x, map.process.calendar);
       const by = target === 'leadTime' ? show(Math.abs(t.gap)) : `${(100 * Math.abs(t.gap)).toFixed(1)} points`;
-      return [{ message: `the ${label} is ${show(t.actual)}, which misses the map's own target of ${show(t.target)} by ${by}`, path: ['process', 'targets', target] }];
+      return [
+        {
+          message: `the ${label} is ${show(t.actual)}, which misses the map's own target of ${show(t.target)} by ${by}`,
+          path: ['process', 'targets', target],
+        },
+      ];
     },
   };
 }
