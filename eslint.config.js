@@ -20,6 +20,12 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
+    // CommonJS files (the CLI's entry) load their modules with require().
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Tests read parsed JSON and XML, whose shape the assertions check: `any` is what they work on.
     files: ['test/**/*.ts'],
     rules: {

@@ -40,7 +40,7 @@ const floor = [];
 const check = [];
 for (let i = 0; i < runs; i++) {
   floor.push(time(process.execPath, [floorScript]));
-  check.push(time(process.execPath, [join(root, 'bin/cxmap.js'), 'check', '--format', 'json']));
+  check.push(time(process.execPath, [join(root, 'bin/cxmap.cjs'), 'check', '--format', 'json']));
 }
 rmSync(dir, { recursive: true, force: true });
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -15,7 +15,7 @@ const maps = ['home-loan', 'car-insurance-claim', 'broadband-installation', 'hos
 );
 const out = mkdtempSync(join(tmpdir(), 'cxmap-bench-report-'));
 const cxmap = (args) => {
-  const result = spawnSync(process.execPath, ['bin/cxmap.js', 'report', ...args, '--out', out], {
+  const result = spawnSync(process.execPath, ['bin/cxmap.cjs', 'report', ...args, '--out', out], {
     cwd: root,
     encoding: 'utf8',
   });

@@ -53,7 +53,7 @@ for (let k = 0; k < 3; k++) {
   const t = process.hrtime.bigint();
   const result = spawnSync(
     process.execPath,
-    [new URL('../bin/cxmap.js', import.meta.url).pathname, 'score', file, '--format', 'json'],
+    [new URL('../bin/cxmap.cjs', import.meta.url).pathname, 'score', file, '--format', 'json'],
     { encoding: 'utf8', maxBuffer: 1 << 28 },
   );
   if (result.status !== 0) throw new Error(result.stderr);

@@ -1,8 +1,7 @@
 /** Wires the commands together and turns every failure into a one-line message and an exit code. */
-import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import chalk from 'chalk';
-import { UsageError } from './core/index.js';
+import { UsageError, VERSION as version } from './core/index.js';
 import type { CommandContext } from './commands/shared.js';
 
 type Register = (program: Command, context: CommandContext) => void;
@@ -26,8 +25,6 @@ const COMMANDS: Record<string, () => Promise<{ register: Register }>> = {
   fmt: () => import('./commands/fmt.js'),
   doctor: () => import('./commands/doctor.js'),
 };
-
-const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
 /** Runs the command line `argv` (as process.argv) and returns the exit code: 0 ok, 1 problems found, 2 usage or internal error. */
 export async function run(argv: string[]): Promise<number> {

@@ -4,7 +4,6 @@
  * order, so the figures are the same, to the bit, as those of `simulate` in one thread.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { Flow } from '../model/index.js';
 import {
   chunksOf,
@@ -29,6 +28,8 @@ export async function simulateInParallel(
   const chunks = chunksOf(options);
   const workers = Math.min(threads, chunks.length, 8);
   if (workers < 2 || options.runs * flow.steps.length < PARALLEL_FROM) return simulate(flow, options);
+  // Loaded only here: most runs never start a worker, and every command's start-up would pay for it.
+  const { Worker } = await import('node:worker_threads');
   // Worker w takes chunks w, w + workers, w + 2 * workers...
   const shares = Array.from({ length: workers }, (_, w) =>
     chunks.map((c, k) => ({ c, k })).filter(({ k }) => k % workers === w),

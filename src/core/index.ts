@@ -7,3 +7,4 @@ export * from './finding.js';
 export * from './graph.js';
 export * from './ids.js';
 export * from './suggest.js';
+export * from './version.js';

@@ -225,7 +225,7 @@ describe('output into a closed pipe', () => {
   it('stops quietly when the reader stops reading (cxmap ... | head)', async () => {
     const { spawn } = await import('node:child_process');
     const child = spawn(process.execPath, [
-      'bin/cxmap.js',
+      'bin/cxmap.cjs',
       'score',
       'examples/*.cxmap.yaml',
       '--format',

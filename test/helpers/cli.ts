@@ -1,9 +1,9 @@
-/** Runs the real command line (bin/cxmap.js, built by `npm test`) and captures what a user would see. */
+/** Runs the real command line (bin/cxmap.cjs, built by `npm test`) and captures what a user would see. */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = fileURLToPath(new URL('../../bin/cxmap.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../../bin/cxmap.cjs', import.meta.url));
 
 export interface RunResult {
   status: number | null;

@@ -23,7 +23,7 @@ const errors: string[] = [];
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cxmap-serve-'));
   writeFileSync(join(dir, 'account.cxmap.yaml'), MAP);
-  server = spawn(process.execPath, [join(ROOT, 'bin/cxmap.js'), 'serve', 'account.cxmap.yaml', '--port', '0'], {
+  server = spawn(process.execPath, [join(ROOT, 'bin/cxmap.cjs'), 'serve', 'account.cxmap.yaml', '--port', '0'], {
     cwd: dir,
   });
   url = await new Promise<string>((found, fail) => {
@@ -116,7 +116,7 @@ describe('cxmap serve', () => {
     const port = new URL(url).port;
     const busy = spawnSync(
       process.execPath,
-      [join(ROOT, 'bin/cxmap.js'), 'serve', 'account.cxmap.yaml', '--port', port],
+      [join(ROOT, 'bin/cxmap.cjs'), 'serve', 'account.cxmap.yaml', '--port', port],
       { cwd: dir, encoding: 'utf8', timeout: 10_000 },
     );
     expect(busy.status).toBe(2);

@@ -11,7 +11,7 @@ const dir = mkdtempSync(join(tmpdir(), 'cxmap-watch-'));
 writeFileSync(join(dir, 'account.cxmap.yaml'), MAP);
 const child = spawn(
   process.execPath,
-  [join(ROOT, 'bin/cxmap.js'), 'watch', 'account.cxmap.yaml', '--format', 'md', '--out', 'out', '--runs', '1000'],
+  [join(ROOT, 'bin/cxmap.cjs'), 'watch', 'account.cxmap.yaml', '--format', 'md', '--out', 'out', '--runs', '1000'],
   { cwd: dir },
 );
 let stdout = '';
