@@ -265,6 +265,8 @@ export function simulateChunk(flow: Flow, runs: number, seed: number): ChunkResu
         const base = blockBase[b]!;
         const branchStart = base + blockSlowestLength[b]!;
         if (time > blockSlowest[b]!) {
+          // This branch is the slowest so far: its steps (from branchStart) move down to the block's base, over
+          // the previous slowest branch's, so that the path stack holds the block's critical path and nothing else.
           path.copyWithin(base, branchStart, pathLength);
           blockSlowestLength[b] = pathLength - branchStart;
           blockSlowest[b] = time;

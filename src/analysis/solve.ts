@@ -26,6 +26,8 @@ export function solveChain(chain: Chain, b: Float64Array): Float64Array {
   const comps = components(chain.succ);
   const compOf = new Int32Array(n);
   comps.forEach((comp, k) => comp.forEach((s) => (compOf[s] = k)));
+  // Tarjan's components come out in reverse topological order, so walking them from the last to the first follows
+  // the mass: every component is solved after all the components that send mass into it.
   for (let k = comps.length - 1; k >= 0; k--) {
     const comp = comps[k]!;
     if (comp.length === 1) {
@@ -34,6 +36,8 @@ export function solveChain(chain: Chain, b: Float64Array): Float64Array {
       chain.succ[s]!.forEach((t, e) => {
         if (t === s) self += chain.weight[s]![e]!;
       });
+      // A step that leads back to itself with chance p is visited 1 + p + p² + ... = 1 / (1 - p) times per entry
+      // (a geometric series; the loader refuses p = 1, a loop with no way out).
       x[s] = inflow[s]! / (1 - self);
     } else {
       solveComponent(chain, comp, compOf, k, inflow, x);
@@ -125,4 +129,6 @@ function gaussSeidel(
     });
     if (change <= 1e-13 * (1 + size)) return;
   }
+  // Not converged after a million sweeps: only a loop whose way out is all but closed gets here. x holds the last
+  // sweep, an underestimate of the visits; validation is to refuse such loops before they reach the solver.
 }

@@ -1,13 +1,17 @@
 /** `cxmap check`: validation and policies for CI, in the formats CI tools read, with a regression gate. */
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { Option, type Command } from 'commander';
 import { findConfig, loadConfig } from '../load/index.js';
 import { UsageError } from '../core/index.js';
 import { FORMATTERS, count, type FileResult, type FormatName } from '../formatters/index.js';
-import { changedSince, checkFiles, type CheckedFile, type CheckJob } from './check-files.js';
-import { discoverMaps, expandInputs } from './inputs.js';
-import { Outputs, progress } from './output.js';
+import {
+  changedSince,
+  checkInParallel,
+  discoverMaps,
+  expandInputs,
+  Outputs,
+  progress,
+  type CheckJob,
+} from '../workflows/index.js';
 import type { CommandContext } from './shared.js';
 
 interface CheckOptions {
@@ -110,33 +114,4 @@ export function register(program: Command, context: CommandContext): void {
         process.stderr.write(`cxmap: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
       context.exitCode = errors > 0 || tooMany ? 1 : 0;
     });
-}
-
-/** Below this many maps one thread is faster than starting workers (about 150 ms each here). */
-const PARALLEL_FROM = 200;
-// The worker runs compiled JavaScript; the path holds from src/commands and from dist/commands.
-const WORKER = new URL('../../dist/commands/check-worker.js', import.meta.url);
-
-/** The files checked in worker threads, a share each, when there are enough to pay for them; results in file order. */
-async function checkInParallel(paths: string[], job: CheckJob, tick: () => void): Promise<CheckedFile[]> {
-  const threads = Math.min(availableParallelism(), 8, Math.floor(paths.length / (PARALLEL_FROM / 2)));
-  if (paths.length < PARALLEL_FROM || threads < 2) return checkFiles(paths, job, tick);
-  const size = Math.ceil(paths.length / threads);
-  const shares = Array.from({ length: threads }, (_, w) => paths.slice(w * size, (w + 1) * size));
-  const parts = await Promise.all(
-    shares.map(
-      (share) =>
-        new Promise<CheckedFile[]>((resolve, reject) => {
-          const worker = new Worker(WORKER, { workerData: { paths: share, job } });
-          worker.on('message', (message: { tick?: true; results?: CheckedFile[]; error?: string }) => {
-            if (message.tick) return tick();
-            void worker.terminate();
-            if (message.results) resolve(message.results);
-            else reject(new Error(message.error));
-          });
-          worker.once('error', reject);
-        }),
-    ),
-  );
-  return parts.flat();
 }

@@ -5,9 +5,8 @@ import { loadSpec } from '../load/index.js';
 import { analyzeInParallel } from '../analysis/index.js';
 import { viewDiagrams, type Diagram } from '../render/index.js';
 import { COMPARE_VIEWS, compareBlocks, compareJson, type Side, toMarkdown, toText } from '../report/index.js';
-import { addPageOptions, drawSvgs, htmlPage, type PageOptions } from './pages.js';
-import { Outputs } from './output.js';
-import { formatFindings, type CommandContext } from './shared.js';
+import { drawSvgs, htmlPage, Outputs, type PageOptions } from '../workflows/index.js';
+import { addPageOptions, stopOnInvalid, type CommandContext } from './shared.js';
 
 const FORMATS = ['text', 'md', 'html', 'json'] as const;
 
@@ -34,17 +33,13 @@ export function register(program: Command, context: CommandContext): void {
       const outputs = new Outputs([beforeSpec, afterSpec]);
       const path = options.output === undefined ? undefined : outputs.plan(options.output, 'the comparison');
       const loaded = [loadSpec(beforeSpec), loadSpec(afterSpec)];
-      if (loaded.some((l) => !l.map)) {
-        context.write(
-          formatFindings(
-            'stylish',
-            loaded.filter((l) => !l.map),
-            context,
-          ),
-        );
-        context.exitCode = 1;
+      if (
+        stopOnInvalid(
+          loaded.filter((l) => !l.map),
+          context,
+        )
+      )
         return;
-      }
       const withDiagrams = options.format === 'md' || options.format === 'html' || options.format === 'json';
       const sides: Side[] = [];
       for (const l of loaded) {

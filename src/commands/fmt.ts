@@ -2,8 +2,7 @@
 import type { Command } from 'commander';
 import { readMap, parseYaml } from '../load/index.js';
 import { formatMap } from '../model/index.js';
-import { discoverMaps, expandInputs } from './inputs.js';
-import { writeAtomic } from './output.js';
+import { discoverMaps, expandInputs, writeAtomic } from '../workflows/index.js';
 import type { CommandContext } from './shared.js';
 
 export function register(program: Command, context: CommandContext): void {

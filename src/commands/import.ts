@@ -6,8 +6,7 @@ import { loadText, readMap, importCsv } from '../load/index.js';
 import { UsageError } from '../core/index.js';
 import { formatMap } from '../model/index.js';
 import { processInfo } from './ask.js';
-import { schemaComment } from './init.js';
-import { writeAtomic } from './output.js';
+import { schemaComment, writeAtomic } from '../workflows/index.js';
 import type { CommandContext } from './shared.js';
 
 export function register(program: Command, context: CommandContext): void {

@@ -5,8 +5,8 @@ import { loadFile } from '../load/index.js';
 import { analyzeExact, compareMetrics } from '../analysis/index.js';
 import { improve } from '../rules/index.js';
 import { comparisonTable, toText } from '../report/index.js';
-import { Outputs } from './output.js';
-import { formatFindings, type CommandContext } from './shared.js';
+import { Outputs } from '../workflows/index.js';
+import { stopOnInvalid, type CommandContext } from './shared.js';
 
 export function register(program: Command, context: CommandContext): void {
   program
@@ -31,11 +31,7 @@ export function register(program: Command, context: CommandContext): void {
       const outputs = new Outputs([file]);
       const path = outputs.plan(options.output, 'the to-be map');
       const loaded = loadFile(file);
-      if (!loaded.map) {
-        context.write(formatFindings('stylish', [loaded], context));
-        context.exitCode = 1;
-        return;
-      }
+      if (stopOnInvalid([loaded], context) || !loaded.map) return;
       const analysis = analyzeExact(loaded.map);
       const result = improve(analysis, loaded.source!.text, file, options.apply);
       if (!result) {

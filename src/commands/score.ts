@@ -3,8 +3,8 @@ import { Option, type Command } from 'commander';
 import { loadFile } from '../load/index.js';
 import { analyzeInParallel, DEFAULT_RUNS, DEFAULT_SEED } from '../analysis/index.js';
 import { scoreJson, scorecard } from '../report/index.js';
-import { expandInputs } from './inputs.js';
-import { formatFindings, positiveInteger, type CommandContext } from './shared.js';
+import { expandInputs } from '../workflows/index.js';
+import { positiveInteger, stopOnInvalid, type CommandContext } from './shared.js';
 
 export function register(program: Command, context: CommandContext): void {
   program
@@ -28,11 +28,7 @@ export function register(program: Command, context: CommandContext): void {
     )
     .action(async (files: string[], options: { format: string; runs: number; seed: number }) => {
       const loaded = (await expandInputs(files)).map(loadFile);
-      if (loaded.some((l) => !l.map)) {
-        context.write(formatFindings(options.format === 'json' ? 'json' : 'stylish', loaded, context));
-        context.exitCode = 1;
-        return;
-      }
+      if (stopOnInvalid(loaded, context, options.format === 'json' ? 'json' : 'stylish')) return;
       const analyses = [];
       for (const l of loaded)
         analyses.push({

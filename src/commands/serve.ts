@@ -7,10 +7,10 @@ import { Option, type Command } from 'commander';
 import { decode } from '../load/index.js';
 import { UsageError } from '../core/index.js';
 import { VIEWS, type ViewName, mermaidFile } from '../render/index.js';
-import { LIVE_SCRIPT, livePage, liveState, type LiveState } from '../report/index.js';
-import { parseViews } from './render.js';
+import { LIVE_SCRIPT, livePage, type LiveState } from '../report/index.js';
+import { liveState } from '../workflows/index.js';
 import { onSave, untilStopped } from './saves.js';
-import type { CommandContext } from './shared.js';
+import { parseViews, type CommandContext } from './shared.js';
 
 interface ServeOptions {
   port: number;

@@ -1,6 +1,11 @@
-/** What the commands share: where output goes, the exit code, colour, and the choice of finding format. */
-import { Option } from 'commander';
+/**
+ * What the commands share (none of them imports another): where output goes, the exit code, colour, the format of
+ * findings, and the options and their parsers that several commands take.
+ */
+import { Option, type Command } from 'commander';
 import { UsageError } from '../core/index.js';
+import { DEFAULT_RUNS, DEFAULT_SEED } from '../analysis/index.js';
+import { THEMES, VIEWS, type ViewName } from '../render/index.js';
 import { FORMATTERS, type FileResult } from '../formatters/index.js';
 
 export interface CommandContext {
@@ -19,6 +24,17 @@ export function formatFindings(format: string, results: FileResult[], context: C
   return FORMATTERS[format === 'json' ? 'json' : 'stylish'](results, { colorLevel: context.colorLevel });
 }
 
+/**
+ * The opening of every command that works on valid maps: when any of them has an error, their findings are
+ * written (as `cxmap validate` would), the exit code is 1, and true is returned: the command stops there.
+ */
+export function stopOnInvalid(loaded: FileResult[], context: CommandContext, format = 'stylish'): boolean {
+  if (loaded.every((l) => !l.findings.some((f) => f.severity === 'error'))) return false;
+  context.write(formatFindings(format, loaded, context));
+  context.exitCode = 1;
+  return true;
+}
+
 /** A parser for options that take a whole number from 1 to `max`. */
 export const positiveInteger = (name: string, max: number) => (value: string) => {
   const n = Number(value);
@@ -26,3 +42,28 @@ export const positiveInteger = (name: string, max: number) => (value: string) =>
     throw new UsageError(`${name} takes a whole number from 1 to ${max.toLocaleString('en')}, not ${value}`);
   return n;
 };
+
+export const parseViews = (value: string): ViewName[] => {
+  const views = value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+  const unknown = views.find((v) => !(VIEWS as readonly string[]).includes(v));
+  if (unknown) throw new UsageError(`there is no view called ${unknown}: choose from ${VIEWS.join(', ')}`);
+  return [...new Set(views)] as ViewName[];
+};
+
+export const parseScale = (value: string) => {
+  const n = Number(value);
+  if (!(n >= 1 && n <= 8)) throw new UsageError(`--scale takes a number from 1 to 8, not ${value}`);
+  return n;
+};
+
+/** The options of the commands that make pages (report, compare, watch): the simulation, the theme, SVG or not. */
+export function addPageOptions(command: Command): Command {
+  return command
+    .option('--runs <n>', 'customers to simulate', positiveInteger('--runs', 10_000_000), DEFAULT_RUNS)
+    .option('--seed <n>', 'seed of the simulation', positiveInteger('--seed', 2 ** 31), DEFAULT_SEED)
+    .addOption(new Option('--theme <theme>', 'Mermaid theme of the diagrams').choices(THEMES).default('default'))
+    .option('--no-svg', 'html: let the page draw its diagrams with inlined Mermaid, even when a browser is found');
+}

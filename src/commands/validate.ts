@@ -1,7 +1,7 @@
 /** `cxmap validate`: checks maps against the format and reports every problem with its position. */
 import type { Command } from 'commander';
 import { loadFile } from '../load/index.js';
-import { expandInputs } from './inputs.js';
+import { expandInputs } from '../workflows/index.js';
 import { formatFindings, findingFormatOption, type CommandContext } from './shared.js';
 
 export function register(program: Command, context: CommandContext): void {

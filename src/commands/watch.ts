@@ -4,15 +4,9 @@ import { Option, type Command } from 'commander';
 import { loadFile } from '../load/index.js';
 import { UsageError } from '../core/index.js';
 import { VIEWS, type ViewName, type Theme } from '../render/index.js';
-import { expandInputs } from './inputs.js';
-import { parseScale, parseViews, render } from './render.js';
-import { writeReports } from './report.js';
-import { addPageOptions } from './pages.js';
+import { expandInputs, RENDER_FORMATS, REPORT_FORMATS, renderMaps, writeReports } from '../workflows/index.js';
 import { onSave, untilStopped } from './saves.js';
-import { formatFindings, type CommandContext } from './shared.js';
-
-const REPORT_FORMATS = ['html', 'md', 'json'];
-const RENDER_FORMATS = ['mmd', 'md', 'svg', 'png', 'pdf'];
+import { addPageOptions, formatFindings, parseScale, parseViews, type CommandContext } from './shared.js';
 
 interface WatchOptions {
   render?: boolean;
@@ -53,7 +47,7 @@ export function register(program: Command, context: CommandContext): void {
       '\nExamples:\n  $ cxmap watch maps/*.cxmap.yaml --out deck              # HTML reports, rewritten on every save\n  $ cxmap watch loan.cxmap.yaml --render --view blueprint,journey --format png --out slides',
     )
     .action(async (files: string[], options: WatchOptions) => {
-      const allowed = options.render ? RENDER_FORMATS : REPORT_FORMATS;
+      const allowed: readonly string[] = options.render ? RENDER_FORMATS : REPORT_FORMATS;
       const format = options.format ?? (options.render ? 'svg' : 'html');
       if (!allowed.includes(format))
         throw new UsageError(
@@ -62,12 +56,13 @@ export function register(program: Command, context: CommandContext): void {
       if (files.includes('-')) throw new UsageError('cxmap watch watches files: standard input (-) cannot be watched');
       const paths = (await expandInputs(files)).map((p) => resolve(p));
 
+      const wrote = (path: string) => context.write(`${path}\n`);
       const produce = async (path: string) => {
         const loaded = [loadFile(path)];
         if (!loaded[0]!.map) return context.write(formatFindings('stylish', loaded, context));
         try {
           if (options.render)
-            await render(
+            await renderMaps(
               loaded,
               {
                 view: options.view,
@@ -76,7 +71,7 @@ export function register(program: Command, context: CommandContext): void {
                 theme: options.theme,
                 scale: options.scale,
               },
-              context,
+              wrote,
             );
           else
             await writeReports(
@@ -89,7 +84,7 @@ export function register(program: Command, context: CommandContext): void {
                 theme: options.theme,
                 svg: options.svg,
               },
-              context,
+              wrote,
             );
         } catch (error) {
           process.stderr.write(`cxmap: ${(error as Error).message}\n`);

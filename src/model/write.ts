@@ -161,6 +161,8 @@ export function rewrite(
   const afterById = new Map(after.steps.map((s) => [s.id, s]));
   const changes = stepChanges(before, after);
 
+  // The i-th step of the map is the i-th item of the YAML's `steps` list: the loader keeps the written order and
+  // numbers steps by it, and a changed copy keeps every step's id, so `stepNodes[i]` is the node of `old`.
   before.steps.forEach((old, i) => {
     const changed = changes.get(old.id);
     if (!changed) return;
@@ -218,6 +220,9 @@ export function rewrite(
     splices.push({ start: at, end: at, text: header.map((line) => `# ${oneLine(line)}\n`).join('') });
   }
   let out = text;
+  // Splices are made from the end of the text backwards, so that each one's offsets (taken from the text as it was
+  // read) are still right when it is made; at the same start, the longer one first. Splices never overlap: each
+  // touches one value, one key's line, or one step's lines.
   for (const s of splices.sort((a, b) => b.start - a.start || b.end - a.end))
     out = out.slice(0, s.start) + s.text + out.slice(s.end);
   return out;

@@ -3,42 +3,35 @@
  * redraws them (without reloading) each time the server sends the map's new state. A map that is not valid while
  * being typed shows its findings over the last good picture.
  */
-import { loadText } from '../load/index.js';
-import { analyzeExact } from '../analysis/index.js';
-import { opportunities } from '../rules/index.js';
-import { viewDiagrams, type ViewName } from '../render/index.js';
+import type { ExactAnalysis } from '../analysis/index.js';
+import type { Evaluated } from '../rules/index.js';
+import type { Diagram } from '../render/index.js';
 import { blocksHtml, escapeHtml, htmlPage, STYLE } from './html.js';
 import { headerBlocks, opportunityBlocks, scorecardBlocks } from './report.js';
 
-/** How many opportunities the live page shows: the best, for the room to discuss. */
-const TOP = 5;
-
+/** What the live page shows of a valid map, or the findings of one that is not. */
 export type LiveState =
   | { ok: true; title: string; html: string; diagrams: { view: string; caption: string; text: string }[] }
   | { ok: false; findings: { line: number; column: number; message: string; code: string }[] };
 
-export function liveState(text: string, file: string, views: readonly ViewName[]): LiveState {
-  const loaded = loadText(text, file);
-  if (!loaded.map)
-    return {
-      ok: false,
-      findings: loaded.findings.map((f) => ({ line: f.line, column: f.column, message: f.message, code: f.code })),
-    };
-  const analysis = analyzeExact(loaded.map);
-  const found = opportunities(analysis).slice(0, TOP);
+/** The state of a valid map: its header, scorecard and top opportunities as HTML, and its diagrams as Mermaid. */
+export function liveContent(
+  analysis: ExactAnalysis,
+  top: readonly Evaluated[],
+  diagrams: readonly Diagram[],
+  file: string,
+): LiveState {
   const blocks = [
-    ...headerBlocks(analysis, `${file} · ${loaded.map.steps.length} steps · updated as you save`),
+    ...headerBlocks(analysis, `${file} · ${analysis.map.steps.length} steps · updated as you save`),
     ...scorecardBlocks(analysis),
     { kind: 'heading' as const, level: 2 as const, text: 'Top opportunities' },
-    ...opportunityBlocks(analysis, found),
+    ...opportunityBlocks(analysis, top),
   ];
   return {
     ok: true,
-    title: loaded.map.process.name,
+    title: analysis.map.process.name,
     html: blocksHtml(blocks, () => ''),
-    diagrams: views
-      .flatMap((v) => viewDiagrams(analysis, v))
-      .map((d) => ({ view: d.view, caption: d.caption, text: d.text })),
+    diagrams: diagrams.map((d) => ({ view: d.view, caption: d.caption, text: d.text })),
   };
 }
 

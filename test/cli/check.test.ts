@@ -320,8 +320,8 @@ describe('cxmap check on many maps', () => {
     const dir = folder(files);
     const parallel = run(dir, '-f', 'json');
     expect(parallel.status).toBe(0);
-    const { checkFiles } = await import('../../src/commands/check-files.js');
-    const { loadConfig } = await import('../../src/load/config.js');
+    const { checkFiles } = await import('../../src/workflows/check.js');
+    const { loadConfig } = await import('../../src/load/index.js');
     const paths = Object.keys(files)
       .sort()
       .map((f) => join(dir, f));

@@ -8,7 +8,7 @@ import { openParser, type MermaidParser } from '../helpers/mermaid.js';
 import { analyzeExact } from '../../src/analysis/index.js';
 import { VIEWS, viewDiagrams } from '../../src/render/views.js';
 import { findBrowser, MermaidRenderer } from '../../src/render/browser.js';
-import { Outputs } from '../../src/commands/output.js';
+import { Outputs } from '../../src/workflows/output.js';
 import { mapOf } from '../helpers/analyze.js';
 
 let dir: string;

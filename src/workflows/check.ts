@@ -2,6 +2,7 @@
  * The work of `cxmap check` on a list of files, done in this thread or in a worker thread: each map loaded,
  * checked with the rules its configuration gives it, and compared with its version at the --against ref.
  */
+import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
 import { loadFile, loadText, type LoadedMap, type ProcessMap, type LoadedConfig, git } from '../load/index.js';
 import { UsageError, type Finding } from '../core/index.js';
@@ -69,4 +70,35 @@ function baselines(ref: string, changed: Set<string>, cwd: string): (path: strin
     }
     return before?.map;
   };
+}
+
+/** Below this many maps one thread is faster than starting workers (about 150 ms each here). */
+const PARALLEL_FROM = 200;
+// The worker runs compiled JavaScript; the path holds from src/workflows, dist/workflows and dist/bundle.
+const WORKER = new URL('../../dist/workflows/check-worker.js', import.meta.url);
+
+/** The files checked in worker threads, a share each, when there are enough to pay for them; results in file order. */
+export async function checkInParallel(paths: string[], job: CheckJob, tick: () => void): Promise<CheckedFile[]> {
+  const threads = Math.min(availableParallelism(), 8, Math.floor(paths.length / (PARALLEL_FROM / 2)));
+  if (paths.length < PARALLEL_FROM || threads < 2) return checkFiles(paths, job, tick);
+  // Loaded only here: other commands' start-up would pay for it.
+  const { Worker } = await import('node:worker_threads');
+  const size = Math.ceil(paths.length / threads);
+  const shares = Array.from({ length: threads }, (_, w) => paths.slice(w * size, (w + 1) * size));
+  const parts = await Promise.all(
+    shares.map(
+      (share) =>
+        new Promise<CheckedFile[]>((resolve, reject) => {
+          const worker = new Worker(WORKER, { workerData: { paths: share, job } });
+          worker.on('message', (message: { tick?: true; results?: CheckedFile[]; error?: string }) => {
+            if (message.tick) return tick();
+            void worker.terminate();
+            if (message.results) resolve(message.results);
+            else reject(new Error(message.error));
+          });
+          worker.once('error', reject);
+        }),
+    ),
+  );
+  return parts.flat();
 }

@@ -1,0 +1,77 @@
+/** Drawing a batch of diagrams in one browser: a page per core takes the next diagram as soon as it is free. */
+import { cpus } from 'node:os';
+import { findBrowser, MermaidRenderer, type BrowserFormat, type Diagram, type Theme } from '../render/index.js';
+import { progress } from './output.js';
+
+export interface DrawJob {
+  diagram: Diagram;
+  /** The SVG's id: unique in its page, stable from run to run (byte-identical output). */
+  id: string;
+  format: BrowserFormat;
+}
+
+export interface DrawOptions {
+  theme: Theme;
+  /** Pixels per point for PNG. */
+  scale: number;
+}
+
+/**
+ * Draws every job with one browser, calling `drawn` as each is done (in the order they finish: outputs can be
+ * written at once); returns the first line of the error of each job that could not be drawn, by job index.
+ * Undefined when there is no browser.
+ */
+export async function drawAll(
+  jobs: readonly DrawJob[],
+  options: DrawOptions,
+  drawn: (index: number, data: string | Uint8Array) => void,
+): Promise<Map<number, string> | undefined> {
+  const found = await findBrowser();
+  if (!found) return undefined;
+  const renderer = await MermaidRenderer.open(found, {
+    theme: options.theme,
+    scale: options.scale,
+    pages: Math.min(jobs.length, Math.max(1, cpus().length)),
+  });
+  const failures = new Map<number, string>();
+  const bar = progress(jobs.length, 'diagrams');
+  try {
+    await renderer.renderAll(
+      jobs.map((j) => ({ text: j.diagram.text, id: j.id, format: j.format })),
+      (index, result) => {
+        bar.tick();
+        if ('error' in result) failures.set(index, result.error.message.split('\n')[0]!);
+        else drawn(index, result.data);
+      },
+    );
+  } finally {
+    bar.done();
+    await renderer.close();
+  }
+  return failures;
+}
+
+/**
+ * The SVG of every diagram, or undefined when there is no browser (the pages then draw their diagrams themselves,
+ * with Mermaid inlined). A diagram that cannot be drawn stops the command, naming it.
+ */
+export async function drawSvgs(
+  diagrams: readonly Diagram[],
+  id: (d: Diagram) => string,
+  theme: Theme,
+): Promise<Map<Diagram, string> | undefined> {
+  const svgs = new Map<Diagram, string>();
+  const jobs = diagrams.map((diagram) => ({ diagram, id: id(diagram), format: 'svg' as const }));
+  const failures = await drawAll(jobs, { theme, scale: 1 }, (index, svg) => svgs.set(diagrams[index]!, svg as string));
+  if (!failures) {
+    process.stderr.write(
+      'cxmap: no browser found: the HTML will draw its diagrams itself, with Mermaid inlined (install Chromium for inlined SVG)\n',
+    );
+    return undefined;
+  }
+  if (failures.size > 0) {
+    const named = [...failures].map(([index, error]) => `the ${diagrams[index]!.caption}: ${error}`);
+    throw new Error(`could not draw ${named.sort().join('; ')}`);
+  }
+  return svgs;
+}
