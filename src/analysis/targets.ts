@@ -45,7 +45,7 @@ export function compareTargets(
     TARGET_METRICS.flatMap((id) => {
       const value = b[id];
       if (value === undefined) return [];
-      const ratio = value > 0 ? actual(id) / value : actual(id) > 0 ? Infinity : 1;
+      const ratio = value > 0 ? actual(id) / value : Infinity;
       return [
         { name: b.name, metric: id, value, actual: actual(id), ratio, matched: atLeastAsGood(id, actual(id), value) },
       ];
