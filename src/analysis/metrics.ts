@@ -248,7 +248,7 @@ export const jsonValue = (unit: Unit, x: number) =>
 export const gain = (m: Metric, before: number, after: number) =>
   m.better === 'lower' ? before - after : after - before;
 
-export type Direction = 'better' | 'worse' | 'same';
+type Direction = 'better' | 'worse' | 'same';
 
 export interface Row {
   metric: Metric;

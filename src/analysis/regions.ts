@@ -17,7 +17,7 @@ export interface Context {
 
 export const NO_CONTEXT: Context = { count: 1, initial: 0, next: () => 0 };
 
-export interface RegionSolution {
+interface RegionSolution {
   /** Mass of state (members[k], c) at k * count + c. */
   mass: Float64Array;
   /** Mass that leaves the region through its exit (the join), by context. */

@@ -20,14 +20,20 @@ export const PARALLEL_FROM = 10_000_000;
 // The worker runs compiled JavaScript; the path holds from src/analysis and from dist/analysis.
 const WORKER = new URL('../../dist/analysis/simulate-worker.js', import.meta.url);
 
+/** How many workers `simulateInParallel` starts for this simulation on this many threads; 1: none, it runs here. */
+export function workersFor(flow: Flow, options: SimulationOptions, threads: number): number {
+  const workers = Math.min(threads, chunksOf(options).length, 8);
+  return workers < 2 || options.runs * flow.steps.length < PARALLEL_FROM ? 1 : workers;
+}
+
 export async function simulateInParallel(
   flow: Flow,
   options: SimulationOptions,
   threads = availableParallelism(),
 ): Promise<Simulation> {
   const chunks = chunksOf(options);
-  const workers = Math.min(threads, chunks.length, 8);
-  if (workers < 2 || options.runs * flow.steps.length < PARALLEL_FROM) return simulate(flow, options);
+  const workers = workersFor(flow, options, threads);
+  if (workers === 1) return simulate(flow, options);
   // Loaded only here: most runs never start a worker, and every command's start-up would pay for it.
   const { Worker } = await import('node:worker_threads');
   // Worker w takes chunks w, w + workers, w + 2 * workers...

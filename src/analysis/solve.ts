@@ -9,7 +9,7 @@
  */
 import { components } from '../core/index.js';
 
-export interface Chain {
+interface Chain {
   /** succ[s]: the states s leads to. */
   succ: number[][];
   /** weight[s][k]: the share of the mass in s that goes to succ[s][k]. */

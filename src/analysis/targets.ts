@@ -3,7 +3,7 @@ import type { ProcessMap } from '../load/index.js';
 import { metric, type MetricSource } from './metrics.js';
 
 /** The figures a map can set targets and benchmarks for (`process.targets`, `process.benchmarks`). */
-export const TARGET_METRICS = ['leadTime', 'pce', 'successRate'] as const;
+const TARGET_METRICS = ['leadTime', 'pce', 'successRate'] as const;
 export type TargetMetric = (typeof TARGET_METRICS)[number];
 
 export interface TargetGap {

@@ -93,7 +93,7 @@ export function register(program: Command, context: CommandContext): void {
             : { ref: options.against, changed: changedSince(options.against, cwd) },
       };
       const bar = progress(paths.length, 'maps');
-      const checked = await checkInParallel(paths, job, () => bar.tick());
+      const { files: checked } = await checkInParallel(paths, job, () => bar.tick());
       bar.done();
       const results: FileResult[] = checked.map((c) => ({
         file: c.file,

@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { loadText, readMap, importCsv } from '../load/index.js';
 import { UsageError } from '../core/index.js';
-import { formatMap } from '../model/index.js';
+import { formatDocument } from '../model/index.js';
 import { processInfo } from './ask.js';
 import { schemaComment, writeAtomic } from '../workflows/index.js';
 import type { CommandContext } from './shared.js';
@@ -42,9 +42,8 @@ export function register(program: Command, context: CommandContext): void {
         context.exitCode = 1;
         return;
       }
-      const text = formatMap(
-        `#${schemaComment(options.output)}\n# Imported by cxmap import from ${basename(csv)}.\n${result.yaml}`,
-      )!;
+      result.doc.commentBefore = `${schemaComment(options.output)}\n Imported by cxmap import from ${basename(csv)}.`;
+      const text = formatDocument(result.doc);
       const loaded = loadText(text, options.output);
       if (!loaded.map) {
         for (const f of loaded.findings) process.stderr.write(`${basename(csv)}: ${f.message}\n`);

@@ -33,7 +33,7 @@ export function register(program: Command, context: CommandContext): void {
       const loaded = loadFile(file);
       if (stopOnInvalid([loaded], context) || !loaded.map) return;
       const analysis = analyzeExact(loaded.map);
-      const result = improve(analysis, loaded.source!.text, file, options.apply);
+      const result = improve(analysis, loaded.source!, file, options.apply);
       if (!result) {
         context.write(
           `No opportunities of ${options.apply.join(', ')} in ${file}: nothing to change, nothing written.\n`,

@@ -86,7 +86,7 @@ export function parseFixed(input: unknown, calendar: Calendar = DEFAULT_CALENDAR
 }
 
 /** A rate of work for a queue: `50/d`, `6/h`. Returns cases per second. */
-export function parseRate(input: unknown): Parsed<number> & { per?: Unit } {
+function parseRate(input: unknown): Parsed<number> & { per?: Unit } {
   const match = typeof input === 'string' ? /^\s*(\d+(?:\.\d+)?)\s*\/\s*([smhdw])\s*$/.exec(input) : null;
   if (!match) return no(`\`${String(input)}\` is not a rate: write cases per unit of time, like 50/d or 6/h`);
   const count = Number(match[1]);

@@ -1,9 +1,9 @@
 /** Graph algorithms over successor lists (`succ[i]` lists the nodes node i leads to). */
 
-export type Succ = readonly (readonly number[])[];
+type Succ = readonly (readonly number[])[];
 
 /** Where a step leads: its `next`, as the loader normalizes it (see load/types.ts). */
-export type NextSteps =
+type NextSteps =
   | { kind: 'end' }
   | { kind: 'choice'; choices: readonly { to: number }[] }
   | { kind: 'all'; branches: readonly number[] };

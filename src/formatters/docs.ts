@@ -1,7 +1,7 @@
 /** Where each finding's code is documented: rules have a page each; the format's checks share a table. */
 import { CHECK_RULES } from '../rules/index.js';
 
-export const DOCS_URL = 'https://github.com/cxmap/cxmap/blob/main/docs/';
+const DOCS_URL = 'https://github.com/cxmap/cxmap/blob/main/docs/';
 
 export function docsUrl(code: string): string {
   return CHECK_RULES.some((r) => r.id === code)

@@ -8,11 +8,20 @@ import type { FileResult } from './types.js';
 // eslint-disable-next-line no-control-regex
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
-/** Text fit for XML: the five special characters escaped, characters XML cannot hold dropped. */
-const xml = (s: string) =>
-  s
-    .replace(NOT_XML, '')
-    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+  // In an attribute a parser turns a raw line break or tab into a space: as character references they stay.
+  '\n': '&#10;',
+  '\r': '&#13;',
+  '\t': '&#9;',
+};
+
+/** Text fit for XML, in an attribute or an element: special characters escaped, those XML cannot hold dropped. */
+const xml = (s: string) => s.replace(NOT_XML, '').replace(/[&<>"'\n\r\t]/g, (c) => ENTITIES[c]!);
 
 export function junit(results: FileResult[]): string {
   const total = results.reduce((n, r) => n + Math.max(1, r.findings.length), 0);

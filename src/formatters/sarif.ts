@@ -21,7 +21,17 @@ export function sarif(results: FileResult[], options: FormatOptions): string {
             name: 'cxmap',
             version: options.version,
             informationUri: 'https://github.com/cxmap/cxmap',
-            rules: codes.map((id) => ({ id, shortDescription: { text: describe(id) }, helpUri: docsUrl(id) })),
+            rules: codes.map((id) => {
+              // A rule off in the recommended preset is disabled by default; the format's own checks are errors.
+              const rule = CHECK_RULES.find((r) => r.id === id);
+              const level = rule ? (rule.recommended ?? 'none') : 'error';
+              return {
+                id,
+                shortDescription: { text: describe(id) },
+                helpUri: docsUrl(id),
+                defaultConfiguration: { enabled: level !== 'none', level: level === 'warn' ? 'warning' : level },
+              };
+            }),
           },
         },
         columnKind: 'utf16CodeUnits',

@@ -29,7 +29,9 @@ export function stylish(results: FileResult[], options: FormatOptions): string {
     out.push(c.underline(result.file));
     for (const f of result.findings) {
       const severity = f.severity === 'error' ? c.red('error') : c.yellow('warning');
-      out.push(`  ${c.dim(`${f.line}:${f.column}`)}  ${severity}  ${f.message}  ${c.dim(f.code)}`);
+      // One line per finding, whatever a label quoted in the message holds.
+      const message = f.message.replace(/\s*[\r\n]+\s*/g, ' ');
+      out.push(`  ${c.dim(`${f.line}:${f.column}`)}  ${severity}  ${message}  ${c.dim(f.code)}`);
       out.push(...codeFrame(result, f, c));
     }
     out.push('');

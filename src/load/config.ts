@@ -9,13 +9,13 @@ import { parseYaml } from './parse.js';
 import { checkShape } from './schema.js';
 import { UsageError, sortFindings } from '../core/index.js';
 
-export const CONFIG_FILES = ['cxmap.config.yaml', 'cxmap.config.yml', 'cxmap.config.json'];
+const CONFIG_FILES = ['cxmap.config.yaml', 'cxmap.config.yml', 'cxmap.config.json'];
 
-export type RuleSeverity = 'off' | 'warn' | 'error';
+type RuleSeverity = 'off' | 'warn' | 'error';
 /** As written: `warn`, or `[error, 3]`. */
 export type RuleEntry = RuleSeverity | [RuleSeverity, unknown?];
 
-export interface RawConfig {
+interface RawConfig {
   extends?: 'recommended';
   rules?: Record<string, RuleEntry>;
   overrides?: { files: string[]; rules?: Record<string, RuleEntry> }[];

@@ -9,7 +9,7 @@ import { UsageError } from '../core/index.js';
 import { loadFile, loadText, type LoadedMap } from './load.js';
 
 /** `ref:path` when the text names no existing file and looks like one; a drive letter (C:\) is not a ref. */
-export function gitSpec(spec: string): { ref: string; path: string } | undefined {
+function gitSpec(spec: string): { ref: string; path: string } | undefined {
   if (existsSync(spec)) return undefined;
   const match = /^([^:\s]{2,}):(.+)$/.exec(spec);
   return match ? { ref: match[1]!, path: match[2]! } : undefined;

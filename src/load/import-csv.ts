@@ -8,7 +8,7 @@ import { Document, isMap, isScalar, isSeq, visit } from 'yaml';
 import { parseDistribution, parseRatio, closest, slug } from '../core/index.js';
 import { LANES, type Lane, type ProcessInfo, type RawMap, type RawNext, type RawStep } from './types.js';
 
-export const COLUMNS = [
+const COLUMNS = [
   'id',
   'name',
   'stage',
@@ -30,7 +30,7 @@ export const COLUMNS = [
 ] as const;
 type Column = (typeof COLUMNS)[number];
 
-export interface RowProblem {
+interface RowProblem {
   row: number;
   message: string;
 }
@@ -41,8 +41,11 @@ const list = (cell: string) =>
     .map((x) => x.trim())
     .filter(Boolean);
 
-/** Reads the CSV; returns the map's YAML (unformatted) or the problems, each with its row. */
-export function importCsv(csv: string, info: ProcessInfo): { yaml: string; rows: number } | { problems: RowProblem[] } {
+/** Reads the CSV; returns the map as a YAML document (not yet in the canonical order) or the problems, each with its row. */
+export function importCsv(
+  csv: string,
+  info: ProcessInfo,
+): { doc: Document; rows: number } | { problems: RowProblem[] } {
   if (csv.trim() === '')
     return {
       problems: [
@@ -215,5 +218,5 @@ export function importCsv(csv: string, info: ProcessInfo): { yaml: string; rows:
         pair.value.items.forEach((a) => isMap(a.value) && (a.value.flow = true));
     },
   });
-  return { yaml: doc.toString({ lineWidth: 0 }), rows: steps.length };
+  return { doc, rows: steps.length };
 }

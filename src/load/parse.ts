@@ -3,7 +3,7 @@ import { parseDocument, LineCounter, isMap, isNode, isPair, isScalar, type Docum
 import { finding, START, type Finding, type Position } from '../core/index.js';
 
 /** More aliases than this in one file are refused (the defence against "billion laughs" alias bombs). */
-export const MAX_ALIAS_COUNT = 100;
+const MAX_ALIAS_COUNT = 100;
 
 export type Path = readonly (string | number)[];
 

@@ -3,9 +3,9 @@ import { openSync, fstatSync, readSync, closeSync } from 'node:fs';
 import { finding, START, UsageError, type Finding } from '../core/index.js';
 
 /** Larger files are refused: a map of 20,000 steps takes about 4 MB. */
-export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+const MAX_FILE_BYTES = 16 * 1024 * 1024;
 
-export type ReadResult = { text: string } | { finding: Finding };
+type ReadResult = { text: string } | { finding: Finding };
 
 const MB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -77,7 +77,7 @@ export function readMap(path: string): ReadResult {
   }
 }
 
-export function describeIoError(error: unknown): string {
+function describeIoError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   switch (code) {
     case 'ENOENT':

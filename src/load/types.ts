@@ -3,7 +3,7 @@ import type { Calendar, Distribution, DurationInput } from '../core/index.js';
 
 export type Lane = 'customer' | 'frontstage' | 'backstage' | 'support';
 export const LANES: readonly Lane[] = ['customer', 'frontstage', 'backstage', 'support'];
-export type ValueClass = 'customer' | 'business' | 'waste';
+type ValueClass = 'customer' | 'business' | 'waste';
 export type Evidence = 'assumed' | 'observed' | 'measured';
 
 /** What a new map is about: the process, as the customer would say it, whose experience it is, and their goal. */

@@ -17,7 +17,7 @@ export function onlySuccessor(step: Step): number | undefined {
 }
 
 /** Sends every way into `from` to `to` instead. */
-export function redirect(map: ProcessMap, from: number, to: number): void {
+function redirect(map: ProcessMap, from: number, to: number): void {
   for (const step of map.steps) {
     const next = step.next;
     if (next.kind === 'choice') {

@@ -21,7 +21,7 @@ export interface Region {
   branch: number;
 }
 
-export interface Edge {
+interface Edge {
   to: number;
   chance: number;
 }

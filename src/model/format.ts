@@ -77,6 +77,11 @@ function space(doc: Document): void {
 export function formatMap(text: string): string | undefined {
   const doc = parseDocument(text, { keepSourceTokens: false });
   if (doc.errors.length > 0) return undefined;
+  return formatDocument(doc);
+}
+
+/** A map's YAML document in the canonical order and spacing (changed in place), as text. */
+export function formatDocument(doc: Document): string {
   // The comments at the top of the file head the file, whichever key comes first once sorted.
   const first = isMap(doc.contents) ? (doc.contents.items[0] as Pair<Node, Node> | undefined)?.key : undefined;
   if (first?.commentBefore && !doc.commentBefore) {

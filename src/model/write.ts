@@ -3,23 +3,12 @@
  * stands, a new key is added after the step's last line, a removed step's lines give way to a comment; every other
  * line, comment and alignment stays byte for byte. Each changed step gets a comment saying what changed and why.
  */
-import {
-  isCollection,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  parseDocument,
-  stringify,
-  type Node,
-  type Pair,
-  type YAMLMap,
-} from 'yaml';
+import { isCollection, isMap, isPair, isScalar, isSeq, stringify, type Node, type Pair, type YAMLMap } from 'yaml';
 import { parseRatio, type Calendar, type Distribution } from '../core/index.js';
-import type { Next, ProcessMap, Step } from '../load/index.js';
+import type { Next, ProcessMap, SourceMap, Step } from '../load/index.js';
 
 /** What a step's change is put down to: a line per reason, shown in its comment. */
-export type Reasons = ReadonlyMap<string, readonly string[]>;
+type Reasons = ReadonlyMap<string, readonly string[]>;
 
 interface Splice {
   start: number;
@@ -31,7 +20,7 @@ interface Splice {
  * A duration as the format writes it, reading back to exactly the same seconds: in its largest unit when that takes
  * at most two decimals (`1.5d`, `45m`), else in whole units from the largest down (`2d2h40m`), else in seconds.
  */
-export function durationText(seconds: number, calendar: Calendar): string {
+function durationText(seconds: number, calendar: Calendar): string {
   const units = [
     ['w', calendar.week],
     ['d', calendar.day],
@@ -56,7 +45,7 @@ export function durationText(seconds: number, calendar: Calendar): string {
 }
 
 /** A share as `80%` when that reads back exactly, else as the number itself. */
-export function ratioValue(x: number): string | number {
+function ratioValue(x: number): string | number {
   const percent = `${+(x * 100).toFixed(4)}%`;
   return parseRatio(percent) === x ? percent : x;
 }
@@ -136,15 +125,14 @@ export function stepChanges(before: ProcessMap, after: ProcessMap): Map<string, 
   return changes;
 }
 
-/** Writes `after` (a changed copy of `before`, which was loaded from `text`) back into `text`. */
+/** Writes `after` (a changed copy of `before`, which was loaded from `source`) back into the source's text. */
 export function rewrite(
-  text: string,
+  { doc, text }: Pick<SourceMap, 'doc' | 'text'>,
   before: ProcessMap,
   after: ProcessMap,
   reasons: Reasons,
   header: readonly string[],
 ): string {
-  const doc = parseDocument(text, { keepSourceTokens: false });
   const stepNodes = (doc.get('steps', true) as { items: YAMLMap[] }).items;
   const lineStart = (pos: number) => text.lastIndexOf('\n', pos - 1) + 1;
   const lineEnd = (pos: number) => {
@@ -216,7 +204,7 @@ export function rewrite(
   }
 
   if (header.length > 0 && isMap(doc.contents)) {
-    const at = lineStart(doc.contents.range[0]);
+    const at = lineStart(doc.contents.range![0]);
     splices.push({ start: at, end: at, text: header.map((line) => `# ${oneLine(line)}\n`).join('') });
   }
   let out = text;

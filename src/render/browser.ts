@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'puppeteer';
 import { UsageError } from '../core/index.js';
 
-export interface FoundBrowser {
+interface FoundBrowser {
   path: string;
   /** Where it was found: an environment variable, puppeteer's own download, or the system. */
   source: string;
@@ -135,11 +135,11 @@ export interface RenderOptions {
 }
 
 /** The smallest width of a PNG, in pixels: sharp on a slide. */
-export const MIN_PNG_WIDTH = 1800;
+const MIN_PNG_WIDTH = 1800;
 
 export type BrowserFormat = 'svg' | 'png' | 'pdf';
 
-export interface RenderJob {
+interface RenderJob {
   text: string;
   /** The SVG's id; keep it stable for byte-identical output. */
   id: string;
@@ -147,7 +147,7 @@ export interface RenderJob {
 }
 
 /** SVG comes back as text, PNG and PDF as bytes. */
-export type RenderResult = { data: string | Uint8Array } | { error: Error };
+type RenderResult = { data: string | Uint8Array } | { error: Error };
 
 /** A diagram that takes longer than this to render is reported as failed instead of holding up the command. */
 const JOB_TIMEOUT_MS = 60_000;

@@ -8,7 +8,7 @@ import type { ExactAnalysis as Analysis } from '../analysis/index.js';
 import { PALETTE } from './palette.js';
 import { plainLabel } from './text.js';
 
-export interface TimeSlice {
+interface TimeSlice {
   label: string;
   seconds: number;
   colour: string;

@@ -16,7 +16,7 @@ interface Bar {
 }
 
 /** The steps of the most likely path: the likeliest way on at every choice, without going round a loop. */
-export function likelyPath(analysis: Analysis): Bar[] {
+function likelyPath(analysis: Analysis): Bar[] {
   const { map } = analysis;
   const bars: Bar[] = [];
   const seen = new Set<number>();

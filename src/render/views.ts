@@ -62,12 +62,13 @@ export function viewDiagrams(analysis: Analysis, view: ViewName): Diagram[] {
   const whole = draw(view, analysis, all, `${name} · ${CAPTION[view]}`);
   if (fits(whole)) return [{ view, caption: CAPTION[view], text: whole.text }];
 
-  // Split by stage; a stage still too large is cut into consecutive runs of steps, halving until each fits.
-  const parts: { label: string; steps: number[] }[] = [];
+  // Split by stage; a stage still too large is cut into consecutive runs of steps, halving until each fits. Each
+  // part is drawn once: its title names the part, the caption and note say how many there are.
+  const parts: { label: string; text: string }[] = [];
   const place = (label: string, steps: number[]) => {
     const drawn = draw(view, analysis, steps, `${name} · ${CAPTION[view]} · ${label}`);
     if (fits(drawn) || steps.length === 1) {
-      parts.push({ label, steps });
+      parts.push({ label, text: drawn.text });
       return;
     }
     const half = Math.ceil(steps.length / 2);
@@ -83,8 +84,7 @@ export function viewDiagrams(analysis: Analysis, view: ViewName): Diagram[] {
     view,
     part: { index: k + 1, count: parts.length, label: p.label },
     caption: `${CAPTION[view]}, part ${k + 1} of ${parts.length}: ${p.label}`,
-    text: draw(view, analysis, p.steps, `${name} · ${CAPTION[view]} · ${p.label} (part ${k + 1} of ${parts.length})`)
-      .text,
+    text: p.text,
     note,
   }));
 }

@@ -29,13 +29,13 @@ export function comparisonTable(rows: readonly Row[], calendar: Calendar): Block
   };
 }
 
-export interface StepDiff {
+interface StepDiff {
   removed: { id: string; name: string }[];
   added: { id: string; name: string }[];
   changed: { id: string; name: string; keys: string[] }[];
 }
 
-export function stepDiff(before: ProcessMap, after: ProcessMap): StepDiff {
+function stepDiff(before: ProcessMap, after: ProcessMap): StepDiff {
   const changes = stepChanges(before, after);
   const known = new Set(before.steps.map((s) => s.id));
   return {
@@ -49,7 +49,7 @@ export function stepDiff(before: ProcessMap, after: ProcessMap): StepDiff {
 }
 
 /** The steps removed, added and changed, as blocks. */
-export function stepDiffBlocks(diff: StepDiff, after: ProcessMap): Block[] {
+function stepDiffBlocks(diff: StepDiff, after: ProcessMap): Block[] {
   const cal = after.process.calendar;
   const byId = new Map(after.steps.map((s) => [s.id, s]));
   const blocks: Block[] = [];

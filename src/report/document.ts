@@ -7,7 +7,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Diagram } from '../render/index.js';
 
 /** good and bad colour a cell (green, red); Markdown shows them with a mark, as it has no colour. */
-export type Tone = 'good' | 'bad';
+type Tone = 'good' | 'bad';
 export type Cell = string | { text: string; tone?: Tone };
 
 export type Block =

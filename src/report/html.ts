@@ -43,7 +43,7 @@ footer { margin-top: 48px; color: var(--muted); font-size: 12px; }
   h2:not(:first-of-type) { break-before: page; page-break-before: always; }
 }`;
 
-export interface HtmlOptions {
+interface HtmlOptions {
   /** The SVG of each diagram, when cxmap drew them; otherwise the page draws them with `mermaidScript`. */
   svg?: (diagram: Diagram) => string;
   mermaidScript?: string;

@@ -26,14 +26,14 @@ export const REPORT_VIEWS = ['time', 'blueprint', 'journey', 'matrix'] as const;
 /** Below this a saving is rounding noise, not a saving. */
 const NOISE = 1e-9;
 
-export interface EvidenceShare {
+interface EvidenceShare {
   evidence: Evidence | 'not given';
   steps: number;
   /** Share of the lead time held by these steps. */
   leadTimeShare: number;
 }
 
-export function evidenceShares(analysis: Analysis): EvidenceShare[] {
+function evidenceShares(analysis: Analysis): EvidenceShare[] {
   const classes: EvidenceShare['evidence'][] = ['measured', 'observed', 'assumed', 'not given'];
   return classes.map((evidence) => {
     const steps = analysis.map.steps.filter((s) => (s.evidence ?? 'not given') === evidence);

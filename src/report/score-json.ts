@@ -4,10 +4,26 @@
  * output is stable and diffs cleanly.
  */
 import { mean } from '../core/index.js';
-import type { Analysis } from '../analysis/index.js';
+import { jsonValue, METRICS, metric, type Analysis, type TargetMetric } from '../analysis/index.js';
 
-const seconds = (x: number) => Math.round(x * 1000) / 1000;
-const ratio = (x: number) => Math.round(x * 1e6) / 1e6;
+const seconds = (x: number) => jsonValue('duration', x);
+const ratio = (x: number) => jsonValue('percent', x);
+
+/** The figures in the JSON: numbers under their key, the percentiles in an object of their own. */
+type MetricsJson = Record<string, number | Record<string, number>>;
+
+/** Every figure of the metric registry under its JSON key, in the registry's order. */
+function metricsJson(analysis: Analysis): MetricsJson {
+  const out: MetricsJson = {};
+  for (const m of METRICS) {
+    const value = m.of(analysis);
+    if (value === undefined) continue;
+    const [key, inner] = m.json;
+    if (inner === undefined) out[key] = jsonValue(m.unit, value);
+    else out[key] = { ...(out[key] as Record<string, number> | undefined), [inner]: jsonValue(m.unit, value) };
+  }
+  return out;
+}
 
 export function scoreJson(analysis: Analysis, file: string) {
   const { map, time, effort, simulation, scores } = analysis;
@@ -16,29 +32,7 @@ export function scoreJson(analysis: Analysis, file: string) {
     file,
     process: { name: p.name, customer: p.customer, goal: p.goal, trigger: p.trigger ?? null, owner: p.owner ?? null },
     calendar: { daySeconds: p.calendar.day, weekSeconds: p.calendar.week },
-    metrics: {
-      leadTimeSeconds: seconds(time.leadTime),
-      processTimeSeconds: seconds(time.processTime),
-      valueAddedSeconds: seconds(time.valueAdded),
-      waitTimeSeconds: seconds(time.waitTime),
-      pce: ratio(time.leadTime > 0 ? time.valueAdded / time.leadTime : 0),
-      activityRatio: ratio(time.leadTime > 0 ? time.processTime / time.leadTime : 0),
-      waitShare: ratio(time.leadTime > 0 ? time.waitTime / time.leadTime : 0),
-      rolledCA: ratio(time.rolledCA),
-      successRate: ratio(time.successRate),
-      customerEffortSeconds: seconds(effort.customerEffort),
-      channelSwitches: ratio(effort.channelSwitches.total),
-      transfers: ratio(effort.transfers.total),
-      handoffs: ratio(effort.handoffs.total),
-      reAsks: ratio(effort.reAsks.total),
-      reworkLoops: effort.reworkLoops.length,
-      expectedReworks: ratio(effort.expectedReworks),
-      contacts: effort.contacts.length,
-      contactNames: effort.contacts,
-      darkTimeSeconds: seconds(effort.darkTime.total),
-      leadTimePercentiles: { p50: seconds(simulation.p50), p85: seconds(simulation.p85), p95: seconds(simulation.p95) },
-      simulatedMeanSeconds: seconds(simulation.mean),
-    },
+    metrics: Object.assign(metricsJson(analysis), { contactNames: effort.contacts }),
     simulation: { runs: simulation.runs, seed: simulation.seed, stoppedRuns: simulation.stoppedRuns },
     targets: analysis.targets.map((t) => ({
       ...t,
@@ -72,4 +66,4 @@ export function scoreJson(analysis: Analysis, file: string) {
   };
 }
 
-const round = (metric: string, x: number) => (metric === 'leadTime' ? seconds(x) : ratio(x));
+const round = (id: TargetMetric, x: number) => jsonValue(metric(id).unit, x);

@@ -3,7 +3,7 @@ import { Chalk } from 'chalk';
 import { formatDuration } from '../core/index.js';
 import { metric as metricOf, show, type Analysis, type Verdict, type TargetMetric } from '../analysis/index.js';
 
-export interface ScorecardOptions {
+interface ScorecardOptions {
   colorLevel: 0 | 1 | 2 | 3;
   /** Terminal width: the reason column is cut to fit. Unlimited when not a terminal. */
   width?: number;

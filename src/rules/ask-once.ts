@@ -3,6 +3,7 @@ import type { Rule } from './types.js';
 
 export const askOnce: Rule = {
   id: 'ask-once',
+  kind: 'opportunity',
   description:
     'Information asked again that the customer already gave at an earlier step on every way here: ask once and pass it on.',
   find({ map, effort, time }) {

@@ -11,6 +11,7 @@ const label = (id: TargetMetric) => inSentence(metric(id));
 export function beatBenchmark(others: Rule[]): Rule {
   return {
     id: 'beat-benchmark',
+    kind: 'opportunity',
     description:
       'Targets missed and benchmarks not matched: what the other opportunities, made together, would do to the gap.',
     find(analysis) {

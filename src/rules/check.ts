@@ -7,66 +7,28 @@ import picomatch from 'picomatch';
 import { type LoadedMap, type ProcessMap, type LoadedConfig, type RuleEntry } from '../load/index.js';
 import { analyzeExact, DEFAULT_WEIGHTS, type ScoreWeights } from '../analysis/index.js';
 import { formatDuration, finding, sortFindings, type Finding, type Severity } from '../core/index.js';
+import { recommendedPreset, type RuleMeta } from './meta.js';
 import { RULES } from './opportunities.js';
 import { POLICIES } from './policy/index.js';
-import { noRegression } from './regression.js';
-import { suppress } from './suppress.js';
+import { suppress, unusedSuppression } from './suppress.js';
 import { evaluate } from './whatif.js';
 
-export type RuleKind = 'format' | 'policy' | 'opportunity' | 'regression' | 'suppression';
+const yamlWarning: RuleMeta = {
+  id: 'yaml-warning',
+  kind: 'format',
+  description: 'YAML that the parser accepts with a warning (for example an unknown tag).',
+  recommended: 'warn',
+};
 
-export interface CheckRule {
-  id: string;
-  kind: RuleKind;
-  description: string;
-  defaultOption?: unknown;
-}
-
-export const CHECK_RULES: CheckRule[] = [
-  {
-    id: 'yaml-warning',
-    kind: 'format',
-    description: 'YAML that the parser accepts with a warning (for example an unknown tag).',
-  },
-  ...POLICIES.map((p) => ({
-    id: p.id,
-    kind: 'policy' as const,
-    description: p.description,
-    defaultOption: p.defaultOption,
-  })),
-  ...RULES.map((r) => ({ id: r.id, kind: 'opportunity' as const, description: r.description })),
-  {
-    id: noRegression.id,
-    kind: 'regression',
-    description: noRegression.description,
-    defaultOption: noRegression.defaultOption,
-  },
-  {
-    id: 'unused-suppression',
-    kind: 'suppression',
-    description: 'A cxmap-disable comment that suppresses nothing: remove it, or fix its rule id.',
-  },
-];
+/** Every rule `cxmap check` knows, in the order of the docs. */
+export const CHECK_RULES: readonly RuleMeta[] = [yamlWarning, ...POLICIES, ...RULES, unusedSuppression];
 
 /**
- * The recommended preset (`extends: recommended`, and what applies when there is no configuration): the figures
- * that make customers disloyal, as warnings with lenient limits; the map's own targets as warnings; the
- * regression gate as an error; opportunity rules off (they are advice, for `cxmap report`).
+ * The recommended preset: the figures that make customers disloyal, as warnings with lenient limits; the map's
+ * own targets as warnings; the regression gate as an error; opportunity rules off (they are advice, for
+ * `cxmap report`).
  */
-export const RECOMMENDED: Record<string, RuleEntry> = {
-  'yaml-warning': 'warn',
-  'max-handoffs': ['warn', 5],
-  'max-transfers': ['warn', 2],
-  'max-channel-switches': ['warn', 2],
-  'max-re-asks': ['warn', 0],
-  'max-dark-time': ['warn', '2d'],
-  'min-pce': ['warn', '5%'],
-  'target-lead-time': 'warn',
-  'target-pce': 'warn',
-  'target-success-rate': 'warn',
-  'no-regression': 'error',
-  'unused-suppression': 'warn',
-};
+export const RECOMMENDED = recommendedPreset(CHECK_RULES);
 
 export interface Setting {
   severity: Severity;
@@ -90,7 +52,7 @@ export function settingsFor(loaded: LoadedConfig, file: string): Map<string, Set
       else
         settings.set(id, {
           severity: severity === 'warn' ? 'warning' : 'error',
-          option: option ?? settings.get(id)?.option ?? CHECK_RULES.find((r) => r.id === id)!.defaultOption,
+          option: option ?? settings.get(id)?.option ?? CHECK_RULES.find((r) => r.id === id)!.option?.default,
         });
     }
   }
@@ -118,9 +80,11 @@ export function checkMap(
     const at = (id: string, message: string, path: readonly (string | number)[]) =>
       finding(id, message, source.at(path), settings.get(id)!.severity);
     const analysis = analyzeExact(loaded.map, { weights: options.weights });
+    const context = { baseline: options.baseline && analyzeExact(options.baseline, { weights: options.weights }) };
     for (const policy of POLICIES) {
       const setting = settings.get(policy.id);
-      if (setting) for (const f of policy.check(analysis, setting.option)) found.push(at(policy.id, f.message, f.path));
+      if (setting)
+        for (const f of policy.check(analysis, setting.option, context)) found.push(at(policy.id, f.message, f.path));
     }
     for (const rule of RULES) {
       if (!settings.has(rule.id)) continue;
@@ -130,15 +94,6 @@ export function checkMap(
         const message = `${o.title}: ${o.why}${saving > 0 ? `; saves ${formatDuration(saving, loaded.map.process.calendar)} of lead time` : ''}`;
         found.push(at(rule.id, message, step >= 0 ? ['steps', step, 'id'] : ['process', 'name']));
       }
-    }
-    const gate = settings.get(noRegression.id);
-    if (gate && options.baseline) {
-      for (const f of noRegression.check(
-        analyzeExact(options.baseline, { weights: options.weights }),
-        analysis,
-        gate.option,
-      ))
-        found.push(at(noRegression.id, f.message, f.path));
     }
   }
   return sortFindings(

@@ -7,6 +7,7 @@ const SHARE = 0.1;
 
 export const cutWait: Rule = {
   id: 'cut-wait',
+  kind: 'opportunity',
   description: 'Waits that hold at least 10% of the lead time: what halving each of them would give.',
   find({ map, time }) {
     return map.steps

@@ -1,15 +1,15 @@
 /** The to-be map: the opportunities of the chosen rules made on the map, written back into its YAML text. */
 import { basename } from 'node:path';
-import { loadText, type ProcessMap } from '../load/index.js';
+import { loadText, type ProcessMap, type SourceMap } from '../load/index.js';
 import { closest, UsageError } from '../core/index.js';
 import type { ExactAnalysis } from '../analysis/index.js';
-import { rewrite, copyMap } from '../model/index.js';
+import { rewrite } from '../model/index.js';
 import { BASE_RULES, RULES } from './opportunities.js';
 import type { Opportunity } from './types.js';
-import { combine, select, whatIf, type Evaluated, type Selection } from './whatif.js';
+import { select, whatIf, type Evaluated, type Selection } from './whatif.js';
 
 /** The rules named by `--apply`: rule ids, or `all`; `beat-benchmark` stands for all the others together. */
-export function chooseRules(ids: readonly string[]) {
+function chooseRules(ids: readonly string[]) {
   const known = RULES.map((r) => r.id);
   for (const id of ids) {
     if (id !== 'all' && !known.includes(id)) {
@@ -24,7 +24,7 @@ export function chooseRules(ids: readonly string[]) {
     : BASE_RULES.filter((r) => ids.includes(r.id));
 }
 
-export interface Improvement {
+interface Improvement {
   /** The to-be map's text. */
   text: string;
   map: ProcessMap;
@@ -36,10 +36,13 @@ export interface Improvement {
   result: Evaluated;
 }
 
-/** Makes every opportunity of the rules on the map and writes the to-be text; undefined when there is nothing to change. */
+/**
+ * Makes every opportunity of the rules on the map and writes the to-be text into the map's own YAML (`source`, as
+ * loaded: it is not parsed again); undefined when there is nothing to change.
+ */
 export function improve(
   analysis: ExactAnalysis,
-  text: string,
+  source: SourceMap,
   file: string,
   ids: readonly string[],
 ): Improvement | undefined {
@@ -47,7 +50,8 @@ export function improve(
   if (candidates.length === 0) return undefined;
   const { chosen, left } = select(analysis, candidates);
   const changes = chosen.map((c) => c.opportunity);
-  const map = combine(changes, copyMap(analysis.map));
+  const result = whatIf(analysis, changes);
+  const { map } = result;
   const reasons = new Map<string, string[]>();
   // Each step's comment names the changes that touch it when made alone.
   for (const { opportunity: c, steps } of chosen) {
@@ -57,10 +61,11 @@ export function improve(
     `To-be map written by cxmap improve from ${basename(file)}, with ${changes.length} change${changes.length === 1 ? '' : 's'}:`,
     ...changes.map((c) => `  - ${c.rule}: ${c.title}`),
   ];
-  const written = rewrite(text, analysis.map, map, reasons, header);
-  // The written text must read back as the changed map; anything else is a fault of cxmap, not of the map.
+  const written = rewrite(source, analysis.map, map, reasons, header);
+  // The written text must read back as the changed map (the one parse of the output): anything else is a fault of
+  // cxmap, not of the map, and nothing is written.
   const back = loadText(written, file).map;
   if (!back || JSON.stringify(back.steps) !== JSON.stringify(map.steps))
     throw new Error('the to-be map does not read back as the changed map');
-  return { text: written, map, changes, left, result: whatIf(analysis, changes) };
+  return { text: written, map, changes, left, result };
 }

@@ -5,8 +5,8 @@
 export * from './check.js';
 export * from './improve.js';
 export * from './opportunities.js';
+export * from './meta.js';
 export * from './policy/index.js';
-export * from './regression.js';
 export * from './suppress.js';
 export type * from './types.js';
 export * from './whatif.js';

@@ -4,6 +4,7 @@ import type { Rule } from './types.js';
 
 export const oneChannel: Rule = {
   id: 'one-channel',
+  kind: 'opportunity',
   description: 'Channel switches on the customer side: serve the customer end to end in the channel they use most.',
   find({ map, effort, time }) {
     if (effort.channelSwitches.total <= 0) return [];

@@ -5,6 +5,7 @@ import type { Rule } from './types.js';
 
 export const removeWaste: Rule = {
   id: 'remove-waste',
+  kind: 'opportunity',
   description:
     'Steps classed as waste (neither valued by the customer nor required): remove them and let the work go straight on.',
   find({ map, scores, time }) {

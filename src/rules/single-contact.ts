@@ -3,6 +3,7 @@ import type { Rule } from './types.js';
 
 export const singleContact: Rule = {
   id: 'single-contact',
+  kind: 'opportunity',
   description: 'Transfers between frontstage people: let the one the customer deals with most see the case through.',
   find({ map, effort, time }) {
     if (effort.transfers.total <= 0) return [];

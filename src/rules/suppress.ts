@@ -7,6 +7,14 @@
  * suppresses nothing is reported as `unused-suppression`. Validation errors cannot be suppressed.
  */
 import { didYouMean, finding, type Finding, type Severity } from '../core/index.js';
+import type { RuleMeta } from './meta.js';
+
+export const unusedSuppression: RuleMeta = {
+  id: 'unused-suppression',
+  kind: 'suppression',
+  description: 'A cxmap-disable comment that suppresses nothing: remove it, or fix its rule id.',
+  recommended: 'warn',
+};
 
 const DIRECTIVE = /^(\s*)#\s*cxmap-disable(-next-line)?(?:\s+(.*?))?\s*$/;
 

@@ -1,6 +1,7 @@
 /** What an opportunity rule is and what it finds: a change to the map, whose effect the engine computes. */
 import type { ProcessMap } from '../load/index.js';
 import type { ExactAnalysis } from '../analysis/index.js';
+import type { RuleMeta } from './meta.js';
 
 export interface Opportunity {
   /** The rule that found it. */
@@ -17,9 +18,7 @@ export interface Opportunity {
   change(map: ProcessMap): ProcessMap;
 }
 
-export interface Rule {
-  id: string;
-  /** One sentence: what the rule looks for and what it proposes. */
-  description: string;
+export interface Rule extends RuleMeta {
+  kind: 'opportunity';
   find(analysis: ExactAnalysis): Opportunity[];
 }

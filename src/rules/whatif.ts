@@ -27,6 +27,8 @@ export function figuresOf(a: ExactAnalysis): Figures {
 export interface Evaluated {
   /** The changes made: one opportunity, or several applied together. */
   changes: readonly Opportunity[];
+  /** The map with them made. */
+  map: ProcessMap;
   before: Figures;
   after: Figures;
   /** What each figure gains: positive is better for the customer (less lead time, a higher success rate). */
@@ -51,11 +53,12 @@ export function combine(opportunities: readonly Opportunity[], copy: ProcessMap)
 /** The figures of the map with these changes made. */
 export function whatIf(baseline: ExactAnalysis, changes: readonly Opportunity[]): Evaluated {
   const before = figuresOf(baseline);
-  const after = figuresOf(analyzeExact(combine(changes, copyMap(baseline.map))));
+  const map = combine(changes, copyMap(baseline.map));
+  const after = figuresOf(analyzeExact(map));
   const saving = Object.fromEntries(
     WHATIF_METRICS.map((id) => [id, gain(metric(id), before[id], after[id])]),
   ) as Figures;
-  return { changes, before, after, saving };
+  return { changes, map, before, after, saving };
 }
 
 export const evaluate = (baseline: ExactAnalysis, opportunity: Opportunity): Evaluated =>
@@ -74,10 +77,9 @@ export interface Selection {
  * another removes is not a clash: it is moot for that step and still made elsewhere.
  */
 export function select(baseline: ExactAnalysis, candidates: readonly Opportunity[]): Selection {
-  const touched = (o: Opportunity) => stepChanges(baseline.map, combine([o], copyMap(baseline.map)));
   const ranked = rank(candidates.map((o) => evaluate(baseline, o))).map((e) => ({
     opportunity: e.changes[0]!,
-    steps: touched(e.changes[0]!),
+    steps: stepChanges(baseline.map, e.map),
   }));
   const chosen: Selection['chosen'] = [];
   const left: Selection['left'] = [];

@@ -17,7 +17,7 @@ export interface CheckJob {
 }
 
 /** What a checked file gives the formatters: its findings, and its lines for the code frames when it has any. */
-export interface CheckedFile {
+interface CheckedFile {
   file: string;
   findings: Finding[];
   lines?: string[];
@@ -77,10 +77,18 @@ const PARALLEL_FROM = 200;
 // The worker runs compiled JavaScript; the path holds from src/workflows, dist/workflows and dist/bundle.
 const WORKER = new URL('../../dist/workflows/check-worker.js', import.meta.url);
 
-/** The files checked in worker threads, a share each, when there are enough to pay for them; results in file order. */
-export async function checkInParallel(paths: string[], job: CheckJob, tick: () => void): Promise<CheckedFile[]> {
-  const threads = Math.min(availableParallelism(), 8, Math.floor(paths.length / (PARALLEL_FROM / 2)));
-  if (paths.length < PARALLEL_FROM || threads < 2) return checkFiles(paths, job, tick);
+/**
+ * The files checked in worker threads, a share each, when there are enough to pay for them; results in file order,
+ * with the number of threads that checked them (1: this one, no worker).
+ */
+export async function checkInParallel(
+  paths: string[],
+  job: CheckJob,
+  tick: () => void,
+  cores = availableParallelism(),
+): Promise<{ files: CheckedFile[]; threads: number }> {
+  const threads = Math.min(cores, 8, Math.floor(paths.length / (PARALLEL_FROM / 2)));
+  if (paths.length < PARALLEL_FROM || threads < 2) return { files: checkFiles(paths, job, tick), threads: 1 };
   // Loaded only here: other commands' start-up would pay for it.
   const { Worker } = await import('node:worker_threads');
   const size = Math.ceil(paths.length / threads);
@@ -100,5 +108,5 @@ export async function checkInParallel(paths: string[], job: CheckJob, tick: () =
         }),
     ),
   );
-  return parts.flat();
+  return { files: parts.flat(), threads };
 }

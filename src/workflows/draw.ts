@@ -3,14 +3,14 @@ import { cpus } from 'node:os';
 import { findBrowser, MermaidRenderer, type BrowserFormat, type Diagram, type Theme } from '../render/index.js';
 import { progress } from './output.js';
 
-export interface DrawJob {
+interface DrawJob {
   diagram: Diagram;
   /** The SVG's id: unique in its page, stable from run to run (byte-identical output). */
   id: string;
   format: BrowserFormat;
 }
 
-export interface DrawOptions {
+interface DrawOptions {
   theme: Theme;
   /** Pixels per point for PNG. */
   scale: number;

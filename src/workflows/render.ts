@@ -9,7 +9,7 @@ import { drawAll } from './draw.js';
 import { Outputs } from './output.js';
 
 export const RENDER_FORMATS = ['mmd', 'md', 'svg', 'png', 'pdf'] as const;
-export type RenderFormat = (typeof RENDER_FORMATS)[number];
+type RenderFormat = (typeof RENDER_FORMATS)[number];
 
 export interface RenderOptions {
   view: ViewName[];

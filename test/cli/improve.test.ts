@@ -31,8 +31,9 @@ describe('cxmap improve', () => {
   it('keeps every line outside the changed steps of an example, in order, with --apply all', () => {
     const file = 'examples/home-loan.cxmap.yaml';
     const text = readFileSync(file, 'utf8');
-    const analysis = analyzeExact(loadText(text, file).map!);
-    const result = improve(analysis, text, file, ['all'])!;
+    const loaded = loadText(text, file);
+    const analysis = analyzeExact(loaded.map!);
+    const result = improve(analysis, loaded.source!, file, ['all'])!;
     const changed = stepChanges(analysis.map, result.map);
     const nodes = (parseDocument(text).get('steps', true) as { items: YAMLMap[] }).items;
     const lineOf = (pos: number) => text.slice(0, pos).split('\n').length;

@@ -34,6 +34,8 @@ describe('cxmap score', () => {
     const json = JSON.parse(result.stdout);
     expect(Object.keys(json.metrics)).toEqual([
       'leadTimeSeconds',
+      'leadTimePercentiles',
+      'simulatedMeanSeconds',
       'processTimeSeconds',
       'valueAddedSeconds',
       'waitTimeSeconds',
@@ -43,6 +45,7 @@ describe('cxmap score', () => {
       'rolledCA',
       'successRate',
       'customerEffortSeconds',
+      'darkTimeSeconds',
       'channelSwitches',
       'transfers',
       'handoffs',
@@ -51,9 +54,6 @@ describe('cxmap score', () => {
       'expectedReworks',
       'contacts',
       'contactNames',
-      'darkTimeSeconds',
-      'leadTimePercentiles',
-      'simulatedMeanSeconds',
     ]);
     expect(json.metrics.leadTimeSeconds).toBe(585360);
     expect(Object.keys(json.steps[0])).toEqual(

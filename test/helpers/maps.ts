@@ -12,3 +12,37 @@ steps:
 `;
 
 export const withSteps = (steps: string) => HEADER + steps;
+
+/** A map whose every label tries to break out of its place in a diagram: Mermaid syntax, HTML, script. */
+export const HOSTILE = `cxmap: 1
+process:
+  name: 'Pwn "it" %%{init: {"theme":"dark"}}%% --> end'
+  customer: "click s0 call alert(1); #x"
+  goal: '<img src=x onerror="alert(1)">'
+actors:
+  me: { kind: customer, name: 'end' }
+  desk: { kind: frontstage, name: '"; style s0 fill:red' }
+stages: ['title: x; #1', 'section end']
+steps:
+  - id: end
+    name: 'click end call alert(1)'
+    stage: 'title: x; #1'
+    actor: me
+    channel: '<script>alert(1)</script>'
+    asks: [x]
+    feeling: -2
+    momentOfTruth: true
+    next: [{ to: title, chance: 50%, label: '--> end %% ;' }, { to: section, chance: 50%, label: '|"|' }]
+  - id: title
+    name: "Call: the bank; now # 2 \`md\` %%{init: {}}%%"
+    stage: 'section end'
+    actor: desk
+    channel: "a\\nb"
+    wait: 1d
+    next: section
+  - id: section
+    name: '</div><b onclick="x()">end</b>'
+    stage: 'section end'
+    actor: me
+    work: 1h
+`;

@@ -6,6 +6,7 @@ import { VIEWS, viewDiagrams } from '../../src/render/views.js';
 import { MAX_EDGES, MAX_TEXT } from '../../src/render/text.js';
 import { generateMap } from '../../bench/generate-map.js';
 import { mapOf } from '../helpers/analyze.js';
+import { HOSTILE } from '../helpers/maps.js';
 import { openParser, type MermaidParser } from '../helpers/mermaid.js';
 
 const EXAMPLES = ['home-loan', 'car-insurance-claim', 'broadband-installation', 'hospital-referral'];
@@ -54,5 +55,31 @@ describe('a map too large for one diagram', () => {
     const shown = parts.flatMap((p) => [...p.text.matchAll(/^ {4}(s\d+)[[(]/gm)].map((m) => m[1]));
     expect(shown.length).toBe(analysis.map.steps.length);
     expect(new Set(shown).size).toBe(analysis.map.steps.length);
+  });
+});
+
+describe('hostile labels', () => {
+  let parser: MermaidParser;
+  beforeAll(async () => {
+    parser = await openParser();
+  });
+  afterAll(() => parser.close());
+
+  it('cannot break or inject Mermaid syntax in any view', async () => {
+    const analysis = analyzeExact(mapOf(HOSTILE));
+    for (const view of VIEWS) {
+      const [diagram] = viewDiagrams(analysis, view);
+      await expect(parser.parse(diagram!.text), view).resolves.toBeTruthy();
+      // The time view's own first line sets its colours; nothing else may set any.
+      const own =
+        view === 'time'
+          ? diagram!.text.replace(/^%%\{init: \{"theme":"base","themeVariables":\{[^\n]*\}\}\}%%\n/, '')
+          : diagram!.text;
+      if (view === 'time') expect(own).not.toBe(diagram!.text);
+      expect(own).not.toMatch(/%%\{/);
+      expect(diagram!.text).not.toMatch(/<(script|img|div|b onclick)/i);
+      // Exactly the edges cxmap wrote: a label cannot add one.
+      if (view === 'blueprint') expect(diagram!.text.match(/^ {2}\S+ -\.?->/gm)).toHaveLength(3);
+    }
   });
 });

@@ -13,14 +13,24 @@ const example = (doc: string, heading: string) => {
   return match![1]!;
 };
 
-/** The findings of one rule, at its default option, on a map that must load. */
-function findings(id: string, yaml: string) {
+/** A map that must load. */
+function load(yaml: string) {
   const loaded = loadText(yaml, 'example.cxmap.yaml');
   expect(loaded.findings).toEqual([]);
+  return loaded;
+}
+
+/** The findings of one rule, at its default option, on a map; against the page's Before map when it has one. */
+function findings(id: string, doc: string, heading: 'Bad' | 'Good') {
   const rule = CHECK_RULES.find((r) => r.id === id)!;
-  return checkMap(loaded, new Map<string, Setting>([[id, { severity: 'warning', option: rule.defaultOption }]])).filter(
-    (f) => f.code === id,
-  );
+  const before = doc.includes('\n## Before\n') ? load(example(doc, 'Before')).map : undefined;
+  return checkMap(
+    load(example(doc, heading)),
+    new Map<string, Setting>([[id, { severity: 'warning', option: rule.option?.default }]]),
+    {
+      baseline: before,
+    },
+  ).filter((f) => f.code === id);
 }
 
 describe.each(CHECK_RULES.map((r) => [r.id, r.kind] as const))('docs/rules/%s.md', (id, kind) => {
@@ -33,8 +43,8 @@ describe.each(CHECK_RULES.map((r) => [r.id, r.kind] as const))('docs/rules/%s.md
   if (kind === 'policy' || kind === 'opportunity') {
     it('has a bad example that the rule finds and a good one it does not', () => {
       const doc = readFileSync(path, 'utf8');
-      expect(findings(id, example(doc, 'Bad')).length).toBeGreaterThan(0);
-      expect(findings(id, example(doc, 'Good'))).toEqual([]);
+      expect(findings(id, doc, 'Bad').length).toBeGreaterThan(0);
+      expect(findings(id, doc, 'Good')).toEqual([]);
     });
   }
 });

@@ -6,6 +6,7 @@ import { maxLeadTime } from './max-lead-time.js';
 import { maxReAsks } from './max-re-asks.js';
 import { maxTransfers } from './max-transfers.js';
 import { minPce } from './min-pce.js';
+import { noRegression } from './no-regression.js';
 import { requireEvidence } from './require-evidence.js';
 import { targetLeadTime } from './target-lead-time.js';
 import { targetPce } from './target-pce.js';
@@ -24,6 +25,7 @@ export const POLICIES: Policy[] = [
   targetLeadTime,
   targetPce,
   targetSuccessRate,
+  noRegression,
 ];
 
-export type { Policy, PolicyFinding } from './types.js';
+export type { Policy, PolicyContext, PolicyFinding } from './types.js';

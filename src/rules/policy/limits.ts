@@ -5,7 +5,7 @@ import type { Path } from '../../load/index.js';
 import type { Policy, PolicyFinding } from './types.js';
 
 /** The step a driver comes from most, and the key to point at. */
-export function worst(analysis: ExactAnalysis, driver: Driver, key: string): { id: string; share: number; path: Path } {
+function worst(analysis: ExactAnalysis, driver: Driver, key: string): { id: string; share: number; path: Path } {
   let best = 0;
   driver.perStep.forEach((x, i) => {
     if (x > driver.perStep[best]!) best = i;
@@ -15,17 +15,14 @@ export function worst(analysis: ExactAnalysis, driver: Driver, key: string): { i
 
 /** A policy that allows at most `limit` of an effort driver per customer. */
 export function maxDriver(
-  id: string,
-  description: string,
-  defaultOption: number,
+  meta: Omit<Policy, 'kind' | 'check'>,
   driverOf: (a: ExactAnalysis) => Driver,
   key: string,
   say: (total: string, limit: string, at: string) => string,
 ): Policy {
   return {
-    id,
-    description,
-    defaultOption,
+    ...meta,
+    kind: 'policy',
     check(analysis, option) {
       const driver = driverOf(analysis);
       const limit = option as number;

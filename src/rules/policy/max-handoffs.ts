@@ -1,10 +1,14 @@
 /** max-handoffs: at most this many handoffs of the work per customer (expected, with rework). */
+import { options } from '../meta.js';
 import { maxDriver } from './limits.js';
 
 export const maxHandoffs = maxDriver(
-  'max-handoffs',
-  'At most this many handoffs per customer: moves of the work between actors outside the customer lane.',
-  5,
+  {
+    id: 'max-handoffs',
+    description: 'At most this many handoffs per customer: moves of the work between actors outside the customer lane.',
+    recommended: 'warn',
+    option: options.count(5, 'the most handoffs allowed', ['error', 3]),
+  },
   (a) => a.effort.handoffs,
   'actor',
   (total, limit, at) => `the work changes hands ${total} times per customer, more than the ${limit} allowed (${at})`,

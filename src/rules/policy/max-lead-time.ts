@@ -2,12 +2,14 @@
 import { formatDuration } from '../../core/index.js';
 import { show } from '../../analysis/index.js';
 import { durationOption } from './limits.js';
+import { options } from '../meta.js';
 import type { Policy } from './types.js';
 
 export const maxLeadTime: Policy = {
   id: 'max-lead-time',
+  kind: 'policy',
   description: "The customer's expected lead time at most this long (in the map's calendar).",
-  defaultOption: '10d',
+  option: options.duration('10d', ['error', '10d']),
   check(analysis, option) {
     const limit = durationOption(analysis, option);
     const { map, time, scores } = analysis;

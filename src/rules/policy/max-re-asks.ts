@@ -1,12 +1,15 @@
 /** max-re-asks: at most this many items asked again; each step that asks again is shown at its `asks`. */
+import { options } from '../meta.js';
 import type { Policy } from './types.js';
 import { show } from '../../analysis/index.js';
 
 export const maxReAsks: Policy = {
   id: 'max-re-asks',
+  kind: 'policy',
   description:
     'At most this many items asked again per customer (information the customer already gave on every way to the step).',
-  defaultOption: 0,
+  recommended: 'warn',
+  option: options.count(0, 'the most items asked again', ['error', 0]),
   check({ map, effort }, option) {
     const limit = option as number;
     if (effort.reAsks.total <= limit + 1e-9) return [];

@@ -1,10 +1,15 @@
 /** max-transfers: at most this many transfers of the customer between frontstage people. */
+import { options } from '../meta.js';
 import { maxDriver } from './limits.js';
 
 export const maxTransfers = maxDriver(
-  'max-transfers',
-  'At most this many transfers per customer: the customer has to deal with another frontstage person than the last one.',
-  2,
+  {
+    id: 'max-transfers',
+    description:
+      'At most this many transfers per customer: the customer has to deal with another frontstage person than the last one.',
+    recommended: 'warn',
+    option: options.count(2, 'the most transfers allowed', ['warn', 1]),
+  },
   (a) => a.effort.transfers,
   'actor',
   (total, limit, at) =>

@@ -1,12 +1,15 @@
 /** min-pce: process cycle efficiency (value-added time over lead time) at least this much. */
 import { show } from '../../analysis/index.js';
 import { ratioOption } from './limits.js';
+import { options } from '../meta.js';
 import type { Policy } from './types.js';
 
 export const minPce: Policy = {
   id: 'min-pce',
+  kind: 'policy',
   description: 'Process cycle efficiency (value-added time over lead time) at least this much.',
-  defaultOption: '5%',
+  recommended: 'warn',
+  option: options.share('5%', ['warn', '10%']),
   check({ time }, option) {
     const limit = ratioOption(option);
     const { pce } = time;

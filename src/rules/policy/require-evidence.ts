@@ -1,13 +1,15 @@
 /** require-evidence: every step says where its figures come from, at least as firmly as this. */
 import type { Evidence } from '../../load/index.js';
+import { options } from '../meta.js';
 import type { Policy } from './types.js';
 
 const ORDER: Evidence[] = ['assumed', 'observed', 'measured'];
 
 export const requireEvidence: Policy = {
   id: 'require-evidence',
+  kind: 'policy',
   description: 'Every step gives `evidence` for its figures, at least this firm: assumed (any), observed or measured.',
-  defaultOption: 'assumed',
+  option: options.oneOf(ORDER, 'assumed', ['warn', 'observed']),
   check({ map }, option) {
     const least = ORDER.indexOf(option as Evidence);
     return map.steps.flatMap((s) => {

@@ -6,6 +6,8 @@ export function targetPolicy(id: string, target: TargetMetric): Policy {
   const label = inSentence(metric(target));
   return {
     id,
+    kind: 'policy',
+    recommended: 'warn',
     description: `The map meets its own ${label} target (\`process.targets.${target}\`), when it sets one.`,
     check({ map, targets }) {
       const t = targets.find((x) => x.metric === target);

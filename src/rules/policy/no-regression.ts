@@ -2,33 +2,38 @@
  * no-regression: the gate of `cxmap check --against <ref>`: the metrics of a changed map that got worse for the
  * customer than the version at the ref, beyond a tolerance per metric.
  */
-import { parseFixed, parseRatio } from '../core/index.js';
-import { type ExactAnalysis, compareMetrics, show, showChange } from '../analysis/index.js';
-import type { PolicyFinding } from './policy/index.js';
+import { parseFixed, parseRatio } from '../../core/index.js';
+import { compareMetrics, show, showChange } from '../../analysis/index.js';
+import { options } from '../meta.js';
+import type { Policy } from './types.js';
 
 /**
  * The tolerance of each metric checked: `N%` of the value before, or an absolute amount (a number of handoffs,
  * a share such as 0.02 for 2 points of PCE, a duration such as `4h`). 0 lets nothing get worse.
  */
-export type Tolerances = Record<string, number | string>;
+type Tolerances = Record<string, number | string>;
 
-export const DEFAULT_TOLERANCES: Tolerances = {
-  leadTime: '10%',
-  darkTime: '10%',
-  customerEffort: '10%',
-  successRate: 0,
-  reAsks: 0,
-  handoffs: 0,
-  transfers: 0,
-  channelSwitches: 0,
-};
-
-export const noRegression = {
+export const noRegression: Policy = {
   id: 'no-regression',
+  kind: 'policy',
   description:
-    'A changed map does not get worse for the customer than its version at the git ref given to --against, beyond a tolerance per metric.',
-  defaultOption: DEFAULT_TOLERANCES,
-  check(before: ExactAnalysis, after: ExactAnalysis, option: unknown): PolicyFinding[] {
+    'With `--against <ref>`: a changed map does not get worse for the customer than its version at the ref, beyond a tolerance per metric (N% of the value before, or an absolute amount; 0 allows nothing).',
+  recommended: 'error',
+  option: options.tolerances(
+    {
+      leadTime: '10%',
+      darkTime: '10%',
+      customerEffort: '10%',
+      successRate: 0,
+      reAsks: 0,
+      handoffs: 0,
+      transfers: 0,
+      channelSwitches: 0,
+    },
+    ['error', { leadTime: '10%', handoffs: 0 }],
+  ),
+  check(after, option, { baseline: before }) {
+    if (!before) return [];
     const tolerances = option as Tolerances;
     const cal = after.map.process.calendar;
     return compareMetrics(before, after).flatMap((row) => {
@@ -52,7 +57,7 @@ export const noRegression = {
           : `${show(row.metric.unit, allowed, cal)} allowed`;
       return [
         {
-          message: `${row.metric.label} gets worse for the customer: ${show(row.metric.unit, row.before, cal)} → ${show(row.metric.unit, row.after, cal)}, ${showChange(row.metric.unit, row.change, cal)}${by}; ${limit}`,
+          message: `worse for the customer: ${row.metric.label} ${show(row.metric.unit, row.before, cal)} → ${show(row.metric.unit, row.after, cal)}, ${showChange(row.metric.unit, row.change, cal)}${by}; ${limit}`,
           path: ['process', 'name'],
         },
       ];

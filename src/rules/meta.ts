@@ -1,0 +1,154 @@
+/**
+ * What every rule says about itself, in one place: its id, kind, description, option (default, JSON Schema, what
+ * it is in words, an example) and recommended setting. The configuration schema's `rules` section, the recommended
+ * preset, the SARIF rule list and the index in docs/rules/README.md are all made from it (`npm run generate`
+ * rewrites the two files; a test fails when they drift).
+ */
+import type { RuleEntry } from '../load/index.js';
+import { METRICS } from '../analysis/index.js';
+
+type RuleKind = 'format' | 'policy' | 'opportunity' | 'suppression';
+
+interface RuleOption {
+  /** What applies when the configuration gives a severity alone (`max-handoffs: error` means `[error, 5]`). */
+  default: unknown;
+  /** The JSON Schema of the option, the second item of `[severity, option]`. */
+  schema: Record<string, unknown>;
+  /** What the option is, in words, for the configuration's messages: "the most handoffs allowed". */
+  noun: string;
+  /** A whole configuration entry that sets it: `['error', 3]`. */
+  example: readonly [string, unknown];
+}
+
+export interface RuleMeta {
+  id: string;
+  kind: RuleKind;
+  /** One sentence: what the rule looks for (and, for an opportunity, what it proposes). */
+  description: string;
+  /** Its setting in the recommended preset; absent: off. */
+  recommended?: 'warn' | 'error';
+  option?: RuleOption;
+}
+
+const DURATION = '\\s*(\\d+(\\.\\d+)?\\s*[smhdw]\\s*)+';
+
+/** The option kinds the policies take. */
+export const options = {
+  count: (value: number, noun: string, example: readonly [string, number]): RuleOption => ({
+    default: value,
+    schema: { type: 'number', minimum: 0 },
+    noun,
+    example,
+  }),
+  duration: (value: string, example: readonly [string, string]): RuleOption => ({
+    default: value,
+    schema: { type: 'string', pattern: `^${DURATION}$` },
+    noun: 'a duration',
+    example,
+  }),
+  share: (value: string, example: readonly [string, string]): RuleOption => ({
+    default: value,
+    schema: {
+      anyOf: [
+        { type: 'number', minimum: 0, maximum: 1 },
+        { type: 'string', pattern: '^(100|[0-9]{1,2})(\\.[0-9]+)?%$' },
+      ],
+    },
+    noun: 'a share',
+    example,
+  }),
+  oneOf: (values: readonly string[], value: string, example: readonly [string, string]): RuleOption => ({
+    default: value,
+    schema: { enum: values },
+    noun: `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`,
+    example,
+  }),
+  /** A tolerance per metric of the before/after tables: `N%` of the value before, or an absolute amount. */
+  tolerances: (value: Record<string, number | string>, example: readonly [string, Record<string, unknown>]) => {
+    const tolerance = {
+      anyOf: [
+        { type: 'number', minimum: 0 },
+        { type: 'string', pattern: `^([0-9]+(\\.[0-9]+)?%|${DURATION})$` },
+      ],
+    };
+    return {
+      default: value,
+      schema: {
+        type: 'object',
+        additionalProperties: false,
+        properties: Object.fromEntries(METRICS.filter((m) => m.table).map((m) => [m.id, tolerance])),
+      },
+      noun: '{metric: tolerance}',
+      example,
+    } satisfies RuleOption;
+  },
+};
+
+/** A value as YAML's flow style writes it, for messages and docs: `[error, { leadTime: 10%, handoffs: 0 }]`. */
+export function flow(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(flow).join(', ')}]`;
+  if (value && typeof value === 'object')
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${k}: ${flow(v)}`)
+      .join(', ')} }`;
+  return String(value);
+}
+
+/** The recommended preset (`extends: recommended`, and what applies when there is no configuration). */
+export function recommendedPreset(rules: readonly RuleMeta[]): Record<string, RuleEntry> {
+  return Object.fromEntries(
+    rules.flatMap((r) =>
+      r.recommended ? [[r.id, r.option ? [r.recommended, r.option.default] : r.recommended] as const] : [],
+    ),
+  );
+}
+
+/** The `rules` properties of the configuration's JSON Schema. */
+function rulesSchema(rules: readonly RuleMeta[]): Record<string, unknown> {
+  const severity = { $ref: '#/definitions/severity' };
+  return Object.fromEntries(
+    rules.map((r) => {
+      const o = r.option;
+      const entry = (items: unknown[]) => ({
+        type: 'array',
+        items,
+        minItems: items.length,
+        maxItems: items.length,
+        additionalItems: false,
+      });
+      return [
+        r.id,
+        {
+          description: o ? `${r.description} Default: ${flow(o.default)}.` : r.description,
+          'x-message': o
+            ? `takes off, warn or error, or [severity, ${o.noun}], for example ${flow(o.example)}`
+            : 'takes off, warn or error',
+          examples: [o ? o.example : (r.recommended ?? 'warn')],
+          anyOf: [severity, o ? entry([severity, o.schema]) : entry([severity])],
+        },
+      ];
+    }),
+  );
+}
+
+/** The configuration's JSON Schema text with its `rules` section made from the rules. */
+export function withRulesSchema(text: string, rules: readonly RuleMeta[]): string {
+  const schema = JSON.parse(text) as { properties: { rules: { properties: unknown } } };
+  schema.properties.rules.properties = rulesSchema(rules);
+  return `${JSON.stringify(schema, null, 2)}\n`;
+}
+
+/** docs/rules/README.md with each kind's table (between `<!-- rules:KIND -->` and `<!-- /rules -->`) made from the rules. */
+export function withRulesIndex(text: string, rules: readonly RuleMeta[]): string {
+  return text.replace(
+    /(<!-- rules:(\w+) -->\n)[\s\S]*?(<!-- \/rules -->)/g,
+    (_all, open: string, kind: string, close: string) =>
+      `${open}| Rule | What it checks | Recommended |\n| --- | --- | --- |\n${rules
+        .filter((r) => r.kind === kind)
+        .map((r) => {
+          const setting = !r.recommended ? 'off' : r.option ? flow([r.recommended, r.option.default]) : r.recommended;
+          return `| [${r.id}](${r.id}.md) | ${r.description} | ${setting} |\n`;
+        })
+        .join('')}${close}`,
+  );
+}
