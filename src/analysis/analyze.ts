@@ -7,6 +7,7 @@ import { simulate, type Simulation } from './simulate.js';
 import { simulateInParallel } from './simulate-parallel.js';
 import { timeFigures, type TimeFigures } from './time.js';
 import { compareTargets, type BenchmarkGap, type TargetGap } from './targets.js';
+import { METRICS, type MetricSource } from './metrics.js';
 
 export interface AnalysisOptions {
   /** Simulated customers (default 10,000). */
@@ -36,7 +37,8 @@ export interface Analysis {
 /** The whole analysis in this thread. */
 export function analyze(map: ProcessMap, options: AnalysisOptions = {}): Analysis {
   const flow = buildFlow(map);
-  return { ...exact(flow, options), simulation: simulate(flow, simulationOptions(options)) };
+  const figures = exact(flow, options);
+  return finite({ ...figures, simulation: simulate(flow, simulationOptions(options)) });
 }
 
 /**
@@ -46,7 +48,8 @@ export function analyze(map: ProcessMap, options: AnalysisOptions = {}): Analysi
 export async function analyzeInParallel(map: ProcessMap, options: AnalysisOptions = {}): Promise<Analysis> {
   const flow = buildFlow(map);
   const simulation = simulateInParallel(flow, simulationOptions(options));
-  return { ...exact(flow, options), simulation: await simulation };
+  const figures = exact(flow, options);
+  return finite({ ...figures, simulation: await simulation });
 }
 
 const simulationOptions = (options: AnalysisOptions) => ({
@@ -64,5 +67,25 @@ function exact(flow: Flow, options: AnalysisOptions): ExactAnalysis {
   const time = timeFigures(flow);
   const effort = effortFigures(flow, time);
   const scores = scoreSteps(map.steps, time, effort, map.process.calendar, options.weights ?? DEFAULT_WEIGHTS);
-  return { map, flow, time, effort, scores, ...compareTargets(map, { time, effort }) };
+  return finite({ map, flow, time, effort, scores, ...compareTargets(map, { time, effort }) });
+}
+
+/**
+ * The engine's boundary: validation refuses every map whose figures cannot be computed (loops all but closed,
+ * durations beyond 10 years), so a figure that is not a finite number here is a fault of cxmap, stopped before it
+ * reaches an output as NaN, Infinity or null.
+ */
+function finite<T extends MetricSource & { scores: StepScore[] }>(analysis: T): T {
+  const bad = (what: string, x: number) => {
+    throw new Error(`cxmap could not compute ${what} of this map (it came out as ${x})`);
+  };
+  for (const m of METRICS) {
+    const x = m.of(analysis);
+    if (x !== undefined && !Number.isFinite(x)) bad(m.label.toLowerCase(), x);
+  }
+  analysis.scores.forEach((s, i) => {
+    for (const x of [s.delayShare, s.value, analysis.time.visits[i]!, analysis.effort.darkWait[i]!])
+      if (!Number.isFinite(x)) bad(`the figures of step ${i + 1}`, x);
+  });
+  return analysis;
 }

@@ -4,7 +4,7 @@
  * anything since their last contact). Plain visits are the case of a single context.
  */
 import type { Flow, Region } from '../model/index.js';
-import { solveChain } from './solve.js';
+import { solveChain } from '../core/index.js';
 
 export interface Context {
   /** Number of contexts. */

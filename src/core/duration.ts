@@ -22,6 +22,10 @@ export type Distribution =
 
 export const ZERO: Distribution = { kind: 'fixed', value: 0 };
 
+/** The longest duration the format accepts, in seconds: 10 years of 365 24-hour days. */
+export const MAX_SECONDS = 10 * 365 * 86_400;
+const TOO_LONG = 'is longer than the 10 years a duration may be';
+
 export function mean(d: Distribution): number {
   switch (d.kind) {
     case 'fixed':
@@ -58,30 +62,41 @@ function unitSeconds(unit: Unit, calendar: Calendar): number {
 
 const PART = /(\d+(?:\.\d+)?)\s*([smhdw])/y;
 
+/** Text for a message: on one line, and cut when it is long (a 400-digit number is not worth repeating). */
+const oneLine = (text: string) => {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > 40 ? `${flat.slice(0, 37)}...` : flat;
+};
+
 /** A fixed duration: `0`, `90s`, `15m`, `2h`, `1.5d`, `3w`, `1h30m`. */
 export function parseFixed(input: unknown, calendar: Calendar = DEFAULT_CALENDAR): Parsed<number> {
   if (input === 0 || input === '0') return ok(0);
   if (typeof input === 'number') {
-    return no(`\`${input}\` has no unit: add one, for example ${input}m, ${input}h or ${input}d`);
+    return no(`\`${oneLine(String(input))}\` has no unit: add one, for example ${input}m, ${input}h or ${input}d`);
   }
   if (typeof input !== 'string') return no('a duration is text like 15m, 2h or 1.5d');
   const text = input.trim();
   if (/^\d+(\.\d+)?$/.test(text))
-    return no(`\`${text}\` has no unit: add one, for example ${text}m, ${text}h or ${text}d`);
+    return no(
+      `\`${oneLine(text)}\` has no unit: add one, for example ${oneLine(text)}m, ${oneLine(text)}h or ${oneLine(text)}d`,
+    );
   let seconds = 0;
   let position = 0;
   const seen = new Set<string>();
   while (position < text.length) {
     PART.lastIndex = position;
     const match = PART.exec(text);
-    if (!match) return no(`\`${input}\` is not a duration: write it like 90s, 15m, 2h, 1.5d, 3w or 1h30m`);
+    if (!match)
+      return no(`\`${oneLine(String(input))}\` is not a duration: write it like 90s, 15m, 2h, 1.5d, 3w or 1h30m`);
     const unit = match[2] as Unit;
-    if (seen.has(unit)) return no(`\`${input}\` gives the unit ${unit} twice`);
+    if (seen.has(unit)) return no(`\`${oneLine(String(input))}\` gives the unit ${unit} twice`);
     seen.add(unit);
     seconds += Number(match[1]) * unitSeconds(unit, calendar);
     position = PART.lastIndex;
     while (text[position] === ' ') position++;
   }
+  // Also catches a number too large to hold (a 400-digit `9...9d` reads as Infinity).
+  if (!(seconds <= MAX_SECONDS)) return no(`\`${oneLine(text)}\` ${TOO_LONG}`);
   return ok(seconds);
 }
 
@@ -91,6 +106,7 @@ function parseRate(input: unknown): Parsed<number> & { per?: Unit } {
   if (!match) return no(`\`${String(input)}\` is not a rate: write cases per unit of time, like 50/d or 6/h`);
   const count = Number(match[1]);
   if (count === 0) return no('a rate of 0 means the queue never moves: give how many cases are done per unit of time');
+  if (!Number.isFinite(count)) return no(`\`${oneLine(input as string)}\` is not a rate cxmap can hold`);
   return { ok: true, value: count, per: match[2] as Unit };
 }
 
@@ -101,12 +117,13 @@ export type DurationInput =
 export function parseDistribution(input: DurationInput, calendar: Calendar = DEFAULT_CALENDAR): Parsed<Distribution> {
   if (typeof input === 'string' && input.includes('..')) {
     const [low, high, ...rest] = input.split('..');
-    if (rest.length > 0) return no(`\`${input}\` is not a range: write it like 1d..3d`);
+    if (rest.length > 0) return no(`\`${oneLine(String(input))}\` is not a range: write it like 1d..3d`);
     const min = parseFixed(low, calendar);
     if (!min.ok) return min;
     const max = parseFixed(high, calendar);
     if (!max.ok) return max;
-    if (min.value > max.value) return no(`the range \`${input}\` runs backwards: put the shorter duration first`);
+    if (min.value > max.value)
+      return no(`the range \`${oneLine(String(input))}\` runs backwards: put the shorter duration first`);
     return ok(
       min.value === max.value
         ? { kind: 'fixed', value: min.value }
@@ -120,9 +137,19 @@ export function parseDistribution(input: DurationInput, calendar: Calendar = DEF
       if (typeof input.queue !== 'number') return no('a queue needs `queue`: how many cases wait ahead');
       if (input.rate === undefined)
         return no('a queue needs `rate`: how many cases are done per unit of time, like 50/d');
+      if (!(input.queue >= 0 && Number.isFinite(input.queue)))
+        return no('`queue` is how many cases wait ahead: a number from 0 up');
       const rate = parseRate(input.rate);
       if (!rate.ok) return rate;
-      return ok({ kind: 'queue', queue: input.queue, perSecond: rate.value / unitSeconds(rate.per!, calendar) });
+      const queue: Distribution = {
+        kind: 'queue',
+        queue: input.queue,
+        perSecond: rate.value / unitSeconds(rate.per!, calendar),
+      };
+      // Little's law: the wait is queue / rate, and it may not be longer than any other duration.
+      if (!(mean(queue) <= MAX_SECONDS))
+        return no(`a queue of ${input.queue} cases at ${oneLine(String(input.rate))} ${TOO_LONG}`);
+      return ok(queue);
     }
     const parts: number[] = [];
     for (const key of ['min', 'likely', 'max'] as const) {

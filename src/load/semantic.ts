@@ -16,6 +16,7 @@ import {
   didYouMean,
   components,
   postDominators,
+  solveChain,
   successors,
   walker,
 } from '../core/index.js';
@@ -24,6 +25,12 @@ import type { Actor, Choice, Next, ProcessMap, RawMap, RawStep, Step } from './t
 
 /** Chances of a step must add up to 100% within this. */
 const CHANCE_TOLERANCE = 1e-6;
+
+/**
+ * The most times, on average, a customer may pass one step (going round rework loops): a loop must be left with a
+ * chance of at least 1 / MAX_PASSES per pass. Beyond it the figures are dominated by an all-but-closed loop.
+ */
+export const MAX_PASSES = 1000;
 
 class Checker {
   readonly findings: Finding[] = [];
@@ -266,11 +273,17 @@ function checkFlow(steps: Step[], check: Checker): number {
 
   const pred: number[][] = steps.map(() => []);
   succ.forEach((list, i) => list.forEach((t) => pred[t]!.push(i)));
+  // A way on with a chance of 0% takes nobody anywhere: only the ways customers take can lead them to an end.
+  const taken = steps.map((s) =>
+    s.next.kind === 'choice' ? s.next.choices.filter((c) => c.chance > 0).map((c) => c.to) : succ[s.index]!,
+  );
+  const takenPred: number[][] = steps.map(() => []);
+  taken.forEach((list, i) => list.forEach((t) => takenPred[t]!.push(i)));
   const canEnd = new Uint8Array(steps.length);
   const queue = steps.filter((s) => s.next.kind === 'end').map((s) => s.index);
   for (const i of queue) canEnd[i] = 1;
   for (let k = 0; k < queue.length; k++) {
-    for (const p of pred[queue[k]!]!) {
+    for (const p of takenPred[queue[k]!]!) {
       if (!canEnd[p]) {
         canEnd[p] = 1;
         queue.push(p);
@@ -283,14 +296,34 @@ function checkFlow(steps: Step[], check: Checker): number {
     const first = steps[loop[0]!]!;
     if (loop.length === 1 && !succ[first.index]!.includes(first.index)) continue;
     const names = loop.map((i) => `\`${steps[i]!.id}\``);
+    const closed = loop.some((i) => succ[i]!.length > taken[i]!.length);
     const which =
       loop.length === 1
         ? `step ${names[0]} leads only back to itself`
         : `steps ${names.slice(0, -1).join(', ')} and ${names.at(-1)} form a loop with no way out`;
     check.error(
       'no-way-out',
-      `${which}: a customer who gets here never reaches an end step; give one of them a way on`,
+      `${which}${closed ? ' (its ways out have a chance of 0%)' : ''}: a customer who gets here never reaches an end step; give one of them a way on`,
       ['steps', first.index, 'id'],
+    );
+  }
+  if (check.findings.length > 0) return start;
+
+  // Every loop can be left; it must also be left often enough for the figures to mean something.
+  const weight = steps.map((s) =>
+    s.next.kind === 'choice'
+      ? s.next.choices.map((c) => c.chance)
+      : succ[s.index]!.map(() => 1 / succ[s.index]!.length),
+  );
+  const entry = new Float64Array(steps.length);
+  entry[start] = 1;
+  const visits = solveChain({ succ, weight }, entry);
+  for (const loop of components(succ, (i) => !(visits[i]! <= MAX_PASSES))) {
+    const most = loop.reduce((a, b) => (visits[b]! > visits[a]! ? b : a));
+    check.error(
+      'loop-too-sticky',
+      `customers pass step \`${steps[most]!.id}\` ${Number.isFinite(visits[most]) ? Math.round(visits[most]!).toLocaleString('en') : 'endlessly many'} times on average: its loop is all but closed (cxmap accepts at most ${MAX_PASSES.toLocaleString('en')} passes); give the way out a chance of at least ${100 / MAX_PASSES}%`,
+      ['steps', most, 'next'],
     );
   }
   if (check.findings.length > 0) return start;

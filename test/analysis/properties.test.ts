@@ -5,6 +5,7 @@ import { analyze } from '../../src/analysis/index.js';
 import { postDominators } from '../../src/core/graph.js';
 import { scoreJson } from '../../src/report/score-json.js';
 import { mapOf } from '../helpers/analyze.js';
+import { loadText } from '../../src/load/index.js';
 
 const HEADER = `cxmap: 1
 process: { name: P, customer: C, goal: G }
@@ -171,6 +172,43 @@ describe('every valid map', () => {
         );
       }),
       { numRuns: 40, seed: 20261122 },
+    );
+  });
+});
+
+describe('maps at the edges of what the format accepts', () => {
+  // Random small flows whose chances and durations run to the extremes: a way out of 0% or 0.01%, a 400-digit
+  // duration, a queue that would take longer than the universe. Validation refuses what the engine cannot compute;
+  // whatever it accepts gives finite figures everywhere.
+  const extreme = fc.record({
+    back: fc.constantFrom(0, 0.5, 50, 99, 99.9, 99.95, 99.99, 100),
+    work: fc.constantFrom('0', '1h', '3650d', '3651d', `${'9'.repeat(400)}d`, '1e3d'),
+    wait: fc.constantFrom('0', '{ queue: 1e300, rate: 0.000001/s }', '{ queue: 10, rate: 1/w }', '1d..3650d'),
+    self: fc.boolean(),
+  });
+  it('validation refuses a map, or every figure of it is a finite number', () => {
+    fc.assert(
+      fc.property(fc.array(extreme, { minLength: 1, maxLength: 4 }), (loops) => {
+        const steps = loops.map((l, i) => {
+          const back = l.self ? `s${i}` : `s${Math.max(0, i - 1)}`;
+          const on = `s${i + 1}`;
+          const next =
+            l.back === 0
+              ? `next: ${on}`
+              : `next: [{ to: ${back}, chance: ${l.back}% }, { to: ${on}, chance: ${+(100 - l.back).toFixed(4)}% }]`;
+          return `  - { id: s${i}, name: S${i}, actor: desk, work: ${l.work}, wait: ${l.wait}, ${next} }\n`;
+        });
+        const yaml = `${HEADER}${steps.join('')}  - { id: s${loops.length}, name: End, actor: me }\n`;
+        const loaded = loadText(yaml, 'edge.cxmap.yaml');
+        if (!loaded.map) {
+          expect(loaded.findings.length).toBeGreaterThan(0);
+          return;
+        }
+        const { metrics, steps: scored } = scoreJson(analyze(loaded.map, { runs: 50 }), 'edge.cxmap.yaml');
+        // JSON writes NaN and Infinity as null: no figure may come out so.
+        expect(JSON.stringify({ metrics, scored })).not.toMatch(/null/);
+      }),
+      { seed: 12, numRuns: 300 },
     );
   });
 });

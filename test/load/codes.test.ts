@@ -104,7 +104,7 @@ const cases: Case[] = [
     yaml: two('    ca: 120\n'),
     line: 15,
     column: 9,
-    message: 'steps[0].ca: write a share as a number from 0 to 1 (0.8) or as a percentage (80%)',
+    message: 'steps[0].ca: write a share as a number from 0 to 1 (0.8) or as a percentage from 0% to 100% (80%)',
   },
   {
     code: 'duplicate-stage',
@@ -191,6 +191,69 @@ const cases: Case[] = [
     line: 15,
     column: 11,
     message: 'an estimate needs min <= likely <= max',
+  },
+  {
+    code: 'bad-duration',
+    yaml: two(`    work: ${'9'.repeat(400)}d\n`),
+    line: 15,
+    column: 11,
+    message: `\`${'9'.repeat(37)}...\` is longer than the 10 years a duration may be`,
+  },
+  {
+    code: 'bad-duration',
+    yaml: two('    work: 3651d\n'),
+    line: 15,
+    column: 11,
+    message: '`3651d` is longer than the 10 years a duration may be',
+  },
+  {
+    code: 'bad-duration',
+    yaml: two('    wait: { queue: 1e300, rate: 0.000001/s }\n'),
+    line: 15,
+    column: 11,
+    message: 'a queue of 1e+300 cases at 0.000001/s is longer than the 10 years a duration may be',
+  },
+  {
+    code: 'bad-rate',
+    yaml: two(`    wait: { queue: 4, rate: ${'9'.repeat(400)}/d }\n`),
+    line: 15,
+    column: 11,
+    message: `\`${'9'.repeat(37)}...\` is not a rate cxmap can hold`,
+  },
+  {
+    code: 'bad-value',
+    yaml: two('    ca: 150%\n'),
+    line: 15,
+    column: 9,
+    message: 'steps[0].ca: write a share as a number from 0 to 1 (0.8) or as a percentage from 0% to 100% (80%)',
+  },
+  {
+    code: 'bad-value',
+    yaml: two().replace('  goal: G\n', '  goal: G\n  targets: { successRate: 1000% }\n'),
+    line: 6,
+    column: 27,
+    message:
+      'process.targets.successRate: write a share as a number from 0 to 1 (0.8) or as a percentage from 0% to 100% (80%)',
+  },
+  {
+    code: 'no-way-out',
+    yaml:
+      two('', '    next: [{ to: b, chance: 100% }, { to: a2, chance: 0% }]\n') +
+      '  - id: a2\n    name: A2\n    stage: Two\n    actor: me\n',
+    line: 16,
+    column: 9,
+    message:
+      'step `b` leads only back to itself (its ways out have a chance of 0%): a customer who gets here never reaches an end step; give one of them a way on',
+  },
+  {
+    code: 'loop-too-sticky',
+    yaml:
+      two('', '    next: [{ to: b, chance: 99.95% }, { to: a2, chance: 0.05% }]\n') +
+      '  - id: a2\n    name: A2\n    stage: Two\n    actor: me\n',
+    line: 20,
+    column: 11,
+    message:
+      'customers pass step `b` 2,000 times on average: its loop is all but closed (cxmap accepts at most 1,000 passes); give the way out a chance of at least 0.1%',
   },
   {
     code: 'bad-rate',
@@ -325,6 +388,7 @@ describe('one broken map per finding code', () => {
       'duplicate-stage',
       'empty-file',
       'file-too-large',
+      'loop-too-sticky',
       'missing-key',
       'missing-stage',
       'no-start',

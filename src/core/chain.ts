@@ -7,9 +7,9 @@
  * without loops costs nothing, a rework loop costs a small dense solve. So a long map with local loops is solved
  * in time proportional to its size.
  */
-import { components } from '../core/index.js';
+import { components } from './graph.js';
 
-interface Chain {
+export interface Chain {
   /** succ[s]: the states s leads to. */
   succ: number[][];
   /** weight[s][k]: the share of the mass in s that goes to succ[s][k]. */
