@@ -148,7 +148,7 @@ export function parseDistribution(input: DurationInput, calendar: Calendar = DEF
       };
       // Little's law: the wait is queue / rate, and it may not be longer than any other duration.
       if (!(mean(queue) <= MAX_SECONDS))
-        return no(`a queue of ${input.queue} cases at ${oneLine(String(input.rate))} ${TOO_LONG}`);
+        return no(`a queue of ${input.queue} cases at ${oneLine(input.rate as string)} ${TOO_LONG}`);
       return ok(queue);
     }
     const parts: number[] = [];
