@@ -1,8 +1,9 @@
 /** `cxmap fmt`: maps in the canonical key order and style, every comment kept; `--check` for CI. */
 import type { Command } from 'commander';
+import { UsageError } from '../core/index.js';
 import { readMap, parseYaml } from '../load/index.js';
 import { formatMap } from '../model/index.js';
-import { discoverMaps, expandInputs, writeAtomic } from '../workflows/index.js';
+import { discoverMaps, expandInputs, writeFile } from '../workflows/index.js';
 import type { CommandContext } from './shared.js';
 
 export function register(program: Command, context: CommandContext): void {
@@ -22,29 +23,43 @@ export function register(program: Command, context: CommandContext): void {
       const paths = files.length ? await expandInputs(files) : await discoverMaps(process.cwd());
       let failed = false;
       for (const path of paths) {
-        const read = readMap(path);
-        if ('finding' in read) {
-          process.stderr.write(`cxmap: ${path} was not formatted: ${read.finding.message}\n`);
+        try {
+          failed = formatOne(path, options.check === true, context) || failed;
+        } catch (error) {
+          // One file that cannot be read or written does not stop the others.
+          if (!(error instanceof UsageError)) throw error;
+          process.stderr.write(`cxmap: ${path} was not formatted: ${error.message.replace(/^cannot \w+ \S+: /, '')}\n`);
           failed = true;
-          continue;
-        }
-        const formatted = formatMap(read.text);
-        if (formatted === undefined) {
-          const first = parseYaml(read.text).findings.find((f) => f.severity === 'error')!;
-          process.stderr.write(
-            `cxmap: ${path} was not formatted: its YAML does not parse (${first.line}:${first.column} ${first.message})\n`,
-          );
-          failed = true;
-        } else if (path === '-') {
-          // Standard input goes out formatted on standard output, for editors.
-          if (options.check) failed ||= formatted !== read.text;
-          else context.write(formatted);
-        } else if (formatted !== read.text) {
-          if (options.check) failed = true;
-          else writeAtomic(path, formatted);
-          context.write(`${path}\n`);
         }
       }
       context.exitCode = failed ? 1 : 0;
     });
+}
+
+/** Formats one map in place (or checks it); true when it failed or, with --check, is not formatted. */
+function formatOne(path: string, check: boolean, context: CommandContext): boolean {
+  const read = readMap(path);
+  if ('finding' in read) {
+    process.stderr.write(`cxmap: ${path} was not formatted: ${read.finding.message}\n`);
+    return true;
+  }
+  const formatted = formatMap(read.text);
+  if (formatted === undefined) {
+    const first = parseYaml(read.text).findings.find((f) => f.severity === 'error')!;
+    process.stderr.write(
+      `cxmap: ${path} was not formatted: its YAML does not parse (${first.line}:${first.column} ${first.message})\n`,
+    );
+    return true;
+  }
+  if (path === '-') {
+    // Standard input goes out formatted on standard output, for editors.
+    if (check) return formatted !== read.text;
+    context.write(formatted);
+    return false;
+  }
+  // Compared with LF line breaks: the file is written back with its own line breaks and byte-order mark.
+  if (formatted === read.text.replace(/\r\n/g, '\n')) return false;
+  if (!check) writeFile(path, formatted, read.layout);
+  context.write(`${path}\n`);
+  return check;
 }

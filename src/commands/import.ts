@@ -6,7 +6,7 @@ import { loadText, readMap, importCsv } from '../load/index.js';
 import { UsageError } from '../core/index.js';
 import { formatDocument } from '../model/index.js';
 import { processInfo } from './ask.js';
-import { schemaComment, writeAtomic } from '../workflows/index.js';
+import { schemaComment, writeFile } from '../workflows/index.js';
 import type { CommandContext } from './shared.js';
 
 export function register(program: Command, context: CommandContext): void {
@@ -51,7 +51,7 @@ export function register(program: Command, context: CommandContext): void {
         context.exitCode = 1;
         return;
       }
-      writeAtomic(options.output, text);
+      writeFile(options.output, text);
       context.write(`Wrote ${options.output}: ${result.rows} steps from ${csv}.\n`);
       context.exitCode = 0;
     });

@@ -41,7 +41,7 @@ export function register(program: Command, context: CommandContext): void {
         context.exitCode = 0;
         return;
       }
-      outputs.write(path, result.text);
+      outputs.write(path, result.text, loaded.layout);
       const c = new Chalk({ level: context.colorLevel });
       context.write(`Wrote ${path} with ${result.changes.length} change${result.changes.length === 1 ? '' : 's'}.\n`);
       for (const { opportunity, because } of result.left)

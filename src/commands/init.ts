@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { loadText } from '../load/index.js';
 import { UsageError, slug } from '../core/index.js';
-import { fromTemplate, TEMPLATES, writeAtomic } from '../workflows/index.js';
+import { fromTemplate, TEMPLATES, writeFile } from '../workflows/index.js';
 import { processInfo } from './ask.js';
 import type { CommandContext } from './shared.js';
 
@@ -40,7 +40,7 @@ export function register(program: Command, context: CommandContext): void {
           );
         const text = fromTemplate(options.template, info, path);
         if (!loadText(text, path).map) throw new Error(`the ${options.template} template does not make a valid map`);
-        writeAtomic(path, text);
+        writeFile(path, text);
         context.write(
           `Wrote ${path} from the ${options.template} template. See it live while you type: cxmap serve ${path}\n`,
         );

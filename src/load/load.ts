@@ -1,5 +1,5 @@
 /** Loading a map: read, parse with positions, check the shape against the schema, then the semantics. */
-import { readMap } from './read.js';
+import { readMap, type TextLayout } from './read.js';
 import { parseYaml, SourceMap } from './parse.js';
 import { checkShape } from './schema.js';
 import { checkSemantics } from './semantic.js';
@@ -14,6 +14,8 @@ export interface LoadedMap {
   findings: Finding[];
   /** The normalized map, present only when there is no error. */
   map?: ProcessMap;
+  /** How the file was saved (line breaks, byte-order mark), for writing a map made from it the same way. */
+  layout?: TextLayout;
 }
 
 export function loadText(text: string, file: string): LoadedMap {
@@ -31,5 +33,5 @@ export function loadFile(path: string): LoadedMap {
   const file = path === '-' ? '<stdin>' : path;
   const read = readMap(path);
   if ('finding' in read) return { file, findings: [read.finding] };
-  return loadText(read.text, file);
+  return { ...loadText(read.text, file), layout: read.layout };
 }

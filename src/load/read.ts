@@ -5,7 +5,13 @@ import { finding, START, UsageError, type Finding } from '../core/index.js';
 /** Larger files are refused: a map of 20,000 steps takes about 4 MB. */
 const MAX_FILE_BYTES = 16 * 1024 * 1024;
 
-type ReadResult = { text: string } | { finding: Finding };
+/** How a text file was saved: its line endings and whether it starts with a byte-order mark. Writers keep it. */
+export interface TextLayout {
+  eol: '\n' | '\r\n' | '\r';
+  bom: boolean;
+}
+
+type ReadResult = { text: string; layout: TextLayout } | { finding: Finding };
 
 const MB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -26,12 +32,17 @@ export function decode(bytes: Buffer): ReadResult {
     finding: finding('not-text', 'this is not a text file (it holds binary data), so it cannot be a map', START),
   };
   if (bytes.subarray(0, 8192).includes(0)) return notText;
+  let text: string;
   try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-    return { text };
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     return notText;
   }
+  const first = /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
+  const layout: TextLayout = { eol: first as TextLayout['eol'], bom: bytes[0] === 0xef && bytes[1] === 0xbb };
+  // YAML breaks lines at LF and CRLF only: a file saved with old Mac line endings (CR alone) would read as one
+  // line. A lone CR becomes LF, which keeps every offset, so positions stay right.
+  return { text: text.replace(/\r(?!\n)/g, '\n'), layout };
 }
 
 function readAll(fd: number, limit: number): Buffer {

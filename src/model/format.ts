@@ -4,7 +4,19 @@
  * block collections kept as written, and every comment kept with the key or value it belongs to.
  */
 import { createRequire } from 'node:module';
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import {
+  Alias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseDocument,
+  visit,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLMap,
+} from 'yaml';
 
 type SchemaNode = {
   $ref?: string;
@@ -73,6 +85,44 @@ function space(doc: Document): void {
   });
 }
 
+/** What each alias stands for, read in the order the file was written (an alias refers to an anchor before it). */
+function aliasTargets(doc: Document): Map<Alias, Node> {
+  const targets = new Map<Alias, Node>();
+  visit(doc, {
+    Alias(_, alias) {
+      const target = alias.resolve(doc);
+      if (target) targets.set(alias, target);
+    },
+  });
+  return targets;
+}
+
+/**
+ * After reordering, an alias may come before its anchor (`wait: *w` sorted above `work: &w 1h`), which YAML cannot
+ * read. The anchored node then moves to the alias's place and an alias takes its old place: same values, still
+ * shared.
+ */
+function anchorsFirst(doc: Document, targets: Map<Alias, Node>): void {
+  // seen: met in its place; moved: put at an alias's place, visited there next; placed: any later meeting is its
+  // old place, which becomes an alias.
+  const state = new Map<Node, 'seen' | 'moved' | 'placed'>();
+  visit(doc, {
+    Alias(_, alias) {
+      const target = targets.get(alias);
+      if (!target || state.has(target)) return undefined;
+      state.set(target, 'moved');
+      return target;
+    },
+    Node(_, node) {
+      if (!node.anchor) return undefined;
+      const now = state.get(node);
+      if (now === 'placed') return new Alias(node.anchor);
+      state.set(node, now === 'moved' ? 'placed' : 'seen');
+      return undefined;
+    },
+  });
+}
+
 /** The canonical text of a map, or undefined when its YAML does not parse (such a file is never touched). */
 export function formatMap(text: string): string | undefined {
   const doc = parseDocument(text, { keepSourceTokens: false });
@@ -88,7 +138,9 @@ export function formatDocument(doc: Document): string {
     doc.commentBefore = first.commentBefore;
     first.commentBefore = undefined;
   }
+  const targets = aliasTargets(doc);
   walk(doc.contents, SCHEMA);
+  anchorsFirst(doc, targets);
   space(doc);
   return doc.toString({ indent: 2, indentSeq: true, lineWidth: 0, flowCollectionPadding: true });
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -109,5 +109,54 @@ describe('cxmap fmt', () => {
   it('formats standard input to standard output', () => {
     const r = cxmap(['fmt', '-'], { input: MESSY });
     expect(r.stdout).toBe(CANONICAL);
+  });
+
+  it('keeps line breaks, byte-order mark and mode: a CRLF map with a BOM stays so, and then passes --check', () => {
+    const file = temp('windows.cxmap.yaml', `\uFEFF${MESSY.replace(/\n/g, '\r\n')}`);
+    chmodSync(file, 0o640);
+    expect(cxmap(['fmt', file]).status).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(`\uFEFF${CANONICAL.replace(/\n/g, '\r\n')}`);
+    expect(statSync(file).mode & 0o777).toBe(0o640);
+    expect(cxmap(['fmt', '--check', file]).status).toBe(0);
+  });
+
+  it('reads a map saved with CR line breaks (old Mac) as lines, and writes it back so', () => {
+    const file = temp('mac.cxmap.yaml', MESSY.replace(/\n/g, '\r'));
+    expect(cxmap(['fmt', file]).status).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(CANONICAL.replace(/\n/g, '\r'));
+    expect(cxmap(['fmt', file]).stdout).toBe('');
+  });
+
+  it('moves an anchor before its alias when the canonical order would put the alias first', () => {
+    const map = `cxmap: 1
+process: { name: P, customer: C, goal: G }
+actors:
+  me: { kind: customer, name: Me }
+steps:
+  - id: a
+    name: A
+    actor: me
+    work: &w 1h
+    wait: *w
+    next: b
+  - { id: b, name: B, actor: me, work: *w }
+`;
+    const file = temp('alias.cxmap.yaml', map);
+    expect(cxmap(['fmt', file]).status).toBe(0);
+    const formatted = readFileSync(file, 'utf8');
+    expect(formatted).toContain('    wait: &w 1h\n    work: *w\n');
+    expect(loadText(formatted, file).map!.steps.map((s) => [s.wait, s.work])).toEqual(
+      loadText(map, file).map!.steps.map((s) => [s.wait, s.work]),
+    );
+  });
+
+  it('goes on with the other files when one cannot be read or written', () => {
+    const gone = join(mkdtempSync(join(tmpdir(), 'cxmap-fmt-')), 'gone.cxmap.yaml');
+    symlinkSync(join(tmpdir(), 'no-such-folder-for-cxmap', 'x.yaml'), gone);
+    const file = temp('after.cxmap.yaml', MESSY);
+    const r = cxmap(['fmt', gone, file]);
+    expect(r.stderr).toBe(`cxmap: ${gone} was not formatted: no such file\n`);
+    expect(r.status).toBe(1);
+    expect(readFileSync(file, 'utf8')).toBe(CANONICAL);
   });
 });

@@ -81,4 +81,16 @@ describe('cxmap improve', () => {
     expect(invalid.stdout).toContain('did you mean `rekey`?');
     expect(invalid.stdout + invalid.stderr).not.toMatch(STACK);
   });
+
+  it('writes the to-be map with the line breaks and byte-order mark of the map it was made from', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cxmap-improve-'));
+    const input = join(dir, 'windows.cxmap.yaml');
+    writeFileSync(input, `\uFEFF${readFileSync(FIXTURE, 'utf8').replace(/\n/g, '\r\n')}`);
+    const out = join(dir, 'to-be.cxmap.yaml');
+    expect(cxmap(['improve', input, '--apply', 'all', '-o', out]).status).toBe(0);
+    const written = readFileSync(out, 'utf8');
+    expect(written.startsWith('\uFEFF')).toBe(true);
+    expect(written.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    expect(written.split('\r\n').length).toBeGreaterThan(20);
+  });
 });
