@@ -1,10 +1,11 @@
 /** `cxmap serve`: a live preview of a map for the projector, redrawn within a second of each save. */
-import { createServer, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { hostname, networkInterfaces } from 'node:os';
 import { spawn } from 'node:child_process';
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { decode } from '../load/index.js';
+import { readMap } from '../load/index.js';
 import { UsageError } from '../core/index.js';
 import { VIEWS, type ViewName, mermaidFile } from '../render/index.js';
 import { LIVE_SCRIPT, livePage, type LiveState } from '../report/index.js';
@@ -25,6 +26,31 @@ const port = (value: string) => {
     throw new UsageError(`--port takes a port number from 0 (any free port) to 65535, not ${value}`);
   return n;
 };
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+/** The name in a Host header, without its port: `127.0.0.1`, `localhost`, `[::1]`. */
+function hostName(header: string | undefined): string {
+  if (!header) return '';
+  const name = header.startsWith('[') ? header.slice(0, header.indexOf(']') + 1) : header.replace(/:\d*$/, '');
+  return name.toLowerCase();
+}
+
+/**
+ * The host names the server answers to: the loopback names, and the address it listens on; listening on every
+ * interface (0.0.0.0, ::), this machine's own addresses and name.
+ */
+function allowedHosts(host: string): Set<string> {
+  const names = new Set(['localhost', '127.0.0.1', '[::1]']);
+  const bracket = (a: string) => (a.includes(':') ? `[${a}]` : a);
+  names.add(bracket(host.toLowerCase()));
+  if (host === '0.0.0.0' || host === '::') {
+    names.add(hostname().toLowerCase());
+    for (const list of Object.values(networkInterfaces()))
+      for (const a of list ?? []) names.add(bracket(a.address.toLowerCase()));
+  }
+  return names;
+}
 
 /** Saving in an editor fires several events (write, rename); the map is read once they have settled. */
 const SETTLE_MS = 60;
@@ -54,18 +80,42 @@ export function register(program: Command, context: CommandContext): void {
       const path = resolve(file);
       const clients = new Set<ServerResponse>();
       let state = read();
+      // What a page opened (or reloaded) while the map is invalid draws under the findings.
+      let lastGood = state.ok ? state : undefined;
       function read(): LiveState {
-        const text = decode(readFileSync(path));
-        if ('finding' in text)
-          return {
-            ok: false,
-            findings: [{ line: 1, column: 1, message: text.finding.message, code: text.finding.code }],
-          };
-        return liveState(text.text, file, options.view);
+        try {
+          const text = readMap(path);
+          if ('finding' in text)
+            return {
+              ok: false,
+              findings: [{ line: 1, column: 1, message: text.finding.message, code: text.finding.code }],
+            };
+          return liveState(text.text, file, options.view);
+        } catch (error) {
+          // The file went away or became a folder between saves: say so on the page, keep serving.
+          if (!(error instanceof UsageError)) throw error;
+          return { ok: false, findings: [{ line: 1, column: 1, message: error.message, code: 'unreadable' }] };
+        }
       }
-      const send = (res: ServerResponse) => res.write(`data: ${JSON.stringify(state)}\n\n`);
+      const send = (res: ServerResponse, what: LiveState) => res.write(`data: ${JSON.stringify(what)}\n\n`);
+      const allowed = allowedHosts(options.host);
 
       const server = createServer((req, res) => {
+        try {
+          handle(req, res);
+        } catch {
+          // Nothing a request holds may stop the server: a request it cannot handle gets an error, alone.
+          if (!res.headersSent) res.writeHead(400, { 'content-type': 'text/plain' });
+          res.end('bad request');
+        }
+      });
+      function handle(req: IncomingMessage, res: ServerResponse): void {
+        const refuse = (status: number, text: string, headers: Record<string, string> = {}) =>
+          void res.writeHead(status, { 'content-type': 'text/plain', ...headers }).end(text);
+        if (req.method !== 'GET' && req.method !== 'HEAD')
+          return refuse(405, 'only GET and HEAD', { allow: 'GET, HEAD' });
+        // DNS rebinding: a page on another site may reach this port under its own name; only our names are served.
+        if (!allowed.has(hostName(req.headers.host))) return refuse(403, 'not served under this host name');
         const url = new URL(req.url ?? '/', 'http://localhost');
         const reply = (type: string, body: string | Buffer) => {
           res.writeHead(200, {
@@ -73,7 +123,7 @@ export function register(program: Command, context: CommandContext): void {
             'cache-control': 'no-store',
             'x-content-type-options': 'nosniff',
           });
-          res.end(body);
+          res.end(req.method === 'HEAD' ? undefined : body);
         };
         if (url.pathname === '/') return reply('text/html; charset=utf-8', livePage(basename(file)));
         if (url.pathname === '/live.js') return reply('text/javascript; charset=utf-8', LIVE_SCRIPT);
@@ -84,17 +134,18 @@ export function register(program: Command, context: CommandContext): void {
             'cache-control': 'no-store',
             connection: 'keep-alive',
           });
+          if (req.method === 'HEAD') return void res.end();
           clients.add(res);
           req.on('close', () => clients.delete(res));
-          return send(res);
+          if (!state.ok && lastGood) send(res, lastGood);
+          return void send(res, state);
         }
         const asset = url.pathname.startsWith('/mermaid/')
           ? mermaidFile(decodeURIComponent(url.pathname.slice('/mermaid/'.length)))
           : undefined;
         if (asset) return reply('text/javascript; charset=utf-8', asset);
-        res.writeHead(404, { 'content-type': 'text/plain' });
-        res.end('not found');
-      });
+        refuse(404, 'not found');
+      }
 
       await new Promise<void>((ready, fail) => {
         server.once('error', (error: NodeJS.ErrnoException) =>
@@ -111,7 +162,8 @@ export function register(program: Command, context: CommandContext): void {
       const stopWatching = onSave([path], SETTLE_MS, () => {
         if (!existsSync(path)) return;
         state = read();
-        for (const client of clients) send(client);
+        if (state.ok) lastGood = state;
+        for (const client of clients) send(client, state);
         process.stderr.write(
           `${new Date().toTimeString().slice(0, 8)} ${state.ok ? 'redrawn' : `${state.findings.length} problem${state.findings.length === 1 ? '' : 's'} in the map`}\n`,
         );
@@ -120,6 +172,10 @@ export function register(program: Command, context: CommandContext): void {
       const address = server.address() as { port: number };
       const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${address.port}/`;
       context.write(`cxmap serve: ${url} shows ${file}; it redraws on every save (Ctrl+C to stop)\n`);
+      if (!LOOPBACK.has(options.host))
+        process.stderr.write(
+          `cxmap: warning: listening on ${options.host}, so anyone who can reach this machine can see the map; leave out --host to keep it to this computer\n`,
+        );
       if (options.open) {
         const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
         spawn(opener, [url], { stdio: 'ignore', detached: true })
@@ -129,6 +185,8 @@ export function register(program: Command, context: CommandContext): void {
       await untilStopped();
       stopWatching();
       for (const client of clients) client.end();
+      // At once: open connections (a browser keeps some alive) do not hold the server up.
+      server.closeAllConnections();
       await new Promise((closed) => server.close(closed));
       context.exitCode = 0;
     });

@@ -58,9 +58,10 @@ export function register(program: Command, context: CommandContext): void {
 
       const wrote = (path: string) => context.write(`${path}\n`);
       const produce = async (path: string) => {
-        const loaded = [loadFile(path)];
-        if (!loaded[0]!.map) return context.write(formatFindings('stylish', loaded, context));
         try {
+          // Inside the try: a map deleted or turned into a folder between saves is reported, and watching goes on.
+          const loaded = [loadFile(path)];
+          if (!loaded[0]!.map) return context.write(formatFindings('stylish', loaded, context));
           if (options.render)
             await renderMaps(
               loaded,

@@ -62,6 +62,7 @@ body { max-width: none; padding: 24px 32px; }
 export const LIVE_SCRIPT = `import mermaid from '/mermaid/mermaid.esm.min.mjs';
 mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'default' });
 let drawn = 0;
+let shown = false;
 let queue = Promise.resolve();
 const findings = document.getElementById('findings');
 function show(state) {
@@ -72,6 +73,11 @@ function show(state) {
       li.textContent = 'line ' + f.line + ', column ' + f.column + ': ' + f.message + ' (' + f.code + ')';
       return li;
     }));
+    // Opened or reloaded while the map is invalid: the findings over an empty canvas, never a bare "Loading".
+    findings.querySelector('h2').textContent = shown
+      ? 'The map has a problem: the picture below is the last good one'
+      : 'The map has a problem: its picture appears once it is fixed';
+    if (!shown) document.getElementById('summary').replaceChildren();
     findings.hidden = false;
     document.body.classList.add('invalid');
     return Promise.resolve();
@@ -92,6 +98,7 @@ function show(state) {
       document.getElementById('summary').innerHTML = state.html;
       document.title = state.title + ' · cxmap serve';
       findings.hidden = true;
+      shown = true;
       document.body.classList.remove('invalid');
     });
 }

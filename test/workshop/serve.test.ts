@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
@@ -100,6 +100,19 @@ describe('cxmap serve', () => {
     expect(await page.$$eval('#diagrams figure svg', (s) => s.length)).toBe(2);
     if (process.env.UPDATE_DOCS_IMAGES)
       writeFileSync(join(ROOT, 'docs/images/serve-invalid.png'), await page.screenshot({ type: 'png' }));
+    // Someone opens (or reloads) the page while the map is invalid: the findings over the last good picture.
+    const late = await browser.newPage();
+    await late.goto(url);
+    await late.waitForFunction(
+      () =>
+        !document.getElementById('findings')!.hidden && document.querySelectorAll('#diagrams figure svg').length === 2,
+      { timeout: 20_000 },
+    );
+    expect(await late.$eval('#findings h2', (h) => h.textContent)).toBe(
+      'The map has a problem: the picture below is the last good one',
+    );
+    expect(await late.$eval('#summary', (s) => s.textContent)).not.toContain('Loading');
+    await late.close();
     await saveAndWait(
       MAP,
       () => document.getElementById('findings')!.hidden && !document.body.classList.contains('invalid'),
@@ -125,6 +138,82 @@ describe('cxmap serve', () => {
     );
     for (const path of ['mermaid/..%2f..%2fpackage.json', 'account.cxmap.yaml', 'mermaid/../../package.json'])
       expect((await fetch(`${url}${path}`)).status).toBe(404);
+  });
+
+  it('survives malformed requests, answers only GET and HEAD, and only under its own host names', async () => {
+    const { connect } = await import('node:net');
+    const { port } = new URL(url);
+    const raw = (request: string) =>
+      new Promise<string>((done) => {
+        let answer = '';
+        const socket = connect(Number(port), '127.0.0.1', () => socket.end(request));
+        socket.on('data', (d) => (answer += String(d)));
+        socket.on('close', () => done(answer.split('\r\n')[0]!));
+        socket.on('error', () => done('error'));
+      });
+    const host = `Host: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`;
+    expect(await raw(`GET /mermaid/%C0.mjs HTTP/1.1\r\n${host}`)).toBe('HTTP/1.1 400 Bad Request');
+    expect(await raw(`GET http://[bad HTTP/1.1\r\n${host}`)).toBe('HTTP/1.1 400 Bad Request');
+    expect(await raw(`POST / HTTP/1.1\r\nContent-Length: 0\r\n${host}`)).toBe('HTTP/1.1 405 Method Not Allowed');
+    expect(await raw(`DELETE /events HTTP/1.1\r\n${host}`)).toBe('HTTP/1.1 405 Method Not Allowed');
+    // DNS rebinding: another site's name pointed at this machine gets nothing, the map's events least of all.
+    expect(await raw(`GET /events HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n`)).toBe(
+      'HTTP/1.1 403 Forbidden',
+    );
+    expect(await raw(`GET / HTTP/1.1\r\nHost: localhost:${port}\r\nConnection: close\r\n\r\n`)).toBe('HTTP/1.1 200 OK');
+    expect(await raw(`HEAD / HTTP/1.1\r\n${host}`)).toBe('HTTP/1.1 200 OK');
+    // Still serving.
+    const page = await fetch(url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('/live.js');
+  });
+
+  it('opened on an invalid map, shows its findings on an empty canvas; warns when it listens beyond this computer', async () => {
+    const other = mkdtempSync(join(tmpdir(), 'cxmap-serve-'));
+    const map = join(other, 'draft.cxmap.yaml');
+    writeFileSync(map, MAP.replace('    next: check\n', '    next: chek\n'));
+    const second = spawn(process.execPath, [
+      join(ROOT, 'bin/cxmap.cjs'),
+      'serve',
+      map,
+      '--port',
+      '0',
+      '--host',
+      '0.0.0.0',
+    ]);
+    let err = '';
+    second.stderr.on('data', (d) => (err += d));
+    try {
+      const port = await new Promise<string>((found) => {
+        let out = '';
+        second.stdout.on('data', (d) => {
+          out += d;
+          const match = /:(\d+)\//.exec(out);
+          if (match) found(match[1]!);
+        });
+      });
+      for (let i = 0; i < 100 && !err.endsWith('\n'); i++) await new Promise((r) => setTimeout(r, 20));
+      expect(err).toBe(
+        'cxmap: warning: listening on 0.0.0.0, so anyone who can reach this machine can see the map; leave out --host to keep it to this computer\n',
+      );
+      const fresh = await browser.newPage();
+      await fresh.goto(`http://127.0.0.1:${port}/`);
+      await fresh.waitForFunction(() => !document.getElementById('findings')!.hidden, { timeout: 20_000 });
+      expect(await fresh.$eval('#findings h2', (h) => h.textContent)).toBe(
+        'The map has a problem: its picture appears once it is fixed',
+      );
+      expect(await fresh.$eval('#summary', (s) => s.textContent)).toBe('');
+      // The map becomes a folder: the page says so, the server goes on.
+      rmSync(map);
+      mkdirSync(map);
+      await fresh.waitForFunction(() => document.querySelector('#findings li')?.textContent?.includes('a folder'), {
+        timeout: 5_000,
+      });
+      await fresh.close();
+      expect(second.exitCode).toBeNull();
+    } finally {
+      second.kill('SIGTERM');
+    }
   });
 
   it('fetched nothing but its own page, script, events and Mermaid, and logged no error', () => {

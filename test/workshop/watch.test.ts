@@ -1,7 +1,7 @@
 /** `cxmap watch`: the report written at once, again on every save, and left alone while the map is invalid. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/cli.js';
@@ -46,6 +46,18 @@ describe('cxmap watch', () => {
     await until(() => stdout.includes('unknown-step'));
     expect(stdout).toContain('step `rekey` goes to `chek`, which is not a step (did you mean `check`?)');
     expect(readFileSync(report, 'utf8')).toBe(before);
+  });
+
+  it('says so when the map is deleted or becomes a folder, and goes on watching', async () => {
+    const map = join(dir, 'account.cxmap.yaml');
+    rmSync(map);
+    await until(() => stderr.includes('no such file'));
+    mkdirSync(map);
+    await until(() => stderr.includes('it is a folder, not a file'));
+    rmSync(map, { recursive: true });
+    writeFileSync(map, MAP.replace('name: Open an account', 'name: Open a current account'));
+    await until(() => existsSync(report) && readFileSync(report, 'utf8').startsWith('# Open a current account\n'));
+    expect(stderr).not.toMatch(/\n\s+at /);
   });
 
   it('stops on SIGTERM with exit code 0', async () => {
