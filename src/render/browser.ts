@@ -3,7 +3,8 @@
  * with one browser for the whole command and Mermaid loaded once per page: a small pool of pages takes the
  * diagrams one after another, instead of a new page and a new Mermaid for every diagram.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, normalize } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -171,13 +172,23 @@ export class MermaidRenderer {
     private readonly browser: Browser,
     private readonly pages: Page[],
     private readonly options: RenderOptions,
+    private readonly profile: Profile,
   ) {}
 
   static async open(found: FoundBrowser, options: RenderOptions): Promise<MermaidRenderer> {
     const puppeteer = (await import('puppeteer')).default;
     const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-    const browser = await puppeteer.launch({
+    const profile = new Profile();
+    const launching = puppeteer.launch({
       executablePath: found.path,
+      // Our own profile folder and signal handling: puppeteer's handlers swallowed SIGTERM (the command went on
+      // and exited 0) and a kill left its profile folder in the temporary directory.
+      userDataDir: profile.dir,
+      // Chromium's own temporary files go in the profile folder too, so that they go with it.
+      env: { ...process.env, TMPDIR: profile.tmp },
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
       args: [
         ...(isRoot ? ['--no-sandbox'] : []),
         '--disable-gpu',
@@ -188,13 +199,22 @@ export class MermaidRenderer {
         '--font-render-hinting=none',
       ],
     });
+    let browser: Browser;
+    try {
+      browser = await launching;
+    } catch (error) {
+      profile.remove();
+      throw error;
+    }
+    profile.browser = browser;
     try {
       const pages = await Promise.all(
         Array.from({ length: Math.max(1, options.pages) }, () => mermaidPage(browser, options.theme)),
       );
-      return new MermaidRenderer(browser, pages, options);
+      return new MermaidRenderer(browser, pages, options, profile);
     } catch (error) {
       await browser.close();
+      profile.remove();
       throw error;
     }
   }
@@ -290,5 +310,43 @@ export class MermaidRenderer {
 
   async close(): Promise<void> {
     await this.browser.close();
+    this.profile.remove();
+  }
+}
+
+/**
+ * The browser's profile folder, and what happens on Ctrl+C (SIGINT) or SIGTERM while the browser is open: the
+ * browser is killed, the folder removed, and the command ends at once with 130 or 143, as a shell expects.
+ */
+class Profile {
+  readonly dir = mkdtempSync(join(tmpdir(), 'cxmap-chromium-'));
+  readonly tmp = join(this.dir, 'tmp');
+  browser?: Browser;
+  private readonly onSignal = (signal: NodeJS.Signals) => {
+    const end = () => {
+      try {
+        this.remove();
+      } finally {
+        process.exit(signal === 'SIGINT' ? 130 : 143);
+      }
+    };
+    // The folder goes once the browser is gone (it writes there until then); a second at most.
+    const chromium = this.browser?.process();
+    if (!chromium || chromium.exitCode !== null || chromium.signalCode !== null) return end();
+    chromium.once('exit', end);
+    setTimeout(end, 1000).unref();
+    chromium.kill('SIGKILL');
+  };
+
+  constructor() {
+    mkdirSync(this.tmp);
+    process.once('SIGINT', this.onSignal);
+    process.once('SIGTERM', this.onSignal);
+  }
+
+  remove(): void {
+    process.off('SIGINT', this.onSignal);
+    process.off('SIGTERM', this.onSignal);
+    rmSync(this.dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
   }
 }

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cxmap } from '../helpers/cli.js';
+import { spawn } from 'node:child_process';
+import { cxmap, ROOT } from '../helpers/cli.js';
 import { HOSTILE } from '../helpers/maps.js';
 
 let dir: string;
@@ -124,5 +125,29 @@ describe('hostile labels', () => {
       if (f.endsWith('blueprint.svg')) expect(svg.toLowerCase()).toContain('#ececff');
     }
     expect(readFileSync(join(out, 'hostile.blueprint.svg'), 'utf8')).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+});
+
+describe('stopped while drawing', () => {
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+  ] as const)('%s ends the command with %i, and leaves no browser profile behind', async (signal, code) => {
+    const temp = mkdtempSync(join(tmpdir(), 'cxmap-signal-'));
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'bin/cxmap.cjs'), 'render', 'examples', '--view', ALL, '--format', 'png', '--out', join(dir, signal)],
+      { cwd: ROOT, env: { ...process.env, TMPDIR: temp } },
+    );
+    // Stopped once the browser has drawn the first picture, with more to come.
+    await new Promise<void>((drawing) => child.stdout.once('data', () => drawing()));
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += String(d)));
+    const exit = new Promise<number | null>((done) => child.once('exit', (c) => done(c)));
+    child.kill(signal);
+    expect({ code: await exit, stderr }).toEqual({ code, stderr: '' });
+    expect(readdirSync(join(dir, signal)).length).toBeLessThan(16);
+    expect(readdirSync(temp)).toEqual([]);
+    rmSync(temp, { recursive: true });
   });
 });
