@@ -8,4 +8,5 @@ export * from './finding.js';
 export * from './graph.js';
 export * from './ids.js';
 export * from './suggest.js';
+export * from './text.js';
 export * from './version.js';

@@ -1,5 +1,5 @@
 /** A summary fit for a pull-request comment or a GitHub job summary: the counts, then a table of the findings. */
-import { mdText } from '../report/index.js';
+import { mdCode, mdText } from '../report/index.js';
 import { docsUrl } from './docs.js';
 import { count, plural, type FileResult } from './types.js';
 
@@ -15,7 +15,7 @@ export function markdown(results: FileResult[]): string {
   const rows = results.flatMap((r) =>
     r.findings.map(
       (f) =>
-        `| \`${r.file.replace(/`/g, '')}\` | ${f.line}:${f.column} | ${f.severity === 'error' ? '🔴 error' : '🟡 warning'} | [${f.code}](${docsUrl(f.code)}) | ${mdText(f.message)} |`,
+        `| ${mdCode(r.file, true)} | ${f.line}:${f.column} | ${f.severity === 'error' ? '🔴 error' : '🟡 warning'} | [${f.code}](${docsUrl(f.code)}) | ${mdText(f.message)} |`,
     ),
   );
   const shown = rows.slice(0, MAX_ROWS);

@@ -7,6 +7,9 @@ import { describe, docsUrl } from './docs.js';
 import { CHECK_RULES } from '../rules/index.js';
 import type { FileResult, FormatOptions } from './types.js';
 
+/** A relative URI reference for a path: each segment percent-encoded, so `#`, `?` and `%` stay in the name. */
+const fileUri = (file: string) => file.split(/[\\/]/).map(encodeURIComponent).join('/');
+
 export function sarif(results: FileResult[], options: FormatOptions): string {
   const codes = [
     ...new Set([...CHECK_RULES.map((r) => r.id), ...results.flatMap((r) => r.findings.map((f) => f.code))]),
@@ -44,7 +47,7 @@ export function sarif(results: FileResult[], options: FormatOptions): string {
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: encodeURI(r.file.split('\\').join('/')) },
+                  artifactLocation: { uri: fileUri(r.file) },
                   region: {
                     startLine: f.line,
                     startColumn: f.column,

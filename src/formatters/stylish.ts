@@ -1,12 +1,12 @@
 /** The default terminal output: findings grouped by file, each with a code frame, and a summary line. */
 import { Chalk } from 'chalk';
-import type { Finding } from '../core/index.js';
+import { printable, type Finding } from '../core/index.js';
 import { count, plural, type FileResult, type FormatOptions } from './types.js';
 
 function codeFrame(result: FileResult, f: Finding, c: InstanceType<typeof Chalk>): string[] {
   const source = result.source;
   if (!source) return [];
-  const text = source.lineText(f.line);
+  const text = printable(source.lineText(f.line));
   if (text.trim() === '') return [];
   // Long lines are cut to a window of 100 characters around the column.
   const from = text.length > 100 ? Math.max(0, Math.min(f.column - 40, text.length - 100)) : 0;
@@ -26,12 +26,11 @@ export function stylish(results: FileResult[], options: FormatOptions): string {
   const out: string[] = [];
   for (const result of results) {
     if (result.findings.length === 0) continue;
-    out.push(c.underline(result.file));
+    out.push(c.underline(printable(result.file)));
     for (const f of result.findings) {
       const severity = f.severity === 'error' ? c.red('error') : c.yellow('warning');
-      // One line per finding, whatever a label quoted in the message holds.
-      const message = f.message.replace(/\s*[\r\n]+\s*/g, ' ');
-      out.push(`  ${c.dim(`${f.line}:${f.column}`)}  ${severity}  ${message}  ${c.dim(f.code)}`);
+      // One line per finding, with nothing a terminal would act on, whatever a label quoted in it holds.
+      out.push(`  ${c.dim(`${f.line}:${f.column}`)}  ${severity}  ${printable(f.message)}  ${c.dim(f.code)}`);
       out.push(...codeFrame(result, f, c));
     }
     out.push('');

@@ -8,12 +8,21 @@ import { decode } from './read.js';
 import { UsageError } from '../core/index.js';
 import { loadFile, loadText, type LoadedMap } from './load.js';
 
-/** `ref:path` when the text names no existing file and looks like one; a drive letter (C:\) is not a ref. */
+/**
+ * `ref:path` when the text names no existing file and looks like one; a drive letter (C:\) is not a ref, and
+ * nothing starting with `-` is (git would read it as an option: `--output=x.txt:a.cxmap.yaml` wrote a file).
+ */
 function gitSpec(spec: string): { ref: string; path: string } | undefined {
   if (existsSync(spec)) return undefined;
-  const match = /^([^:\s]{2,}):(.+)$/.exec(spec);
+  const match = /^([^:\s-][^:\s]+):(.+)$/.exec(spec);
   return match ? { ref: match[1]!, path: match[2]! } : undefined;
 }
+
+/**
+ * Arguments for git with what comes from the user after `--end-of-options`, so that git never reads a ref or a
+ * path as an option, whatever it looks like.
+ */
+export const userArgs = (command: string[], ...values: string[]) => [...command, '--end-of-options', ...values];
 
 /** Runs git in the current folder; any failure is a one-line UsageError saying what could not be done. */
 export function git(args: string[], what: string, cwd = process.cwd()): Buffer {
@@ -37,6 +46,6 @@ export function git(args: string[], what: string, cwd = process.cwd()): Buffer {
 export function loadSpec(spec: string): LoadedMap {
   const at = gitSpec(spec);
   if (!at) return loadFile(spec);
-  const read = decode(git(['show', `${at.ref}:${at.path}`], `${at.path} at ${at.ref}`));
+  const read = decode(git(userArgs(['show'], `${at.ref}:${at.path}`), `${at.path} at ${at.ref}`));
   return 'finding' in read ? { file: spec, findings: [read.finding] } : loadText(read.text, spec);
 }

@@ -4,6 +4,7 @@
  * Text in blocks is plain; a span in backticks is code (step ids).
  */
 import type { ChalkInstance } from 'chalk';
+import { printable } from '../core/index.js';
 import type { Diagram } from '../render/index.js';
 
 /** good and bad colour a cell (green, red); Markdown shows them with a mark, as it has no colour. */
@@ -18,12 +19,29 @@ export type Block =
   | { kind: 'table'; head: string[]; right?: number[]; rows: Cell[][] }
   | { kind: 'diagram'; diagram: Diagram };
 
-/** Escapes text for Markdown prose, headings and table cells. */
+/**
+ * Text for Markdown prose, headings and table cells, escaped by construction: a backslash before every character
+ * that can start something in CommonMark or GFM inline (a tag, an entity, a link, an image, a code span, emphasis,
+ * strikethrough, a table cell, GitHub's math), and before what would start a block at the start of the text (a
+ * list, a quote, a heading); runs of spaces become one (four could start a code block); an `@` before a name gets
+ * a word joiner, so that GitHub mentions nobody. Other punctuation stays as it is, so the Markdown reads well raw.
+ */
 export function mdText(text: string): string {
-  return text.replace(/[\\`*_[\]<>#|~]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+  return printable(text)
+    .replace(/ {2,}/g, ' ')
+    .replace(/[\\`*_[\]<>!&|~#$]/g, (c) => `\\${c}`)
+    .replace(/^( ?)([-+=])(?= |$|[-+=])/, '$1\\$2')
+    .replace(/^( ?\d{1,9})([.)])(?= |$)/, '$1\\$2')
+    .replace(/@(?=[\p{L}\p{N}])/gu, '@\u2060');
 }
 
-export const cellText = (cell: Cell) => (typeof cell === 'string' ? cell : cell.text);
+/** A code span: on one line, its text literal; in a table, `|` escaped (GFM splits cells before code spans). */
+export function mdCode(text: string, table: boolean): string {
+  const code = printable(text).replace(/`/g, '');
+  return code.trim() === '' ? '' : `\`${table ? code.replace(/\|/g, '\\|') : code}\``;
+}
+
+export const cellText = (cell: Cell) => printable(typeof cell === 'string' ? cell : cell.text);
 export const cellTone = (cell: Cell) => (typeof cell === 'string' ? undefined : cell.tone);
 
 /** Splits text into plain and code spans: `a \`b\` c` gives a, b (code), c. */
@@ -36,9 +54,9 @@ export function spans(text: string): { code: boolean; text: string }[] {
 
 const MARK: Record<Tone, string> = { good: '🟢 ', bad: '🔴 ' };
 
-function mdInline(text: string): string {
+function mdInline(text: string, table = false): string {
   return spans(text)
-    .map((s) => (s.code ? `\`${s.text.replace(/`/g, '')}\`` : mdText(s.text)))
+    .map((s) => (s.code ? mdCode(s.text, table) : mdText(s.text)))
     .join('');
 }
 
@@ -64,7 +82,9 @@ export function toMarkdown(blocks: readonly Block[]): string {
           [
             row(b.head.map(mdText)),
             row(b.head.map((_, i) => (b.right?.includes(i) ? '--:' : '---'))),
-            ...b.rows.map((r) => row(r.map((c) => `${cellTone(c) ? MARK[cellTone(c)!] : ''}${mdInline(cellText(c))}`))),
+            ...b.rows.map((r) =>
+              row(r.map((c) => `${cellTone(c) ? MARK[cellTone(c)!] : ''}${mdInline(cellText(c), true)}`)),
+            ),
           ].join('\n'),
         );
         break;
@@ -82,7 +102,7 @@ export function toMarkdown(blocks: readonly Block[]): string {
 /** For the terminal: aligned tables, colour from chalk; diagrams are left to the other formats. */
 export function toText(blocks: readonly Block[], c: ChalkInstance): string {
   const inline = (text: string) =>
-    spans(text)
+    spans(printable(text))
       .map((s) => (s.code ? c.cyan(s.text) : s.text))
       .join('');
   const out: string[] = [];

@@ -4,7 +4,15 @@
  */
 import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
-import { loadFile, loadText, type LoadedMap, type ProcessMap, type LoadedConfig, git } from '../load/index.js';
+import {
+  loadFile,
+  loadText,
+  type LoadedMap,
+  type ProcessMap,
+  type LoadedConfig,
+  git,
+  userArgs,
+} from '../load/index.js';
 import { UsageError, type Finding } from '../core/index.js';
 import { checkMap, settingsFor, weightsOf } from '../rules/index.js';
 
@@ -44,16 +52,17 @@ export function checkFiles(paths: string[], job: CheckJob, tick: () => void = ()
 export function changedSince(ref: string, cwd: string): string[] {
   git(['rev-parse', '--is-inside-work-tree'], `the maps' history for --against ${ref}`, cwd);
   try {
-    git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], `the git ref ${ref}`, cwd);
+    git(userArgs(['rev-parse', '--verify', '--quiet'], `${ref}^{commit}`), `the git ref ${ref}`, cwd);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     throw new UsageError(
       `--against ${ref}: there is no such branch, tag or commit in this repository (in CI, fetch it first: git fetch origin main)`,
     );
   }
-  return git(['diff', '--name-only', '--relative', ref, '--'], `the changes since ${ref}`, cwd)
+  // -z: paths as they are; without it git quotes a path with non-ASCII letters or tabs, and it matched no map.
+  return git([...userArgs(['diff', '--name-only', '-z', '--relative'], ref), '--'], `the changes since ${ref}`, cwd)
     .toString()
-    .split('\n')
+    .split('\0')
     .filter(Boolean);
 }
 
@@ -64,7 +73,10 @@ function baselines(ref: string, changed: Set<string>, cwd: string): (path: strin
     if (!changed.has(file)) return undefined;
     let before: LoadedMap | undefined;
     try {
-      before = loadText(git(['show', `${ref}:./${file}`], `${file} at ${ref}`, cwd).toString(), `${ref}:${file}`);
+      before = loadText(
+        git(userArgs(['show'], `${ref}:./${file}`), `${file} at ${ref}`, cwd).toString(),
+        `${ref}:${file}`,
+      );
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
     }

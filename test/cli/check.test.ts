@@ -380,4 +380,28 @@ describe('cxmap check --against: the regression gate, in a real git repository',
     expect(outside.status).toBe(2);
     expect(outside.stderr).toMatch(/^cxmap: cannot read the maps' history for --against main: not a git repository/);
   });
+
+  it('compares maps whose paths git would quote (letters beyond ASCII, spaces), and refuses an option as a ref', () => {
+    const path = 'maps/ünï cødé/prêt ✓.cxmap.yaml';
+    const dir = folder({ [path]: MAP });
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' });
+    git('init', '-q', '-b', 'main');
+    git('config', 'user.email', 'test@example.com');
+    git('config', 'user.name', 'Test');
+    git('add', '.');
+    git('commit', '-q', '-m', 'as is');
+    writeFileSync(join(dir, path), MAP.replace('wait: 3d', 'wait: 12d'));
+    const r = run(dir, '--against', 'main', '-f', 'json');
+    expect(r.status).toBe(1);
+    const gate = JSON.parse(r.stdout)
+      .flatMap((x: { findings: { code: string; message: string }[] }) => x.findings)
+      .filter((f: { code: string }) => f.code === 'no-regression')
+      .map((f: { message: string }) => f.message.split(':')[1]!.trim().split(' ')[0]);
+    expect(gate).toContain('Lead');
+    const option = run(dir, '--against', '--output=x.txt');
+    expect(option.status).toBe(2);
+    expect(option.stderr).toBe(
+      'cxmap: --against --output=x.txt: there is no such branch, tag or commit in this repository (in CI, fetch it first: git fetch origin main)\n',
+    );
+  });
 });

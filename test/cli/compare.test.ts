@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -74,6 +74,11 @@ describe('cxmap compare', () => {
       /^cxmap: cannot read gone\.cxmap\.yaml at HEAD: path 'gone\.cxmap\.yaml' does not exist in 'HEAD'\n$/,
     );
     expect(missing.stderr).not.toMatch(STACK);
+    // An option-like "ref" never reaches git as an option: git wrote a file named by --output.
+    const sneaky = cxmap(['compare', '--', '--output=x.txt:account.cxmap.yaml', 'account.cxmap.yaml'], { cwd: dir });
+    expect(sneaky.status).toBe(2);
+    expect(sneaky.stderr).toBe('cxmap: cannot read --output=x.txt:account.cxmap.yaml: no such file\n');
+    expect(existsSync(join(dir, 'x.txt:account.cxmap.yaml'))).toBe(false);
   });
 
   it('gives Markdown and HTML with the diagrams of both sides', () => {

@@ -52,4 +52,12 @@ describe('sarif', () => {
       ],
     });
   });
+
+  it('percent-encodes each part of a path, so that # and ? stay in the file name', () => {
+    const [result] = RESULTS;
+    const out = JSON.parse(sarif([{ ...result!, file: 'maps/a#1?x=%.cxmap.yaml' }], { colorLevel: 0 }));
+    expect(out.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe(
+      'maps/a%231%3Fx%3D%25.cxmap.yaml',
+    );
+  });
 });

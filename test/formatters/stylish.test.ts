@@ -1,5 +1,6 @@
 /** stylish: findings grouped by map, each on one line with its code frame, then the summary. */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { stylish } from '../../src/formatters/stylish.js';
 import { RESULTS } from '../helpers/findings.js';
 
@@ -46,5 +47,27 @@ describe('stylish', () => {
   it('colours only at a colour level above 0', () => {
     expect(stylish(RESULTS, { colorLevel: 0 })).not.toContain('\u001b[');
     expect(stylish(RESULTS, { colorLevel: 1 })).toContain('\u001b[31merror\u001b[39m');
+  });
+
+  it('passes nothing a terminal would act on, whatever the file name, message or line holds', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (name, text) => {
+        const out = stylish(
+          [
+            {
+              file: name,
+              source: { lineText: () => text },
+              findings: [{ line: 1, column: 1, endLine: 1, endColumn: 2, severity: 'error', code: 'c', message: text }],
+            },
+          ],
+          { colorLevel: 0 },
+        );
+        // eslint-disable-next-line no-control-regex
+        expect(out).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/);
+        // One line for the file, one for the finding, two for its frame (none for a blank line), the summary.
+        expect([5, 7]).toContain(out.split('\n').length);
+      }),
+      { seed: 3, numRuns: 300 },
+    );
   });
 });

@@ -1,0 +1,13 @@
+/**
+ * Text from a map (names, keys, labels) made safe to show anywhere: no control characters (a terminal escape
+ * sequence could set the window title or clear the screen), no bidirectional overrides (they make text read
+ * differently from what it is: "Trojan Source"), and line breaks and tabs as spaces, so that one label stays on
+ * one line. Each output escapes what is special to it on top of this (Markdown, HTML, XML, JSON).
+ */
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+const BREAKS = /\r\n|[\t\n\r\u2028\u2029]/g;
+
+export function printable(text: string): string {
+  return text.replace(BREAKS, ' ').replace(INVISIBLE, '');
+}
