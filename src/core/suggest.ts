@@ -16,13 +16,19 @@ function distance(a: string, b: string): number {
   return rows[a.length]![b.length]!;
 }
 
+/** Words longer than this get no suggestion: keys and ids are short, and comparing costs length x length. */
+const MAX_WORD = 64;
+
 /** The closest candidate within a third of the word's length (at least 1, at most 3 edits), if any. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  if (word.length > MAX_WORD) return undefined;
   const limit = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
   let best: string | undefined;
   let bestDistance = limit + 1;
   const lower = word.toLowerCase();
   for (const candidate of candidates) {
+    // Lengths further apart than the limit are that many edits at least: not worth comparing.
+    if (Math.abs(candidate.length - word.length) > limit) continue;
     const d = candidate.toLowerCase() === lower ? 0 : distance(lower, candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;

@@ -73,7 +73,42 @@ const YAML_CODES: Record<string, string> = {
   RESOURCE_EXHAUSTION: 'too-deep',
 };
 
+/** Flow collections (`[`, `{`) nested deeper than this are refused before parsing: a map needs four or five. */
+export const MAX_FLOW_DEPTH = 64;
+
+/**
+ * Where flow collections first nest deeper than MAX_FLOW_DEPTH, in one pass over the text (quoted text and comments
+ * skipped), or -1. The YAML library reads every level before it checks depth: 15 MB of `[[[...` took a minute and
+ * 4 GB of memory, then the process died.
+ */
+function tooDeep(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '[' || c === '{') {
+      if (++depth > MAX_FLOW_DEPTH) return i;
+    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+    else if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (c === "'") {
+      for (i++; i < text.length && text[i] !== "'"; i++);
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i < text.length && text[i] !== '\n') i++;
+    }
+  }
+  return -1;
+}
+
 export function parseYaml(text: string): Parsed {
+  const deep = tooDeep(text);
+  if (deep >= 0) {
+    const lines = new LineCounter();
+    lines.addNewLine(0);
+    for (let i = text.indexOf('\n'); i >= 0 && i < deep; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+    const source = new SourceMap(parseDocument(''), lines, text);
+    const message = `the file nests [ and { more than ${MAX_FLOW_DEPTH} levels deep, which no map does; check the brackets here`;
+    return { source, findings: [finding('too-deep', message, source.span(deep, deep + 1))] };
+  }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const source = new SourceMap(doc, lines, text);

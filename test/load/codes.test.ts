@@ -246,6 +246,13 @@ const cases: Case[] = [
       'step `b` leads only back to itself (its ways out have a chance of 0%): a customer who gets here never reaches an end step; give one of them a way on',
   },
   {
+    code: 'too-deep',
+    yaml: `cxmap: 1\n# [[[[ in a comment, and '[[[[' in quotes, do not count\nx: ${'['.repeat(70)}${']'.repeat(70)}\n`,
+    line: 3,
+    column: 68,
+    message: 'the file nests [ and { more than 64 levels deep, which no map does; check the brackets here',
+  },
+  {
     code: 'loop-too-sticky',
     yaml:
       two('', '    next: [{ to: b, chance: 99.95% }, { to: a2, chance: 0.05% }]\n') +
