@@ -15,34 +15,60 @@ interface Bar {
   work: number;
 }
 
-/** The steps of the most likely path: the likeliest way on at every choice, without going round a loop. */
+/** A walk from step `i` at `time` until `stop` (a join) or an end; `block`: the parallel work it waits on. */
+interface Walk {
+  i: number | undefined;
+  stop: number;
+  time: number;
+  block?: { branches: number[]; next: number; start: number; slowest: number; join: number };
+}
+
+/**
+ * The steps of the most likely path: the likeliest way on at every choice, without going round a loop. Parallel
+ * branches are walked one after the other from the split's time, on a stack of walks rather than by recursion, so
+ * that parallel work nested thousands deep cannot overflow the call stack.
+ */
 function likelyPath(analysis: Analysis): Bar[] {
   const { map } = analysis;
   const bars: Bar[] = [];
   const seen = new Set<number>();
-  /** Walks from `start` at time `time` until `stop` (a join) or an end; returns when the walk is done. */
-  const walk = (start: number, stop: number, time: number): number => {
-    let i: number | undefined = start;
-    while (i !== undefined && i !== stop && !seen.has(i)) {
-      seen.add(i);
-      const s: Step = map.steps[i]!;
+  const stack: Walk[] = [{ i: map.start, stop: -1, time: 0 }];
+  let finished = 0; // the time the last walk taken off the stack ended
+  while (stack.length > 0) {
+    const w = stack.at(-1)!;
+    if (w.block) {
+      // Back from a branch: start the next one, or go on from the join when the slowest is done.
+      w.block.slowest = Math.max(w.block.slowest, finished);
+      if (w.block.next < w.block.branches.length) {
+        stack.push({ i: w.block.branches[w.block.next++]!, stop: w.block.join, time: w.block.start });
+        continue;
+      }
+      w.time = w.block.slowest;
+      w.i = w.block.join;
+      w.block = undefined;
+    }
+    while (w.i !== undefined && w.i !== w.stop && !seen.has(w.i)) {
+      seen.add(w.i);
+      const s: Step = map.steps[w.i]!;
       const wait = mean(s.wait);
       const work = mean(s.work);
-      bars.push({ step: i, start: time, wait, work });
-      time += wait + work;
+      bars.push({ step: w.i, start: w.time, wait, work });
+      w.time += wait + work;
       const next: Next = s.next;
       if (next.kind === 'all') {
-        time = Math.max(...next.branches.map((b) => walk(b, next.join, time)));
-        i = next.join;
-      } else if (next.kind === 'choice') {
-        i = [...next.choices].filter((c) => !seen.has(c.to)).sort((a, b) => b.chance - a.chance)[0]?.to;
-      } else {
-        i = undefined;
+        w.block = { branches: next.branches, next: 1, start: w.time, slowest: -Infinity, join: next.join };
+        stack.push({ i: next.branches[0]!, stop: next.join, time: w.time });
+        break;
       }
+      w.i =
+        next.kind === 'choice'
+          ? [...next.choices].filter((c) => !seen.has(c.to)).sort((a, b) => b.chance - a.chance)[0]?.to
+          : undefined;
     }
-    return time;
-  };
-  walk(map.start, -1, 0);
+    if (w.block) continue;
+    finished = w.time;
+    stack.pop();
+  }
   return bars;
 }
 

@@ -4,7 +4,7 @@
  */
 import { inSentence, metric, show as showMetric, type TargetMetric } from '../analysis/index.js';
 import type { Rule } from './types.js';
-import { combine, select } from './whatif.js';
+import { combine, levers, select } from './whatif.js';
 
 const label = (id: TargetMetric) => inSentence(metric(id));
 
@@ -12,6 +12,7 @@ export function beatBenchmark(others: Rule[]): Rule {
   return {
     id: 'beat-benchmark',
     kind: 'opportunity',
+    lever: () => 'Make the other opportunities together',
     description:
       'Targets missed and benchmarks not matched: what the other opportunities, made together, would do to the gap.',
     find(analysis) {
@@ -26,10 +27,7 @@ export function beatBenchmark(others: Rule[]): Rule {
           .map((b) => `${b.name}'s ${label(b.metric)} of ${show(b.metric, b.value)}`),
       ];
       if (gaps.length === 0) return [];
-      const selection = select(
-        analysis,
-        others.flatMap((r) => r.find(analysis)),
-      );
+      const selection = select(analysis, levers(others, analysis));
       const chosen = selection.chosen.map((c) => c.opportunity);
       const { left } = selection;
       if (chosen.length === 0) return [];

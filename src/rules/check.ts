@@ -11,7 +11,7 @@ import { recommendedPreset, type RuleMeta } from './meta.js';
 import { RULES } from './opportunities.js';
 import { POLICIES } from './policy/index.js';
 import { suppress, unusedSuppression } from './suppress.js';
-import { evaluate } from './whatif.js';
+import { evaluate, levers } from './whatif.js';
 
 const yamlWarning: RuleMeta = {
   id: 'yaml-warning',
@@ -86,13 +86,19 @@ export function checkMap(
       if (setting)
         for (const f of policy.check(analysis, setting.option, context)) found.push(at(policy.id, f.message, f.path));
     }
-    for (const rule of RULES) {
-      if (!settings.has(rule.id)) continue;
-      for (const o of rule.find(analysis)) {
-        const saving = evaluate(analysis, o).saving.leadTime;
-        const step = loaded.map.steps.findIndex((s) => s.id === o.steps[0]);
-        const message = `${o.title}: ${o.why}${saving > 0 ? `; saves ${formatDuration(saving, loaded.map.process.calendar)} of lead time` : ''}`;
-        found.push(at(rule.id, message, step >= 0 ? ['steps', step, 'id'] : ['process', 'name']));
+    // One computation per rule (its lever), one finding per place it would change.
+    for (const o of levers(
+      RULES.filter((r) => settings.has(r.id)),
+      analysis,
+    )) {
+      const saving = evaluate(analysis, o).saving.leadTime;
+      const places = o.parts ?? [o];
+      const saves = formatDuration(saving, loaded.map.process.calendar);
+      for (const part of places) {
+        const step = loaded.map.steps.findIndex((s) => s.id === part.steps[0]);
+        const with_ = places.length > 1 ? `; with the other ${places.length - 1} places like it, ` : '; ';
+        const message = `${part.title}: ${part.why}${saving > 0 ? `${with_}saves ${saves} of lead time` : ''}`;
+        found.push(at(o.rule, message, step >= 0 ? ['steps', step, 'id'] : ['process', 'name']));
       }
     }
   }

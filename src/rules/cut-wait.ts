@@ -8,6 +8,7 @@ const SHARE = 0.1;
 export const cutWait: Rule = {
   id: 'cut-wait',
   kind: 'opportunity',
+  lever: (n) => `Halve the ${n} longest waits`,
   description: 'Waits that hold at least 10% of the lead time: what halving each of them would give.',
   find({ map, time }) {
     return map.steps

@@ -6,7 +6,7 @@ import type { ExactAnalysis } from '../analysis/index.js';
 import { rewrite } from '../model/index.js';
 import { BASE_RULES, RULES } from './opportunities.js';
 import type { Opportunity } from './types.js';
-import { select, whatIf, type Evaluated, type Selection } from './whatif.js';
+import { levers, select, whatIf, type Evaluated, type Selection } from './whatif.js';
 
 /** The rules named by `--apply`: rule ids, or `all`; `beat-benchmark` stands for all the others together. */
 function chooseRules(ids: readonly string[]) {
@@ -46,7 +46,7 @@ export function improve(
   file: string,
   ids: readonly string[],
 ): Improvement | undefined {
-  const candidates: Opportunity[] = chooseRules(ids).flatMap((r) => r.find(analysis));
+  const candidates: Opportunity[] = levers(chooseRules(ids), analysis);
   if (candidates.length === 0) return undefined;
   const { chosen, left } = select(analysis, candidates);
   const changes = chosen.map((c) => c.opportunity);

@@ -8,6 +8,7 @@ const UPDATE = 'status update';
 export const keepInformed: Rule = {
   id: 'keep-informed',
   kind: 'opportunity',
+  lever: (n) => `Send a status update before ${n} waits without news`,
   description:
     'Waits during which the customer has heard nothing since their last contact: tell them where things stand before the wait.',
   find({ map, effort, flow }) {

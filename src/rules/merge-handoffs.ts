@@ -8,6 +8,7 @@ import type { Rule } from './types.js';
 export const mergeHandoffs: Rule = {
   id: 'merge-handoffs',
   kind: 'opportunity',
+  lever: (n) => `One owner for ${n} chains of handoffs`,
   description:
     'Chains of handoffs between backstage and support actors: let one owner do the chain, without a queue at every handoff.',
   find({ map, flow }) {

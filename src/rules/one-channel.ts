@@ -5,6 +5,7 @@ import type { Rule } from './types.js';
 export const oneChannel: Rule = {
   id: 'one-channel',
   kind: 'opportunity',
+  lever: (n) => `One channel: serve the customer in one channel, in ${n} places`,
   description: 'Channel switches on the customer side: serve the customer end to end in the channel they use most.',
   find({ map, effort, time }) {
     if (effort.channelSwitches.total <= 0) return [];

@@ -13,7 +13,7 @@ import { removeWaste } from './remove-waste.js';
 import { selfService } from './self-service.js';
 import { singleContact } from './single-contact.js';
 import type { Rule } from './types.js';
-import { evaluate, rank, type Evaluated } from './whatif.js';
+import { evaluate, levers, rank, type Evaluated } from './whatif.js';
 
 /** The rules whose changes can be made one by one (all but beat-benchmark, which makes them together). */
 export const BASE_RULES: Rule[] = [
@@ -32,7 +32,7 @@ export const BASE_RULES: Rule[] = [
 
 export const RULES: Rule[] = [...BASE_RULES, beatBenchmark(BASE_RULES)];
 
-/** Every opportunity the rules find in a map, with its saving computed by the engine, best first. */
+/** Every lever the rules find in a map, with its saving computed by the engine, best first. */
 export function opportunities(analysis: ExactAnalysis, rules: Rule[] = RULES): Evaluated[] {
-  return rank(rules.flatMap((rule) => rule.find(analysis)).map((o) => evaluate(analysis, o)));
+  return rank(levers(rules, analysis).map((o) => evaluate(analysis, o)));
 }

@@ -7,6 +7,7 @@ import type { Rule } from './types.js';
 export const parallelize: Rule = {
   id: 'parallelize',
   kind: 'opportunity',
+  lever: (n) => `Run ${n} pairs of steps at the same time`,
   description:
     'Two backstage or support steps in a row, by different actors, that take nothing from the customer and are not waste: start both at once.',
   find({ map, flow }) {

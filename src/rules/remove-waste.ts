@@ -6,6 +6,7 @@ import type { Rule } from './types.js';
 export const removeWaste: Rule = {
   id: 'remove-waste',
   kind: 'opportunity',
+  lever: (n) => `Remove the ${n} steps that are waste`,
   description:
     'Steps classed as waste (neither valued by the customer nor required): remove them and let the work go straight on.',
   find({ map, scores, time }) {
@@ -22,8 +23,8 @@ export const removeWaste: Rule = {
         title: `Remove \`${s.id}\` (${s.name})`,
         why: `waste: neither valued by the customer nor required; it holds ${(100 * scores[s.index]!.delayShare).toFixed(1)}% of the lead time (${formatDuration(time.critical[s.index]! * time.stepTime[s.index]!, map.process.calendar)} per customer)`,
         steps: [s.id],
-        removes: true as const,
-        change: (copy) => bypass(copy, s.index),
+        removes: s.id,
+        change: (copy) => bypass(copy, [s.index]),
       }));
   },
 };

@@ -5,6 +5,7 @@ import type { Rule } from './types.js';
 export const selfService: Rule = {
   id: 'self-service',
   kind: 'opportunity',
+  lever: (n) => `Self-service: the customer does ${n} steps online`,
   description:
     'Frontstage steps that only pass information to or from the customer: let the customer do them online, at once, instead of waiting for staff.',
   find({ map }) {

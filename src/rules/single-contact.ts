@@ -4,6 +4,7 @@ import type { Rule } from './types.js';
 export const singleContact: Rule = {
   id: 'single-contact',
   kind: 'opportunity',
+  lever: (n) => `One contact: let one person see the customer through, in ${n} places`,
   description: 'Transfers between frontstage people: let the one the customer deals with most see the case through.',
   find({ map, effort, time }) {
     if (effort.transfers.total <= 0) return [];

@@ -12,13 +12,23 @@ export interface Opportunity {
   why: string;
   /** Ids of the steps it touches. */
   steps: string[];
-  /** The change removes steps: made after the changes that keep every step. */
-  removes?: true;
+  /**
+   * The step the change removes (by id), the work going straight on: removals are made after the changes that keep
+   * every step, all in one pass.
+   */
+  removes?: string;
   /** The change, made on a copy of the map (the copy may be changed in place and returned). */
   change(map: ProcessMap): ProcessMap;
+  /** A lever made at several places: each place's own change, made together by `change`. */
+  parts?: readonly Opportunity[];
+  /** The same lever made at fewer of its places. */
+  regroup?(parts: readonly Opportunity[]): Opportunity;
 }
 
 export interface Rule extends RuleMeta {
   kind: 'opportunity';
+  /** The title of the lever when the rule finds it at several places (`count` of them). */
+  lever(count: number): string;
+  /** Each place where the rule's change can be made, as an opportunity of its own. */
   find(analysis: ExactAnalysis): Opportunity[];
 }

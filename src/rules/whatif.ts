@@ -3,9 +3,9 @@
  * every saving is a computed difference (never an estimate written by a rule).
  */
 import { analyzeExact, gain, metric, type ExactAnalysis, type MetricId } from '../analysis/index.js';
-import { copyMap, tidy, stepChanges } from '../model/index.js';
+import { bypass, copyMap, tidy, stepChanges } from '../model/index.js';
 import type { ProcessMap } from '../load/index.js';
-import type { Opportunity } from './types.js';
+import type { Opportunity, Rule } from './types.js';
 
 /** The figures a what-if reports, each from the metric registry. */
 export const WHATIF_METRICS = [
@@ -36,19 +36,51 @@ export interface Evaluated {
 }
 
 /**
- * Makes several changes on one copy of the map: first those that keep every step, then the removals, from the
- * last step back, so that each change still finds its steps where it found them; then the steps no customer reaches
- * any more (rework whose way in was closed) go.
+ * Makes several changes on one copy of the map: first those that keep every step, then the removals, all at once
+ * (so that the other changes still find their steps where they found them); then the steps no customer reaches any
+ * more (rework whose way in was closed) go.
  */
 export function combine(opportunities: readonly Opportunity[], copy: ProcessMap): ProcessMap {
-  const removals = opportunities.filter((o) => o.removes);
-  let map = opportunities.filter((o) => !o.removes).reduce((m, o) => o.change(m), copy);
-  const position = (o: Opportunity) => map.steps.findIndex((s) => s.id === o.steps[0]);
-  for (const o of [...removals].sort((a, b) => position(b) - position(a))) {
-    if (position(o) >= 0) map = o.change(map);
-  }
-  return tidy(map);
+  return tidy(apply(opportunities, copy));
 }
+
+/** The changes made in that order, without tidying: a lever's places are made this way inside `combine`. */
+function apply(opportunities: readonly Opportunity[], copy: ProcessMap): ProcessMap {
+  const map = opportunities.filter((o) => !o.removes).reduce((m, o) => o.change(m), copy);
+  const removed = new Set(opportunities.flatMap((o) => (o.parts ?? [o]).flatMap((p) => p.removes ?? [])));
+  return removed.size === 0
+    ? map
+    : bypass(
+        map,
+        map.steps.filter((s) => removed.has(s.id)).map((s) => s.index),
+      );
+}
+
+/**
+ * A rule's lever: its change made at every place the rule finds, as one opportunity (keeping nine customers
+ * informed is one proposal with nine touch points, and one computation of what it saves), so that the work of
+ * finding and scoring opportunities grows with the number of rules, not with the size of the map.
+ */
+export function lever(rule: Rule, parts: readonly Opportunity[]): Opportunity[] {
+  if (parts.length <= 1) return [...parts];
+  const shown = parts.slice(0, 3).map((p) => p.why);
+  return [
+    {
+      rule: rule.id,
+      title: rule.lever(parts.length),
+      why: `${shown.join('; ')}${parts.length > 3 ? `; and ${parts.length - 3} more` : ''}`,
+      steps: [...new Set(parts.flatMap((p) => p.steps))],
+      ...(parts.every((p) => p.removes) ? { removes: parts[0]!.removes } : {}),
+      change: (copy) => apply(parts, copy),
+      parts,
+      regroup: (fewer) => lever(rule, fewer)[0]!,
+    },
+  ];
+}
+
+/** The levers of the rules in a map, in the rules' order. */
+export const levers = (rules: readonly Rule[], analysis: ExactAnalysis): Opportunity[] =>
+  rules.flatMap((rule) => lever(rule, rule.find(analysis)));
 
 /** The figures of the map with these changes made. */
 export function whatIf(baseline: ExactAnalysis, changes: readonly Opportunity[]): Evaluated {
@@ -83,16 +115,33 @@ export function select(baseline: ExactAnalysis, candidates: readonly Opportunity
   }));
   const chosen: Selection['chosen'] = [];
   const left: Selection['left'] = [];
+  const clashWith = (id: string, keys: string[] | 'removed') =>
+    chosen.find((c) => {
+      const other = c.steps.get(id);
+      if (other === undefined || keys === 'removed' || other === 'removed') return false;
+      return keys.some((k) => other.includes(k));
+    });
   for (const candidate of ranked) {
-    const clash = chosen.find((c) =>
-      [...candidate.steps].some(([id, keys]) => {
-        const other = c.steps.get(id);
-        if (other === undefined || keys === 'removed' || other === 'removed') return false;
-        return keys.some((k) => other.includes(k));
-      }),
-    );
-    if (clash) left.push({ opportunity: candidate.opportunity, because: clash.opportunity });
-    else chosen.push(candidate);
+    const clashes = [...candidate.steps].flatMap(([id, keys]) => {
+      const c = clashWith(id, keys);
+      return c ? [{ id, because: c.opportunity }] : [];
+    });
+    if (clashes.length === 0) {
+      chosen.push(candidate);
+      continue;
+    }
+    // A lever whose clashes lie at some of its places is made at the others.
+    const { parts, regroup } = candidate.opportunity;
+    const clear = parts?.filter((p) => !p.steps.some((id) => clashes.some((c) => c.id === id)));
+    if (clear && clear.length > 0 && regroup) {
+      const fewer = regroup(clear);
+      const steps = stepChanges(baseline.map, whatIf(baseline, [fewer]).map);
+      if ([...steps].every(([id, keys]) => !clashWith(id, keys))) {
+        chosen.push({ opportunity: fewer, steps });
+        continue;
+      }
+    }
+    left.push({ opportunity: candidate.opportunity, because: clashes[0]!.because });
   }
   return { chosen, left };
 }

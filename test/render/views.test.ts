@@ -83,3 +83,30 @@ describe('hostile labels', () => {
     }
   });
 });
+
+describe('parallel work nested thousands deep', () => {
+  // Split i runs a_i alongside split i + 1; the joins close in reverse order. The timeline walked this by
+  // recursion and overflowed the call stack.
+  const n = 2500;
+  const lines = [
+    'cxmap: 1',
+    'process: { name: P, customer: C, goal: G }',
+    'actors:',
+    '  me: { kind: customer, name: Me }',
+  ];
+  lines.push('steps:');
+  for (let i = 0; i < n; i++)
+    lines.push(
+      `  - { id: s${i}, name: S${i}, actor: me, next: { all: [a${i}, ${i + 1 < n ? `s${i + 1}` : 'leaf'}] } }`,
+      `  - { id: a${i}, name: A${i}, actor: me, work: 1h, next: j${i} }`,
+    );
+  lines.push(`  - { id: leaf, name: Leaf, actor: me, work: 2h, next: j${n - 1} }`);
+  for (let i = n - 1; i >= 0; i--)
+    lines.push(`  - { id: j${i}, name: J${i}, actor: me${i > 0 ? `, next: j${i - 1}` : ''} }`);
+
+  it('draws every view, the timeline ending when the slowest branch (the 2-hour leaf) is done', () => {
+    const analysis = analyzeExact(mapOf(`${lines.join('\n')}\n`));
+    for (const view of VIEWS) expect(viewDiagrams(analysis, view).length, view).toBeGreaterThan(0);
+    expect(analysis.time.leadTime).toBe(2 * 3600);
+  });
+});
