@@ -22,7 +22,7 @@ export interface Opportunity {
   /** A lever made at several places: each place's own change, made together by `change`. */
   parts?: readonly Opportunity[];
   /** The same lever made at fewer of its places. */
-  regroup?(parts: readonly Opportunity[]): Opportunity;
+  regroup?: (parts: readonly Opportunity[]) => Opportunity;
 }
 
 export interface Rule extends RuleMeta {
