@@ -207,11 +207,17 @@ export function rewrite(
     const at = lineStart(doc.contents.range![0]);
     splices.push({ start: at, end: at, text: header.map((line) => `# ${oneLine(line)}\n`).join('') });
   }
-  let out = text;
-  // Splices are made from the end of the text backwards, so that each one's offsets (taken from the text as it was
-  // read) are still right when it is made; at the same start, the longer one first. Splices never overlap: each
-  // touches one value, one key's line, or one step's lines.
-  for (const s of splices.sort((a, b) => b.start - a.start || b.end - a.end))
-    out = out.slice(0, s.start) + s.text + out.slice(s.end);
-  return out;
+  // The text is put together once, front to back, from the unchanged runs and the splices (their offsets are those
+  // of the text as read). At the same start an insertion comes before a replacement, and insertions at one place
+  // come in the reverse of the order they were made. Splices never overlap: each touches one value, one key's
+  // line, or one step's lines.
+  const pieces: string[] = [];
+  let at = 0;
+  const ordered = splices.map((s, order) => ({ ...s, order }));
+  for (const s of ordered.sort((a, b) => a.start - b.start || a.end - b.end || b.order - a.order)) {
+    pieces.push(text.slice(at, s.start), s.text);
+    at = s.end;
+  }
+  pieces.push(text.slice(at));
+  return pieces.join('');
 }
