@@ -8,6 +8,7 @@ const BENCHES = [
   'validate-startup.js',
   'score-scaling.js',
   'check-1000.js',
+  'opportunities-scaling.js',
   'report-one-browser.js',
   'render-vs-mmdc.js',
 ];
