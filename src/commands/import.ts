@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { loadText, readMap, importCsv } from '../load/index.js';
-import { UsageError } from '../core/index.js';
+import { printable, UsageError } from '../core/index.js';
 import { formatDocument } from '../model/index.js';
 import { processInfo } from './ask.js';
 import { schemaComment, writeFile } from '../workflows/index.js';
@@ -42,7 +42,7 @@ export function register(program: Command, context: CommandContext): void {
         context.exitCode = 1;
         return;
       }
-      result.doc.commentBefore = `${schemaComment(options.output)}\n Imported by cxmap import from ${basename(csv)}.`;
+      result.doc.commentBefore = `${schemaComment(options.output)}\n Imported by cxmap import from ${printable(basename(csv))}.`;
       const text = formatDocument(result.doc);
       const loaded = loadText(text, options.output);
       if (!loaded.map) {

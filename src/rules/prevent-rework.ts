@@ -10,7 +10,7 @@ export const preventRework: Rule = {
   description:
     'Choices that send the work round a rework loop (often after a step with a low %C&A): get it right first time so that no customer goes round.',
   find({ map, flow, time }) {
-    // A way leads back to its step exactly when both lie in the same strongly connected component.
+    // A way leads back round a loop exactly when it stays in its step's strongly connected component.
     const loopOf = new Int32Array(map.steps.length).fill(-1);
     components(flow.links.map((l) => l.map((e) => e.to))).forEach((c, k) => c.forEach((i) => (loopOf[i] = k)));
     const preds = predecessors(flow);
@@ -18,8 +18,13 @@ export const preventRework: Rule = {
     const found = [];
     for (const step of map.steps) {
       if (step.next.kind !== 'choice' || step.next.choices.length < 2) continue;
+      // Rework is decided where the work can also leave the loop: closing the ways round it leaves that way out. A
+      // choice between ways that all stay in the loop is a branch inside it, not rework (closing one of those cut
+      // the only way forward when a later loop went back before the choice).
+      const inLoop = (to: number) => loopOf[to] === loopOf[step.index];
+      if (step.next.choices.every((c) => inLoop(c.to))) continue;
       for (const choice of step.next.choices) {
-        if (loopOf[choice.to] !== loopOf[step.index]) continue;
+        if (!inLoop(choice.to)) continue;
         // The likely cause: incomplete work from the steps in the loop or just before it.
         const sources = [
           ...into(step.index),

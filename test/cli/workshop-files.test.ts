@@ -131,4 +131,15 @@ repair,Repair the car,Garage,,,,4h,,
     ]);
     expect(r.status).toBe(0);
   });
+
+  it('imports a CSV whose file name holds a line break, naming it on one line', () => {
+    const dir = temp();
+    const csv = join(dir, 'sticky\nnotes.csv');
+    writeFileSync(csv, readFileSync('examples/templates/import-template.csv'));
+    const out = join(dir, 'claim.cxmap.yaml');
+    const r = cxmap(['import', csv, '-o', out, ...INFO]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(readFileSync(out, 'utf8').split('\n')[1]).toBe('# Imported by cxmap import from sticky notes.csv.');
+  });
 });

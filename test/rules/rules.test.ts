@@ -183,6 +183,24 @@ describe('opportunity rules on small maps, savings worked out by hand', () => {
     expect(opportunities(analyzeExact(mapOf(clean)))).toEqual([]);
   });
 
+  it('prevent-rework closes only the ways round a loop at a step that can also leave it', () => {
+    // A late loop (d back to b) goes back before a choice between two ways forward (b to c1 or c2): that choice is
+    // a branch inside the loop, not rework. Closing it cut the only way forward (+Infinity d, -100 pts).
+    const late = map(`  - { id: a, name: A, actor: me, work: 1h, next: b }
+  - { id: b, name: B, actor: back, work: 1h, next: [{ to: c1, chance: 60% }, { to: c2, chance: 40% }] }
+  - { id: c1, name: C1, actor: back, work: 1h, next: d }
+  - { id: c2, name: C2, actor: ops, work: 1h, next: d }
+  - { id: d, name: D, actor: back, work: 1h, next: [{ to: b, chance: 20% }, { to: e, chance: 80% }] }
+  - { id: e, name: E, actor: me, work: 1h }`);
+    const list = found('prevent-rework', late);
+    expect(list.map((o) => o.changes[0]!.title)).toEqual([
+      'Get it right first time at `d`: no more 20% back through `b`',
+    ]);
+    // b, c and d are passed 1 / 0.8 = 1.25 times: 0.25 × 3h saved; the success rate stays 100%.
+    expect(list[0]!.saving.leadTime).toBeCloseTo(0.75 * H, 9);
+    expect(list[0]!.saving.successRate).toBe(0);
+  });
+
   it('ranks by lead time saved, best first', () => {
     const list = opportunities(analyzeExact(mapOf(CASES.find((c) => c.rule === 'merge-handoffs')!.yaml)));
     const savings = list.map((o) => o.saving.leadTime);
