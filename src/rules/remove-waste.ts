@@ -10,13 +10,20 @@ export const removeWaste: Rule = {
   description:
     'Steps classed as waste (neither valued by the customer nor required): remove them and let the work go straight on.',
   find({ map, scores, time }) {
+    // A branch of parallel work that is one step long cannot go: the split would lead straight to its own join.
+    const wholeBranch = new Set(
+      map.steps.flatMap(({ next }) =>
+        next.kind === 'all' ? next.branches.filter((b) => onlySuccessor(map.steps[b]!) === next.join) : [],
+      ),
+    );
     return map.steps
       .filter(
         (s) =>
           s.value === 'waste' &&
           onlySuccessor(s) !== undefined &&
           onlySuccessor(s) !== s.index &&
-          s.index !== map.start,
+          s.index !== map.start &&
+          !wholeBranch.has(s.index),
       )
       .map((s) => ({
         rule: 'remove-waste',

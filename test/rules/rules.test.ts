@@ -201,6 +201,16 @@ describe('opportunity rules on small maps, savings worked out by hand', () => {
     expect(list[0]!.saving.successRate).toBe(0);
   });
 
+  it('remove-waste keeps a waste step that is a whole branch of parallel work (the split would lead to its join)', () => {
+    const parallel = map(`  - { id: a, name: A, actor: me, work: 1h, next: { all: [b, c] } }
+  - { id: b, name: B, actor: back, wait: 1d, work: 1h, value: waste, next: d }
+  - { id: c, name: C, actor: ops, work: 1h, value: waste, next: c2 }
+  - { id: c2, name: C2, actor: ops, work: 1h, next: d }
+  - { id: d, name: D, actor: me, work: 1h }`);
+    // b is the whole of its branch; c starts a branch of two steps, and can go (c2 then starts it).
+    expect(found('remove-waste', parallel).map((o) => o.changes[0]!.title)).toEqual(['Remove `c` (C)']);
+  });
+
   it('ranks by lead time saved, best first', () => {
     const list = opportunities(analyzeExact(mapOf(CASES.find((c) => c.rule === 'merge-handoffs')!.yaml)));
     const savings = list.map((o) => o.saving.leadTime);
