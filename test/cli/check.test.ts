@@ -339,15 +339,21 @@ describe('cxmap check on many maps', () => {
   });
 });
 
+/** A git repository of the folder's files, committed on main as "as is"; returns a runner of git commands in it. */
+function repository(dir: string) {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' });
+  git('init', '-q', '-b', 'main');
+  git('config', 'user.email', 'test@example.com');
+  git('config', 'user.name', 'Test');
+  git('add', '.');
+  git('commit', '-q', '-m', 'as is');
+  return git;
+}
+
 describe('cxmap check --against: the regression gate, in a real git repository', () => {
   it('reports what got worse for the customer in changed maps, compares nothing else', () => {
     const dir = folder({ 'maps/account.cxmap.yaml': MAP, 'maps/same.cxmap.yaml': MAP });
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' });
-    git('init', '-q', '-b', 'main');
-    git('config', 'user.email', 'test@example.com');
-    git('config', 'user.name', 'Test');
-    git('add', '.');
-    git('commit', '-q', '-m', 'as is');
+    const git = repository(dir);
     // The change: a compliance review by another team, waiting 2 days more; and a new map.
     const changed = MAP.replace(
       '    next: verify\n',
@@ -384,12 +390,7 @@ describe('cxmap check --against: the regression gate, in a real git repository',
   it('compares maps whose paths git would quote (letters beyond ASCII, spaces), and refuses an option as a ref', () => {
     const path = 'maps/ünï cødé/prêt ✓.cxmap.yaml';
     const dir = folder({ [path]: MAP });
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' });
-    git('init', '-q', '-b', 'main');
-    git('config', 'user.email', 'test@example.com');
-    git('config', 'user.name', 'Test');
-    git('add', '.');
-    git('commit', '-q', '-m', 'as is');
+    repository(dir);
     writeFileSync(join(dir, path), MAP.replace('wait: 3d', 'wait: 12d'));
     const r = run(dir, '--against', 'main', '-f', 'json');
     expect(r.status).toBe(1);
