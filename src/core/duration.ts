@@ -68,6 +68,35 @@ const oneLine = (text: string) => {
   return flat.length > 40 ? `${flat.slice(0, 37)}...` : flat;
 };
 
+const UNIT_WORDS: [RegExp, Unit][] = [
+  [/^(s|secs?|seconds?)$/, 's'],
+  [/^(m|mins?|minutes?)$/, 'm'],
+  [/^(h|hrs?|hours?)$/, 'h'],
+  [/^(d|days?)$/, 'd'],
+  [/^(w|wks?|weeks?)$/, 'w'],
+];
+const unitOf = (word: string) => UNIT_WORDS.find(([pattern]) => pattern.test(word.toLowerCase()))?.[1];
+
+/**
+ * The duration a person most likely meant by text the grammar does not take: `2 days` -> `2d`, `1 hour 30 mins`
+ * -> `1h30m`, `1-3 days` or `1 to 3 days` -> `1d..3d`; undefined when it is not that kind of text.
+ */
+export function meantDuration(text: string): string | undefined {
+  const written = text.trim();
+  if (written.length > 64) return undefined;
+  const range = /^(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)\s*([a-z]+)$/i.exec(written);
+  if (range) {
+    const unit = unitOf(range[3]!);
+    return unit && `${range[1]}${unit}..${range[2]}${unit}`;
+  }
+  const word = /(\d+(?:\.\d+)?)\s*([a-z]+)[\s,]*(?:and\s+)?/gi;
+  if (!new RegExp(`^(?:${word.source})+$`, 'i').test(written)) return undefined;
+  const parts = [...written.matchAll(word)];
+  const units = parts.map((p) => unitOf(p[2]!));
+  if (units.some((u) => u === undefined)) return undefined;
+  return parts.map((p, k) => `${p[1]}${units[k]}`).join('');
+}
+
 /** A fixed duration: `0`, `90s`, `15m`, `2h`, `1.5d`, `3w`, `1h30m`. */
 export function parseFixed(input: unknown, calendar: Calendar = DEFAULT_CALENDAR): Parsed<number> {
   if (input === 0 || input === '0') return ok(0);
@@ -86,8 +115,14 @@ export function parseFixed(input: unknown, calendar: Calendar = DEFAULT_CALENDAR
   while (position < text.length) {
     PART.lastIndex = position;
     const match = PART.exec(text);
-    if (!match)
-      return no(`\`${oneLine(String(input))}\` is not a duration: write it like 90s, 15m, 2h, 1.5d, 3w or 1h30m`);
+    if (!match) {
+      const meant = meantDuration(text);
+      return no(
+        meant
+          ? `\`${oneLine(String(input))}\` is not a duration: did you mean \`${meant}\`? (durations look like 90s, 15m, 2h, 1.5d, 3w or 1h30m)`
+          : `\`${oneLine(String(input))}\` is not a duration: write it like 90s, 15m, 2h, 1.5d, 3w or 1h30m`,
+      );
+    }
     const unit = match[2] as Unit;
     if (seen.has(unit)) return no(`\`${oneLine(String(input))}\` gives the unit ${unit} twice`);
     seen.add(unit);

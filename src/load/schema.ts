@@ -1,6 +1,6 @@
 /** The shape check: the JSON Schemas in schemas/ (of maps, and of the configuration), precompiled by ajv at build time. */
 import { createRequire } from 'node:module';
-import { finding, type Finding, closest, didYouMean } from '../core/index.js';
+import { finding, type Finding, closest } from '../core/index.js';
 import type { SourceMap, Path } from './parse.js';
 
 interface AjvError {
@@ -58,6 +58,39 @@ function typeWords(type: unknown): string {
   return types.length === 1 ? types[0]! : `${types.slice(0, -1).join(', ')} or ${types.at(-1)}`;
 }
 
+/** Words people use for a key of the format, and the key they mean (offered only where that key belongs). */
+const SYNONYMS: Record<string, string> = {
+  emotion: 'feeling',
+  emotions: 'feeling',
+  sentiment: 'feeling',
+  mood: 'feeling',
+  probability: 'chance',
+  prob: 'chance',
+  p: 'chance',
+  likelihood: 'chance',
+  percentage: 'chance',
+  duration: 'work',
+  time: 'work',
+  effort: 'work',
+  delay: 'wait',
+  waiting: 'wait',
+  description: 'note',
+  comment: 'note',
+  notes: 'note',
+  role: 'actor',
+  who: 'actor',
+  type: 'kind',
+  lane: 'kind',
+  then: 'next',
+  goto: 'next',
+};
+
+/** The key a misspelt or unknown one most likely stands for: a synonym of the format's word, or a near spelling. */
+function meantKey(key: string, keys: readonly string[]): string | undefined {
+  const synonym = SYNONYMS[key.toLowerCase()];
+  return synonym !== undefined && keys.includes(synonym) ? synonym : closest(key, keys);
+}
+
 function toFinding(error: AjvError, source: SourceMap): Finding {
   const path = toPath(error.instancePath);
   const where = describePath(path);
@@ -66,9 +99,10 @@ function toFinding(error: AjvError, source: SourceMap): Finding {
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(error.params.additionalProperty);
+      const meant = meantKey(key, Object.keys(schema.properties ?? {}));
       return finding(
         'unknown-key',
-        `unknown key \`${key}\` in ${where}${didYouMean(key, Object.keys(schema.properties ?? {}))}`,
+        `unknown key \`${key}\` in ${where}${meant === undefined ? '' : ` (did you mean \`${meant}\`?)`}`,
         source.keyAt(path, key),
       );
     }
@@ -129,7 +163,7 @@ export function checkShape(data: unknown, source: SourceMap, schema: SchemaName 
     errors
       .filter((e) => e.keyword === 'additionalProperties')
       .map((e) => {
-        const suggestion = closest(String(e.params.additionalProperty), Object.keys(e.parentSchema?.properties ?? {}));
+        const suggestion = meantKey(String(e.params.additionalProperty), Object.keys(e.parentSchema?.properties ?? {}));
         return `${e.instancePath}/${suggestion}`;
       }),
   );

@@ -97,7 +97,7 @@ repair,Repair the car,Garage,,,,4h,,
     expect(r.text).toBeUndefined();
     expect(r.stderr).toBe(
       [
-        'steps.csv: row 2: work: `20 minutes` is not a duration: write it like 90s, 15m, 2h, 1.5d, 3w or 1h30m',
+        'steps.csv: row 2: work: `20 minutes` is not a duration: did you mean `20m`? (durations look like 90s, 15m, 2h, 1.5d, 3w or 1h30m)',
         'steps.csv: row 3: the step has no name',
         'steps.csv: row 4: the lane `front` is not one of customer, frontstage, backstage, support',
         'steps.csv: row 4: next: there is no step `gone`',

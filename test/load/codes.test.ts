@@ -55,6 +55,34 @@ const cases: Case[] = [
     column: 1,
     message: 'unknown key `stpes` in the map (did you mean `steps`?)',
   },
+  {
+    code: 'unknown-key',
+    yaml: two('    emotion: -1\n'),
+    line: 15,
+    column: 5,
+    message: 'unknown key `emotion` in steps[0] (did you mean `feeling`?)',
+  },
+  {
+    code: 'unknown-key',
+    yaml: two('    delay: 2d\n'),
+    line: 15,
+    column: 5,
+    message: 'unknown key `delay` in steps[0] (did you mean `wait`?)',
+  },
+  {
+    code: 'unknown-key',
+    yaml: two('    duration: 1h\n'),
+    line: 15,
+    column: 5,
+    message: 'unknown key `duration` in steps[0] (did you mean `work`?)',
+  },
+  {
+    code: 'unknown-key',
+    yaml: two().replace('    next: b\n', '    next: [{ to: b, probability: 50% }, { to: b, chance: 50% }]\n'),
+    line: 15,
+    column: 21,
+    message: 'unknown key `probability` in steps[0].next[0] (did you mean `chance`?)',
+  },
   { code: 'missing-key', yaml: HEADER.replace('  goal: G\n', ''), line: 3, column: 3, message: 'process needs `goal`' },
   {
     code: 'bad-id',
@@ -176,7 +204,22 @@ const cases: Case[] = [
     yaml: two('    work: 2 days\n'),
     line: 15,
     column: 11,
-    message: '`2 days` is not a duration: write it like 90s, 15m, 2h, 1.5d, 3w or 1h30m',
+    message: '`2 days` is not a duration: did you mean `2d`? (durations look like 90s, 15m, 2h, 1.5d, 3w or 1h30m)',
+  },
+  {
+    code: 'bad-duration',
+    yaml: two('    wait: 1-3 days\n'),
+    line: 15,
+    column: 11,
+    message:
+      '`1-3 days` is not a duration: did you mean `1d..3d`? (durations look like 90s, 15m, 2h, 1.5d, 3w or 1h30m)',
+  },
+  {
+    code: 'bad-duration',
+    yaml: two('    work: 90 min\n'),
+    line: 15,
+    column: 11,
+    message: '`90 min` is not a duration: did you mean `90m`? (durations look like 90s, 15m, 2h, 1.5d, 3w or 1h30m)',
   },
   {
     code: 'bad-duration',

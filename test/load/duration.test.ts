@@ -27,7 +27,7 @@ describe('durations', () => {
   it.each([
     [15, '`15` has no unit: add one, for example 15m, 15h or 15d'],
     ['15', '`15` has no unit: add one, for example 15m, 15h or 15d'],
-    ['2 days', '`2 days` is not a duration: write it like 90s, 15m, 2h, 1.5d, 3w or 1h30m'],
+    ['2 days', '`2 days` is not a duration: did you mean `2d`? (durations look like 90s, 15m, 2h, 1.5d, 3w or 1h30m)'],
     ['1h1h', '`1h1h` gives the unit h twice'],
     ['-2d', '`-2d` is not a duration: write it like 90s, 15m, 2h, 1.5d, 3w or 1h30m'],
   ])('%j is refused', (input, problem) => {
