@@ -30,7 +30,7 @@ export interface ScoreWeights {
 }
 
 export const DEFAULT_WEIGHTS: ScoreWeights = {
-  base: { customer: 100, business: 60, waste: 0, unclassified: 50 },
+  base: { customer: 100, business: 40, waste: 0, unclassified: 50 },
   perBadFeeling: 10,
   perReAsk: 10,
   maxReAsk: 30,
@@ -110,6 +110,9 @@ export function scoreSteps(
         `only ${pct(step.ca)} complete and accurate: ${pct(1 - step.ca)} of its output needs correcting`,
       );
     }
+    // Required by the business is not valued by the customer: such a step is never of high value to them, whatever
+    // the weights (Martin & Osterling's business-value-adding work is to be minimised, not kept).
+    if (step.value === 'business') value = Math.min(value, weights.highValue - 1);
     value = Math.round(Math.max(0, Math.min(100, value)));
 
     if (delayShare >= 0.001) {

@@ -46,14 +46,14 @@ describe('the reference example of docs/scoring.md', () => {
 
   it('has the delay shares, values and verdicts worked out by hand', () => {
     expect(json.steps.map((s) => [s.id, s.delayShare, s.value, s.verdict])).toEqual([
-      ['apply', 0.003075, 48, 'streamline'],
-      ['check', 0.401804, 60, 'speed up'],
+      ['apply', 0.003075, 28, 'streamline'],
+      ['check', 0.401804, 40, 'rethink'],
       ['fix', 0.050226, 0, 'remove'],
       ['decide', 0.0123, 100, 'keep'],
-      ['reject', 0.059041, 50, 'streamline'],
-      ['prepare', 0, 60, 'keep'],
+      ['reject', 0.059041, 30, 'streamline'],
+      ['prepare', 0, 40, 'streamline'],
       ['contract', 0, 81, 'keep'],
-      ['setup', 0.472325, 60, 'speed up'],
+      ['setup', 0.472325, 40, 'rethink'],
       ['done', 0.00123, 98, 'keep'],
     ]);
   });

@@ -25,7 +25,7 @@ describe('cxmap score', () => {
       'prepare',
       'contract',
     ]);
-    expect(table[0]).toBe('  setup      47.2% █████·····     60  speed up    holds 47% of the lead time (waits 4.0 d)');
+    expect(table[0]).toBe('  setup      47.2% █████·····     40  rethink     holds 47% of the lead time (waits 4.0 d)');
   });
 
   it('gives JSON with the documented keys, durations in seconds', () => {
