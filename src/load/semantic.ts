@@ -34,7 +34,13 @@ export const MAX_PASSES = 1000;
 
 class Checker {
   readonly findings: Finding[] = [];
+  /** Warnings: the map still loads. */
+  readonly warnings: Finding[] = [];
   constructor(readonly source: SourceMap) {}
+
+  warnAtKey(code: string, message: string, parent: Path, key: string): void {
+    this.warnings.push(finding(code, message, this.source.keyAt(parent, key), 'warning'));
+  }
 
   error(code: string, message: string, path: Path): void {
     this.findings.push(finding(code, message, this.source.at(path)));
@@ -98,8 +104,17 @@ export function checkSemantics(raw: RawMap, source: SourceMap): { map?: ProcessM
     successRate: b.successRate === undefined ? undefined : parseRatio(b.successRate),
   }));
 
+  // An actor without a name is called by its id, with a warning: a workshop names people later.
+  for (const [id, a] of Object.entries(raw.actors))
+    if (a.name === undefined)
+      check.warnAtKey(
+        'unnamed-actor',
+        `actor \`${id}\` has no name, so diagrams call it \`${id}\`; give it the name people know it by (name: ...)`,
+        ['actors'],
+        id,
+      );
   const actors = new Map<string, Actor>(
-    Object.entries(raw.actors).map(([id, a]) => [id, { id, kind: a.kind, name: a.name }]),
+    Object.entries(raw.actors).map(([id, a]) => [id, { id, kind: a.kind, name: a.name ?? id }]),
   );
   const stages = raw.stages ?? [];
   const stageSet = new Set<string>();
@@ -221,9 +236,9 @@ export function checkSemantics(raw: RawMap, source: SourceMap): { map?: ProcessM
     return { kind: 'all', branches, join: -1 };
   }
 
-  if (check.findings.length > 0) return { findings: check.findings };
+  if (check.findings.length > 0) return { findings: [...check.findings, ...check.warnings] };
   const start = checkFlow(steps, check);
-  if (check.findings.length > 0) return { findings: check.findings };
+  if (check.findings.length > 0) return { findings: [...check.findings, ...check.warnings] };
   return {
     map: {
       process: {
@@ -241,7 +256,7 @@ export function checkSemantics(raw: RawMap, source: SourceMap): { map?: ProcessM
       steps,
       start,
     },
-    findings: [],
+    findings: check.warnings,
   };
 }
 

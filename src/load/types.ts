@@ -26,7 +26,7 @@ export interface RawMap {
     targets?: { leadTime?: string | number; pce?: number | string; successRate?: number | string };
     benchmarks?: { name: string; leadTime?: string | number; pce?: number | string; successRate?: number | string }[];
   };
-  actors: Record<string, { kind: Lane; name: string }>;
+  actors: Record<string, { kind: Lane; name?: string }>;
   stages?: string[];
   steps: RawStep[];
 }

@@ -20,8 +20,15 @@ const yamlWarning: RuleMeta = {
   recommended: 'warn',
 };
 
+const unnamedActor: RuleMeta = {
+  id: 'unnamed-actor',
+  kind: 'format',
+  description: 'An actor without a name: diagrams call it by its id until it gets one.',
+  recommended: 'warn',
+};
+
 /** Every rule `cxmap check` knows, in the order of the docs. */
-export const CHECK_RULES: readonly RuleMeta[] = [yamlWarning, ...POLICIES, ...RULES, unusedSuppression];
+export const CHECK_RULES: readonly RuleMeta[] = [yamlWarning, unnamedActor, ...POLICIES, ...RULES, unusedSuppression];
 
 /**
  * The recommended preset: the figures that make customers disloyal, as warnings with lenient limits; the map's

@@ -462,3 +462,30 @@ describe('one broken map per finding code', () => {
     ]);
   });
 });
+
+describe('warnings: the map still loads', () => {
+  it('calls an actor without a name by its id, with a warning at the actor, and still checks the rest', () => {
+    const yaml = HEADER.replace('  desk: { kind: frontstage, name: Desk }', '  desk: { kind: frontstage }');
+    const steps =
+      '  - { id: a, name: A, stage: One, actor: me, next: b }\n  - { id: b, name: B, stage: Two, actor: desk }\n';
+    const loaded = loadText(yaml + steps, 'unnamed.cxmap.yaml');
+    expect(loaded.findings).toEqual([
+      {
+        code: 'unnamed-actor',
+        severity: 'warning',
+        line: 8,
+        column: 3,
+        endLine: 8,
+        endColumn: 7,
+        message: 'actor `desk` has no name, so diagrams call it `desk`; give it the name people know it by (name: ...)',
+      },
+    ]);
+    expect(loaded.map!.actors.find((a) => a.id === 'desk')!.name).toBe('desk');
+    // With an error elsewhere, both are reported in one pass.
+    const broken = loadText(yaml + steps.replace('actor: desk', 'actor: dsk'), 'unnamed.cxmap.yaml');
+    expect(broken.findings.map((f) => `${f.line}:${f.column} ${f.code}`)).toEqual([
+      '8:3 unnamed-actor',
+      '12:42 unknown-actor',
+    ]);
+  });
+});

@@ -18,6 +18,7 @@ describe('rule metadata', () => {
   it('makes the recommended preset from each rule’s setting and default option', () => {
     expect(RECOMMENDED).toEqual({
       'yaml-warning': 'warn',
+      'unnamed-actor': 'warn',
       'max-handoffs': ['warn', 5],
       'max-transfers': ['warn', 2],
       'max-channel-switches': ['warn', 2],
