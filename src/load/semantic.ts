@@ -351,9 +351,14 @@ function checkFlow(steps: Step[], check: Checker): number {
     const path: Path = ['steps', step.index, 'next'];
     const join = ipdom[step.index]!;
     if (join < 0) {
+      // Name the step that breaks the structure: the first end reached inside a branch.
+      const ends = next.branches.flatMap((b) =>
+        [...walk(b)].filter((i) => steps[i]!.next.kind === 'end').map((end) => ({ b, end })),
+      );
+      const stray = ends[0];
       check.error(
         'parallel-no-join',
-        `the parallel branches after step \`${step.id}\` never come back together at one step that all of them pass through`,
+        `the parallel branches after step \`${step.id}\` never come back together at one step that all of them pass through${stray ? `: the branch from \`${steps[stray.b]!.id}\` ends at \`${steps[stray.end]!.id}\` before they meet` : ''}`,
         path,
       );
       continue;

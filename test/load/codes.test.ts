@@ -377,7 +377,8 @@ cases.push(
     yaml: parallel('j', 'k'),
     line: 15,
     column: 11,
-    message: 'the parallel branches after step `s` never come back together at one step that all of them pass through',
+    message:
+      'the parallel branches after step `s` never come back together at one step that all of them pass through: the branch from `x` ends at `j` before they meet',
   },
   {
     code: 'parallel-loop',
