@@ -54,11 +54,17 @@ export class Outputs {
     this.inputs = new Set(inputs.filter((p) => p !== '-').map(realPath));
   }
 
-  /** Reserves an output path, refusing inputs (by real path) and paths that two outputs would share. */
-  plan(path: string, what: string): string {
+  /** The real path of an output, refused when it is an input. */
+  private notAnInput(path: string): string {
     const full = realPath(path);
     if (this.inputs.has(full))
       throw new UsageError(`${path} is one of the input maps: cxmap never writes over an input; choose another output`);
+    return full;
+  }
+
+  /** Reserves an output path, refusing inputs (by real path) and paths that two outputs would share. */
+  plan(path: string, what: string): string {
+    const full = this.notAnInput(path);
     const other = this.planned.get(full);
     if (other)
       throw new UsageError(
@@ -68,10 +74,9 @@ export class Outputs {
     return path;
   }
 
+  /** Writes an output, checking again that it is no input (a symlink may have changed since it was planned). */
   write(path: string, data: string | Uint8Array, layout?: TextLayout): void {
-    const full = realPath(path);
-    if (this.inputs.has(full))
-      throw new UsageError(`${path} is one of the input maps: cxmap never writes over an input; choose another output`);
+    this.notAnInput(path);
     writeFile(path, data, layout);
   }
 }
