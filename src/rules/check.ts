@@ -103,8 +103,8 @@ export function checkMap(
       const saves = formatDuration(saving, loaded.map.process.calendar);
       for (const part of places) {
         const step = loaded.map.steps.findIndex((s) => s.id === part.steps[0]);
-        const with_ = places.length > 1 ? `; with the other ${places.length - 1} places like it, ` : '; ';
-        const message = `${part.title}: ${part.why}${saving > 0 ? `${with_}saves ${saves} of lead time` : ''}`;
+        const together = places.length > 1 ? `; with the other ${places.length - 1} places like it, ` : '; ';
+        const message = `${part.title}: ${part.why}${saving > 0 ? `${together}saves ${saves} of lead time` : ''}`;
         found.push(at(o.rule, message, step >= 0 ? ['steps', step, 'id'] : ['process', 'name']));
       }
     }
