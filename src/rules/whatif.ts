@@ -61,26 +61,27 @@ function apply(opportunities: readonly Opportunity[], copy: ProcessMap): Process
  * informed is one proposal with nine touch points, and one computation of what it saves), so that the work of
  * finding and scoring opportunities grows with the number of rules, not with the size of the map.
  */
-export function lever(rule: Rule, parts: readonly Opportunity[]): Opportunity[] {
-  if (parts.length <= 1) return [...parts];
+function lever(rule: Rule, parts: readonly Opportunity[]): Opportunity {
+  if (parts.length === 1) return parts[0]!;
   const shown = parts.slice(0, 3).map((p) => p.why);
-  return [
-    {
-      rule: rule.id,
-      title: rule.lever(parts.length),
-      why: `${shown.join('; ')}${parts.length > 3 ? `; and ${parts.length - 3} more` : ''}`,
-      steps: [...new Set(parts.flatMap((p) => p.steps))],
-      ...(parts.every((p) => p.removes) ? { removes: parts[0]!.removes } : {}),
-      change: (copy) => apply(parts, copy),
-      parts,
-      regroup: (fewer) => lever(rule, fewer)[0]!,
-    },
-  ];
+  return {
+    rule: rule.id,
+    title: rule.lever(parts.length),
+    why: `${shown.join('; ')}${parts.length > 3 ? `; and ${parts.length - 3} more` : ''}`,
+    steps: [...new Set(parts.flatMap((p) => p.steps))],
+    ...(parts.every((p) => p.removes) ? { removes: parts[0]!.removes } : {}),
+    change: (copy) => apply(parts, copy),
+    parts,
+    regroup: (fewer) => lever(rule, fewer),
+  };
 }
 
-/** The levers of the rules in a map, in the rules' order. */
+/** The levers of the rules in a map, in the rules' order (a rule that finds nothing has none). */
 export const levers = (rules: readonly Rule[], analysis: ExactAnalysis): Opportunity[] =>
-  rules.flatMap((rule) => lever(rule, rule.find(analysis)));
+  rules.flatMap((rule) => {
+    const parts = rule.find(analysis);
+    return parts.length > 0 ? [lever(rule, parts)] : [];
+  });
 
 /** The figures of the map with these changes made. */
 export function whatIf(baseline: ExactAnalysis, changes: readonly Opportunity[]): Evaluated {
@@ -135,7 +136,8 @@ export function select(baseline: ExactAnalysis, candidates: readonly Opportunity
     const clear = parts?.filter((p) => !p.steps.some((id) => clashes.some((c) => c.id === id)));
     if (clear && clear.length > 0 && regroup) {
       const fewer = regroup(clear);
-      const steps = stepChanges(baseline.map, whatIf(baseline, [fewer]).map);
+      // Only what it changes is needed here, not its figures: the map, not its analysis.
+      const steps = stepChanges(baseline.map, combine([fewer], copyMap(baseline.map)));
       if ([...steps].every(([id, keys]) => !clashWith(id, keys))) {
         chosen.push({ opportunity: fewer, steps });
         continue;
