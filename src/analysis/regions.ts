@@ -4,7 +4,7 @@
  * anything since their last contact). Plain visits are the case of a single context.
  */
 import type { Flow, Region } from '../model/index.js';
-import { solveChain } from '../core/index.js';
+import { solveChain, type Chain } from '../core/index.js';
 
 export interface Context {
   /** Number of contexts. */
@@ -25,21 +25,15 @@ interface RegionSolution {
 }
 
 /**
- * Solves one region for the mass entering it at its entry step (by context). `factor(i)` scales what flows out of
- * step i (1 for visits; the step's %C&A for the chance that the work is still right).
+ * The chain of one region's states (step, context), with the share of each state's mass that leaves through the
+ * region's exit. `factor(i)` scales what flows out of step i (1 for visits; the step's %C&A for the chance that the
+ * work is still right).
  */
-export function solveRegion(
-  flow: Flow,
-  region: Region,
-  context: Context,
-  entry: Float64Array,
-  factor: (i: number) => number = () => 1,
-): RegionSolution {
+export function regionChain(flow: Flow, region: Region, context: Context, factor: (i: number) => number = () => 1) {
   const C = context.count;
   const local = new Map<number, number>(region.members.map((s, k) => [s, k]));
   const size = region.members.length * C;
-  const succ: number[][] = Array.from({ length: size }, () => []);
-  const weight: number[][] = Array.from({ length: size }, () => []);
+  const chain: Chain = { succ: Array.from({ length: size }, () => []), weight: Array.from({ length: size }, () => []) };
   const exitShare = new Float64Array(size);
   region.members.forEach((i, k) => {
     const f = factor(i);
@@ -51,14 +45,27 @@ export function solveRegion(
           exitShare[state]! += edge.chance * f;
           continue;
         }
-        succ[state]!.push(local.get(edge.to)! * C + out);
-        weight[state]!.push(edge.chance * f);
+        chain.succ[state]!.push(local.get(edge.to)! * C + out);
+        chain.weight[state]!.push(edge.chance * f);
       }
     }
   });
-  const b = new Float64Array(size);
+  return { chain, exitShare };
+}
+
+/** Solves one region for the mass entering it at its entry step (by context). */
+export function solveRegion(
+  flow: Flow,
+  region: Region,
+  context: Context,
+  entry: Float64Array,
+  factor: (i: number) => number = () => 1,
+): RegionSolution {
+  const C = context.count;
+  const { chain, exitShare } = regionChain(flow, region, context, factor);
+  const b = new Float64Array(region.members.length * C);
   for (let c = 0; c < C; c++) b[c] = entry[c]!; // the entry step is members[0]
-  const mass = solveChain({ succ, weight }, b);
+  const mass = solveChain(chain, b);
   const exit = new Float64Array(C);
   region.members.forEach((i, k) => {
     for (let c = 0; c < C; c++) exit[context.next(i, c)]! += mass[k * C + c]! * exitShare[k * C + c]!;

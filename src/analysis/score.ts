@@ -75,6 +75,12 @@ export function scoreSteps(
     const valueReasons: string[] = [];
     let value = step.value ? weights.base[step.value] : weights.base.unclassified;
     valueReasons.push(step.value ? `${step.value}: ${CLASS_WORDS[step.value]}` : 'no value class given');
+    // Only the first pass has the step's class; its repeats are rework, which is waste (Martin & Osterling 2013).
+    const first = time.firstPass[i]!;
+    if (step.value && step.value !== 'waste' && first < 0.9995) {
+      value = first * value + (1 - first) * weights.base.waste;
+      valueReasons.push(`${pct(1 - first)} of its passes are rework, which is waste`);
+    }
 
     const feeling = step.feeling ?? 0;
     if (feeling < 0) {

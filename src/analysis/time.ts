@@ -3,13 +3,19 @@
  * visits weighted by the chances of choices and rework, and parallel work counted on its critical branch only,
  * so that lead time, process time and value-added time all come from the same paths.
  */
-import { mean } from '../core/index.js';
+import { firstVisitShares, mean } from '../core/index.js';
+import type { Step } from '../load/index.js';
 import type { Flow } from '../model/index.js';
-import { contextMass, NO_CONTEXT, solveRegion } from './regions.js';
+import { contextMass, NO_CONTEXT, regionChain, solveRegion } from './regions.js';
 
 export interface TimeFigures {
   /** Expected visits of each step per customer (rework makes it more than 1; a choice less). */
   visits: Float64Array;
+  /**
+   * The share of each step's visits that are first passes (the chance of ever reaching it over its visits). Further
+   * passes are rework, and rework is waste whatever the step's class (Martin & Osterling 2013).
+   */
+  firstPass: Float64Array;
   /** Expected visits on the critical path: the visits, or 0 in a parallel branch that is not the slowest. */
   critical: Float64Array;
   /** Expected wait plus work of one visit of each step. */
@@ -76,14 +82,17 @@ export function timeFigures(flow: Flow): TimeFigures {
   }
   const critical = Float64Array.from(visits, (v, i) => (criticalRegion[flow.regionOf[i]!] ? v : 0));
 
-  let processTime = 0;
-  let valueAdded = 0;
-  let waitTime = 0;
-  steps.forEach((s, i) => {
-    processTime += critical[i]! * meanWork[i]!;
-    waitTime += critical[i]! * meanWait[i]!;
-    if (s.value === 'customer') valueAdded += critical[i]! * meanWork[i]!;
-  });
+  // First passes, region by region (parents first): a branch's first pass lies inside its split's first pass.
+  const firstPass = new Float64Array(steps.length);
+  for (const region of regions) {
+    const shares = firstVisitShares(regionChain(flow, region, NO_CONTEXT).chain);
+    const outer = region.split < 0 ? 1 : firstPass[region.split]!;
+    region.members.forEach((i, k) => (firstPass[i] = outer * shares[k]!));
+  }
+
+  const { wait: waitTime, ...work } = leanTime(steps, { critical, firstPass });
+  const processTime = work.valueAdding + work.required + work.waste + work.unclassed;
+  const valueAdded = work.valueAdding;
 
   // Rolled %C&A, bottom-up: the chance that a branch's work arrives at the join complete and accurate.
   const rightFirstTime = new Float64Array(regions.length);
@@ -106,6 +115,7 @@ export function timeFigures(flow: Flow): TimeFigures {
   const share = (x: number) => (leadTime > 0 ? x / leadTime : 0);
   return {
     visits,
+    firstPass,
     critical,
     stepTime,
     criticalBranch,
@@ -120,4 +130,30 @@ export function timeFigures(flow: Flow): TimeFigures {
     rolledCA,
     successRate,
   };
+}
+
+/**
+ * Where the time on the critical path goes, in Lean classes: waiting, and work by value class, where only the first
+ * pass of a value-adding or business-required step counts as such and every further pass is waste (rework).
+ */
+export function leanTime(
+  steps: readonly Step[],
+  time: Pick<TimeFigures, 'critical' | 'firstPass'>,
+  subset: readonly number[] = steps.map((s) => s.index),
+) {
+  const total = { wait: 0, valueAdding: 0, required: 0, waste: 0, unclassed: 0 };
+  for (const i of subset) {
+    const step = steps[i]!;
+    const critical = time.critical[i]!;
+    const work = critical * mean(step.work);
+    total.wait += critical * mean(step.wait);
+    if (!step.value) total.unclassed += work;
+    else if (step.value === 'waste') total.waste += work;
+    else {
+      const first = work * time.firstPass[i]!;
+      total[step.value === 'customer' ? 'valueAdding' : 'required'] += first;
+      total.waste += work - first;
+    }
+  }
+  return total;
 }

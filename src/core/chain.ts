@@ -62,43 +62,94 @@ function solveComponent(
   inflow: Float64Array,
   x: Float64Array,
 ): void {
-  const m = comp.length;
   const local = new Map<number, number>(comp.map((s, i) => [s, i]));
-  if (m > DENSE_LIMIT) {
+  if (comp.length > DENSE_LIMIT) {
     gaussSeidel(chain, comp, local, compOf, k, inflow, x);
     return;
   }
+  const lu = factorComponent(chain, comp, local, compOf, k);
+  const rhs = Float64Array.from(comp, (s) => inflow[s]!);
+  lu.solve(rhs);
+  comp.forEach((s, i) => (x[s] = rhs[i]!));
+}
+
+/** LU factors (partial pivoting) of I - Q_ccᵀ for one loop of states, and a solver for any right-hand side. */
+function factorComponent(chain: Chain, comp: number[], local: Map<number, number>, compOf: Int32Array, k: number) {
+  const m = comp.length;
   const a = new Float64Array(m * m);
-  const rhs = new Float64Array(m);
   comp.forEach((s, i) => {
     a[i * m + i] = 1;
-    rhs[i] = inflow[s]!;
     chain.succ[s]!.forEach((t, e) => {
       if (compOf[t] === k) a[local.get(t)! * m + i]! -= chain.weight[s]![e]!;
     });
   });
-  // Gaussian elimination with partial pivoting.
+  const perm = Int32Array.from(comp, (_, i) => i);
   for (let col = 0; col < m; col++) {
     let pivot = col;
     for (let r = col + 1; r < m; r++) if (Math.abs(a[r * m + col]!) > Math.abs(a[pivot * m + col]!)) pivot = r;
     if (pivot !== col) {
       for (let c = 0; c < m; c++) [a[col * m + c], a[pivot * m + c]] = [a[pivot * m + c]!, a[col * m + c]!];
-      [rhs[col], rhs[pivot]] = [rhs[pivot]!, rhs[col]!];
+      [perm[col], perm[pivot]] = [perm[pivot]!, perm[col]!];
     }
     const p = a[col * m + col]!;
     for (let r = col + 1; r < m; r++) {
-      const f = a[r * m + col]! / p;
+      const f = (a[r * m + col]! /= p);
       if (f === 0) continue;
-      for (let c = col; c < m; c++) a[r * m + c]! -= f * a[col * m + c]!;
-      rhs[r]! -= f * rhs[col]!;
+      for (let c = col + 1; c < m; c++) a[r * m + c]! -= f * a[col * m + c]!;
     }
   }
-  for (let r = m - 1; r >= 0; r--) {
-    let sum = rhs[r]!;
-    for (let c = r + 1; c < m; c++) sum -= a[r * m + c]! * rhs[c]!;
-    rhs[r] = sum / a[r * m + r]!;
-  }
-  comp.forEach((s, i) => (x[s] = rhs[i]!));
+  /** Solves in place: rhs becomes x. */
+  const solve = (rhs: Float64Array) => {
+    const y = Float64Array.from(perm, (p) => rhs[p]!);
+    for (let r = 0; r < m; r++) for (let c = 0; c < r; c++) y[r]! -= a[r * m + c]! * y[c]!;
+    for (let r = m - 1; r >= 0; r--) {
+      let sum = y[r]!;
+      for (let c = r + 1; c < m; c++) sum -= a[r * m + c]! * y[c]!;
+      y[r] = sum / a[r * m + r]!;
+    }
+    rhs.set(y);
+  };
+  return { solve };
+}
+
+/**
+ * The share of each state's visits that are first visits: the chance of ever reaching it over its expected visits,
+ * which is 1 / N_ss, the inverse of the visits of s counted from s itself (1 outside loops; 1 - p for a step that
+ * repeats itself with chance p). A rework loop makes every later pass a repeat (Lean: rework is waste).
+ */
+export function firstVisitShares(chain: Chain): Float64Array {
+  const n = chain.succ.length;
+  const share = new Float64Array(n).fill(1);
+  const comps = components(chain.succ);
+  const compOf = new Int32Array(n);
+  comps.forEach((comp, k) => comp.forEach((s) => (compOf[s] = k)));
+  comps.forEach((comp, k) => {
+    if (comp.length === 1) {
+      const s = comp[0]!;
+      chain.succ[s]!.forEach((t, e) => {
+        if (t === s) share[s]! -= chain.weight[s]![e]!;
+      });
+      return;
+    }
+    const local = new Map<number, number>(comp.map((s, i) => [s, i]));
+    const lu = comp.length > DENSE_LIMIT ? null : factorComponent(chain, comp, local, compOf, k);
+    comp.forEach((s, i) => {
+      // N_ss: the visits of s when one customer starts at s.
+      if (lu) {
+        const rhs = new Float64Array(comp.length);
+        rhs[i] = 1;
+        lu.solve(rhs);
+        share[s] = 1 / rhs[i]!;
+      } else {
+        const inflow = new Float64Array(n);
+        const x = new Float64Array(n);
+        inflow[s] = 1;
+        gaussSeidel(chain, comp, local, compOf, k, inflow, x);
+        share[s] = 1 / x[s]!;
+      }
+    });
+  });
+  return share;
 }
 
 /** For very large loops: iterate x = b + Qᵀx until it no longer changes (it converges since every loop can be left). */

@@ -1,10 +1,10 @@
 /**
  * Where the customer's time goes, as a Mermaid pie: the waiting, and the work by value class (value-adding,
- * business-required, waste, not classed), on the critical path, weighted by expected visits; the slices add up to
+ * business-required, waste and rework, not classed), on the critical path, weighted by expected visits; the slices add up to
  * the lead time.
  */
-import { formatDuration, mean } from '../core/index.js';
-import type { ExactAnalysis as Analysis } from '../analysis/index.js';
+import { formatDuration } from '../core/index.js';
+import { leanTime, type ExactAnalysis as Analysis } from '../analysis/index.js';
 import { PALETTE } from './palette.js';
 import { plainLabel } from './text.js';
 
@@ -18,16 +18,13 @@ export function timeSplit(
   analysis: Analysis,
   subset: readonly number[] = analysis.map.steps.map((s) => s.index),
 ): TimeSlice[] {
-  const { map, time } = analysis;
-  const sum = (f: (i: number) => number) => subset.reduce((total, i) => total + time.critical[i]! * f(i), 0);
-  const work = (value: string | undefined) =>
-    sum((i) => (map.steps[i]!.value === value ? mean(map.steps[i]!.work) : 0));
+  const lean = leanTime(analysis.map.steps, analysis.time, subset);
   return [
-    { label: 'Waiting', seconds: sum((i) => mean(map.steps[i]!.wait)), colour: PALETTE.hot },
-    { label: 'Value-adding work', seconds: work('customer'), colour: PALETTE.valueAdding },
-    { label: 'Business-required work', seconds: work('business'), colour: PALETTE.required },
-    { label: 'Waste work', seconds: work('waste'), colour: PALETTE.waste },
-    { label: 'Work not classed', seconds: work(undefined), colour: PALETTE.unclassified },
+    { label: 'Waiting', seconds: lean.wait, colour: PALETTE.hot },
+    { label: 'Value-adding work', seconds: lean.valueAdding, colour: PALETTE.valueAdding },
+    { label: 'Business-required work', seconds: lean.required, colour: PALETTE.required },
+    { label: 'Waste work and rework', seconds: lean.waste, colour: PALETTE.waste },
+    { label: 'Work not classed', seconds: lean.unclassed, colour: PALETTE.unclassified },
   ];
 }
 

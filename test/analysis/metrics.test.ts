@@ -1,6 +1,7 @@
 /** Hand-computed figures for the basic shapes of a flow. Times in hours unless said otherwise. */
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/index.js';
+import { timeSplit } from '../../src/render/time.js';
 import { analyzeSteps, mapOf, HOUR } from '../helpers/analyze.js';
 import { HEADER } from '../helpers/maps.js';
 
@@ -65,6 +66,56 @@ describe('a rework loop', () => {
     expect(r.time.leadTime).toBeCloseTo((2 / 0.7) * HOUR, 9);
     expect(r.effort.reworkLoops).toEqual([{ from: 2, to: 1, chance: 0.3 }]);
     expect(r.effort.expectedReworks).toBeCloseTo(0.3 / 0.7, 12);
+  });
+});
+
+describe('rework in Lean accounting', () => {
+  // s -> a (value-adding, 2 h) -> b (business, 1 h) -> (80% c, 20% back to a): a and b are visited 1.25 times, but
+  // only the first pass adds value (or is required): 0.25 x 3 h of rework is waste.
+  const r = analyzeSteps(
+    step('s', 'actor: me\nnext: a') +
+      step('a', 'actor: desk\nwork: 2h\nvalue: customer\nnext: b') +
+      step('b', 'actor: desk\nwork: 1h\nvalue: business\nnext: [{ to: c, chance: 80% }, { to: a, chance: 20% }]') +
+      step('c', 'actor: me\nwait: 1h15m\nvalue: customer'),
+  );
+
+  it('counts the first pass only as value-added time: 2 h, not 1.25 x 2 h', () => {
+    expect(r.time.firstPass[1]).toBeCloseTo(0.8, 12);
+    expect(r.time.processTime).toBeCloseTo(3.75 * HOUR, 9);
+    expect(r.time.valueAdded).toBeCloseTo(2 * HOUR, 9);
+    expect(r.time.pce).toBeCloseTo(2 / 5, 12);
+  });
+
+  it('puts the rework passes in the waste slice of the time chart', () => {
+    const slices = Object.fromEntries(timeSplit(r, [0, 1, 2, 3]).map((s) => [s.label, s.seconds / HOUR]));
+    expect(slices).toEqual({
+      Waiting: expect.closeTo(1.25, 9),
+      'Value-adding work': expect.closeTo(2, 9),
+      'Business-required work': expect.closeTo(1, 9),
+      'Waste work and rework': expect.closeTo(0.75, 9),
+      'Work not classed': 0,
+    });
+  });
+
+  it("scores a value-adding step's rework passes as waste: 0.8 x 100 + 0.2 x 0", () => {
+    expect(r.scores[1]!.value).toBe(80);
+    expect(r.scores[1]!.reasons).toContain('20% of its passes are rework, which is waste');
+  });
+
+  it('counts a pass that is only reached after a loop as a first pass', () => {
+    // c is reached once, after the loop: its first pass is its only pass.
+    expect(r.time.firstPass[3]).toBe(1);
+  });
+
+  it('makes a self-loop repeat with chance p a first pass 1 - p of the time', () => {
+    const self = analyzeSteps(
+      step('s', 'actor: me\nnext: a') +
+        step('a', 'actor: desk\nwork: 1h\nvalue: customer\nnext: [{ to: a, chance: 40% }, { to: b, chance: 60% }]') +
+        step('b', 'actor: me'),
+    );
+    expect(self.time.visits[1]).toBeCloseTo(1 / 0.6, 12);
+    expect(self.time.firstPass[1]).toBeCloseTo(0.6, 12);
+    expect(self.time.valueAdded).toBeCloseTo(1 * HOUR, 9);
   });
 });
 

@@ -47,7 +47,7 @@ describe('the reference example of docs/scoring.md', () => {
   it('has the delay shares, values and verdicts worked out by hand', () => {
     expect(json.steps.map((s) => [s.id, s.delayShare, s.value, s.verdict])).toEqual([
       ['apply', 0.003075, 28, 'streamline'],
-      ['check', 0.401804, 40, 'rethink'],
+      ['check', 0.401804, 30, 'rethink'],
       ['fix', 0.050226, 0, 'remove'],
       ['decide', 0.0123, 100, 'keep'],
       ['reject', 0.059041, 30, 'streamline'],
