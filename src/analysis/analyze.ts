@@ -66,7 +66,7 @@ function exact(flow: Flow, options: AnalysisOptions): ExactAnalysis {
   const { map } = flow;
   const time = timeFigures(flow);
   const effort = effortFigures(flow, time);
-  const scores = scoreSteps(map.steps, time, effort, map.process.calendar, options.weights ?? DEFAULT_WEIGHTS);
+  const scores = scoreSteps(map.steps, time, effort, map.process, options.weights ?? DEFAULT_WEIGHTS);
   return finite({ map, flow, time, effort, scores, ...compareTargets(map, { time, effort }) });
 }
 

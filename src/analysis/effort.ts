@@ -1,12 +1,13 @@
 /**
  * What the process puts on the customer: the drivers of customer effort (Dixon, Freeman & Toman, "Stop Trying to
- * Delight Your Customers", HBR 2010): switching channels, being transferred, repeating information, waiting
- * without news, rework, and the number of people and systems to deal with. Each is counted exactly on the flow,
- * as an expected number per customer.
+ * Delight Your Customers", HBR 2010): switching channels, repeat contacts, being transferred, repeating
+ * information, waiting without news, rework, and the number of people and systems to deal with. Each is counted
+ * exactly on the flow, as an expected number per customer, as the article defines it.
  */
 import { mean } from '../core/index.js';
-import type { Step } from '../load/index.js';
+import { channelOf, type Channel, type ProcessMap, type Step } from '../load/index.js';
 import type { Flow } from '../model/index.js';
+import { darkTime } from './dark.js';
 import { contextMass, type Context } from './regions.js';
 import type { TimeFigures } from './time.js';
 
@@ -19,9 +20,11 @@ export interface Driver {
 export interface EffortFigures {
   /** Hands-on time of the customer's own steps. */
   customerEffort: number;
-  /** The customer changes channel between two contacts (phone, then web). */
+  /** The customer changes channel to pursue the same need: a contact on another channel than their last one. */
   channelSwitches: Driver;
-  /** The customer has to deal with another frontstage person than the last one. */
+  /** The customer contacts the company again about the same need: every contact they start after the first. */
+  repeatContacts: Driver;
+  /** The customer is passed from one company person to another within one contact. */
   transfers: Driver;
   /** The work changes hands between staff or systems, below the line of visibility. */
   handoffs: Driver;
@@ -29,7 +32,7 @@ export interface EffortFigures {
   reAsks: Driver;
   /** The items each step asks again. */
   reAsked: string[][];
-  /** Waiting on the critical path while the customer has been told nothing since their last contact. */
+  /** Waiting on the critical path beyond the map's `darkAfter` of silence since the customer's last news. */
   darkTime: Driver;
   /** The dark wait of one visit of each step: darkTime.perStep over the step's visits. */
   darkWait: Float64Array;
@@ -49,12 +52,7 @@ export const isCustomerFacing = (s: Step) => s.actor.kind === 'customer' || s.ac
 export const isInternal = (s: Step) => s.actor.kind === 'backstage' || s.actor.kind === 'support';
 
 /** Sums `score(i, c)` over the expected mass of every state, and remembers which context contributed most. */
-function drive(
-  flow: Flow,
-  context: Context,
-  score: (i: number, c: number) => number,
-  weight: Float64Array | null = null,
-) {
+function drive(flow: Flow, context: Context, score: (i: number, c: number) => number) {
   const mass = contextMass(flow, context);
   const C = context.count;
   const perStep = new Float64Array(flow.steps.length);
@@ -63,7 +61,7 @@ function drive(
   flow.steps.forEach((_, i) => {
     let best = 0;
     for (let c = 0; c < C; c++) {
-      const value = mass[i * C + c]! * score(i, c) * (weight ? weight[i]! : 1);
+      const value = mass[i * C + c]! * score(i, c);
       perStep[i]! += value;
       if (value > best) {
         best = value;
@@ -75,41 +73,69 @@ function drive(
   return { driver: { total, perStep }, mainFrom };
 }
 
-/** A context that remembers the last value of `key` among the steps that have one (0: none yet). */
-function lastSeen(steps: Step[], key: (s: Step) => string | undefined) {
+/**
+ * A wait this long or longer ends a contact: a customer holds on the phone or queues at a counter for minutes, but
+ * one who hears back after an hour or more is in a new contact (a stated rule, docs/scoring.md).
+ */
+const CONTACT_GAP = 3600;
+
+/**
+ * A contact the customer starts: their own step on a channel they use to reach the company. Reaching the goal (a
+ * success end: trading from the new account) is using the service, not contacting the company about the need.
+ */
+export function customerContact(map: ProcessMap, s: Step): Channel | undefined {
+  if (s.actor.kind !== 'customer' || s.channel === undefined || s.outcome === 'success') return undefined;
+  const via = channelOf(s.channel, map.channels);
+  return via.by === 'customer' ? via : undefined;
+}
+/** The company people the customer deals with: frontstage actors, and support actors reached through a channel. */
+const isCompanyPerson = (s: Step) =>
+  s.actor.kind === 'frontstage' || (s.actor.kind === 'support' && s.channel !== undefined);
+
+/** Numbers 1..n for the distinct values of `key` among the steps (0 where a step has none), and their names. */
+function numbered(steps: Step[], key: (s: Step) => string | undefined) {
   const values = [...new Set(steps.map(key).filter((v): v is string => v !== undefined))];
   const index = steps.map((s) => {
     const v = key(s);
     return v === undefined ? 0 : values.indexOf(v) + 1;
   });
-  const context: Context = { count: values.length + 1, initial: 0, next: (i, c) => index[i] || c };
-  const changes = (i: number, c: number) => (index[i]! > 0 && c > 0 && c !== index[i] ? 1 : 0);
-  return { context, changes, name: (c: number) => values[c - 1] };
+  return { index, count: values.length, name: (c: number) => values[c - 1] };
 }
 
 export function effortFigures(flow: Flow, time: TimeFigures): EffortFigures {
   const { steps } = flow;
   const { visits } = time;
+  const endsContact = steps.map((s) => mean(s.wait) >= CONTACT_GAP);
 
-  const channel = lastSeen(steps, (s) => (isCustomerFacing(s) ? s.channel : undefined));
-  const switches = drive(flow, channel.context, channel.changes);
-  const person = lastSeen(steps, (s) => (s.actor.kind === 'frontstage' ? s.actor.name : undefined));
-  const transfers = drive(flow, person.context, person.changes);
-
-  // Dark time: 0 = told nothing since the last contact, 1 = informed. Telling informs; a contact that tells nothing
-  // leaves the customer without news again. The customer's own waits (before their own steps) are not dark.
-  const informed: Context = {
-    count: 2,
-    initial: 0,
-    next: (i, c) => (steps[i]!.tells.length > 0 ? 1 : isCustomerFacing(steps[i]!) ? 0 : c),
+  // Contacts the customer starts. Context: the channel of their last contact (0: none yet) times whether that
+  // contact is still going on. A contact on the channel of the open contact continues it; any other starts one.
+  const started = steps.map((s) => customerContact(flow.map, s));
+  const channel = numbered(steps, (s) => started[s.index]?.id);
+  const starts = (i: number, c: number) => {
+    const k = channel.index[i]!;
+    const open = c % 2 === 1 && !endsContact[i];
+    return k > 0 && !(open && c >> 1 === k);
   };
-  const darkWait = steps.map((s) => (s.actor.kind === 'customer' ? 0 : mean(s.wait)));
-  const dark = drive(
-    flow,
-    informed,
-    (i, c) => (c === 0 ? darkWait[i]! : 0),
-    Float64Array.from(time.critical, (w, i) => (visits[i]! > 0 ? w / visits[i]! : 0)),
+  const contact: Context = {
+    count: 2 * (channel.count + 1),
+    initial: 0,
+    next: (i, c) => (channel.index[i]! > 0 ? 2 * channel.index[i]! + 1 : endsContact[i] ? c & ~1 : c),
+  };
+  const switches = drive(flow, contact, (i, c) => (starts(i, c) && c >> 1 > 0 && c >> 1 !== channel.index[i] ? 1 : 0));
+  const repeats = drive(flow, contact, (i, c) => (starts(i, c) && c >> 1 > 0 ? 1 : 0));
+
+  // Transfers. Context: the company person the customer is dealing with in the contact going on (0: none). A wait
+  // ends the contact, and so does a contact the customer starts.
+  const person = numbered(steps, (s) => (isCompanyPerson(s) ? s.actor.id : undefined));
+  const dealing: Context = {
+    count: person.count + 1,
+    initial: 0,
+    next: (i, c) => person.index[i] || (endsContact[i] || started[i] ? 0 : c),
+  };
+  const transfers = drive(flow, dealing, (i, c) =>
+    person.index[i]! > 0 && !endsContact[i] && c > 0 && c !== person.index[i] ? 1 : 0,
   );
+  const dark = darkTime(flow, time);
 
   const handoffs = new Float64Array(steps.length);
   const isHandoff = (a: Step, b: Step) =>
@@ -136,17 +162,20 @@ export function effortFigures(flow: Flow, time: TimeFigures): EffortFigures {
   return {
     customerEffort: steps.reduce((sum, s, i) => sum + (s.actor.kind === 'customer' ? visits[i]! * mean(s.work) : 0), 0),
     channelSwitches: switches.driver,
+    repeatContacts: repeats.driver,
     transfers: transfers.driver,
     handoffs: { total: handoffs.reduce((a, b) => a + b, 0), perStep: handoffs },
     reAsks: { total: reAskCounts.reduce((a, b) => a + b, 0), perStep: reAskCounts },
     reAsked,
-    darkTime: dark.driver,
-    darkWait: Float64Array.from(dark.driver.perStep, (x, i) => (visits[i]! > 0 ? x / visits[i]! : 0)),
+    darkTime: { total: dark.reduce((a, b) => a + b, 0), perStep: dark },
+    darkWait: Float64Array.from(dark, (x, i) => (visits[i]! > 0 ? x / visits[i]! : 0)),
     reworkLoops,
     expectedReworks: reworkLoops.reduce((sum, e) => sum + visits[e.from]! * e.chance, 0),
     contacts,
-    transferFrom: transfers.mainFrom.map((c) => (c > 0 ? person.name(c) : undefined)),
-    switchFrom: switches.mainFrom.map((c) => (c > 0 ? channel.name(c) : undefined)),
+    transferFrom: transfers.mainFrom.map((c) =>
+      c > 0 ? flow.map.actors.find((a) => a.id === person.name(c))?.name : undefined,
+    ),
+    switchFrom: switches.mainFrom.map((c) => (c >> 1 > 0 ? channel.name(c >> 1) : undefined)),
   };
 }
 

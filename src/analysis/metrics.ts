@@ -157,6 +157,14 @@ const DEFINITIONS = {
     json: ['channelSwitches'],
     table: true,
   },
+  repeatContacts: {
+    label: 'Repeat contacts',
+    unit: 'count',
+    better: 'lower',
+    of: (a) => a.effort.repeatContacts.total,
+    json: ['repeatContacts'],
+    table: true,
+  },
   transfers: {
     label: 'Transfers',
     unit: 'count',

@@ -19,6 +19,8 @@ export interface ScoreWeights {
   /** Points off for a transfer and for a channel switch, times the share of visits on which it happens. */
   transfer: number;
   channelSwitch: number;
+  /** Points off for a repeat contact, times the share of visits on which it happens. */
+  repeatContact: number;
   /** Points off for a known fail point. */
   failPoint: number;
   /** Points off for each 100% the step's output falls short of complete and accurate. */
@@ -36,6 +38,7 @@ export const DEFAULT_WEIGHTS: ScoreWeights = {
   maxReAsk: 30,
   transfer: 15,
   channelSwitch: 10,
+  repeatContact: 10,
   failPoint: 10,
   incomplete: 50,
   highValue: 60,
@@ -63,7 +66,7 @@ export function scoreSteps(
   steps: Step[],
   time: TimeFigures,
   effort: EffortFigures,
-  calendar: Calendar,
+  { calendar, darkAfter }: { calendar: Calendar; darkAfter: number },
   weights: ScoreWeights = DEFAULT_WEIGHTS,
 ): StepScore[] {
   const onPath = steps.filter((_, i) => time.critical[i]! > 0).length;
@@ -106,6 +109,13 @@ export function scoreSteps(
         `switches the customer from ${effort.switchFrom[i]} to ${step.channel}${switchRate < 0.995 ? ` (${pct(switchRate)} of the time)` : ''}`,
       );
     }
+    const repeatRate = visits > 0 ? effort.repeatContacts.perStep[i]! / visits : 0;
+    if (repeatRate > 0) {
+      value -= weights.repeatContact * repeatRate;
+      valueReasons.push(
+        `makes the customer contact the company again for the same need${repeatRate < 0.995 ? ` (${pct(repeatRate)} of the time)` : ''}`,
+      );
+    }
     if (step.fails) {
       value -= weights.failPoint;
       valueReasons.push(`fail point: ${step.fails}`);
@@ -132,7 +142,10 @@ export function scoreSteps(
       );
     }
     const dark = effort.darkWait[i]!;
-    if (dark > 0) delayReasons.push(`waits ${formatDuration(dark, calendar)} with no news since the last contact`);
+    if (dark > 0)
+      delayReasons.push(
+        `waits ${formatDuration(dark, calendar)} in the dark (over ${formatDuration(darkAfter, calendar)} without news)`,
+      );
     if (visits > 1.0005) delayReasons.push(`done ${visits.toFixed(2)} times per customer on average (rework)`);
 
     const isHighDelay = delayShare >= highDelay;

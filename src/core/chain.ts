@@ -139,7 +139,7 @@ export function firstVisitShares(chain: Chain): Float64Array {
         const rhs = new Float64Array(comp.length);
         rhs[i] = 1;
         lu.solve(rhs);
-        share[s] = 1 / rhs[i]!;
+        share[s] = 1 / rhs[i];
       } else {
         const inflow = new Float64Array(n);
         const x = new Float64Array(n);

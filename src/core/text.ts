@@ -11,3 +11,10 @@ const BREAKS = /\r\n|[\t\n\r\u2028\u2029]/g;
 export function printable(text: string): string {
   return text.replace(BREAKS, ' ').replace(INVISIBLE, '');
 }
+
+/**
+ * Text with every lone CR (old Mac line endings) made a LF. YAML breaks lines at LF and CRLF only, so such a file
+ * would read as one line, and a CR inside a comment would be written back as part of it. Every offset is kept, so
+ * positions stay right. Every way into the YAML parser goes through this.
+ */
+export const withLineFeeds = (text: string) => text.replace(/\r(?!\n)/g, '\n');

@@ -1,6 +1,6 @@
 /** Parses YAML keeping every node's position, so findings can point at the line and column they are about. */
 import { parseDocument, LineCounter, isMap, isNode, isPair, isScalar, type Document, type Node, type Pair } from 'yaml';
-import { finding, START, type Finding, type Position } from '../core/index.js';
+import { finding, START, withLineFeeds, type Finding, type Position } from '../core/index.js';
 
 /** More aliases than this in one file are refused (the defence against "billion laughs" alias bombs). */
 const MAX_ALIAS_COUNT = 100;
@@ -99,7 +99,8 @@ function tooDeep(text: string): number {
   return -1;
 }
 
-export function parseYaml(text: string): Parsed {
+export function parseYaml(input: string): Parsed {
+  const text = withLineFeeds(input);
   const deep = tooDeep(text);
   if (deep >= 0) {
     const lines = new LineCounter();

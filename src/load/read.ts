@@ -1,6 +1,6 @@
 /** Reads a map file (or standard input) as text, refusing what cannot be a map before parsing it. */
 import { openSync, fstatSync, readSync, closeSync } from 'node:fs';
-import { finding, START, UsageError, type Finding } from '../core/index.js';
+import { finding, START, UsageError, withLineFeeds, type Finding } from '../core/index.js';
 
 /** Larger files are refused: a map of 20,000 steps takes about 4 MB. */
 const MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -40,9 +40,7 @@ export function decode(bytes: Buffer): ReadResult {
   }
   const first = /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
   const layout: TextLayout = { eol: first as TextLayout['eol'], bom: bytes[0] === 0xef && bytes[1] === 0xbb };
-  // YAML breaks lines at LF and CRLF only: a file saved with old Mac line endings (CR alone) would read as one
-  // line. A lone CR becomes LF, which keeps every offset, so positions stay right.
-  return { text: text.replace(/\r(?!\n)/g, '\n'), layout };
+  return { text: withLineFeeds(text), layout };
 }
 
 function readAll(fd: number, limit: number): Buffer {

@@ -22,6 +22,7 @@ import {
 } from '../core/index.js';
 import type { SourceMap, Path } from './parse.js';
 import type { Actor, Choice, Next, ProcessMap, RawMap, RawStep, Step } from './types.js';
+import { channelOf, channelSuggestion, CHANNELS } from './channels.js';
 
 /** Chances of a step must add up to 100% within this. */
 const CHANCE_TOLERANCE = 1e-6;
@@ -37,6 +38,10 @@ class Checker {
   /** Warnings: the map still loads. */
   readonly warnings: Finding[] = [];
   constructor(readonly source: SourceMap) {}
+
+  warn(code: string, message: string, path: Path): void {
+    this.warnings.push(finding(code, message, this.source.at(path), 'warning'));
+  }
 
   warnAtKey(code: string, message: string, parent: Path, key: string): void {
     this.warnings.push(finding(code, message, this.source.keyAt(parent, key), 'warning'));
@@ -97,6 +102,7 @@ export function checkSemantics(raw: RawMap, source: SourceMap): { map?: ProcessM
     pce: p.targets?.pce === undefined ? undefined : parseRatio(p.targets.pce),
     successRate: p.targets?.successRate === undefined ? undefined : parseRatio(p.targets.successRate),
   };
+  const darkAfter = check.fixed(p.darkAfter, ['process', 'darkAfter'], calendar) ?? calendar.day;
   const benchmarks = (p.benchmarks ?? []).map((b, i) => ({
     name: b.name,
     leadTime: check.fixed(b.leadTime, ['process', 'benchmarks', i, 'leadTime'], calendar),
@@ -145,7 +151,23 @@ export function checkSemantics(raw: RawMap, source: SourceMap): { map?: ProcessM
     return target;
   };
 
+  const unknownChannels = new Set<string>();
+  const channel = (text: string | undefined, i: number) => {
+    if (text === undefined) return undefined;
+    const via = channelOf(text, raw.channels);
+    if (!via.known && !unknownChannels.has(via.id)) {
+      unknownChannels.add(via.id);
+      const near = channelSuggestion(text);
+      check.warn(
+        'unknown-channel',
+        `the channel \`${text}\` is not one cxmap knows (it counts as one the customer uses to reach the company): ${near ? `did you mean \`${near}\`?` : `write one of ${Object.keys(CHANNELS).join(', ')}`} Or declare it under \`channels:\``,
+        ['steps', i, 'channel'],
+      );
+    }
+  };
+
   const steps: Step[] = raw.steps.map((s, i) => normalizeStep(s, i));
+  steps.forEach((s, i) => channel(s.channel, i));
   function normalizeStep(s: RawStep, i: number): Step {
     const at = (key: string): Path => ['steps', i, key];
     const actor = actors.get(s.actor);
@@ -186,6 +208,7 @@ export function checkSemantics(raw: RawMap, source: SourceMap): { map?: ProcessM
       actor: actor ?? { id: s.actor, kind: 'backstage', name: s.actor },
       channel: s.channel,
       wait: check.distribution(s.wait, at('wait'), calendar),
+      waitKind: s.waitKind,
       work: check.distribution(s.work, at('work'), calendar),
       value: s.value,
       feeling: s.feeling,
@@ -248,10 +271,12 @@ export function checkSemantics(raw: RawMap, source: SourceMap): { map?: ProcessM
         trigger: p.trigger,
         owner: p.owner,
         calendar,
+        darkAfter,
         targets,
         benchmarks,
       },
       actors: [...actors.values()],
+      channels: raw.channels ?? {},
       stages: stages.length > 0 ? stages : [raw.process.name],
       steps,
       start,

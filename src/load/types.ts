@@ -1,10 +1,17 @@
 /** The map as the format describes it: raw (as written, checked by the schema) and normalized (for analysis). */
 import type { Calendar, Distribution, DurationInput } from '../core/index.js';
+import type { ChannelStarter } from './channels.js';
 
 export type Lane = 'customer' | 'frontstage' | 'backstage' | 'support';
 export const LANES: readonly Lane[] = ['customer', 'frontstage', 'backstage', 'support'];
 type ValueClass = 'customer' | 'business' | 'waste';
 export type Evidence = 'assumed' | 'observed' | 'measured';
+/**
+ * What a wait is: work waiting for capacity (`queue`), a fixed cycle (`scheduled`), something physically on its way
+ * (`transport`), or the customer's own choice or pace (`customer`).
+ */
+export type WaitKind = 'queue' | 'scheduled' | 'transport' | 'customer';
+export const WAIT_KINDS: readonly WaitKind[] = ['queue', 'scheduled', 'transport', 'customer'];
 
 /** What a new map is about: the process, as the customer would say it, whose experience it is, and their goal. */
 export interface ProcessInfo {
@@ -23,10 +30,12 @@ export interface RawMap {
     trigger?: string;
     owner?: string;
     calendar?: { day?: string | number; week?: string | number };
+    darkAfter?: string | number;
     targets?: { leadTime?: string | number; pce?: number | string; successRate?: number | string };
     benchmarks?: { name: string; leadTime?: string | number; pce?: number | string; successRate?: number | string }[];
   };
   actors: Record<string, { kind: Lane; name?: string }>;
+  channels?: Record<string, ChannelStarter>;
   stages?: string[];
   steps: RawStep[];
 }
@@ -40,6 +49,7 @@ export interface RawStep {
   actor: string;
   channel?: string;
   wait?: DurationInput;
+  waitKind?: WaitKind;
   work?: DurationInput;
   value?: ValueClass;
   feeling?: number;
@@ -81,8 +91,11 @@ export interface Step {
   name: string;
   stage: string;
   actor: Actor;
+  /** The channel as written (channelOf tells what it is). */
   channel?: string;
   wait: Distribution;
+  /** What the wait is, when the map says (waitKindOf gives the default). */
+  waitKind?: WaitKind;
   work: Distribution;
   value?: ValueClass;
   feeling?: number;
@@ -115,12 +128,19 @@ export interface ProcessMap {
     trigger?: string;
     owner?: string;
     calendar: Calendar;
+    /** Silence longer than this since the last news is dark time (seconds; one day of the calendar by default). */
+    darkAfter: number;
     targets: { leadTime?: number; pce?: number; successRate?: number };
     benchmarks: Benchmark[];
   };
   actors: Actor[];
+  /** The map's own channels (beyond the standard ones), and who starts a contact on each. */
+  channels: Record<string, ChannelStarter>;
   stages: string[];
   steps: Step[];
   /** Index of the step where the customer starts. */
   start: number;
 }
+
+/** What a step's wait is: as the map says, or the customer's own pace in their lane and a queue elsewhere. */
+export const waitKindOf = (s: Step): WaitKind => s.waitKind ?? (s.actor.kind === 'customer' ? 'customer' : 'queue');

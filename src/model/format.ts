@@ -17,6 +17,7 @@ import {
   type Pair,
   type YAMLMap,
 } from 'yaml';
+import { withLineFeeds } from '../core/index.js';
 
 type SchemaNode = {
   $ref?: string;
@@ -125,7 +126,7 @@ function anchorsFirst(doc: Document, targets: Map<Alias, Node>): void {
 
 /** The canonical text of a map, or undefined when its YAML does not parse (such a file is never touched). */
 export function formatMap(text: string): string | undefined {
-  const doc = parseDocument(text, { keepSourceTokens: false });
+  const doc = parseDocument(withLineFeeds(text), { keepSourceTokens: false });
   if (doc.errors.length > 0) return undefined;
   return formatDocument(doc);
 }

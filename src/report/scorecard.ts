@@ -48,6 +48,7 @@ export function scorecard(analysis: Analysis, file: string, options: ScorecardOp
       'Effort drivers',
       [
         `${count(effort.channelSwitches.total)} channel switches`,
+        `${count(effort.repeatContacts.total)} repeat contacts`,
         `${count(effort.transfers.total)} transfers`,
         `${count(effort.handoffs.total)} handoffs`,
         `${count(effort.reAsks.total)} items asked again`,

@@ -27,8 +27,23 @@ const unnamedActor: RuleMeta = {
   recommended: 'warn',
 };
 
+const unknownChannel: RuleMeta = {
+  id: 'unknown-channel',
+  kind: 'format',
+  description:
+    'A channel that is neither a standard one (or a word for one) nor declared under `channels:`: it counts as one the customer uses to reach the company.',
+  recommended: 'warn',
+};
+
 /** Every rule `cxmap check` knows, in the order of the docs. */
-export const CHECK_RULES: readonly RuleMeta[] = [yamlWarning, unnamedActor, ...POLICIES, ...RULES, unusedSuppression];
+export const CHECK_RULES: readonly RuleMeta[] = [
+  yamlWarning,
+  unnamedActor,
+  unknownChannel,
+  ...POLICIES,
+  ...RULES,
+  unusedSuppression,
+];
 
 /**
  * The recommended preset: the figures that make customers disloyal, as warnings with lenient limits; the map's

@@ -16,6 +16,7 @@ export const WHATIF_METRICS = [
   'reAsks',
   'transfers',
   'channelSwitches',
+  'repeatContacts',
   'handoffs',
 ] as const satisfies readonly MetricId[];
 export type Figures = Record<(typeof WHATIF_METRICS)[number], number>;
@@ -150,7 +151,7 @@ export function select(baseline: ExactAnalysis, candidates: readonly Opportunity
 
 /** Ranked by the lead time they save, then the customer's effort, the dark time, and the drivers of effort. */
 export function rank(list: Evaluated[]): Evaluated[] {
-  const effort = (s: Figures) => s.reAsks + s.transfers + s.channelSwitches + s.handoffs;
+  const effort = (s: Figures) => s.reAsks + s.transfers + s.channelSwitches + s.repeatContacts + s.handoffs;
   return [...list].sort(
     (a, b) =>
       b.saving.leadTime - a.saving.leadTime ||

@@ -33,14 +33,15 @@ describe('the reference example of docs/scoring.md', () => {
       activityRatio: 0.02583,
       rolledCA: 0.69,
       successRate: 0.8,
-      customerEffortSeconds: 0.7 * HOUR,
-      channelSwitches: 1.45,
-      transfers: 0.2,
-      handoffs: 2.466667,
+      customerEffortSeconds: 52 * 60,
+      channelSwitches: 0.25,
+      repeatContacts: 0.333333,
+      transfers: 0,
+      handoffs: 1.8,
       reAsks: 0.333333,
       reworkLoops: 1,
       contacts: 2,
-      darkTimeSeconds: 72 * HOUR,
+      darkTimeSeconds: 94.4 * HOUR,
     });
   });
 
@@ -50,11 +51,11 @@ describe('the reference example of docs/scoring.md', () => {
       ['check', 0.401804, 30, 'rethink'],
       ['fix', 0.050226, 0, 'remove'],
       ['decide', 0.0123, 100, 'keep'],
-      ['reject', 0.059041, 30, 'streamline'],
+      ['reject', 0.059041, 40, 'streamline'],
       ['prepare', 0, 40, 'streamline'],
-      ['contract', 0, 81, 'keep'],
+      ['contract', 0, 95, 'keep'],
       ['setup', 0.472325, 40, 'rethink'],
-      ['done', 0.00123, 98, 'keep'],
+      ['done', 0.00123, 100, 'keep'],
     ]);
   });
 
@@ -63,8 +64,8 @@ describe('the reference example of docs/scoring.md', () => {
       'the customer feels bad here (-1)',
       'asks again for: income',
       'switches the customer from web to phone (75% of the time)',
+      'makes the customer contact the company again for the same need',
       'holds 5.0% of the lead time (waits 1.0 d, works 30 m)',
-      'waits 1.0 d with no news since the last contact',
       'waste: neither valued by the customer nor required',
     ]);
     expect(json.steps[7]!.reasons[0]).toBe('holds 47% of the lead time (waits 4.0 d)');

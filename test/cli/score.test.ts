@@ -10,7 +10,7 @@ describe('cxmap score', () => {
     expect(lines).toContain('  Lead time       6.8 d  p50 6.3 d · p85 9.1 d · p95 11.7 d   target 5.0 d ✖ 1.8 d over');
     expect(lines).toContain('  Rolled %C&A     69.0%');
     expect(lines).toContain(
-      '  Effort drivers  1.45 channel switches · 0.20 transfers · 2.47 handoffs · 0.33 items asked again · 1 rework loop',
+      '  Effort drivers  0.25 channel switches · 0.33 repeat contacts · 0 transfers · 1.80 handoffs · 0.33 items asked again · 1 rework loop',
     );
     expect(lines).toContain('  vs Neobank      2.0 d 3.4× as long');
     const table = lines.slice(lines.findIndex((l) => l.startsWith('  Step')) + 1).filter(Boolean);
@@ -47,6 +47,7 @@ describe('cxmap score', () => {
       'customerEffortSeconds',
       'darkTimeSeconds',
       'channelSwitches',
+      'repeatContacts',
       'transfers',
       'handoffs',
       'reAsks',

@@ -133,7 +133,14 @@ describe('fuzz: mutated examples', () => {
           const { metrics, steps } = scoreJson(analysis, 'fuzz.cxmap.yaml');
           expect(nonFinite({ metrics, steps })).toEqual([]);
           const result = improve(analysis, loaded.source!, 'fuzz.cxmap.yaml', ['all']);
-          if (result) expect(loadText(result.text, 'to-be.cxmap.yaml').findings).toEqual([]);
+          // The to-be map has no error, and no warning that the map did not have (a change may fix one).
+          if (result) {
+            const had = loaded.findings.map((f) => `${f.code} ${f.message}`);
+            for (const f of loadText(result.text, 'to-be.cxmap.yaml').findings) {
+              expect(f.severity).toBe('warning');
+              expect(had).toContain(`${f.code} ${f.message}`);
+            }
+          }
         }),
         { seed: 20261123, numRuns: RUNS },
       );

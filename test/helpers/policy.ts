@@ -5,9 +5,11 @@
  * - value-added time: issue 1m + post 5m + use 5m = 11 m; PCE 11 / 7,478 min = 0.15%;
  * - success rate 92% (8% give up after `use`);
  * - handoffs: call → back, back → sys, sys → back, and back → branch → sys for 10%: 3.10 (1 at `check`);
- * - transfers: call → branch for 10%: 0.10; channel switches: web → phone, phone → in person (10%), then web: 2.10;
+ * - transfers: none (the branch sees the cardholder days after the call: a new contact); channel switches: none
+ *   (the cardholder's own contacts, report and use, are both on the web; the call centre calling is not theirs);
+ *   repeat contacts: `use`, 1;
  * - items asked again: the card number at `call` (1) and at `branch` (0.10): 1.10;
- * - waits without news: 1h before `call`, 2d before `check`, 1d before `branch`, 3d before `post`.
+ * - dark time, after the default 1 day of silence: 1d at `check`, 0.1 × 1d at `branch`, 2.9d at `post`: 4.0 d.
  */
 import { expect } from 'vitest';
 import { loadText, type ProcessMap } from '../../src/load/index.js';

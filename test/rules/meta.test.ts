@@ -19,6 +19,7 @@ describe('rule metadata', () => {
     expect(RECOMMENDED).toEqual({
       'yaml-warning': 'warn',
       'unnamed-actor': 'warn',
+      'unknown-channel': 'warn',
       'max-handoffs': ['warn', 5],
       'max-transfers': ['warn', 2],
       'max-channel-switches': ['warn', 2],
@@ -39,6 +40,7 @@ describe('rule metadata', () => {
           handoffs: 0,
           transfers: 0,
           channelSwitches: 0,
+          repeatContacts: 0,
         },
       ],
       'unused-suppression': 'warn',

@@ -6,7 +6,7 @@ export const maxChannelSwitches = maxDriver(
   {
     id: 'max-channel-switches',
     description:
-      "At most this many channel switches per customer: a customer-facing step in another channel than the customer's last one.",
+      'At most this many channel switches per customer: a contact the customer starts in another channel than their last one, to pursue the same need.',
     recommended: 'warn',
     option: options.count(2, 'the most channel switches allowed', ['warn', 1]),
   },

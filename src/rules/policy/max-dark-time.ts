@@ -1,4 +1,4 @@
-/** max-dark-time: nobody waits longer than this without news; each such wait is shown at its `wait`. */
+/** max-dark-time: no wait holds more dark time than this (silence beyond the map's darkAfter); shown at its `wait`. */
 import { formatDuration } from '../../core/index.js';
 import { durationOption } from './limits.js';
 import { options } from '../meta.js';
@@ -7,7 +7,8 @@ import type { Policy } from './types.js';
 export const maxDarkTime: Policy = {
   id: 'max-dark-time',
   kind: 'policy',
-  description: 'No wait longer than this during which the customer has heard nothing since their last contact.',
+  description:
+    "No wait with more dark time than this: time the customer spends without news beyond the map's `darkAfter` (1 day by default).",
   recommended: 'warn',
   option: options.duration('2d', ['warn', '2d']),
   check(analysis, option) {
@@ -18,7 +19,7 @@ export const maxDarkTime: Policy = {
       if (dark <= limit.seconds) return [];
       return [
         {
-          message: `the customer waits ${formatDuration(dark, map.process.calendar)} without news before \`${s.id}\`, more than the ${limit.text} allowed`,
+          message: `the customer spends ${formatDuration(dark, map.process.calendar)} in the dark (over ${formatDuration(map.process.darkAfter, map.process.calendar)} without news) waiting for \`${s.id}\`, more than the ${limit.text} allowed`,
           path: ['steps', s.index, 'wait'],
         },
       ];

@@ -29,6 +29,7 @@ export const noRegression: Policy = {
       handoffs: 0,
       transfers: 0,
       channelSwitches: 0,
+      repeatContacts: 0,
     },
     ['error', { leadTime: '10%', handoffs: 0 }],
   ),

@@ -1,0 +1,168 @@
+/**
+ * The drivers of customer effort as Dixon, Freeman & Toman (HBR 2010) define them, and dark time with its
+ * threshold: one small map per definition, worked by hand (24-hour days; dark after 1 day unless the map says).
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeExact } from '../../src/analysis/index.js';
+import { loadText } from '../../src/load/index.js';
+import { mapOf, HOUR } from '../helpers/analyze.js';
+
+const D = 24 * HOUR;
+const map = (steps: string, process = '') => `cxmap: 1
+process: { name: P, customer: C, goal: G${process} }
+actors:
+  me: { kind: customer, name: Me }
+  agent: { kind: frontstage, name: Agent }
+  expert: { kind: frontstage, name: Expert }
+  shop: { kind: frontstage, name: Parcel shop }
+  back: { kind: backstage, name: Back office }
+  post: { kind: support, name: Post }
+steps:
+${steps}`;
+const effort = (steps: string, process = '') => analyzeExact(mapOf(map(steps, process))).effort;
+
+describe('channel switches: the customer changes channel to pursue the same need', () => {
+  it('counts the customer phoning after the web could not do it', () => {
+    const e = effort(`  - { id: a, name: Apply online, actor: me, channel: web, next: b }
+  - { id: b, name: Phone to finish, actor: me, channel: phone, wait: 1d, next: c }
+  - { id: c, name: Done, actor: me }`);
+    expect(e.channelSwitches.total).toBe(1);
+    expect(e.switchFrom[1]).toBe('web');
+  });
+
+  it('does not count the company writing, delivering or visiting', () => {
+    const e = effort(`  - { id: a, name: Apply online, actor: me, channel: web, next: b }
+  - { id: b, name: Send the router, actor: post, channel: mail, wait: 2d, next: c }
+  - { id: c, name: Receive the router, actor: me, channel: post, next: d }
+  - { id: d, name: Engineer installs, actor: agent, channel: visit, wait: 3d, next: e }
+  - { id: e, name: Online, actor: me }`);
+    expect(e.channelSwitches.total).toBe(0);
+    expect(e.repeatContacts.total).toBe(0);
+  });
+
+  it('takes a standard channel by any of its words: website and online are the web', () => {
+    const e = effort(`  - { id: a, name: Apply, actor: me, channel: website, next: b }
+  - { id: b, name: Upload, actor: me, channel: online, wait: 1d, next: c }
+  - { id: c, name: Done, actor: me }`);
+    expect(e.channelSwitches.total).toBe(0);
+    expect(e.repeatContacts.total).toBe(1);
+  });
+
+  it("weights a switch by the share of customers who make it: 40% phone after the web's failure", () => {
+    const e =
+      effort(`  - { id: a, name: Apply online, actor: me, channel: web, next: [{ to: b, chance: 40% }, { to: c, chance: 60% }] }
+  - { id: b, name: Phone, actor: me, channel: phone, wait: 1d, next: c }
+  - { id: c, name: Done, actor: me }`);
+    expect(e.channelSwitches.total).toBeCloseTo(0.4, 12);
+  });
+});
+
+describe('repeat contacts: the customer contacts the company again about the same need', () => {
+  it('counts every contact the customer starts after the first, chasing included, but not reaching the goal', () => {
+    const e = effort(`  - { id: a, name: Apply online, actor: me, channel: web, next: b }
+  - { id: b, name: Check, actor: back, wait: 5d, next: c }
+  - { id: c, name: Chase by phone, actor: me, channel: phone, next: d }
+  - { id: d, name: Chase online, actor: me, channel: web, wait: 2d, next: e }
+  - { id: e, name: Use the account, actor: me, channel: web, wait: 1d }`);
+    // c and d are contacts after a; e, the goal reached, is using the service, not a contact.
+    expect(e.repeatContacts.total).toBe(2);
+    expect(e.channelSwitches.total).toBe(2);
+  });
+
+  it('counts one contact while the customer stays on the same channel without a wait of an hour or more', () => {
+    const e = effort(`  - { id: a, name: Fill in the form, actor: me, channel: web, next: b }
+  - { id: b, name: Upload the payslips, actor: me, channel: web, wait: 10m, next: c }
+  - { id: c, name: Done, actor: me }`);
+    expect(e.repeatContacts.total).toBe(0);
+  });
+});
+
+describe('transfers: the customer is passed to another company person within one contact', () => {
+  it('counts "let me put you through" in the same call', () => {
+    const e = effort(`  - { id: a, name: Call, actor: me, channel: phone, next: b }
+  - { id: b, name: Take the call, actor: agent, channel: phone, next: c }
+  - { id: c, name: Put through to an expert, actor: expert, channel: phone, wait: 5m, next: d }
+  - { id: d, name: Done, actor: me }`);
+    expect(e.transfers.total).toBe(1);
+    expect(e.transferFrom[2]).toBe('Agent');
+  });
+
+  it('does not count meeting another party days later: that is a new contact', () => {
+    const e = effort(`  - { id: a, name: Call, actor: me, channel: phone, next: b }
+  - { id: b, name: Book the return, actor: agent, channel: phone, next: c }
+  - { id: c, name: Drop the parcel at the shop, actor: shop, channel: shop, wait: 2d, next: d }
+  - { id: d, name: Done, actor: me }`);
+    expect(e.transfers.total).toBe(0);
+  });
+});
+
+describe('dark time: silence beyond the threshold since the last news', () => {
+  it('lights only the first day after an update: a 9-day wait after a proof of postage is 8 days dark', () => {
+    const e = effort(`  - { id: a, name: Post the parcel, actor: me, channel: shop, tells: [proof of postage], next: b }
+  - { id: b, name: Refund, actor: back, wait: 9d, next: c }
+  - { id: c, name: Refunded, actor: me }`);
+    expect(e.darkTime.total).toBeCloseTo(8 * D, 6);
+  });
+
+  it('counts the silence across steps: 20h + 20h of waiting after the last news is 16h dark', () => {
+    const e = effort(`  - { id: a, name: Apply, actor: me, channel: web, next: b }
+  - { id: b, name: Scan, actor: back, wait: 20h, next: c }
+  - { id: c, name: Check, actor: back, wait: 20h, next: d }
+  - { id: d, name: Done, actor: me }`);
+    expect(Array.from(e.darkWait)).toEqual([0, 0, expect.closeTo(16 * HOUR, 6), 0]);
+  });
+
+  it('takes the threshold from the map: dark after 2 days, the 9-day wait is 7 days dark', () => {
+    const e = effort(
+      `  - { id: a, name: Post the parcel, actor: me, channel: shop, next: b }
+  - { id: b, name: Refund, actor: back, wait: 9d, next: c }
+  - { id: c, name: Refunded, actor: me }`,
+      ', darkAfter: 2d',
+    );
+    expect(e.darkTime.total).toBeCloseTo(7 * D, 6);
+  });
+
+  it("never counts the customer's own choice or pace, nor lets it run the clock", () => {
+    const e = effort(`  - { id: a, name: Book the return, actor: agent, channel: phone, next: b }
+  - { id: b, name: Take the parcel to the shop, actor: shop, channel: shop, wait: 3d, waitKind: customer, next: c }
+  - { id: c, name: Done, actor: me }`);
+    expect(e.darkTime.total).toBe(0);
+  });
+
+  it('counts transport and scheduled waits as dark as any other: the customer hears nothing', () => {
+    const e = effort(`  - { id: a, name: Order, actor: me, channel: web, next: b }
+  - { id: b, name: Courier on the way, actor: post, wait: 3d, waitKind: transport, next: c }
+  - { id: c, name: Monthly billing run, actor: back, wait: 30d, waitKind: scheduled, next: d }
+  - { id: d, name: Done, actor: me }`);
+    // b: 3d after the order, 2d of it dark; c: after 3 days of silence, all 30 days dark.
+    expect(e.darkTime.total).toBeCloseTo(32 * D, 6);
+  });
+});
+
+describe('channels the format does not know', () => {
+  const findings = (yaml: string) =>
+    loadText(yaml, 'm.cxmap.yaml').findings.map((f) => `${f.line}:${f.column} ${f.code} ${f.message}`);
+
+  it('warns once per unknown channel, at its first use, with the closest standard one', () => {
+    expect(
+      findings(
+        map(`  - { id: a, name: Sign, actor: me, channel: bank, next: b }
+  - { id: b, name: Sign again, actor: me, channel: bank, wait: 1d, next: c }
+  - { id: c, name: Done, actor: me, channel: telephon }`),
+      ),
+    ).toEqual([
+      '11:46 unknown-channel the channel `bank` is not one cxmap knows (it counts as one the customer uses to reach the company): did you mean `branch`? Or declare it under `channels:`',
+      '13:46 unknown-channel the channel `telephon` is not one cxmap knows (it counts as one the customer uses to reach the company): did you mean `phone`? Or declare it under `channels:`',
+    ]);
+  });
+
+  it('takes channels the map declares, with who starts a contact on them', () => {
+    const yaml = map(`  - { id: a, name: Order, actor: me, channel: web, next: b }
+  - { id: b, name: Courier brings it, actor: post, channel: courier van, wait: 1d, next: c }
+  - { id: c, name: Use the kiosk, actor: me, channel: kiosk, wait: 1d, next: d }
+  - { id: d, name: Done, actor: me }`).replace('steps:', 'channels: { courier van: company, kiosk: customer }\nsteps:');
+    expect(findings(yaml)).toEqual([]);
+    const e = analyzeExact(mapOf(yaml)).effort;
+    expect(e.channelSwitches.total).toBe(1);
+  });
+});
