@@ -11,7 +11,7 @@
  * critical branch, and the join continues from the silence at its end; what another branch tells the customer
  * does not light it.
  */
-import { components, mean } from '../core/index.js';
+import { componentIndex, components, mean } from '../core/index.js';
 import { waitKindOf, type Step } from '../load/index.js';
 import type { Flow } from '../model/index.js';
 import type { TimeFigures } from './time.js';
@@ -36,8 +36,7 @@ export function darkTime(flow: Flow, time: TimeFigures): Float64Array {
     return [{ to: flow.regions[branches[time.criticalBranch.get(i)!]!]!.entry, chance: 1 }];
   });
   const comps = components(next.map((edges) => edges.map((e) => e.to))).reverse(); // in the order the mass flows
-  const compOf = new Int32Array(steps.length);
-  comps.forEach((comp, c) => comp.forEach((i) => (compOf[i] = c)));
+  const compOf = componentIndex(comps, steps.length);
 
   const key = (s: number) => Math.round(Math.min(s, limit) * 1000) / 1000;
   const dark = new Float64Array(steps.length);

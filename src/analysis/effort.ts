@@ -151,13 +151,7 @@ export function effortFigures(flow: Flow, time: TimeFigures): EffortFigures {
   const reAskCounts = Float64Array.from(steps, (_, i) => visits[i]! * reAsked[i]!.length);
 
   const reworkLoops = backEdges(flow);
-  const contacts = [
-    ...new Set(
-      steps
-        .filter((s) => s.actor.kind === 'frontstage' || (s.actor.kind === 'support' && s.channel))
-        .map((s) => s.actor.name),
-    ),
-  ];
+  const contacts = [...new Set(steps.filter(isCompanyPerson).map((s) => s.actor.name))];
 
   return {
     customerEffort: steps.reduce((sum, s, i) => sum + (s.actor.kind === 'customer' ? visits[i]! * mean(s.work) : 0), 0),

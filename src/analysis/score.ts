@@ -4,7 +4,7 @@
  */
 import { formatDuration, mean, type Calendar } from '../core/index.js';
 import type { Step } from '../load/index.js';
-import type { EffortFigures } from './effort.js';
+import type { Driver, EffortFigures } from './effort.js';
 import type { TimeFigures } from './time.js';
 
 /** The documented default weights (docs/scoring.md). A configuration file may change them. */
@@ -95,27 +95,28 @@ export function scoreSteps(
       value -= Math.min(weights.maxReAsk, weights.perReAsk * reAsked.length);
       valueReasons.push(`asks again for: ${reAsked.join(', ')}`);
     }
-    const transferRate = visits > 0 ? effort.transfers.perStep[i]! / visits : 0;
-    if (transferRate > 0) {
-      value -= weights.transfer * transferRate;
-      valueReasons.push(
-        `transfers the customer from ${effort.transferFrom[i]} to ${step.actor.name}${transferRate < 0.995 ? ` (${pct(transferRate)} of the time)` : ''}`,
-      );
-    }
-    const switchRate = visits > 0 ? effort.channelSwitches.perStep[i]! / visits : 0;
-    if (switchRate > 0) {
-      value -= weights.channelSwitch * switchRate;
-      valueReasons.push(
-        `switches the customer from ${effort.switchFrom[i]} to ${step.channel}${switchRate < 0.995 ? ` (${pct(switchRate)} of the time)` : ''}`,
-      );
-    }
-    const repeatRate = visits > 0 ? effort.repeatContacts.perStep[i]! / visits : 0;
-    if (repeatRate > 0) {
-      value -= weights.repeatContact * repeatRate;
-      valueReasons.push(
-        `makes the customer contact the company again for the same need${repeatRate < 0.995 ? ` (${pct(repeatRate)} of the time)` : ''}`,
-      );
-    }
+    // An effort driver costs its points times the share of the step's visits on which it happens.
+    const perVisit = (driver: Driver, points: number, reason: () => string) => {
+      const rate = visits > 0 ? driver.perStep[i]! / visits : 0;
+      if (rate <= 0) return;
+      value -= points * rate;
+      valueReasons.push(`${reason()}${rate < 0.995 ? ` (${pct(rate)} of the time)` : ''}`);
+    };
+    perVisit(
+      effort.transfers,
+      weights.transfer,
+      () => `transfers the customer from ${effort.transferFrom[i]} to ${step.actor.name}`,
+    );
+    perVisit(
+      effort.channelSwitches,
+      weights.channelSwitch,
+      () => `switches the customer from ${effort.switchFrom[i]} to ${step.channel}`,
+    );
+    perVisit(
+      effort.repeatContacts,
+      weights.repeatContact,
+      () => 'makes the customer contact the company again for the same need',
+    );
     if (step.fails) {
       value -= weights.failPoint;
       valueReasons.push(`fail point: ${step.fails}`);

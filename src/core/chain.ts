@@ -7,7 +7,7 @@
  * without loops costs nothing, a rework loop costs a small dense solve. So a long map with local loops is solved
  * in time proportional to its size.
  */
-import { components } from './graph.js';
+import { componentIndex, components } from './graph.js';
 
 export interface Chain {
   /** succ[s]: the states s leads to. */
@@ -24,8 +24,7 @@ export function solveChain(chain: Chain, b: Float64Array): Float64Array {
   const x = new Float64Array(n);
   const inflow = Float64Array.from(b);
   const comps = components(chain.succ);
-  const compOf = new Int32Array(n);
-  comps.forEach((comp, k) => comp.forEach((s) => (compOf[s] = k)));
+  const compOf = componentIndex(comps, n);
   // Tarjan's components come out in reverse topological order, so walking them from the last to the first follows
   // the mass: every component is solved after all the components that send mass into it.
   for (let k = comps.length - 1; k >= 0; k--) {
@@ -121,8 +120,7 @@ export function firstVisitShares(chain: Chain): Float64Array {
   const n = chain.succ.length;
   const share = new Float64Array(n).fill(1);
   const comps = components(chain.succ);
-  const compOf = new Int32Array(n);
-  comps.forEach((comp, k) => comp.forEach((s) => (compOf[s] = k)));
+  const compOf = componentIndex(comps, n);
   comps.forEach((comp, k) => {
     if (comp.length === 1) {
       const s = comp[0]!;

@@ -157,3 +157,10 @@ export function components(succ: Succ, include: (i: number) => boolean = () => t
   }
   return result;
 }
+
+/** For each node, the number of its component in `comps` (-1 for a node in none). */
+export function componentIndex(comps: readonly number[][], n: number): Int32Array {
+  const index = new Int32Array(n).fill(-1);
+  comps.forEach((comp, k) => comp.forEach((i) => (index[i] = k)));
+  return index;
+}

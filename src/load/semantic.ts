@@ -151,9 +151,10 @@ export function checkSemantics(raw: RawMap, source: SourceMap): { map?: ProcessM
     return target;
   };
 
+  // An unknown channel is named once, at its first use.
   const unknownChannels = new Set<string>();
-  const channel = (text: string | undefined, i: number) => {
-    if (text === undefined) return undefined;
+  raw.steps.forEach(({ channel: text }, i) => {
+    if (text === undefined) return;
     const via = channelOf(text, raw.channels);
     if (!via.known && !unknownChannels.has(via.id)) {
       unknownChannels.add(via.id);
@@ -164,10 +165,9 @@ export function checkSemantics(raw: RawMap, source: SourceMap): { map?: ProcessM
         ['steps', i, 'channel'],
       );
     }
-  };
+  });
 
   const steps: Step[] = raw.steps.map((s, i) => normalizeStep(s, i));
-  steps.forEach((s, i) => channel(s.channel, i));
   function normalizeStep(s: RawStep, i: number): Step {
     const at = (key: string): Path => ['steps', i, key];
     const actor = actors.get(s.actor);
