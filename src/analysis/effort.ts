@@ -52,8 +52,8 @@ export const isCustomerFacing = (s: Step) => s.actor.kind === 'customer' || s.ac
 export const isInternal = (s: Step) => s.actor.kind === 'backstage' || s.actor.kind === 'support';
 
 /** Sums `score(i, c)` over the expected mass of every state, and remembers which context contributed most. */
-function drive(flow: Flow, context: Context, score: (i: number, c: number) => number) {
-  const mass = contextMass(flow, context);
+function drive(flow: Flow, time: TimeFigures, context: Context, score: (i: number, c: number) => number) {
+  const mass = contextMass(flow, context, time.stopping);
   const C = context.count;
   const perStep = new Float64Array(flow.steps.length);
   const mainFrom: number[] = flow.steps.map(() => -1);
@@ -121,8 +121,10 @@ export function effortFigures(flow: Flow, time: TimeFigures): EffortFigures {
     initial: 0,
     next: (i, c) => (channel.index[i]! > 0 ? 2 * channel.index[i]! + 1 : endsContact[i] ? c & ~1 : c),
   };
-  const switches = drive(flow, contact, (i, c) => (starts(i, c) && c >> 1 > 0 && c >> 1 !== channel.index[i] ? 1 : 0));
-  const repeats = drive(flow, contact, (i, c) => (starts(i, c) && c >> 1 > 0 ? 1 : 0));
+  const switches = drive(flow, time, contact, (i, c) =>
+    starts(i, c) && c >> 1 > 0 && c >> 1 !== channel.index[i] ? 1 : 0,
+  );
+  const repeats = drive(flow, time, contact, (i, c) => (starts(i, c) && c >> 1 > 0 ? 1 : 0));
 
   // Transfers. Context: the company person the customer is dealing with in the contact going on (0: none). A wait
   // ends the contact, and so does a contact the customer starts.
@@ -132,7 +134,7 @@ export function effortFigures(flow: Flow, time: TimeFigures): EffortFigures {
     initial: 0,
     next: (i, c) => person.index[i] || (endsContact[i] || started[i] ? 0 : c),
   };
-  const transfers = drive(flow, dealing, (i, c) =>
+  const transfers = drive(flow, time, dealing, (i, c) =>
     person.index[i]! > 0 && !endsContact[i] && c > 0 && c !== person.index[i] ? 1 : 0,
   );
   const dark = darkTime(flow, time);

@@ -5,6 +5,7 @@
  */
 import type { Flow, Region } from '../model/index.js';
 import { solveChain, type Chain } from '../core/index.js';
+import type { Stopping } from './parallel.js';
 
 export interface Context {
   /** Number of contexts. */
@@ -75,19 +76,21 @@ export function solveRegion(
 
 /**
  * Global expected mass of every state (step i, context c) at i * count + c, for one customer entering the process.
- * Parallel branches start in the context the split leaves; the join continues from the split's context.
+ * Parallel branches start in the context the split leaves; the join continues from the split's context, with the
+ * chance that no branch ended the case; a step inside a branch counts the share of its visits that happen.
  */
-export function contextMass(flow: Flow, context: Context): Float64Array {
+export function contextMass(flow: Flow, context: Context, stopping: Stopping): Float64Array {
   const C = context.count;
-  const global = new Float64Array(flow.steps.length * C);
+  // The mass as if no branch cut another short: what enters nested branches.
+  const unstopped = new Float64Array(flow.steps.length * C);
   const entries = new Map<number, Float64Array>();
   const start = new Float64Array(C);
   start[context.initial] = 1;
   entries.set(0, start);
   for (const region of flow.regions) {
-    const { mass } = solveRegion(flow, region, context, entries.get(region.id)!);
+    const { mass } = solveRegion(flow, region, context, entries.get(region.id)!, (i) => stopping.carryOn[i]!);
     region.members.forEach((i, k) => {
-      for (let c = 0; c < C; c++) global[i * C + c] = mass[k * C + c]!;
+      for (let c = 0; c < C; c++) unstopped[i * C + c] = mass[k * C + c]!;
       const branches = flow.branchRegions.get(i);
       if (!branches) return;
       const out = new Float64Array(C);
@@ -95,5 +98,5 @@ export function contextMass(flow: Flow, context: Context): Float64Array {
       for (const r of branches) entries.set(r, out);
     });
   }
-  return global;
+  return unstopped.map((x, state) => x * stopping.survival[Math.floor(state / C)]!);
 }

@@ -1,6 +1,7 @@
 /**
  * Monte Carlo simulation of customers going through the map: every duration is drawn from its range or estimate,
- * choices and rework loops are followed by their chances, and a join waits for the slowest branch. Gives the
+ * choices and rework loops are followed by their chances, and a join waits for the slowest branch; an end inside
+ * parallel work ends the case when it comes before the other branches' ends (on a tie, the branch written first). Gives the
  * spread of the lead time (percentiles) and how often each step lies on the critical path. Seeded: the same seed
  * gives the same figures.
  */
@@ -188,17 +189,22 @@ export function simulateChunk(flow: Flow, runs: number, seed: number): ChunkResu
   // Inside parallel work, the steps of the current branch are kept on a stack until the slowest branch is known.
   let path = new Int32Array(1024);
   // The parallel blocks being simulated, innermost last: the split, the branch running now, when the block
-  // started, the slowest finish so far, and where its part of the critical path starts in the path stack.
+  // started, the slowest arrival at the join so far, the earliest end of the case inside the block so far (when the
+  // end step was reached, and when it was done), and where the block's part of the critical path starts in the path
+  // stack and how long the part kept so far is: the earliest end's branch if any branch ended the case, else the
+  // slowest branch.
   const nesting = Math.max(1, flow.regions.length);
   const blockSplit = new Int32Array(nesting);
   const blockBranch = new Int32Array(nesting);
   const blockStart = new Float64Array(nesting);
   const blockSlowest = new Float64Array(nesting);
+  const blockEndAt = new Float64Array(nesting);
+  const blockEndDone = new Float64Array(nesting);
   const blockBase = new Int32Array(nesting);
-  const blockSlowestLength = new Int32Array(nesting);
+  const blockKept = new Int32Array(nesting);
   let stoppedRuns = 0;
 
-  for (let run = 0; run < runs; run++) {
+  run: for (let run = 0; run < runs; run++) {
     let i = flow.map.start;
     let time = 0;
     let pathLength = 0;
@@ -209,6 +215,7 @@ export function simulateChunk(flow: Flow, runs: number, seed: number): ChunkResu
         stoppedRuns++;
         break;
       }
+      const arrival = time;
       time += fixed[i]!;
       for (let slot = 2 * i, last = slot + randomParts[i]!; slot < last; slot++) {
         if (r === rnd.length) {
@@ -238,47 +245,61 @@ export function simulateChunk(flow: Flow, runs: number, seed: number): ChunkResu
         blockBranch[depth] = 0;
         blockStart[depth] = time;
         blockSlowest[depth] = -Infinity;
+        blockEndAt[depth] = Infinity;
         blockBase[depth] = pathLength;
-        blockSlowestLength[depth] = 0;
+        blockKept[depth] = 0;
         depth++;
         i = branches[i]![0]!;
         continue;
       }
       const from = choiceStart[i]!;
       const to = choiceStart[i + 1]!;
-      if (from === to) break; // an end step: the customer is done
-      if (to - from === 1) {
-        i = choiceTo[from]!;
+      // An end step: the customer is done; inside parallel work, this branch ends the case when it gets there first.
+      let endAt = -1;
+      if (from === to) {
+        if (depth === 0) break;
+        endAt = arrival;
       } else {
-        if (r === rnd.length) {
-          random.refill();
-          r = 0;
+        if (to - from === 1) {
+          i = choiceTo[from]!;
+        } else {
+          if (r === rnd.length) {
+            random.refill();
+            r = 0;
+          }
+          const u = rnd[r++]!;
+          let k = from;
+          while (u >= choiceCumulative[k]!) k++;
+          i = choiceTo[k]!;
         }
-        const u = rnd[r++]!;
-        let k = from;
-        while (u >= choiceCumulative[k]!) k++;
-        i = choiceTo[k]!;
+        if (depth === 0 || i !== join[blockSplit[depth - 1]!]) continue;
       }
-      // Arriving at the join of the innermost block: this branch is done; start the next one or leave the block.
-      while (depth > 0 && i === join[blockSplit[depth - 1]!]) {
+      // A branch of the innermost block is done: it ended the case (endAt >= 0) or arrived at the join. Start the
+      // next branch, or leave the block: at its earliest end (a branch of the block around it ends there too) or at
+      // its join, which may be the join of the block around it as well.
+      for (;;) {
         const b = depth - 1;
         const base = blockBase[b]!;
-        const branchStart = base + blockSlowestLength[b]!;
-        if (time > blockSlowest[b]!) {
-          // This branch is the slowest so far: its steps (from branchStart) move down to the block's base, over
-          // the previous slowest branch's, so that the path stack holds the block's critical path and nothing else.
+        const branchStart = base + blockKept[b]!;
+        const decides = endAt >= 0 ? endAt < blockEndAt[b]! : blockEndAt[b] === Infinity && time > blockSlowest[b]!;
+        if (decides) {
+          // This branch decides the block so far: its steps (from branchStart) move down to the block's base, over
+          // the previous deciding branch's, so that the path stack holds the block's critical path and nothing else.
           path.copyWithin(base, branchStart, pathLength);
-          blockSlowestLength[b] = pathLength - branchStart;
-          blockSlowest[b] = time;
+          blockKept[b] = pathLength - branchStart;
         }
-        pathLength = base + blockSlowestLength[b]!;
+        if (endAt < 0) blockSlowest[b] = Math.max(blockSlowest[b]!, time);
+        else if (decides) {
+          blockEndAt[b] = endAt;
+          blockEndDone[b] = time;
+        }
+        pathLength = base + blockKept[b]!;
         const next = branches[blockSplit[b]!]![++blockBranch[b]!];
         if (next !== undefined) {
           i = next;
           time = blockStart[b]!;
           break;
         }
-        time = blockSlowest[b]!;
         depth--;
         if (depth === 0) {
           for (let k = base; k < pathLength; k++) {
@@ -290,6 +311,19 @@ export function simulateChunk(flow: Flow, runs: number, seed: number): ChunkResu
           }
           pathLength = 0;
         }
+        if (blockEndAt[b]! < Infinity) {
+          endAt = blockEndAt[b]!;
+          time = blockEndDone[b]!;
+          if (depth === 0) {
+            leadTimes[run] = time;
+            continue run;
+          }
+          continue;
+        }
+        endAt = -1;
+        time = blockSlowest[b]!;
+        i = join[blockSplit[b]!]!;
+        if (depth === 0 || i !== join[blockSplit[depth - 1]!]) break;
       }
     }
     leadTimes[run] = time;

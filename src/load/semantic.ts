@@ -368,22 +368,35 @@ function checkFlow(steps: Step[], check: Checker): number {
   }
   if (check.findings.length > 0) return start;
 
-  // The branches of a split re-join at its immediate post-dominator: the first step every path from it passes.
-  const ipdom = postDominators(succ, (i) => steps[i]!.next.kind === 'end');
+  // The branches of a split re-join at its immediate post-dominator on the ways to the process's goal: the first
+  // step that every way from the split to an end that is not a failure passes. A failure end inside a branch (the
+  // customer cancels, the application is declined) ends the whole case; the other branches stop there.
+  const isEnd = (i: number) => steps[i]!.next.kind === 'end';
+  const goal = steps.some((s) => isEnd(s.index) && s.outcome !== 'failure')
+    ? (i: number) => isEnd(i) && steps[i]!.outcome !== 'failure'
+    : isEnd;
+  const ipdom = postDominators(succ, goal);
   for (const step of steps) {
     const next = step.next;
     if (next.kind !== 'all') continue;
     const path: Path = ['steps', step.index, 'next'];
     const join = ipdom[step.index]!;
     if (join < 0) {
-      // Name the step that breaks the structure: the first end reached inside a branch.
-      const ends = next.branches.flatMap((b) =>
-        [...walk(b)].filter((i) => steps[i]!.next.kind === 'end').map((end) => ({ b, end })),
-      );
-      const stray = ends[0];
+      // Name the step that breaks the structure: the first end, not a failure, reached inside a branch.
+      const stray = next.branches.flatMap((b) => walk(b).map((end) => ({ b, end }))).find((x) => goal(x.end));
       check.error(
         'parallel-no-join',
-        `the parallel branches after step \`${step.id}\` never come back together at one step that all of them pass through${stray ? `: the branch from \`${steps[stray.b]!.id}\` ends at \`${steps[stray.end]!.id}\` before they meet` : ''}`,
+        `the parallel branches after step \`${step.id}\` never come back together at one step that all of them pass through${stray ? `: the branch from \`${steps[stray.b]!.id}\` ends at \`${steps[stray.end]!.id}\` before they meet (only an end with \`outcome: failure\` may end the case inside parallel work)` : ''}`,
+        path,
+      );
+      continue;
+    }
+    const doomed = next.branches.find((b) => !walk(b, step.index).includes(join));
+    if (doomed !== undefined) {
+      const end = walk(doomed).find(isEnd)!;
+      check.error(
+        'parallel-no-join',
+        `the branch from \`${steps[doomed]!.id}\` after step \`${step.id}\` always ends the case (at \`${steps[end]!.id}\`) before the parallel branches meet; give it a way on to where the other branches meet`,
         path,
       );
       continue;
@@ -412,7 +425,9 @@ function checkFlow(steps: Step[], check: Checker): number {
         if (other !== undefined && other !== branch) {
           check.error(
             'parallel-overlap',
-            `step \`${steps[i]!.id}\` lies on two parallel branches after step \`${step.id}\` (from \`${steps[other]!.id}\` and \`${steps[branch]!.id}\`); each branch needs its own steps until the join \`${steps[join]!.id}\``,
+            isEnd(i)
+              ? `end step \`${steps[i]!.id}\` ends two parallel branches after step \`${step.id}\` (from \`${steps[other]!.id}\` and \`${steps[branch]!.id}\`); give each branch its own end step`
+              : `step \`${steps[i]!.id}\` lies on two parallel branches after step \`${step.id}\` (from \`${steps[other]!.id}\` and \`${steps[branch]!.id}\`); each branch needs its own steps until the join \`${steps[join]!.id}\``,
             path,
           );
           break;
@@ -426,7 +441,9 @@ function checkFlow(steps: Step[], check: Checker): number {
       if (intruder === undefined) continue;
       check.error(
         'parallel-entry',
-        `step \`${steps[intruder]!.id}\` leads into \`${steps[i]!.id}\`, which is inside the parallel work after step \`${step.id}\`; lead back to \`${step.id}\` (or earlier) instead`,
+        isEnd(i)
+          ? `step \`${steps[intruder]!.id}\` leads to end step \`${steps[i]!.id}\`, which also ends a branch of the parallel work after step \`${step.id}\`; give the branch an end step of its own`
+          : `step \`${steps[intruder]!.id}\` leads into \`${steps[i]!.id}\`, which is inside the parallel work after step \`${step.id}\`; lead back to \`${step.id}\` (or earlier) instead`,
         ['steps', intruder, 'next'],
       );
       break;

@@ -162,6 +162,126 @@ describe('parallel work', () => {
   });
 });
 
+describe('an end inside parallel work', () => {
+  // s (1 h) splits into check (2 h of work, then 20% declined, waiting 1 h) and order (waits 3 h) -> deliver (waits
+  // 4 h, works 1 h); they join at j (1 h). A decline at 2 h stops the order branch: deliver, due at 3 h, never starts.
+  const runs = 20000;
+  const d = analyzeSteps(
+    step('s', 'actor: desk\nwork: 1h\nnext: { all: [check, order] }') +
+      step(
+        'check',
+        'actor: desk\nwork: 2h\nvalue: business\nnext: [{ to: declined, chance: 20% }, { to: j, chance: 80% }]',
+      ) +
+      step('declined', 'actor: desk\nwait: 1h\noutcome: failure') +
+      step('order', 'actor: desk\nwait: 3h\nnext: deliver') +
+      step('deliver', 'actor: desk\nwait: 4h\nwork: 1h\nvalue: customer\nnext: j') +
+      step('j', 'actor: me\nwork: 1h\nvalue: customer\noutcome: success'),
+    { runs },
+  );
+  const [, , declined, , deliver, j] = [0, 1, 2, 3, 4, 5];
+
+  it('ends 20% of cases at the decline and carries the rest on: 0.2 x (1 + 2 + 1) + 0.8 x (1 + 8 + 1) = 8.8 hours', () => {
+    expect(d.time.leadTime).toBeCloseTo(8.8 * HOUR, 9);
+    expect(d.time.successRate).toBeCloseTo(0.8, 12);
+    expect(d.time.stopping.carryOn[0]).toBeCloseTo(0.8, 12);
+  });
+
+  it('does the steps another branch has not cut short: deliver in 80% of cases, order in all', () => {
+    expect(Array.from(d.time.visits)).toEqual([1, 1, 0.2, 1, 0.8, 0.8].map((x) => expect.closeTo(x, 12)));
+  });
+
+  it('counts the declined cases on the way to the decline, the others on the slow branch', () => {
+    expect(Array.from(d.time.critical)).toEqual([1, 0.2, 0.2, 0.8, 0.8, 0.8].map((x) => expect.closeTo(x, 12)));
+    // process: 1 + 0.2 x 2 + 0.8 x 1 + 0.8 x 1 = 3 h; value-added: deliver and j, 0.8 h each
+    expect(d.time.processTime).toBeCloseTo(3 * HOUR, 9);
+    expect(d.time.valueAdded).toBeCloseTo(1.6 * HOUR, 9);
+    expect(d.time.waitTime).toBeCloseTo(5.8 * HOUR, 9);
+  });
+
+  it('is simulated within 1% of the exact figures', () => {
+    expect(Math.abs(d.simulation.mean / d.time.leadTime - 1)).toBeLessThan(0.01);
+    expect(Math.abs(d.simulation.criticality[declined]! - 0.2)).toBeLessThan(0.01);
+    expect(Math.abs(d.simulation.criticality[deliver]! - 0.8)).toBeLessThan(0.01);
+    expect(Math.abs(d.simulation.criticality[j]! - 0.8)).toBeLessThan(0.01);
+    // A declined case takes 4 h, a finished one 10 h: the median and the 85th percentile are 10 h.
+    expect([d.simulation.p50, d.simulation.p85]).toEqual([10 * HOUR, 10 * HOUR]);
+  });
+});
+
+describe('ends in two parallel branches', () => {
+  // a waits 2 h, then 10% cancel; b waits 1 h, then 20% are refused, else b2 waits 3 h. The refusal comes first:
+  // a cancellation counts only when b has not refused: 0.1 x 0.8 = 8%. The rest, 0.9 x 0.8 = 72%, join.
+  const runs = 20000;
+  const e = analyzeSteps(
+    step('s', 'actor: desk\nnext: { all: [a, b] }') +
+      step('a', 'actor: desk\nwait: 2h\nnext: [{ to: cancelled, chance: 10% }, { to: j, chance: 90% }]') +
+      step('cancelled', 'actor: me\noutcome: failure') +
+      step('b', 'actor: desk\nwait: 1h\nnext: [{ to: refused, chance: 20% }, { to: b2, chance: 80% }]') +
+      step('refused', 'actor: desk\noutcome: failure') +
+      step('b2', 'actor: desk\nwait: 3h\nnext: j') +
+      step('j', 'actor: me\noutcome: success'),
+    { runs },
+  );
+
+  it('lets the earlier end decide: 0.2 x 1 + 0.08 x 2 + 0.72 x 4 = 3.24 hours', () => {
+    expect(e.time.leadTime).toBeCloseTo(3.24 * HOUR, 9);
+    expect(e.time.successRate).toBeCloseTo(0.72, 12);
+    expect(Array.from(e.time.visits)).toEqual([1, 1, 0.08, 1, 0.2, 0.8, 0.72].map((x) => expect.closeTo(x, 12)));
+    // b is on the critical path when it refuses (20%) and when the work carries on (72%)
+    expect(Array.from(e.time.critical)).toEqual(
+      [1, 0.08, 0.08, 0.92, 0.2, 0.72, 0.72].map((x) => expect.closeTo(x, 12)),
+    );
+  });
+
+  it('is simulated within 1% of the exact figures', () => {
+    expect(Math.abs(e.simulation.mean / e.time.leadTime - 1)).toBeLessThan(0.01);
+    const expected = [1, 0.08, 0.08, 0.92, 0.2, 0.72, 0.72];
+    e.simulation.criticality.forEach((c, i) => expect(Math.abs(c - expected[i]!)).toBeLessThan(0.01));
+  });
+
+  it('gives a tie to the branch written first', () => {
+    const tie = analyzeSteps(
+      step('s', 'actor: desk\nnext: { all: [a, b] }') +
+        step('a', 'actor: desk\nwait: 1h\nnext: [{ to: cancelled, chance: 10% }, { to: j, chance: 90% }]') +
+        step('cancelled', 'actor: me\noutcome: failure') +
+        step('b', 'actor: desk\nwait: 1h\nnext: [{ to: refused, chance: 20% }, { to: j, chance: 80% }]') +
+        step('refused', 'actor: desk\noutcome: failure') +
+        step('j', 'actor: me\noutcome: success'),
+      { runs },
+    );
+    // cancelled: 10%; refused: 20% of the other 90% = 18%; joined: 72%
+    expect(tie.time.visits[2]).toBeCloseTo(0.1, 12);
+    expect(tie.time.visits[4]).toBeCloseTo(0.18, 12);
+    expect(Math.abs(tie.simulation.criticality[2]! - 0.1)).toBeLessThan(0.01);
+    expect(Math.abs(tie.simulation.criticality[4]! - 0.18)).toBeLessThan(0.01);
+  });
+});
+
+describe('an end inside nested parallel work', () => {
+  // s splits into x and y (waits 10 h). x splits into x1 (waits 1 h, then half the cases are gone) and x2 (waits
+  // 2 h); they join at xj (1 h) before j. Half the cases end after 1 h; the other half take y's 10 h. (The spread
+  // of 1 h against 10 h needs 100,000 simulated cases for the mean to be within 1% reliably.)
+  const n = analyzeSteps(
+    step('s', 'actor: desk\nnext: { all: [x, y] }') +
+      step('x', 'actor: desk\nnext: { all: [x1, x2] }') +
+      step('x1', 'actor: desk\nwait: 1h\nnext: [{ to: gone, chance: 50% }, { to: xj, chance: 50% }]') +
+      step('gone', 'actor: me\noutcome: failure') +
+      step('x2', 'actor: desk\nwait: 2h\nnext: xj') +
+      step('xj', 'actor: desk\nwait: 1h\nnext: j') +
+      step('y', 'actor: desk\nwait: 10h\nnext: j') +
+      step('j', 'actor: me\noutcome: success'),
+    { runs: 100000 },
+  );
+
+  it('ends the whole case: 0.5 x 1 + 0.5 x 10 = 5.5 hours', () => {
+    expect(n.time.leadTime).toBeCloseTo(5.5 * HOUR, 9);
+    expect(n.time.successRate).toBeCloseTo(0.5, 12);
+    // the gone cases' critical path is x1; the others' is y
+    expect(Array.from(n.time.critical)).toEqual([1, 0.5, 0.5, 0.5, 0, 0, 0.5, 0.5].map((x) => expect.closeTo(x, 12)));
+    expect(Math.abs(n.simulation.mean / n.time.leadTime - 1)).toBeLessThan(0.01);
+  });
+});
+
 describe('durations', () => {
   it("makes a queue wait queue / rate (Little's law): 400 at 50 a day is 8 days", () => {
     const q = analyzeSteps(step('a', 'actor: desk\nwait: { queue: 400, rate: 50/d }'));

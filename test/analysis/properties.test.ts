@@ -43,6 +43,7 @@ const block = fc.oneof(
   fc.record({ kind: fc.constant('rework' as const), a: attrs, b: attrs, p: fc.integer({ min: 5, max: 60 }) }),
   fc.record({ kind: fc.constant('parallel' as const), a: attrs, b: attrs, c: attrs, d: attrs, p: chance }),
   fc.record({ kind: fc.constant('fail' as const), a: attrs, b: attrs, p: fc.integer({ min: 1, max: 40 }) }),
+  fc.record({ kind: fc.constant('cancel' as const), a: attrs, b: attrs, c: attrs, d: attrs, p: chance }),
 );
 
 type Attrs = {
@@ -56,7 +57,7 @@ type Attrs = {
   tells?: string;
 };
 type Block = {
-  kind: 'step' | 'choice' | 'rework' | 'parallel' | 'fail';
+  kind: 'step' | 'choice' | 'rework' | 'parallel' | 'fail' | 'cancel';
   a: Attrs;
   b?: Attrs;
   c?: Attrs;
@@ -119,6 +120,19 @@ function mapYaml(blocks: Block[]): string {
         step(j, { actor: 'desk', wait: '0', work: '5m' }, NEXT);
         break;
       }
+      case 'cancel': {
+        // Parallel work in which one branch can end the case.
+        const x = id();
+        const f = id();
+        const y = id();
+        const j = id();
+        step(first, b.a, `{ all: [${x}, ${y}] }`);
+        step(x, b.b!, `[{ to: ${f}, chance: ${b.p}% }, { to: ${j}, chance: ${100 - b.p!}% }]`);
+        step(f, b.c!, undefined, 'outcome: failure');
+        step(y, b.d!, j);
+        step(j, { actor: 'desk', wait: '0', work: '5m' }, NEXT);
+        break;
+      }
       case 'fail': {
         const f = id();
         step(first, b.a, `[{ to: ${NEXT}, chance: ${100 - b.p!}% }, { to: ${f}, chance: ${b.p}% }]`);
@@ -158,6 +172,9 @@ describe('every valid map', () => {
         expect(a.time.rolledCA).toBeGreaterThanOrEqual(0);
         expect(a.time.rolledCA).toBeLessThanOrEqual(1 + 1e-12);
         expect(a.time.successRate).toBeLessThanOrEqual(1 + 1e-12);
+        // Every customer reaches exactly one end.
+        const ended = map.steps.reduce((sum, s) => (s.next.kind === 'end' ? sum + a.time.visits[s.index]! : sum), 0);
+        expect(ended).toBeCloseTo(1, 9);
       }),
       { numRuns: 150, seed: 20261122 },
     );

@@ -378,7 +378,15 @@ cases.push(
     line: 15,
     column: 11,
     message:
-      'the parallel branches after step `s` never come back together at one step that all of them pass through: the branch from `x` ends at `j` before they meet',
+      'the parallel branches after step `s` never come back together at one step that all of them pass through: the branch from `x` ends at `j` before they meet (only an end with `outcome: failure` may end the case inside parallel work)',
+  },
+  {
+    code: 'parallel-no-join',
+    yaml: parallel('k', 'j').replace('    name: K\n', '    name: K\n    outcome: failure\n'),
+    line: 15,
+    column: 11,
+    message:
+      'the branch from `x` after step `s` always ends the case (at `k`) before the parallel branches meet; give it a way on to where the other branches meet',
   },
   {
     code: 'parallel-loop',
@@ -399,12 +407,35 @@ cases.push(
       'step `k` lies on two parallel branches after step `s` (from `x` and `y`); each branch needs its own steps until the join `j`',
   },
   {
+    code: 'parallel-overlap',
+    yaml: parallel(
+      '[{ to: k, chance: 10% }, { to: j, chance: 90% }]',
+      '[{ to: k, chance: 10% }, { to: j, chance: 90% }]',
+    ).replace('    name: K\n', '    name: K\n    outcome: failure\n'),
+    line: 15,
+    column: 11,
+    message:
+      'end step `k` ends two parallel branches after step `s` (from `x` and `y`); give each branch its own end step',
+  },
+  {
     code: 'parallel-entry',
     yaml: parallel('j', 'j', { jNext: '[{ to: x, chance: 30% }, { to: k, chance: 70% }]' }),
     line: 30,
     column: 11,
     message:
       'step `j` leads into `x`, which is inside the parallel work after step `s`; lead back to `s` (or earlier) instead',
+  },
+  {
+    code: 'parallel-entry',
+    yaml:
+      parallel('[{ to: k, chance: 10% }, { to: j, chance: 90% }]', 'j', {
+        jNext: '[{ to: k, chance: 30% }, { to: done, chance: 70% }]',
+      }).replace('    name: K\n', '    name: K\n    outcome: failure\n') +
+      '  - id: done\n    name: Done\n    stage: Two\n    actor: desk\n',
+    line: 30,
+    column: 11,
+    message:
+      'step `j` leads to end step `k`, which also ends a branch of the parallel work after step `s`; give the branch an end step of its own',
   },
 );
 
