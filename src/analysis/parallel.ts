@@ -211,7 +211,7 @@ export function parallelWork(flow: Flow, stepTime: Float64Array): ParallelFigure
       }
       start[i] = (split < 0 ? 0 : sectionStart[split]!) + arrival[r]![k]!;
       for (const level of competing[r]!)
-        survival[i]! *= sections.get(level.split)!.survives(level.branch, start[i]! - sectionStart[level.split]!);
+        survival[i]! *= sections.get(level.split)!.survives(level.branch, start[i] - sectionStart[level.split]!);
     });
     // The critical passes of each split in this region, by how its parallel work ended.
     region.members.forEach((i, k) => {
