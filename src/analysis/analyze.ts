@@ -1,5 +1,5 @@
 /** The analysis of a valid map: exact figures, simulation, effort drivers and step scores, in one result. */
-import type { ProcessMap } from '../load/index.js';
+import type { ProcessMap, Step } from '../load/index.js';
 import { buildFlow, type Flow } from '../model/index.js';
 import { effortFigures, type EffortFigures } from './effort.js';
 import { scoreSteps, DEFAULT_WEIGHTS, type ScoreWeights, type StepScore } from './score.js';
@@ -56,6 +56,31 @@ const simulationOptions = (options: AnalysisOptions) => ({
   runs: options.runs ?? DEFAULT_RUNS,
   seed: options.seed ?? DEFAULT_SEED,
 });
+
+/** The lead time to a milestone: the exact mean and chance of getting there; the percentiles when simulated. */
+export interface MilestoneFigures {
+  step: Step;
+  /** The milestone's name, as the map gives it. */
+  name: string;
+  reached: number;
+  mean: number;
+  percentiles?: { p50: number; p85: number; p95: number };
+}
+
+export function milestoneFigures(analysis: ExactAnalysis | Analysis): MilestoneFigures[] {
+  const simulated = 'simulation' in analysis ? analysis.simulation.milestones : [];
+  return analysis.time.milestones.map((m, k) => {
+    const step = analysis.map.steps[m.step]!;
+    const s = simulated[k];
+    return {
+      step,
+      name: step.milestone!,
+      reached: m.reached,
+      mean: m.mean,
+      ...(s && s.reached > 0 ? { percentiles: { p50: s.p50, p85: s.p85, p95: s.p95 } } : {}),
+    };
+  });
+}
 
 /** The exact figures only (no simulation): fast, for diagrams. */
 export function analyzeExact(map: ProcessMap, options: AnalysisOptions = {}): ExactAnalysis {

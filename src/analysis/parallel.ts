@@ -56,6 +56,16 @@ export interface ParallelFigures extends Stopping {
   criticalBranch: Map<number, number>;
   /** Expected product of %C&A along the customer's path, whatever end they reach. */
   rolledCA: number;
+  /** For each step marked as a milestone, in map order: the chance of reaching it, and when it is done. */
+  milestones: MilestoneTime[];
+}
+
+export interface MilestoneTime {
+  step: number;
+  /** Chance that a customer gets there. */
+  reached: number;
+  /** Expected time from the start until the step is first done, for the customers who get there. */
+  mean: number;
 }
 
 /** The transposed chain: solving it for a unit at t gives, from every state, the expected visits of t. */
@@ -96,6 +106,9 @@ export function parallelWork(flow: Flow, stepTime: Float64Array): ParallelFigure
   // expected visits of it from every member; and the chance, from every member, of reaching the join.
   const targets: { local: number; ends: number[]; visitsOf: Float64Array }[][] = [];
   const toJoin: Float64Array[] = [];
+  // Per region: its chain, and the time from arriving at each member to leaving it on the ways on.
+  const chains: Chain[] = [];
+  const leaves: Float64Array[] = [];
 
   const settle = (split: number) => {
     const branches = flow.branchRegions.get(split)!;
@@ -128,10 +141,9 @@ export function parallelWork(flow: Flow, stepTime: Float64Array): ParallelFigure
     // Expected time from arriving at a member to leaving it on the ways on: a split's parallel work carries on
     // after its slowest branch reaches the join.
     const leave = Float64Array.from(members, (i) => stepTime[i]! + (sections.get(i)?.through ?? 0));
-    // Expected arrival time summed over visits: W_t = sum over s of (W_s + m_s * leave_s) * Q[s][t].
-    const b = new Float64Array(size);
-    chain.succ.forEach((list, s) => list.forEach((t, e) => (b[t]! += m[s]! * leave[s]! * chain.weight[s]![e]!)));
-    const w = solveChain(chain, b);
+    chains[r] = chain;
+    leaves[r] = leave;
+    const w = arrivalMass(chain, m, leave);
     const at = w.map((x, k) => (m[k]! > 0 ? x / m[k]! : 0));
     mass[r] = m;
     arrival[r] = at;
@@ -226,5 +238,44 @@ export function parallelWork(flow: Flow, stepTime: Float64Array): ParallelFigure
   }
 
   const rolledCA = exits[0]!.reduce((sum, x) => sum + x.right, 0);
-  return { carryOn, survival, critical, criticalBranch, rolledCA };
+
+  // A milestone's first arrival, level by level up to the top region: in each, the chain with the milestone (or the
+  // split whose branch holds it) made final, so that only the first pass counts; inside a branch, the share that no
+  // other branch has cut short by then.
+  const milestones = steps
+    .filter((s) => s.milestone !== undefined)
+    .map((s) => {
+      let reached = 1;
+      let elapsed = 0;
+      for (let target = s.index; ;) {
+        const region = regions[flow.regionOf[target]!]!;
+        const local = region.members.indexOf(target);
+        const chain = chains[region.id]!;
+        const first = {
+          succ: chain.succ.map((list, k) => (k === local ? [] : list)),
+          weight: chain.weight.map((list, k) => (k === local ? [] : list)),
+        };
+        const m = solveChain(first, unit(region.members.length, 0));
+        const w = arrivalMass(first, m, leaves[region.id]!);
+        reached *= m[local]!;
+        if (m[local]! > 0) elapsed += w[local]! / m[local]!;
+        const split = region.split;
+        if (split < 0) break;
+        reached *= sections.get(split)!.survives(region.branch, elapsed);
+        elapsed += stepTime[split]!;
+        target = split;
+      }
+      return { step: s.index, reached, mean: reached > 0 ? elapsed + stepTime[s.index]! : 0 };
+    });
+  return { carryOn, survival, critical, criticalBranch, rolledCA, milestones };
+}
+
+/**
+ * Expected arrival time summed over the visits of each state, for the visits m and the time from arriving at each
+ * state to leaving it: W_t = sum over s of (W_s + m_s * leave_s) * Q[s][t].
+ */
+function arrivalMass(chain: Chain, m: Float64Array, leave: Float64Array): Float64Array {
+  const b = new Float64Array(m.length);
+  chain.succ.forEach((list, s) => list.forEach((t, e) => (b[t]! += m[s]! * leave[s]! * chain.weight[s]![e]!)));
+  return solveChain(chain, b);
 }

@@ -9,5 +9,5 @@ const flow = buildFlow(map);
 const results = chunks.map((chunk) => simulateChunk(flow, chunk.runs, chunk.seed));
 parentPort!.postMessage(
   results,
-  results.flatMap((r) => [r.leadTimes.buffer as ArrayBuffer, r.onPath.buffer as ArrayBuffer]),
+  results.flatMap((r) => [r.leadTimes, r.onPath, r.milestoneTimes].map((a) => a.buffer as ArrayBuffer)),
 );

@@ -23,6 +23,18 @@ export interface Simulation {
   criticality: Float64Array;
   /** Runs stopped because they went round rework loops more than the limit (then counted as they stood). */
   stoppedRuns: number;
+  /** For each step marked as a milestone, in map order: the share of runs that get there, and when it is done. */
+  milestones: SimulatedMilestone[];
+}
+
+export interface SimulatedMilestone {
+  step: number;
+  reached: number;
+  /** Over the runs that reach it (0 when none does). */
+  mean: number;
+  p50: number;
+  p85: number;
+  p95: number;
 }
 
 /** A run that visits more steps than this is stopped: a safety net against near-certain loops. */
@@ -97,11 +109,26 @@ function pack(flow: Flow) {
 /** Runs are simulated in chunks of this many, each with a seed of its own, so that chunks can run in parallel. */
 const CHUNK = 2500;
 
-/** What one chunk of runs leaves: lead times, and how many runs each step was on the critical path in. */
+/**
+ * What one chunk of runs leaves: lead times, how many runs each step was on the critical path in, and when each
+ * run first finished each milestone (run * milestones + k; NaN when it never got there).
+ */
 export interface ChunkResult {
   leadTimes: Float64Array;
   onPath: Float64Array;
+  milestoneTimes: Float64Array;
   stoppedRuns: number;
+}
+
+/** The steps marked as milestones, in map order. */
+const milestoneSteps = (flow: Flow) => flow.steps.filter((s) => s.milestone !== undefined).map((s) => s.index);
+
+/** Mean and nearest-rank percentiles of some times, sorted in place. */
+function spread(times: Float64Array) {
+  times.sort();
+  const at = (p: number) => (times.length > 0 ? times[Math.max(0, Math.ceil(p * times.length) - 1)]! : 0);
+  const sum = times.reduce((a, b) => a + b, 0);
+  return { mean: times.length > 0 ? sum / times.length : 0, p50: at(0.5), p85: at(0.85), p95: at(0.95) };
 }
 
 /** The chunks of a simulation: their sizes and seeds, fixed by the options alone. */
@@ -132,25 +159,26 @@ export function summarize(flow: Flow, options: SimulationOptions, parts: ChunkRe
   const onPath = new Float64Array(flow.steps.length);
   let offset = 0;
   let stoppedRuns = 0;
-  let sum = 0;
   for (const part of parts) {
     leadTimes.set(part.leadTimes, offset);
     offset += part.leadTimes.length;
     part.onPath.forEach((count, i) => (onPath[i]! += count));
     stoppedRuns += part.stoppedRuns;
   }
-  for (const t of leadTimes) sum += t;
-  leadTimes.sort();
-  const percentile = (p: number) => leadTimes[Math.max(0, Math.ceil(p * options.runs) - 1)]!;
+  const milestones = milestoneSteps(flow).map((step, k, all) => {
+    const times: number[] = [];
+    for (const part of parts)
+      for (let at = k; at < part.milestoneTimes.length; at += all.length)
+        if (!Number.isNaN(part.milestoneTimes[at])) times.push(part.milestoneTimes[at]!);
+    return { step, reached: times.length / options.runs, ...spread(Float64Array.from(times)) };
+  });
   return {
     runs: options.runs,
     seed: options.seed,
-    mean: sum / options.runs,
-    p50: percentile(0.5),
-    p85: percentile(0.85),
-    p95: percentile(0.95),
+    ...spread(leadTimes),
     criticality: onPath.map((count) => count / options.runs),
     stoppedRuns,
+    milestones,
   };
 }
 
@@ -186,6 +214,15 @@ export function simulateChunk(flow: Flow, runs: number, seed: number): ChunkResu
   const leadTimes = new Float64Array(runs);
   const onPath = new Float64Array(n);
   const seenInRun = new Int32Array(n).fill(-1);
+  // Milestones: when each was first reached and done in this run; one reached after another branch ended the
+  // case was never reached.
+  const milestones = milestoneSteps(flow);
+  const M = milestones.length;
+  const slotOf = new Int32Array(n).fill(-1);
+  milestones.forEach((i, k) => (slotOf[i] = k));
+  const milestoneTimes = new Float64Array(runs * M).fill(NaN);
+  const milestoneArrival = new Float64Array(M);
+  const milestoneRun = new Int32Array(M).fill(-1);
   // Inside parallel work, the steps of the current branch are kept on a stack until the slowest branch is known.
   let path = new Int32Array(1024);
   // The parallel blocks being simulated, innermost last: the split, the branch running now, when the block
@@ -226,6 +263,12 @@ export function simulateChunk(flow: Flow, runs: number, seed: number): ChunkResu
         const k = SLOT * slot;
         if (kind[slot] === UNIFORM) time += c[k]! + c[k + 1]! * u;
         else time += u < c[k]! ? c[k + 1]! + Math.sqrt(u * c[k + 2]!) : c[k + 4]! - Math.sqrt((1 - u) * c[k + 3]!);
+      }
+      const slot = slotOf[i]!;
+      if (slot >= 0 && milestoneRun[slot] !== run) {
+        milestoneRun[slot] = run;
+        milestoneArrival[slot] = arrival;
+        milestoneTimes[run * M + slot] = time;
       }
       if (depth === 0) {
         if (seenInRun[i] !== run) {
@@ -313,6 +356,11 @@ export function simulateChunk(flow: Flow, runs: number, seed: number): ChunkResu
         }
         if (blockEndAt[b]! < Infinity) {
           endAt = blockEndAt[b]!;
+          for (let k = 0; k < M; k++)
+            if (milestoneRun[k] === run && milestoneArrival[k]! > endAt) {
+              milestoneRun[k] = -1;
+              milestoneTimes[run * M + k] = NaN;
+            }
           time = blockEndDone[b]!;
           if (depth === 0) {
             leadTimes[run] = time;
@@ -328,5 +376,5 @@ export function simulateChunk(flow: Flow, runs: number, seed: number): ChunkResu
     }
     leadTimes[run] = time;
   }
-  return { leadTimes, onPath, stoppedRuns };
+  return { leadTimes, onPath, milestoneTimes, stoppedRuns };
 }

@@ -6,7 +6,7 @@
 import { firstVisitShares, mean } from '../core/index.js';
 import type { Step } from '../load/index.js';
 import type { Flow } from '../model/index.js';
-import { parallelWork, type Stopping } from './parallel.js';
+import { parallelWork, type MilestoneTime, type Stopping } from './parallel.js';
 import { contextMass, NO_CONTEXT, regionChain } from './regions.js';
 
 export interface TimeFigures {
@@ -42,12 +42,14 @@ export interface TimeFigures {
   rolledCA: number;
   /** Share of customers who end at a success outcome. */
   successRate: number;
+  /** The steps marked as milestones: the chance of reaching each, and the expected time until it is done. */
+  milestones: MilestoneTime[];
 }
 
 export function timeFigures(flow: Flow): TimeFigures {
   const { steps, regions } = flow;
   const stepTime = Float64Array.from(steps, (s) => mean(s.wait) + mean(s.work));
-  const { critical, criticalBranch, rolledCA, ...stopping } = parallelWork(flow, stepTime);
+  const { critical, criticalBranch, rolledCA, milestones, ...stopping } = parallelWork(flow, stepTime);
   const visits = contextMass(flow, NO_CONTEXT, stopping);
 
   // First passes, region by region (parents first): a branch's first pass lies inside its split's first pass.
@@ -81,6 +83,7 @@ export function timeFigures(flow: Flow): TimeFigures {
     waitShare: share(waitTime),
     rolledCA,
     successRate,
+    milestones,
   };
 }
 

@@ -217,6 +217,7 @@ export function checkSemantics(raw: RawMap, source: SourceMap): { map?: ProcessM
       ca: s.ca === undefined ? 1 : parseRatio(s.ca),
       fails: s.fails,
       momentOfTruth: s.momentOfTruth ?? false,
+      milestone: s.milestone,
       evidence: s.evidence,
       outcome: next.kind === 'end' ? (s.outcome ?? 'success') : undefined,
       note: s.note,

@@ -58,6 +58,7 @@ export interface RawStep {
   ca?: number | string;
   fails?: string;
   momentOfTruth?: boolean;
+  milestone?: string;
   evidence?: Evidence;
   outcome?: 'success' | 'failure';
   note?: string;
@@ -105,6 +106,8 @@ export interface Step {
   ca: number;
   fails?: string;
   momentOfTruth: boolean;
+  /** A milestone the customer counts, reached when this step is done. */
+  milestone?: string;
   evidence?: Evidence;
   /** Set on end steps only: success unless the map says failure. */
   outcome?: 'success' | 'failure';

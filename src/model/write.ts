@@ -88,6 +88,7 @@ function fieldsOf(step: Step, map: ProcessMap): Record<string, unknown> {
     feeling: step.feeling,
     fails: step.fails,
     momentOfTruth: step.momentOfTruth,
+    milestone: step.milestone,
     evidence: step.evidence,
     outcome: step.outcome,
     note: step.note,

@@ -12,6 +12,7 @@ import {
   inSentence,
   metric,
   METRICS,
+  milestoneFigures,
   show,
   showChange,
 } from '../analysis/index.js';
@@ -106,6 +107,24 @@ export function scorecardBlocks(analysis: ExactAnalysis | Analysis): Block[] {
       return [[m.label, show(m.unit, value, cal), target ? show(m.unit, target.target, cal) : '', status]];
     }),
   });
+  const milestones = milestoneFigures(analysis);
+  if (milestones.length > 0) {
+    const d = (s: number) => formatDuration(s, cal);
+    const simulated = milestones.some((m) => m.percentiles);
+    blocks.push({
+      kind: 'table',
+      head: ['Milestone', 'Lead time', ...(simulated ? ['p50', 'p85', 'p95'] : []), 'Customers who get there'],
+      right: simulated ? [1, 2, 3, 4, 5] : [1, 2],
+      rows: milestones.map((m) => [
+        m.name,
+        d(m.mean),
+        ...(simulated
+          ? [m.percentiles?.p50, m.percentiles?.p85, m.percentiles?.p95].map((x) => (x === undefined ? '' : d(x)))
+          : []),
+        pct(m.reached),
+      ]),
+    });
+  }
   if (analysis.benchmarks.length > 0) {
     blocks.push({
       kind: 'table',

@@ -4,7 +4,7 @@
  * output is stable and diffs cleanly.
  */
 import { mean } from '../core/index.js';
-import { jsonValue, METRICS, metric, type Analysis, type TargetMetric } from '../analysis/index.js';
+import { jsonValue, METRICS, metric, milestoneFigures, type Analysis, type TargetMetric } from '../analysis/index.js';
 
 const seconds = (x: number) => jsonValue('duration', x);
 const ratio = (x: number) => jsonValue('percent', x);
@@ -33,6 +33,15 @@ export function scoreJson(analysis: Analysis, file: string) {
     process: { name: p.name, customer: p.customer, goal: p.goal, trigger: p.trigger ?? null, owner: p.owner ?? null },
     calendar: { daySeconds: p.calendar.day, weekSeconds: p.calendar.week },
     metrics: Object.assign(metricsJson(analysis), { contactNames: effort.contacts }),
+    milestones: milestoneFigures(analysis).map((m) => ({
+      step: m.step.id,
+      name: m.name,
+      reached: ratio(m.reached),
+      leadTime: seconds(m.mean),
+      leadTimePercentiles: m.percentiles
+        ? { p50: seconds(m.percentiles.p50), p85: seconds(m.percentiles.p85), p95: seconds(m.percentiles.p95) }
+        : null,
+    })),
     simulation: { runs: simulation.runs, seed: simulation.seed, stoppedRuns: simulation.stoppedRuns },
     targets: analysis.targets.map((t) => ({
       ...t,

@@ -1,7 +1,14 @@
 /** The terminal view of `cxmap score`: the process scorecard, then the steps sorted by the delay they cause. */
 import { Chalk } from 'chalk';
 import { formatDuration } from '../core/index.js';
-import { metric as metricOf, show, type Analysis, type Verdict, type TargetMetric } from '../analysis/index.js';
+import {
+  metric as metricOf,
+  milestoneFigures,
+  show,
+  type Analysis,
+  type Verdict,
+  type TargetMetric,
+} from '../analysis/index.js';
 
 interface ScorecardOptions {
   colorLevel: 0 | 1 | 2 | 3;
@@ -32,6 +39,12 @@ export function scorecard(analysis: Analysis, file: string, options: ScorecardOp
     row(
       'Lead time',
       `${c.bold(d(lt))}  ${c.dim(`p50 ${d(simulation.p50)} · p85 ${d(simulation.p85)} · p95 ${d(simulation.p95)}`)}${target('leadTime')}`,
+    ),
+    ...milestoneFigures(analysis).map((m, k) =>
+      row(
+        k === 0 ? 'Milestones' : '',
+        `${m.name} ${c.bold(d(m.mean))}${m.percentiles ? `  ${c.dim(`p50 ${d(m.percentiles.p50)} · p85 ${d(m.percentiles.p85)} · p95 ${d(m.percentiles.p95)}`)}` : ''}${m.reached < 1 - 5e-4 ? c.dim(` · ${percent(m.reached)} get there`) : ''}`,
+      ),
     ),
     row(
       'Process time',

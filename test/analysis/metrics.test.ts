@@ -135,6 +135,30 @@ describe('a choice with a failure outcome', () => {
   });
 });
 
+describe('milestones', () => {
+  // s (1 h) -> a (waits 2 h, milestone) -> check (waits 1 h) -> half back to a, half done (milestone).
+  const m = analyzeSteps(
+    step('s', 'actor: desk\nwork: 1h\nnext: a') +
+      step('a', 'actor: desk\nwait: 2h\nmilestone: Drafted\nnext: check') +
+      step('check', 'actor: desk\nwait: 1h..3h\nnext: [{ to: a, chance: 50% }, { to: done, chance: 50% }]') +
+      step('done', 'actor: me\nmilestone: Approved'),
+    { runs: 20000 },
+  );
+
+  it('counts the first time a milestone is done: drafted at 1 + 2 = 3 h, however often it is redone', () => {
+    expect(m.time.milestones[0]).toEqual({ step: 1, reached: 1, mean: expect.closeTo(3 * HOUR, 9) });
+    expect(m.simulation.milestones[0]).toMatchObject({ reached: 1, mean: 3 * HOUR, p95: 3 * HOUR });
+  });
+
+  it('gives the mean to a later milestone exactly and its spread from the simulation: 1 + 2 x (2 + 2) = 9 h', () => {
+    expect(m.time.milestones[1]).toEqual({ step: 3, reached: 1, mean: expect.closeTo(9 * HOUR, 9) });
+    const approved = m.simulation.milestones[1]!;
+    expect(Math.abs(approved.mean / (9 * HOUR) - 1)).toBeLessThan(0.01);
+    expect(approved.p50).toBeLessThan(approved.p85);
+    expect(approved.p85).toBeLessThan(approved.p95);
+  });
+});
+
 describe('parallel work', () => {
   // x waits 5 h; y works 3 h (value-adding) at the same time: only the slow branch counts.
   const p = analyzeSteps(
@@ -174,8 +198,8 @@ describe('an end inside parallel work', () => {
       ) +
       step('declined', 'actor: desk\nwait: 1h\noutcome: failure') +
       step('order', 'actor: desk\nwait: 3h\nnext: deliver') +
-      step('deliver', 'actor: desk\nwait: 4h\nwork: 1h\nvalue: customer\nnext: j') +
-      step('j', 'actor: me\nwork: 1h\nvalue: customer\noutcome: success'),
+      step('deliver', 'actor: desk\nwait: 4h\nwork: 1h\nvalue: customer\nmilestone: Delivered\nnext: j') +
+      step('j', 'actor: me\nwork: 1h\nvalue: customer\nmilestone: Working\noutcome: success'),
     { runs },
   );
   const [, , declined, , deliver, j] = [0, 1, 2, 3, 4, 5];
@@ -196,6 +220,20 @@ describe('an end inside parallel work', () => {
     expect(d.time.processTime).toBeCloseTo(3 * HOUR, 9);
     expect(d.time.valueAdded).toBeCloseTo(1.6 * HOUR, 9);
     expect(d.time.waitTime).toBeCloseTo(5.8 * HOUR, 9);
+  });
+
+  it('gives the lead time to each milestone: delivered at 1 + 3 + 5 = 9 h, working at 10 h, by 80% of customers', () => {
+    expect(d.time.milestones).toEqual([
+      { step: deliver, reached: expect.closeTo(0.8, 12), mean: expect.closeTo(9 * HOUR, 9) },
+      { step: j, reached: expect.closeTo(0.8, 12), mean: expect.closeTo(10 * HOUR, 9) },
+    ]);
+    const [delivered, working] = d.simulation.milestones;
+    expect(Math.abs(delivered!.reached - 0.8)).toBeLessThan(0.01);
+    expect([delivered!.mean, delivered!.p50, delivered!.p95]).toEqual(
+      [9 * HOUR, 9 * HOUR, 9 * HOUR].map((x) => expect.closeTo(x, 6)),
+    );
+    expect(Math.abs(working!.reached - 0.8)).toBeLessThan(0.01);
+    expect(working!.p85).toBe(10 * HOUR);
   });
 
   it('is simulated within 1% of the exact figures', () => {
