@@ -1,8 +1,8 @@
 /** `cxmap fmt`: maps in the canonical key order and style, every comment kept; `--check` for CI. */
 import type { Command } from 'commander';
 import { UsageError } from '../core/index.js';
-import { readMap, parseYaml } from '../load/index.js';
-import { formatMap } from '../model/index.js';
+import { readMap } from '../load/index.js';
+import { formatMap, unformattable } from '../model/index.js';
 import { discoverMaps, expandInputs, writeFile } from '../workflows/index.js';
 import type { CommandContext } from './shared.js';
 
@@ -45,10 +45,7 @@ function formatOne(path: string, check: boolean, context: CommandContext): boole
   }
   const formatted = formatMap(read.text);
   if (formatted === undefined) {
-    const first = parseYaml(read.text).findings.find((f) => f.severity === 'error')!;
-    process.stderr.write(
-      `cxmap: ${path} was not formatted: its YAML does not parse (${first.line}:${first.column} ${first.message})\n`,
-    );
+    process.stderr.write(`cxmap: ${path} was not formatted: ${unformattable(read.text)}\n`);
     return true;
   }
   if (path === '-') {

@@ -54,7 +54,7 @@ export function loadConfig(file: string | undefined, cwd: string): LoadedConfig 
   const problems =
     parsed.data === undefined
       ? parsed.findings.filter((f) => f.code !== 'empty-file')
-      : checkShape(parsed.data, parsed.source, 'cxmap.config');
+      : checkShape(parsed.data, parsed.source, 'cxmap.config').findings;
   const first = sortFindings(problems.filter((f) => f.severity === 'error'))[0];
   if (first) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';

@@ -3,6 +3,7 @@ import { readMap, type TextLayout } from './read.js';
 import { parseYaml, SourceMap } from './parse.js';
 import { checkShape } from './schema.js';
 import { checkSemantics } from './semantic.js';
+import { repair } from './repair.js';
 import { sortFindings, type Finding } from '../core/index.js';
 import type { ProcessMap, RawMap } from './types.js';
 
@@ -23,7 +24,14 @@ export function loadText(text: string, file: string): LoadedMap {
   const { source } = parsed;
   if (parsed.data === undefined) return { file, source, findings: sortFindings(parsed.findings) };
   const shape = checkShape(parsed.data, source);
-  if (shape.length > 0) return { file, source, findings: sortFindings([...parsed.findings, ...shape]) };
+  if (shape.findings.length > 0) {
+    // Check what the shape errors leave whole, so that one pass reports everything it can.
+    const repaired = repair(parsed.data, shape.problems, source);
+    const rest = repaired
+      ? checkSemantics(repaired.raw, source, repaired.flowIntact).findings.filter(repaired.keep)
+      : [];
+    return { file, source, findings: sortFindings([...parsed.findings, ...shape.findings, ...rest]) };
+  }
   const semantic = checkSemantics(parsed.data as RawMap, source);
   return { file, source, findings: sortFindings([...parsed.findings, ...semantic.findings]), map: semantic.map };
 }

@@ -111,7 +111,8 @@ export function parseYaml(input: string): Parsed {
     return { source, findings: [finding('too-deep', message, source.span(deep, deep + 1))] };
   }
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  // logLevel: the problems are findings; nothing goes to the console (a collection as a key would warn there).
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
   const source = new SourceMap(doc, lines, text);
   const findings: Finding[] = [];
   const seen = new Set<string>();

@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import { finding, type Finding, closest } from '../core/index.js';
 import type { SourceMap, Path } from './parse.js';
+import type { ShapeProblem } from './repair.js';
 
 interface AjvError {
   instancePath: string;
@@ -148,9 +149,19 @@ function toFinding(error: AjvError, source: SourceMap): Finding {
  * Checks the shape of the data against a schema; each problem positioned at its node. Where a value matches none
  * of the forms a schema allows (anyOf) and the schema says in words what it takes (x-message), that is said alone.
  */
-export function checkShape(data: unknown, source: SourceMap, schema: SchemaName = 'cxmap'): Finding[] {
+export function checkShape(
+  data: unknown,
+  source: SourceMap,
+  schema: SchemaName = 'cxmap',
+): { findings: Finding[]; problems: ShapeProblem[] } {
   const validate = validator(schema);
-  if (validate(data)) return [];
+  if (validate(data)) return { findings: [], problems: [] };
+  const problems = (validate.errors ?? []).map((e): ShapeProblem => {
+    const path = toPath(e.instancePath);
+    if (e.keyword === 'additionalProperties') return { path: [...path, String(e.params.additionalProperty)] };
+    if (e.keyword === 'required') return { path, missing: String(e.params.missingProperty) };
+    return { path };
+  });
   const explained = (validate.errors ?? [])
     .filter((e) => e.keyword === 'anyOf' && e.parentSchema?.['x-message'])
     .map((e) => e.instancePath);
@@ -173,10 +184,11 @@ export function checkShape(data: unknown, source: SourceMap, schema: SchemaName 
     .filter((e) => !(e.keyword === 'required' && misspelt.has(`${e.instancePath}/${String(e.params.missingProperty)}`)))
     .map((e) => toFinding(e, source));
   const seen = new Set<string>();
-  return findings.filter((f) => {
+  const unique = findings.filter((f) => {
     const key = `${f.line}:${f.column}:${f.code}:${f.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+  return { findings: unique, problems };
 }

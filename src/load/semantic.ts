@@ -93,7 +93,8 @@ function readCalendar(raw: RawMap, check: Checker): Calendar {
   return { day, week };
 }
 
-export function checkSemantics(raw: RawMap, source: SourceMap): { map?: ProcessMap; findings: Finding[] } {
+/** The semantic checks, and the map when there is no error; `flow: false` leaves out the checks of the whole flow. */
+export function checkSemantics(raw: RawMap, source: SourceMap, flow = true): { map?: ProcessMap; findings: Finding[] } {
   const check = new Checker(source);
   const calendar = readCalendar(raw, check);
   const p = raw.process;
@@ -260,7 +261,7 @@ export function checkSemantics(raw: RawMap, source: SourceMap): { map?: ProcessM
     return { kind: 'all', branches, join: -1 };
   }
 
-  if (check.findings.length > 0) return { findings: [...check.findings, ...check.warnings] };
+  if (check.findings.length > 0 || !flow) return { findings: [...check.findings, ...check.warnings] };
   const start = checkFlow(steps, check);
   if (check.findings.length > 0) return { findings: [...check.findings, ...check.warnings] };
   return {

@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import {
   Alias,
+  isCollection,
   isMap,
   isPair,
   isScalar,
@@ -16,8 +17,13 @@ import {
   type Node,
   type Pair,
   type YAMLMap,
+  type YAMLSeq,
 } from 'yaml';
+
+/** What the yaml library hands a node to write itself (not exported under a name of its own). */
+type StringifyContext = Parameters<YAMLSeq['toString']>[0];
 import { withLineFeeds } from '../core/index.js';
+import { parseYaml } from '../load/index.js';
 
 type SchemaNode = {
   $ref?: string;
@@ -49,6 +55,9 @@ function child(node: SchemaNode | undefined, key: string | number): SchemaNode |
   return [...(here.anyOf ?? []), ...(here.oneOf ?? [])].map((n) => child(n, key)).find(Boolean);
 }
 
+/** The keys of a step in the canonical order. */
+export const STEP_KEYS: readonly string[] = Object.keys(SCHEMA.definitions.step?.properties ?? {});
+
 /** Keys of a mapping, for this schema: its own order, then those the schema does not know, as they were. */
 function order(map: YAMLMap, schema: SchemaNode | undefined): void {
   const here = resolve(schema);
@@ -74,15 +83,19 @@ function walk(node: Node | null | undefined, schema: SchemaNode | undefined): vo
 }
 
 /**
- * A blank line before each top-level section but the first and before each step but the first; none at the
- * start. The blank line goes before the comments above a key, so a comment stays with what it describes.
+ * A blank line before each top-level section but the first, before each step but the first and before a comment
+ * after the last step; none at the start. The blank line goes before the comments above a key, so a comment stays with what it describes.
  */
 function space(doc: Document): void {
   if (!isMap(doc.contents)) return;
   (doc.contents.items as Pair<Node, Node>[]).forEach((pair, i) => {
     pair.key.spaceBefore = i > 0;
-    if (isScalar(pair.key) && pair.key.value === 'steps' && isSeq(pair.value))
+    if (isScalar(pair.key) && pair.key.value === 'steps' && isSeq(pair.value)) {
       pair.value.items.forEach((step, k) => ((step as Node).spaceBefore = k > 0));
+      // A comment after the last step (improve leaves one for a removed step) is set off like a step.
+      const after = pair.value.comment;
+      if (after && !after.startsWith('\n')) pair.value.comment = `\n${after}`;
+    }
   });
 }
 
@@ -124,11 +137,42 @@ function anchorsFirst(doc: Document, targets: Map<Alias, Node>): void {
   });
 }
 
-/** The canonical text of a map, or undefined when its YAML does not parse (such a file is never touched). */
+/** The canonical text of a map, or undefined when it cannot have one (see `unformattable`; never touched). */
 export function formatMap(text: string): string | undefined {
   const doc = parseDocument(withLineFeeds(text), { keepSourceTokens: false });
-  if (doc.errors.length > 0) return undefined;
+  if (doc.errors.length > 0 || complexKey(doc)) return undefined;
   return formatDocument(doc);
+}
+
+/** Why a map's text cannot be put in the canonical form, or undefined when it can. */
+export function unformattable(text: string): string | undefined {
+  const { findings, source } = parseYaml(text);
+  const error = findings.find((f) => f.severity === 'error');
+  if (error) return `its YAML does not parse (${error.line}:${error.column} ${error.message})`;
+  const key = complexKey(source.doc);
+  if (!key) return undefined;
+  // The first thing written inside the key: yaml's range of a block mapping under `?` starts after its first key.
+  const first = key.items[0];
+  const at = source.of(isPair(first) ? (first.key as Node) : ((first as Node | undefined) ?? key));
+  return `a list or a block of keys stands where the name of a key should (${at.line}:${at.column}), and the comments inside it could not be kept; write a plain key there`;
+}
+
+/**
+ * A key that is itself a list or a mapping (`? a: 1` at the start of a line makes one). No map of the format has
+ * one, and the yaml library drops the comments inside such a key when it writes the document.
+ */
+function complexKey(doc: Document): YAMLMap | YAMLSeq | undefined {
+  let found: YAMLMap | YAMLSeq | undefined;
+  visit(doc, {
+    Pair: (_, pair) => {
+      if (isCollection(pair.key)) {
+        found = pair.key;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 /** A map's YAML document in the canonical order and spacing (changed in place), as text. */
@@ -143,5 +187,22 @@ export function formatDocument(doc: Document): string {
   walk(doc.contents, SCHEMA);
   anchorsFirst(doc, targets);
   space(doc);
+  flowStyle(doc);
   return doc.toString({ indent: 2, indentSeq: true, lineWidth: 0, flowCollectionPadding: true });
+}
+
+/**
+ * Flow lists without inner spaces and flow maps with them, `[a, b]` and `{ to: x, chance: 80% }`, as Prettier writes
+ * YAML and as people type it. The yaml library pads both kinds alike, so each flow collection says for itself.
+ */
+function flowStyle(doc: Document): void {
+  const padded = (node: YAMLMap | YAMLSeq, padding: string) => {
+    const write = node.toString.bind(node) as (...args: unknown[]) => string;
+    node.toString = (ctx?: StringifyContext, ...rest: unknown[]) =>
+      write(ctx && { ...ctx, flowCollectionPadding: padding }, ...rest);
+  };
+  visit(doc, {
+    Map: (_, map) => (map.flow ? padded(map, ' ') : undefined),
+    Seq: (_, seq) => (seq.flow ? padded(seq, '') : undefined),
+  });
 }

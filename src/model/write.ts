@@ -6,6 +6,7 @@
 import { isCollection, isMap, isPair, isScalar, isSeq, stringify, type Node, type Pair, type YAMLMap } from 'yaml';
 import { parseRatio, type Calendar, type Distribution } from '../core/index.js';
 import type { Next, ProcessMap, SourceMap, Step } from '../load/index.js';
+import { STEP_KEYS } from './format.js';
 
 /** What a step's change is put down to: a line per reason, shown in its comment. */
 type Reasons = ReadonlyMap<string, readonly string[]>;
@@ -194,19 +195,34 @@ export function rewrite(
     return { start: old.range![0], end: contentEnd(old), text: flowText(value) };
   }
 
+  /** A new key goes where `cxmap fmt` would put it: before the first key that comes after it in the format. */
   function addKey(node: YAMLMap, key: string, value: unknown): Splice {
-    const last = node.items[node.items.length - 1] as Pair<Node, Node>;
-    const end = contentEnd(last.value ?? last.key);
-    if (node.flow) return { start: end, end, text: `, ${key}: ${flowText(value)}` };
-    const first = (node.items[0] as Pair<Node, Node>).key;
+    const rank = (k: string) => (STEP_KEYS.includes(k) ? STEP_KEYS.indexOf(k) : STEP_KEYS.length);
+    const pairs = node.items as Pair<Node, Node>[];
+    const before = pairs.find((p) => isScalar(p.key) && rank(String(p.key.value)) > rank(key));
+    const entry = `${key}: ${flowText(value)}`;
+    if (node.flow) {
+      if (before) return { start: before.key.range![0], end: before.key.range![0], text: `${entry}, ` };
+      const last = pairs[pairs.length - 1]!;
+      const end = contentEnd(last.value ?? last.key);
+      return { start: end, end, text: `, ${entry}` };
+    }
+    const first = pairs[0]!.key;
     const indent = ' '.repeat(first.range![0] - lineStart(first.range![0]));
-    const at = lineEnd(end - 1);
-    return { start: at, end: at, text: `${text[at - 1] === '\n' ? '' : '\n'}${indent}${key}: ${flowText(value)}\n` };
+    if (before) {
+      // Above the comment lines that belong to the key it goes before.
+      let at = lineStart(before.key.range![0]);
+      while (at > 0 && /^\s*#/.test(text.slice(lineStart(at - 1), at))) at = lineStart(at - 1);
+      return { start: at, end: at, text: `${indent}${entry}\n` };
+    }
+    const last = pairs[pairs.length - 1]!;
+    const at = lineEnd(contentEnd(last.value ?? last.key) - 1);
+    return { start: at, end: at, text: `${text[at - 1] === '\n' ? '' : '\n'}${indent}${entry}\n` };
   }
 
   if (header.length > 0 && isMap(doc.contents)) {
     const at = lineStart(doc.contents.range![0]);
-    splices.push({ start: at, end: at, text: header.map((line) => `# ${oneLine(line)}\n`).join('') });
+    splices.push({ start: at, end: at, text: `${header.map((line) => `# ${oneLine(line)}\n`).join('')}\n` });
   }
   // The text is put together once, front to back, from the unchanged runs and the splices (their offsets are those
   // of the text as read). At the same start an insertion comes before a replacement, and insertions at one place

@@ -83,6 +83,30 @@ describe('cxmap fmt', () => {
     expect(again.status).toBe(0);
   });
 
+  it('writes flow lists without inner spaces and flow maps with them, nested too', () => {
+    const text = 'cxmap: 1\nx: [ { to: a,chance: 50% }, {to: b, chance: 50%} ]\ny: {all: [ a, b ]}\n';
+    expect(formatMap(text)).toBe(
+      'cxmap: 1\n\nx: [{ to: a, chance: 50% }, { to: b, chance: 50% }]\n\ny: { all: [a, b] }\n',
+    );
+  });
+
+  it('leaves alone a map with a list or block as a key, whose comments the YAML writer would lose (found by fuzzing)', () => {
+    const file = temp('c.cxmap.yaml', 'cxmap: 1\nsteps:\n  - id: a\n? wait: 1d # the queue\n  work: 1h\n');
+    const r = cxmap(['fmt', file]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      `cxmap: ${file} was not formatted: a list or a block of keys stands where the name of a key should (4:3), and the comments inside it could not be kept; write a plain key there\n`,
+    );
+    expect(readFileSync(file, 'utf8')).toBe('cxmap: 1\nsteps:\n  - id: a\n? wait: 1d # the queue\n  work: 1h\n');
+  });
+
+  it('finds every shipped example and template in the canonical form', () => {
+    const r = cxmap(['fmt', '--check', 'examples']);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('');
+    expect(r.status).toBe(0);
+  });
+
   it('--check writes nothing and exits 1 when a file would change, 0 when none would', () => {
     const messy = temp('a.cxmap.yaml', MESSY);
     const tidy = temp('b.cxmap.yaml', CANONICAL);

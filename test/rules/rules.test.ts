@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { formatMap } from '../../src/model/index.js';
 import { loadText } from '../../src/load/index.js';
 import { analyzeExact } from '../../src/analysis/index.js';
 import { BASE_RULES, RULES, opportunities } from '../../src/rules/index.js';
@@ -253,6 +254,8 @@ describe('what-if savings are what re-scoring the written to-be map gives', () =
         if (!result) continue;
         const again = loadText(result.text, 'to-be.cxmap.yaml');
         expect(again.findings).toEqual([]);
+        // The to-be map is written in the canonical form: it passes `cxmap fmt --check`.
+        expect(formatMap(result.text), rule).toBe(result.text);
         expect(figuresOf(analyzeExact(again.map!))).toEqual(result.result.after);
         if (rule !== 'all') {
           // Each rule's opportunities, reported one by one, come from the same engine.
