@@ -287,6 +287,19 @@ export function checkSemantics(raw: RawMap, source: SourceMap, flow = true): { m
   };
 }
 
+/**
+ * The branches of a split re-join at its immediate post-dominator on the ways to the process's goal: the first step
+ * that every way from the split to an end that is not a failure passes (`ipdom[split]`). A failure end inside a
+ * branch (the customer cancels, the application is declined) ends the whole case; the other branches stop there.
+ */
+export function goalDominators(steps: readonly Step[], succ: number[][] = steps.map((s) => successors(s.next))) {
+  const isEnd = (i: number) => steps[i]!.next.kind === 'end';
+  const goal = steps.some((s) => isEnd(s.index) && s.outcome !== 'failure')
+    ? (i: number) => isEnd(i) && steps[i]!.outcome !== 'failure'
+    : isEnd;
+  return { ipdom: postDominators(succ, goal), goal };
+}
+
 /** Checks that the flow has one start, reaches every step, can always end, and that parallel work re-joins. */
 function checkFlow(steps: Step[], check: Checker): number {
   const succ = steps.map((s) => successors(s.next));
@@ -370,14 +383,8 @@ function checkFlow(steps: Step[], check: Checker): number {
   }
   if (check.findings.length > 0) return start;
 
-  // The branches of a split re-join at its immediate post-dominator on the ways to the process's goal: the first
-  // step that every way from the split to an end that is not a failure passes. A failure end inside a branch (the
-  // customer cancels, the application is declined) ends the whole case; the other branches stop there.
   const isEnd = (i: number) => steps[i]!.next.kind === 'end';
-  const goal = steps.some((s) => isEnd(s.index) && s.outcome !== 'failure')
-    ? (i: number) => isEnd(i) && steps[i]!.outcome !== 'failure'
-    : isEnd;
-  const ipdom = postDominators(succ, goal);
+  const { ipdom, goal } = goalDominators(steps, succ);
   for (const step of steps) {
     const next = step.next;
     if (next.kind !== 'all') continue;

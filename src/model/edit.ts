@@ -3,8 +3,8 @@
  * to where they led) and flows rewired; the result is renumbered and its parallel joins found again, so that the
  * engine can score it like any loaded map.
  */
-import { type Choice, type ProcessMap, type Step } from '../load/index.js';
-import { postDominators, walker, successors } from '../core/index.js';
+import { goalDominators, type Choice, type ProcessMap, type Step } from '../load/index.js';
+import { walker, successors } from '../core/index.js';
 
 /** A deep copy to change freely. */
 export function copyMap(map: ProcessMap): ProcessMap {
@@ -74,10 +74,7 @@ export function renumber(map: ProcessMap, removed: ReadonlySet<number>): Process
             : next,
     };
   });
-  const ipdom = postDominators(
-    steps.map((s) => successors(s.next)),
-    (i) => steps[i]!.next.kind === 'end',
-  );
+  const { ipdom } = goalDominators(steps);
   for (const s of steps) if (s.next.kind === 'all') s.next.join = ipdom[s.index]!;
   return { ...map, steps, start: newIndex.get(map.start)! };
 }
