@@ -12,29 +12,65 @@ export type ChannelStarter = 'customer' | 'company';
 
 interface ChannelWord {
   by: ChannelStarter;
+  /**
+   * Whether the channel carries information with nobody having to be there: a contact on it could move to another
+   * such channel, or online. In-person channels (a branch, a shop, a visit, a delivery) carry people and goods.
+   */
+  remote: boolean;
+  /** Whether it carries documents and files as well as words (a form, payslips, photos): not a call or a text. */
+  files: boolean;
   synonyms: string[];
 }
 
 export const CHANNELS: Readonly<Record<string, ChannelWord>> = {
-  web: { by: 'customer', synonyms: ['website', 'web site', 'online', 'internet', 'portal', 'site'] },
-  app: { by: 'customer', synonyms: ['mobile app', 'mobile', 'smartphone'] },
-  phone: { by: 'customer', synonyms: ['telephone', 'call', 'call centre', 'call center', 'hotline', 'by phone'] },
-  email: { by: 'customer', synonyms: ['e-mail', 'e mail'] },
-  chat: { by: 'customer', synonyms: ['live chat', 'webchat', 'web chat', 'chatbot', 'messenger', 'whatsapp'] },
-  sms: { by: 'customer', synonyms: ['text', 'text message'] },
-  video: { by: 'customer', synonyms: ['video call'] },
-  branch: { by: 'customer', synonyms: ['bank branch', 'office', 'agency'] },
-  shop: { by: 'customer', synonyms: ['store', 'parcel shop', 'counter', 'post office'] },
-  'in person': { by: 'customer', synonyms: ['face to face', 'face-to-face', 'f2f', 'in-person', 'meeting'] },
-  mail: { by: 'company', synonyms: ['post', 'letter', 'postal', 'by post'] },
-  delivery: { by: 'company', synonyms: ['courier', 'parcel'] },
-  visit: { by: 'company', synonyms: ['home visit', 'site visit', 'on site', 'at home', 'engineer visit'] },
+  web: {
+    by: 'customer',
+    remote: true,
+    files: true,
+    synonyms: ['website', 'web site', 'online', 'internet', 'portal', 'site'],
+  },
+  app: { by: 'customer', remote: true, files: true, synonyms: ['mobile app', 'mobile', 'smartphone'] },
+  phone: {
+    by: 'customer',
+    remote: true,
+    files: false,
+    synonyms: ['telephone', 'call', 'call centre', 'call center', 'hotline', 'by phone'],
+  },
+  email: { by: 'customer', remote: true, files: true, synonyms: ['e-mail', 'e mail'] },
+  chat: {
+    by: 'customer',
+    remote: true,
+    files: true,
+    synonyms: ['live chat', 'webchat', 'web chat', 'chatbot', 'messenger', 'whatsapp'],
+  },
+  sms: { by: 'customer', remote: true, files: false, synonyms: ['text', 'text message'] },
+  video: { by: 'customer', remote: true, files: false, synonyms: ['video call'] },
+  branch: { by: 'customer', remote: false, files: true, synonyms: ['bank branch', 'office', 'agency'] },
+  shop: { by: 'customer', remote: false, files: true, synonyms: ['store', 'parcel shop', 'counter', 'post office'] },
+  'in person': {
+    by: 'customer',
+    remote: false,
+    files: true,
+    synonyms: ['face to face', 'face-to-face', 'f2f', 'in-person', 'meeting'],
+  },
+  mail: { by: 'company', remote: true, files: true, synonyms: ['post', 'letter', 'postal', 'by post'] },
+  delivery: { by: 'company', remote: false, files: true, synonyms: ['courier', 'parcel'] },
+  visit: {
+    by: 'company',
+    remote: false,
+    files: true,
+    synonyms: ['home visit', 'site visit', 'on site', 'at home', 'engineer visit'],
+  },
 };
 
 /** A channel as the analysis uses it: its standard name, and who starts a contact on it. */
 export interface Channel {
   id: string;
   by: ChannelStarter;
+  /** Known to carry information remotely; false for in-person channels and for channels cxmap does not know. */
+  remote: boolean;
+  /** Known to carry documents and files too. */
+  files: boolean;
 }
 
 const norm = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -51,11 +87,13 @@ export function channelOf(
   declared: Readonly<Record<string, ChannelStarter>> = {},
 ): Channel & { known: boolean } {
   const own = Object.keys(declared).find((k) => norm(k) === norm(text));
-  if (own !== undefined) return { id: norm(own), by: declared[own]!, known: true };
-  const id = WORDS.get(norm(text));
+  const id = WORDS.get(norm(own ?? text));
+  const remote = id !== undefined && CHANNELS[id]!.remote;
+  const files = id !== undefined && CHANNELS[id]!.files;
+  if (own !== undefined) return { id: norm(own), by: declared[own]!, remote, files, known: true };
   return id === undefined
-    ? { id: norm(text), by: 'customer', known: false }
-    : { id, by: CHANNELS[id]!.by, known: true };
+    ? { id: norm(text), by: 'customer', remote: false, files: false, known: false }
+    : { id, by: CHANNELS[id]!.by, remote, files, known: true };
 }
 
 /** The standard channel closest to an unknown text: by spelling, or one whose words contain it. */

@@ -58,6 +58,9 @@ export interface RawStep {
   ca?: number | string;
   fails?: string;
   momentOfTruth?: boolean;
+  physical?: boolean;
+  locked?: string;
+  independent?: boolean;
   milestone?: string;
   evidence?: Evidence;
   outcome?: 'success' | 'failure';
@@ -106,6 +109,12 @@ export interface Step {
   ca: number;
   fails?: string;
   momentOfTruth: boolean;
+  /** Marked as handling goods or needing someone on the spot (see `isPhysical` for what else counts). */
+  physical: boolean;
+  /** Why the step must stay as it is (no rule changes it), when the map says so. */
+  locked?: string;
+  /** Marked as not needing what the step before it produces. */
+  independent: boolean;
   /** A milestone the customer counts, reached when this step is done. */
   milestone?: string;
   evidence?: Evidence;

@@ -26,6 +26,8 @@ export const keepInformed: Rule = {
             effort.darkWait[s.index]! > Math.max(0, mean(s.wait) - map.process.darkAfter) + 1e-9 &&
             preds[s.index]!.some((p) => !informs(p)),
         )
+        // The longest silences first: they head the lever's reasons.
+        .sort((a, b) => effort.darkWait[b.index]! - effort.darkWait[a.index]! || a.index - b.index)
         .map((s) => {
           const before = preds[s.index]!.filter((p) => !informs(p));
           return {

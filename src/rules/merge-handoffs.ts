@@ -1,22 +1,27 @@
-/** merge-handoffs: work passed from desk to desk below the line of visibility; one owner removes the queues. */
+/**
+ * merge-handoffs: work passed from desk to desk backstage; one owner removes the queues between them. Only the
+ * company's own backstage desks: work does not move to or from a partner or a system (support) without a contract
+ * change, and physical work stays where the goods are.
+ */
 import { formatDuration, mean } from '../core/index.js';
 import { predecessors, onlySuccessor } from '../model/index.js';
 import type { Step } from '../load/index.js';
-import { isInternal } from '../analysis/index.js';
 import type { Rule } from './types.js';
+import { isQueue, physicalBecause } from './feasible.js';
 
 export const mergeHandoffs: Rule = {
   id: 'merge-handoffs',
   kind: 'opportunity',
   lever: (n) => `One owner for ${n} chains of handoffs`,
   description:
-    'Chains of handoffs between backstage and support actors: let one owner do the chain, without a queue at every handoff.',
+    'Chains of handoffs between the company’s backstage desks (not partners or systems, not physical work): let one owner do the chain, without a queue at every handoff.',
   find({ map, flow }) {
     const preds = predecessors(flow);
     const chains: Step[][] = [];
     const used = new Set<number>();
+    const movable = (s: Step) => s.actor.kind === 'backstage' && physicalBecause(map, s) === undefined;
     for (const start of map.steps) {
-      if (used.has(start.index) || !isInternal(start)) continue;
+      if (used.has(start.index) || !movable(start)) continue;
       const chain = [start];
       for (
         let cur = start, next = onlySuccessor(cur);
@@ -25,7 +30,7 @@ export const mergeHandoffs: Rule = {
       ) {
         const step = map.steps[next]!;
         if (
-          !isInternal(step) ||
+          !movable(step) ||
           step.actor.id === cur.actor.id ||
           preds[next]!.length !== 1 ||
           chain.includes(step) ||
@@ -39,18 +44,18 @@ export const mergeHandoffs: Rule = {
       chains.push(chain);
     }
     return chains.map((chain) => {
-      const waits = chain.slice(1).reduce((sum, s) => sum + mean(s.wait), 0);
+      const waits = chain.slice(1).reduce((sum, s) => sum + (isQueue(s) ? mean(s.wait) : 0), 0);
       return {
         rule: 'merge-handoffs',
         title: `One owner for ${chain.map((s) => `\`${s.id}\``).join(' → ')}`,
-        why: `the work changes hands ${chain.length - 1} times (${[...new Set(chain.map((s) => s.actor.name))].join(', ')}), waiting ${formatDuration(waits, map.process.calendar)} in queues between them`,
+        why: `the work changes hands ${chain.length - 1} times between the company's own backstage desks (${[...new Set(chain.map((s) => s.actor.name))].join(', ')}), waiting ${formatDuration(waits, map.process.calendar)} in queues between them`,
         steps: chain.map((s) => s.id),
         change: (copy) => {
           const owner = copy.steps[chain[0]!.index]!.actor;
           for (const s of chain.slice(1)) {
             const step = copy.steps[s.index]!;
             step.actor = owner;
-            step.wait = { kind: 'fixed', value: 0 };
+            if (isQueue(step)) step.wait = { kind: 'fixed', value: 0 };
           }
           return copy;
         },

@@ -1,4 +1,8 @@
-/** parallelize: independent backstage steps done one after the other could run at the same time. */
+/**
+ * parallelize: two steps done one after the other that could run at the same time. cxmap cannot see what a step
+ * works on, so the later step must be marked `independent` (it does not need what the earlier one produces): a
+ * parcel cannot be scanned in while it is still on the van.
+ */
 import { onlySuccessor, renumber, predecessors } from '../model/index.js';
 import type { Step } from '../load/index.js';
 import { isInternal } from '../analysis/index.js';
@@ -9,7 +13,7 @@ export const parallelize: Rule = {
   kind: 'opportunity',
   lever: (n) => `Run ${n} pairs of steps at the same time`,
   description:
-    'Two backstage or support steps in a row, by different actors, that take nothing from the customer and are not waste: start both at once.',
+    'Two backstage or support steps in a row, by different actors, the later one marked independent (it does not need what the earlier one produces): start both at once.',
   find({ map, flow }) {
     const preds = predecessors(flow);
     const found = [];
@@ -23,6 +27,7 @@ export const parallelize: Rule = {
         isInternal(s) && s.value !== 'waste' && s.asks.length === 0 && s.tells.length === 0 && s.ca === 1;
       if (
         c === undefined ||
+        !b.independent ||
         !independent(a) ||
         !independent(b) ||
         a.actor.id === b.actor.id ||
@@ -33,7 +38,7 @@ export const parallelize: Rule = {
       found.push({
         rule: 'parallelize',
         title: `Run \`${a.id}\` and \`${b.id}\` at the same time`,
-        why: `${a.actor.name} and ${b.actor.name} work one after the other, though neither needs the customer or the other's result as far as the map shows`,
+        why: `${a.actor.name} and ${b.actor.name} work one after the other, though the map says \`${b.id}\` does not need what \`${a.id}\` produces (independent) and neither needs the customer`,
         steps: [a.id, b.id],
         change: (copy: typeof map) => {
           copy.steps[p.index]!.next = { kind: 'all', branches: [a.index, b.index], join: c };

@@ -6,6 +6,7 @@ import { analyzeExact, gain, metric, type ExactAnalysis, type MetricId } from '.
 import { bypass, copyMap, tidy, stepChanges } from '../model/index.js';
 import type { ProcessMap } from '../load/index.js';
 import type { Opportunity, Rule } from './types.js';
+import { isLocked } from './feasible.js';
 
 /** The figures a what-if reports, each from the metric registry. */
 export const WHATIF_METRICS = [
@@ -77,12 +78,20 @@ function lever(rule: Rule, parts: readonly Opportunity[]): Opportunity {
   };
 }
 
-/** The levers of the rules in a map, in the rules' order (a rule that finds nothing has none). */
-export const levers = (rules: readonly Rule[], analysis: ExactAnalysis): Opportunity[] =>
-  rules.flatMap((rule) => {
-    const parts = rule.find(analysis);
+/**
+ * The levers of the rules in a map, in the rules' order (a rule that finds nothing has none). A place whose change
+ * would touch a step the map locks is left out, whatever the rule: locked means no rule changes it.
+ */
+export const levers = (rules: readonly Rule[], analysis: ExactAnalysis): Opportunity[] => {
+  const locked = analysis.map.steps.filter(isLocked).map((s) => s.id);
+  const allowed = (part: Opportunity) =>
+    locked.length === 0 ||
+    !locked.some((id) => stepChanges(analysis.map, combine([part], copyMap(analysis.map))).has(id));
+  return rules.flatMap((rule) => {
+    const parts = rule.find(analysis).filter(allowed);
     return parts.length > 0 ? [lever(rule, parts)] : [];
   });
+};
 
 /** The figures of the map with these changes made. */
 export function whatIf(baseline: ExactAnalysis, changes: readonly Opportunity[]): Evaluated {

@@ -122,21 +122,21 @@ const CASES: { rule: string; why: string; yaml: string; steps: string[]; saving:
   },
   {
     rule: 'merge-handoffs',
-    why: 'b (back, 1h: the customer has had no news for an hour) → c (ops, waits 4h) → d (system, waits 2h): one owner, no queues: 6h saved (all of it dark), 2 handoffs fewer',
+    why: 'b (back, 1h: the customer has had no news for an hour) → c (ops, waits 4h) → d (back again, waits 2h): one owner, no queues: 6h saved (all of it dark), 2 handoffs fewer',
     yaml: map(`  - { id: a, name: A, actor: me, work: 10m, next: b }
   - { id: b, name: B, actor: back, work: 1h, next: c }
   - { id: c, name: C, actor: ops, wait: 4h, work: 1h, next: d }
-  - { id: d, name: D, actor: sys, wait: 2h, work: 10m, next: e }
+  - { id: d, name: D, actor: back, wait: 2h, work: 10m, next: e }
   - { id: e, name: E, actor: me, work: 10m }`),
     steps: ['b', 'c', 'd'],
     saving: { leadTime: 6 * H, handoffs: 2, darkTime: 6 * H },
   },
   {
     rule: 'parallelize',
-    why: 'b (2h) then c (1h): at the same time, the slower takes 2h: 1h saved; the handoff b → c goes (moves to and from the customer are not handoffs)',
+    why: 'b (2h) then c (1h), which the map marks independent of b: at the same time, the slower takes 2h: 1h saved; the handoff b → c goes (moves to and from the customer are not handoffs)',
     yaml: map(`  - { id: a, name: A, actor: me, work: 10m, next: b }
   - { id: b, name: B, actor: back, work: 2h, next: c }
-  - { id: c, name: C, actor: sys, work: 1h, next: d }
+  - { id: c, name: C, actor: sys, work: 1h, independent: true, next: d }
   - { id: d, name: D, actor: me, work: 10m }`),
     steps: ['b', 'c'],
     saving: { leadTime: H, handoffs: 1 },

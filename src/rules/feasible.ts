@@ -1,0 +1,54 @@
+/**
+ * What the map's own facts allow an opportunity rule to change: one home for the feasibility of every lever
+ * (ECRS: eliminate, combine, rearrange, simplify; each only where it is physically and commercially possible).
+ *
+ * - A step marked `locked` stays as it is.
+ * - Physical work (goods carried, a visit, a drop-off, an inspection) is not made self-service or digital: a step
+ *   marked `physical`, a step on an in-person channel, or one whose wait is a transport.
+ * - Work moves to the customer only when it is an exchange of information on a channel that can carry it.
+ * - Work does not move to or from a partner or a system (`support`) without a contract change.
+ * - A decision stays with the company, and so does what follows from it.
+ * - Only a queue is cut by working faster; a scheduled cycle, a transport and the customer's own time are not.
+ */
+import { postDominators, successors, walker } from '../core/index.js';
+import { channelOf, waitKindOf, type ProcessMap, type Step } from '../load/index.js';
+
+export const isLocked = (s: Step): boolean => s.locked !== undefined;
+
+/** Why a step is physical, in words for a reason; undefined when it is not. */
+export function physicalBecause(map: ProcessMap, s: Step): string | undefined {
+  if (s.physical) return 'the map marks it as physical';
+  if (waitKindOf(s) === 'transport') return 'it waits for something in transit';
+  if (s.channel !== undefined && !channelOf(s.channel, map.channels).remote && channelOf(s.channel).known)
+    return `it happens ${s.channel === 'visit' ? 'on a visit' : `in person (${s.channel})`}`;
+  return undefined;
+}
+
+/** The step's channel when it carries information remotely (web, app, phone, email, chat, sms, video, mail). */
+export function remoteChannel(map: ProcessMap, s: Step): string | undefined {
+  if (s.channel === undefined) return undefined;
+  const via = channelOf(s.channel, map.channels);
+  return via.remote ? via.id : undefined;
+}
+
+/** A company step that chooses between ways on (approve or decline, complete or not). */
+export const isDecision = (s: Step): boolean =>
+  s.actor.kind !== 'customer' && s.next.kind === 'choice' && s.next.choices.length > 1;
+
+/**
+ * The steps that carry out a company decision: those on the ways a decision chooses between, up to where the ways
+ * meet again (the decision's immediate post-dominator). The decline letter, the request for photos after a review
+ * and the rework it orders are the company acting on its decision; they stay with the company.
+ */
+export function carryingOutDecisions(map: ProcessMap): Set<number> {
+  const succ = map.steps.map((s) => successors(s.next));
+  const ipdom = postDominators(succ, (i) => map.steps[i]!.next.kind === 'end');
+  const walk = walker(succ);
+  const within = new Set<number>();
+  for (const d of map.steps.filter(isDecision))
+    for (const to of succ[d.index]!) for (const i of walk(to, ipdom[d.index])) within.add(i);
+  return within;
+}
+
+/** Whether a wait can be cut by working faster or adding capacity: only a queue can (Little's law). */
+export const isQueue = (s: Step): boolean => waitKindOf(s) === 'queue';

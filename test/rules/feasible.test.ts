@@ -1,0 +1,153 @@
+/**
+ * Feasible by default: on a product return modelled with no extra marking, none of the changes a practitioner
+ * would reject is proposed (the parcel drop-off made "online", the courier doing goods-in and inspection, goods-in
+ * run while the parcel is on the van, a monthly statement cycle halved, a decision moved to the shopper). Each rule
+ * is asked on its own, so that a rule that proposes nothing here proposes nothing because of the facts.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeExact } from '../../src/analysis/index.js';
+import { RULES, opportunities } from '../../src/rules/index.js';
+import { mapOf } from '../helpers/analyze.js';
+
+const RETURN = `cxmap: 1
+process: { name: Return a product, customer: Online shopper, goal: Money back within a week, darkAfter: 1d }
+actors:
+  me: { kind: customer, name: Shopper }
+  desk: { kind: frontstage, name: Customer service }
+  clerk: { kind: frontstage, name: Parcel shop clerk }
+  courier: { kind: support, name: Courier }
+  returns: { kind: backstage, name: Returns centre }
+  inspector: { kind: backstage, name: Inspection }
+  finance: { kind: backstage, name: Finance }
+steps:
+  - { id: request, name: Request a return, actor: me, channel: web, work: 10m, asks: [order number], next: call }
+  - { id: call, name: Phone to ask how to send it, actor: me, channel: phone, wait: 20m, work: 10m, next: label }
+  - { id: label, name: Send the return label, actor: desk, channel: phone, wait: 4h, work: 5m, asks: [order number], tells: [label], next: drop-off }
+  - { id: drop-off, name: Hand the parcel in at the parcel shop, actor: clerk, channel: shop, wait: 1d, work: 5m, asks: [parcel], next: transit }
+  - { id: transit, name: Carry the parcel to the returns centre, actor: courier, wait: 2d, waitKind: transport, work: 10m, next: goods-in }
+  - { id: goods-in, name: Scan the parcel in, actor: returns, wait: 1d, work: 5m, next: inspect }
+  - { id: inspect, name: Inspect the item, actor: inspector, wait: 1d, work: 20m, next: [{ to: refund, chance: 85% }, { to: ask-photos, chance: 15% }] }
+  - { id: ask-photos, name: Ask for photos of the damage, actor: desk, channel: email, wait: 4h, work: 10m, asks: [photos], next: decline }
+  - { id: decline, name: Email that the return is declined, actor: desk, channel: email, wait: 1d, work: 10m, tells: [decision], outcome: failure }
+  - { id: refund, name: Refund the money, actor: finance, wait: 2d, work: 5m, next: statement }
+  - { id: statement, name: See the refund on the card statement, actor: me, wait: 30d, waitKind: scheduled, work: 5m }
+`;
+
+/** What one rule proposes on a map: its lever's title and the steps it touches. */
+function proposed(rule: string, yaml: string) {
+  return opportunities(analyzeExact(mapOf(yaml)), [RULES.find((r) => r.id === rule)!]).map((e) => ({
+    title: e.changes[0]!.title,
+    steps: e.changes[0]!.steps,
+  }));
+}
+
+describe('a product return, with no marking beyond the kinds of wait', () => {
+  it('self-service: the label, an exchange of information by phone; never the drop-off, the decline or the photo request', () => {
+    expect(proposed('self-service', RETURN)).toEqual([
+      { title: 'Self-service: the customer does `label` (Send the return label) online', steps: ['label'] },
+    ]);
+  });
+
+  it('merge-handoffs: nothing, as the courier is a partner and the chain of desks is too short without it', () => {
+    expect(proposed('merge-handoffs', RETURN)).toEqual([]);
+  });
+
+  it('parallelize: nothing, since the map does not say goods-in could start before the parcel arrives', () => {
+    expect(proposed('parallelize', RETURN)).toEqual([]);
+  });
+
+  it('cut-wait: the transport and the statement cycle are not queues; nothing else holds 10% of the lead time', () => {
+    expect(proposed('cut-wait', RETURN)).toEqual([]);
+  });
+
+  it('one-channel: the call moves to the web, where the shopper started; the drop-off at the shop stays', () => {
+    expect(proposed('one-channel', RETURN)).toEqual([
+      { title: "One channel: serve the customer's need by web from start to finish", steps: ['call'] },
+    ]);
+  });
+
+  it('single-contact: nothing, as the clerk at the shop does physical work and the desk is the only other person', () => {
+    expect(proposed('single-contact', RETURN)).toEqual([]);
+  });
+});
+
+describe('the facts a map states', () => {
+  const line = (steps: string) => `cxmap: 1
+process: { name: P, customer: C, goal: G }
+actors:
+  me: { kind: customer, name: Me }
+  back: { kind: backstage, name: Back office }
+  ops: { kind: backstage, name: Operations }
+  desk: { kind: frontstage, name: Desk }
+steps:
+${steps}`;
+
+  it('independent: two steps run at the same time only when the map says the second does not need the first', () => {
+    const steps = (mark: string) =>
+      line(`  - { id: a, name: A, actor: me, work: 10m, next: b }
+  - { id: b, name: B, actor: back, work: 2h, next: c }
+  - { id: c, name: C, actor: ops, work: 1h${mark}, next: d }
+  - { id: d, name: D, actor: me, work: 10m }`);
+    expect(proposed('parallelize', steps(''))).toEqual([]);
+    expect(proposed('parallelize', steps(', independent: true'))).toEqual([
+      { title: 'Run `b` and `c` at the same time', steps: ['b', 'c'] },
+    ]);
+  });
+
+  it('waitKind: a queue is halved, the same wait as a scheduled cycle is not', () => {
+    const steps = (kind: string) =>
+      line(`  - { id: a, name: A, actor: me, work: 10m, next: b }
+  - { id: b, name: Bill, actor: back, wait: 30d${kind}, work: 10m }`);
+    expect(proposed('cut-wait', steps(''))).toEqual([
+      { title: 'Halve the wait before `b` (30.0 d now)', steps: ['b'] },
+    ]);
+    expect(proposed('cut-wait', steps(', waitKind: scheduled'))).toEqual([]);
+    expect(
+      proposed(
+        'beat-benchmark',
+        steps(', waitKind: scheduled').replace('goal: G', 'goal: G, targets: { leadTime: 1d }'),
+      ),
+    ).toEqual([]);
+  });
+
+  it('physical: an inspection at a desk marked physical stays with the desk', () => {
+    const steps = (mark: string) =>
+      line(`  - { id: a, name: A, actor: me, channel: web, work: 10m, next: b }
+  - { id: b, name: Check the returned item, actor: desk, channel: email, wait: 1d, work: 10m, tells: [result]${mark}, next: c }
+  - { id: c, name: C, actor: me, work: 10m }`);
+    expect(proposed('self-service', steps('')).map((o) => o.steps)).toEqual([['b']]);
+    expect(proposed('self-service', steps(', physical: true'))).toEqual([]);
+  });
+
+  it('locked: no rule changes a step the map locks, whatever it would save', () => {
+    const steps = (mark: string) =>
+      line(`  - { id: a, name: A, actor: me, channel: web, work: 10m, asks: [income], next: b }
+  - { id: b, name: B, actor: desk, channel: email, wait: 2d, work: 10m, asks: [income]${mark}, next: c }
+  - { id: c, name: C, actor: back, wait: 3d, work: 1h, value: waste, next: d }
+  - { id: d, name: D, actor: me, work: 10m }`);
+    const all = (yaml: string) => opportunities(analyzeExact(mapOf(yaml))).map((e) => e.changes[0]!.rule);
+    expect(all(steps(''))).toEqual(expect.arrayContaining(['self-service', 'ask-once', 'cut-wait', 'remove-waste']));
+    const locked = opportunities(analyzeExact(mapOf(steps(', locked: required by the regulator'))));
+    for (const e of locked) expect(e.changes[0]!.steps, e.changes[0]!.rule).not.toContain('b');
+    expect(locked.map((e) => e.changes[0]!.rule)).not.toContain('ask-once');
+  });
+
+  it('a channel that carries it: a need started by phone, with documents uploaded on the web, is finished on the web', () => {
+    const yaml = line(`  - { id: call, name: Call about a loan, actor: me, channel: phone, work: 10m, next: upload }
+  - { id: upload, name: Upload payslips, actor: me, channel: web, wait: 1d, work: 20m, next: mail }
+  - { id: mail, name: Email the signed form, actor: me, channel: email, wait: 1d, work: 10m, next: done }
+  - { id: done, name: Done, actor: desk, channel: email, tells: [decision] }`);
+    expect(proposed('one-channel', yaml)).toEqual([
+      { title: "One channel: serve the customer's need by web from start to finish", steps: ['call', 'mail'] },
+    ]);
+  });
+
+  it('decisions stay with the company: a step that decides, or carries a decision out, is not made self-service', () => {
+    const yaml = line(`  - { id: a, name: A, actor: me, channel: web, work: 10m, next: review }
+  - { id: review, name: Review the claim, actor: desk, channel: email, wait: 1d, work: 10m, asks: [photos], next: [{ to: pay, chance: 80% }, { to: refuse, chance: 20% }] }
+  - { id: pay, name: Pay, actor: back, work: 10m, next: done }
+  - { id: refuse, name: Tell the customer the claim is refused, actor: desk, channel: email, wait: 1d, tells: [decision], outcome: failure }
+  - { id: done, name: Done, actor: me, work: 5m }`);
+    expect(proposed('self-service', yaml)).toEqual([]);
+  });
+});
