@@ -130,6 +130,45 @@ export function stepChanges(before: ProcessMap, after: ProcessMap): Map<string, 
   return changes;
 }
 
+/** A distribution as the format writes it: `2d`, `1d..3d`, `{ min: 1d, likely: 2d, max: 5d }`, a queue by its mean. */
+function distributionText(d: Distribution, calendar: Calendar): string {
+  const t = (x: number) => (x === 0 ? '0' : durationText(x, calendar));
+  switch (d.kind) {
+    case 'fixed':
+      return t(d.value);
+    case 'uniform':
+      return `${t(d.min)}..${t(d.max)}`;
+    case 'triangular':
+      return `{ min: ${t(d.min)}, likely: ${t(d.likely)}, max: ${t(d.max)} }`;
+    case 'queue':
+      return `a queue of ${d.queue} (${t(d.queue / d.perSecond)} on average)`;
+  }
+}
+
+/** For each step of `before` that `after` changed, each changed key with its value before and after, as written. */
+export function changedValues(
+  before: ProcessMap,
+  after: ProcessMap,
+): Map<string, { key: string; before: string; after: string }[]> {
+  const afterById = new Map(after.steps.map((s) => [s.id, s]));
+  const text = (key: string, step: Step, map: ProcessMap) => {
+    if (key === 'wait' || key === 'work') return distributionText(step[key], map.process.calendar);
+    const value = fieldsOf(step, map)[key];
+    return value === undefined ? '(none)' : flowText(value);
+  };
+  const out = new Map<string, { key: string; before: string; after: string }[]>();
+  for (const [id, keys] of stepChanges(before, after)) {
+    if (keys === 'removed') continue;
+    const was = before.steps.find((s) => s.id === id)!;
+    const now = afterById.get(id)!;
+    out.set(
+      id,
+      keys.map((key) => ({ key, before: text(key, was, before), after: text(key, now, after) })),
+    );
+  }
+  return out;
+}
+
 /** Writes `after` (a changed copy of `before`, which was loaded from `source`) back into the source's text. */
 export function rewrite(
   { doc, text }: Pick<SourceMap, 'doc' | 'text'>,

@@ -1,7 +1,7 @@
 /** Before and after: the figures of two versions of a map, and what happened to its steps. */
 import { formatDuration, mean, type Calendar } from '../core/index.js';
 import type { ProcessMap } from '../load/index.js';
-import { stepChanges } from '../model/index.js';
+import { changedValues, stepChanges } from '../model/index.js';
 import { type Analysis, compareMetrics, show, showChange, type Row } from '../analysis/index.js';
 import type { Diagram } from '../render/index.js';
 import type { Block, Cell } from './document.js';
@@ -32,18 +32,19 @@ export function comparisonTable(rows: readonly Row[], calendar: Calendar): Block
 interface StepDiff {
   removed: { id: string; name: string }[];
   added: { id: string; name: string }[];
-  changed: { id: string; name: string; keys: string[] }[];
+  changed: { id: string; name: string; values: { key: string; before: string; after: string }[] }[];
 }
 
 function stepDiff(before: ProcessMap, after: ProcessMap): StepDiff {
   const changes = stepChanges(before, after);
+  const values = changedValues(before, after);
   const known = new Set(before.steps.map((s) => s.id));
   return {
     removed: before.steps.filter((s) => changes.get(s.id) === 'removed').map((s) => ({ id: s.id, name: s.name })),
     added: after.steps.filter((s) => !known.has(s.id)).map((s) => ({ id: s.id, name: s.name })),
     changed: before.steps.flatMap((s) => {
-      const keys = changes.get(s.id);
-      return Array.isArray(keys) ? [{ id: s.id, name: s.name, keys }] : [];
+      const changed = values.get(s.id);
+      return changed ? [{ id: s.id, name: s.name, values: changed }] : [];
     }),
   };
 }
@@ -70,7 +71,9 @@ function stepDiffBlocks(diff: StepDiff, after: ProcessMap): Block[] {
   );
   list(
     'Steps changed',
-    diff.changed.map((s) => `\`${s.id}\` ${s.name}: ${s.keys.join(', ')}`),
+    diff.changed.map(
+      (s) => `\`${s.id}\` ${s.name}: ${s.values.map((v) => `${v.key} ${v.before} → ${v.after}`).join('; ')}`,
+    ),
   );
   if (blocks.length === 0) blocks.push({ kind: 'paragraph', text: 'No step was removed, added or changed.' });
   return blocks;

@@ -36,7 +36,7 @@ describe('cxmap compare', () => {
     expect(lines).toContain("  Customer's own work         10 m      10 m             same");
     expect(r.stdout).toContain('Steps removed (1)\n\n  • rekey Re-key the paper form\n');
     expect(r.stdout).toContain(
-      'Steps changed (2)\n\n  • apply Apply at the desk: next\n  • check Check the documents: asks, next\n',
+      'Steps changed (2)\n\n  • apply Apply at the desk: next rekey → check\n  • check Check the documents: asks [income, employer] → [employer]; next [{ to: open, chance: 90%, label: fine }, { to: apply, chance: 10%, label: start again }] → open\n',
     );
   });
 
@@ -54,7 +54,7 @@ describe('cxmap compare', () => {
     expect(r.status).toBe(0);
     // check is visited 1/0.9 times: 2 more days of waiting are 2.22 more days of lead time.
     expect(r.stdout).toContain('  Lead time                  6.7 d     9.0 d    +2.2 d  worse');
-    expect(r.stdout).toContain('Steps changed (1)\n\n  • check Check the documents: wait\n');
+    expect(r.stdout).toContain('Steps changed (1)\n\n  • check Check the documents: wait 2d → 4d\n');
     const branch = cxmap(
       ['compare', 'main~1:./account.cxmap.yaml', 'main:account.cxmap.yaml', '--format', 'json', '--runs', '2000'],
       { cwd: dir },

@@ -53,6 +53,20 @@ describe('cxmap improve', () => {
     expect(kept.length).toBeGreaterThan(100);
   });
 
+  it('writes over an existing file only with --force: a hand-edited to-be map is not lost', () => {
+    const out = join(temp(), 'edited.to-be.cxmap.yaml');
+    writeFileSync(out, '# my edits\n');
+    const refused = cxmap(['improve', FIXTURE, '--apply', 'ask-once', '-o', out]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toBe(
+      `cxmap: ${out} already exists: cxmap improve writes over a file only with --force (it may hold your edits); choose another -o, or add --force\n`,
+    );
+    expect(readFileSync(out, 'utf8')).toBe('# my edits\n');
+    const forced = cxmap(['improve', FIXTURE, '--apply', 'ask-once', '-o', out, '--force']);
+    expect(forced.status).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('# cxmap improve: asks changed');
+  });
+
   it('never writes over its input, and names an unknown rule', () => {
     const input = join(temp(), 'a.cxmap.yaml');
     writeFileSync(input, readFileSync(FIXTURE));
