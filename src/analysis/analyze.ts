@@ -2,6 +2,7 @@
 import type { ProcessMap, Step } from '../load/index.js';
 import { buildFlow, type Flow } from '../model/index.js';
 import { effortFigures, type EffortFigures } from './effort.js';
+import { businessFigures, type BusinessFigures } from './business.js';
 import { scoreSteps, DEFAULT_WEIGHTS, type ScoreWeights, type StepScore } from './score.js';
 import { simulate, type Simulation } from './simulate.js';
 import { simulateInParallel } from './simulate-parallel.js';
@@ -28,6 +29,7 @@ export interface Analysis {
   flow: Flow;
   time: TimeFigures;
   effort: EffortFigures;
+  business: BusinessFigures;
   simulation: Simulation;
   scores: StepScore[];
   targets: TargetGap[];
@@ -91,8 +93,9 @@ function exact(flow: Flow, options: AnalysisOptions): ExactAnalysis {
   const { map } = flow;
   const time = timeFigures(flow);
   const effort = effortFigures(flow, time);
+  const business = businessFigures(map, time, effort);
   const scores = scoreSteps(map.steps, time, effort, map.process, options.weights ?? DEFAULT_WEIGHTS);
-  return finite({ map, flow, time, effort, scores, ...compareTargets(map, { time, effort }) });
+  return finite({ map, flow, time, effort, business, scores, ...compareTargets(map, { time, effort, business }) });
 }
 
 /**

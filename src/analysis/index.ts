@@ -3,6 +3,7 @@
  * every step, targets and benchmarks, and the registry of metrics that everything else shows and compares.
  */
 export * from './analyze.js';
+export * from './business.js';
 export * from './dark.js';
 export * from './effort.js';
 export * from './metrics.js';

@@ -9,14 +9,19 @@ import { DEFAULT_CALENDAR, formatDuration, type Calendar } from '../core/index.j
 import type { Simulation } from './simulate.js';
 import type { EffortFigures } from './effort.js';
 import type { TimeFigures } from './time.js';
+import type { BusinessFigures } from './business.js';
 
-/** How a figure reads: a duration (seconds), a share (0 to 1), or an expected count per customer. */
-export type Unit = 'duration' | 'percent' | 'count';
+/**
+ * How a figure reads: a duration (seconds), a share (0 to 1), an expected count per customer, or an amount (money,
+ * hours or days in a year, written whole with thousands separators).
+ */
+export type Unit = 'duration' | 'percent' | 'count' | 'amount';
 
 /** What a figure is read from: the exact figures, and the simulation when it was run. */
 export interface MetricSource {
   time: TimeFigures;
   effort: EffortFigures;
+  business: BusinessFigures;
   simulation?: Simulation;
 }
 
@@ -31,6 +36,8 @@ interface Definition {
   json: readonly [string] | readonly [string, string];
   /** Shown in the before/after tables (`cxmap compare`, `cxmap improve`) and the report's scorecard. */
   table: boolean;
+  /** Written as null in the JSON when the map lacks what it needs (the business case), rather than left out. */
+  nullable?: boolean;
 }
 
 const simulated = (a: MetricSource) => a.simulation;
@@ -213,6 +220,51 @@ const DEFINITIONS = {
     json: ['contacts'],
     table: true,
   },
+  costPerCase: {
+    label: 'Cost to serve a case',
+    unit: 'amount',
+    better: 'lower',
+    of: (a) => a.business.costPerCase,
+    json: ['costPerCase'],
+    table: true,
+    nullable: true,
+  },
+  yearlyStaffHours: {
+    label: 'Staff hours a year',
+    unit: 'amount',
+    better: 'lower',
+    of: (a) => a.business.yearly?.staffHours,
+    json: ['yearly', 'staffHours'],
+    table: true,
+    nullable: true,
+  },
+  yearlyCost: {
+    label: 'Cost a year',
+    unit: 'amount',
+    better: 'lower',
+    of: (a) => a.business.yearly?.cost,
+    json: ['yearly', 'cost'],
+    table: true,
+    nullable: true,
+  },
+  yearlyCustomerDays: {
+    label: 'Customer days a year',
+    unit: 'amount',
+    better: 'lower',
+    of: (a) => a.business.yearly?.customerDays,
+    json: ['yearly', 'customerDays'],
+    table: true,
+    nullable: true,
+  },
+  yearlyCustomerCost: {
+    label: "Customers' own time a year",
+    unit: 'amount',
+    better: 'lower',
+    of: (a) => a.business.yearly?.customerCost,
+    json: ['yearly', 'customerCost'],
+    table: true,
+    nullable: true,
+  },
 } as const satisfies Record<string, Definition>;
 
 export type MetricId = keyof typeof DEFINITIONS;
@@ -235,6 +287,8 @@ export const inSentence = (m: Metric) =>
 export function show(unit: Unit, x: number, calendar: Calendar = DEFAULT_CALENDAR): string {
   if (unit === 'duration') return formatDuration(x, calendar);
   if (unit === 'percent') return `${(100 * x).toFixed(1)}%`;
+  if (unit === 'amount')
+    return x.toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: Math.abs(x) < 1000 ? 2 : 0 });
   return Number.isInteger(Math.round(x * 100) / 100) ? String(Math.round(x)) : x.toFixed(2);
 }
 
@@ -244,13 +298,13 @@ export function showChange(unit: Unit, change: number, calendar: Calendar): stri
   const size = Math.abs(change);
   // A real change too small to show in the table's precision still shows as one.
   if (unit === 'percent') return size < 0.0005 ? `${sign}<0.1 pts` : `${sign}${(100 * size).toFixed(1)} pts`;
-  if (unit === 'count' && size < 0.005) return `${sign}<0.01`;
+  if ((unit === 'count' || unit === 'amount') && size < 0.005) return `${sign}<0.01`;
   return `${sign}${show(unit, size, calendar)}`;
 }
 
 /** A value as the JSON outputs write it: seconds to the millisecond, shares and counts to six decimals. */
 export const jsonValue = (unit: Unit, x: number) =>
-  unit === 'duration' ? Math.round(x * 1000) / 1000 : Math.round(x * 1e6) / 1e6;
+  unit === 'duration' || unit === 'amount' ? Math.round(x * 1000) / 1000 : Math.round(x * 1e6) / 1e6;
 
 /** The improvement a change makes to a figure, positive when better for the customer. */
 export const gain = (m: Metric, before: number, after: number) =>

@@ -2,6 +2,7 @@
  * The bottom layer: what every stage uses. Durations and their units, the graph algorithms over successor lists,
  * findings and usage errors, "did you mean" suggestions, ids.
  */
+export * from './amount.js';
 export * from './chain.js';
 export * from './duration.js';
 export * from './finding.js';

@@ -9,6 +9,8 @@ import {
   parseDistribution,
   parseFixed,
   parseRatio,
+  parseHourly,
+  parseVolume,
   ZERO,
   type Calendar,
   type Distribution,
@@ -104,6 +106,16 @@ export function checkSemantics(raw: RawMap, source: SourceMap, flow = true): { m
     successRate: p.targets?.successRate === undefined ? undefined : parseRatio(p.targets.successRate),
   };
   const darkAfter = check.fixed(p.darkAfter, ['process', 'darkAfter'], calendar) ?? calendar.day;
+  const amount = (parsed: { ok: true; value: number } | { ok: false; problem: string }, path: Path) => {
+    if (parsed.ok) return parsed.value;
+    check.error('bad-amount', parsed.problem, path);
+    return undefined;
+  };
+  const volume = p.volume === undefined ? undefined : amount(parseVolume(p.volume), ['process', 'volume']);
+  const customerHour =
+    p.customerTime === undefined
+      ? undefined
+      : amount(parseHourly(p.customerTime, calendar), ['process', 'customerTime']);
   const benchmarks = (p.benchmarks ?? []).map((b, i) => ({
     name: b.name,
     leadTime: check.fixed(b.leadTime, ['process', 'benchmarks', i, 'leadTime'], calendar),
@@ -121,7 +133,11 @@ export function checkSemantics(raw: RawMap, source: SourceMap, flow = true): { m
         id,
       );
   const actors = new Map<string, Actor>(
-    Object.entries(raw.actors).map(([id, a]) => [id, { id, kind: a.kind, name: a.name ?? id }]),
+    Object.entries(raw.actors).map(([id, a]) => {
+      const hourlyCost =
+        a.cost === undefined ? undefined : amount(parseHourly(a.cost, calendar), ['actors', id, 'cost']);
+      return [id, { id, kind: a.kind, name: a.name ?? id, ...(hourlyCost === undefined ? {} : { hourlyCost }) }];
+    }),
   );
   const stages = raw.stages ?? [];
   const stageSet = new Set<string>();
@@ -216,6 +232,7 @@ export function checkSemantics(raw: RawMap, source: SourceMap, flow = true): { m
       asks: s.asks ?? [],
       tells: s.tells ?? [],
       ca: s.ca === undefined ? 1 : parseRatio(s.ca),
+      cost: s.cost,
       fails: s.fails,
       momentOfTruth: s.momentOfTruth ?? false,
       physical: s.physical ?? false,
@@ -277,6 +294,8 @@ export function checkSemantics(raw: RawMap, source: SourceMap, flow = true): { m
         owner: p.owner,
         calendar,
         darkAfter,
+        volume,
+        customerHour,
         targets,
         benchmarks,
       },

@@ -31,10 +31,12 @@ export interface RawMap {
     owner?: string;
     calendar?: { day?: string | number; week?: string | number };
     darkAfter?: string | number;
+    volume?: string;
+    customerTime?: string;
     targets?: { leadTime?: string | number; pce?: number | string; successRate?: number | string };
     benchmarks?: { name: string; leadTime?: string | number; pce?: number | string; successRate?: number | string }[];
   };
-  actors: Record<string, { kind: Lane; name?: string }>;
+  actors: Record<string, { kind: Lane; name?: string; cost?: string }>;
   channels?: Record<string, ChannelStarter>;
   stages?: string[];
   steps: RawStep[];
@@ -56,6 +58,7 @@ export interface RawStep {
   asks?: string[];
   tells?: string[];
   ca?: number | string;
+  cost?: number;
   fails?: string;
   momentOfTruth?: boolean;
   physical?: boolean;
@@ -72,6 +75,8 @@ export interface Actor {
   id: string;
   kind: Lane;
   name: string;
+  /** What an hour of its work costs, when the map says. */
+  hourlyCost?: number;
 }
 
 export interface Choice {
@@ -107,6 +112,8 @@ export interface Step {
   tells: string[];
   /** Percent complete and accurate of this step's output, 0..1 (1 when not given). */
   ca: number;
+  /** A cost each time the step is done, besides its actor's time. */
+  cost?: number;
   fails?: string;
   momentOfTruth: boolean;
   /** Marked as handling goods or needing someone on the spot (see `isPhysical` for what else counts). */
@@ -142,6 +149,10 @@ export interface ProcessMap {
     calendar: Calendar;
     /** Silence longer than this since the last news is dark time (seconds; one day of the calendar by default). */
     darkAfter: number;
+    /** Cases a year, when the map says. */
+    volume?: number;
+    /** What an hour of the customer's own work is worth, when the team counts it. */
+    customerHour?: number;
     targets: { leadTime?: number; pce?: number; successRate?: number };
     benchmarks: Benchmark[];
   };

@@ -85,6 +85,7 @@ function fieldsOf(step: Step, map: ProcessMap): Record<string, unknown> {
     asks: step.asks,
     tells: step.tells,
     ca: ratioValue(step.ca),
+    cost: step.cost,
     value: step.value,
     feeling: step.feeling,
     fails: step.fails,

@@ -13,6 +13,7 @@ import {
   metric,
   METRICS,
   milestoneFigures,
+  jsonValue,
   show,
   showChange,
 } from '../analysis/index.js';
@@ -212,6 +213,19 @@ export function opportunityBlocks(analysis: ExactAnalysis, opportunities: readon
     WHATIF_METRICS.filter((id) => id !== 'leadTime' && Math.abs(saving[id]) > NOISE)
       .map((id) => `${inSentence(metric(id))} ${cellText(savingCell(id, saving[id]))}`)
       .join(', ');
+  // The yearly savings, when the map gives its volume: what a board weighs a change by.
+  const yearly = analysis.business.yearly !== undefined;
+  const savedAYear = (o: Evaluated) =>
+    (
+      [
+        ['cost', o.yearly.cost],
+        ['staff hours', o.yearly.staffHours],
+        ['customer days', o.yearly.customerDays],
+      ] as const
+    )
+      .filter(([, x]) => x !== null && Math.abs(x) >= 0.5)
+      .map(([label, x]) => `${label} ${showChange('amount', -x!, cal)}`)
+      .join(', ');
   return [
     {
       kind: 'paragraph',
@@ -219,7 +233,7 @@ export function opportunityBlocks(analysis: ExactAnalysis, opportunities: readon
     },
     {
       kind: 'table',
-      head: ['#', 'Opportunity', 'Lead time', 'Other effects', 'Steps', 'Why'],
+      head: ['#', 'Opportunity', 'Lead time', 'Other effects', ...(yearly ? ['Saved a year'] : []), 'Steps', 'Why'],
       right: [0, 2],
       rows: opportunities.map((o, k) => {
         const change = o.changes[0]!;
@@ -228,6 +242,7 @@ export function opportunityBlocks(analysis: ExactAnalysis, opportunities: readon
           `${change.title} (${change.rule})`,
           savingCell('leadTime', o.saving.leadTime),
           otherEffects(o.saving),
+          ...(yearly ? [savedAYear(o)] : []),
           change.steps.map((id) => `\`${id}\``).join(' '),
           change.why,
         ];
@@ -275,6 +290,9 @@ export function reportJson(
       before: figures(o.before),
       after: figures(o.after),
       saving: figures(o.saving),
+      yearly: Object.fromEntries(
+        Object.entries(o.yearly).map(([k, v]) => [k, v === null ? null : jsonValue('amount', v)]),
+      ),
     })),
     evidence: evidenceShares(analysis).map((e) => ({ ...e, leadTimeShare: r(e.leadTimeShare) })),
     diagrams: diagrams.map((d) => ({

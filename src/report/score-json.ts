@@ -9,18 +9,19 @@ import { jsonValue, METRICS, metric, milestoneFigures, type Analysis, type Targe
 const seconds = (x: number) => jsonValue('duration', x);
 const ratio = (x: number) => jsonValue('percent', x);
 
-/** The figures in the JSON: numbers under their key, the percentiles in an object of their own. */
-type MetricsJson = Record<string, number | Record<string, number>>;
+/** The figures in the JSON: numbers under their key, the percentiles and yearly figures in objects of their own. */
+type MetricsJson = Record<string, number | null | Record<string, number | null>>;
 
 /** Every figure of the metric registry under its JSON key, in the registry's order. */
 function metricsJson(analysis: Analysis): MetricsJson {
   const out: MetricsJson = {};
   for (const m of METRICS) {
     const value = m.of(analysis);
-    if (value === undefined) continue;
+    if (value === undefined && !m.nullable) continue;
+    const json = value === undefined ? null : jsonValue(m.unit, value);
     const [key, inner] = m.json;
-    if (inner === undefined) out[key] = jsonValue(m.unit, value);
-    else out[key] = { ...(out[key] as Record<string, number> | undefined), [inner]: jsonValue(m.unit, value) };
+    if (inner === undefined) out[key] = json;
+    else out[key] = { ...(out[key] as Record<string, number | null> | undefined), [inner]: json };
   }
   return out;
 }

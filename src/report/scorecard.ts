@@ -69,6 +69,7 @@ export function scorecard(analysis: Analysis, file: string, options: ScorecardOp
       ].join(c.dim(' · ')),
     ),
     row('Dark time', `${d(effort.darkTime.total)} waiting without news`),
+    ...businessRows(),
   ];
   for (const b of analysis.benchmarks) {
     const word =
@@ -88,6 +89,25 @@ export function scorecard(analysis: Analysis, file: string, options: ScorecardOp
   }
   lines.push('', stepTable(analysis, c, options.width));
   return `${lines.join('\n')}\n`;
+
+  /** The business case, when the map gives a volume or costs: per case, then a year. */
+  function businessRows(): string[] {
+    const { costPerCase, yearly, uncosted, staffHours } = analysis.business;
+    const amount = (x: number) => show('amount', x);
+    const perCase = `${costPerCase === undefined ? '' : `${c.bold(amount(costPerCase))} to serve a case, `}${amount(staffHours)} staff hours`;
+    const missing = uncosted.length > 0 ? c.dim(` · no cost given for ${uncosted.join(', ')}`) : '';
+    if (!yearly) return costPerCase === undefined ? [] : [row('Business case', `${perCase} a case`)];
+    const year = [
+      ...(yearly.cost === undefined ? [] : [`cost ${c.bold(amount(yearly.cost))}`]),
+      `${amount(yearly.staffHours)} staff hours`,
+      `${amount(yearly.customerDays)} customer days`,
+      ...(yearly.customerCost === undefined ? [] : [`customers' own time ${amount(yearly.customerCost)}`]),
+    ].join(c.dim(' · '));
+    return [
+      row('Business case', `${perCase} a case${missing}`),
+      row('', `${amount(yearly.volume)} cases a year: ${year}`),
+    ];
+  }
 
   function row(label: string, text: string) {
     return `  ${c.dim(label.padEnd(labelWidth))}${text}`;

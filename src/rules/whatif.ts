@@ -2,7 +2,14 @@
  * The what-if: an opportunity's change is made on a copy of the map and the engine computes the map again, so
  * every saving is a computed difference (never an estimate written by a rule).
  */
-import { analyzeExact, gain, metric, type ExactAnalysis, type MetricId } from '../analysis/index.js';
+import {
+  analyzeExact,
+  gain,
+  metric,
+  type BusinessFigures,
+  type ExactAnalysis,
+  type MetricId,
+} from '../analysis/index.js';
 import { bypass, copyMap, tidy, stepChanges } from '../model/index.js';
 import type { ProcessMap } from '../load/index.js';
 import type { Opportunity, Rule } from './types.js';
@@ -35,6 +42,25 @@ export interface Evaluated {
   after: Figures;
   /** What each figure gains: positive is better for the customer (less lead time, a higher success rate). */
   saving: Figures;
+  /** What it saves a year (staff hours, cost, customer days, customers' own time); null where the map lacks it. */
+  yearly: YearlySaving;
+}
+
+export type YearlySaving = Record<'staffHours' | 'cost' | 'customerDays' | 'customerCost', number | null>;
+
+/** The yearly figures one map saves on another, each null unless both have it. */
+function yearlySaving(before: BusinessFigures, after: BusinessFigures): YearlySaving {
+  const saved = (key: keyof YearlySaving) => {
+    const b = before.yearly?.[key];
+    const a = after.yearly?.[key];
+    return a === undefined || b === undefined ? null : b - a;
+  };
+  return {
+    staffHours: saved('staffHours'),
+    cost: saved('cost'),
+    customerDays: saved('customerDays'),
+    customerCost: saved('customerCost'),
+  };
 }
 
 /**
@@ -97,11 +123,12 @@ export const levers = (rules: readonly Rule[], analysis: ExactAnalysis): Opportu
 export function whatIf(baseline: ExactAnalysis, changes: readonly Opportunity[]): Evaluated {
   const before = figuresOf(baseline);
   const map = combine(changes, copyMap(baseline.map));
-  const after = figuresOf(analyzeExact(map));
+  const changed = analyzeExact(map);
+  const after = figuresOf(changed);
   const saving = Object.fromEntries(
     WHATIF_METRICS.map((id) => [id, gain(metric(id), before[id], after[id])]),
   ) as Figures;
-  return { changes, map, before, after, saving };
+  return { changes, map, before, after, saving, yearly: yearlySaving(baseline.business, changed.business) };
 }
 
 export const evaluate = (baseline: ExactAnalysis, opportunity: Opportunity): Evaluated =>

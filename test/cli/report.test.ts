@@ -99,6 +99,17 @@ describe('cxmap report', () => {
     await page.close();
   });
 
+  it('HTML of a map with its volume and costs: the business case in the scorecard and the opportunities', async () => {
+    const { page } = await open(join(dir, 'a', 'broadband-installation.report.html'));
+    const cells = await page.$$eval('table tr', (rows) =>
+      rows.map((r) => Array.from(r.querySelectorAll('th, td')).map((c) => (c.textContent ?? '').trim())),
+    );
+    expect(cells).toContainEqual(['Cost to serve a case', '190.9', '', '']);
+    expect(cells).toContainEqual(['Staff hours a year', '74,611', '', '']);
+    expect(cells.find((r) => r[1] === 'Opportunity')).toContain('Saved a year');
+    await page.close();
+  });
+
   it('HTML without a browser draws its diagrams in the page, offline, without errors', async () => {
     const out = join(dir, 'inline');
     const r = cxmap(['report', 'examples/hospital-referral.cxmap.yaml', '--out', out], {
@@ -126,6 +137,14 @@ describe('cxmap report', () => {
     expect(lines).toContain('| Lead time | 6.8 d | 5.0 d | 🔴 missed by 1.8 d |');
     expect(lines).toContain('| Neobank | Lead time | 2.0 d | 6.8 d | 🔴 3.4× as long |');
     expect(md.match(/^```mermaid$/gm)).toHaveLength(4);
+    // The business case, worked by hand in docs/scoring.md, and what each opportunity saves a year.
+    expect(lines).toContain('| Cost to serve a case | 191.6 |  |  |');
+    expect(lines).toContain('| Cost a year | 229,920 |  |  |');
+    expect(lines).toContain('| \\# | Opportunity | Lead time | Other effects | Saved a year | Steps | Why |');
+    // prevent-rework: a third of a back-office hour less per case, at 45 an hour, 1,200 cases a year.
+    expect(lines.find((l) => l.includes('(prevent-rework)'))).toContain(
+      '| cost −18,000, staff hours −400, customer days −1,225 |',
+    );
     expect(lines.find((l) => l.startsWith('| 1 |'))).toMatch(
       /^\| 1 \| Close the gap: \d+ opportunities together \(beat-benchmark\) \| 🟢 −/,
     );
@@ -139,6 +158,15 @@ describe('cxmap report', () => {
     const savings = json.opportunities.map((o: { saving: { leadTime: number } }) => o.saving.leadTime);
     expect(savings).toEqual([...savings].sort((a: number, b: number) => b - a));
     expect(json.opportunities[0].rule).toBe('beat-benchmark');
+    // The home-loan map gives no volume or costs: the business case is null, not left out.
+    expect(json.metrics.costPerCase).toBeNull();
+    expect(json.metrics.yearly).toEqual({ staffHours: null, cost: null, customerDays: null, customerCost: null });
+    expect(json.opportunities[0].yearly).toEqual({
+      staffHours: null,
+      cost: null,
+      customerDays: null,
+      customerCost: null,
+    });
     // The evidence classes count the steps as the map says them.
     const text = readFileSync('examples/home-loan.cxmap.yaml', 'utf8');
     const count = (e: string) => (text.match(new RegExp(`^\\s+evidence: ${e}\\b`, 'gm')) ?? []).length;

@@ -54,6 +54,8 @@ describe('cxmap score', () => {
       'reworkLoops',
       'expectedReworks',
       'contacts',
+      'costPerCase',
+      'yearly',
       'contactNames',
     ]);
     expect(json.metrics.leadTimeSeconds).toBe(585360);

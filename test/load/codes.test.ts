@@ -313,6 +313,13 @@ const cases: Case[] = [
     message: 'a rate of 0 means the queue never moves: give how many cases are done per unit of time',
   },
   {
+    code: 'bad-amount',
+    yaml: two().replace('  goal: G\n', `  goal: G\n  volume: ${'9'.repeat(20)}/y\n`),
+    line: 6,
+    column: 11,
+    message: `\`${'9'.repeat(20)}/y\` is more cases than cxmap can count`,
+  },
+  {
     code: 'bad-rate',
     yaml: two('    wait: { queue: 40, rate: fast }\n'),
     line: 15,
@@ -458,6 +465,7 @@ describe('one broken map per finding code', () => {
     for (const code of ['too-deep', 'bad-alias', 'not-text', 'file-too-large']) covered.add(code);
     expect([...covered].sort()).toEqual([
       'bad-alias',
+      'bad-amount',
       'bad-calendar',
       'bad-duration',
       'bad-id',
