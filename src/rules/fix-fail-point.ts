@@ -1,4 +1,8 @@
-/** fix-fail-point: a known fail point; the what-if takes away the rework and failure it causes. */
+/**
+ * fix-fail-point: a known fail point; the what-if takes away the rework, the failure and the waste it causes: the
+ * ways from the step back round its loop, to a failure end, or to a waste step (a complaint call, a chase), and its
+ * incomplete work.
+ */
 import { components } from '../core/index.js';
 import { closeWay } from '../model/index.js';
 import type { Rule } from './types.js';
@@ -18,15 +22,22 @@ export const fixFailPoint: Rule = {
         const bad =
           s.next.kind === 'choice' && s.next.choices.length > 1
             ? s.next.choices
-                .filter((c) => loopOf[c.to] === loopOf[s.index] || map.steps[c.to]!.outcome === 'failure')
+                .filter(
+                  (c) =>
+                    loopOf[c.to] === loopOf[s.index] ||
+                    map.steps[c.to]!.outcome === 'failure' ||
+                    map.steps[c.to]!.value === 'waste',
+                )
                 .map((c) => c.to)
             : [];
         return {
           rule: 'fix-fail-point',
           title: `Fix the fail point at \`${s.id}\`: ${s.fails}`,
           why: bad.length
-            ? `it sends customers back or to a failure end through ${bad.map((i) => `\`${map.steps[i]!.id}\``).join(', ')}`
-            : `its cost is not in the map: add the rework or failure it causes as a choice to see what fixing it saves`,
+            ? `it sends customers back, to a failure end or to waste through ${bad.map((i) => `\`${map.steps[i]!.id}\``).join(', ')}`
+            : s.ca < 1
+              ? `its work is ${Math.round(100 * s.ca)}% complete and accurate; fixed, it is right first time`
+              : `its cost is not in the map: add the rework or failure it causes as a choice to see what fixing it saves`,
           steps: [s.id],
           change: (copy) => {
             const step = copy.steps[s.index]!;

@@ -36,7 +36,7 @@ export const preventRework: Rule = {
         found.push({
           rule: 'prevent-rework',
           title: `Get it right first time at \`${step.id}\`: no more ${Math.round(100 * choice.chance)}% back through \`${map.steps[choice.to]!.id}\``,
-          why: `${Math.round(100 * choice.chance)}% of the work at \`${step.id}\` goes round again${choice.label ? ` (${choice.label})` : ''}, ${Math.max(0, time.visits[step.index]! - 1).toFixed(2)} extra passes per customer${cause}`,
+          why: `${Math.round(100 * choice.chance)}% of the work at \`${step.id}\` goes round again${choice.label ? ` (${choice.label})` : ''}, ${(time.visits[step.index]! * (1 - time.firstPass[step.index]!)).toFixed(2)} extra passes per customer${cause}`,
           steps: [step.id, map.steps[choice.to]!.id],
           change: (copy: typeof map) => {
             closeWay(copy.steps[step.index]!, choice.to);

@@ -266,3 +266,40 @@ describe('what-if savings are what re-scoring the written to-be map gives', () =
     });
   }
 });
+
+describe('what a new user found wrong in the proposals', () => {
+  it('prevent-rework counts the extra passes of a step most customers never reach (0.12, not 0.00)', () => {
+    // Half the customers go through b and check; check sends 20% back to b: check is passed 0.5 / 0.8 = 0.625
+    // times, 0.5 of them first passes: 0.125 extra passes per customer.
+    const yaml =
+      map(`  - { id: a, name: A, actor: me, work: 10m, next: [{ to: b, chance: 50% }, { to: d, chance: 50% }] }
+  - { id: b, name: B, actor: back, work: 1h, next: check }
+  - { id: check, name: Check, actor: ops, work: 30m, next: [{ to: b, chance: 20% }, { to: d, chance: 80% }] }
+  - { id: d, name: D, actor: me, work: 10m }`);
+    expect(found('prevent-rework', yaml)[0]!.changes[0]!.why).toBe(
+      '20% of the work at `check` goes round again, 0.12 extra passes per customer',
+    );
+  });
+
+  it('fix-fail-point counts the complaint call its failure causes (the cost is in the map)', () => {
+    // 12% of the inspections go wrong and the customer calls to complain (30 m of their own work, waste).
+    const yaml = map(`  - { id: a, name: A, actor: me, work: 10m, next: inspect }
+  - { id: inspect, name: Inspect, actor: back, work: 1h, fails: Damage missed, next: [{ to: d, chance: 88% }, { to: complain, chance: 12% }] }
+  - { id: complain, name: Call to complain, actor: me, channel: phone, work: 30m, value: waste, next: d }
+  - { id: d, name: D, actor: me, work: 10m }`);
+    const [fix] = found('fix-fail-point', yaml);
+    expect(fix!.changes[0]!.why).toBe('it sends customers back, to a failure end or to waste through `complain`');
+    expect(fix!.saving.customerEffort).toBeCloseTo(0.12 * 30 * 60, 9);
+  });
+
+  it('remove-waste leaves a rework step that leads straight back: removing it would make the review loop to itself', () => {
+    const yaml = map(`  - { id: a, name: A, actor: me, work: 10m, next: review }
+  - { id: review, name: Review, actor: back, work: 1h, next: [{ to: ask-photos, chance: 30% }, { to: d, chance: 70% }] }
+  - { id: ask-photos, name: Ask for photos, actor: desk, channel: email, work: 10m, value: waste, next: review }
+  - { id: d, name: D, actor: me, work: 10m }`);
+    expect(found('remove-waste', yaml)).toEqual([]);
+    expect(found('prevent-rework', yaml).map((e) => e.changes[0]!.title)).toEqual([
+      'Get it right first time at `review`: no more 30% back through `ask-photos`',
+    ]);
+  });
+});
