@@ -37,16 +37,27 @@ export const isDecision = (s: Step): boolean =>
 
 /**
  * The steps that carry out a company decision: those on the ways a decision chooses between, up to where the ways
- * meet again (the decision's immediate post-dominator). The decline letter, the request for photos after a review
- * and the rework it orders are the company acting on its decision; they stay with the company.
+ * meet again (the decision's immediate post-dominator), that only the decision leads to (it dominates them). The
+ * decline letter, the request for photos after a review and the repair redone after a failed inspection are the
+ * company acting on its decision; they stay with the company. A step the work also reaches without the decision
+ * (the form re-keyed on every pass of a loop that goes back to the start) is not.
  */
 export function carryingOutDecisions(map: ProcessMap): Set<number> {
   const succ = map.steps.map((s) => successors(s.next));
+  const pred: number[][] = succ.map(() => []);
+  succ.forEach((list, i) => list.forEach((t) => pred[t]!.push(i)));
   const ipdom = postDominators(succ, (i) => map.steps[i]!.next.kind === 'end');
+  // Dominators are the post-dominators of the reversed flow, from the start.
+  const idom = postDominators(pred, (i) => i === map.start);
+  const dominates = (d: number, i: number) => {
+    for (let at = i; at >= 0; at = idom[at]!) if (at === d) return true;
+    return false;
+  };
   const walk = walker(succ);
   const within = new Set<number>();
   for (const d of map.steps.filter(isDecision))
-    for (const to of succ[d.index]!) for (const i of walk(to, ipdom[d.index])) within.add(i);
+    for (const to of succ[d.index]!)
+      for (const i of walk(to, ipdom[d.index])) if (i !== d.index && dominates(d.index, i)) within.add(i);
   return within;
 }
 

@@ -1,6 +1,15 @@
-/** remove-waste: a step that is neither valued by the customer nor required can go; the work goes straight on. */
-import { formatDuration } from '../core/index.js';
-import { bypass, onlySuccessor, predecessors } from '../model/index.js';
+/**
+ * remove-waste: a step that is neither valued by the customer nor required can go; the work goes straight on. Only
+ * work the customer's need does not pass through: not a contact the customer starts (the call that reports a fault
+ * is how the fault reaches the company; fix the cause instead), not an exchange of information with the customer
+ * (asking for missing documents is how they arrive), not what a decision sends the work to (redoing a faulty
+ * repair, or a rework step that leads back to the check that sent the work to it: fix the cause, or close the loop
+ * with prevent-rework), and not a step without work: that is a wait, which is cut, not removed.
+ */
+import { formatDuration, mean } from '../core/index.js';
+import { carryingOutDecisions } from './feasible.js';
+import { customerContact } from '../analysis/index.js';
+import { bypass, onlySuccessor } from '../model/index.js';
 import type { Rule } from './types.js';
 
 export const removeWaste: Rule = {
@@ -8,9 +17,9 @@ export const removeWaste: Rule = {
   kind: 'opportunity',
   lever: (n) => `Remove the ${n} steps that are waste`,
   description:
-    'Steps classed as waste (neither valued by the customer nor required): remove them and let the work go straight on.',
-  find({ map, flow, scores, time }) {
-    const preds = predecessors(flow);
+    'Steps classed as waste (neither valued by the customer nor required) that no contact or information passes through and that are not rework: remove them and let the work go straight on.',
+  find({ map, scores, time }) {
+    const decided = carryingOutDecisions(map);
     // A branch of parallel work that is one step long cannot go: the split would lead straight to its own join.
     const wholeBranch = new Set(
       map.steps.flatMap(({ next }) =>
@@ -23,9 +32,11 @@ export const removeWaste: Rule = {
           s.value === 'waste' &&
           onlySuccessor(s) !== undefined &&
           onlySuccessor(s) !== s.index &&
-          // A rework step that leads back to the step that sent the work to it: without it, that step would loop
-          // to itself. Closing the loop is prevent-rework's lever.
-          !preds[s.index]!.some((p) => p.index === onlySuccessor(s)) &&
+          !decided.has(s.index) &&
+          mean(s.work) > 0 &&
+          customerContact(map, s) === undefined &&
+          s.asks.length === 0 &&
+          s.tells.length === 0 &&
           s.index !== map.start &&
           !wholeBranch.has(s.index),
       )

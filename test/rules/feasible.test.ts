@@ -142,6 +142,20 @@ ${steps}`;
     ]);
   });
 
+  it('remove-waste: only work no contact, information, rework or decision passes through, and not a bare wait', () => {
+    const yaml = line(`  - { id: a, name: A, actor: me, channel: web, work: 10m, next: rekey }
+  - { id: rekey, name: Re-key the form, actor: back, wait: 1d, work: 20m, value: waste, next: connect }
+  - { id: connect, name: Go online, actor: me, work: 10m, next: [{ to: done, chance: 80% }, { to: call, chance: 20% }] }
+  - { id: call, name: Call about the fault, actor: me, channel: phone, wait: 20m, work: 15m, value: waste, next: script }
+  - { id: script, name: Troubleshoot, actor: desk, channel: phone, work: 30m, value: waste, next: [{ to: done, chance: 50% }, { to: ticket, chance: 50% }] }
+  - { id: ticket, name: Raise a ticket, actor: ops, wait: 4h, work: 10m, value: waste, next: slot }
+  - { id: slot, name: Wait for a repair slot, actor: me, wait: 3d, waitKind: queue, value: waste, next: done }
+  - { id: done, name: Done, actor: me, work: 5m }`);
+    // The call brings the fault to the company, the script talks to the customer, the ticket and the slot follow the
+    // troubleshooting's decision, and the slot is a bare wait: only the re-keying goes.
+    expect(proposed('remove-waste', yaml)).toEqual([{ title: 'Remove `rekey` (Re-key the form)', steps: ['rekey'] }]);
+  });
+
   it('decisions stay with the company: a step that decides, or carries a decision out, is not made self-service', () => {
     const yaml = line(`  - { id: a, name: A, actor: me, channel: web, work: 10m, next: review }
   - { id: review, name: Review the claim, actor: desk, channel: email, wait: 1d, work: 10m, asks: [photos], next: [{ to: pay, chance: 80% }, { to: refuse, chance: 20% }] }

@@ -246,7 +246,8 @@ describe('what-if savings are what re-scoring the written to-be map gives', () =
       const loaded = loadText(readFileSync(file, 'utf8'), file);
       const analysis = analyzeExact(loaded.map!);
       const list = opportunities(analysis);
-      expect(list.length).toBeGreaterThanOrEqual(8);
+      // Each example gives at least 7 feasible levers (of 12 rules), so that this test exercises most of them.
+      expect(list.length).toBeGreaterThanOrEqual(7);
       for (const rule of [...BASE_RULES.map((r) => r.id), 'all']) {
         const result = improve(analysis, loaded.source!, file, [rule]);
         // A rule that finds nothing in the map changes nothing; every other one writes a to-be map.
