@@ -42,6 +42,17 @@ interface Definition {
 
 const simulated = (a: MetricSource) => a.simulation;
 
+/** A yearly figure of the business case: null in the JSON when the map gives no volume (or costs). */
+const yearly = (label: string, key: 'staffHours' | 'cost' | 'customerDays' | 'customerCost'): Definition => ({
+  label,
+  unit: 'amount',
+  better: 'lower',
+  of: (a) => a.business.yearly?.[key],
+  json: ['yearly', key],
+  table: true,
+  nullable: true,
+});
+
 const DEFINITIONS = {
   leadTime: {
     label: 'Lead time',
@@ -229,42 +240,10 @@ const DEFINITIONS = {
     table: true,
     nullable: true,
   },
-  yearlyStaffHours: {
-    label: 'Staff hours a year',
-    unit: 'amount',
-    better: 'lower',
-    of: (a) => a.business.yearly?.staffHours,
-    json: ['yearly', 'staffHours'],
-    table: true,
-    nullable: true,
-  },
-  yearlyCost: {
-    label: 'Cost a year',
-    unit: 'amount',
-    better: 'lower',
-    of: (a) => a.business.yearly?.cost,
-    json: ['yearly', 'cost'],
-    table: true,
-    nullable: true,
-  },
-  yearlyCustomerDays: {
-    label: 'Customer days a year',
-    unit: 'amount',
-    better: 'lower',
-    of: (a) => a.business.yearly?.customerDays,
-    json: ['yearly', 'customerDays'],
-    table: true,
-    nullable: true,
-  },
-  yearlyCustomerCost: {
-    label: "Customers' own time a year",
-    unit: 'amount',
-    better: 'lower',
-    of: (a) => a.business.yearly?.customerCost,
-    json: ['yearly', 'customerCost'],
-    table: true,
-    nullable: true,
-  },
+  yearlyStaffHours: yearly('Staff hours a year', 'staffHours'),
+  yearlyCost: yearly('Cost a year', 'cost'),
+  yearlyCustomerDays: yearly('Customer days a year', 'customerDays'),
+  yearlyCustomerCost: yearly("Customers' own time a year", 'customerCost'),
 } as const satisfies Record<string, Definition>;
 
 export type MetricId = keyof typeof DEFINITIONS;
