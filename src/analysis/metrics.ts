@@ -266,8 +266,11 @@ export const inSentence = (m: Metric) =>
 export function show(unit: Unit, x: number, calendar: Calendar = DEFAULT_CALENDAR): string {
   if (unit === 'duration') return formatDuration(x, calendar);
   if (unit === 'percent') return `${(100 * x).toFixed(1)}%`;
-  if (unit === 'amount')
-    return x.toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: Math.abs(x) < 1000 ? 2 : 0 });
+  if (unit === 'amount') {
+    // Money reads with cents below 1,000 (190.90); large amounts whole (4,581,623).
+    const cents = Math.abs(x) < 1000 && !Number.isInteger(Math.round(x * 100) / 100) ? 2 : 0;
+    return x.toLocaleString('en-US', { minimumFractionDigits: cents, maximumFractionDigits: cents });
+  }
   return Number.isInteger(Math.round(x * 100) / 100) ? String(Math.round(x)) : x.toFixed(2);
 }
 

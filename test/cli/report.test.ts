@@ -104,7 +104,7 @@ describe('cxmap report', () => {
     const cells = await page.$$eval('table tr', (rows) =>
       rows.map((r) => Array.from(r.querySelectorAll('th, td')).map((c) => (c.textContent ?? '').trim())),
     );
-    expect(cells).toContainEqual(['Cost to serve a case', '190.9', '', '']);
+    expect(cells).toContainEqual(['Cost to serve a case', '190.90', '', '']);
     expect(cells).toContainEqual(['Staff hours a year', '74,611', '', '']);
     expect(cells.find((r) => r[1] === 'Opportunity')).toContain('Saved a year');
     await page.close();
@@ -138,7 +138,7 @@ describe('cxmap report', () => {
     expect(lines).toContain('| Neobank | Lead time | 2.0 d | 6.8 d | 🔴 3.4× as long |');
     expect(md.match(/^```mermaid$/gm)).toHaveLength(4);
     // The business case, worked by hand in docs/scoring.md, and what each opportunity saves a year.
-    expect(lines).toContain('| Cost to serve a case | 191.6 |  |  |');
+    expect(lines).toContain('| Cost to serve a case | 191.60 |  |  |');
     expect(lines).toContain('| Cost a year | 229,920 |  |  |');
     expect(lines).toContain('| \\# | Opportunity | Lead time | Other effects | Saved a year | Steps | Why |');
     // prevent-rework: a third of a back-office hour less per case, at 45 an hour, 1,200 cases a year.
