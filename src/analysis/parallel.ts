@@ -50,8 +50,12 @@ interface Section {
 }
 
 export interface ParallelFigures extends Stopping {
+  /** Expected visits of each step per customer, less those another branch's end cut short. */
+  visits: Float64Array;
   /** Expected visits of each step on the critical path. */
   critical: Float64Array;
+  /** Each region's chain of steps (a split leading to its join with the chance of carrying on), by region id. */
+  regionChains: Chain[];
   /** For each split step, the index (among its branches) of its slowest branch when the work carries on. */
   criticalBranch: Map<number, number>;
   /** Expected product of %C&A along the customer's path, whatever end they reach. */
@@ -196,6 +200,8 @@ export function parallelWork(flow: Flow, stepTime: Float64Array): ParallelFigure
   // on its ways to the join when the work carried on. Arrival times are counted from the start of the process, so
   // that a step deep inside nested parallel work is compared with the ends of every level around it.
   const critical = new Float64Array(n);
+  // Visits as if no branch cut another short (what enters nested branches), then scaled by what survives.
+  const unstopped = new Float64Array(n);
   const endedAt = new Map<number, Map<number, number>>();
   const carriedOn = new Float64Array(n);
   const survival = new Float64Array(n).fill(1);
@@ -221,6 +227,7 @@ export function parallelWork(flow: Flow, stepTime: Float64Array): ParallelFigure
         }
         critical[i] = c;
       }
+      unstopped[i] = (split < 0 ? 1 : unstopped[split]!) * m[k]!;
       start[i] = (split < 0 ? 0 : sectionStart[split]!) + arrival[r]![k]!;
       for (const level of competing[r]!)
         survival[i]! *= sections.get(level.split)!.survives(level.branch, start[i] - sectionStart[level.split]!);
@@ -267,7 +274,8 @@ export function parallelWork(flow: Flow, stepTime: Float64Array): ParallelFigure
       }
       return { step: s.index, reached, mean: reached > 0 ? elapsed + stepTime[s.index]! : 0 };
     });
-  return { carryOn, survival, critical, criticalBranch, rolledCA, milestones };
+  const visits = unstopped.map((u, i) => u * survival[i]!);
+  return { carryOn, survival, visits, critical, regionChains: chains, criticalBranch, rolledCA, milestones };
 }
 
 /**

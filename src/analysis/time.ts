@@ -7,7 +7,6 @@ import { firstVisitShares, mean } from '../core/index.js';
 import type { Step } from '../load/index.js';
 import type { Flow } from '../model/index.js';
 import { parallelWork, type MilestoneTime, type Stopping } from './parallel.js';
-import { contextMass, NO_CONTEXT, regionChain } from './regions.js';
 
 export interface TimeFigures {
   /** Expected visits of each step per customer (rework makes it more than 1; a choice less). */
@@ -49,13 +48,15 @@ export interface TimeFigures {
 export function timeFigures(flow: Flow): TimeFigures {
   const { steps, regions } = flow;
   const stepTime = Float64Array.from(steps, (s) => mean(s.wait) + mean(s.work));
-  const { critical, criticalBranch, rolledCA, milestones, ...stopping } = parallelWork(flow, stepTime);
-  const visits = contextMass(flow, NO_CONTEXT, stopping);
+  const { visits, critical, regionChains, criticalBranch, rolledCA, milestones, ...stopping } = parallelWork(
+    flow,
+    stepTime,
+  );
 
   // First passes, region by region (parents first): a branch's first pass lies inside its split's first pass.
   const firstPass = new Float64Array(steps.length);
   for (const region of regions) {
-    const shares = firstVisitShares(regionChain(flow, region, NO_CONTEXT, (i) => stopping.carryOn[i]!).chain);
+    const shares = firstVisitShares(regionChains[region.id]!);
     const outer = region.split < 0 ? 1 : firstPass[region.split]!;
     region.members.forEach((i, k) => (firstPass[i] = outer * shares[k]!));
   }
