@@ -146,11 +146,16 @@ function distributionText(d: Distribution, calendar: Calendar): string {
   }
 }
 
-/** For each step of `before` that `after` changed, each changed key with its value before and after, as written. */
+/**
+ * For each step of `before` that `after` changed, each changed key with its value before and after, as written
+ * (`changes`: the steps' changed keys, when the caller has them already).
+ */
 export function changedValues(
   before: ProcessMap,
   after: ProcessMap,
+  changes: ReturnType<typeof stepChanges> = stepChanges(before, after),
 ): Map<string, { key: string; before: string; after: string }[]> {
+  const beforeById = new Map(before.steps.map((s) => [s.id, s]));
   const afterById = new Map(after.steps.map((s) => [s.id, s]));
   const text = (key: string, step: Step, map: ProcessMap) => {
     if (key === 'wait' || key === 'work') return distributionText(step[key], map.process.calendar);
@@ -158,9 +163,9 @@ export function changedValues(
     return value === undefined ? '(none)' : flowText(value);
   };
   const out = new Map<string, { key: string; before: string; after: string }[]>();
-  for (const [id, keys] of stepChanges(before, after)) {
+  for (const [id, keys] of changes) {
     if (keys === 'removed') continue;
-    const was = before.steps.find((s) => s.id === id)!;
+    const was = beforeById.get(id)!;
     const now = afterById.get(id)!;
     out.set(
       id,

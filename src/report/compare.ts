@@ -37,7 +37,7 @@ interface StepDiff {
 
 function stepDiff(before: ProcessMap, after: ProcessMap): StepDiff {
   const changes = stepChanges(before, after);
-  const values = changedValues(before, after);
+  const values = changedValues(before, after, changes);
   const known = new Set(before.steps.map((s) => s.id));
   return {
     removed: before.steps.filter((s) => changes.get(s.id) === 'removed').map((s) => ({ id: s.id, name: s.name })),
