@@ -15,13 +15,15 @@ import { channelOf, waitKindOf, type ProcessMap, type Step } from '../load/index
 
 export const isLocked = (s: Step): boolean => s.locked !== undefined;
 
-/** Why a step is physical, in words for a reason; undefined when it is not. */
-export function physicalBecause(map: ProcessMap, s: Step): string | undefined {
-  if (s.physical) return 'the map marks it as physical';
-  if (waitKindOf(s) === 'transport') return 'it waits for something in transit';
-  if (s.channel !== undefined && !channelOf(s.channel, map.channels).remote && channelOf(s.channel).known)
-    return `it happens ${s.channel === 'visit' ? 'on a visit' : `in person (${s.channel})`}`;
-  return undefined;
+/**
+ * Physical work: a step the map marks `physical`, one whose wait is a transport, or one on a channel that carries
+ * people or goods (a branch, a shop, in person, a delivery, a visit).
+ */
+export function isPhysical(s: Step): boolean {
+  if (s.physical || waitKindOf(s) === 'transport') return true;
+  if (s.channel === undefined) return false;
+  const via = channelOf(s.channel);
+  return via.known && !via.remote;
 }
 
 /** The step's channel when it carries information remotely (web, app, phone, email, chat, sms, video, mail). */

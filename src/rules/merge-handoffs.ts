@@ -7,7 +7,7 @@ import { formatDuration, mean } from '../core/index.js';
 import { predecessors, onlySuccessor } from '../model/index.js';
 import type { Step } from '../load/index.js';
 import type { Rule } from './types.js';
-import { isQueue, physicalBecause } from './feasible.js';
+import { isQueue, isPhysical } from './feasible.js';
 
 export const mergeHandoffs: Rule = {
   id: 'merge-handoffs',
@@ -19,7 +19,7 @@ export const mergeHandoffs: Rule = {
     const preds = predecessors(flow);
     const chains: Step[][] = [];
     const used = new Set<number>();
-    const movable = (s: Step) => s.actor.kind === 'backstage' && physicalBecause(map, s) === undefined;
+    const movable = (s: Step) => s.actor.kind === 'backstage' && !isPhysical(s);
     for (const start of map.steps) {
       if (used.has(start.index) || !movable(start)) continue;
       const chain = [start];

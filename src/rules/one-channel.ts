@@ -8,7 +8,7 @@ import { customerContact } from '../analysis/index.js';
 import type { Channel } from '../load/index.js';
 import { walker } from '../core/index.js';
 import type { Rule } from './types.js';
-import { physicalBecause } from './feasible.js';
+import { isPhysical } from './feasible.js';
 
 export const oneChannel: Rule = {
   id: 'one-channel',
@@ -23,7 +23,7 @@ export const oneChannel: Rule = {
     const remote = order.flatMap((i) => {
       const s = map.steps[i]!;
       const via = customerContact(map, s);
-      return via && via.remote && physicalBecause(map, s) === undefined ? [{ s, via }] : [];
+      return via && via.remote && !isPhysical(s) ? [{ s, via }] : [];
     });
     // The first channel the customer chose that can carry every other remote contact: a call cannot carry the
     // payslips the customer uploads, so a need started by phone is finished on the first channel that can.

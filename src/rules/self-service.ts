@@ -4,7 +4,7 @@
  */
 import { formatDuration, mean } from '../core/index.js';
 import type { Rule } from './types.js';
-import { carryingOutDecisions, isDecision, isQueue, physicalBecause, remoteChannel } from './feasible.js';
+import { carryingOutDecisions, isDecision, isQueue, isPhysical, remoteChannel } from './feasible.js';
 
 export const selfService: Rule = {
   id: 'self-service',
@@ -25,7 +25,7 @@ export const selfService: Rule = {
           (s.asks.length > 0 || s.tells.length > 0) &&
           s.next.kind !== 'all' &&
           remoteChannel(map, s) !== undefined &&
-          physicalBecause(map, s) === undefined &&
+          !isPhysical(s) &&
           !isDecision(s) &&
           !decided.has(s.index),
       )

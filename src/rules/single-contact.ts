@@ -4,7 +4,7 @@
  * courier) stays with the people who do it.
  */
 import type { Rule } from './types.js';
-import { physicalBecause } from './feasible.js';
+import { isPhysical } from './feasible.js';
 
 export const singleContact: Rule = {
   id: 'single-contact',
@@ -13,7 +13,7 @@ export const singleContact: Rule = {
   description: 'Transfers between frontstage people: let the one the customer deals with most see the case through.',
   find({ map, effort, time }) {
     if (effort.transfers.total <= 0) return [];
-    const frontstage = map.steps.filter((s) => s.actor.kind === 'frontstage' && physicalBecause(map, s) === undefined);
+    const frontstage = map.steps.filter((s) => s.actor.kind === 'frontstage' && !isPhysical(s));
     const load = new Map<string, number>();
     for (const s of frontstage) load.set(s.actor.id, (load.get(s.actor.id) ?? 0) + time.visits[s.index]!);
     const [ownerId] = [...load].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]!;
