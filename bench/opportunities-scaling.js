@@ -1,4 +1,4 @@
-// Finding and scoring opportunities as maps grow: `cxmap report --format md` and `cxmap improve --apply all` on
+// Finding and scoring opportunities as maps grow: `cxmap report --format md` and `cxmap improve --apply recommended` on
 // generated maps of 250, 1,000, 5,000 and 20,000 steps, each the whole command (one run each; the largest take
 // tens of seconds). The growth factor between two sizes is how much the time per step grew: 1 is linear, and the
 // rules used to be quadratic (a factor of about 4 from 250 to 1,000 steps). The goal: a factor of at most 1.5
@@ -25,12 +25,12 @@ for (const size of [250, 1_000, 5_000, 20_000]) {
   const file = join(dir, `m${size}.cxmap.yaml`);
   writeFileSync(file, generateMap(size));
   const report = seconds(['report', file, '--format', 'md', '--out', join(dir, 'out')]);
-  const improve = seconds(['improve', file, '--apply', 'all', '-o', join(dir, `to-be-${size}.cxmap.yaml`)]);
+  const improve = seconds(['improve', file, '--apply', 'recommended', '-o', join(dir, `to-be-${size}.cxmap.yaml`)]);
   rows.push({ size, report, improve });
 }
 rmSync(dir, { recursive: true, force: true });
 
-console.log('steps   report md (s)   growth   improve --apply all (s)   growth');
+console.log('steps   report md (s)   growth   improve --apply recommended (s)   growth');
 rows.forEach((r, k) => {
   const growth = (key) => (k === 0 ? '' : ((r[key] / rows[k - 1][key]) * (rows[k - 1].size / r.size)).toFixed(2));
   console.log(

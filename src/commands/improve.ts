@@ -4,57 +4,69 @@ import type { Command } from 'commander';
 import { UsageError } from '../core/index.js';
 import { Chalk } from 'chalk';
 import { loadFile } from '../load/index.js';
-import { analyzeExact, compareMetrics } from '../analysis/index.js';
-import { improve } from '../rules/index.js';
+import { analyzeExact, compareMetrics, inSentence, metric } from '../analysis/index.js';
+import { improve, scoreText } from '../rules/index.js';
 import { comparisonTable, toText } from '../report/index.js';
 import { Outputs } from '../workflows/index.js';
-import { stopOnInvalid, type CommandContext } from './shared.js';
+import { configOption, effortsFrom, stopOnInvalid, type CommandContext } from './shared.js';
 
 export function register(program: Command, context: CommandContext): void {
   program
     .command('improve')
     .summary('write the to-be map with the chosen improvements made')
     .description(
-      'Make the opportunities of the chosen rules on a map and write the to-be map: the lines it does not change stay as they were, comments included, and every changed step gets a comment saying what changed and why. Prints the figures before and after. An existing file is written over only with --force, and the input never.',
+      'Make the chosen opportunities on a map and write the to-be map: recommended makes every change the ranking recommends (each gains something for the customer and none changes what a better one changes). The lines it does not change stay as they were, comments included, and every changed step gets a comment saying what changed and why. Prints the figures before and after. An existing file is written over only with --force, and the input never.',
     )
     .argument('<map>', 'the as-is map')
-    .requiredOption('--apply <rules>', 'rule ids separated by commas, or all (see docs/rules)', (v: string) =>
-      v
-        .split(',')
-        .map((x) => x.trim())
-        .filter(Boolean),
+    .requiredOption(
+      '--apply <changes>',
+      'recommended (the changes the ranking recommends), or rule ids and opportunity ids (cut-wait:mri) separated by commas, as the report names them',
+      (v: string) =>
+        v
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
     )
     .requiredOption('-o, --output <file>', 'where to write the to-be map')
     .option('--force', 'write over the output file when it exists (never over an input)')
+    .addOption(configOption())
     .addHelpText(
       'after',
-      '\nExamples:\n  $ cxmap improve examples/home-loan.cxmap.yaml --apply ask-once,keep-informed -o home-loan.to-be.cxmap.yaml\n  $ cxmap improve loan.cxmap.yaml --apply all -o loan.to-be.cxmap.yaml',
+      '\nExamples:\n  $ cxmap improve examples/home-loan.cxmap.yaml --apply recommended -o home-loan.to-be.cxmap.yaml\n  $ cxmap improve loan.cxmap.yaml --apply ask-once,cut-wait:valuation -o loan.to-be.cxmap.yaml',
     )
-    .action((file: string, options: { apply: string[]; output: string; force?: boolean }) => {
+    .action((file: string, options: { apply: string[]; output: string; force?: boolean; config?: string }) => {
       const outputs = new Outputs([file]);
       const path = outputs.plan(options.output, 'the to-be map');
       if (!options.force && existsSync(path))
         throw new UsageError(
           `${path} already exists: cxmap improve writes over a file only with --force (it may hold your edits); choose another -o, or add --force`,
         );
+      const efforts = effortsFrom(options.config);
       const loaded = loadFile(file);
       if (stopOnInvalid([loaded], context) || !loaded.map) return;
       const analysis = analyzeExact(loaded.map);
-      const result = improve(analysis, loaded.source!, file, options.apply);
-      if (!result) {
-        context.write(
-          `No opportunities of ${options.apply.join(', ')} in ${file}: nothing to change, nothing written.\n`,
-        );
+      const result = improve(analysis, loaded.source!, file, options.apply, efforts);
+      const c = new Chalk({ level: context.colorLevel });
+      const leftOut = () => {
+        for (const { ranked, because } of result.left)
+          context.write(`Left out: ${ranked.opportunity.title} (${ranked.opportunity.id}): ${because}.\n`);
+      };
+      if (!('text' in result)) {
+        context.write(`No change of ${options.apply.join(', ')} to make in ${file}: nothing written.\n`);
+        leftOut();
         context.exitCode = 0;
         return;
       }
       outputs.write(path, result.text, loaded.layout);
-      const c = new Chalk({ level: context.colorLevel });
-      context.write(`Wrote ${path} with ${result.changes.length} change${result.changes.length === 1 ? '' : 's'}.\n`);
-      for (const { opportunity, because } of result.left)
+      context.write(
+        `Wrote ${path} with ${result.changes.length} change${result.changes.length === 1 ? '' : 's'}, best first:\n`,
+      );
+      result.changes.forEach((r, k) =>
         context.write(
-          `Left out: ${opportunity.title} (${opportunity.rule}): ${because.title} (${because.rule}) already changes the same thing.\n`,
-        );
+          `  ${k + 1}. ${r.opportunity.title} (${r.opportunity.id}): ${scoreText(r)}${r.meets.length ? `; meets ${r.meets.map((id) => `the target ${inSentence(metric(id))}`).join(', ')}` : ''}\n`,
+        ),
+      );
+      leftOut();
       context.write('\n');
       context.write(
         toText([comparisonTable(compareMetrics(analysis, analyzeExact(result.map)), analysis.map.process.calendar)], c),

@@ -11,13 +11,14 @@ import { VIEWS, type ViewName, mermaidFile } from '../render/index.js';
 import { LIVE_SCRIPT, livePage, type LiveState } from '../report/index.js';
 import { liveState } from '../workflows/index.js';
 import { onSave, untilStopped } from './saves.js';
-import { parseViews, type CommandContext } from './shared.js';
+import { configOption, effortsFrom, parseViews, type CommandContext } from './shared.js';
 
 interface ServeOptions {
   port: number;
   host: string;
   open?: boolean;
   view: ViewName[];
+  config?: string;
 }
 
 const port = (value: string) => {
@@ -71,6 +72,7 @@ export function register(program: Command, context: CommandContext): void {
         .default(['blueprint', 'journey'], 'blueprint,journey')
         .argParser(parseViews),
     )
+    .addOption(configOption())
     .addHelpText(
       'after',
       '\nExamples:\n  $ cxmap serve loan.cxmap.yaml --open\n  $ cxmap serve loan.cxmap.yaml --view blueprint,matrix,time --port 8080',
@@ -78,6 +80,7 @@ export function register(program: Command, context: CommandContext): void {
     .action(async (file: string, options: ServeOptions) => {
       if (!existsSync(file)) throw new UsageError(`cannot read ${file}: no such file`);
       const path = resolve(file);
+      const efforts = effortsFrom(options.config);
       const clients = new Set<ServerResponse>();
       let state = read();
       // What a page opened (or reloaded) while the map is invalid draws under the findings.
@@ -90,7 +93,7 @@ export function register(program: Command, context: CommandContext): void {
               ok: false,
               findings: [{ line: 1, column: 1, message: text.finding.message, code: text.finding.code }],
             };
-          return liveState(text.text, file, options.view);
+          return liveState(text.text, file, options.view, efforts);
         } catch (error) {
           // The file went away or became a folder between saves: say so on the page, keep serving.
           if (!(error instanceof UsageError)) throw error;

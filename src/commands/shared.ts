@@ -7,6 +7,8 @@ import { UsageError } from '../core/index.js';
 import { DEFAULT_RUNS, DEFAULT_SEED } from '../analysis/index.js';
 import { THEMES, VIEWS, type ViewName } from '../render/index.js';
 import { FORMATTERS, type FileResult } from '../formatters/index.js';
+import { findConfig, loadConfig } from '../load/index.js';
+import { judgementOf, type Efforts } from '../rules/index.js';
 
 export interface CommandContext {
   write(text: string): void;
@@ -66,4 +68,17 @@ export function addPageOptions(command: Command): Command {
     .option('--seed <n>', 'seed of the simulation', positiveInteger('--seed', 2 ** 31), DEFAULT_SEED)
     .addOption(new Option('--theme <theme>', 'Mermaid theme of the diagrams').choices(THEMES).default('default'))
     .option('--no-svg', 'html: let the page draw its diagrams with inlined Mermaid, even when a browser is found');
+}
+
+/** The option of the commands that rank opportunities: the configuration to take effort estimates from. */
+export const configOption = () =>
+  new Option(
+    '-c, --config <file>',
+    'the configuration whose effort estimates to use, instead of the nearest cxmap.config.yaml',
+  );
+
+/** The effort estimates of the configuration named, or of the nearest one (found as `cxmap check` finds it). */
+export function effortsFrom(file: string | undefined): Efforts {
+  const cwd = process.cwd();
+  return judgementOf(loadConfig(file ?? findConfig(cwd), cwd)).efforts;
 }

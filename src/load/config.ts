@@ -20,6 +20,7 @@ interface RawConfig {
   rules?: Record<string, RuleEntry>;
   overrides?: { files: string[]; rules?: Record<string, RuleEntry> }[];
   weights?: Record<string, unknown>;
+  effort?: Record<string, number>;
 }
 
 export interface LoadedConfig {

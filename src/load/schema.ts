@@ -111,11 +111,15 @@ function toFinding(error: AjvError, source: SourceMap): Finding {
       return finding('missing-key', `${where} needs \`${String(error.params.missingProperty)}\``, source.at(path));
     case 'propertyNames': {
       const key = String(error.params.propertyName);
-      return finding(
-        'bad-id',
-        `\`${key}\` cannot be an id: use lower-case letters, digits and dashes only (for example \`loan-advisor\`)`,
-        source.keyAt(path, key),
-      );
+      // The names' own schema may say in words what they must be (`effort:` names opportunities); else they are ids.
+      const names = (schema.propertyNames as SchemaNode | undefined)?.['x-message'] as string | undefined;
+      return names
+        ? finding('bad-key', `\`${key}\` in ${where}: ${names}`, source.keyAt(path, key))
+        : finding(
+            'bad-id',
+            `\`${key}\` cannot be an id: use lower-case letters, digits and dashes only (for example \`loan-advisor\`)`,
+            source.keyAt(path, key),
+          );
     }
     case 'type':
       return finding('wrong-type', `${where} must be ${typeWords(error.params.type)}`, source.at(path));
@@ -159,6 +163,9 @@ export function checkShape(
   const problems = (validate.errors ?? []).map((e): ShapeProblem => {
     const path = toPath(e.instancePath);
     if (e.keyword === 'additionalProperties') return { path: [...path, String(e.params.additionalProperty)] };
+    // A key's name that fails (its pattern, reported with the name): the key is the problem, not the whole object.
+    if (e.keyword === 'propertyNames') return { path: [...path, String(e.params.propertyName)] };
+    if (e.propertyName !== undefined) return { path: [...path, e.propertyName] };
     if (e.keyword === 'required') return { path, missing: String(e.params.missingProperty) };
     return { path };
   });

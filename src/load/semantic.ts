@@ -168,6 +168,23 @@ export function checkSemantics(raw: RawMap, source: SourceMap, flow = true): { m
     return target;
   };
 
+  // An effort estimate names an opportunity by its rule and the steps of its place (`cut-wait:mri`).
+  for (const key of Object.keys(raw.effort ?? {})) {
+    const missing = key
+      .split(':')
+      .slice(1)
+      .join(':')
+      .split('+')
+      .find((id) => id !== '' && !index.has(id));
+    if (missing !== undefined)
+      check.errorAtKey(
+        'unknown-step',
+        `the effort of \`${key}\` names \`${missing}\`, which is not a step${didYouMean(missing, index.keys())}`,
+        ['effort'],
+        key,
+      );
+  }
+
   // An unknown channel is named once, at its first use.
   const unknownChannels = new Set<string>();
   raw.steps.forEach(({ channel: text }, i) => {
@@ -304,6 +321,7 @@ export function checkSemantics(raw: RawMap, source: SourceMap, flow = true): { m
       stages: stages.length > 0 ? stages : [raw.process.name],
       steps,
       start,
+      effort: raw.effort ?? {},
     },
     findings: check.warnings,
   };

@@ -40,6 +40,7 @@ export interface RawMap {
   channels?: Record<string, ChannelStarter>;
   stages?: string[];
   steps: RawStep[];
+  effort?: Record<string, number>;
 }
 
 export type RawNext = string | { to: string; chance: number | string; label?: string }[] | { all: string[] };
@@ -163,6 +164,8 @@ export interface ProcessMap {
   steps: Step[];
   /** Index of the step where the customer starts. */
   start: number;
+  /** The effort of making an opportunity (by its id, or a rule's id), 0 to 5, where the team has estimated it. */
+  effort: Record<string, number>;
 }
 
 /** What a step's wait is: as the map says, or the customer's own pace in their lane and a queue elsewhere. */

@@ -7,6 +7,8 @@ import type { ExactAnalysis as Analysis } from '../analysis/index.js';
 import { blueprint } from './blueprint.js';
 import { journey } from './journey.js';
 import { matrix } from './matrix.js';
+import { priorities } from './priorities.js';
+import type { Ranking } from '../rules/index.js';
 import { timeline } from './timeline.js';
 import { timePie } from './time.js';
 import { MAX_EDGES, MAX_TEXT } from './text.js';
@@ -15,7 +17,8 @@ export const VIEWS = ['blueprint', 'journey', 'timeline', 'matrix', 'time'] as c
 export type ViewName = (typeof VIEWS)[number];
 
 export interface Diagram {
-  view: ViewName;
+  /** The view, or `priorities`: the opportunities by value and effort, which the report draws from its ranking. */
+  view: ViewName | 'priorities';
   /** Part number and count when the view had to be split, with what the part holds. */
   part?: { index: number; count: number; label: string };
   /** One line for readers: what the diagram shows. */
@@ -88,3 +91,11 @@ export function viewDiagrams(analysis: Analysis, view: ViewName): Diagram[] {
     note,
   }));
 }
+
+/** The opportunities of a map by value and effort, from its ranking. */
+export const prioritiesDiagram = (ranking: Ranking): Diagram => ({
+  view: 'priorities',
+  caption: 'opportunities by value and effort',
+  // The title is short enough for the chart's width; the page around it names the process.
+  text: priorities(ranking, 'Opportunities by value and effort'),
+});

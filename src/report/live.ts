@@ -4,7 +4,7 @@
  * being typed shows its findings over the last good picture.
  */
 import type { ExactAnalysis } from '../analysis/index.js';
-import type { Evaluated } from '../rules/index.js';
+import type { Ranking } from '../rules/index.js';
 import type { Diagram } from '../render/index.js';
 import { blocksHtml, escapeHtml, htmlPage, STYLE } from './html.js';
 import { headerBlocks, opportunityBlocks, scorecardBlocks } from './report.js';
@@ -14,10 +14,13 @@ export type LiveState =
   | { ok: true; title: string; html: string; diagrams: { view: string; caption: string; text: string }[] }
   | { ok: false; findings: { line: number; column: number; message: string; code: string }[] };
 
+/** How many opportunities the live page shows: the best, for the room to discuss. */
+const TOP = 5;
+
 /** The state of a valid map: its header, scorecard and top opportunities as HTML, and its diagrams as Mermaid. */
 export function liveContent(
   analysis: ExactAnalysis,
-  top: readonly Evaluated[],
+  ranking: Ranking,
   diagrams: readonly Diagram[],
   file: string,
 ): LiveState {
@@ -25,7 +28,7 @@ export function liveContent(
     ...headerBlocks(analysis, `${file} · ${analysis.map.steps.length} steps · updated as you save`),
     ...scorecardBlocks(analysis),
     { kind: 'heading' as const, level: 2 as const, text: 'Top opportunities' },
-    ...opportunityBlocks(analysis, top),
+    ...opportunityBlocks(analysis, ranking, { top: TOP }),
   ];
   return {
     ok: true,

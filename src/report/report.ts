@@ -17,7 +17,15 @@ import {
   show,
   showChange,
 } from '../analysis/index.js';
-import { WHATIF_METRICS, type Evaluated, type Figures } from '../rules/index.js';
+import {
+  isRecommended,
+  MOST_PLACES,
+  WHATIF_METRICS,
+  type Evaluated,
+  type Figures,
+  type Ranked,
+  type Ranking,
+} from '../rules/index.js';
 import { timeSplit, type Diagram } from '../render/index.js';
 import { cellText, type Block, type Cell } from './document.js';
 import { scoreJson } from './score-json.js';
@@ -50,7 +58,7 @@ function evidenceShares(analysis: Analysis): EvidenceShare[] {
 export function reportBlocks(
   analysis: Analysis,
   file: string,
-  opportunities: readonly Evaluated[],
+  ranking: Ranking,
   diagrams: readonly Diagram[],
 ): Block[] {
   const { map, simulation } = analysis;
@@ -60,10 +68,13 @@ export function reportBlocks(
       `Map ${file}: ${map.steps.length} steps. Lead-time spread from ${simulation.runs.toLocaleString('en')} simulated customers (seed ${simulation.seed}).`,
     ),
     ...scorecardBlocks(analysis),
-    ...timeBlocks(analysis, diagrams),
+    ...timeBlocks(
+      analysis,
+      diagrams.filter((d) => d.view !== 'priorities'),
+    ),
     ...stepBlocks(analysis),
     { kind: 'heading', level: 2, text: 'Opportunities' },
-    ...opportunityBlocks(analysis, opportunities),
+    ...opportunityBlocks(analysis, ranking, { priorities: diagrams.find((d) => d.view === 'priorities') }),
     ...evidenceBlocks(analysis),
   ];
 }
@@ -199,20 +210,37 @@ function stepBlocks({ map, time, scores }: Analysis): Block[] {
   ];
 }
 
-/** The opportunities ranked by their computed saving, each with the steps it touches and why. */
-export function opportunityBlocks(analysis: ExactAnalysis, opportunities: readonly Evaluated[]): Block[] {
+/**
+ * The opportunities, ranked by value against effort: those proposed as a table (the first `top`, when given), then
+ * what the recommended ones do together, the other ways to make the same changes, what was considered and not proposed, and
+ * the value/effort matrix (`priorities`).
+ */
+export function opportunityBlocks(
+  analysis: ExactAnalysis,
+  ranking: Ranking,
+  options: { top?: number; priorities?: Diagram } = {},
+): Block[] {
   const cal = analysis.map.process.calendar;
-  if (opportunities.length === 0) return [{ kind: 'paragraph', text: 'No rule finds an opportunity in this map.' }];
+  const { ranked } = ranking;
+  const recommended = ranked.filter(isRecommended);
+  const considered = ranked.length + ranking.alternatives.length + ranking.noGain.length;
+  if (considered === 0) return [{ kind: 'paragraph', text: 'No rule finds an opportunity in this map.' }];
   const savingCell = (key: keyof Figures, saving: number): Cell => {
     if (Math.abs(saving) <= NOISE) return '';
     // A saving is better for the customer when positive; shown as the change it makes (−2.0 d, +5.0 pts).
     const m = metric(key);
     return { text: showChange(m.unit, gain(m, 0, saving), cal), tone: saving > 0 ? 'good' : 'bad' };
   };
-  const otherEffects = (saving: Figures) =>
-    WHATIF_METRICS.filter((id) => id !== 'leadTime' && Math.abs(saving[id]) > NOISE)
+  const effects = (saving: Figures, ids: readonly (keyof Figures)[]) =>
+    ids
+      .filter((id) => Math.abs(saving[id]) > NOISE)
       .map((id) => `${inSentence(metric(id))} ${cellText(savingCell(id, saving[id]))}`)
       .join(', ');
+  const otherEffects = (saving: Figures) =>
+    effects(
+      saving,
+      WHATIF_METRICS.filter((id) => id !== 'leadTime'),
+    );
   // The yearly savings, when the map gives its volume: what a board weighs a change by.
   const yearly = analysis.business.yearly !== undefined;
   const savedAYear = (o: Evaluated) =>
@@ -226,29 +254,92 @@ export function opportunityBlocks(analysis: ExactAnalysis, opportunities: readon
       .filter(([, x]) => x !== null && Math.abs(x) >= 0.5)
       .map(([label, x]) => `${label} ${showChange('amount', -x!, cal)}`)
       .join(', ');
-  return [
+  const meets = (e: Evaluated) => e.meets.map((id) => `the target ${inSentence(metric(id))}`).join(', ');
+  const anyMeets = ranked.some((r) => r.meets.length > 0);
+  const shown = options.top === undefined ? ranked : ranked.slice(0, options.top);
+  const name = (r: Ranked) => `${r.opportunity.title} (\`${r.opportunity.id}\`)`;
+  const blocks: Block[] = [
     {
       kind: 'paragraph',
-      text: 'Each saving is computed: the change is made on a copy of the map and the map is scored again. Savings of different opportunities overlap, so they do not add up; the last one (where there is one) makes them all together.',
-    },
-    {
-      kind: 'table',
-      head: ['#', 'Opportunity', 'Lead time', 'Other effects', ...(yearly ? ['Saved a year'] : []), 'Steps', 'Why'],
-      right: [0, 2],
-      rows: opportunities.map((o, k) => {
-        const change = o.changes[0]!;
-        return [
-          String(k + 1),
-          `${change.title} (${change.rule})`,
-          savingCell('leadTime', o.saving.leadTime),
-          otherEffects(o.saving),
-          ...(yearly ? [savedAYear(o)] : []),
-          change.steps.map((id) => `\`${id}\``).join(' '),
-          change.why,
-        ];
-      }),
+      text: `Ranked by value against effort: each change's impact (the share it takes away of the lead time, the customer's own work, the customers who miss the goal, the dark time, the drivers of effort and, where the map gives costs, the cost to serve) for each step of effort, 0 to 5 (docs/scoring.md). Each figure is computed: the change is made on a copy of the map and the map is scored again. Savings overlap, so they do not add up.`,
     },
   ];
+  if (shown.length > 0)
+    blocks.push({
+      kind: 'table',
+      head: [
+        '#',
+        'Opportunity',
+        'Value',
+        'Effort',
+        'Matrix',
+        'Lead time',
+        'Other effects',
+        ...(yearly ? ['Saved a year'] : []),
+        ...(anyMeets ? ['Meets'] : []),
+        'Why',
+      ],
+      right: [0, 2, 3, 5],
+      rows: shown.map((r, k) => [
+        String(k + 1),
+        name(r),
+        r.value.toFixed(1),
+        `${r.effort}${r.effortFrom === 'rule' ? '' : ` (${r.effortFrom})`}`,
+        r.quadrant === 'quick win'
+          ? { text: r.quadrant, tone: 'good' }
+          : r.quadrant === 'thankless task'
+            ? { text: `${r.quadrant}: not recommended`, tone: 'bad' }
+            : r.quadrant,
+        savingCell('leadTime', r.saving.leadTime),
+        otherEffects(r.saving),
+        ...(yearly ? [savedAYear(r)] : []),
+        ...(anyMeets ? [r.meets.length ? { text: meets(r), tone: 'good' as const } : ''] : []),
+        r.opportunity.why,
+      ]),
+    });
+  if (options.top !== undefined) return blocks;
+  const { together } = ranking;
+  if (together) {
+    const lead = (x: number) => formatDuration(x, cal);
+    const missed = analysis.targets.filter((t) => !t.met && !together.meets.includes(t.metric));
+    blocks.push({
+      kind: 'paragraph',
+      text: `Made together (\`cxmap improve --apply recommended\`), the ${recommended.length} recommended changes${recommended.length < ranked.length ? ' (all but the thankless tasks)' : ''} take the lead time from ${lead(together.before.leadTime)} to ${lead(together.after.leadTime)}${otherEffects(together.saving) ? `; ${otherEffects(together.saving)}` : ''}${yearly && savedAYear(together) ? `; a year: ${savedAYear(together)}` : ''}.${together.meets.length ? ` They meet ${meets(together)}.` : ''}${missed.length ? ` Still missed: ${missed.map((t) => `the target ${inSentence(metric(t.metric))}`).join(', ')}.` : ''}`,
+    });
+  }
+  if (ranking.alternatives.length > 0)
+    blocks.push(
+      { kind: 'paragraph', text: 'Other ways to make a change above (each changes what a better-ranked one changes):' },
+      {
+        kind: 'list',
+        items: ranking.alternatives.map((a) => `${name(a.ranked)}, instead of #${ranked.indexOf(a.instead) + 1}`),
+      },
+    );
+  if (ranking.noGain.length > 0)
+    blocks.push(
+      {
+        kind: 'paragraph',
+        text: 'Considered and not proposed: what each would add for the customer outweighs what it would take away, or it changes nothing.',
+      },
+      {
+        kind: 'list',
+        items: ranking.noGain.map((r) => {
+          const all = effects(r.saving, WHATIF_METRICS);
+          return `${name(r)}: ${r.opportunity.why}; ${all ? `it would change ${all}` : 'nothing the customer feels would change'}`;
+        }),
+      },
+    );
+  if (ranking.unused.length > 0)
+    blocks.push({
+      kind: 'paragraph',
+      text: `Effort estimates that name no opportunity of this map: ${ranking.unused.map((u) => `\`${u.id}\` (${u.from})`).join(', ')}. A rule that finds more than ${MOST_PLACES} places makes them one change, named by the rule alone.`,
+    });
+  if (options.priorities && ranked.length > 0)
+    blocks.push(
+      { kind: 'heading', level: 3, text: 'Value against effort' },
+      { kind: 'diagram', diagram: options.priorities },
+    );
+  return blocks;
 }
 
 function evidenceBlocks(analysis: Analysis): Block[] {
@@ -270,30 +361,57 @@ function evidenceBlocks(analysis: Analysis): Block[] {
 }
 
 /** Everything the report shows, as data: durations in seconds, ratios from 0 to 1. */
-export function reportJson(
-  analysis: Analysis,
-  file: string,
-  opportunities: readonly Evaluated[],
-  diagrams: readonly Diagram[],
-) {
+export function reportJson(analysis: Analysis, file: string, ranking: Ranking, diagrams: readonly Diagram[]) {
   const r = (x: number) => Math.round(x * 1e6) / 1e6;
   const figures = (f: Figures) => Object.fromEntries(Object.entries(f).map(([k, v]) => [k, r(v)]));
+  const evaluated = (e: Evaluated) => ({
+    meets: e.meets,
+    before: figures(e.before),
+    after: figures(e.after),
+    saving: figures(e.saving),
+    yearly: Object.fromEntries(
+      Object.entries(e.yearly).map(([k, v]) => [k, v === null ? null : jsonValue('amount', v)]),
+    ),
+  });
+  const opportunity = (o: Ranked) => ({
+    id: o.opportunity.id,
+    rule: o.opportunity.rule,
+    title: o.opportunity.title,
+    why: o.opportunity.why,
+    steps: o.opportunity.steps,
+    value: r(o.value),
+    effort: o.effort,
+    effortFrom: o.effortFrom,
+    impact: {
+      total: r(o.impact.total),
+      ...Object.fromEntries(Object.entries(o.impact.shares).map(([k, v]) => [k, r(v)])),
+    },
+    priority: r(o.priority),
+    quadrant: o.quadrant,
+    ...evaluated(o),
+  });
   return {
     ...scoreJson(analysis, file),
     timeSplit: timeSplit(analysis).map((s) => ({ label: s.label, seconds: r(s.seconds) })),
-    opportunities: opportunities.map((o, k) => ({
-      rank: k + 1,
-      rule: o.changes[0]!.rule,
-      title: o.changes[0]!.title,
-      why: o.changes[0]!.why,
-      steps: o.changes[0]!.steps,
-      before: figures(o.before),
-      after: figures(o.after),
-      saving: figures(o.saving),
-      yearly: Object.fromEntries(
-        Object.entries(o.yearly).map(([k, v]) => [k, v === null ? null : jsonValue('amount', v)]),
-      ),
-    })),
+    opportunities: [
+      ...ranking.ranked.map((o, k) => ({
+        rank: k + 1,
+        status: 'ranked',
+        recommended: isRecommended(o),
+        ...opportunity(o),
+      })),
+      ...ranking.alternatives.map((a) => ({
+        status: 'alternative',
+        recommended: false,
+        insteadOf: a.instead.opportunity.id,
+        ...opportunity(a.ranked),
+      })),
+      ...ranking.noGain.map((o) => ({ status: 'no gain', recommended: false, ...opportunity(o) })),
+    ],
+    together: ranking.together
+      ? { changes: ranking.together.changes.map((c) => c.id), ...evaluated(ranking.together) }
+      : null,
+    unusedEffort: ranking.unused,
     evidence: evidenceShares(analysis).map((e) => ({ ...e, leadTimeShare: r(e.leadTimeShare) })),
     diagrams: diagrams.map((d) => ({
       view: d.view,

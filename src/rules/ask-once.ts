@@ -4,6 +4,8 @@ import type { Rule } from './types.js';
 export const askOnce: Rule = {
   id: 'ask-once',
   kind: 'opportunity',
+  effort: 2,
+  oneChange: true,
   lever: (n) => `Ask once: stop asking again for what the customer gave, at ${n} steps`,
   description:
     'Information asked again that the customer already gave at an earlier step on every way here: ask once and pass it on.',

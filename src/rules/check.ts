@@ -5,13 +5,12 @@
 import { relative } from 'node:path';
 import picomatch from 'picomatch';
 import { type LoadedMap, type ProcessMap, type LoadedConfig, type RuleEntry } from '../load/index.js';
-import { analyzeExact, DEFAULT_WEIGHTS, type ScoreWeights } from '../analysis/index.js';
+import { analyzeExact, DEFAULT_WEIGHTS, type ExactAnalysis, type ScoreWeights } from '../analysis/index.js';
 import { formatDuration, finding, sortFindings, type Finding, type Severity } from '../core/index.js';
 import { recommendedPreset, type RuleMeta } from './meta.js';
-import { RULES } from './opportunities.js';
+import { beatBenchmark, isRecommended, opportunities, RULES, scoreText, type Efforts } from './opportunities.js';
 import { POLICIES } from './policy/index.js';
 import { suppress, unusedSuppression } from './suppress.js';
-import { evaluate, levers } from './whatif.js';
 
 const yamlWarning: RuleMeta = {
   id: 'yaml-warning',
@@ -42,6 +41,7 @@ export const CHECK_RULES: readonly RuleMeta[] = [
   unknownChannel,
   ...POLICIES,
   ...RULES,
+  beatBenchmark,
   unusedSuppression,
 ];
 
@@ -81,16 +81,25 @@ export function settingsFor(loaded: LoadedConfig, file: string): Map<string, Set
   return settings;
 }
 
-export function weightsOf(loaded: LoadedConfig): ScoreWeights {
+/** What a configuration sets for scoring steps and ranking opportunities: its weights and effort estimates. */
+export interface Judgement {
+  weights: ScoreWeights;
+  efforts: Efforts;
+}
+
+export function judgementOf(loaded: LoadedConfig): Judgement {
   const w = (loaded.config.weights ?? {}) as Partial<ScoreWeights>;
-  return { ...DEFAULT_WEIGHTS, ...w, base: { ...DEFAULT_WEIGHTS.base, ...w.base } };
+  return {
+    weights: { ...DEFAULT_WEIGHTS, ...w, base: { ...DEFAULT_WEIGHTS.base, ...w.base } },
+    efforts: loaded.config.effort ?? {},
+  };
 }
 
 /** Every finding of one map. Validation errors cannot be turned off: a map that does not load is not checked further. */
 export function checkMap(
   loaded: LoadedMap,
   settings: Map<string, Setting>,
-  options: { weights?: ScoreWeights; baseline?: ProcessMap } = {},
+  options: { judgement?: Judgement; baseline?: ProcessMap } = {},
 ): Finding[] {
   const found: Finding[] = [];
   for (const f of loaded.findings) {
@@ -101,28 +110,15 @@ export function checkMap(
     const source = loaded.source;
     const at = (id: string, message: string, path: readonly (string | number)[]) =>
       finding(id, message, source.at(path), settings.get(id)!.severity);
-    const analysis = analyzeExact(loaded.map, { weights: options.weights });
-    const context = { baseline: options.baseline && analyzeExact(options.baseline, { weights: options.weights }) };
+    const weights = options.judgement?.weights;
+    const analysis = analyzeExact(loaded.map, { weights });
+    const context = { baseline: options.baseline && analyzeExact(options.baseline, { weights }) };
     for (const policy of POLICIES) {
       const setting = settings.get(policy.id);
       if (setting)
         for (const f of policy.check(analysis, setting.option, context)) found.push(at(policy.id, f.message, f.path));
     }
-    // One computation per rule (its lever), one finding per place it would change.
-    for (const o of levers(
-      RULES.filter((r) => settings.has(r.id)),
-      analysis,
-    )) {
-      const saving = evaluate(analysis, o).saving.leadTime;
-      const places = o.parts ?? [o];
-      const saves = formatDuration(saving, loaded.map.process.calendar);
-      for (const part of places) {
-        const step = loaded.map.steps.findIndex((s) => s.id === part.steps[0]);
-        const together = places.length > 1 ? `; with the other ${places.length - 1} places like it, ` : '; ';
-        const message = `${part.title}: ${part.why}${saving > 0 ? `${together}saves ${saves} of lead time` : ''}`;
-        found.push(at(o.rule, message, step >= 0 ? ['steps', step, 'id'] : ['process', 'name']));
-      }
-    }
+    found.push(...opportunityFindings(analysis, settings, at, options.judgement?.efforts));
   }
   return sortFindings(
     loaded.source
@@ -134,4 +130,57 @@ export function checkMap(
         )
       : found,
   );
+}
+
+/**
+ * The opportunities of the rules the settings turn on, one finding per place (a lever's places each get one, with
+ * what the lever saves as a whole), and beat-benchmark's gap with what the recommended changes do to it.
+ */
+function opportunityFindings(
+  analysis: ExactAnalysis,
+  settings: Map<string, Setting>,
+  at: (id: string, message: string, path: readonly (string | number)[]) => Finding,
+  efforts?: Efforts,
+): Finding[] {
+  const rules = RULES.filter((r) => settings.has(r.id));
+  const gaps = settings.has(beatBenchmark.id) ? beatBenchmark.gaps(analysis) : [];
+  if (rules.length === 0 && gaps.length === 0) return [];
+  const { map } = analysis;
+  // beat-benchmark weighs the recommended changes of every rule, whichever are on.
+  const ranking = opportunities(analysis, gaps.length > 0 ? RULES : rules, efforts);
+  const found: Finding[] = [];
+  const stepPath = (id: string) => {
+    const step = map.steps.findIndex((s) => s.id === id);
+    return step >= 0 ? ['steps', step, 'id'] : ['process', 'name'];
+  };
+  const shown = [...ranking.ranked, ...ranking.alternatives.map((a) => a.ranked)];
+  for (const r of shown.filter((x) => settings.has(x.opportunity.rule))) {
+    const o = r.opportunity;
+    const places = o.parts ?? [o];
+    const saving = r.saving.leadTime;
+    const saves = saving > 0 ? `saves ${formatDuration(saving, map.process.calendar)} of lead time, ` : '';
+    const together = places.length > 1 ? `with the other ${places.length - 1} places like it, ` : '';
+    for (const part of places)
+      found.push(
+        at(
+          o.rule,
+          `${part.title}: ${part.why}; ${together}${saves}${scoreText(r)} (${o.id})`,
+          stepPath(part.steps[0]!),
+        ),
+      );
+  }
+  const recommended = ranking.ranked.filter(isRecommended);
+  const all = ranking.together ?? recommended[0];
+  if (gaps.length > 0 && all) {
+    const lead = (x: number) => formatDuration(x, map.process.calendar);
+    const n = recommended.length;
+    found.push(
+      at(
+        beatBenchmark.id,
+        `the process misses ${gaps.join('; ')}: the ${n === 1 ? 'one recommended change takes' : `${n} recommended changes together take`} the lead time from ${lead(all.before.leadTime)} to ${lead(all.after.leadTime)}`,
+        ['process', 'name'],
+      ),
+    );
+  }
+  return found;
 }

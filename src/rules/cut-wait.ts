@@ -13,6 +13,7 @@ const SHARE = 0.1;
 export const cutWait: Rule = {
   id: 'cut-wait',
   kind: 'opportunity',
+  effort: 3,
   lever: (n) => `Halve the ${n} longest waits`,
   description:
     'Queues (waits for capacity) that hold at least 10% of the lead time: what halving each of them would give. Scheduled cycles, transport and the customer’s own time are left alone.',
@@ -23,7 +24,7 @@ export const cutWait: Rule = {
       .map(({ s, share }) => ({
         rule: 'cut-wait',
         title: `Halve the wait before \`${s.id}\` (${formatDuration(mean(s.wait), map.process.calendar)} now)`,
-        why: `the customer waits ${formatDuration(mean(s.wait), map.process.calendar)} before \`${s.id}\` (${s.name}): ${(100 * share).toFixed(0)}% of the lead time; it is a queue for ${s.actor.name}'s capacity${s.waitKind ? '' : ' (the map gives no other kind of wait)'}, which working faster or adding capacity cuts`,
+        why: `the customer waits ${formatDuration(mean(s.wait), map.process.calendar)} before \`${s.id}\` (${s.name}): ${(100 * share).toFixed(0)}% of the lead time; it is a queue${s.actor.kind === 'customer' ? '' : ` for ${s.actor.name}'s capacity`}${s.waitKind ? '' : ' (the map gives no other kind of wait)'}, which working faster or adding capacity cuts`,
         steps: [s.id],
         change: (copy) => {
           const w = copy.steps[s.index]!;

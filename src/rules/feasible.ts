@@ -12,6 +12,7 @@
  */
 import { postDominators, successors, walker } from '../core/index.js';
 import { channelOf, waitKindOf, type ProcessMap, type Step } from '../load/index.js';
+import { stepChanges } from '../model/index.js';
 
 export const isLocked = (s: Step): boolean => s.locked !== undefined;
 
@@ -65,3 +66,25 @@ export function carryingOutDecisions(map: ProcessMap): Set<number> {
 
 /** Whether a wait can be cut by working faster or adding capacity: only a queue can (Little's law). */
 export const isQueue = (s: Step): boolean => waitKindOf(s) === 'queue';
+
+/**
+ * What no change may do, whatever the rule, as a reason; undefined when the to-be map keeps to it: change a locked
+ * step, give a company decision (or the work that carries it out) to the customer, or leave a step that leads
+ * straight back to itself where it did not.
+ */
+export function breaksTheRules(before: ProcessMap, after: ProcessMap): string | undefined {
+  const changes = stepChanges(before, after);
+  const locked = before.steps.find((s) => isLocked(s) && changes.has(s.id));
+  if (locked) return `it changes \`${locked.id}\`, which the map locks (${locked.locked})`;
+  const byId = new Map(after.steps.map((s) => [s.id, s]));
+  const carried = carryingOutDecisions(before);
+  const company = before.steps.filter((s) => isDecision(s) || carried.has(s.index));
+  const given = company.find((s) => s.actor.kind !== 'customer' && byId.get(s.id)?.actor.kind === 'customer');
+  if (given) return `it gives \`${given.id}\` to the customer, and decisions stay with the company`;
+  const loops = (map: ProcessMap) =>
+    new Set(map.steps.filter((s) => successors(s.next).includes(s.index)).map((s) => s.id));
+  const was = loops(before);
+  const loop = [...loops(after)].find((id) => !was.has(id));
+  if (loop) return `it leaves \`${loop}\` leading straight back to itself`;
+  return undefined;
+}

@@ -10,6 +10,7 @@ import type { Rule } from './types.js';
 export const fixFailPoint: Rule = {
   id: 'fix-fail-point',
   kind: 'opportunity',
+  effort: 3,
   lever: (n) => `Fix the ${n} known fail points`,
   description:
     'Known fail points (fails): remove the cause, so that the step gives complete work and sends nobody to rework or to a failure end.',

@@ -10,3 +10,4 @@ export * from './policy/index.js';
 export * from './suppress.js';
 export type * from './types.js';
 export * from './whatif.js';
+export * from './impact.js';

@@ -13,6 +13,8 @@ const UPDATE = 'status update';
 export const keepInformed: Rule = {
   id: 'keep-informed',
   kind: 'opportunity',
+  effort: 1,
+  oneChange: true,
   lever: (n) => `Send a status update before ${n} waits without news`,
   description:
     'Waits during which the customer has heard nothing for longer than the map allows (darkAfter): tell them where things stand before the wait.',

@@ -12,6 +12,7 @@ import { isQueue, isPhysical } from './feasible.js';
 export const mergeHandoffs: Rule = {
   id: 'merge-handoffs',
   kind: 'opportunity',
+  effort: 2,
   lever: (n) => `One owner for ${n} chains of handoffs`,
   description:
     'Chains of handoffs between the company’s backstage desks (not partners or systems, not physical work): let one owner do the chain, without a queue at every handoff.',

@@ -28,6 +28,8 @@ export interface RuleMeta {
   /** Its setting in the recommended preset; absent: off. */
   recommended?: 'warn' | 'error';
   option?: RuleOption;
+  /** An opportunity rule's effort by default, 0 (none) to 5 (a large project). */
+  effort?: number;
 }
 
 const DURATION = '\\s*(\\d+(\\.\\d+)?\\s*[smhdw]\\s*)+';
@@ -138,17 +140,58 @@ export function withRulesSchema(text: string, rules: readonly RuleMeta[]): strin
   return `${JSON.stringify(schema, null, 2)}\n`;
 }
 
+/**
+ * A schema's `effort` definition (the map's and the configuration's `effort:`), with the opportunity rules' ids, and
+ * the `effort` property that uses it.
+ */
+export function withEffortSchema(text: string, rules: readonly RuleMeta[]): string {
+  const schema = JSON.parse(text) as {
+    properties: Record<string, unknown>;
+    definitions: Record<string, unknown>;
+  };
+  const ids = rules.filter((r) => r.effort !== undefined).map((r) => r.id);
+  const step = '[a-z0-9][a-z0-9-]*';
+  schema.definitions.effort = {
+    description:
+      "The team's estimates of the effort of opportunities, from 0 (none) to 5 (a large project), by opportunity id (`cut-wait:mri`, as the report shows it) or by rule id (every opportunity of the rule). They replace the rule's default in the ranking.",
+    type: 'object',
+    propertyNames: {
+      pattern: `^(${ids.join('|')})(:${step}(\\+${step})*)?$`,
+      'x-message': `name an opportunity as the report does: a rule (${ids.join(', ')}), or a rule and the steps of its place (cut-wait:mri)`,
+    },
+    additionalProperties: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 5,
+      'x-message': 'takes a whole number from 0 (no effort) to 5 (a large project)',
+    },
+    examples: [{ 'self-service': 4, 'cut-wait:mri': 5 }],
+  };
+  schema.properties.effort = { $ref: '#/definitions/effort' };
+  return `${JSON.stringify(schema, null, 2)}\n`;
+}
+
 /** docs/rules/README.md with each kind's table (between `<!-- rules:KIND -->` and `<!-- /rules -->`) made from the rules. */
 export function withRulesIndex(text: string, rules: readonly RuleMeta[]): string {
   return text.replace(
     /(<!-- rules:(\w+) -->\n)[\s\S]*?(<!-- \/rules -->)/g,
-    (_all, open: string, kind: string, close: string) =>
-      `${open}| Rule | What it checks | Recommended |\n| --- | --- | --- |\n${rules
+    (_all, open: string, kind: string, close: string) => {
+      const effort = kind === 'opportunity';
+      const head = `| Rule | What it checks |${effort ? ' Effort |' : ''} Recommended |\n| --- | --- |${effort ? ' --: |' : ''} --- |\n`;
+      const rows = rules
         .filter((r) => r.kind === kind)
         .map((r) => {
           const setting = !r.recommended ? 'off' : r.option ? flow([r.recommended, r.option.default]) : r.recommended;
-          return `| [${r.id}](${r.id}.md) | ${r.description} | ${setting} |\n`;
-        })
-        .join('')}${close}`,
+          return `| [${r.id}](${r.id}.md) | ${r.description} |${effort ? ` ${r.effort ?? ''} |` : ''} ${setting} |\n`;
+        });
+      return `${open}${head}${rows.join('')}${close}`;
+    },
   );
 }
+
+/** The files made from the rules' definitions, each with how it is made from its committed text (`npm run generate`). */
+export const GENERATED: readonly (readonly [string, (text: string, rules: readonly RuleMeta[]) => string])[] = [
+  ['schemas/cxmap.config.schema.json', (text, rules) => withEffortSchema(withRulesSchema(text, rules), rules)],
+  ['schemas/cxmap.schema.json', withEffortSchema],
+  ['docs/rules/README.md', withRulesIndex],
+];

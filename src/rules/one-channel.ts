@@ -13,6 +13,8 @@ import { isPhysical } from './feasible.js';
 export const oneChannel: Rule = {
   id: 'one-channel',
   kind: 'opportunity',
+  effort: 3,
+  oneChange: true,
   lever: (n) => `One channel: serve the customer in one channel, in ${n} places`,
   description:
     'Channel switches: the customer has to change channel to pursue their need; let them finish it in the remote channel (web, app, phone, email, chat...) they chose first.',

@@ -1,7 +1,11 @@
-/** The opportunity rules, and the ranked opportunities of a map with their computed savings. */
+/**
+ * The opportunity rules, and the opportunities of a map ranked as practitioners prioritise them: by impact against
+ * effort (a quick win is a large impact for little effort), each change proposed once. docs/scoring.md ("Ranking
+ * opportunities") defines the score.
+ */
 import type { ExactAnalysis } from '../analysis/index.js';
+import { stepChanges } from '../model/index.js';
 import { askOnce } from './ask-once.js';
-import { beatBenchmark } from './beat-benchmark.js';
 import { cutWait } from './cut-wait.js';
 import { fixFailPoint } from './fix-fail-point.js';
 import { keepInformed } from './keep-informed.js';
@@ -12,11 +16,12 @@ import { preventRework } from './prevent-rework.js';
 import { removeWaste } from './remove-waste.js';
 import { selfService } from './self-service.js';
 import { singleContact } from './single-contact.js';
-import type { Rule } from './types.js';
-import { evaluate, levers, rank, type Evaluated } from './whatif.js';
+import type { Opportunity, Rule } from './types.js';
+import { priorityOf, valueOf } from './impact.js';
+import { evaluate, levers, whatIf, type Evaluated } from './whatif.js';
 
-/** The rules whose changes can be made one by one (all but beat-benchmark, which makes them together). */
-export const BASE_RULES: Rule[] = [
+/** The rules whose changes are proposed one by one (beat-benchmark makes the recommended ones together). */
+export const RULES: Rule[] = [
   removeWaste,
   preventRework,
   cutWait,
@@ -30,9 +35,157 @@ export const BASE_RULES: Rule[] = [
   fixFailPoint,
 ];
 
-export const RULES: Rule[] = [...BASE_RULES, beatBenchmark(BASE_RULES)];
+export { beatBenchmark } from './beat-benchmark.js';
 
-/** Every lever the rules find in a map, with its saving computed by the engine, best first. */
-export function opportunities(analysis: ExactAnalysis, rules: Rule[] = RULES): Evaluated[] {
-  return rank(levers(rules, analysis).map((o) => evaluate(analysis, o)));
+/** Efforts by opportunity id (`cut-wait:mri`) or rule id (`self-service`), 0 to 5. */
+export type Efforts = Readonly<Record<string, number>>;
+
+export interface Ranked extends Evaluated {
+  opportunity: Opportunity;
+  /** 0 (none) to 5 (a large project): the map's or configuration's figure, else the rule's default. */
+  effort: number;
+  /** Where the effort comes from. */
+  effortFrom: 'map' | 'configuration' | 'rule';
+  /** 0 to 5, from the impact: where it stands on the value-against-effort matrix. */
+  value: number;
+  /** Impact for each step of effort: what the ranking orders by. */
+  priority: number;
+  /** Its quadrant of the value-against-effort matrix. */
+  quadrant: Quadrant;
 }
+
+/** The quadrants of the value-against-effort matrix: value is high from 2.5, effort from 3 (of 5). */
+export const QUADRANTS = ['quick win', 'major project', 'fill-in', 'thankless task'] as const;
+export type Quadrant = (typeof QUADRANTS)[number];
+const quadrantOf = (value: number, effort: number): Quadrant =>
+  value >= 2.5 ? (effort >= 3 ? 'major project' : 'quick win') : effort >= 3 ? 'thankless task' : 'fill-in';
+
+/** Whether the ranking recommends making it: every opportunity it ranks but a thankless task. */
+export const isRecommended = (r: Ranked): boolean => r.quadrant !== 'thankless task';
+
+export interface Ranking {
+  /** The changes proposed, best first: each gains something and changes nothing a better one changes. */
+  ranked: Ranked[];
+  /** Changes to what a better one already changes (another way to make it), each with that better one. */
+  alternatives: { ranked: Ranked; instead: Ranked }[];
+  /** Changes the engine finds no gain in, or a loss: not proposed. */
+  noGain: Ranked[];
+  /** The recommended changes (`isRecommended`) made together, when there are two or more. */
+  together?: Evaluated;
+  /** Effort figures of the map or configuration for an opportunity id that no opportunity has in this map. */
+  unused: { id: string; from: 'map' | 'configuration' }[];
+}
+
+/** Below this an impact is rounding, not a gain. */
+const NOISE = 1e-9;
+
+const byPriority = (a: Ranked, b: Ranked) =>
+  b.priority - a.priority ||
+  b.impact.total - a.impact.total ||
+  (a.opportunity.id < b.opportunity.id ? -1 : a.opportunity.id > b.opportunity.id ? 1 : 0);
+
+/**
+ * Every opportunity of the rules, scored and ranked; then, best first, each is proposed unless it gains nothing,
+ * or changes a step that a better one already proposed changes in the same key (self-service puts a step on the
+ * web, one-channel on the phone) or removes (halving the wait of a step another removes): then it is an
+ * alternative. A lever whose clashes lie at some of its places is made at the others. One that removes a step a
+ * better one changes is proposed: that part of the better one is moot.
+ */
+export function opportunities(
+  analysis: ExactAnalysis,
+  rules: readonly Rule[] = RULES,
+  configEfforts: Efforts = {},
+): Ranking {
+  const mapEfforts = analysis.map.effort;
+  const score = (e: Evaluated): Ranked => {
+    const opportunity = e.changes[0] as Opportunity;
+    const rule = rules.find((r) => r.id === opportunity.rule)!;
+    const [effort, effortFrom] =
+      [
+        [mapEfforts[opportunity.id], 'map'] as const,
+        [mapEfforts[rule.id], 'map'] as const,
+        [configEfforts[opportunity.id], 'configuration'] as const,
+        [configEfforts[rule.id], 'configuration'] as const,
+      ].find(([x]) => x !== undefined) ?? ([rule.effort, 'rule'] as const);
+    const value = valueOf(e.impact);
+    return {
+      ...e,
+      opportunity,
+      effort: effort!,
+      effortFrom,
+      value,
+      priority: priorityOf(e.impact, effort!),
+      quadrant: quadrantOf(value, effort!),
+    };
+  };
+  const candidates = levers(rules, analysis);
+  const ids = new Set(candidates.map((o) => o.id));
+  const unused = [
+    ...Object.keys(mapEfforts).map((id) => ({ id, from: 'map' as const })),
+    ...Object.keys(configEfforts).map((id) => ({ id, from: 'configuration' as const })),
+  ].filter((u) => u.id.includes(':') && !ids.has(u.id));
+
+  const chosen: { ranked: Ranked; steps: ReturnType<typeof stepChanges> }[] = [];
+  const alternatives: Ranking['alternatives'] = [];
+  const noGain: Ranked[] = [];
+  // A change clashes with a chosen one that sets the same key of the same step, or that removes a step it changes
+  // (the change is moot there). Removing a step that a chosen one changes is no clash: that part of it is moot.
+  const clashWith = (id: string, keys: string[] | 'removed') =>
+    chosen.find((c) => {
+      const other = c.steps.get(id);
+      if (other === undefined || keys === 'removed') return false;
+      return other === 'removed' || keys.some((k) => other.includes(k));
+    });
+  for (const ranked of candidates.map((o) => score(evaluate(analysis, o))).sort(byPriority)) {
+    if (ranked.impact.total <= NOISE) {
+      noGain.push(ranked);
+      continue;
+    }
+    const steps = stepChanges(analysis.map, ranked.map);
+    const clashes = [...steps].flatMap(([id, keys]) => {
+      const c = clashWith(id, keys);
+      return c ? [{ id, because: c.ranked }] : [];
+    });
+    if (clashes.length === 0) {
+      chosen.push({ ranked, steps });
+      continue;
+    }
+    const { parts, regroup } = ranked.opportunity;
+    const clear = parts?.filter((p) => !p.steps.some((id) => clashes.some((c) => c.id === id)));
+    if (clear && clear.length > 0 && regroup) {
+      const fewer = score(evaluate(analysis, regroup(clear)));
+      const fewerSteps = stepChanges(analysis.map, fewer.map);
+      if (fewer.impact.total > NOISE && [...fewerSteps].every(([id, keys]) => !clashWith(id, keys))) {
+        chosen.push({ ranked: fewer, steps: fewerSteps });
+        continue;
+      }
+    }
+    alternatives.push({ ranked, instead: clashes[0]!.because });
+  }
+  const ranked = chosen.map((c) => c.ranked).sort(byPriority);
+  const recommended = ranked.filter(isRecommended);
+  return {
+    ranked,
+    alternatives,
+    noGain,
+    ...(recommended.length > 1
+      ? {
+          together: whatIf(
+            analysis,
+            recommended.map((r) => r.opportunity),
+          ),
+        }
+      : {}),
+    unused,
+  };
+}
+
+/** Where an opportunity stands, in words: "value 4.2 of 5, effort 3 of 5". */
+export const scoreText = (r: Ranked): string => `value ${r.value.toFixed(1)} of 5, effort ${r.effort} of 5`;
+
+/** Every opportunity the ranking weighed: those ranked, then the alternatives, then those with no gain. */
+export const considered = (ranking: Ranking): Ranked[] => [
+  ...ranking.ranked,
+  ...ranking.alternatives.map((a) => a.ranked),
+  ...ranking.noGain,
+];

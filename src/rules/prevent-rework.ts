@@ -6,6 +6,7 @@ import type { Rule } from './types.js';
 export const preventRework: Rule = {
   id: 'prevent-rework',
   kind: 'opportunity',
+  effort: 3,
   lever: (n) => `Get it right first time at ${n} rework loops`,
   description:
     'Choices that send the work round a rework loop (often after a step with a low %C&A): get it right first time so that no customer goes round.',

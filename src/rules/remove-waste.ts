@@ -15,6 +15,7 @@ import type { Rule } from './types.js';
 export const removeWaste: Rule = {
   id: 'remove-waste',
   kind: 'opportunity',
+  effort: 1,
   lever: (n) => `Remove the ${n} steps that are waste`,
   description:
     'Steps classed as waste (neither valued by the customer nor required) that no contact or information passes through and that are not rework: remove them and let the work go straight on.',

@@ -9,6 +9,8 @@ import { isPhysical } from './feasible.js';
 export const singleContact: Rule = {
   id: 'single-contact',
   kind: 'opportunity',
+  effort: 3,
+  oneChange: true,
   lever: (n) => `One contact: let one person see the customer through, in ${n} places`,
   description: 'Transfers between frontstage people: let the one the customer deals with most see the case through.',
   find({ map, effort, time }) {

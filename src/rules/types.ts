@@ -3,7 +3,8 @@ import type { ProcessMap } from '../load/index.js';
 import type { ExactAnalysis } from '../analysis/index.js';
 import type { RuleMeta } from './meta.js';
 
-export interface Opportunity {
+/** A change a rule can make at one place of the map. */
+export interface Place {
   /** The rule that found it. */
   rule: string;
   /** What to do, in one line. */
@@ -19,16 +20,29 @@ export interface Opportunity {
   removes?: string;
   /** The change, made on a copy of the map (the copy may be changed in place and returned). */
   change(map: ProcessMap): ProcessMap;
-  /** A lever made at several places: each place's own change, made together by `change`. */
-  parts?: readonly Opportunity[];
+}
+
+/** An opportunity: one place, or a rule's places made as one change (its lever). */
+export interface Opportunity extends Place {
+  /**
+   * What `--apply` and the map's `effort:` call it: the rule and the steps of its place (`cut-wait:mri`,
+   * `prevent-rework:visit+revisit`), or the rule alone for a lever.
+   */
+  id: string;
+  /** A lever's places, made together by `change`. */
+  parts?: readonly Place[];
   /** The same lever made at fewer of its places. */
-  regroup?: (parts: readonly Opportunity[]) => Opportunity;
+  regroup?: (parts: readonly Place[]) => Opportunity;
 }
 
 export interface Rule extends RuleMeta {
   kind: 'opportunity';
-  /** The title of the lever when the rule finds it at several places (`count` of them). */
+  /** The effort of making its change, 0 (none) to 5 (a large project), unless the map or configuration says. */
+  effort: number;
+  /** Whether its places are one change (status updates before every silent wait are one service). */
+  oneChange?: boolean;
+  /** The title of the lever when the rule's places are made as one change (`count` of them). */
   lever(count: number): string;
-  /** Each place where the rule's change can be made, as an opportunity of its own. */
-  find(analysis: ExactAnalysis): Opportunity[];
+  /** Each place where the rule's change can be made. */
+  find(analysis: ExactAnalysis): Place[];
 }

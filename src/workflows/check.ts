@@ -14,7 +14,7 @@ import {
   userArgs,
 } from '../load/index.js';
 import { UsageError, type Finding } from '../core/index.js';
-import { checkMap, settingsFor, weightsOf } from '../rules/index.js';
+import { checkMap, judgementOf, settingsFor } from '../rules/index.js';
 
 export interface CheckJob {
   config: LoadedConfig;
@@ -33,11 +33,11 @@ interface CheckedFile {
 
 export function checkFiles(paths: string[], job: CheckJob, tick: () => void = () => undefined): CheckedFile[] {
   const { config } = job;
-  const weights = weightsOf(config);
+  const judgement = judgementOf(config);
   const baseline = job.against ? baselines(job.against.ref, new Set(job.against.changed), job.cwd) : () => undefined;
   return paths.map((path) => {
     const loaded = loadFile(path);
-    const all = checkMap(loaded, settingsFor(config, path), { weights, baseline: baseline(path) });
+    const all = checkMap(loaded, settingsFor(config, path), { judgement, baseline: baseline(path) });
     const findings = job.quiet ? all.filter((f) => f.severity === 'error') : all;
     tick();
     return {

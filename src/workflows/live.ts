@@ -1,14 +1,11 @@
 /** The live state of a map being typed in a workshop (`cxmap serve`): its findings, or what the page shows of it. */
 import { loadText } from '../load/index.js';
 import { analyzeExact } from '../analysis/index.js';
-import { opportunities } from '../rules/index.js';
+import { opportunities, RULES, type Efforts } from '../rules/index.js';
 import { viewDiagrams, type ViewName } from '../render/index.js';
 import { liveContent, type LiveState } from '../report/index.js';
 
-/** How many opportunities the live page shows: the best, for the room to discuss. */
-const TOP = 5;
-
-export function liveState(text: string, file: string, views: readonly ViewName[]): LiveState {
+export function liveState(text: string, file: string, views: readonly ViewName[], efforts?: Efforts): LiveState {
   const loaded = loadText(text, file);
   if (!loaded.map) {
     const findings = loaded.findings.map((f) => ({ line: f.line, column: f.column, message: f.message, code: f.code }));
@@ -16,5 +13,5 @@ export function liveState(text: string, file: string, views: readonly ViewName[]
   }
   const analysis = analyzeExact(loaded.map);
   const diagrams = views.flatMap((v) => viewDiagrams(analysis, v));
-  return liveContent(analysis, opportunities(analysis).slice(0, TOP), diagrams, file);
+  return liveContent(analysis, opportunities(analysis, RULES, efforts), diagrams, file);
 }

@@ -2,8 +2,8 @@
 import { join } from 'node:path';
 import type { LoadedMap } from '../load/index.js';
 import { analyzeInParallel } from '../analysis/index.js';
-import { opportunities } from '../rules/index.js';
-import { mermaidScript, viewDiagrams, type Diagram, type Theme } from '../render/index.js';
+import { opportunities, RULES, type Efforts } from '../rules/index.js';
+import { mermaidScript, prioritiesDiagram, viewDiagrams, type Diagram, type Theme } from '../render/index.js';
 import { REPORT_VIEWS, reportBlocks, reportJson, toHtml, toMarkdown, type Block } from '../report/index.js';
 import { drawSvgs } from './draw.js';
 import { Outputs } from './output.js';
@@ -22,6 +22,8 @@ export interface PageOptions {
 export interface ReportOptions extends PageOptions {
   format: (typeof REPORT_FORMATS)[number];
   out: string;
+  /** The configuration's effort estimates of opportunities. */
+  efforts?: Efforts;
 }
 
 /** A page as HTML: with the SVG drawn by `drawSvgs`, or, when there are none, with Mermaid inlined to draw them. */
@@ -45,12 +47,13 @@ export async function writeReports(
       join(options.out, `${baseName(l.file)}.report.${options.format}`),
       `the report of ${l.file}`,
     );
+    const found = opportunities(analysis, RULES, options.efforts);
     reports.push({
       file: l.file,
       path,
       analysis,
-      found: opportunities(analysis),
-      diagrams: REPORT_VIEWS.flatMap((v) => viewDiagrams(analysis, v)),
+      found,
+      diagrams: [...REPORT_VIEWS.flatMap((v) => viewDiagrams(analysis, v)), prioritiesDiagram(found)],
     });
   }
   // One browser draws the diagrams of every report; ids are unique within a report's page.

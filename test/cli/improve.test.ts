@@ -22,18 +22,24 @@ describe('cxmap improve', () => {
     expect(readFileSync(out, 'utf8')).toBe(readFileSync('test/golden/account.to-be.cxmap.yaml', 'utf8'));
     expect(readFileSync(FIXTURE, 'utf8')).toBe(before);
     const lines = result.stdout.split('\n');
-    expect(lines[0]).toBe(`Wrote ${out} with 3 changes.`);
+    expect(lines.slice(0, 4)).toEqual([
+      `Wrote ${out} with 3 changes, best first:`,
+      '  1. Do not ask again for income at `check` (ask-once): value 4.3 of 5, effort 2 of 5',
+      '  2. Remove `rekey` (Re-key the paper form) (remove-waste:rekey): value 3.7 of 5, effort 1 of 5',
+      '  3. Get it right first time at `check`: no more 10% back through `apply` (prevent-rework:check+apply): value 3.4 of 5, effort 3 of 5',
+    ]);
     expect(lines).toContain('  Lead time                  6.7 d     5.0 d     −1.7 d  better');
     expect(lines).toContain('  Activity ratio              1.0%      1.0%  +<0.1 pts  better');
     expect(lines).toContain('  Items asked again           1.11         0      −1.11  better');
   });
 
-  it('keeps every line outside the changed steps of an example, in order, with --apply all', () => {
+  it('keeps every line outside the changed steps of an example, in order, with --apply recommended', () => {
     const file = 'examples/home-loan.cxmap.yaml';
     const text = readFileSync(file, 'utf8');
     const loaded = loadText(text, file);
     const analysis = analyzeExact(loaded.map!);
-    const result = improve(analysis, loaded.source!, file, ['all'])!;
+    const result = improve(analysis, loaded.source!, file, ['recommended']);
+    if (!('text' in result)) throw new Error('home-loan has recommended changes');
     const changed = stepChanges(analysis.map, result.map);
     const nodes = (parseDocument(text).get('steps', true) as { items: YAMLMap[] }).items;
     const lineOf = (pos: number) => text.slice(0, pos).split('\n').length;
@@ -67,10 +73,10 @@ describe('cxmap improve', () => {
     expect(readFileSync(out, 'utf8')).toContain('# cxmap improve: asks changed');
   });
 
-  it('never writes over its input, and names an unknown rule', () => {
+  it('never writes over its input, and names an unknown rule or opportunity', () => {
     const input = join(temp(), 'a.cxmap.yaml');
     writeFileSync(input, readFileSync(FIXTURE));
-    const over = cxmap(['improve', input, '--apply', 'all', '-o', input]);
+    const over = cxmap(['improve', input, '--apply', 'recommended', '-o', input]);
     expect(over.status).toBe(2);
     expect(over.stderr).toBe(
       `cxmap: ${input} is one of the input maps: cxmap never writes over an input; choose another output\n`,
@@ -78,19 +84,29 @@ describe('cxmap improve', () => {
     const unknown = cxmap(['improve', input, '--apply', 'ask-onec', '-o', join(temp(), 'b.yaml')]);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(
-      /^cxmap: there is no rule `ask-onec`; did you mean `ask-once`\? \(rules: remove-waste, /,
+      /^cxmap: there is no rule `ask-onec`; did you mean `ask-once`\? \(recommended, or rules: remove-waste, /,
     );
+    const all = cxmap(['improve', input, '--apply', 'all', '-o', join(temp(), 'b.yaml')]);
+    expect([all.status, all.stderr]).toEqual([
+      2,
+      'cxmap: `--apply all` is now `--apply recommended`: the changes the ranking recommends, made together\n',
+    ]);
+    const place = cxmap(['improve', input, '--apply', 'cut-wait:call', '-o', join(temp(), 'b.yaml')]);
+    expect([place.status, place.stderr]).toEqual([
+      2,
+      `cxmap: there is no opportunity \`cut-wait:call\` in ${input}; cut-wait has \`cut-wait:apply\`, \`cut-wait:check\`, \`cut-wait:rekey\`\n`,
+    ]);
   });
 
   it('says so and writes nothing when the rules find nothing; an invalid map gets its findings and exit 1', () => {
     const dir = temp();
     const none = cxmap(['improve', FIXTURE, '--apply', 'merge-handoffs', '-o', join(dir, 'x.yaml')]);
     expect(none.status).toBe(0);
-    expect(none.stdout).toBe(`No opportunities of merge-handoffs in ${FIXTURE}: nothing to change, nothing written.\n`);
+    expect(none.stdout).toBe(`No change of merge-handoffs to make in ${FIXTURE}: nothing written.\n`);
     expect(existsSync(join(dir, 'x.yaml'))).toBe(false);
     const bad = join(dir, 'bad.cxmap.yaml');
     writeFileSync(bad, readFileSync(FIXTURE, 'utf8').replace('next: rekey', 'next: rekee'));
-    const invalid = cxmap(['improve', bad, '--apply', 'all', '-o', join(dir, 'y.yaml')]);
+    const invalid = cxmap(['improve', bad, '--apply', 'recommended', '-o', join(dir, 'y.yaml')]);
     expect(invalid.status).toBe(1);
     expect(invalid.stdout).toContain('did you mean `rekey`?');
     expect(invalid.stdout + invalid.stderr).not.toMatch(STACK);
@@ -101,10 +117,22 @@ describe('cxmap improve', () => {
     const input = join(dir, 'windows.cxmap.yaml');
     writeFileSync(input, `\uFEFF${readFileSync(FIXTURE, 'utf8').replace(/\n/g, '\r\n')}`);
     const out = join(dir, 'to-be.cxmap.yaml');
-    expect(cxmap(['improve', input, '--apply', 'all', '-o', out]).status).toBe(0);
+    expect(cxmap(['improve', input, '--apply', 'recommended', '-o', out]).status).toBe(0);
     const written = readFileSync(out, 'utf8');
     expect(written.startsWith('\uFEFF')).toBe(true);
     expect(written.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     expect(written.split('\r\n').length).toBeGreaterThan(20);
+  });
+
+  it('makes the changes named by opportunity id, and says why it leaves out one that gains nothing', () => {
+    const out = join(temp(), 'to-be.cxmap.yaml');
+    const made = cxmap(['improve', FIXTURE, '--apply', 'cut-wait:check,remove-waste', '-o', out]);
+    expect(made.status).toBe(0);
+    expect(made.stdout.split('\n').slice(0, 3)).toEqual([
+      `Wrote ${out} with 2 changes, best first:`,
+      '  1. Remove `rekey` (Re-key the paper form) (remove-waste:rekey): value 3.7 of 5, effort 1 of 5',
+      '  2. Halve the wait before `check` (2.0 d now) (cut-wait:check): value 3.7 of 5, effort 3 of 5',
+    ]);
+    expect(readFileSync(out, 'utf8')).toContain('#  - cut-wait:check: Halve the wait before `check` (2.0 d now)');
   });
 });

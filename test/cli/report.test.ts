@@ -84,7 +84,7 @@ describe('cxmap report', () => {
       `content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; script-src 'none'"`,
     );
     const { page, requests, errors, figures } = await open(file);
-    expect(figures).toEqual(['time', 'blueprint', 'journey', 'matrix']);
+    expect(figures).toEqual(['time', 'blueprint', 'journey', 'matrix', 'priorities']);
     expect(requests).toEqual([]);
     expect(errors).toEqual([]);
     expect(await page.$eval('h1', (h) => h.textContent)).toBe('Apply for a home loan');
@@ -120,9 +120,9 @@ describe('cxmap report', () => {
       'cxmap: no browser found: the HTML will draw its diagrams itself, with Mermaid inlined (install Chromium for inlined SVG)\n',
     );
     const file = join(out, 'hospital-referral.report.html');
-    expect(readFileSync(file, 'utf8').match(/<pre class="mermaid">/g)).toHaveLength(4);
+    expect(readFileSync(file, 'utf8').match(/<pre class="mermaid">/g)).toHaveLength(5);
     const { page, requests, errors, figures } = await open(file);
-    expect(figures).toEqual(['time', 'blueprint', 'journey', 'matrix']);
+    expect(figures).toEqual(['time', 'blueprint', 'journey', 'matrix', 'priorities']);
     expect(requests).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
@@ -136,17 +136,40 @@ describe('cxmap report', () => {
     expect(lines[0]).toBe('# Open a business account');
     expect(lines).toContain('| Lead time | 6.8 d | 5.0 d | 🔴 missed by 1.8 d |');
     expect(lines).toContain('| Neobank | Lead time | 2.0 d | 6.8 d | 🔴 3.4× as long |');
-    expect(md.match(/^```mermaid$/gm)).toHaveLength(4);
+    expect(md.match(/^```mermaid$/gm)).toHaveLength(5);
     // The business case, worked by hand in docs/scoring.md, and what each opportunity saves a year.
     expect(lines).toContain('| Cost to serve a case | 191.60 |  |  |');
     expect(lines).toContain('| Cost a year | 229,920 |  |  |');
-    expect(lines).toContain('| \\# | Opportunity | Lead time | Other effects | Saved a year | Steps | Why |');
-    // prevent-rework: a third of a back-office hour less per case, at 45 an hour, 1,200 cases a year.
-    expect(lines.find((l) => l.includes('(prevent-rework)'))).toContain(
-      '| cost −18,000, staff hours −400, customer days −1,225 |',
+    expect(lines).toContain(
+      '| \\# | Opportunity | Value | Effort | Matrix | Lead time | Other effects | Saved a year | Why |',
     );
+    // prevent-rework: a third of a back-office hour less per case, at 45 an hour, 1,200 cases a year.
     expect(lines.find((l) => l.startsWith('| 1 |'))).toMatch(
-      /^\| 1 \| Close the gap: \d+ opportunities together \(beat-benchmark\) \| 🟢 −/,
+      /^\| 1 \| Get it right first time at `check`: no more 25% back through `fix` \(`prevent-rework:check\+fix`\) \| 4\.5 \| 3 \| major project \| 🟢 −1\.0 d \| .* \| cost −18,000, staff hours −400, customer days −1,225 \|/,
+    );
+    // Together they meet the target lead time; the value/effort matrix follows, with each by its number.
+    expect(lines.find((l) => l.startsWith('Made together'))).toMatch(
+      /the 3 recommended changes take the lead time from 6\.8 d to 3\.2 d; .* They meet the target lead time\. Still missed: the target PCE\.$/,
+    );
+    expect(md).toContain('quadrantChart\n  title Opportunities by value and effort\n');
+    // Values 4.5, 4.1 and 3.9, all of effort 3: the third sits beside the second, not on it.
+    expect(md).toContain('  "1": [0.583, 0.903]\n  "2": [0.583, 0.811]\n  "3": [0.623, 0.781]\n```');
+  });
+
+  it("takes the configuration's effort estimates, and says where each came from", () => {
+    const out = join(dir, 'configured');
+    const config = join(dir, 'effort.cxmap.config.yaml');
+    writeFileSync(config, 'effort:\n  cut-wait:check: 1\n  keep-informed:nowhere: 2\n');
+    const r = cxmap(['report', 'test/fixtures/reference.cxmap.yaml', '-f', 'md', '-o', out, '--config', config]);
+    expect(r.status).toBe(0);
+    const md = readFileSync(join(out, 'reference.report.md'), 'utf8');
+    // Effort 1 makes halving the wait before check a quick win, second only to preventing the rework: impact 140%
+    // for effort 3 is 0.35 a step of effort, against 54% for effort 1, 0.27.
+    expect(md).toMatch(
+      /^\| 2 \| Halve the wait before `check` \(2\.0 d now\) \(`cut-wait:check`\) \| 3\.9 \| 1 \(configuration\) \| 🟢 quick win \|/m,
+    );
+    expect(md).toContain(
+      'Effort estimates that name no opportunity of this map: `keep-informed:nowhere` (configuration).',
     );
   });
 
@@ -155,9 +178,45 @@ describe('cxmap report', () => {
     expect(cxmap(['report', 'examples/home-loan.cxmap.yaml', '--format', 'json', '--out', out]).status).toBe(0);
     const json = JSON.parse(readFileSync(join(out, 'home-loan.report.json'), 'utf8'));
     expect(json.process.name).toBe('Apply for a home loan');
-    const savings = json.opportunities.map((o: { saving: { leadTime: number } }) => o.saving.leadTime);
-    expect(savings).toEqual([...savings].sort((a: number, b: number) => b - a));
-    expect(json.opportunities[0].rule).toBe('beat-benchmark');
+    // Ranked by priority (impact for each step of effort), then the alternatives and those with no gain.
+    const ranked = json.opportunities.filter((o: { status: string }) => o.status === 'ranked');
+    const priorities = ranked.map((o: { priority: number }) => o.priority);
+    expect(priorities).toEqual([...priorities].sort((a: number, b: number) => b - a));
+    expect(Object.keys(json.opportunities[0])).toEqual([
+      'rank',
+      'status',
+      'recommended',
+      'id',
+      'rule',
+      'title',
+      'why',
+      'steps',
+      'value',
+      'effort',
+      'effortFrom',
+      'impact',
+      'priority',
+      'quadrant',
+      'meets',
+      'before',
+      'after',
+      'saving',
+      'yearly',
+    ]);
+    expect(json.opportunities[0]).toMatchObject({
+      rank: 1,
+      id: 'ask-once',
+      effort: 2,
+      effortFrom: 'rule',
+      quadrant: 'quick win',
+      recommended: true,
+      meets: [],
+    });
+    expect(json.opportunities.map((o: { status: string }) => o.status)).toContain('no gain');
+    expect(json.together.changes).toEqual(
+      ranked.filter((o: { recommended: boolean }) => o.recommended).map((o: { id: string }) => o.id),
+    );
+    expect(json.unusedEffort).toEqual([]);
     // The home-loan map gives no volume or costs: the business case is null, not left out.
     expect(json.metrics.costPerCase).toBeNull();
     expect(json.metrics.yearly).toEqual({ staffHours: null, cost: null, customerDays: null, customerCost: null });
@@ -176,7 +235,13 @@ describe('cxmap report', () => {
       ['assumed', count('assumed')],
       ['not given', json.steps.length - count('measured') - count('observed') - count('assumed')],
     ]);
-    expect(json.diagrams.map((d: { view: string }) => d.view)).toEqual(['time', 'blueprint', 'journey', 'matrix']);
+    expect(json.diagrams.map((d: { view: string }) => d.view)).toEqual([
+      'time',
+      'blueprint',
+      'journey',
+      'matrix',
+      'priorities',
+    ]);
     expect(json.timeSplit.reduce((s: number, x: { seconds: number }) => s + x.seconds, 0)).toBeCloseTo(
       json.metrics.leadTimeSeconds,
       2,

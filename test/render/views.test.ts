@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { analyzeExact } from '../../src/analysis/index.js';
-import { VIEWS, viewDiagrams } from '../../src/render/views.js';
+import { VIEWS, prioritiesDiagram, viewDiagrams } from '../../src/render/views.js';
+import { opportunities } from '../../src/rules/index.js';
 import { MAX_EDGES, MAX_TEXT } from '../../src/render/text.js';
 import { generateMap } from '../../bench/generate-map.js';
 import { mapOf } from '../helpers/analyze.js';
@@ -34,6 +35,14 @@ describe.each(EXAMPLES)('%s', (name) => {
     expect(existsSync(golden), `${golden} is missing: run UPDATE_GOLDEN=1 npx vitest run test/render`).toBe(true);
     expect(diagram!.text).toBe(readFileSync(golden, 'utf8'));
     expect(await parser.parse(diagram!.text)).toBe(TYPES[view]);
+  });
+
+  it('priorities (the value/effort matrix of the report): matches its golden file and parses as Mermaid', async () => {
+    const { text } = prioritiesDiagram(opportunities(analysis));
+    const golden = `test/golden/${name}.priorities.mmd`;
+    if (process.env.UPDATE_GOLDEN) writeFileSync(golden, text);
+    expect(text).toBe(readFileSync(golden, 'utf8'));
+    expect(await parser.parse(text)).toBe('quadrantChart');
   });
 });
 
