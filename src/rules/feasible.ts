@@ -77,14 +77,25 @@ export function breaksTheRules(before: ProcessMap, after: ProcessMap): string | 
   const locked = before.steps.find((s) => isLocked(s) && changes.has(s.id));
   if (locked) return `it changes \`${locked.id}\`, which the map locks (${locked.locked})`;
   const byId = new Map(after.steps.map((s) => [s.id, s]));
-  const carried = carryingOutDecisions(before);
-  const company = before.steps.filter((s) => isDecision(s) || carried.has(s.index));
-  const given = company.find((s) => s.actor.kind !== 'customer' && byId.get(s.id)?.actor.kind === 'customer');
+  const { company, loops } = keptOf(before);
+  const given = company.find((s) => byId.get(s.id)?.actor.kind === 'customer');
   if (given) return `it gives \`${given.id}\` to the customer, and decisions stay with the company`;
-  const loops = (map: ProcessMap) =>
-    new Set(map.steps.filter((s) => successors(s.next).includes(s.index)).map((s) => s.id));
-  const was = loops(before);
-  const loop = [...loops(after)].find((id) => !was.has(id));
-  if (loop) return `it leaves \`${loop}\` leading straight back to itself`;
+  const loop = after.steps.find((s) => successors(s.next).includes(s.index) && !loops.has(s.id));
+  if (loop) return `it leaves \`${loop.id}\` leading straight back to itself`;
   return undefined;
+}
+
+/** What a map keeps with the company (its decisions and what carries them out) and its steps that loop to themselves. */
+const kept = new WeakMap<ProcessMap, { company: Step[]; loops: Set<string> }>();
+function keptOf(map: ProcessMap) {
+  let found = kept.get(map);
+  if (!found) {
+    const carried = carryingOutDecisions(map);
+    found = {
+      company: map.steps.filter((s) => s.actor.kind !== 'customer' && (isDecision(s) || carried.has(s.index))),
+      loops: new Set(map.steps.filter((s) => successors(s.next).includes(s.index)).map((s) => s.id)),
+    };
+    kept.set(map, found);
+  }
+  return found;
 }

@@ -127,13 +127,23 @@ export const MOST_PLACES = 6;
  */
 export const levers = (rules: readonly Rule[], analysis: ExactAnalysis): Opportunity[] =>
   rules.flatMap((rule) => {
-    const parts = rule
-      .find(analysis)
-      .filter((part) => breaksTheRules(analysis.map, combine([part], copyMap(analysis.map))) === undefined);
+    const parts = keepingTheRules(analysis.map, rule.find(analysis));
     if (parts.length === 0) return [];
     if (rule.oneChange || parts.length > MOST_PLACES) return [lever(rule, parts)];
     return parts.map((part) => ({ ...part, id: `${rule.id}:${part.steps.join('+')}` }));
   });
+
+/**
+ * The places whose change keeps what no change may break. Checking a change costs a copy of the map, so the places
+ * are checked together and, only where that fails, by halves: a few checks for the thousands of places a large map
+ * can have, not one each.
+ */
+function keepingTheRules(map: ProcessMap, places: readonly Place[]): Place[] {
+  if (places.length === 0 || breaksTheRules(map, combine(places, copyMap(map))) === undefined) return [...places];
+  if (places.length === 1) return [];
+  const half = Math.ceil(places.length / 2);
+  return [...keepingTheRules(map, places.slice(0, half)), ...keepingTheRules(map, places.slice(half))];
+}
 
 /** The figures of the map with these changes made. */
 export function whatIf(baseline: ExactAnalysis, changes: readonly Opportunity[]): Evaluated {
