@@ -4,8 +4,8 @@ import type { Command } from 'commander';
 import { UsageError } from '../core/index.js';
 import { Chalk } from 'chalk';
 import { loadFile } from '../load/index.js';
-import { analyzeExact, compareMetrics, inSentence, metric } from '../analysis/index.js';
-import { improve, scoreText } from '../rules/index.js';
+import { analyzeExact, compareMetrics } from '../analysis/index.js';
+import { improve, scoreText, targetNames } from '../rules/index.js';
 import { comparisonTable, toText } from '../report/index.js';
 import { Outputs } from '../workflows/index.js';
 import { configOption, effortsFrom, stopOnInvalid, type CommandContext } from './shared.js';
@@ -63,7 +63,7 @@ export function register(program: Command, context: CommandContext): void {
       );
       result.changes.forEach((r, k) =>
         context.write(
-          `  ${k + 1}. ${r.opportunity.title} (${r.opportunity.id}): ${scoreText(r)}${r.meets.length ? `; meets ${r.meets.map((id) => `the target ${inSentence(metric(id))}`).join(', ')}` : ''}\n`,
+          `  ${k + 1}. ${r.opportunity.title} (${r.opportunity.id}): ${scoreText(r)}${r.meets.length ? `; meets ${targetNames(r.meets)}` : ''}\n`,
         ),
       );
       leftOut();

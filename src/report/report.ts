@@ -18,7 +18,10 @@ import {
   showChange,
 } from '../analysis/index.js';
 import {
+  considered,
+  IMPACT_DIMENSIONS,
   isRecommended,
+  targetNames,
   MOST_PLACES,
   WHATIF_METRICS,
   type Evaluated,
@@ -212,8 +215,8 @@ function stepBlocks({ map, time, scores }: Analysis): Block[] {
 
 /**
  * The opportunities, ranked by value against effort: those proposed as a table (the first `top`, when given), then
- * what the recommended ones do together, the other ways to make the same changes, what was considered and not proposed, and
- * the value/effort matrix (`priorities`).
+ * what the recommended ones do together, the other ways to make the same changes, what was considered and not
+ * proposed, and the value/effort matrix (`priorities`).
  */
 export function opportunityBlocks(
   analysis: ExactAnalysis,
@@ -223,8 +226,8 @@ export function opportunityBlocks(
   const cal = analysis.map.process.calendar;
   const { ranked } = ranking;
   const recommended = ranked.filter(isRecommended);
-  const considered = ranked.length + ranking.alternatives.length + ranking.noGain.length;
-  if (considered === 0) return [{ kind: 'paragraph', text: 'No rule finds an opportunity in this map.' }];
+  if (considered(ranking).length === 0)
+    return [{ kind: 'paragraph', text: 'No rule finds an opportunity in this map.' }];
   const savingCell = (key: keyof Figures, saving: number): Cell => {
     if (Math.abs(saving) <= NOISE) return '';
     // A saving is better for the customer when positive; shown as the change it makes (−2.0 d, +5.0 pts).
@@ -254,14 +257,17 @@ export function opportunityBlocks(
       .filter(([, x]) => x !== null && Math.abs(x) >= 0.5)
       .map(([label, x]) => `${label} ${showChange('amount', -x!, cal)}`)
       .join(', ');
-  const meets = (e: Evaluated) => e.meets.map((id) => `the target ${inSentence(metric(id))}`).join(', ');
   const anyMeets = ranked.some((r) => r.meets.length > 0);
   const shown = options.top === undefined ? ranked : ranked.slice(0, options.top);
   const name = (r: Ranked) => `${r.opportunity.title} (\`${r.opportunity.id}\`)`;
+  // The dimensions of impact as the ranking defines them; the cost counts only where the map gives costs.
+  const always = IMPACT_DIMENSIONS.filter((d) => d.id !== 'cost').map((d) => d.label);
+  const cost = IMPACT_DIMENSIONS.find((d) => d.id === 'cost')!.label;
+  const dimensions = `${always.join(', ')} and, where the map gives costs, ${cost}`;
   const blocks: Block[] = [
     {
       kind: 'paragraph',
-      text: `Ranked by value against effort: each change's impact (the share it takes away of the lead time, the customer's own work, the customers who miss the goal, the dark time, the drivers of effort and, where the map gives costs, the cost to serve) for each step of effort, 0 to 5 (docs/scoring.md). Each figure is computed: the change is made on a copy of the map and the map is scored again. Savings overlap, so they do not add up.`,
+      text: `Ranked by value against effort: each change's impact (the share it takes away of ${dimensions}) for each step of effort, 0 to 5 (docs/scoring.md). Each figure is computed: the change is made on a copy of the map and the map is scored again. Savings overlap, so they do not add up.`,
     },
   ];
   if (shown.length > 0)
@@ -293,7 +299,7 @@ export function opportunityBlocks(
         savingCell('leadTime', r.saving.leadTime),
         otherEffects(r.saving),
         ...(yearly ? [savedAYear(r)] : []),
-        ...(anyMeets ? [r.meets.length ? { text: meets(r), tone: 'good' as const } : ''] : []),
+        ...(anyMeets ? [r.meets.length ? { text: targetNames(r.meets), tone: 'good' as const } : ''] : []),
         r.opportunity.why,
       ]),
     });
@@ -301,10 +307,10 @@ export function opportunityBlocks(
   const { together } = ranking;
   if (together) {
     const lead = (x: number) => formatDuration(x, cal);
-    const missed = analysis.targets.filter((t) => !t.met && !together.meets.includes(t.metric));
+    const missed = analysis.targets.filter((t) => !t.met && !together.meets.includes(t.metric)).map((t) => t.metric);
     blocks.push({
       kind: 'paragraph',
-      text: `Made together (\`cxmap improve --apply recommended\`), the ${recommended.length} recommended changes${recommended.length < ranked.length ? ' (all but the thankless tasks)' : ''} take the lead time from ${lead(together.before.leadTime)} to ${lead(together.after.leadTime)}${otherEffects(together.saving) ? `; ${otherEffects(together.saving)}` : ''}${yearly && savedAYear(together) ? `; a year: ${savedAYear(together)}` : ''}.${together.meets.length ? ` They meet ${meets(together)}.` : ''}${missed.length ? ` Still missed: ${missed.map((t) => `the target ${inSentence(metric(t.metric))}`).join(', ')}.` : ''}`,
+      text: `Made together (\`cxmap improve --apply recommended\`), the ${recommended.length} recommended changes${recommended.length < ranked.length ? ' (all but the thankless tasks)' : ''} take the lead time from ${lead(together.before.leadTime)} to ${lead(together.after.leadTime)}${otherEffects(together.saving) ? `; ${otherEffects(together.saving)}` : ''}${yearly && savedAYear(together) ? `; a year: ${savedAYear(together)}` : ''}.${together.meets.length ? ` They meet ${targetNames(together.meets)}.` : ''}${missed.length ? ` Still missed: ${targetNames(missed)}.` : ''}`,
     });
   }
   if (ranking.alternatives.length > 0)

@@ -11,12 +11,15 @@ import { whatIf, type Evaluated } from './whatif.js';
 /** What `--apply` takes besides rule and opportunity ids: the changes the ranking recommends. */
 export const RECOMMENDED_SET = 'recommended';
 
+/** The rule of an opportunity id (`cut-wait:mri`), or a rule id itself. */
+const ruleOf = (id: string) => id.split(':')[0]!;
+
 /** The rules that `--apply` names, by rule id or by an opportunity id of theirs (`cut-wait:mri`). */
 function rulesNamed(ids: readonly string[]) {
   if (ids.includes(RECOMMENDED_SET)) return RULES;
   const known = RULES.map((r) => r.id);
   for (const id of ids) {
-    const rule = id.split(':')[0]!;
+    const rule = ruleOf(id);
     if (known.includes(rule)) continue;
     if (id === 'all' || id === 'beat-benchmark')
       throw new UsageError(
@@ -27,7 +30,7 @@ function rulesNamed(ids: readonly string[]) {
       `there is no rule \`${rule}\`${near ? `; did you mean \`${near}\`?` : ''} (${RECOMMENDED_SET}, or rules: ${known.join(', ')})`,
     );
   }
-  return RULES.filter((r) => ids.some((id) => id.split(':')[0] === r.id));
+  return RULES.filter((r) => ids.some((id) => ruleOf(id) === r.id));
 }
 
 /** What was left out of what `--apply` names, each with why. */
@@ -64,7 +67,7 @@ export function improve(
   const all = considered(ranking);
   for (const id of ids.filter((x) => x.includes(':')))
     if (!all.some((r) => r.opportunity.id === id)) {
-      const rule = id.split(':')[0]!;
+      const rule = ruleOf(id);
       const own = all.filter((r) => r.opportunity.rule === rule).map((r) => r.opportunity.id);
       throw new UsageError(
         `there is no opportunity \`${id}\` in ${file}${own.length ? `; ${rule} has ${own.map((x) => `\`${x}\``).join(', ')}` : `; ${rule} finds nothing there`}`,

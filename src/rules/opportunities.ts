@@ -3,7 +3,7 @@
  * effort (a quick win is a large impact for little effort), each change proposed once. docs/scoring.md ("Ranking
  * opportunities") defines the score.
  */
-import type { ExactAnalysis } from '../analysis/index.js';
+import { inSentence, metric, type ExactAnalysis, type TargetMetric } from '../analysis/index.js';
 import { stepChanges } from '../model/index.js';
 import { askOnce } from './ask-once.js';
 import { cutWait } from './cut-wait.js';
@@ -55,8 +55,7 @@ export interface Ranked extends Evaluated {
 }
 
 /** The quadrants of the value-against-effort matrix: value is high from 2.5, effort from 3 (of 5). */
-export const QUADRANTS = ['quick win', 'major project', 'fill-in', 'thankless task'] as const;
-export type Quadrant = (typeof QUADRANTS)[number];
+export type Quadrant = 'quick win' | 'major project' | 'fill-in' | 'thankless task';
 const quadrantOf = (value: number, effort: number): Quadrant =>
   value >= 2.5 ? (effort >= 3 ? 'major project' : 'quick win') : effort >= 3 ? 'thankless task' : 'fill-in';
 
@@ -179,6 +178,10 @@ export function opportunities(
     unused,
   };
 }
+
+/** Targets in words, for what a change meets or leaves missed: "the target lead time, the target PCE". */
+export const targetNames = (ids: readonly TargetMetric[]): string =>
+  ids.map((id) => `the target ${inSentence(metric(id))}`).join(', ');
 
 /** Where an opportunity stands, in words: "value 4.2 of 5, effort 3 of 5". */
 export const scoreText = (r: Ranked): string => `value ${r.value.toFixed(1)} of 5, effort ${r.effort} of 5`;
