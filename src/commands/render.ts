@@ -1,7 +1,7 @@
 /** `cxmap render`: the diagrams of each map as Mermaid text, Markdown, or SVG, PNG and PDF drawn in Chromium. */
 import { Option, type Command } from 'commander';
 import { loadFile } from '../load/index.js';
-import { THEMES, VIEWS } from '../render/index.js';
+import { MIN_TEXT_PT, PAGE_NAMES, THEMES, VIEWS } from '../render/index.js';
 import { expandInputs, RENDER_FORMATS, renderMaps, type RenderOptions } from '../workflows/index.js';
 import { parseScale, parseViews, stopOnInvalid, type CommandContext } from './shared.js';
 
@@ -21,10 +21,16 @@ export function register(program: Command, context: CommandContext): void {
     .addOption(new Option('-f, --format <format>', 'output format').choices(RENDER_FORMATS).default('mmd'))
     .option('-o, --out <folder>', 'where to write the files', 'cxmap-out')
     .addOption(new Option('--theme <theme>', 'Mermaid theme for svg, png and pdf').choices(THEMES).default('default'))
+    .addOption(
+      new Option(
+        '--page <page>',
+        `the page of svg, png and pdf: a slide (16:9 is 13.33 x 7.5 in, 4:3 is 10 x 7.5 in), A4, or none (the diagram's own size). A blueprint whose text would be smaller than ${MIN_TEXT_PT} pt on the page is split by stage into parts: pages of one PDF, or <map>.blueprint-1.png, -2... (default: 16:9 for png and pdf, none for svg)`,
+      ).choices(PAGE_NAMES),
+    )
     .option('--scale <n>', 'pixels per point for png (at least 1800 pixels wide whatever the scale)', parseScale, 2)
     .addHelpText(
       'after',
-      '\nExamples:\n  $ cxmap render examples/home-loan.cxmap.yaml --view blueprint,journey --format md\n  $ cxmap render "maps/*.cxmap.yaml" --view blueprint,journey,timeline,matrix --format svg --out diagrams\n  $ cxmap render loan.cxmap.yaml --format png --scale 3',
+      '\nExamples:\n  $ cxmap render examples/home-loan.cxmap.yaml --view blueprint,journey --format md\n  $ cxmap render examples/home-loan.cxmap.yaml --format pdf --page 16:9      # one slide-sized page per part\n  $ cxmap render examples/home-loan.cxmap.yaml --format svg --page none      # the whole blueprint, deck-safe SVG\n  $ cxmap render "maps/*.cxmap.yaml" --view blueprint,journey,timeline,matrix --format svg --out diagrams\n  $ cxmap render loan.cxmap.yaml --format png --scale 3',
     )
     .action(async (files: string[], options: RenderOptions) => {
       const loaded = (await expandInputs(files)).map(loadFile);

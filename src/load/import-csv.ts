@@ -6,7 +6,16 @@
 import { parse } from 'csv-parse/sync';
 import { Document, isMap, isScalar, isSeq, visit } from 'yaml';
 import { parseDistribution, parseRatio, closest, slug } from '../core/index.js';
-import { LANES, type Lane, type ProcessInfo, type RawMap, type RawNext, type RawStep } from './types.js';
+import {
+  BASES,
+  LANES,
+  type Basis,
+  type Lane,
+  type ProcessInfo,
+  type RawMap,
+  type RawNext,
+  type RawStep,
+} from './types.js';
 
 const COLUMNS = [
   'id',
@@ -23,6 +32,7 @@ const COLUMNS = [
   'tells',
   'ca',
   'fails',
+  'basis',
   'evidence',
   'outcome',
   'note',
@@ -139,7 +149,7 @@ export function importCsv(
       if (!Number.isInteger(f) || f < -2 || f > 2) bad(`feeling \`${feeling}\` is not a whole number from -2 to 2`);
       else step.feeling = f;
     }
-    for (const c of ['asks', 'tells'] as const) if (cell(r, c)) step[c] = list(cell(r, c));
+    for (const c of ['asks', 'tells', 'evidence'] as const) if (cell(r, c)) step[c] = list(cell(r, c));
     const ca = cell(r, 'ca');
     if (ca) {
       const x = /^\d+(\.\d+)?%$/.test(ca) ? parseRatio(ca) : Number(ca);
@@ -147,10 +157,10 @@ export function importCsv(
       else step.ca = /%$/.test(ca) ? ca : x;
     }
     text('fails', 'fails');
-    const evidence = cell(r, 'evidence').toLowerCase();
-    if (evidence) {
-      if (evidence === 'assumed' || evidence === 'observed' || evidence === 'measured') step.evidence = evidence;
-      else bad(`evidence \`${evidence}\` is not assumed, observed or measured`);
+    const basis = cell(r, 'basis').toLowerCase();
+    if (basis) {
+      if ((BASES as readonly string[]).includes(basis)) step.basis = basis as Basis;
+      else bad(`basis \`${basis}\` is not assumed, observed or measured`);
     }
     const outcome = cell(r, 'outcome').toLowerCase();
     if (outcome) {
@@ -212,7 +222,7 @@ export function importCsv(
   visit(doc, {
     Pair(_, pair) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
-      if (['asks', 'tells', 'stages'].includes(key) && isSeq(pair.value)) pair.value.flow = true;
+      if (['asks', 'tells', 'evidence', 'stages'].includes(key) && isSeq(pair.value)) pair.value.flow = true;
       if (key === 'next' && isSeq(pair.value)) pair.value.items.forEach((c) => isMap(c) && (c.flow = true));
       if (key === 'actors' && isMap(pair.value))
         pair.value.items.forEach((a) => isMap(a.value) && (a.value.flow = true));

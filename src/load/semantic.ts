@@ -23,7 +23,17 @@ import {
   walker,
 } from '../core/index.js';
 import type { SourceMap, Path } from './parse.js';
-import type { Actor, Choice, Next, ProcessMap, RawMap, RawStep, Step } from './types.js';
+import {
+  BASES,
+  type Actor,
+  type Basis,
+  type Choice,
+  type Next,
+  type ProcessMap,
+  type RawMap,
+  type RawStep,
+  type Step,
+} from './types.js';
 import { channelOf, channelSuggestion, CHANNELS } from './channels.js';
 
 /** Chances of a step must add up to 100% within this. */
@@ -225,6 +235,14 @@ export function checkSemantics(raw: RawMap, source: SourceMap, flow = true): { m
     } else if (s.stage === undefined) {
       stage = raw.process.name;
     }
+    const evidence = s.evidence === undefined ? [] : [s.evidence].flat();
+    const basis = evidence.find((e): e is Basis => (BASES as readonly string[]).includes(e));
+    if (basis)
+      check.error(
+        'evidence-is-basis',
+        `\`evidence\` is what the customer sees or holds at step \`${s.id}\` (a letter, an email, the status page); where its figures come from is \`basis\`: write \`basis: ${basis}\``,
+        at('evidence'),
+      );
     const next = normalizeNext(s, i);
     if (s.outcome !== undefined && next.kind !== 'end') {
       check.errorAtKey(
@@ -256,7 +274,8 @@ export function checkSemantics(raw: RawMap, source: SourceMap, flow = true): { m
       locked: s.locked,
       independent: s.independent ?? false,
       milestone: s.milestone,
-      evidence: s.evidence,
+      basis: s.basis,
+      evidence: basis ? [] : evidence,
       outcome: next.kind === 'end' ? (s.outcome ?? 'success') : undefined,
       note: s.note,
       next,

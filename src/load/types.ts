@@ -5,7 +5,9 @@ import type { ChannelStarter } from './channels.js';
 export type Lane = 'customer' | 'frontstage' | 'backstage' | 'support';
 export const LANES: readonly Lane[] = ['customer', 'frontstage', 'backstage', 'support'];
 type ValueClass = 'customer' | 'business' | 'waste';
-export type Evidence = 'assumed' | 'observed' | 'measured';
+/** How the figures of a step were obtained. */
+export type Basis = (typeof BASES)[number];
+export const BASES = ['assumed', 'observed', 'measured'] as const;
 /**
  * What a wait is: work waiting for capacity (`queue`), a fixed cycle (`scheduled`), something physically on its way
  * (`transport`), or the customer's own choice or pace (`customer`).
@@ -66,7 +68,9 @@ export interface RawStep {
   locked?: string;
   independent?: boolean;
   milestone?: string;
-  evidence?: Evidence;
+  basis?: Basis;
+  /** What the customer sees or holds at the step (physical evidence): one thing or a list. */
+  evidence?: string | string[];
   outcome?: 'success' | 'failure';
   note?: string;
   next?: RawNext;
@@ -125,7 +129,9 @@ export interface Step {
   independent: boolean;
   /** A milestone the customer counts, reached when this step is done. */
   milestone?: string;
-  evidence?: Evidence;
+  basis?: Basis;
+  /** What the customer sees or holds at the step (physical evidence, drawn in the blueprint's top lane). */
+  evidence: string[];
   /** Set on end steps only: success unless the map says failure. */
   outcome?: 'success' | 'failure';
   note?: string;

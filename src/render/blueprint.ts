@@ -20,12 +20,30 @@ const LANE_TITLE: Record<Lane, string> = {
 /** Steps holding at least this share of the lead time are emphasised. */
 const HOT_SHARE = 0.1;
 
+/** What a blueprint says of a step, in whichever form it is drawn. */
+export function stepFacts(
+  analysis: Analysis,
+  i: number,
+): { name: string; who: string[]; work?: string; hotShare?: number; wait?: string } {
+  const s = analysis.map.steps[i]!;
+  const cal = analysis.map.process.calendar;
+  const share = analysis.scores[i]!.delayShare;
+  const wait = mean(s.wait);
+  return {
+    name: s.name,
+    who: [s.actor.name, s.channel ?? ''].filter(Boolean),
+    work: mean(s.work) > 0 ? formatDuration(mean(s.work), cal) : undefined,
+    hotShare: share >= HOT_SHARE ? share : undefined,
+    wait: wait > 0 ? formatDuration(wait, cal) : undefined,
+  };
+}
+
 export function blueprint(
   analysis: Analysis,
   subset: readonly number[],
   title: string,
 ): { text: string; edges: number } {
-  const { map, scores, effort } = analysis;
+  const { map, effort } = analysis;
   const cal = map.process.calendar;
   const inPart = new Set(subset);
   const rework = new Set(effort.reworkLoops.map((e) => `${e.from}>${e.to}`));
@@ -36,14 +54,9 @@ export function blueprint(
   const node = (i: number) => {
     const s = map.steps[i]!;
     const marks = `${s.momentOfTruth ? '★ ' : ''}${s.fails ? '⚠F ' : ''}`;
-    const meta = [s.actor.name, s.channel, mean(s.work) > 0 ? formatDuration(mean(s.work), cal) : '']
-      .filter(Boolean)
-      .join(' · ');
-    const hot =
-      scores[i]!.delayShare >= HOT_SHARE
-        ? `<br/><b>${Math.round(100 * scores[i]!.delayShare)}% of the lead time</b>`
-        : '';
-    const label = `<b>${flowLabel(marks + shorten(s.name, 60))}</b><br/><small>${flowLabel(shorten(meta, 60))}</small>${hot}`;
+    const facts = stepFacts(analysis, i);
+    const hot = facts.hotShare ? `<br/><b>${Math.round(100 * facts.hotShare)}% of the lead time</b>` : '';
+    const label = `<b>${flowLabel(marks + shorten(s.name, 60))}</b><br/><small>${flowLabel(shorten([...facts.who, facts.work ?? ''].filter(Boolean).join(' · '), 60))}</small>${hot}`;
     const end = s.next.kind === 'end';
     addClass(
       s.value === 'customer' ? 'va' : s.value === 'business' ? 'req' : s.value === 'waste' ? 'waste' : 'none',

@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'puppeteer';
 import { UsageError } from '../core/index.js';
+import { onPage, PAGE_MARGIN, type Page as PageSize } from './svg/scene.js';
 
 interface FoundBrowser {
   path: string;
@@ -141,10 +142,13 @@ const MIN_PNG_WIDTH = 1800;
 export type BrowserFormat = 'svg' | 'png' | 'pdf';
 
 interface RenderJob {
-  text: string;
+  /** Mermaid text, or SVG drawn already (by cxmap: the blueprint), one per page of a PDF. */
+  source: { mermaid: string } | { svgs: readonly string[] };
   /** The SVG's id; keep it stable for byte-identical output. */
   id: string;
   format: BrowserFormat;
+  /** The page PNG and PDF are made on (in points); without one, the diagram's own size. */
+  page?: PageSize;
 }
 
 /** SVG comes back as text, PNG and PDF as bytes. */
@@ -245,6 +249,11 @@ export class MermaidRenderer {
   }
 
   private async renderOn(page: Page, job: RenderJob): Promise<string | Uint8Array> {
+    const { format, source } = job;
+    if ('svgs' in source) {
+      if (format === 'svg') return source.svgs[0]!;
+      return this.captured(page, source.svgs, format, job.page, 0);
+    }
     const svg = await page.evaluate(
       async (text, id) => {
         // Both set up by mermaidPage: the seeded random numbers and the global mermaid.
@@ -255,53 +264,106 @@ export class MermaidRenderer {
         page.__cxmapSeed();
         return (await page.mermaid.render(id, text)).svg;
       },
-      job.text,
+      source.mermaid,
       job.id,
     );
-    const { format } = job;
-    if (format === 'svg') return svg;
-    const capture = this.capturing.then(() => this.capture(page, svg, format));
+    if (format === 'svg') return job.page ? onPage(svg, job.page) : svg;
+    return this.captured(page, [svg], format, job.page, PAGE_MARGIN);
+  }
+
+  /**
+   * A PNG of the first SVG, or a PDF with a page for each, taken in turn with the other pages' captures. On a
+   * page, a drawing made for it fills it; Mermaid's is fitted inside the margin.
+   */
+  private captured(
+    page: Page,
+    svgs: readonly string[],
+    format: 'png' | 'pdf',
+    size: PageSize | undefined,
+    margin: number,
+  ): Promise<Uint8Array> {
+    const capture = this.capturing.then(async () => {
+      await page.bringToFront();
+      return this.capture(page, await MermaidRenderer.show(page, svgs, size, margin), format);
+    });
     this.capturing = capture.catch(() => undefined);
     return capture;
   }
 
-  private async capture(page: Page, svg: string, format: 'png' | 'pdf'): Promise<Uint8Array> {
-    await page.bringToFront();
-    const size = await MermaidRenderer.show(page, svg);
+  private async capture(
+    page: Page,
+    box: { width: number; height: number },
+    format: 'png' | 'pdf',
+  ): Promise<Uint8Array> {
     try {
       if (format === 'png') {
         await page.setViewport({
-          width: Math.ceil(size.width),
-          height: Math.ceil(size.height),
-          deviceScaleFactor: Math.max(this.options.scale, MIN_PNG_WIDTH / size.width),
+          width: Math.ceil(box.width),
+          height: Math.ceil(box.height),
+          deviceScaleFactor: Math.max(this.options.scale, MIN_PNG_WIDTH / box.width),
         });
-        const element = await page.$('#out svg');
+        const element = await page.$('#out > div');
         return await element!.screenshot({ type: 'png' });
       }
-      await page.setViewport({ width: Math.ceil(size.width), height: Math.ceil(size.height) });
+      await page.setViewport({ width: Math.ceil(box.width), height: Math.ceil(box.height) });
       return await page.pdf({
-        width: `${Math.ceil(size.width)}px`,
-        height: `${Math.ceil(size.height) + 1}px`,
+        width: `${Math.ceil(box.width)}px`,
+        height: `${Math.ceil(box.height)}px`,
         printBackground: true,
-        pageRanges: '1',
       });
     } finally {
       await page.evaluate(() => (document.getElementById('out')!.innerHTML = ''));
     }
   }
 
-  /** Puts the SVG on the page at its natural size and returns that size. */
-  private static async show(page: Page, svg: string): Promise<{ width: number; height: number }> {
-    return page.evaluate((svg) => {
-      const out = document.getElementById('out')!;
-      out.innerHTML = svg;
-      const element = out.querySelector('svg')!;
-      const box = element.viewBox.baseVal;
-      element.style.maxWidth = 'none';
-      element.setAttribute('width', String(box.width));
-      element.setAttribute('height', String(box.height));
-      return { width: box.width, height: box.height };
-    }, svg);
+  /**
+   * Puts each SVG on the page in a box of its own, one after the other: the page's size (in CSS pixels, 96 per
+   * inch) with the SVG as large as fits, centred; without a page, the SVG's natural size. Returns the box's size.
+   */
+  private static async show(
+    page: Page,
+    svgs: readonly string[],
+    size: PageSize | undefined,
+    margin: number,
+  ): Promise<{ width: number; height: number }> {
+    return page.evaluate(
+      (svgs, size, margin) => {
+        const out = document.getElementById('out')!;
+        out.innerHTML = '';
+        let box = { width: 0, height: 0 };
+        for (const svg of svgs) {
+          const frame = document.createElement('div');
+          frame.innerHTML = svg;
+          out.append(frame);
+          const element = frame.querySelector('svg')!;
+          const view = element.viewBox.baseVal;
+          const natural = {
+            width: view.width || element.width.baseVal.value,
+            height: view.height || element.height.baseVal.value,
+          };
+          box = size ? { width: (size.width * 4) / 3, height: (size.height * 4) / 3 } : natural;
+          const scale = size
+            ? Math.min((box.width - 2 * margin) / natural.width, (box.height - 2 * margin) / natural.height)
+            : 1;
+          element.style.maxWidth = 'none';
+          element.setAttribute('width', String(natural.width * scale));
+          element.setAttribute('height', String(natural.height * scale));
+          Object.assign(frame.style, {
+            width: `${box.width}px`,
+            height: `${box.height}px`,
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'center',
+            overflow: 'hidden',
+            breakAfter: 'page',
+          });
+        }
+        return box;
+      },
+      svgs,
+      size ?? null,
+      (margin * 4) / 3,
+    );
   }
 
   async version(): Promise<string> {

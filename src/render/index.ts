@@ -4,3 +4,4 @@ export * from './palette.js';
 export * from './text.js';
 export * from './time.js';
 export * from './views.js';
+export { PAGE_NAMES, PAGES, MIN_TEXT_PT, type Page, type PageName } from './svg/scene.js';

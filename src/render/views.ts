@@ -12,6 +12,8 @@ import type { Ranking } from '../rules/index.js';
 import { timeline } from './timeline.js';
 import { timePie } from './time.js';
 import { MAX_EDGES, MAX_TEXT } from './text.js';
+import { blueprintDrawings } from './svg/blueprint.js';
+import { pageScale, svgOf, type Page } from './svg/scene.js';
 
 export const VIEWS = ['blueprint', 'journey', 'timeline', 'matrix', 'time'] as const;
 export type ViewName = (typeof VIEWS)[number];
@@ -23,7 +25,10 @@ export interface Diagram {
   part?: { index: number; count: number; label: string };
   /** One line for readers: what the diagram shows. */
   caption: string;
+  /** Mermaid text: the md and mmd forms, and what the browser draws when there is no `svg`. */
   text: string;
+  /** The SVG, when cxmap lays the view out itself (the blueprint for svg, png and pdf): deck-safe, no browser needed. */
+  svg?: string;
   /** Why the view was split, when it was. */
   note?: string;
 }
@@ -89,6 +94,27 @@ export function viewDiagrams(analysis: Analysis, view: ViewName): Diagram[] {
     caption: `${CAPTION[view]}, part ${k + 1} of ${parts.length}: ${p.label}`,
     text: p.text,
     note,
+  }));
+}
+
+/**
+ * The diagrams of a view as drawn for svg, png and pdf: the blueprint laid out by cxmap, in parts that each fit
+ * the page at the readable minimum (one drawing without a page); the other views as Mermaid draws them.
+ */
+export function drawnDiagrams(analysis: Analysis, view: ViewName, page?: Page): Diagram[] {
+  if (view !== 'blueprint') return viewDiagrams(analysis, view);
+  const text = viewDiagrams(analysis, view)[0]!.text;
+  const drawings = blueprintDrawings(analysis, page);
+  return drawings.map((d, k) => ({
+    view,
+    part: drawings.length > 1 ? { index: k + 1, count: drawings.length, label: d.title } : undefined,
+    caption: drawings.length > 1 ? `${CAPTION[view]}, part ${k + 1} of ${drawings.length}` : CAPTION[view],
+    text,
+    svg: page ? svgOf(d, page, pageScale(d, page)) : svgOf(d),
+    note:
+      drawings.length > 1
+        ? `At the readable minimum of 11 pt, the ${view} takes ${drawings.length} pages of this size: it is split by stage.`
+        : undefined,
   }));
 }
 

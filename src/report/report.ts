@@ -4,7 +4,7 @@
  * rests on assumed figures. Built once as blocks (for Markdown, HTML and the terminal) and once as JSON.
  */
 import { formatDuration, mean } from '../core/index.js';
-import type { Evidence } from '../load/index.js';
+import type { Basis } from '../load/index.js';
 import {
   type Analysis,
   type ExactAnalysis,
@@ -39,19 +39,19 @@ export const REPORT_VIEWS = ['time', 'blueprint', 'journey', 'matrix'] as const;
 /** Below this a saving is rounding noise, not a saving. */
 const NOISE = 1e-9;
 
-interface EvidenceShare {
-  evidence: Evidence | 'not given';
+interface BasisShare {
+  basis: Basis | 'not given';
   steps: number;
   /** Share of the lead time held by these steps. */
   leadTimeShare: number;
 }
 
-function evidenceShares(analysis: Analysis): EvidenceShare[] {
-  const classes: EvidenceShare['evidence'][] = ['measured', 'observed', 'assumed', 'not given'];
-  return classes.map((evidence) => {
-    const steps = analysis.map.steps.filter((s) => (s.evidence ?? 'not given') === evidence);
+function basisShares(analysis: Analysis): BasisShare[] {
+  const classes: BasisShare['basis'][] = ['measured', 'observed', 'assumed', 'not given'];
+  return classes.map((basis) => {
+    const steps = analysis.map.steps.filter((s) => (s.basis ?? 'not given') === basis);
     return {
-      evidence,
+      basis,
       steps: steps.length,
       leadTimeShare: steps.reduce((sum, s) => sum + analysis.scores[s.index]!.delayShare, 0),
     };
@@ -78,7 +78,7 @@ export function reportBlocks(
     ...stepBlocks(analysis),
     { kind: 'heading', level: 2, text: 'Opportunities' },
     ...opportunityBlocks(analysis, ranking, { priorities: diagrams.find((d) => d.view === 'priorities') }),
-    ...evidenceBlocks(analysis),
+    ...basisBlocks(analysis),
   ];
 }
 
@@ -348,9 +348,9 @@ export function opportunityBlocks(
   return blocks;
 }
 
-function evidenceBlocks(analysis: Analysis): Block[] {
-  const evidence = evidenceShares(analysis);
-  const assumed = evidence.filter((e) => e.evidence === 'assumed' || e.evidence === 'not given');
+function basisBlocks(analysis: Analysis): Block[] {
+  const bases = basisShares(analysis);
+  const assumed = bases.filter((e) => e.basis === 'assumed' || e.basis === 'not given');
   return [
     { kind: 'heading', level: 2, text: 'How much rests on assumptions' },
     {
@@ -359,9 +359,9 @@ function evidenceBlocks(analysis: Analysis): Block[] {
     },
     {
       kind: 'table',
-      head: ['Evidence', 'Steps', 'Share of the lead time'],
+      head: ['Basis of the figures', 'Steps', 'Share of the lead time'],
       right: [1, 2],
-      rows: evidence.map((e) => [e.evidence, String(e.steps), pct(e.leadTimeShare)]),
+      rows: bases.map((e) => [e.basis, String(e.steps), pct(e.leadTimeShare)]),
     },
   ];
 }
@@ -418,7 +418,7 @@ export function reportJson(analysis: Analysis, file: string, ranking: Ranking, d
       ? { changes: ranking.together.changes.map((c) => c.id), ...evaluated(ranking.together) }
       : null,
     unusedEffort: ranking.unused,
-    evidence: evidenceShares(analysis).map((e) => ({ ...e, leadTimeShare: r(e.leadTimeShare) })),
+    basis: basisShares(analysis).map((e) => ({ ...e, leadTimeShare: r(e.leadTimeShare) })),
     diagrams: diagrams.map((d) => ({
       view: d.view,
       caption: d.caption,

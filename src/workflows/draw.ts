@@ -1,14 +1,27 @@
 /** Drawing a batch of diagrams in one browser: a page per core takes the next diagram as soon as it is free. */
 import { cpus } from 'node:os';
-import { findBrowser, MermaidRenderer, type BrowserFormat, type Diagram, type Theme } from '../render/index.js';
+import {
+  findBrowser,
+  MermaidRenderer,
+  type BrowserFormat,
+  type Diagram,
+  type Page,
+  type Theme,
+} from '../render/index.js';
 import { progress } from './output.js';
 
 interface DrawJob {
-  diagram: Diagram;
+  /** The diagram, or the parts of one that a PDF has as its pages. */
+  diagrams: readonly Diagram[];
   /** The SVG's id: unique in its page, stable from run to run (byte-identical output). */
   id: string;
   format: BrowserFormat;
+  page?: Page;
 }
+
+/** What the browser draws: the SVG cxmap drew itself, or Mermaid's text. */
+const sourceOf = (diagrams: readonly Diagram[]) =>
+  diagrams.every((d) => d.svg) ? { svgs: diagrams.map((d) => d.svg!) } : { mermaid: diagrams[0]!.text };
 
 interface DrawOptions {
   theme: Theme;
@@ -37,7 +50,7 @@ export async function drawAll(
   const bar = progress(jobs.length, 'diagrams');
   try {
     await renderer.renderAll(
-      jobs.map((j) => ({ text: j.diagram.text, id: j.id, format: j.format })),
+      jobs.map((j) => ({ source: sourceOf(j.diagrams), id: j.id, format: j.format, page: j.page })),
       (index, result) => {
         bar.tick();
         if ('error' in result) failures.set(index, result.error.message.split('\n')[0]!);
@@ -61,7 +74,7 @@ export async function drawSvgs(
   theme: Theme,
 ): Promise<Map<Diagram, string> | undefined> {
   const svgs = new Map<Diagram, string>();
-  const jobs = diagrams.map((diagram) => ({ diagram, id: id(diagram), format: 'svg' as const }));
+  const jobs = diagrams.map((diagram) => ({ diagrams: [diagram], id: id(diagram), format: 'svg' as const }));
   const failures = await drawAll(jobs, { theme, scale: 1 }, (index, svg) => svgs.set(diagrams[index]!, svg as string));
   if (!failures) {
     process.stderr.write(

@@ -3,7 +3,16 @@ import { basename, join } from 'node:path';
 import { UsageError } from '../core/index.js';
 import type { LoadedMap } from '../load/index.js';
 import { analyzeExact } from '../analysis/index.js';
-import { NO_BROWSER, viewDiagrams, type Diagram, type Theme, type ViewName } from '../render/index.js';
+import {
+  drawnDiagrams,
+  NO_BROWSER,
+  PAGES,
+  viewDiagrams,
+  type Diagram,
+  type PageName,
+  type Theme,
+  type ViewName,
+} from '../render/index.js';
 import { viewsMarkdown } from '../report/index.js';
 import { drawAll } from './draw.js';
 import { Outputs } from './output.js';
@@ -17,6 +26,8 @@ export interface RenderOptions {
   out: string;
   theme: Theme;
   scale: number;
+  /** The page of svg, png and pdf; by default 16:9 for png and pdf, none for svg. */
+  page?: PageName;
 }
 
 /** The name a map's outputs start with: its file name without `.cxmap.yaml`. */
@@ -27,12 +38,14 @@ export function baseName(file: string): string {
 interface Planned {
   path: string;
   what: string;
-  diagram: Diagram;
+  /** The diagram, or its parts as the pages of one PDF. */
+  diagrams: Diagram[];
 }
 
 /**
  * Writes the views of each (valid) map, calling `wrote` with each path written; returns the exit code (2 when a
- * diagram could not be drawn, each such diagram named on standard error).
+ * diagram could not be drawn, each such diagram named on standard error). A view in parts is one PDF with a page
+ * per part, or one file per part for svg and png: `<map>.<view>-1.svg`, `-2`...
  */
 export async function renderMaps(
   loaded: readonly LoadedMap[],
@@ -42,33 +55,42 @@ export async function renderMaps(
   const outputs = new Outputs(loaded.map((l) => l.file));
   const texts: { path: string; text: string }[] = [];
   const planned: Planned[] = [];
+  const format = options.format;
+  const pageName = options.page ?? (format === 'png' || format === 'pdf' ? '16:9' : 'none');
+  const page = pageName === 'none' ? undefined : PAGES[pageName];
   for (const l of loaded) {
     const analysis = analyzeExact(l.map!);
     const base = baseName(l.file);
-    const diagrams = options.view.flatMap((v) => viewDiagrams(analysis, v));
-    if (options.format === 'md') {
+    if (format === 'md') {
+      const diagrams = options.view.flatMap((v) => viewDiagrams(analysis, v));
       texts.push({
         path: outputs.plan(join(options.out, `${base}.md`), `the diagrams of ${l.file}`),
         text: viewsMarkdown(analysis, diagrams),
       });
       continue;
     }
-    for (const d of diagrams) {
-      const name = `${base}.${d.view}${d.part ? `.part${d.part.index}` : ''}.${options.format}`;
-      const what = `the ${d.view} of ${l.file}${d.part ? ` (part ${d.part.index})` : ''}`;
-      const path = outputs.plan(join(options.out, name), what);
-      if (options.format === 'mmd') texts.push({ path, text: d.text });
-      else planned.push({ path, what, diagram: d });
+    for (const view of options.view) {
+      const diagrams = format === 'mmd' ? viewDiagrams(analysis, view) : drawnDiagrams(analysis, view, page);
+      const onePdf = format === 'pdf' && diagrams.every((d) => d.svg);
+      const files = onePdf ? [diagrams] : diagrams.map((d) => [d]);
+      for (const parts of files) {
+        const part = files.length > 1 ? parts[0]!.part : undefined;
+        const name = `${base}.${view}${part ? `-${part.index}` : ''}.${format}`;
+        const what = `the ${view} of ${l.file}${part ? ` (part ${part.index} of ${part.count})` : ''}`;
+        const path = outputs.plan(join(options.out, name), what);
+        if (format === 'mmd') texts.push({ path, text: parts[0]!.text });
+        else if (format === 'svg' && parts[0]!.svg) texts.push({ path, text: parts[0]!.svg });
+        else planned.push({ path, what, diagrams: parts });
+      }
     }
   }
   for (const t of texts) {
     outputs.write(t.path, t.text);
     wrote(t.path);
   }
-  const format = options.format;
   if (planned.length === 0 || format === 'mmd' || format === 'md') return 0;
 
-  const jobs = planned.map((p) => ({ diagram: p.diagram, id: `cxmap-${p.diagram.view}`, format }));
+  const jobs = planned.map((p) => ({ diagrams: p.diagrams, id: `cxmap-${p.diagrams[0]!.view}`, format, page }));
   const failures = await drawAll(jobs, options, (index, data) => {
     outputs.write(planned[index]!.path, data);
     wrote(planned[index]!.path);

@@ -49,8 +49,8 @@ actors:
   me: { kind: customer, name: Customer }
   desk: { kind: frontstage, name: Desk }
 steps:
-  - { id: ask, name: Ask, actor: me, channel: web, work: 5m, value: customer, evidence: measured, next: answer }
-  - { id: answer, name: Answer, actor: desk, channel: web, work: 5m, value: customer, tells: [answer], evidence: measured }
+  - { id: ask, name: Ask, actor: me, channel: web, work: 5m, value: customer, basis: measured, next: answer }
+  - { id: answer, name: Answer, actor: desk, channel: web, work: 5m, value: customer, tells: [answer], basis: measured }
 `;
 
 /** A folder of files, written from `{ path: text }`. */

@@ -1,4 +1,5 @@
 /** `cxmap render` end to end, in headless Chromium: real SVG, PNG and PDF files. */
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const ALL = 'blueprint,journey,timeline,matrix';
 const pngWidth = (png: Buffer) => png.readUInt32BE(16);
+const pngHeight = (png: Buffer) => png.readUInt32BE(20);
 
 describe('cxmap render to svg, png and pdf', () => {
   it('renders every view of every example to SVG, the same bytes twice, without script', () => {
@@ -33,7 +35,7 @@ describe('cxmap render to svg, png and pdf', () => {
     }
   });
 
-  it('renders PNGs at least 1800 pixels wide, and PDFs', () => {
+  it('renders PNGs at least 1800 pixels wide on 16:9 pages, the blueprint in parts, and a PDF with a page per part', () => {
     const out = join(dir, 'png');
     expect(
       cxmap([
@@ -50,9 +52,17 @@ describe('cxmap render to svg, png and pdf', () => {
     const matrix = readFileSync(join(out, 'hospital-referral.matrix.png'));
     expect(matrix.subarray(1, 4).toString()).toBe('PNG');
     expect(pngWidth(matrix)).toBeGreaterThanOrEqual(1800);
-    expect(pngWidth(readFileSync(join(out, 'hospital-referral.blueprint.png')))).toBeGreaterThanOrEqual(1800);
+    expect(pngHeight(matrix)).toBe((pngWidth(matrix) * 9) / 16);
+    const parts = readdirSync(out).filter((f) => /^hospital-referral\.blueprint-\d+\.png$/.test(f));
+    expect(parts.length).toBeGreaterThan(1);
+    for (const part of parts) {
+      const png = readFileSync(join(out, part));
+      expect([pngWidth(png), pngHeight(png)]).toEqual([2560, 1440]);
+    }
     expect(cxmap(['render', 'examples/hospital-referral.cxmap.yaml', '--format', 'pdf', '--out', out]).status).toBe(0);
-    expect(readFileSync(join(out, 'hospital-referral.blueprint.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    const info = execFileSync('pdfinfo', [join(out, 'hospital-referral.blueprint.pdf')], { encoding: 'utf8' });
+    expect(info).toMatch(new RegExp(`^Pages: +${parts.length}$`, 'm'));
+    expect(info).toMatch(/^Page size: +960 x 540 pts$/m);
   });
 
   it('writes mmd and md without a browser, byte-identical from run to run', () => {
@@ -71,15 +81,20 @@ describe('cxmap render to svg, png and pdf', () => {
     expect(md.match(/^```mermaid$/gm)).toHaveLength(4);
   });
 
-  it('says in one line that no browser was found, exit 2', () => {
-    const result = cxmap(['render', 'examples/home-loan.cxmap.yaml', '--format', 'svg', '--out', join(dir, 'none')], {
+  it('says in one line that no browser was found, exit 2; the blueprint as SVG needs none', () => {
+    const noBrowser = { PATH: '/nonexistent', CXMAP_BROWSER: '', PUPPETEER_EXECUTABLE_PATH: '', HOME: dir };
+    const svg = cxmap(['render', 'examples/home-loan.cxmap.yaml', '--format', 'svg', '--out', join(dir, 'svg')], {
+      env: noBrowser,
+    });
+    expect([svg.status, svg.stdout]).toEqual([0, `${join(dir, 'svg', 'home-loan.blueprint.svg')}\n`]);
+    const result = cxmap(['render', 'examples/home-loan.cxmap.yaml', '--format', 'png', '--out', join(dir, 'none')], {
       env: { PATH: '/nonexistent', CXMAP_BROWSER: '', PUPPETEER_EXECUTABLE_PATH: '', HOME: dir },
     });
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(
       'cxmap: no browser found to render svg, png or pdf: install Chromium (on Debian or Ubuntu: apt-get install chromium) or set CXMAP_BROWSER to the path of Chrome or Chromium; mmd and md need no browser\n',
     );
-    const missing = cxmap(['render', 'examples/home-loan.cxmap.yaml', '--format', 'svg', '--out', join(dir, 'none')], {
+    const missing = cxmap(['render', 'examples/home-loan.cxmap.yaml', '--format', 'png', '--out', join(dir, 'none')], {
       env: { CXMAP_BROWSER: '/opt/nothing/chrome' },
     });
     expect(missing.stderr).toBe('cxmap: CXMAP_BROWSER is set to /opt/nothing/chrome, which does not exist\n');
@@ -121,8 +136,8 @@ describe('hostile labels', () => {
       const svg = readFileSync(join(out, f), 'utf8');
       // Only real markup counts: escaped text such as &lt;b onclick=...&gt; is harmless.
       expect(svg).not.toMatch(/<script|<img|<[^>]*\son[a-z]+\s*=|javascript:/i);
-      // The default theme's node colour is there: the %%{init}%% in the process name changed nothing.
-      if (f.endsWith('blueprint.svg')) expect(svg.toLowerCase()).toContain('#ececff');
+      // The default theme's colour is there: the %%{init}%% in the process name changed nothing.
+      if (f.endsWith('journey.svg')) expect(svg.toLowerCase()).toContain('#ececff');
     }
     expect(readFileSync(join(out, 'hostile.blueprint.svg'), 'utf8')).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });

@@ -173,7 +173,7 @@ describe('cxmap report', () => {
     );
   });
 
-  it('JSON with everything: metrics, steps, opportunities ranked by computed saving, evidence, diagrams', () => {
+  it('JSON with everything: metrics, steps, opportunities ranked by computed saving, basis of the figures, diagrams', () => {
     const out = join(dir, 'json');
     expect(cxmap(['report', 'examples/home-loan.cxmap.yaml', '--format', 'json', '--out', out]).status).toBe(0);
     const json = JSON.parse(readFileSync(join(out, 'home-loan.report.json'), 'utf8'));
@@ -226,10 +226,10 @@ describe('cxmap report', () => {
       customerDays: null,
       customerCost: null,
     });
-    // The evidence classes count the steps as the map says them.
+    // The basis classes count the steps as the map says them.
     const text = readFileSync('examples/home-loan.cxmap.yaml', 'utf8');
-    const count = (e: string) => (text.match(new RegExp(`^\\s+evidence: ${e}\\b`, 'gm')) ?? []).length;
-    expect(json.evidence.map((e: { evidence: string; steps: number }) => [e.evidence, e.steps])).toEqual([
+    const count = (e: string) => (text.match(new RegExp(`^\\s+basis: ${e}\\b`, 'gm')) ?? []).length;
+    expect(json.basis.map((e: { basis: string; steps: number }) => [e.basis, e.steps])).toEqual([
       ['measured', count('measured')],
       ['observed', count('observed')],
       ['assumed', count('assumed')],

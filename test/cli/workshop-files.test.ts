@@ -112,11 +112,11 @@ repair,Repair the car,Garage,,,,4h,,
     const empty = run('');
     expect(empty.status).toBe(1);
     expect(empty.stderr).toBe(
-      'steps.csv: row 1: the file is empty: its first row names the columns (id, name, stage, actor, lane, channel, wait, work, value, feeling, asks, tells, ca, fails, evidence, outcome, note, next), then one row per step\ncxmap: 1 problem in steps.csv: nothing written\n',
+      'steps.csv: row 1: the file is empty: its first row names the columns (id, name, stage, actor, lane, channel, wait, work, value, feeling, asks, tells, ca, fails, basis, evidence, outcome, note, next), then one row per step\ncxmap: 1 problem in steps.csv: nothing written\n',
     );
     const header = run('name,actr,lane\nA,me,customer\n');
     expect(header.stderr.split('\n').slice(0, 2)).toEqual([
-      'steps.csv: row 1: unknown column `actr` (did you mean `actor`?); the columns are id, name, stage, actor, lane, channel, wait, work, value, feeling, asks, tells, ca, fails, evidence, outcome, note, next',
+      'steps.csv: row 1: unknown column `actr` (did you mean `actor`?); the columns are id, name, stage, actor, lane, channel, wait, work, value, feeling, asks, tells, ca, fails, basis, evidence, outcome, note, next',
       'steps.csv: row 1: the column `actor` is missing: every step needs one',
     ]);
   });

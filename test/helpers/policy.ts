@@ -28,8 +28,8 @@ actors:
   back: { kind: backstage, name: Card operations }
   sys: { kind: support, name: Card system }
 steps:
-  - { id: report, name: Report the card lost, actor: me, channel: web, work: 10m, asks: [card number], evidence: measured, next: call }
-  - { id: call, name: Call to confirm, actor: call, channel: phone, wait: 1h, work: 20m, asks: [card number], evidence: observed, next: check }
+  - { id: report, name: Report the card lost, actor: me, channel: web, work: 10m, asks: [card number], basis: measured, next: call }
+  - { id: call, name: Call to confirm, actor: call, channel: phone, wait: 1h, work: 20m, asks: [card number], basis: observed, next: check }
   - { id: check, name: Check the account, actor: back, wait: 2d, work: 30m, value: business, next: [{ to: issue, chance: 90% }, { to: branch, chance: 10% }] }
   - { id: branch, name: Show ID at the branch, actor: branch, channel: in person, wait: 1d, work: 30m, asks: [card number], next: issue }
   - { id: issue, name: Issue the card, actor: sys, work: 1m, value: customer, next: post }

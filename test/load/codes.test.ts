@@ -177,6 +177,14 @@ const cases: Case[] = [
     message: 'step `b` has no stage; give it one of: One, Two',
   },
   {
+    code: 'evidence-is-basis',
+    yaml: two('    evidence: [letter, observed]\n'),
+    line: 15,
+    column: 15,
+    message:
+      '`evidence` is what the customer sees or holds at step `a` (a letter, an email, the status page); where its figures come from is `basis`: write `basis: observed`',
+  },
+  {
     code: 'outcome-not-end',
     yaml: two('    outcome: failure\n'),
     line: 15,
@@ -477,6 +485,7 @@ describe('one broken map per finding code', () => {
       'duplicate-key',
       'duplicate-stage',
       'empty-file',
+      'evidence-is-basis',
       'file-too-large',
       'loop-too-sticky',
       'missing-key',

@@ -10,9 +10,9 @@ describe('MermaidRenderer', () => {
     try {
       await renderer.renderAll(
         [
-          { text: 'flowchart LR\n  a --> b\n', id: 'ok1', format: 'svg' },
-          { text: 'flowchart LR\n  a --> \n  ((( b\n', id: 'bad', format: 'svg' },
-          { text: 'journey\n  title t\n  section s\n    x: 3: me\n', id: 'ok2', format: 'png' },
+          { source: { mermaid: 'flowchart LR\n  a --> b\n' }, id: 'ok1', format: 'svg' },
+          { source: { mermaid: 'flowchart LR\n  a --> \n  ((( b\n' }, id: 'bad', format: 'svg' },
+          { source: { mermaid: 'journey\n  title t\n  section s\n    x: 3: me\n' }, id: 'ok2', format: 'png' },
         ],
         (index, result) =>
           void results.push(`${index}:${'error' in result ? `error ${result.error.message.split('\n')[0]}` : 'ok'}`),

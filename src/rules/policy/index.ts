@@ -7,7 +7,7 @@ import { maxReAsks } from './max-re-asks.js';
 import { maxTransfers } from './max-transfers.js';
 import { minPce } from './min-pce.js';
 import { noRegression } from './no-regression.js';
-import { requireEvidence } from './require-evidence.js';
+import { requireBasis } from './require-basis.js';
 import { targetLeadTime } from './target-lead-time.js';
 import { targetPce } from './target-pce.js';
 import { targetSuccessRate } from './target-success-rate.js';
@@ -21,7 +21,7 @@ export const POLICIES: Policy[] = [
   maxLeadTime,
   maxDarkTime,
   minPce,
-  requireEvidence,
+  requireBasis,
   targetLeadTime,
   targetPce,
   targetSuccessRate,

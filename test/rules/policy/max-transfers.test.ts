@@ -4,8 +4,8 @@ import { CARD, policyFindings } from '../../helpers/policy.js';
 // In 25% of the calls the call centre puts the cardholder through to the branch's card desk, in the same call: a
 // transfer. The branch seeing them a day later (the card map as it is) is a new contact, not a transfer.
 const PUT_THROUGH = CARD.replace(
-  'evidence: observed, next: check }',
-  'evidence: observed, next: [{ to: desk, chance: 25% }, { to: check, chance: 75% }] }\n  - { id: desk, name: Card desk, actor: branch, channel: phone, work: 5m, next: check }',
+  'basis: observed, next: check }',
+  'basis: observed, next: [{ to: desk, chance: 25% }, { to: check, chance: 75% }] }\n  - { id: desk, name: Card desk, actor: branch, channel: phone, work: 5m, next: check }',
 );
 
 describe('max-transfers', () => {

@@ -1,0 +1,760 @@
+/**
+ * The service blueprint laid out by cxmap itself (Shostack 1984; Bitner, Ostrom & Morgan 2008), for SVG, PNG,
+ * PDF and slides. Lanes in the fixed order of the method, top to bottom, each the full width of the drawing:
+ * physical evidence, customer actions, the line of interaction, frontstage, the line of visibility, backstage,
+ * the line of internal interaction, support processes. Steps stand in columns in flow order under their stage's
+ * header; edges run orthogonally in the gaps between columns and in the margins of the lanes, never through a
+ * step. On a page, a blueprint whose text would come out smaller than the readable minimum is split by stage
+ * into parts, and an edge that leaves a part ends in a stub that names the step and the part it continues in.
+ *
+ * Mermaid's flowchart cannot fix the order of its lanes, and its `swimlane-beta` neither puts steps in stage
+ * columns nor draws the blueprint's lines (docs/render.md); the Markdown form stays the Mermaid flowchart
+ * (../blueprint.ts), which GitHub draws.
+ */
+import type { ExactAnalysis as Analysis } from '../../analysis/index.js';
+import { LANES, type Lane } from '../../load/index.js';
+import { stepFacts } from '../blueprint.js';
+import { PALETTE } from '../palette.js';
+import { textWidth, wrap } from './font.js';
+import { LINE_HEIGHT, MIN_TEXT_PT, PAGE_MARGIN, type Drawing, type Page, type Shape } from './scene.js';
+
+type Row = 'evidence' | Lane;
+const ROWS: readonly Row[] = ['evidence', ...LANES];
+const LANE_ORDER: readonly Lane[] = LANES;
+const ROW_TITLE: Record<Row, string> = {
+  evidence: 'Physical evidence',
+  customer: 'Customer actions',
+  frontstage: 'Frontstage',
+  backstage: 'Backstage',
+  support: 'Support processes',
+};
+const ROW_FILL: Record<Row, string> = {
+  evidence: '#FFFFFF',
+  customer: '#FFF8E7',
+  frontstage: '#EEF6FB',
+  backstage: '#F4F4F4',
+  support: '#E9E9E9',
+};
+/** The three lines of the blueprint, each under the lane it follows. */
+const LINES: { after: Row; name: string; dash?: string }[] = [
+  { after: 'customer', name: 'Line of interaction' },
+  { after: 'frontstage', name: 'Line of visibility', dash: '9 5' },
+  { after: 'backstage', name: 'Line of internal interaction', dash: '2 3' },
+];
+const VALUE_STYLE = {
+  customer: { fill: '#DDF3EC', band: PALETTE.valueAdding, label: 'value-adding' },
+  business: { fill: '#E1F1FB', band: PALETTE.required, label: 'business-required' },
+  waste: { fill: '#FBE4D6', band: PALETTE.waste, label: 'waste' },
+  none: { fill: '#FFFFFF', band: PALETTE.unclassified, label: 'not classed' },
+};
+
+const FONT = MIN_TEXT_PT;
+const LH = FONT * LINE_HEIGHT;
+const TITLE = 15;
+const NODE_W = 148;
+const STUB_W = 112;
+const GAP = 28;
+const HEAD_W = 78;
+const PAD = 5;
+const TEXT_PAD = 5;
+const BAND = 12;
+const PILL = FONT + 4;
+const MARGIN = 8;
+const INK = PALETTE.ink;
+/** A duration is never broken across lines: `1 h 30 m` with no-break spaces. */
+const unbroken = (duration: string) => duration.replace(/ /g, '\u00A0');
+const MUTED = '#444444';
+const WAIT_INK = '#9A5B00';
+
+/** A column of the blueprint: the steps of one stage at one depth of the flow, at most one per lane. */
+export interface Column {
+  stage: string;
+  steps: number[];
+}
+
+/**
+ * The columns in flow order: stage by stage, and within a stage by the depth of each step on the longest path
+ * from the start (loops back left out), so that alternatives stand side by side in different lanes. A step that
+ * is the only one to follow a step in another lane stands under (or over) it in the same column when nothing lies
+ * between them there: the customer's action and the frontstage's answer read as one moment, as in a blueprint
+ * drawn by hand, and the edge between them is a short vertical arrow.
+ */
+export function blueprintColumns(analysis: Analysis): Column[] {
+  const { map, flow, effort } = analysis;
+  const back = new Set(effort.reworkLoops.map((e) => `${e.from}>${e.to}`));
+  const n = map.steps.length;
+  const out = map.steps.map((s) =>
+    [...new Set(flow.links[s.index]!.map((e) => e.to))].filter((t) => !back.has(`${s.index}>${t}`)),
+  );
+  const from: number[][] = map.steps.map(() => []);
+  out.forEach((targets, i) => targets.forEach((t) => from[t]!.push(i)));
+  const waiting = Int32Array.from(from, (f) => f.length);
+  const depth = new Int32Array(n);
+  const ready = map.steps.filter((s) => waiting[s.index] === 0).map((s) => s.index);
+  while (ready.length > 0) {
+    const i = ready.pop()!;
+    for (const t of out[i]!) {
+      depth[t] = Math.max(depth[t]!, depth[i]! + 1);
+      if (--waiting[t]! === 0) ready.push(t);
+    }
+  }
+  type Building = Column & { depth: number; rows: Map<number, number>; spans: [number, number][] };
+  const row = (i: number) => LANE_ORDER.indexOf(map.steps[i]!.actor.kind);
+  const between = (a: number, b: number, r: number) => r > Math.min(a, b) && r < Math.max(a, b);
+  const columns: Building[] = [];
+  const columnOf = new Map<number, Building>();
+  for (const stage of map.stages.length > 0 ? map.stages : [map.process.name]) {
+    const steps = map.steps
+      .filter((s) => s.stage === stage)
+      .sort((a, b) => depth[a.index]! - depth[b.index]! || a.index - b.index);
+    for (const { index: i } of steps) {
+      const r = row(i);
+      const p = from[i]!.length === 1 ? from[i]![0]! : undefined;
+      const under = p === undefined || out[p]!.length !== 1 ? undefined : columnOf.get(p);
+      const last = columns.at(-1);
+      const free = (c: Building) => !c.rows.has(r) && c.spans.every(([a, b]) => !between(a, b, r)) && c.stage === stage;
+      let column: Building;
+      if (under && free(under) && under === last && [...under.rows.keys()].every((q) => !between(row(p!), r, q))) {
+        column = under;
+        column.spans.push([row(p!), r]);
+      } else if (last && last.depth === depth[i] && free(last)) column = last;
+      else {
+        column = { stage, steps: [], depth: depth[i]!, rows: new Map(), spans: [] };
+        columns.push(column);
+      }
+      column.steps.push(i);
+      column.rows.set(r, i);
+      columnOf.set(i, column);
+    }
+  }
+  return columns.map(({ stage, steps }) => ({ stage, steps }));
+}
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** A step, or a stub for a step in another part, placed in a slot (a column, or the stub slot on either side). */
+interface Placed extends Box {
+  row: Row;
+  slot: number;
+  /** Where edges leave and arrive: the middle of the first line. */
+  port: number;
+}
+
+interface Edge {
+  from: number;
+  to: number;
+  rework: boolean;
+}
+
+interface Part {
+  index: number;
+  count: number;
+}
+
+/** The part a step is drawn in, when the blueprint is split. */
+type PartOf = (step: number) => number | undefined;
+
+interface Content {
+  lines: { text: string; bold?: boolean; italic?: boolean; fill: string }[];
+  width: number;
+}
+
+function textBlock(text: string, width: number, style: Omit<Content['lines'][number], 'text'>) {
+  return wrap(text, width, FONT, style.bold).map((line) => ({ text: line, ...style }));
+}
+
+/** The drawing of columns [from, to) of the blueprint, with stubs for the edges that leave them. */
+export function drawPart(
+  analysis: Analysis,
+  columns: readonly Column[],
+  from: number,
+  to: number,
+  part: Part | undefined,
+  partOf: PartOf,
+): Drawing {
+  const { map, effort } = analysis;
+  const facts = map.steps.map((s) => stepFacts(analysis, s.index));
+  const inside = new Map<number, number>(); // step -> slot
+  const shown = columns.slice(from, to);
+  const rework = new Set(effort.reworkLoops.map((e) => `${e.from}>${e.to}`));
+  const columnOf = new Map<number, number>();
+  columns.forEach((c, k) => c.steps.forEach((i) => columnOf.set(i, k)));
+
+  // Edges touching the part; one end outside becomes a stub on the side where that step's column lies.
+  const edges: Edge[] = [];
+  for (const s of map.steps)
+    for (const t of new Set(analysis.flow.links[s.index]!.map((e) => e.to)))
+      edges.push({ from: s.index, to: t, rework: rework.has(`${s.index}>${t}`) });
+  const touching = edges.filter((e) => {
+    const a = columnOf.get(e.from)!;
+    const b = columnOf.get(e.to)!;
+    return (a >= from && a < to) || (b >= from && b < to);
+  });
+  const stubs = new Map<number, 'left' | 'right'>();
+  for (const e of touching)
+    for (const end of [e.from, e.to]) {
+      const k = columnOf.get(end)!;
+      if (k < from) stubs.set(end, 'left');
+      else if (k >= to) stubs.set(end, 'right');
+    }
+  const hasLeft = [...stubs.values()].includes('left');
+  const hasRight = [...stubs.values()].includes('right');
+  // Slots: the stubs of the left at -1, the columns from 0, the stubs of the right after them.
+  shown.forEach((c, k) => c.steps.forEach((i) => inside.set(i, k)));
+  const right = shown.length;
+  const columnsLeft = MARGIN + HEAD_W + GAP + (hasLeft ? STUB_W + GAP : 0);
+  const slotX = (slot: number) => (slot < 0 ? columnsLeft - GAP - STUB_W : columnsLeft + slot * (NODE_W + GAP));
+  const slotWidth = (slot: number) => (slot < 0 || slot >= right ? STUB_W : NODE_W);
+
+  // The text of each step's box, and of its card in the evidence lane.
+  const inner = NODE_W - 2 * TEXT_PAD - 5;
+  const into = new Map<number, string[]>();
+  for (const s of map.steps) {
+    const next = s.next;
+    if (next.kind === 'choice' && next.choices.length > 1)
+      for (const c of next.choices)
+        into.set(c.to, [
+          ...(into.get(c.to) ?? []),
+          [`${Math.round(c.chance * 1000) / 10}%`, c.label].filter(Boolean).join(' · '),
+        ]);
+    if (next.kind === 'all') for (const b of next.branches) into.set(b, [...(into.get(b) ?? []), 'in parallel']);
+  }
+  const content = (i: number): Content => {
+    const f = facts[i]!;
+    const s = map.steps[i]!;
+    const lines = [
+      ...(into.get(i) ?? []).flatMap((t) => textBlock(t, inner, { italic: true, fill: MUTED })),
+      ...textBlock(f.name, inner, { bold: true, fill: INK }),
+      ...textBlock([...f.who, ...(f.work ? [unbroken(f.work)] : [])].join(' · '), inner, { fill: MUTED }),
+      ...(f.hotShare
+        ? textBlock(`${Math.round(100 * f.hotShare)}% of the lead time`, inner, { bold: true, fill: WAIT_INK })
+        : []),
+      ...(s.next.kind === 'end'
+        ? textBlock(s.outcome === 'failure' ? 'ends: goal not reached' : 'ends: goal reached', inner, {
+            italic: true,
+            fill: s.outcome === 'failure' ? PALETTE.failure : '#00704F',
+          })
+        : []),
+    ];
+    return { lines, width: NODE_W };
+  };
+  // A stub says which way the work goes: to the step, from it, or both (a loop through another part).
+  const stubContent = (i: number): Content => {
+    const where = partOf(i);
+    const into = touching.some((e) => e.to === i);
+    const out = touching.some((e) => e.from === i);
+    const text = `${into && out ? 'to and from' : into ? 'to' : 'from'} ${map.steps[i]!.name}${where ? ` (part ${where})` : ''}`;
+    return { lines: textBlock(text, STUB_W - 2 * TEXT_PAD - 5, { italic: true, fill: MUTED }), width: STUB_W };
+  };
+  const evidence = (i: number): Content => ({
+    lines: map.steps[i]!.evidence.flatMap((e) => textBlock(e, inner, { fill: INK })),
+    width: NODE_W,
+  });
+  const heightOf = (c: Content) => 2 * TEXT_PAD + c.lines.length * LH - (LH - FONT) / 2;
+
+  // Rows: the height of each lane from its tallest box (stubs stack), a band for each of the three lines.
+  const width = (hasRight ? slotX(right) + STUB_W : slotX(right) - GAP) + GAP + MARGIN;
+  const titleLines = wrap(
+    `${map.process.name} · service blueprint${part ? ` · part ${part.index} of ${part.count}` : ''}`,
+    width - 2 * MARGIN,
+    TITLE,
+    true,
+  );
+  const shapes: Shape[] = [];
+  let y = MARGIN;
+  shapes.push({
+    kind: 'text',
+    x: MARGIN,
+    y: y + TITLE,
+    lines: titleLines,
+    size: TITLE,
+    bold: true,
+    fill: INK,
+    role: 'title',
+  });
+  y += titleLines.length * TITLE * LINE_HEIGHT + 4;
+
+  // Stage headers over their columns.
+  const stages: { stage: string; first: number; last: number }[] = [];
+  shown.forEach((c, k) => {
+    const last = stages.at(-1);
+    if (last && last.stage === c.stage) last.last = k;
+    else stages.push({ stage: c.stage, first: k, last: k });
+  });
+  const headerLines = stages.map((s) =>
+    wrap(s.stage, slotX(s.last) + NODE_W + GAP / 2 - (slotX(s.first) - GAP / 2) - 2 * TEXT_PAD, 12, true),
+  );
+  const headerHeight = Math.max(...headerLines.map((l) => l.length)) * 12 * LINE_HEIGHT + 8;
+  const headerTop = y;
+  y += headerHeight;
+
+  const placed = new Map<number, Placed>();
+  const stubsPlaced = new Map<number, Placed>();
+  const stubBoxes: { box: Placed; key: number; role: string }[] = [];
+  const rowBox = new Map<Row, Box>();
+  const contents = new Map<number, Content>();
+  for (const row of ROWS) {
+    const top = y;
+    const members = [...inside].filter(([i]) =>
+      row === 'evidence' ? map.steps[i]!.evidence.length > 0 : map.steps[i]!.actor.kind === row,
+    );
+    // A wait sits on the top border of its step's box; the boxes of a lane with waits start lower to make room.
+    const pill = row !== 'evidence' && members.some(([i]) => facts[i]!.wait) ? PILL / 2 : 0;
+    const boxTop = top + PAD + pill;
+    const textTop = boxTop + TEXT_PAD + (pill ? pill - 2 : 0);
+    let bottom = top + PAD + LH;
+    const place = (slot: number, c: Content, at: number, key: number): Placed => {
+      const box = {
+        x: slotX(slot),
+        y: at,
+        width: c.width,
+        height: heightOf(c) + textTop - boxTop,
+        row,
+        slot,
+        port: at + textTop - boxTop + FONT * 0.65,
+      };
+      contents.set(key, c);
+      bottom = Math.max(bottom, box.y + box.height);
+      return box;
+    };
+    const stacked = new Map<number, number>(); // slot -> where the next box goes
+    for (const [i, slot] of members) {
+      const at = stacked.get(slot) ?? boxTop;
+      if (row === 'evidence') {
+        const box = place(slot, evidence(i), at, -1 - i);
+        shapes.push(...cardShapes(box, contents.get(-1 - i)!, textTop + (at - boxTop)));
+        stacked.set(slot, box.y + box.height + 4);
+      } else placed.set(i, place(slot, content(i), at, i));
+    }
+    // The stubs of a lane on one side share one box, a few lines for each step, each step's edge at its lines.
+    if (row !== 'evidence')
+      for (const side of ['left', 'right'] as const) {
+        const steps = [...stubs].filter(([i, where]) => where === side && map.steps[i]!.actor.kind === row);
+        if (steps.length === 0) continue;
+        const slot = side === 'left' ? -1 : right;
+        const parts = steps.sort((a, b) => a[0] - b[0]).map(([i]) => ({ i, lines: stubContent(i).lines }));
+        const box = place(slot, { lines: parts.flatMap((p) => p.lines), width: STUB_W }, boxTop, -100000 - slot);
+        stubBoxes.push({ box, key: -100000 - slot, role: `stub:${side}:${row}` });
+        let line = 0;
+        for (const p of parts) {
+          stubsPlaced.set(p.i, { ...box, port: box.port + line * LH });
+          line += p.lines.length;
+        }
+      }
+    const height =
+      Math.max(bottom + PAD, top + 2 * PAD + wrap(ROW_TITLE[row], HEAD_W - 14, FONT, true).length * LH + 2) - top;
+    rowBox.set(row, { x: MARGIN, y: top, width: width - 2 * MARGIN, height });
+    y += height;
+    if (LINES.some((l) => l.after === row)) y += BAND;
+  }
+  const lanesBottom = y;
+
+  // Backgrounds first: lanes (full width), the lines, the stage headers and their separators.
+  const back: Shape[] = [];
+  for (const row of ROWS) {
+    const box = rowBox.get(row)!;
+    back.push({ kind: 'rect', ...box, fill: ROW_FILL[row], stroke: '#BBBBBB', strokeWidth: 0.8, role: `lane:${row}` });
+    back.push({
+      kind: 'text',
+      x: box.x + 8,
+      y: box.y + PAD + FONT,
+      lines: wrap(ROW_TITLE[row], HEAD_W - 14, FONT, true),
+      size: FONT,
+      bold: true,
+      fill: INK,
+      role: `lane-title:${row}`,
+    });
+    const line = LINES.find((l) => l.after === row);
+    if (line) {
+      const ly = box.y + box.height + BAND / 2;
+      back.push({
+        kind: 'path',
+        d: `M${MARGIN} ${ly} H${width - MARGIN}`,
+        stroke: INK,
+        strokeWidth: 1.6,
+        dash: line.dash,
+      });
+      const w = textWidth(line.name, FONT, true) + 10;
+      back.push({ kind: 'rect', x: MARGIN, y: ly - LH / 2, width: w, height: LH, fill: '#FFFFFF' });
+      back.push({
+        kind: 'text',
+        x: MARGIN + 5,
+        y: ly + FONT * 0.35,
+        lines: [line.name],
+        size: FONT,
+        bold: true,
+        italic: true,
+        fill: INK,
+        role: `line:${line.name}`,
+      });
+    }
+  }
+  stages.forEach((s, k) => {
+    const x = slotX(s.first) - GAP / 2;
+    const w = slotX(s.last) + NODE_W + GAP / 2 - x;
+    back.push({
+      kind: 'rect',
+      x,
+      y: headerTop,
+      width: w,
+      height: headerHeight - 4,
+      fill: k % 2 ? '#5A6B7B' : '#3E4C59',
+    });
+    back.push({
+      kind: 'text',
+      x: x + w / 2,
+      y: headerTop + 2 + 12 * 0.9,
+      lines: headerLines[k]!,
+      size: 12,
+      bold: true,
+      fill: '#FFFFFF',
+      anchor: 'middle',
+      role: `stage:${s.stage}`,
+    });
+    if (k > 0)
+      back.push({
+        kind: 'path',
+        d: `M${x} ${headerTop} V${lanesBottom}`,
+        stroke: '#8A8A8A',
+        strokeWidth: 0.8,
+        dash: '3 3',
+      });
+  });
+
+  // Edges, routed around the boxes, then the boxes on top. A stub connects on the side that faces the part.
+  const ends = (i: number) => placed.get(i) ?? stubsPlaced.get(i);
+  const drawn = touching.filter((e) => ends(e.from) && ends(e.to));
+  const between = (row: Row, a: number, b: number) =>
+    [...placed.values()].some((p) => p.row === row && p.slot > Math.min(a, b) && p.slot < Math.max(a, b));
+  const rowsBetween = (a: Placed, b: Placed) =>
+    [...placed.values()].some(
+      (p) => p.slot === a.slot && p !== a && p !== b && p.y > Math.min(a.y, b.y) && p.y < Math.max(a.y, b.y),
+    );
+  const routes = drawn.map((e) => {
+    const a = ends(e.from)!;
+    const b = ends(e.to)!;
+    const fromRight = a.slot === right;
+    const intoLeft = b.slot === -1;
+    const gapA = fromRight ? a.slot - 1 : a.slot;
+    const gapB = intoLeft ? b.slot : b.slot - 1;
+    const simple = !fromRight && !intoLeft && b.slot > a.slot;
+    let kind: 'straight' | 'along-a' | 'along-b' | 'vertical' | 'channel';
+    if (simple && a.port === b.port && !between(a.row, a.slot, b.slot)) kind = 'straight';
+    else if (simple && !between(a.row, a.slot, b.slot)) kind = 'along-a';
+    else if (simple && !between(b.row, a.slot, b.slot)) kind = 'along-b';
+    else if (a.slot === b.slot && a.slot >= 0 && a.slot < right && !rowsBetween(a, b)) kind = 'vertical';
+    else kind = 'channel';
+    const down = ROWS.indexOf(a.row) <= ROWS.indexOf(b.row);
+    const lane = rowBox.get(a.row)!;
+    const channel = down
+      ? { top: lane.y + lane.height - PAD, bottom: lane.y + lane.height }
+      : { top: lane.y, bottom: lane.y + PAD };
+    return { e, a, b, kind, gapA, gapB, intoLeft, fromRight, channel, key: `${a.row}:${down ? 'bottom' : 'top'}` };
+  });
+  // Tracks: each edge's vertical runs get their own x in a gap, and its channel run its own y in a margin.
+  const gapUse = new Map<number, number[]>();
+  const use = (gap: number, k: number) => gapUse.set(gap, [...(gapUse.get(gap) ?? []), k]);
+  const channelUse = new Map<string, number[]>();
+  routes.forEach((r, k) => {
+    if (r.kind === 'straight' || r.kind === 'vertical') return;
+    if (r.kind !== 'along-a') use(r.gapA, k);
+    if (r.kind !== 'along-b') use(r.gapB, k);
+    if (r.kind === 'channel') channelUse.set(r.key, [...(channelUse.get(r.key) ?? []), k]);
+  });
+  const track = (gap: number, k: number) => {
+    const users = gapUse.get(gap)!;
+    return slotX(gap) + slotWidth(gap) + (GAP * (users.indexOf(k) + 1)) / (users.length + 1);
+  };
+  const edgeShapes: Shape[] = [];
+  routes.forEach((r, k) => {
+    const { a, b } = r;
+    const x0 = r.fromRight ? a.x : a.x + a.width;
+    const x3 = r.intoLeft ? b.x + b.width : b.x;
+    let d: string;
+    let arrow: string;
+    const head = (x: number, y: number, dx: number, dy: number) =>
+      `M${x} ${y} L${x - 8 * dx - 4 * dy} ${y - 8 * dy - 4 * dx} L${x - 8 * dx + 4 * dy} ${y - 8 * dy + 4 * dx} Z`;
+    if (r.kind === 'vertical') {
+      const x = a.x + a.width * 0.6;
+      const down = b.y > a.y;
+      const [y0, y1] = down ? [a.y + a.height, b.y] : [a.y, b.y + b.height];
+      d = `M${x} ${y0} V${y1}`;
+      arrow = head(x, y1, 0, down ? 1 : -1);
+    } else {
+      if (r.kind === 'straight') d = `M${x0} ${a.port} H${x3}`;
+      else if (r.kind === 'along-a') d = `M${x0} ${a.port} H${track(r.gapB, k)} V${b.port} H${x3}`;
+      else if (r.kind === 'along-b') d = `M${x0} ${a.port} H${track(r.gapA, k)} V${b.port} H${x3}`;
+      else {
+        const users = channelUse.get(r.key)!;
+        const cy = r.channel.top + ((r.channel.bottom - r.channel.top) * (users.indexOf(k) + 1)) / (users.length + 1);
+        d = `M${x0} ${a.port} H${track(r.gapA, k)} V${cy} H${track(r.gapB, k)} V${b.port} H${x3}`;
+      }
+      arrow = head(x3, b.port, r.intoLeft ? -1 : 1, 0);
+    }
+    const colour = r.e.rework ? PALETTE.rework : '#555555';
+    edgeShapes.push({
+      kind: 'path',
+      d,
+      stroke: colour,
+      strokeWidth: r.e.rework ? 2 : 1.4,
+      dash: r.e.rework ? '6 3' : undefined,
+    });
+    edgeShapes.push({ kind: 'path', d: arrow, fill: colour });
+  });
+
+  const front: Shape[] = [];
+  for (const [i, box] of placed) {
+    const s = map.steps[i]!;
+    const style = VALUE_STYLE[s.value ?? 'none'];
+    const f = facts[i]!;
+    const end = s.next.kind === 'end';
+    front.push({
+      kind: 'rect',
+      ...box,
+      radius: end ? 12 : 3,
+      role: `step:${s.id}`,
+      fill: style.fill,
+      stroke: f.hotShare ? PALETTE.hot : end && s.outcome === 'failure' ? PALETTE.failure : '#6B6B6B',
+      strokeWidth: f.hotShare ? 3.5 : 1.2,
+      dash: end && s.outcome === 'failure' ? '6 3' : undefined,
+    });
+    front.push({ kind: 'rect', x: box.x + 1.5, y: box.y + 4, width: 4, height: box.height - 8, fill: style.band });
+    front.push(...textShapes(box, contents.get(i)!, s.id, box.port - FONT * 0.65));
+    if (f.wait) {
+      const text = `waits ${unbroken(f.wait)}`;
+      const w = textWidth(text, FONT, true) + 10;
+      front.push(
+        {
+          kind: 'rect',
+          x: box.x + 8,
+          y: box.y - PILL / 2,
+          width: w,
+          height: PILL,
+          radius: PILL / 2,
+          fill: '#FFF1D6',
+          stroke: PALETTE.hot,
+          strokeWidth: 1,
+        },
+        {
+          kind: 'text',
+          x: box.x + 13,
+          y: box.y + FONT * 0.36,
+          lines: [text],
+          size: FONT,
+          bold: true,
+          fill: WAIT_INK,
+          role: `wait:${s.id}`,
+        },
+      );
+    }
+    let badge = box.x + box.width - 10;
+    if (s.fails) {
+      front.push({
+        kind: 'path',
+        d: circle(badge, box.y, 8),
+        fill: PALETTE.failure,
+        stroke: '#FFFFFF',
+        strokeWidth: 1.2,
+      });
+      front.push({
+        kind: 'text',
+        x: badge,
+        y: box.y + 4,
+        lines: ['F'],
+        size: FONT,
+        bold: true,
+        fill: '#FFFFFF',
+        anchor: 'middle',
+        role: `fail:${s.id}`,
+      });
+      badge -= 20;
+    }
+    if (s.momentOfTruth)
+      front.push({ kind: 'path', d: star(badge, box.y, 9), fill: '#F0B400', stroke: '#7A5A00', strokeWidth: 0.8 });
+  }
+  for (const { box, key, role } of stubBoxes) {
+    front.push({ kind: 'rect', ...box, radius: 3, fill: '#FFFFFF', stroke: '#888888', strokeWidth: 1, dash: '4 3' });
+    front.push(...textShapes(box, contents.get(key)!, role, box.port - FONT * 0.65));
+  }
+
+  // The legend under the lanes.
+  const steps = [...placed.keys()].map((i) => map.steps[i]!);
+  const legend = legendShapes(MARGIN, lanesBottom + 8, width - 2 * MARGIN, {
+    values: new Set(steps.map((s) => s.value ?? 'none')),
+    hot: steps.some((s) => facts[s.index]!.hotShare),
+    truth: steps.some((s) => s.momentOfTruth),
+    fails: steps.some((s) => s.fails),
+    rework: routes.some((r) => r.e.rework),
+    stubs: stubsPlaced.size > 0,
+  });
+  const height = legend.bottom + MARGIN;
+  return {
+    width,
+    height,
+    title: titleLines.join(' '),
+    shapes: [...back, ...shapes, ...edgeShapes, ...front, ...legend.shapes],
+    minText: FONT,
+  };
+}
+
+function textShapes(box: Box, c: Content, role: string, top: number): Shape[] {
+  return c.lines.map((line, k) => ({
+    kind: 'text' as const,
+    x: box.x + TEXT_PAD + 5,
+    y: top + FONT * 0.9 + k * LH,
+    lines: [line.text],
+    size: FONT,
+    bold: line.bold,
+    italic: line.italic,
+    fill: line.fill,
+    role: k === 0 ? role : undefined,
+  }));
+}
+
+function cardShapes(box: Box, c: Content, top: number): Shape[] {
+  return [
+    { kind: 'rect', ...box, radius: 2, fill: '#FFFFFF', stroke: '#8C8C8C', strokeWidth: 1 },
+    ...textShapes({ ...box, x: box.x - 5 }, c, 'evidence', top),
+  ];
+}
+
+const circle = (cx: number, cy: number, r: number) =>
+  `M${cx - r} ${cy} A${r} ${r} 0 1 0 ${cx + r} ${cy} A${r} ${r} 0 1 0 ${cx - r} ${cy} Z`;
+
+function star(cx: number, cy: number, r: number): string {
+  const points = Array.from({ length: 10 }, (_, k) => {
+    const angle = -Math.PI / 2 + (k * Math.PI) / 5;
+    const radius = k % 2 ? r * 0.45 : r;
+    return `${Math.round((cx + radius * Math.cos(angle)) * 10) / 10} ${Math.round((cy + radius * Math.sin(angle)) * 10) / 10}`;
+  });
+  return `M${points.join(' L')} Z`;
+}
+
+/** The legend, its items flowing in lines across the width. */
+interface Shown {
+  values: Set<keyof typeof VALUE_STYLE>;
+  hot: boolean;
+  truth: boolean;
+  fails: boolean;
+  rework: boolean;
+  stubs: boolean;
+}
+
+/** The legend of what the drawing shows, its items flowing in lines across the width. */
+function legendShapes(x0: number, y0: number, width: number, shown: Shown): { shapes: Shape[]; bottom: number } {
+  const swatch = (x: number, y: number, fill: string, stroke: string, strokeWidth = 1, dash?: string): Shape => ({
+    kind: 'rect',
+    x,
+    y: y - 9,
+    width: 18,
+    height: 12,
+    fill,
+    stroke,
+    strokeWidth,
+    dash,
+  });
+  const items: { draw: (x: number, y: number) => Shape[]; label: string; when: boolean }[] = [
+    ...Object.entries(VALUE_STYLE).map(([value, v]) => ({
+      label: v.label,
+      when: shown.values.has(value as keyof typeof VALUE_STYLE),
+      draw: (x: number, y: number): Shape[] => [
+        swatch(x, y, v.fill, '#6B6B6B'),
+        { kind: 'rect', x: x + 1, y: y - 8, width: 4, height: 10, fill: v.band },
+      ],
+    })),
+    {
+      label: '10% or more of the lead time',
+      when: shown.hot,
+      draw: (x, y) => [swatch(x, y, '#FFFFFF', PALETTE.hot, 3)],
+    },
+    {
+      label: 'moment of truth',
+      when: shown.truth,
+      draw: (x, y) => [
+        { kind: 'path', d: star(x + 9, y - 3, 8), fill: '#F0B400', stroke: '#7A5A00', strokeWidth: 0.8 },
+      ],
+    },
+    {
+      label: 'fail point',
+      when: shown.fails,
+      draw: (x, y) => [
+        { kind: 'path', d: circle(x + 9, y - 3, 8), fill: PALETTE.failure },
+        { kind: 'text', x: x + 9, y: y + 1, lines: ['F'], size: FONT, bold: true, fill: '#FFFFFF', anchor: 'middle' },
+      ],
+    },
+    {
+      label: 'rework',
+      when: shown.rework,
+      draw: (x, y) => [
+        { kind: 'path', d: `M${x} ${y - 3} H${x + 18}`, stroke: PALETTE.rework, strokeWidth: 2, dash: '6 3' },
+      ],
+    },
+    {
+      label: 'in another part',
+      when: shown.stubs,
+      draw: (x, y) => [swatch(x, y, '#FFFFFF', '#888888', 1, '4 3')],
+    },
+  ];
+  const shapes: Shape[] = [];
+  let x = x0;
+  let y = y0 + FONT;
+  for (const item of items.filter((i) => i.when)) {
+    const w = 23 + textWidth(item.label, FONT) + 14;
+    if (x > x0 && x + w - 14 > x0 + width) {
+      x = x0;
+      y += LH + 3;
+    }
+    shapes.push(...item.draw(x, y), {
+      kind: 'text',
+      x: x + 23,
+      y,
+      lines: [item.label],
+      size: FONT,
+      fill: INK,
+      role: 'legend',
+    });
+    x += w;
+  }
+  return { shapes, bottom: y + 4 };
+}
+
+/**
+ * The blueprint as drawings: one without a page; on a page, as many parts as it takes for its text to be at
+ * least the readable minimum, split at stage boundaries where a stage fits, between columns where it does not.
+ */
+export function blueprintDrawings(analysis: Analysis, page?: Page): Drawing[] {
+  const columns = blueprintColumns(analysis);
+  const none = () => undefined;
+  if (!page) return [drawPart(analysis, columns, 0, columns.length, undefined, none)];
+  const room = { width: page.width - 2 * PAGE_MARGIN, height: page.height - 2 * PAGE_MARGIN };
+  // While parts are being found, each is drawn with the longest title and stub texts it can get.
+  const fits = (from: number, to: number) => {
+    const d = drawPart(analysis, columns, from, to, { index: 99, count: 99 }, () => 99);
+    return d.width <= room.width && d.height <= room.height;
+  };
+  // Each part takes as many columns as fit (at least one); it ends at the last stage boundary inside it instead
+  // when that keeps at least two thirds of its columns, so that stages are rarely cut.
+  const ranges: [number, number][] = [];
+  for (let start = 0; start < columns.length;) {
+    let end = start + 1;
+    while (end < columns.length && fits(start, end + 1)) end++;
+    let boundary = end;
+    while (boundary > start && end < columns.length && columns[boundary - 1]!.stage === columns[end]!.stage) boundary--;
+    if (end < columns.length && boundary > start && boundary - start >= ((end - start) * 2) / 3) end = boundary;
+    ranges.push([start, end]);
+    start = end;
+  }
+  const partOf = (step: number) => {
+    const column = columns.findIndex((c) => c.steps.includes(step));
+    return ranges.findIndex(([a, b]) => column >= a && column < b) + 1;
+  };
+  if (ranges.length === 1) return [drawPart(analysis, columns, 0, columns.length, undefined, none)];
+  return ranges.map(([a, b], index) =>
+    drawPart(analysis, columns, a, b, { index: index + 1, count: ranges.length }, partOf),
+  );
+}

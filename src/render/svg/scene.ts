@@ -1,0 +1,170 @@
+/**
+ * The drawings cxmap lays out itself, as one small document model and one printer to SVG that any reader of SVG
+ * shows as a browser does: no `foreignObject`, no style sheet, no markers, no CSS classes. Every colour, line and
+ * font is a presentation attribute on its element, every line of text its own `<text>`, every arrowhead a
+ * filled path. PowerPoint, Keynote, LibreOffice and librsvg draw such an SVG as Chromium does.
+ */
+import { FONT_FAMILY } from './font.js';
+
+export type Shape =
+  | {
+      kind: 'rect';
+      x: number;
+      y: number;
+      width: number;
+      height: number;
+      fill: string;
+      stroke?: string;
+      strokeWidth?: number;
+      dash?: string;
+      radius?: number;
+      /** What the box is, for tests and readers of the SVG: `lane:customer`, a step id... */
+      role?: string;
+    }
+  | { kind: 'path'; d: string; fill?: string; stroke?: string; strokeWidth?: number; dash?: string }
+  | {
+      kind: 'text';
+      x: number;
+      /** The baseline of the first line. */
+      y: number;
+      lines: readonly string[];
+      size: number;
+      bold?: boolean;
+      italic?: boolean;
+      fill: string;
+      anchor?: 'start' | 'middle' | 'end';
+      /** What the text is, for tests and readers of the SVG: a step id, `lane`, `title`... */
+      role?: string;
+    };
+
+/** Line height of text, as a multiple of its size. */
+export const LINE_HEIGHT = 1.15;
+
+export interface Drawing {
+  /** Size in points: on a page at scale 1, text of size 11 is 11 pt. */
+  width: number;
+  height: number;
+  /** The drawing's title, for the SVG's `<title>` (screen readers and file browsers). */
+  title: string;
+  shapes: Shape[];
+  /** The smallest font size in the drawing. */
+  minText: number;
+}
+
+const n = (v: number) => String(Math.round(v * 10) / 10);
+const escape = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function shapeSvg(shape: Shape): string[] {
+  const dash = 'dash' in shape && shape.dash ? ` stroke-dasharray="${shape.dash}"` : '';
+  switch (shape.kind) {
+    case 'rect': {
+      const radius = shape.radius ? ` rx="${n(shape.radius)}"` : '';
+      const role = shape.role ? ` data-role="${escape(shape.role)}"` : '';
+      const stroke = shape.stroke ? ` stroke="${shape.stroke}" stroke-width="${n(shape.strokeWidth ?? 1)}"` : '';
+      return [
+        `<rect x="${n(shape.x)}" y="${n(shape.y)}" width="${n(shape.width)}" height="${n(shape.height)}"${radius} fill="${shape.fill}"${stroke}${dash}${role}/>`,
+      ];
+    }
+    case 'path': {
+      const stroke = shape.stroke ? ` stroke="${shape.stroke}" stroke-width="${n(shape.strokeWidth ?? 1)}"` : '';
+      return [`<path d="${shape.d}" fill="${shape.fill ?? 'none'}"${stroke}${dash} stroke-linejoin="round"/>`];
+    }
+    case 'text': {
+      const attributes = [
+        `font-family="${escape(FONT_FAMILY)}"`,
+        `font-size="${n(shape.size)}"`,
+        shape.bold ? 'font-weight="bold"' : '',
+        shape.italic ? 'font-style="italic"' : '',
+        `fill="${shape.fill}"`,
+        shape.anchor && shape.anchor !== 'start' ? `text-anchor="${shape.anchor}"` : '',
+        shape.role ? `data-role="${escape(shape.role)}"` : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
+      return shape.lines.map(
+        (line, k) =>
+          `<text x="${n(shape.x)}" y="${n(shape.y + k * shape.size * LINE_HEIGHT)}" ${attributes}>${escape(line)}</text>`,
+      );
+    }
+  }
+}
+
+export interface Page {
+  /** The page's size in points. */
+  width: number;
+  height: number;
+}
+
+/** The pages a drawing can be put on, in points: a 13.33 x 7.5 in slide (16:9), a 10 x 7.5 in slide (4:3), A4. */
+export const PAGES = {
+  '16:9': { width: 960, height: 540 },
+  '4:3': { width: 720, height: 540 },
+  a4: { width: 595.3, height: 841.9 },
+  'a4-landscape': { width: 841.9, height: 595.3 },
+} as const satisfies Record<string, Page>;
+export type PageName = keyof typeof PAGES | 'none';
+export const PAGE_NAMES = [...Object.keys(PAGES), 'none'] as PageName[];
+
+/** The readable minimum: no text of a drawing cxmap lays out is smaller on its page (11 pt on a 16:9 slide). */
+export const MIN_TEXT_PT = 11;
+/** White space around a drawing on its page, in points. */
+export const PAGE_MARGIN = 10;
+/** The largest a drawing is enlarged to fill its page. */
+const MAX_SCALE = 1.5;
+
+/** The scale of a drawing centred on a page: as large as fits, up to 1.5 times its size. */
+export function pageScale(size: { width: number; height: number }, page: Page): number {
+  return Math.min(
+    MAX_SCALE,
+    (page.width - 2 * PAGE_MARGIN) / size.width,
+    (page.height - 2 * PAGE_MARGIN) / size.height,
+  );
+}
+
+/**
+ * An SVG drawn by Mermaid, put on a page: as large as fits inside the margins, centred. The drawing keeps its id
+ * (its style sheet refers to it).
+ */
+export function onPage(svg: string, page: Page): string {
+  const root = /^<svg([^>]*)>([\s\S]*)<\/svg>\s*$/.exec(svg.trim());
+  const view = /viewBox="([^"]+)"/
+    .exec(root?.[1] ?? '')?.[1]
+    ?.trim()
+    .split(/[\s,]+/)
+    .map(Number);
+  if (!root || !view || view.length !== 4) return svg;
+  const size = { width: view[2]!, height: view[3]! };
+  const scale = Math.min((page.width - 2 * PAGE_MARGIN) / size.width, (page.height - 2 * PAGE_MARGIN) / size.height);
+  const width = size.width * scale;
+  const height = size.height * scale;
+  const attributes = root[1]!.replace(/\s(width|height|style)="[^"]*"/g, '');
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${n((page.width * 4) / 3)}" height="${n((page.height * 4) / 3)}" viewBox="0 0 ${n(page.width)} ${n(page.height)}">`,
+    `<rect x="0" y="0" width="${n(page.width)}" height="${n(page.height)}" fill="#FFFFFF"/>`,
+    `<svg${attributes} x="${n((page.width - width) / 2)}" y="${n((page.height - height) / 2)}" width="${n(width)}" height="${n(height)}">${root[2]}</svg>`,
+    '</svg>',
+    '',
+  ].join('\n');
+}
+
+/**
+ * The drawing as an SVG document. On a page, the drawing is centred at `scale` inside it and the SVG has the
+ * page's size (in pixels at 96 per inch, so that a point of the drawing is a point on paper at scale 1).
+ */
+export function svgOf(drawing: Drawing, page?: Page, scale = 1): string {
+  const box = page ?? { width: drawing.width, height: drawing.height };
+  const dx = (box.width - drawing.width * scale) / 2;
+  const dy = (box.height - drawing.height * scale) / 2;
+  const transform = page ? ` transform="translate(${n(dx)} ${n(dy)}) scale(${Math.round(scale * 1e4) / 1e4})"` : '';
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${n((box.width * 4) / 3)}" height="${n((box.height * 4) / 3)}" viewBox="0 0 ${n(box.width)} ${n(box.height)}">`,
+    `<title>${escape(drawing.title)}</title>`,
+    `<rect x="0" y="0" width="${n(box.width)}" height="${n(box.height)}" fill="#FFFFFF"/>`,
+    `<g${transform}>`,
+    ...drawing.shapes.flatMap(shapeSvg),
+    '</g>',
+    '</svg>',
+    '',
+  ].join('\n');
+}
