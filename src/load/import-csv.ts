@@ -6,16 +6,7 @@
 import { parse } from 'csv-parse/sync';
 import { Document, isMap, isScalar, isSeq, visit } from 'yaml';
 import { parseDistribution, parseRatio, closest, slug } from '../core/index.js';
-import {
-  BASES,
-  LANES,
-  type Basis,
-  type Lane,
-  type ProcessInfo,
-  type RawMap,
-  type RawNext,
-  type RawStep,
-} from './types.js';
+import { isBasis, LANES, type Lane, type ProcessInfo, type RawMap, type RawNext, type RawStep } from './types.js';
 
 const COLUMNS = [
   'id',
@@ -159,7 +150,7 @@ export function importCsv(
     text('fails', 'fails');
     const basis = cell(r, 'basis').toLowerCase();
     if (basis) {
-      if ((BASES as readonly string[]).includes(basis)) step.basis = basis as Basis;
+      if (isBasis(basis)) step.basis = basis;
       else bad(`basis \`${basis}\` is not assumed, observed or measured`);
     }
     const outcome = cell(r, 'outcome').toLowerCase();

@@ -24,9 +24,8 @@ import {
 } from '../core/index.js';
 import type { SourceMap, Path } from './parse.js';
 import {
-  BASES,
+  isBasis,
   type Actor,
-  type Basis,
   type Choice,
   type Next,
   type ProcessMap,
@@ -236,7 +235,7 @@ export function checkSemantics(raw: RawMap, source: SourceMap, flow = true): { m
       stage = raw.process.name;
     }
     const evidence = s.evidence === undefined ? [] : [s.evidence].flat();
-    const basis = evidence.find((e): e is Basis => (BASES as readonly string[]).includes(e));
+    const basis = evidence.find(isBasis);
     if (basis)
       check.error(
         'evidence-is-basis',

@@ -8,6 +8,7 @@ type ValueClass = 'customer' | 'business' | 'waste';
 /** How the figures of a step were obtained. */
 export type Basis = (typeof BASES)[number];
 export const BASES = ['assumed', 'observed', 'measured'] as const;
+export const isBasis = (text: string): text is Basis => (BASES as readonly string[]).includes(text);
 /**
  * What a wait is: work waiting for capacity (`queue`), a fixed cycle (`scheduled`), something physically on its way
  * (`transport`), or the customer's own choice or pace (`customer`).

@@ -20,6 +20,10 @@ const LANE_TITLE: Record<Lane, string> = {
 /** Steps holding at least this share of the lead time are emphasised. */
 const HOT_SHARE = 0.1;
 
+/** The actor, channel and work time of a step, on one line; `duration` can keep a duration from breaking. */
+export const metaLine = (facts: ReturnType<typeof stepFacts>, duration = (d: string) => d) =>
+  [...facts.who, ...(facts.work ? [duration(facts.work)] : [])].join(' · ');
+
 /** What a blueprint says of a step, in whichever form it is drawn. */
 export function stepFacts(
   analysis: Analysis,
@@ -56,7 +60,7 @@ export function blueprint(
     const marks = `${s.momentOfTruth ? '★ ' : ''}${s.fails ? '⚠F ' : ''}`;
     const facts = stepFacts(analysis, i);
     const hot = facts.hotShare ? `<br/><b>${Math.round(100 * facts.hotShare)}% of the lead time</b>` : '';
-    const label = `<b>${flowLabel(marks + shorten(s.name, 60))}</b><br/><small>${flowLabel(shorten([...facts.who, facts.work ?? ''].filter(Boolean).join(' · '), 60))}</small>${hot}`;
+    const label = `<b>${flowLabel(marks + shorten(s.name, 60))}</b><br/><small>${flowLabel(shorten(metaLine(facts), 60))}</small>${hot}`;
     const end = s.next.kind === 'end';
     addClass(
       s.value === 'customer' ? 'va' : s.value === 'business' ? 'req' : s.value === 'waste' ? 'waste' : 'none',

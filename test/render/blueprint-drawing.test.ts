@@ -132,6 +132,20 @@ describe.each(EXAMPLES)('%s', (name) => {
       expect(seen.smallest).toBeGreaterThanOrEqual(MIN_TEXT_PT - 0.01);
       expect(seen.texts.find((t) => t.text.endsWith(`part ${k + 1} of ${parts.length}`))).toBeDefined();
     }
+    // The stubs of a lane name only steps of that lane: the text after each stub box's first line is its own.
+    for (const part of parts) {
+      const texts = [...part.svg!.matchAll(/<text [^>]*?(?:data-role="([^"]+)")?>([^<]*)<\/text>/g)];
+      texts.forEach(([, role], k) => {
+        const lane = /^stub:(?:left|right):(\w+)$/.exec(role ?? '')?.[1];
+        if (!lane) return;
+        const run = [texts[k]!];
+        while (texts[k + run.length] && !texts[k + run.length]![1]) run.push(texts[k + run.length]!);
+        const text = run.map((t) => t[2]).join(' ');
+        const named = analysis.map.steps.filter((s) => text.includes(s.name));
+        expect(named.length, text).toBeGreaterThan(0);
+        for (const s of named) expect(s.actor.kind, `${s.name} in the stub box of the ${lane} lane`).toBe(lane);
+      });
+    }
     // Every step is drawn in exactly one part.
     const drawn = parts.flatMap((p) => [...p.svg!.matchAll(/data-role="step:([^"]+)"/g)].map((m) => m[1]));
     expect(drawn.sort()).toEqual(analysis.map.steps.map((s) => s.id).sort());

@@ -12,15 +12,14 @@
  * (../blueprint.ts), which GitHub draws.
  */
 import type { ExactAnalysis as Analysis } from '../../analysis/index.js';
-import { LANES, type Lane } from '../../load/index.js';
-import { stepFacts } from '../blueprint.js';
+import { LANES, type Lane, type ProcessMap } from '../../load/index.js';
+import { metaLine, stepFacts } from '../blueprint.js';
 import { PALETTE } from '../palette.js';
 import { textWidth, wrap } from './font.js';
 import { LINE_HEIGHT, MIN_TEXT_PT, PAGE_MARGIN, type Drawing, type Page, type Shape } from './scene.js';
 
 type Row = 'evidence' | Lane;
 const ROWS: readonly Row[] = ['evidence', ...LANES];
-const LANE_ORDER: readonly Lane[] = LANES;
 const ROW_TITLE: Record<Row, string> = {
   evidence: 'Physical evidence',
   customer: 'Customer actions',
@@ -28,6 +27,7 @@ const ROW_TITLE: Record<Row, string> = {
   backstage: 'Backstage',
   support: 'Support processes',
 };
+const rowTitleLines = (row: Row) => wrap(ROW_TITLE[row], HEAD_W - 14, FONT, true);
 const ROW_FILL: Record<Row, string> = {
   evidence: '#FFFFFF',
   customer: '#FFF8E7',
@@ -79,13 +79,10 @@ export interface Column {
  * between them there: the customer's action and the frontstage's answer read as one moment, as in a blueprint
  * drawn by hand, and the edge between them is a short vertical arrow.
  */
-export function blueprintColumns(analysis: Analysis): Column[] {
-  const { map, flow, effort } = analysis;
-  const back = new Set(effort.reworkLoops.map((e) => `${e.from}>${e.to}`));
+function blueprintColumns(map: ProcessMap, edges: readonly Edge[]): Column[] {
   const n = map.steps.length;
-  const out = map.steps.map((s) =>
-    [...new Set(flow.links[s.index]!.map((e) => e.to))].filter((t) => !back.has(`${s.index}>${t}`)),
-  );
+  const out: number[][] = map.steps.map(() => []);
+  for (const e of edges) if (!e.rework) out[e.from]!.push(e.to);
   const from: number[][] = map.steps.map(() => []);
   out.forEach((targets, i) => targets.forEach((t) => from[t]!.push(i)));
   const waiting = Int32Array.from(from, (f) => f.length);
@@ -99,7 +96,7 @@ export function blueprintColumns(analysis: Analysis): Column[] {
     }
   }
   type Building = Column & { depth: number; rows: Map<number, number>; spans: [number, number][] };
-  const row = (i: number) => LANE_ORDER.indexOf(map.steps[i]!.actor.kind);
+  const row = (i: number) => LANES.indexOf(map.steps[i]!.actor.kind);
   const between = (a: number, b: number, r: number) => r > Math.min(a, b) && r < Math.max(a, b);
   const columns: Building[] = [];
   const columnOf = new Map<number, Building>();
@@ -143,12 +140,56 @@ interface Placed extends Box {
   slot: number;
   /** Where edges leave and arrive: the middle of the first line. */
   port: number;
+  /** The text in the box, and the baseline of its first line's top. */
+  content: Content;
+  textTop: number;
 }
 
 interface Edge {
+  /** Its place in the map's order of edges: parts route their edges in this order. */
+  order: number;
   from: number;
   to: number;
   rework: boolean;
+}
+
+/** What every part of a blueprint draws from, worked out once per map. */
+interface Prepared {
+  analysis: Analysis;
+  columns: Column[];
+  /** The column of each step. */
+  columnOf: Int32Array;
+  /** The edges with an end in each column. */
+  edgesAt: Edge[][];
+  facts: ReturnType<typeof stepFacts>[];
+  /** The first lines of a step's box: the chance and label of the branch into it, or `in parallel`. */
+  into: Map<number, string[]>;
+}
+
+function prepare(analysis: Analysis): Prepared {
+  const { map, flow, effort } = analysis;
+  const rework = new Set(effort.reworkLoops.map((e) => `${e.from}>${e.to}`));
+  const edges = map.steps
+    .flatMap((s) => [...new Set(flow.links[s.index]!.map((e) => e.to))].map((to) => ({ from: s.index, to })))
+    .map((e, order) => ({ ...e, order, rework: rework.has(`${e.from}>${e.to}`) }));
+  const columns = blueprintColumns(map, edges);
+  const columnOf = new Int32Array(map.steps.length);
+  columns.forEach((c, k) => c.steps.forEach((i) => (columnOf[i] = k)));
+  const edgesAt: Edge[][] = columns.map(() => []);
+  for (const e of edges) {
+    edgesAt[columnOf[e.from]!]!.push(e);
+    if (columnOf[e.to] !== columnOf[e.from]) edgesAt[columnOf[e.to]!]!.push(e);
+  }
+  const into = new Map<number, string[]>();
+  const add = (to: number, line: string) => into.set(to, [...(into.get(to) ?? []), line]);
+  for (const s of map.steps) {
+    const next = s.next;
+    if (next.kind === 'choice' && next.choices.length > 1)
+      for (const c of next.choices)
+        add(c.to, [`${Math.round(c.chance * 1000) / 10}%`, c.label].filter(Boolean).join(' · '));
+    if (next.kind === 'all') for (const b of next.branches) add(b, 'in parallel');
+  }
+  return { analysis, columns, columnOf, edgesAt, facts: map.steps.map((s) => stepFacts(analysis, s.index)), into };
 }
 
 interface Part {
@@ -169,36 +210,18 @@ function textBlock(text: string, width: number, style: Omit<Content['lines'][num
 }
 
 /** The drawing of columns [from, to) of the blueprint, with stubs for the edges that leave them. */
-export function drawPart(
-  analysis: Analysis,
-  columns: readonly Column[],
-  from: number,
-  to: number,
-  part: Part | undefined,
-  partOf: PartOf,
-): Drawing {
-  const { map, effort } = analysis;
-  const facts = map.steps.map((s) => stepFacts(analysis, s.index));
+function drawPart(prepared: Prepared, from: number, to: number, part: Part | undefined, partOf: PartOf): Drawing {
+  const { analysis, columns, columnOf, edgesAt, facts, into } = prepared;
+  const { map } = analysis;
   const inside = new Map<number, number>(); // step -> slot
   const shown = columns.slice(from, to);
-  const rework = new Set(effort.reworkLoops.map((e) => `${e.from}>${e.to}`));
-  const columnOf = new Map<number, number>();
-  columns.forEach((c, k) => c.steps.forEach((i) => columnOf.set(i, k)));
 
   // Edges touching the part; one end outside becomes a stub on the side where that step's column lies.
-  const edges: Edge[] = [];
-  for (const s of map.steps)
-    for (const t of new Set(analysis.flow.links[s.index]!.map((e) => e.to)))
-      edges.push({ from: s.index, to: t, rework: rework.has(`${s.index}>${t}`) });
-  const touching = edges.filter((e) => {
-    const a = columnOf.get(e.from)!;
-    const b = columnOf.get(e.to)!;
-    return (a >= from && a < to) || (b >= from && b < to);
-  });
+  const touching = [...new Set(edgesAt.slice(from, to).flat())].sort((a, b) => a.order - b.order);
   const stubs = new Map<number, 'left' | 'right'>();
   for (const e of touching)
     for (const end of [e.from, e.to]) {
-      const k = columnOf.get(end)!;
+      const k = columnOf[end]!;
       if (k < from) stubs.set(end, 'left');
       else if (k >= to) stubs.set(end, 'right');
     }
@@ -213,24 +236,13 @@ export function drawPart(
 
   // The text of each step's box, and of its card in the evidence lane.
   const inner = NODE_W - 2 * TEXT_PAD - 5;
-  const into = new Map<number, string[]>();
-  for (const s of map.steps) {
-    const next = s.next;
-    if (next.kind === 'choice' && next.choices.length > 1)
-      for (const c of next.choices)
-        into.set(c.to, [
-          ...(into.get(c.to) ?? []),
-          [`${Math.round(c.chance * 1000) / 10}%`, c.label].filter(Boolean).join(' · '),
-        ]);
-    if (next.kind === 'all') for (const b of next.branches) into.set(b, [...(into.get(b) ?? []), 'in parallel']);
-  }
   const content = (i: number): Content => {
     const f = facts[i]!;
     const s = map.steps[i]!;
     const lines = [
       ...(into.get(i) ?? []).flatMap((t) => textBlock(t, inner, { italic: true, fill: MUTED })),
       ...textBlock(f.name, inner, { bold: true, fill: INK }),
-      ...textBlock([...f.who, ...(f.work ? [unbroken(f.work)] : [])].join(' · '), inner, { fill: MUTED }),
+      ...textBlock(metaLine(f, unbroken), inner, { fill: MUTED }),
       ...(f.hotShare
         ? textBlock(`${Math.round(100 * f.hotShare)}% of the lead time`, inner, { bold: true, fill: WAIT_INK })
         : []),
@@ -295,9 +307,8 @@ export function drawPart(
 
   const placed = new Map<number, Placed>();
   const stubsPlaced = new Map<number, Placed>();
-  const stubBoxes: { box: Placed; key: number; role: string }[] = [];
+  const stubBoxes: { box: Placed; role: string }[] = [];
   const rowBox = new Map<Row, Box>();
-  const contents = new Map<number, Content>();
   for (const row of ROWS) {
     const top = y;
     const members = [...inside].filter(([i]) =>
@@ -308,17 +319,18 @@ export function drawPart(
     const boxTop = top + PAD + pill;
     const textTop = boxTop + TEXT_PAD + (pill ? pill - 2 : 0);
     let bottom = top + PAD + LH;
-    const place = (slot: number, c: Content, at: number, key: number): Placed => {
+    const place = (slot: number, content: Content, at: number): Placed => {
       const box = {
         x: slotX(slot),
         y: at,
-        width: c.width,
-        height: heightOf(c) + textTop - boxTop,
+        width: content.width,
+        height: heightOf(content) + textTop - boxTop,
         row,
         slot,
         port: at + textTop - boxTop + FONT * 0.65,
+        content,
+        textTop: at + textTop - boxTop,
       };
-      contents.set(key, c);
       bottom = Math.max(bottom, box.y + box.height);
       return box;
     };
@@ -326,10 +338,10 @@ export function drawPart(
     for (const [i, slot] of members) {
       const at = stacked.get(slot) ?? boxTop;
       if (row === 'evidence') {
-        const box = place(slot, evidence(i), at, -1 - i);
-        shapes.push(...cardShapes(box, contents.get(-1 - i)!, textTop + (at - boxTop)));
+        const box = place(slot, evidence(i), at);
+        shapes.push(...cardShapes(box));
         stacked.set(slot, box.y + box.height + 4);
-      } else placed.set(i, place(slot, content(i), at, i));
+      } else placed.set(i, place(slot, content(i), at));
     }
     // The stubs of a lane on one side share one box, a few lines for each step, each step's edge at its lines.
     if (row !== 'evidence')
@@ -338,16 +350,15 @@ export function drawPart(
         if (steps.length === 0) continue;
         const slot = side === 'left' ? -1 : right;
         const parts = steps.sort((a, b) => a[0] - b[0]).map(([i]) => ({ i, lines: stubContent(i).lines }));
-        const box = place(slot, { lines: parts.flatMap((p) => p.lines), width: STUB_W }, boxTop, -100000 - slot);
-        stubBoxes.push({ box, key: -100000 - slot, role: `stub:${side}:${row}` });
+        const box = place(slot, { lines: parts.flatMap((p) => p.lines), width: STUB_W }, boxTop);
+        stubBoxes.push({ box, role: `stub:${side}:${row}` });
         let line = 0;
         for (const p of parts) {
           stubsPlaced.set(p.i, { ...box, port: box.port + line * LH });
           line += p.lines.length;
         }
       }
-    const height =
-      Math.max(bottom + PAD, top + 2 * PAD + wrap(ROW_TITLE[row], HEAD_W - 14, FONT, true).length * LH + 2) - top;
+    const height = Math.max(bottom + PAD, top + 2 * PAD + rowTitleLines(row).length * LH + 2) - top;
     rowBox.set(row, { x: MARGIN, y: top, width: width - 2 * MARGIN, height });
     y += height;
     if (LINES.some((l) => l.after === row)) y += BAND;
@@ -363,7 +374,7 @@ export function drawPart(
       kind: 'text',
       x: box.x + 8,
       y: box.y + PAD + FONT,
-      lines: wrap(ROW_TITLE[row], HEAD_W - 14, FONT, true),
+      lines: rowTitleLines(row),
       size: FONT,
       bold: true,
       fill: INK,
@@ -429,12 +440,20 @@ export function drawPart(
   // Edges, routed around the boxes, then the boxes on top. A stub connects on the side that faces the part.
   const ends = (i: number) => placed.get(i) ?? stubsPlaced.get(i);
   const drawn = touching.filter((e) => ends(e.from) && ends(e.to));
-  const between = (row: Row, a: number, b: number) =>
-    [...placed.values()].some((p) => p.row === row && p.slot > Math.min(a, b) && p.slot < Math.max(a, b));
+  // How many steps of a lane stand left of each column, and the steps of each column: is a run clear?
+  const before = new Map(ROWS.map((row) => [row, new Int32Array(right + 1)]));
+  const bySlot = shown.map(() => [] as Placed[]);
+  for (const p of placed.values()) {
+    before.get(p.row)![p.slot + 1]!++;
+    bySlot[p.slot]!.push(p);
+  }
+  for (const counts of before.values()) for (let k = 1; k <= right; k++) counts[k]! += counts[k - 1]!;
+  const between = (row: Row, a: number, b: number) => {
+    const [lo, hi] = [Math.max(0, Math.min(a, b) + 1), Math.min(right, Math.max(a, b))];
+    return lo < hi && before.get(row)![hi]! - before.get(row)![lo]! > 0;
+  };
   const rowsBetween = (a: Placed, b: Placed) =>
-    [...placed.values()].some(
-      (p) => p.slot === a.slot && p !== a && p !== b && p.y > Math.min(a.y, b.y) && p.y < Math.max(a.y, b.y),
-    );
+    bySlot[a.slot]!.some((p) => p !== a && p !== b && p.y > Math.min(a.y, b.y) && p.y < Math.max(a.y, b.y));
   const routes = drawn.map((e) => {
     const a = ends(e.from)!;
     const b = ends(e.to)!;
@@ -524,7 +543,7 @@ export function drawPart(
       dash: end && s.outcome === 'failure' ? '6 3' : undefined,
     });
     front.push({ kind: 'rect', x: box.x + 1.5, y: box.y + 4, width: 4, height: box.height - 8, fill: style.band });
-    front.push(...textShapes(box, contents.get(i)!, s.id, box.port - FONT * 0.65));
+    front.push(...textShapes(box, s.id));
     if (f.wait) {
       const text = `waits ${unbroken(f.wait)}`;
       const w = textWidth(text, FONT, true) + 10;
@@ -577,9 +596,9 @@ export function drawPart(
     if (s.momentOfTruth)
       front.push({ kind: 'path', d: star(badge, box.y, 9), fill: '#F0B400', stroke: '#7A5A00', strokeWidth: 0.8 });
   }
-  for (const { box, key, role } of stubBoxes) {
+  for (const { box, role } of stubBoxes) {
     front.push({ kind: 'rect', ...box, radius: 3, fill: '#FFFFFF', stroke: '#888888', strokeWidth: 1, dash: '4 3' });
-    front.push(...textShapes(box, contents.get(key)!, role, box.port - FONT * 0.65));
+    front.push(...textShapes(box, role));
   }
 
   // The legend under the lanes.
@@ -602,11 +621,11 @@ export function drawPart(
   };
 }
 
-function textShapes(box: Box, c: Content, role: string, top: number): Shape[] {
-  return c.lines.map((line, k) => ({
+function textShapes(box: Placed, role: string, indent = 5): Shape[] {
+  return box.content.lines.map((line, k) => ({
     kind: 'text' as const,
-    x: box.x + TEXT_PAD + 5,
-    y: top + FONT * 0.9 + k * LH,
+    x: box.x + TEXT_PAD + indent,
+    y: box.textTop + FONT * 0.9 + k * LH,
     lines: [line.text],
     size: FONT,
     bold: line.bold,
@@ -616,10 +635,11 @@ function textShapes(box: Box, c: Content, role: string, top: number): Shape[] {
   }));
 }
 
-function cardShapes(box: Box, c: Content, top: number): Shape[] {
+function cardShapes(box: Placed): Shape[] {
+  const { x, y, width, height } = box;
   return [
-    { kind: 'rect', ...box, radius: 2, fill: '#FFFFFF', stroke: '#8C8C8C', strokeWidth: 1 },
-    ...textShapes({ ...box, x: box.x - 5 }, c, 'evidence', top),
+    { kind: 'rect', x, y, width, height, radius: 2, fill: '#FFFFFF', stroke: '#8C8C8C', strokeWidth: 1 },
+    ...textShapes(box, 'evidence', 0),
   ];
 }
 
@@ -728,13 +748,14 @@ function legendShapes(x0: number, y0: number, width: number, shown: Shown): { sh
  * least the readable minimum, split at stage boundaries where a stage fits, between columns where it does not.
  */
 export function blueprintDrawings(analysis: Analysis, page?: Page): Drawing[] {
-  const columns = blueprintColumns(analysis);
+  const prepared = prepare(analysis);
+  const { columns, columnOf } = prepared;
   const none = () => undefined;
-  if (!page) return [drawPart(analysis, columns, 0, columns.length, undefined, none)];
+  if (!page) return [drawPart(prepared, 0, columns.length, undefined, none)];
   const room = { width: page.width - 2 * PAGE_MARGIN, height: page.height - 2 * PAGE_MARGIN };
   // While parts are being found, each is drawn with the longest title and stub texts it can get.
   const fits = (from: number, to: number) => {
-    const d = drawPart(analysis, columns, from, to, { index: 99, count: 99 }, () => 99);
+    const d = drawPart(prepared, from, to, { index: 99, count: 99 }, () => 99);
     return d.width <= room.width && d.height <= room.height;
   };
   // Each part takes as many columns as fit (at least one); it ends at the last stage boundary inside it instead
@@ -749,12 +770,7 @@ export function blueprintDrawings(analysis: Analysis, page?: Page): Drawing[] {
     ranges.push([start, end]);
     start = end;
   }
-  const partOf = (step: number) => {
-    const column = columns.findIndex((c) => c.steps.includes(step));
-    return ranges.findIndex(([a, b]) => column >= a && column < b) + 1;
-  };
-  if (ranges.length === 1) return [drawPart(analysis, columns, 0, columns.length, undefined, none)];
-  return ranges.map(([a, b], index) =>
-    drawPart(analysis, columns, a, b, { index: index + 1, count: ranges.length }, partOf),
-  );
+  const partOf = (step: number) => ranges.findIndex(([, b]) => columnOf[step]! < b) + 1;
+  if (ranges.length === 1) return [drawPart(prepared, 0, columns.length, undefined, none)];
+  return ranges.map(([a, b], index) => drawPart(prepared, a, b, { index: index + 1, count: ranges.length }, partOf));
 }
