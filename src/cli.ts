@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<{ register: Register }>> = {
   score: () => import('./commands/score.js'),
   render: () => import('./commands/render.js'),
   report: () => import('./commands/report.js'),
+  deck: () => import('./commands/deck.js'),
   improve: () => import('./commands/improve.js'),
   compare: () => import('./commands/compare.js'),
   init: () => import('./commands/init.js'),

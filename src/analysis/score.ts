@@ -62,6 +62,10 @@ const CLASS_WORDS = {
   waste: 'neither valued by the customer nor required',
 };
 
+/** The share of the lead time from which a step's delay counts as high: a multiple of an even share among the steps on the critical path. */
+export const highDelayShare = (time: TimeFigures, weights: ScoreWeights = DEFAULT_WEIGHTS) =>
+  weights.highDelayFactor / Math.max(1, time.critical.filter((c) => c > 0).length);
+
 export function scoreSteps(
   steps: Step[],
   time: TimeFigures,
@@ -69,8 +73,7 @@ export function scoreSteps(
   { calendar, darkAfter }: { calendar: Calendar; darkAfter: number },
   weights: ScoreWeights = DEFAULT_WEIGHTS,
 ): StepScore[] {
-  const onPath = steps.filter((_, i) => time.critical[i]! > 0).length;
-  const highDelay = weights.highDelayFactor / Math.max(1, onPath);
+  const highDelay = highDelayShare(time, weights);
   return steps.map((step, i) => {
     const visits = time.visits[i]!;
     const delayShare = time.leadTime > 0 ? (time.critical[i]! * time.stepTime[i]!) / time.leadTime : 0;

@@ -5,3 +5,4 @@ export * from './text.js';
 export * from './time.js';
 export * from './views.js';
 export { PAGE_NAMES, PAGES, MIN_TEXT_PT, type Page, type PageName } from './svg/scene.js';
+export { textWidth, wrap } from './svg/font.js';

@@ -28,7 +28,7 @@ interface Walk {
  * branches are walked one after the other from the split's time, on a stack of walks rather than by recursion, so
  * that parallel work nested thousands deep cannot overflow the call stack.
  */
-function likelyPath(analysis: Analysis): Bar[] {
+export function likelyPath(analysis: Analysis): Bar[] {
   const { map } = analysis;
   const bars: Bar[] = [];
   const seen = new Set<number>();

@@ -13,25 +13,37 @@ import { timeline } from './timeline.js';
 import { timePie } from './time.js';
 import { MAX_EDGES, MAX_TEXT } from './text.js';
 import { blueprintDrawings } from './svg/blueprint.js';
-import { pageScale, svgOf, type Page } from './svg/scene.js';
+import { journeyDrawings } from './svg/journey.js';
+import { matrixDrawing } from './svg/matrix.js';
+import { prioritiesDrawing } from './svg/priorities.js';
+import { MIN_TEXT_PT, pageScale, svgOf, type Drawing, type Page } from './svg/scene.js';
+import { timeDrawing } from './svg/time.js';
 
 export const VIEWS = ['blueprint', 'journey', 'timeline', 'matrix', 'time'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
-export interface Diagram {
+interface Picture {
   /** The view, or `priorities`: the opportunities by value and effort, which the report draws from its ranking. */
   view: ViewName | 'priorities';
   /** Part number and count when the view had to be split, with what the part holds. */
   part?: { index: number; count: number; label: string };
   /** One line for readers: what the diagram shows. */
   caption: string;
-  /** Mermaid text: the md and mmd forms, and what the browser draws when there is no `svg`. */
-  text: string;
-  /** The SVG, when cxmap lays the view out itself (the blueprint for svg, png and pdf): deck-safe, no browser needed. */
-  svg?: string;
   /** Why the view was split, when it was. */
   note?: string;
 }
+
+/** A view as Mermaid text: the md and mmd forms, the Markdown report, and the timeline for the browser to draw. */
+export interface Diagram extends Picture {
+  text: string;
+}
+
+/** A view cxmap lays out itself, as a deck-safe SVG (no browser needed to make it). */
+export interface Drawn extends Picture {
+  svg: string;
+}
+
+export const isDrawn = (p: Diagram | Drawn): p is Drawn => 'svg' in p;
 
 const CAPTION: Record<ViewName, string> = {
   blueprint: 'service blueprint',
@@ -98,25 +110,86 @@ export function viewDiagrams(analysis: Analysis, view: ViewName): Diagram[] {
 }
 
 /**
- * The diagrams of a view as drawn for svg, png and pdf: the blueprint laid out by cxmap, in parts that each fit
- * the page at the readable minimum (one drawing without a page); the other views as Mermaid draws them.
+ * A view's drawings as diagrams: on a page, each centred at the largest scale that fits (never below the readable
+ * minimum: the drawings were split so that it holds).
  */
-export function drawnDiagrams(analysis: Analysis, view: ViewName, page?: Page): Diagram[] {
-  if (view !== 'blueprint') return viewDiagrams(analysis, view);
-  const text = viewDiagrams(analysis, view)[0]!.text;
-  const drawings = blueprintDrawings(analysis, page);
+function drawn(view: ViewName | 'priorities', caption: string, drawings: readonly Drawing[], page?: Page): Drawn[] {
+  const count = drawings.length;
   return drawings.map((d, k) => ({
     view,
-    part: drawings.length > 1 ? { index: k + 1, count: drawings.length, label: d.title } : undefined,
-    caption: drawings.length > 1 ? `${CAPTION[view]}, part ${k + 1} of ${drawings.length}` : CAPTION[view],
-    text,
+    part: count > 1 ? { index: k + 1, count, label: d.title } : undefined,
+    caption: count > 1 ? `${caption}, part ${k + 1} of ${count}` : caption,
     svg: page ? svgOf(d, page, pageScale(d, page)) : svgOf(d),
     note:
-      drawings.length > 1
-        ? `At the readable minimum of 11 pt, the ${view} takes ${drawings.length} pages of this size: it is split by stage.`
+      count > 1
+        ? `At the readable minimum of ${MIN_TEXT_PT} pt, the ${view} takes ${count} pages of this size: it is split by stage.`
         : undefined,
   }));
 }
+
+/**
+ * A chart of the steps drawn whole, or on a page where the whole would come out below the readable minimum, in
+ * parts of whole stages, as many stages to a part as fit.
+ */
+function byStage(
+  analysis: Analysis,
+  view: ViewName,
+  draw: (subset: readonly number[], title: string) => Drawing,
+  page?: Page,
+): Drawing[] {
+  const { map } = analysis;
+  const title = (part = '') => `${map.process.name} · ${CAPTION[view]}${part}`;
+  const all = map.steps.map((s) => s.index);
+  const whole = draw(all, title());
+  const fits = (d: Drawing) => !page || pageScale(d, page) >= 1;
+  if (fits(whole)) return [whole];
+  const stages = map.stages.map((stage) => all.filter((i) => map.steps[i]!.stage === stage)).filter((s) => s.length);
+  const groups: number[][] = [];
+  for (const steps of stages) {
+    const last = groups.at(-1);
+    if (last && fits(draw([...last, ...steps], title(' · part 99 of 99')))) last.push(...steps);
+    else groups.push([...steps]);
+  }
+  return groups.map((steps, k) => draw(steps, title(` · part ${k + 1} of ${groups.length}`)));
+}
+
+/**
+ * The diagrams of a view as drawn for svg, png and pdf: laid out by cxmap, in parts that each fit the page at the
+ * readable minimum (one drawing without a page); the timeline as Mermaid draws it.
+ */
+export function drawnDiagrams(analysis: Analysis, view: ViewName, page?: Page): (Diagram | Drawn)[] {
+  switch (view) {
+    case 'blueprint':
+      return drawn(view, CAPTION[view], blueprintDrawings(analysis, page), page);
+    case 'journey':
+      return drawn(view, CAPTION[view], journeyDrawings(analysis, page), page);
+    case 'matrix':
+      return drawn(
+        view,
+        CAPTION[view],
+        byStage(analysis, view, (s, t) => matrixDrawing(analysis, s, t), page),
+        page,
+      );
+    case 'time':
+      return drawn(
+        view,
+        CAPTION[view],
+        byStage(analysis, view, (s, t) => timeDrawing(analysis, s, t), page),
+        page,
+      );
+    case 'timeline':
+      return viewDiagrams(analysis, view);
+  }
+}
+
+/** The opportunities by value and effort, drawn for slides and pictures. */
+export const prioritiesDrawn = (ranking: Ranking, processName: string, page?: Page): Drawn =>
+  drawn(
+    'priorities',
+    'opportunities by value and effort',
+    [prioritiesDrawing(ranking, `${processName} · opportunities by value and effort`)],
+    page,
+  )[0]!;
 
 /** The opportunities of a map by value and effort, from its ranking. */
 export const prioritiesDiagram = (ranking: Ranking): Diagram => ({

@@ -4,7 +4,7 @@ import type { ProcessMap } from '../load/index.js';
 import { changedValues, stepChanges } from '../model/index.js';
 import { type Analysis, compareMetrics, show, showChange, type Row } from '../analysis/index.js';
 import type { Diagram } from '../render/index.js';
-import type { Block, Cell } from './document.js';
+import type { Block, Cell, TableBlock } from './document.js';
 
 const VERDICT: Record<Row['direction'], Cell> = {
   better: { text: 'better', tone: 'good' },
@@ -12,7 +12,7 @@ const VERDICT: Record<Row['direction'], Cell> = {
   same: 'same',
 };
 
-export function comparisonTable(rows: readonly Row[], calendar: Calendar): Block {
+export function comparisonTable(rows: readonly Row[], calendar: Calendar): TableBlock {
   return {
     kind: 'table',
     head: ['Metric', 'Before', 'After', 'Change', 'For the customer'],

@@ -11,12 +11,20 @@ import type { Diagram } from '../render/index.js';
 type Tone = 'good' | 'bad';
 export type Cell = string | { text: string; tone?: Tone };
 
+export interface TableBlock {
+  kind: 'table';
+  head: string[];
+  /** The columns set to the right (figures). */
+  right?: number[];
+  rows: Cell[][];
+}
+
 export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string }
   | { kind: 'facts'; items: [string, string][] }
   | { kind: 'paragraph'; text: string }
   | { kind: 'list'; items: string[] }
-  | { kind: 'table'; head: string[]; right?: number[]; rows: Cell[][] }
+  | TableBlock
   | { kind: 'diagram'; diagram: Diagram };
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Reports: one document model (blocks) written as Markdown, terminal text and HTML; the workshop report, the
- * comparison of two maps, the scorecard, the score JSON and the live page of `cxmap serve`.
+ * comparison of two maps, the scorecard, the score JSON, the live page of `cxmap serve`; and the slides of a deck,
+ * printed as PowerPoint.
  */
 export * from './compare.js';
 export * from './document.js';
@@ -10,3 +11,5 @@ export * from './markdown-views.js';
 export * from './report.js';
 export * from './score-json.js';
 export * from './scorecard.js';
+export * from './deck.js';
+export * from './pptx.js';

@@ -4,7 +4,9 @@ import {
   findBrowser,
   MermaidRenderer,
   type BrowserFormat,
+  isDrawn,
   type Diagram,
+  type Drawn,
   type Page,
   type Theme,
 } from '../render/index.js';
@@ -12,7 +14,7 @@ import { progress } from './output.js';
 
 interface DrawJob {
   /** The diagram, or the parts of one that a PDF has as its pages. */
-  diagrams: readonly Diagram[];
+  diagrams: readonly (Diagram | Drawn)[];
   /** The SVG's id: unique in its page, stable from run to run (byte-identical output). */
   id: string;
   format: BrowserFormat;
@@ -20,8 +22,10 @@ interface DrawJob {
 }
 
 /** What the browser draws: the SVG cxmap drew itself, or Mermaid's text. */
-const sourceOf = (diagrams: readonly Diagram[]) =>
-  diagrams.every((d) => d.svg) ? { svgs: diagrams.map((d) => d.svg!) } : { mermaid: diagrams[0]!.text };
+const sourceOf = (diagrams: readonly (Diagram | Drawn)[]) => {
+  const first = diagrams[0]!;
+  return isDrawn(first) ? { svgs: diagrams.filter(isDrawn).map((d) => d.svg) } : { mermaid: first.text };
+};
 
 interface DrawOptions {
   theme: Theme;

@@ -11,3 +11,4 @@ export * from './output.js';
 export * from './render.js';
 export * from './reports.js';
 export * from './templates.js';
+export * from './deck.js';

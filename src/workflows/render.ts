@@ -5,6 +5,8 @@ import type { LoadedMap } from '../load/index.js';
 import { analyzeExact } from '../analysis/index.js';
 import {
   drawnDiagrams,
+  isDrawn,
+  type Drawn,
   NO_BROWSER,
   PAGES,
   viewDiagrams,
@@ -39,7 +41,7 @@ interface Planned {
   path: string;
   what: string;
   /** The diagram, or its parts as the pages of one PDF. */
-  diagrams: Diagram[];
+  diagrams: (Diagram | Drawn)[];
 }
 
 /**
@@ -71,15 +73,16 @@ export async function renderMaps(
     }
     for (const view of options.view) {
       const diagrams = format === 'mmd' ? viewDiagrams(analysis, view) : drawnDiagrams(analysis, view, page);
-      const onePdf = format === 'pdf' && diagrams.every((d) => d.svg);
+      const onePdf = format === 'pdf' && diagrams.every(isDrawn);
       const files = onePdf ? [diagrams] : diagrams.map((d) => [d]);
       for (const parts of files) {
         const part = files.length > 1 ? parts[0]!.part : undefined;
         const name = `${base}.${view}${part ? `-${part.index}` : ''}.${format}`;
         const what = `the ${view} of ${l.file}${part ? ` (part ${part.index} of ${part.count})` : ''}`;
         const path = outputs.plan(join(options.out, name), what);
-        if (format === 'mmd') texts.push({ path, text: parts[0]!.text });
-        else if (format === 'svg' && parts[0]!.svg) texts.push({ path, text: parts[0]!.svg });
+        const first = parts[0]!;
+        if (!isDrawn(first) && format === 'mmd') texts.push({ path, text: first.text });
+        else if (isDrawn(first) && format === 'svg') texts.push({ path, text: first.svg });
         else planned.push({ path, what, diagrams: parts });
       }
     }

@@ -7,6 +7,7 @@ const COMMANDS = [
   'score',
   'render',
   'report',
+  'deck',
   'improve',
   'compare',
   'init',

@@ -9,8 +9,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer';
+import { openSvg, overlap, type Seen } from '../helpers/svg.js';
 import { analyzeExact } from '../../src/analysis/index.js';
-import { drawnDiagrams, findBrowser, MIN_TEXT_PT, PAGES } from '../../src/render/index.js';
+import { drawnDiagrams, findBrowser, MIN_TEXT_PT, PAGES, type Drawn } from '../../src/render/index.js';
 import { textWidth } from '../../src/render/svg/font.js';
 import { mapOf } from '../helpers/analyze.js';
 
@@ -27,106 +28,54 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-interface Seen {
-  width: number;
-  height: number;
-  lanes: { role: string; x: number; y: number; width: number; height: number }[];
-  steps: { role: string; x: number; y: number; width: number; height: number }[];
-  /** Each text: its font size in the drawing's units (points), on the screen (pixels), and its width in points. */
-  texts: { text: string; points: number; size: number; width: number; right: number; bold: boolean }[];
-  /** The smallest text in points on the page: its font size times the drawing's scale, at 96 px per inch. */
-  smallest: number;
-  foreignObjects: number;
-  styleSheets: number;
-}
-
-/** The SVG as Chromium lays it out, at its own size (a 16:9 page is 1280 x 720 px: 13.33 x 7.5 in). */
-async function open(svg: string): Promise<Seen> {
-  await page.setContent(`<!doctype html><body style="margin:0">${svg}</body>`);
-  return page.evaluate(() => {
-    const root = document.querySelector('svg')!;
-    const origin = root.getBoundingClientRect();
-    const box = (e: Element) => {
-      const r = e.getBoundingClientRect();
-      return {
-        role: e.getAttribute('data-role')!,
-        x: r.x - origin.x,
-        y: r.y - origin.y,
-        width: r.width,
-        height: r.height,
-      };
-    };
-    const texts = Array.from(root.querySelectorAll('text')).map((t) => {
-      const r = t.getBoundingClientRect();
-      const points = Number(t.getAttribute('font-size'));
-      return {
-        text: t.textContent,
-        points,
-        size: points * t.getScreenCTM()!.a,
-        width: t.getComputedTextLength(),
-        right: r.right - origin.x,
-        bold: t.getAttribute('font-weight') === 'bold',
-      };
-    });
-    return {
-      width: origin.width,
-      height: origin.height,
-      lanes: Array.from(root.querySelectorAll('rect[data-role^="lane:"]')).map(box),
-      steps: Array.from(root.querySelectorAll('rect[data-role^="step:"]')).map(box),
-      texts,
-      smallest: Math.min(...texts.map((t) => t.size)) * 0.75,
-      foreignObjects: root.querySelectorAll('foreignObject').length,
-      styleSheets: root.querySelectorAll('style').length,
-    };
-  });
-}
-
-const overlap = (a: Seen['steps'][number], b: Seen['steps'][number]) =>
-  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const drawn = (analysis: Parameters<typeof drawnDiagrams>[0], page?: (typeof PAGES)['16:9']) =>
+  drawnDiagrams(analysis, 'blueprint', page) as Drawn[];
+const lanes = (seen: Seen) => seen.roles.filter((r) => r.tag === 'rect' && r.role.startsWith('lane:'));
+const steps = (seen: Seen) => seen.roles.filter((r) => r.tag === 'rect' && r.role.startsWith('step:'));
 
 describe.each(EXAMPLES)('%s', (name) => {
   const analysis = analyzeExact(mapOf(readFileSync(`examples/${name}.cxmap.yaml`, 'utf8')));
 
   it('lanes in the order of the method, each the full width; steps in their lane, no two overlapping', async () => {
-    const [whole, ...more] = drawnDiagrams(analysis, 'blueprint');
+    const [whole, ...more] = drawn(analysis);
     expect(more).toEqual([]);
-    const seen = await open(whole!.svg!);
-    expect(seen.lanes.map((l) => l.role)).toEqual(LANES.map((l) => `lane:${l}`));
-    const ys = seen.lanes.map((l) => l.y);
+    const seen = await openSvg(page, whole!.svg);
+    expect(lanes(seen).map((l) => l.role)).toEqual(LANES.map((l) => `lane:${l}`));
+    const ys = lanes(seen).map((l) => l.y);
     expect([...ys].sort((a, b) => a - b)).toEqual(ys);
-    for (const lane of seen.lanes) {
+    for (const lane of lanes(seen)) {
       // Each lane spans the drawing but for its margins (8 pt, 10.7 px), on both sides.
       expect(lane.x).toBeCloseTo(10.67, 0);
       expect(lane.x + lane.width).toBeCloseTo(seen.width - 10.67, 0);
     }
-    expect(seen.steps).toHaveLength(analysis.map.steps.length);
-    for (const step of seen.steps) {
+    expect(steps(seen)).toHaveLength(analysis.map.steps.length);
+    for (const step of steps(seen)) {
       const s = analysis.map.steps.find((x) => `step:${x.id}` === step.role)!;
-      const lane = seen.lanes.find((l) => l.role === `lane:${s.actor.kind}`)!;
+      const lane = lanes(seen).find((l) => l.role === `lane:${s.actor.kind}`)!;
       expect(step.y, step.role).toBeGreaterThan(lane.y);
       expect(step.y + step.height, step.role).toBeLessThan(lane.y + lane.height);
     }
-    for (const [k, a] of seen.steps.entries())
-      for (const b of seen.steps.slice(k + 1)) expect(overlap(a, b), `${a.role} and ${b.role}`).toBe(false);
+    for (const [k, a] of steps(seen).entries())
+      for (const b of steps(seen).slice(k + 1)) expect(overlap(a, b), `${a.role} and ${b.role}`).toBe(false);
     expect(seen.foreignObjects).toBe(0);
     expect(seen.styleSheets).toBe(0);
   });
 
   it('measures text as Chromium draws it, so that wrapped lines stay inside their boxes', async () => {
-    const seen = await open(drawnDiagrams(analysis, 'blueprint')[0]!.svg!);
+    const seen = await openSvg(page, drawn(analysis)[0]!.svg);
     for (const t of seen.texts) {
       const ours = textWidth(t.text, t.points, t.bold);
-      expect(Math.abs(ours - t.width), t.text).toBeLessThan(0.01 * t.width + 0.5);
-      expect(t.right, t.text).toBeLessThanOrEqual(seen.width);
+      expect(Math.abs(ours - t.advance), t.text).toBeLessThan(0.01 * t.advance + 0.5);
+      expect(t.x + t.width, t.text).toBeLessThanOrEqual(seen.width);
     }
   });
 
   it('--page 16:9: every part is 16:9 and no text is smaller than 11 pt', async () => {
-    const parts = drawnDiagrams(analysis, 'blueprint', PAGES['16:9']);
+    const parts = drawn(analysis, PAGES['16:9']);
     expect(parts.length).toBeGreaterThan(1);
     for (const [k, part] of parts.entries()) {
       expect(part.part).toMatchObject({ index: k + 1, count: parts.length });
-      const seen = await open(part.svg!);
+      const seen = await openSvg(page, part.svg);
       expect(seen.width).toBe(1280);
       expect(seen.height).toBe(720);
       expect(seen.smallest).toBeGreaterThanOrEqual(MIN_TEXT_PT - 0.01);
@@ -134,7 +83,7 @@ describe.each(EXAMPLES)('%s', (name) => {
     }
     // The stubs of a lane name only steps of that lane: the text after each stub box's first line is its own.
     for (const part of parts) {
-      const texts = [...part.svg!.matchAll(/<text [^>]*?(?:data-role="([^"]+)")?>([^<]*)<\/text>/g)];
+      const texts = [...part.svg.matchAll(/<text [^>]*?(?:data-role="([^"]+)")?>([^<]*)<\/text>/g)];
       texts.forEach(([, role], k) => {
         const lane = /^stub:(?:left|right):(\w+)$/.exec(role ?? '')?.[1];
         if (!lane) return;
@@ -147,14 +96,14 @@ describe.each(EXAMPLES)('%s', (name) => {
       });
     }
     // Every step is drawn in exactly one part.
-    const drawn = parts.flatMap((p) => [...p.svg!.matchAll(/data-role="step:([^"]+)"/g)].map((m) => m[1]));
-    expect(drawn.sort()).toEqual(analysis.map.steps.map((s) => s.id).sort());
+    const inParts = parts.flatMap((p) => [...p.svg.matchAll(/data-role="step:([^"]+)"/g)].map((m) => m[1]));
+    expect(inParts.sort()).toEqual(analysis.map.steps.map((s) => s.id).sort());
   });
 
   it('reads without a browser: rsvg-convert to PDF, then pdftotext, gives every step name', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cxmap-rsvg-'));
     try {
-      writeFileSync(join(dir, 'b.svg'), drawnDiagrams(analysis, 'blueprint')[0]!.svg!);
+      writeFileSync(join(dir, 'b.svg'), drawn(analysis)[0]!.svg);
       execFileSync('rsvg-convert', ['-f', 'pdf', '-o', join(dir, 'b.pdf'), join(dir, 'b.svg')]);
       const text = execFileSync('pdftotext', ['-raw', join(dir, 'b.pdf'), '-'], { encoding: 'utf8' });
       const flat = text.replace(/\s+/g, ' ');

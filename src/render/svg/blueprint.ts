@@ -16,7 +16,23 @@ import { LANES, type Lane, type ProcessMap } from '../../load/index.js';
 import { metaLine, stepFacts } from '../blueprint.js';
 import { PALETTE } from '../palette.js';
 import { textWidth, wrap } from './font.js';
-import { LINE_HEIGHT, MIN_TEXT_PT, PAGE_MARGIN, type Drawing, type Page, type Shape } from './scene.js';
+import { LINE_HEIGHT, PAGE_MARGIN, type Drawing, type Page, type Shape } from './scene.js';
+import {
+  failItem,
+  failMark,
+  FONT,
+  INK,
+  legendShapes,
+  LH,
+  MARGIN,
+  MUTED,
+  swatch,
+  titleShape,
+  truthItem,
+  truthMark,
+  VALUE_STYLE,
+  valueItems,
+} from './shapes.js';
 
 type Row = 'evidence' | Lane;
 const ROWS: readonly Row[] = ['evidence', ...LANES];
@@ -41,16 +57,6 @@ const LINES: { after: Row; name: string; dash?: string }[] = [
   { after: 'frontstage', name: 'Line of visibility', dash: '9 5' },
   { after: 'backstage', name: 'Line of internal interaction', dash: '2 3' },
 ];
-const VALUE_STYLE = {
-  customer: { fill: '#DDF3EC', band: PALETTE.valueAdding, label: 'value-adding' },
-  business: { fill: '#E1F1FB', band: PALETTE.required, label: 'business-required' },
-  waste: { fill: '#FBE4D6', band: PALETTE.waste, label: 'waste' },
-  none: { fill: '#FFFFFF', band: PALETTE.unclassified, label: 'not classed' },
-};
-
-const FONT = MIN_TEXT_PT;
-const LH = FONT * LINE_HEIGHT;
-const TITLE = 15;
 const NODE_W = 148;
 const STUB_W = 112;
 const GAP = 28;
@@ -59,11 +65,8 @@ const PAD = 5;
 const TEXT_PAD = 5;
 const BAND = 12;
 const PILL = FONT + 4;
-const MARGIN = 8;
-const INK = PALETTE.ink;
 /** A duration is never broken across lines: `1 h 30 m` with no-break spaces. */
 const unbroken = (duration: string) => duration.replace(/ /g, '\u00A0');
-const MUTED = '#444444';
 const WAIT_INK = '#9A5B00';
 
 /** A column of the blueprint: the steps of one stage at one depth of the flow, at most one per lane. */
@@ -271,25 +274,14 @@ function drawPart(prepared: Prepared, from: number, to: number, part: Part | und
 
   // Rows: the height of each lane from its tallest box (stubs stack), a band for each of the three lines.
   const width = (hasRight ? slotX(right) + STUB_W : slotX(right) - GAP) + GAP + MARGIN;
-  const titleLines = wrap(
+  const title = titleShape(
     `${map.process.name} · service blueprint${part ? ` · part ${part.index} of ${part.count}` : ''}`,
+    MARGIN,
+    MARGIN,
     width - 2 * MARGIN,
-    TITLE,
-    true,
   );
-  const shapes: Shape[] = [];
-  let y = MARGIN;
-  shapes.push({
-    kind: 'text',
-    x: MARGIN,
-    y: y + TITLE,
-    lines: titleLines,
-    size: TITLE,
-    bold: true,
-    fill: INK,
-    role: 'title',
-  });
-  y += titleLines.length * TITLE * LINE_HEIGHT + 4;
+  const shapes: Shape[] = [title.shape];
+  let y = title.bottom;
 
   // Stage headers over their columns.
   const stages: { stage: string; first: number; last: number }[] = [];
@@ -573,28 +565,10 @@ function drawPart(prepared: Prepared, from: number, to: number, part: Part | und
     }
     let badge = box.x + box.width - 10;
     if (s.fails) {
-      front.push({
-        kind: 'path',
-        d: circle(badge, box.y, 8),
-        fill: PALETTE.failure,
-        stroke: '#FFFFFF',
-        strokeWidth: 1.2,
-      });
-      front.push({
-        kind: 'text',
-        x: badge,
-        y: box.y + 4,
-        lines: ['F'],
-        size: FONT,
-        bold: true,
-        fill: '#FFFFFF',
-        anchor: 'middle',
-        role: `fail:${s.id}`,
-      });
+      front.push(...failMark(badge, box.y, `fail:${s.id}`));
       badge -= 20;
     }
-    if (s.momentOfTruth)
-      front.push({ kind: 'path', d: star(badge, box.y, 9), fill: '#F0B400', stroke: '#7A5A00', strokeWidth: 0.8 });
+    if (s.momentOfTruth) front.push(truthMark(badge, box.y));
   }
   for (const { box, role } of stubBoxes) {
     front.push({ kind: 'rect', ...box, radius: 3, fill: '#FFFFFF', stroke: '#888888', strokeWidth: 1, dash: '4 3' });
@@ -603,19 +577,30 @@ function drawPart(prepared: Prepared, from: number, to: number, part: Part | und
 
   // The legend under the lanes.
   const steps = [...placed.keys()].map((i) => map.steps[i]!);
-  const legend = legendShapes(MARGIN, lanesBottom + 8, width - 2 * MARGIN, {
-    values: new Set(steps.map((s) => s.value ?? 'none')),
-    hot: steps.some((s) => facts[s.index]!.hotShare),
-    truth: steps.some((s) => s.momentOfTruth),
-    fails: steps.some((s) => s.fails),
-    rework: routes.some((r) => r.e.rework),
-    stubs: stubsPlaced.size > 0,
-  });
+  const legend = legendShapes(MARGIN, lanesBottom + 8, width - 2 * MARGIN, [
+    ...valueItems(new Set(steps.map((s) => s.value ?? 'none'))),
+    ...(steps.some((s) => facts[s.index]!.hotShare)
+      ? [{ label: '10% or more of the lead time', draw: swatch('#FFFFFF', PALETTE.hot, 3) }]
+      : []),
+    ...(steps.some((s) => s.momentOfTruth) ? [truthItem] : []),
+    ...(steps.some((s) => s.fails) ? [failItem] : []),
+    ...(routes.some((r) => r.e.rework)
+      ? [
+          {
+            label: 'rework',
+            draw: (x: number, y: number): Shape[] => [
+              { kind: 'path', d: `M${x} ${y - 3} H${x + 18}`, stroke: PALETTE.rework, strokeWidth: 2, dash: '6 3' },
+            ],
+          },
+        ]
+      : []),
+    ...(stubsPlaced.size > 0 ? [{ label: 'in another part', draw: swatch('#FFFFFF', '#888888', 1, '4 3') }] : []),
+  ]);
   const height = legend.bottom + MARGIN;
   return {
     width,
     height,
-    title: titleLines.join(' '),
+    title: title.text,
     shapes: [...back, ...shapes, ...edgeShapes, ...front, ...legend.shapes],
     minText: FONT,
   };
@@ -641,106 +626,6 @@ function cardShapes(box: Placed): Shape[] {
     { kind: 'rect', x, y, width, height, radius: 2, fill: '#FFFFFF', stroke: '#8C8C8C', strokeWidth: 1 },
     ...textShapes(box, 'evidence', 0),
   ];
-}
-
-const circle = (cx: number, cy: number, r: number) =>
-  `M${cx - r} ${cy} A${r} ${r} 0 1 0 ${cx + r} ${cy} A${r} ${r} 0 1 0 ${cx - r} ${cy} Z`;
-
-function star(cx: number, cy: number, r: number): string {
-  const points = Array.from({ length: 10 }, (_, k) => {
-    const angle = -Math.PI / 2 + (k * Math.PI) / 5;
-    const radius = k % 2 ? r * 0.45 : r;
-    return `${Math.round((cx + radius * Math.cos(angle)) * 10) / 10} ${Math.round((cy + radius * Math.sin(angle)) * 10) / 10}`;
-  });
-  return `M${points.join(' L')} Z`;
-}
-
-/** The legend, its items flowing in lines across the width. */
-interface Shown {
-  values: Set<keyof typeof VALUE_STYLE>;
-  hot: boolean;
-  truth: boolean;
-  fails: boolean;
-  rework: boolean;
-  stubs: boolean;
-}
-
-/** The legend of what the drawing shows, its items flowing in lines across the width. */
-function legendShapes(x0: number, y0: number, width: number, shown: Shown): { shapes: Shape[]; bottom: number } {
-  const swatch = (x: number, y: number, fill: string, stroke: string, strokeWidth = 1, dash?: string): Shape => ({
-    kind: 'rect',
-    x,
-    y: y - 9,
-    width: 18,
-    height: 12,
-    fill,
-    stroke,
-    strokeWidth,
-    dash,
-  });
-  const items: { draw: (x: number, y: number) => Shape[]; label: string; when: boolean }[] = [
-    ...Object.entries(VALUE_STYLE).map(([value, v]) => ({
-      label: v.label,
-      when: shown.values.has(value as keyof typeof VALUE_STYLE),
-      draw: (x: number, y: number): Shape[] => [
-        swatch(x, y, v.fill, '#6B6B6B'),
-        { kind: 'rect', x: x + 1, y: y - 8, width: 4, height: 10, fill: v.band },
-      ],
-    })),
-    {
-      label: '10% or more of the lead time',
-      when: shown.hot,
-      draw: (x, y) => [swatch(x, y, '#FFFFFF', PALETTE.hot, 3)],
-    },
-    {
-      label: 'moment of truth',
-      when: shown.truth,
-      draw: (x, y) => [
-        { kind: 'path', d: star(x + 9, y - 3, 8), fill: '#F0B400', stroke: '#7A5A00', strokeWidth: 0.8 },
-      ],
-    },
-    {
-      label: 'fail point',
-      when: shown.fails,
-      draw: (x, y) => [
-        { kind: 'path', d: circle(x + 9, y - 3, 8), fill: PALETTE.failure },
-        { kind: 'text', x: x + 9, y: y + 1, lines: ['F'], size: FONT, bold: true, fill: '#FFFFFF', anchor: 'middle' },
-      ],
-    },
-    {
-      label: 'rework',
-      when: shown.rework,
-      draw: (x, y) => [
-        { kind: 'path', d: `M${x} ${y - 3} H${x + 18}`, stroke: PALETTE.rework, strokeWidth: 2, dash: '6 3' },
-      ],
-    },
-    {
-      label: 'in another part',
-      when: shown.stubs,
-      draw: (x, y) => [swatch(x, y, '#FFFFFF', '#888888', 1, '4 3')],
-    },
-  ];
-  const shapes: Shape[] = [];
-  let x = x0;
-  let y = y0 + FONT;
-  for (const item of items.filter((i) => i.when)) {
-    const w = 23 + textWidth(item.label, FONT) + 14;
-    if (x > x0 && x + w - 14 > x0 + width) {
-      x = x0;
-      y += LH + 3;
-    }
-    shapes.push(...item.draw(x, y), {
-      kind: 'text',
-      x: x + 23,
-      y,
-      lines: [item.label],
-      size: FONT,
-      fill: INK,
-      role: 'legend',
-    });
-    x += w;
-  }
-  return { shapes, bottom: y + 4 };
 }
 
 /**

@@ -21,7 +21,7 @@ export type Shape =
       /** What the box is, for tests and readers of the SVG: `lane:customer`, a step id... */
       role?: string;
     }
-  | { kind: 'path'; d: string; fill?: string; stroke?: string; strokeWidth?: number; dash?: string }
+  | { kind: 'path'; d: string; fill?: string; stroke?: string; strokeWidth?: number; dash?: string; role?: string }
   | {
       kind: 'text';
       x: number;
@@ -51,7 +51,9 @@ export interface Drawing {
   minText: number;
 }
 
-const n = (v: number) => String(Math.round(v * 10) / 10);
+/** A coordinate as the SVG writes it: to a tenth of a point. */
+export const at = (v: number) => Math.round(v * 10) / 10;
+const n = (v: number) => String(at(v));
 const escape = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -68,7 +70,8 @@ function shapeSvg(shape: Shape): string[] {
     }
     case 'path': {
       const stroke = shape.stroke ? ` stroke="${shape.stroke}" stroke-width="${n(shape.strokeWidth ?? 1)}"` : '';
-      return [`<path d="${shape.d}" fill="${shape.fill ?? 'none'}"${stroke}${dash} stroke-linejoin="round"/>`];
+      const role = shape.role ? ` data-role="${escape(shape.role)}"` : '';
+      return [`<path d="${shape.d}" fill="${shape.fill ?? 'none'}"${stroke}${dash} stroke-linejoin="round"${role}/>`];
     }
     case 'text': {
       const attributes = [

@@ -1,0 +1,81 @@
+/**
+ * The steps by value and delay, laid out by cxmap. The regions are the verdicts of `cxmap score`, so that a
+ * step stands where its verdict says: keep and speed up (high value for the customer, little and much delay),
+ * streamline and rethink (low value), and a band across the bottom for waste, which is removed whatever its
+ * delay. Business-required work is never of high value for the customer (score.ts), so it never stands in the
+ * upper half. Across, a step's share of the lead time; the middle is the share from which a delay is high.
+ */
+import { DEFAULT_WEIGHTS, highDelayShare, type Verdict, type ExactAnalysis as Analysis } from '../../analysis/index.js';
+import { type Drawing } from './scene.js';
+import { circle, VALUE_STYLE, type ValueKey } from './shapes.js';
+import { quadrantDrawing, type Region } from './quadrants.js';
+
+const REGIONS: Record<Verdict, Omit<Region, 'id'>> = {
+  keep: { left: 0, right: 0.5, top: 0, bottom: 0.4, title: 'Keep', fill: '#E8F5EE', align: 'left' },
+  'speed up': { left: 0.5, right: 1, top: 0, bottom: 0.4, title: 'Speed up', fill: '#FFF3DC', align: 'right' },
+  streamline: { left: 0, right: 0.5, top: 0.4, bottom: 0.78, title: 'Streamline', fill: '#EEF3F8', align: 'left' },
+  rethink: { left: 0.5, right: 1, top: 0.4, bottom: 0.78, title: 'Rethink', fill: '#FCEBDD', align: 'right' },
+  remove: {
+    left: 0,
+    right: 1,
+    top: 0.78,
+    bottom: 1,
+    title: 'Remove: waste, whatever its delay',
+    fill: '#F8DCCB',
+    align: 'left',
+  },
+};
+const ORDER = Object.keys(REGIONS) as Verdict[];
+
+const pct = (x: number) => `${Math.round(100 * x)}%`;
+const clamp = (v: number) => Math.max(0, Math.min(1, v));
+
+export function matrixDrawing(analysis: Analysis, subset: readonly number[], title: string): Drawing {
+  const { map, scores, time } = analysis;
+  const high = Math.min(1, highDelayShare(time));
+  const highValue = DEFAULT_WEIGHTS.highValue;
+  const values = new Set<ValueKey>();
+  const points = subset.map((i) => {
+    const { verdict, value, delayShare } = scores[i]!;
+    const step = map.steps[i]!;
+    values.add(step.value ?? 'none');
+    // Across: the share within the half of the verdict's delay (the waste band spans both halves).
+    const slow = delayShare >= high;
+    const half = slow ? clamp((delayShare - high) / Math.max(1e-9, 1 - high)) : clamp(delayShare / high);
+    const u = verdict === 'remove' ? (slow ? 0.5 + half / 2 : half / 2) : half;
+    const v =
+      verdict === 'keep' || verdict === 'speed up' ? (value - highValue) / (100 - highValue) : value / highValue;
+    return {
+      id: step.id,
+      region: ORDER.indexOf(verdict),
+      u,
+      v: clamp(v),
+      name: step.name,
+      key: i + 1,
+      colour: VALUE_STYLE[step.value ?? 'none'].band,
+    };
+  });
+  return quadrantDrawing({
+    title,
+    regions: ORDER.map((v) => ({ id: v, ...REGIONS[v] })),
+    points,
+    yLabels: [
+      { at: 0.2, text: `${highValue}-100` },
+      { at: 0.59, text: `0-${highValue - 1}` },
+      { at: 0.89, text: 'waste' },
+    ],
+    xLabels: [
+      { at: 0, text: '0%' },
+      { at: 0.5, text: pct(high) },
+      { at: 1, text: '100%' },
+    ],
+    yCaption: 'Value for the customer (score 0-100)',
+    xCaption: `Share of the lead time on the critical path (a step is slow from ${pct(high)})`,
+    legend: Object.entries(VALUE_STYLE)
+      .filter(([k]) => values.has(k as ValueKey))
+      .map(([, s]) => ({
+        label: s.label,
+        draw: (x: number, y: number) => [{ kind: 'path' as const, d: circle(x + 9, y - 4, 5), fill: s.band }],
+      })),
+  });
+}

@@ -1,0 +1,191 @@
+/**
+ * The slides of a management deck about a process, as one document model that a printer turns into PowerPoint
+ * (pptx.ts): a title slide, the scorecard against targets and benchmarks, where the time goes, the blueprint,
+ * the journey, the matrix, the top opportunities with their computed savings and the value-against-effort
+ * matrix; with a to-be map, the figures before and after and the to-be blueprint. Tables are the report's own
+ * (one home for every figure); pictures are the drawings cxmap lays out, on a 16:9 page at the readable minimum.
+ * Speaker notes carry the reasons behind the figures.
+ */
+import { formatDuration } from '../core/index.js';
+import { compareMetrics, type Analysis } from '../analysis/index.js';
+import { isRecommended, type Ranking } from '../rules/index.js';
+import { drawnDiagrams, isDrawn, PAGES, prioritiesDrawn, timeSplit, type Drawn } from '../render/index.js';
+import { comparisonTable } from './compare.js';
+import { spans, type Block, type TableBlock as Table } from './document.js';
+import { opportunityBlocks, scorecardBlocks } from './report.js';
+
+export type Slide =
+  | { kind: 'title'; title: string; subtitle: string; facts: [string, string][]; notes: string }
+  | { kind: 'table'; title: string; table: Table; footnote?: string; notes: string }
+  | { kind: 'picture'; picture: Drawn; notes: string };
+
+/** How many opportunities the deck's table shows: the rest are in the report. */
+export const DECK_TOP = 8;
+
+const plain = (text: string) =>
+  spans(text)
+    .map((s) => s.text)
+    .join('');
+
+/** The columns of a table by their headings, in the order given; cells as plain text (no code marks). */
+function pick(table: Table, heads: readonly string[]): Table {
+  const at = heads.map((h) => table.head.indexOf(h)).filter((k) => k >= 0);
+  return {
+    kind: 'table',
+    head: at.map((k) => table.head[k]!),
+    right: at.flatMap((k, n) => (table.right?.includes(k) ? [n] : [])),
+    rows: table.rows.map((row) =>
+      at.map((k) => {
+        const cell = row[k]!;
+        return typeof cell === 'string' ? plain(cell) : { ...cell, text: plain(cell.text) };
+      }),
+    ),
+  };
+}
+
+const tables = (blocks: readonly Block[]) => blocks.filter((b): b is Table => b.kind === 'table');
+
+export interface DeckInput {
+  analysis: Analysis;
+  ranking: Ranking;
+  /** The to-be map, when the deck compares. */
+  toBe?: Analysis;
+}
+
+export function deckSlides({ analysis, ranking, toBe }: DeckInput): Slide[] {
+  const { map, time, scores } = analysis;
+  const p = map.process;
+  const cal = p.calendar;
+  const d = (s: number) => formatDuration(s, cal);
+  const page = PAGES['16:9'];
+  const pictures = (view: 'time' | 'blueprint' | 'journey' | 'matrix', of = analysis) =>
+    drawnDiagrams(of, view, page).filter(isDrawn);
+  const slides: Slide[] = [];
+
+  slides.push({
+    kind: 'title',
+    title: p.name,
+    subtitle: `From the outside in: ${d(time.leadTime)} on average from the trigger to the goal`,
+    facts: [
+      ['Customer', p.customer],
+      ['Goal', p.goal],
+      ...(p.trigger ? [['Trigger', p.trigger] as [string, string]] : []),
+      ...(p.owner ? [['Owner', p.owner] as [string, string]] : []),
+    ],
+    notes: `Lead time ${d(time.leadTime)} on average, from the trigger to the goal. Every figure in this deck is computed from the map by cxmap; the report has the step table and every opportunity.`,
+  });
+
+  // The scorecard: the report's metrics table, then its benchmarks; the notes give the steps that hold the time.
+  const [metrics, ...more] = tables(scorecardBlocks(analysis));
+  const benchmarks = more.find((t) => t.head[0] === 'Benchmark');
+  const slowest = scores
+    .map((s, i) => ({ s, step: map.steps[i]! }))
+    .filter((x) => x.s.delayShare > 0)
+    .sort((a, b) => b.s.delayShare - a.s.delayShare)
+    .slice(0, 3);
+  slides.push({
+    kind: 'table',
+    title: 'Scorecard',
+    table: pick(metrics!, metrics!.head),
+    notes: [
+      'Where the lead time goes, the steps that hold most of it:',
+      ...slowest.map((x) => `- ${x.step.name}: ${x.s.reasons.join('; ')}.`),
+      'PCE (process cycle efficiency) is value-adding work over the lead time; rolled %C&A is the share of cases that pass every step complete and accurate the first time (Martin & Osterling 2013).',
+    ].join('\n'),
+  });
+  if (benchmarks)
+    slides.push({
+      kind: 'table',
+      title: 'Against the benchmarks',
+      table: pick(benchmarks, benchmarks.head),
+      notes: 'Each benchmark is the figure the map names for a competitor or a standard, against our computed figure.',
+    });
+
+  const split = timeSplit(analysis);
+  for (const picture of pictures('time'))
+    slides.push({
+      kind: 'picture',
+      picture,
+      notes: `Of a lead time of ${d(time.leadTime)}, the customer waits ${d(split[0]!.seconds)}. ${split
+        .slice(1)
+        .filter((s) => s.seconds > 0)
+        .map((s) => `${s.label}: ${d(s.seconds)}`)
+        .join(
+          '; ',
+        )}. Only value-adding work is what the customer would pay for; waiting is where they feel the process.`,
+    });
+
+  const marked = (pick: (i: number) => boolean, what: string) => {
+    const steps = map.steps.filter((s) => pick(s.index));
+    return steps.length ? `${what}: ${steps.map((s) => s.name).join('; ')}.` : '';
+  };
+  for (const picture of pictures('blueprint'))
+    slides.push({
+      kind: 'picture',
+      picture,
+      notes: [
+        'The service blueprint: what the customer does and sees above the line of interaction, what the company does in view above the line of visibility, and out of view below it.',
+        marked((i) => Boolean(map.steps[i]!.fails), 'Fail points'),
+        marked((i) => Boolean(map.steps[i]!.momentOfTruth), 'Moments of truth'),
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    });
+  for (const picture of pictures('journey'))
+    slides.push({
+      kind: 'picture',
+      picture,
+      notes:
+        'The steps the customer lives on the most likely path, with their feeling; then each other ending and each detour as its own short path.',
+    });
+  for (const picture of pictures('matrix'))
+    slides.push({
+      kind: 'picture',
+      picture,
+      notes: [
+        'Each step by its value for the customer and its share of the lead time; the regions are the verdicts of cxmap score.',
+        ...scores
+          .map((s, i) => ({ s, step: map.steps[i]! }))
+          .filter((x) => x.s.verdict === 'remove' || x.s.verdict === 'rethink')
+          .map((x) => `- ${x.step.name} (${x.s.verdict}): ${x.s.reasons.join('; ')}.`),
+      ].join('\n'),
+    });
+
+  // The top opportunities: the report's table, the columns a board reads; the reasons in the notes.
+  const [opportunities] = tables(opportunityBlocks(analysis, ranking, { top: DECK_TOP }));
+  if (opportunities) {
+    const shown = ranking.ranked.slice(0, DECK_TOP);
+    slides.push({
+      kind: 'table',
+      title: 'Top opportunities',
+      table: pick(opportunities, [
+        '#',
+        'Opportunity',
+        'Matrix',
+        'Effort',
+        'Lead time',
+        'Other effects',
+        'Saved a year',
+      ]),
+      footnote: `Each saving is computed by making the change on a copy of the map and scoring it again; savings overlap, so they do not add up.${ranking.ranked.length > DECK_TOP ? ` ${ranking.ranked.length - DECK_TOP} more in the report.` : ''}`,
+      notes: shown.map((r, k) => `${k + 1}. ${r.opportunity.title}: ${r.opportunity.why}.`).join('\n'),
+    });
+    slides.push({
+      kind: 'picture',
+      picture: prioritiesDrawn(ranking, p.name, page),
+      notes: `Value (the share of the customer's waiting, effort and the business's cost a change takes away) against effort (0 to 5). ${ranking.ranked.filter(isRecommended).length} of the ${ranking.ranked.length} are recommended: all but the thankless tasks.`,
+    });
+  }
+
+  if (toBe) {
+    slides.push({
+      kind: 'table',
+      title: `Before and after: ${toBe.map.process.name}`,
+      table: comparisonTable(compareMetrics(analysis, toBe), cal),
+      notes: 'Both maps are scored the same way; the change in each figure is the to-be map against the as-is map.',
+    });
+    for (const picture of pictures('blueprint', toBe))
+      slides.push({ kind: 'picture', picture, notes: 'The to-be service blueprint.' });
+  }
+  return slides;
+}

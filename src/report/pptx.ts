@@ -1,0 +1,248 @@
+/**
+ * The deck's slides printed as PowerPoint with pptxgenjs: native, editable tables and text; pictures as
+ * high-resolution PNG (every slide program shows them: PowerPoint, Keynote, Google Slides, LibreOffice); speaker
+ * notes. Nothing runs off a slide: each table's columns and rows are sized from the text they hold, measured
+ * with the font's own widths, and rows that do not fit go on to a continuation slide under the same heading.
+ */
+import type * as Types from 'pptxgenjs';
+import { textWidth, wrap, type Drawn } from '../render/index.js';
+
+import { cellText, cellTone, type TableBlock } from './document.js';
+import type { Slide } from './deck.js';
+
+/**
+ * pptxgenjs is loaded when a deck is made, not by every command. Its types describe its CommonJS build, where the
+ * class is the default export; Node loads its ES build, where the class is the module's default.
+ */
+type PptxClass = typeof Types.default.default;
+type PptxGenJS = InstanceType<PptxClass>;
+async function pptxClass(): Promise<PptxClass> {
+  const loaded: unknown = (await import('pptxgenjs')).default;
+  return (loaded as { default?: PptxClass }).default ?? (loaded as PptxClass);
+}
+
+/** The 16:9 slide in inches (13.33 x 7.5, PowerPoint's widescreen), its margins, and sizes of text in points. */
+const SLIDE = { width: 13.333, height: 7.5 };
+const SIDE = 0.5;
+const TABLE_TOP = 1.15;
+/** Table text: the readable minimum of the pictures, so that a scorecard fits one slide. */
+const BODY = 11;
+const FONT = 'Arial';
+const INK = '1A1A1A';
+const MUTED = '555555';
+const TONE = { good: '00704F', bad: 'B23B00' };
+/** Cell margins in inches: top, right, bottom, left. */
+const CELL_MARGIN: [number, number, number, number] = [0.03, 0.08, 0.03, 0.08];
+const LINE = (BODY * 1.2) / 72;
+
+/** Column widths in inches: each its natural width where the table fits, else a fair share of the room. */
+function columnWidths(table: TableBlock, room: number): number[] {
+  const pad = CELL_MARGIN[1] + CELL_MARGIN[3] + 0.04;
+  const natural = table.head.map(
+    (h, k) =>
+      Math.max(
+        textWidth(h, BODY, true),
+        ...table.rows.map((r) =>
+          Math.max(
+            ...cellText(r[k]!)
+              .split('\n')
+              .map((t) => textWidth(t, BODY)),
+          ),
+        ),
+      ) /
+        72 +
+      pad,
+  );
+  const total = natural.reduce((a, b) => a + b, 0);
+  if (total <= room) return natural.map((w) => (w * room) / total);
+  // Narrow columns keep their width; the rest share what is left evenly.
+  const widths = [...natural];
+  let open = natural.map((_, k) => k);
+  for (;;) {
+    const left = room - widths.reduce((a, w, k) => a + (open.includes(k) ? 0 : w), 0);
+    const share = left / open.length;
+    const narrow = open.filter((k) => natural[k]! <= share);
+    if (narrow.length === 0) {
+      for (const k of open) widths[k] = share;
+      return widths;
+    }
+    open = open.filter((k) => !narrow.includes(k));
+  }
+}
+
+/** The height each row of a table takes (inches), the head first, from its cells' lines wrapped to their columns. */
+function rowHeights(table: TableBlock, widths: readonly number[]): number[] {
+  const inner = widths.map((w) => (w - CELL_MARGIN[1] - CELL_MARGIN[3] - 0.04) * 72);
+  const lines = (text: string, k: number, bold = false) =>
+    text.split('\n').reduce((n, t) => n + wrap(t, inner[k]!, BODY, bold).length, 0);
+  const height = (counts: number[]) => Math.max(...counts) * LINE + CELL_MARGIN[0] + CELL_MARGIN[2] + 0.04;
+  return [
+    height(table.head.map((h, k) => lines(h, k, true))),
+    ...table.rows.map((r) => height(r.map((c, k) => lines(cellText(c), k)))),
+  ];
+}
+
+function addTitle(slide: Types.default.Slide, title: string) {
+  slide.addText(title, {
+    x: SIDE,
+    y: 0.3,
+    w: SLIDE.width - 2 * SIDE,
+    h: 0.7,
+    fontFace: FONT,
+    fontSize: 26,
+    bold: true,
+    color: INK,
+    margin: 0,
+  });
+}
+
+/** A table slide, and its continuations when its rows do not fit one. */
+function addTable(pptx: PptxGenJS, s: Extract<Slide, { kind: 'table' }>) {
+  const width = SLIDE.width - 2 * SIDE;
+  const widths = columnWidths(s.table, width);
+  const heights = rowHeights(s.table, widths);
+  const bottom = SLIDE.height - (s.footnote ? 0.95 : 0.4);
+  const header = s.table.head.map((h, k) => ({
+    text: h,
+    options: {
+      bold: true,
+      fill: { color: 'E9EEF3' },
+      align: s.table.right?.includes(k) ? ('right' as const) : ('left' as const),
+    },
+  }));
+  const pages: number[][] = [[]];
+  let y = TABLE_TOP + heights[0]!;
+  s.table.rows.forEach((_, n) => {
+    const h = heights[n + 1]!;
+    if (y + h > bottom && pages.at(-1)!.length > 0) {
+      pages.push([]);
+      y = TABLE_TOP + heights[0]!;
+    }
+    pages.at(-1)!.push(n);
+    y += h;
+  });
+  pages.forEach((rows, k) => {
+    const slide = pptx.addSlide();
+    addTitle(slide, k === 0 ? s.title : `${s.title} (continued)`);
+    slide.addTable(
+      [
+        header,
+        ...rows.map((n) =>
+          s.table.rows[n]!.map((cell, c) => {
+            const tone = cellTone(cell);
+            return {
+              text: cellText(cell),
+              options: {
+                align: s.table.right?.includes(c) ? ('right' as const) : ('left' as const),
+                ...(tone ? { color: TONE[tone], bold: true } : {}),
+              },
+            };
+          }),
+        ),
+      ],
+      {
+        x: SIDE,
+        y: TABLE_TOP,
+        w: width,
+        colW: widths,
+        rowH: [heights[0]!, ...rows.map((n) => heights[n + 1]!)],
+        fontFace: FONT,
+        fontSize: BODY,
+        color: INK,
+        valign: 'top',
+        margin: CELL_MARGIN,
+        border: { type: 'solid', pt: 0.75, color: 'BFBFBF' },
+        autoPage: false,
+      },
+    );
+    if (s.footnote)
+      slide.addText(s.footnote, {
+        x: SIDE,
+        y: SLIDE.height - 0.85,
+        w: width,
+        h: 0.6,
+        fontFace: FONT,
+        fontSize: BODY,
+        italic: true,
+        color: MUTED,
+        margin: 0,
+        valign: 'top',
+      });
+    slide.addNotes(s.notes);
+  });
+}
+
+/** The deck as the bytes of a .pptx file; `png` gives each picture drawn on its 16:9 page. */
+export async function pptxOf(
+  slides: readonly Slide[],
+  png: (picture: Drawn) => Uint8Array,
+  title: string,
+): Promise<Uint8Array> {
+  const pptx = new (await pptxClass())();
+  pptx.layout = 'LAYOUT_WIDE';
+  pptx.title = title;
+  pptx.author = 'cxmap';
+  for (const s of slides) {
+    if (s.kind === 'table') {
+      addTable(pptx, s);
+      continue;
+    }
+    const slide = pptx.addSlide();
+    if (s.kind === 'picture') {
+      const data = Buffer.from(png(s.picture)).toString('base64');
+      slide.addImage({
+        data: `image/png;base64,${data}`,
+        x: 0,
+        y: 0,
+        w: SLIDE.width,
+        h: SLIDE.height,
+        altText: s.picture.caption,
+      });
+    } else {
+      slide.addText(s.title, {
+        x: SIDE,
+        y: 1.6,
+        w: SLIDE.width - 2 * SIDE,
+        h: 1.2,
+        fontFace: FONT,
+        fontSize: 36,
+        bold: true,
+        color: INK,
+        margin: 0,
+        valign: 'bottom',
+      });
+      slide.addText(s.subtitle, {
+        x: SIDE,
+        y: 2.95,
+        w: SLIDE.width - 2 * SIDE,
+        h: 0.8,
+        fontFace: FONT,
+        fontSize: 18,
+        color: MUTED,
+        margin: 0,
+        valign: 'top',
+      });
+      slide.addText(
+        s.facts.flatMap(([label, value]): Types.default.TextProps[] => [
+          { text: `${label}: `, options: { bold: true } },
+          { text: value, options: { breakLine: true } },
+        ]),
+        {
+          x: SIDE,
+          y: 4.1,
+          w: SLIDE.width - 2 * SIDE,
+          h: 2.6,
+          fontFace: FONT,
+          fontSize: 16,
+          color: INK,
+          margin: 0,
+          valign: 'top',
+          paraSpaceAfter: 6,
+        },
+      );
+    }
+    slide.addNotes(s.notes);
+  }
+  const data = (await pptx.write({ outputType: 'nodebuffer' })) as Uint8Array;
+  return new Uint8Array(data);
+}

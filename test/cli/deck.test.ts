@@ -1,0 +1,137 @@
+/**
+ * `cxmap deck`, as its reader opens it: the .pptx converted to PDF by LibreOffice (`soffice --headless`), its
+ * slides counted and its scorecard read back with pdftotext; the scorecard a native table in the slide's XML;
+ * every shape inside the 16:9 slide.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { analyzeExact } from '../../src/analysis/index.js';
+import { drawnDiagrams, PAGES } from '../../src/render/index.js';
+import { mapOf } from '../helpers/analyze.js';
+import { cxmap, STACK } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'cxmap-deck-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The slides' XML, in slide order. */
+async function slidesOf(file: string): Promise<string[]> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const names = Object.keys(zip.files)
+    .filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))
+    .sort((a, b) => Number(/(\d+)\.xml/.exec(a)![1]) - Number(/(\d+)\.xml/.exec(b)![1]));
+  return Promise.all(names.map((n) => zip.file(n)!.async('string')));
+}
+
+/** A 13.33 x 7.5 in slide in EMU (914,400 a inch). */
+const SLIDE = { cx: 12_192_000, cy: 6_858_000 };
+
+describe('cxmap deck', () => {
+  const file = join(dir, 'home-loan.pptx');
+  const analysis = analyzeExact(mapOf(readFileSync('examples/home-loan.cxmap.yaml', 'utf8')));
+  const parts = (view: 'blueprint' | 'journey' | 'matrix' | 'time') =>
+    drawnDiagrams(analysis, view, PAGES['16:9']).length;
+  // Title, scorecard, benchmarks, time, the blueprint's parts, the journey's, the matrix's, the opportunities, the
+  // value-against-effort matrix.
+  const expected =
+    2 +
+    (analysis.benchmarks.length > 0 ? 1 : 0) +
+    parts('time') +
+    parts('blueprint') +
+    parts('journey') +
+    parts('matrix') +
+    2;
+
+  it(
+    'writes a deck that LibreOffice opens: one slide per part, the scorecard readable',
+    { timeout: 180_000 },
+    async () => {
+      const run = cxmap(['deck', 'examples/home-loan.cxmap.yaml', '-o', file, '--runs', '2000']);
+      expect(run.stderr).not.toMatch(STACK);
+      expect(run.status).toBe(0);
+      expect(run.stdout).toBe(`${file}\n`);
+
+      const slides = await slidesOf(file);
+      expect(slides).toHaveLength(expected);
+      // The scorecard is a native table, with the report's labels and figures.
+      const scorecard = slides[1]!;
+      expect(scorecard).toContain('<a:tbl>');
+      for (const text of ['Scorecard', 'Lead time', '24.0 d', 'missed by 14.0 d', 'PCE', 'Rolled %C&amp;A', 'met'])
+        expect(scorecard).toContain(`>${text}<`);
+      // The top opportunities too; each picture slide is one full-slide PNG.
+      expect(slides.filter((s) => s.includes('<a:tbl>')).length).toBe(
+        expected - parts('time') - parts('blueprint') - parts('journey') - parts('matrix') - 2,
+      );
+      // Nothing runs off a slide: every shape's box is inside it.
+      for (const [k, slide] of slides.entries())
+        for (const [, x, y, cx, cy] of slide.matchAll(
+          /<a:off x="(\d+)" y="(\d+)"\/><a:ext cx="(\d+)" cy="(\d+)"\/>/g,
+        )) {
+          expect(Number(x) + Number(cx), `slide ${k + 1}`).toBeLessThanOrEqual(SLIDE.cx);
+          expect(Number(y) + Number(cy), `slide ${k + 1}`).toBeLessThanOrEqual(SLIDE.cy);
+        }
+
+      execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, file], {
+        stdio: 'ignore',
+        timeout: 150_000,
+      });
+      const pdf = join(dir, 'home-loan.pdf');
+      const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+      expect(info).toMatch(new RegExp(`Pages:\\s+${expected}\\n`));
+      expect(info).toMatch(/Page size:\s+960(\.\d+)? x 540 pts/);
+      const page2 = execFileSync('pdftotext', ['-f', '2', '-l', '2', '-layout', pdf, '-'], { encoding: 'utf8' });
+      for (const text of [
+        'Scorecard',
+        'Lead time',
+        '24.0 d',
+        '10.0 d',
+        'missed by 14.0 d',
+        'PCE',
+        'Rolled %C&A',
+        'Success rate',
+      ])
+        expect(page2).toContain(text);
+      const title = execFileSync('pdftotext', ['-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
+      for (const text of ['Apply for a home loan', 'Customer:', 'First-time buyer', 'Owner:', 'Retail Lending'])
+        expect(title).toContain(text);
+    },
+  );
+
+  it('--to-be: the figures before and after, then the to-be blueprint', { timeout: 120_000 }, async () => {
+    const toBe = join(dir, 'to-be.cxmap.yaml');
+    writeFileSync(
+      toBe,
+      readFileSync('examples/home-loan.cxmap.yaml', 'utf8').replace(
+        'name: Apply for a home loan',
+        'name: Apply for a home loan, to be',
+      ),
+    );
+    const out = join(dir, 'before-after.pptx');
+    const run = cxmap(['deck', 'examples/home-loan.cxmap.yaml', '--to-be', toBe, '-o', out, '--runs', '2000']);
+    expect(run.status).toBe(0);
+    const slides = await slidesOf(out);
+    expect(slides).toHaveLength(expected + 1 + parts('blueprint'));
+    expect(slides[expected]).toContain('>Before and after: Apply for a home loan, to be<');
+    expect(slides[expected]).toContain('<a:tbl>');
+  });
+
+  it('refuses what it cannot do, in one line', () => {
+    const twoMaps = cxmap([
+      'deck',
+      'examples/home-loan.cxmap.yaml',
+      'examples/car-insurance-claim.cxmap.yaml',
+      '--to-be',
+      'examples/home-loan.cxmap.yaml',
+      '-o',
+      join(dir, 'x.pptx'),
+    ]);
+    expect(twoMaps.status).toBe(2);
+    expect(twoMaps.stderr).toBe('cxmap: --to-be compares against one as-is map; 2 were given\n');
+    const notPptx = cxmap(['deck', 'examples/home-loan.cxmap.yaml', '-o', join(dir, 'x.pdf')]);
+    expect(notPptx.status).toBe(2);
+    expect(notPptx.stderr).toBe(`cxmap: --out names the deck to write, a .pptx file, not ${join(dir, 'x.pdf')}\n`);
+  });
+});

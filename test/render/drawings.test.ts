@@ -1,0 +1,108 @@
+/**
+ * The views cxmap lays out itself besides the blueprint (journey, matrix, where the time goes, opportunities by
+ * value and effort), checked as their readers see them: opened in headless Chromium, no two texts overlap and
+ * none leaves the picture, text is measured as the layout assumed, every 16:9 part is 16:9 with text of 11 pt
+ * or more; the matrix puts every step in the region of its verdict; and librsvg and poppler read every name.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'puppeteer';
+import { analyzeExact, isCustomerFacing } from '../../src/analysis/index.js';
+import { drawnDiagrams, findBrowser, MIN_TEXT_PT, PAGES, prioritiesDrawn, type Drawn } from '../../src/render/index.js';
+import { textWidth } from '../../src/render/svg/font.js';
+import { opportunities, RULES } from '../../src/rules/index.js';
+import { mapOf } from '../helpers/analyze.js';
+import { openSvg, overlap, type Seen } from '../helpers/svg.js';
+
+const EXAMPLES = ['home-loan', 'car-insurance-claim', 'broadband-installation', 'hospital-referral'];
+const VIEWS = ['journey', 'matrix', 'time', 'priorities'] as const;
+
+let browser: Browser;
+let page: Page;
+beforeAll(async () => {
+  const puppeteer = (await import('puppeteer')).default;
+  const found = await findBrowser();
+  browser = await puppeteer.launch({ executablePath: found!.path, args: ['--no-sandbox'] });
+  page = await browser.newPage();
+});
+afterAll(() => browser?.close());
+
+/** Texts apart (to a quarter point: a glyph's box may reach into the next line's by a hair), inside the picture. */
+function expectLegible(seen: Seen) {
+  for (const t of seen.texts) {
+    expect(t.x, t.text).toBeGreaterThanOrEqual(0);
+    expect(t.y, t.text).toBeGreaterThanOrEqual(0);
+    expect(t.x + t.width, t.text).toBeLessThanOrEqual(seen.width);
+    expect(t.y + t.height, t.text).toBeLessThanOrEqual(seen.height);
+    expect(Math.abs(textWidth(t.text, t.points, t.bold) - t.advance), t.text).toBeLessThan(0.01 * t.advance + 0.5);
+  }
+  for (const [k, a] of seen.texts.entries())
+    for (const b of seen.texts.slice(k + 1)) expect(overlap(a, b, 0.35), `"${a.text}" and "${b.text}"`).toBe(false);
+  expect(seen.foreignObjects).toBe(0);
+  expect(seen.styleSheets).toBe(0);
+}
+
+describe.each(EXAMPLES)('%s', (name) => {
+  const analysis = analyzeExact(mapOf(readFileSync(`examples/${name}.cxmap.yaml`, 'utf8')));
+  const drawn = (view: (typeof VIEWS)[number], p?: (typeof PAGES)['16:9']): Drawn[] =>
+    view === 'priorities'
+      ? [prioritiesDrawn(opportunities(analysis, RULES), analysis.map.process.name, p)]
+      : (drawnDiagrams(analysis, view, p) as Drawn[]);
+
+  it.each(VIEWS)('%s: no text overlaps another or leaves the picture; none is cut', async (view) => {
+    const [whole] = drawn(view);
+    const seen = await openSvg(page, whole!.svg);
+    expectLegible(seen);
+    expect(seen.texts.find((t) => t.text.startsWith(analysis.map.process.name))?.role).toBe('title');
+  });
+
+  it.each(VIEWS)('%s on --page 16:9: 16:9, text of 11 pt or more, legible', async (view) => {
+    const parts = drawn(view, PAGES['16:9']);
+    for (const [k, part] of parts.entries()) {
+      const seen = await openSvg(page, part.svg);
+      expect([seen.width, seen.height]).toEqual([1280, 720]);
+      expect(seen.smallest).toBeGreaterThanOrEqual(MIN_TEXT_PT - 0.01);
+      expectLegible(seen);
+      if (parts.length > 1) expect(part.part).toMatchObject({ index: k + 1, count: parts.length });
+    }
+  });
+
+  it("matrix: every step stands in the region of its verdict in 'cxmap score'", async () => {
+    const seen = await openSvg(page, drawn('matrix')[0]!.svg);
+    const region = (verdict: string) => seen.roles.find((r) => r.role === `region:${verdict}`)!;
+    for (const [i, step] of analysis.map.steps.entries()) {
+      const dot = seen.roles.find((r) => r.role === `point:${step.id}`)!;
+      const r = region(analysis.scores[i]!.verdict);
+      const centre = { x: dot.x + dot.width / 2, y: dot.y + dot.height / 2 };
+      expect(centre.x, step.id).toBeGreaterThan(r.x);
+      expect(centre.x, step.id).toBeLessThan(r.x + r.width);
+      expect(centre.y, step.id).toBeGreaterThan(r.y);
+      expect(centre.y, step.id).toBeLessThan(r.y + r.height);
+      // Business-required work is never in the upper half (high value for the customer).
+      if (step.value === 'business')
+        expect(centre.y, step.id).toBeGreaterThan(region('keep').y + region('keep').height);
+    }
+  });
+
+  it('reads without a browser: rsvg-convert to PDF, then pdftotext, gives the names', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cxmap-rsvg-'));
+    const read = (svg: string) => {
+      writeFileSync(join(dir, 'v.svg'), svg);
+      execFileSync('rsvg-convert', ['-f', 'pdf', '-o', join(dir, 'v.pdf'), join(dir, 'v.svg')]);
+      return execFileSync('pdftotext', ['-raw', join(dir, 'v.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    };
+    try {
+      const matrix = read(drawn('matrix')[0]!.svg);
+      for (const s of analysis.map.steps) expect(matrix, s.name).toContain(s.name);
+      const journey = read(drawn('journey')[0]!.svg);
+      for (const s of analysis.map.steps.filter(isCustomerFacing)) expect(journey, s.name).toContain(s.name);
+      const time = read(drawn('time')[0]!.svg);
+      for (const stage of analysis.map.stages) expect(time).toContain(stage);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
