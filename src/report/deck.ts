@@ -115,8 +115,8 @@ export function deckSlides({ analysis, ranking, toBe }: DeckInput): Slide[] {
         )}. Only value-adding work is what the customer would pay for; waiting is where they feel the process.`,
     });
 
-  const marked = (pick: (i: number) => boolean, what: string) => {
-    const steps = map.steps.filter((s) => pick(s.index));
+  const marked = (is: (i: number) => boolean, what: string) => {
+    const steps = map.steps.filter((s) => is(s.index));
     return steps.length ? `${what}: ${steps.map((s) => s.name).join('; ')}.` : '';
   };
   for (const picture of pictures('blueprint'))
