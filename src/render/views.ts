@@ -16,7 +16,7 @@ import { blueprintDrawings } from './svg/blueprint.js';
 import { journeyDrawings } from './svg/journey.js';
 import { matrixDrawing } from './svg/matrix.js';
 import { prioritiesDrawing } from './svg/priorities.js';
-import { MIN_TEXT_PT, pageScale, svgOf, type Drawing, type Page } from './svg/scene.js';
+import { fitsPage, MIN_TEXT_PT, pageScale, svgOf, type Drawing, type Page } from './svg/scene.js';
 import { timeDrawing } from './svg/time.js';
 
 export const VIEWS = ['blueprint', 'journey', 'timeline', 'matrix', 'time'] as const;
@@ -127,21 +127,20 @@ function drawn(view: ViewName | 'priorities', caption: string, drawings: readonl
   }));
 }
 
+/** The charts of the steps that cxmap draws; each takes the steps to show and its title. */
+const CHARTS = { matrix: matrixDrawing, time: timeDrawing };
+
 /**
  * A chart of the steps drawn whole, or on a page where the whole would come out below the readable minimum, in
  * parts of whole stages, as many stages to a part as fit.
  */
-function byStage(
-  analysis: Analysis,
-  view: ViewName,
-  draw: (subset: readonly number[], title: string) => Drawing,
-  page?: Page,
-): Drawing[] {
+function byStage(analysis: Analysis, view: keyof typeof CHARTS, page?: Page): Drawing[] {
   const { map } = analysis;
+  const draw = (subset: readonly number[], title: string) => CHARTS[view](analysis, subset, title);
   const title = (part = '') => `${map.process.name} · ${CAPTION[view]}${part}`;
   const all = map.steps.map((s) => s.index);
   const whole = draw(all, title());
-  const fits = (d: Drawing) => !page || pageScale(d, page) >= 1;
+  const fits = (d: Drawing) => !page || fitsPage(d, page);
   if (fits(whole)) return [whole];
   const stages = map.stages.map((stage) => all.filter((i) => map.steps[i]!.stage === stage)).filter((s) => s.length);
   const groups: number[][] = [];
@@ -164,19 +163,8 @@ export function drawnDiagrams(analysis: Analysis, view: ViewName, page?: Page): 
     case 'journey':
       return drawn(view, CAPTION[view], journeyDrawings(analysis, page), page);
     case 'matrix':
-      return drawn(
-        view,
-        CAPTION[view],
-        byStage(analysis, view, (s, t) => matrixDrawing(analysis, s, t), page),
-        page,
-      );
     case 'time':
-      return drawn(
-        view,
-        CAPTION[view],
-        byStage(analysis, view, (s, t) => timeDrawing(analysis, s, t), page),
-        page,
-      );
+      return drawn(view, CAPTION[view], byStage(analysis, view, page), page);
     case 'timeline':
       return viewDiagrams(analysis, view);
   }

@@ -9,10 +9,10 @@
 import { formatDuration } from '../core/index.js';
 import { compareMetrics, type Analysis } from '../analysis/index.js';
 import { isRecommended, type Ranking } from '../rules/index.js';
-import { drawnDiagrams, isDrawn, PAGES, prioritiesDrawn, timeSplit, type Drawn } from '../render/index.js';
+import { drawnDiagrams, isDrawn, PAGES, prioritiesDrawn, type Drawn } from '../render/index.js';
 import { comparisonTable } from './compare.js';
 import { spans, type Block, type TableBlock as Table } from './document.js';
-import { opportunityBlocks, scorecardBlocks } from './report.js';
+import { opportunityBlocks, scorecardBlocks, timeSentence } from './report.js';
 
 export type Slide =
   | { kind: 'title'; title: string; subtitle: string; facts: [string, string][]; notes: string }
@@ -101,18 +101,11 @@ export function deckSlides({ analysis, ranking, toBe }: DeckInput): Slide[] {
       notes: 'Each benchmark is the figure the map names for a competitor or a standard, against our computed figure.',
     });
 
-  const split = timeSplit(analysis);
   for (const picture of pictures('time'))
     slides.push({
       kind: 'picture',
       picture,
-      notes: `Of a lead time of ${d(time.leadTime)}, the customer waits ${d(split[0]!.seconds)}. ${split
-        .slice(1)
-        .filter((s) => s.seconds > 0)
-        .map((s) => `${s.label}: ${d(s.seconds)}`)
-        .join(
-          '; ',
-        )}. Only value-adding work is what the customer would pay for; waiting is where they feel the process.`,
+      notes: `${timeSentence(analysis)} Only value-adding work is what the customer would pay for; waiting is where they feel the process.`,
     });
 
   const marked = (is: (i: number) => boolean, what: string) => {

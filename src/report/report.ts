@@ -157,21 +157,23 @@ export function scorecardBlocks(analysis: ExactAnalysis | Analysis): Block[] {
   return blocks;
 }
 
-/** Where the time goes: the numbers, then the diagrams. */
-function timeBlocks(analysis: Analysis, diagrams: readonly Diagram[]): Block[] {
+/** Where the time goes, in words: the waiting's share of the lead time, then the work by value class. */
+export function timeSentence(analysis: ExactAnalysis): string {
   const { time } = analysis;
   const d = (s: number) => formatDuration(s, analysis.map.process.calendar);
   const split = timeSplit(analysis);
+  return `Of a lead time of ${d(time.leadTime)}, the customer waits ${d(split[0]!.seconds)} (${pct(time.leadTime > 0 ? split[0]!.seconds / time.leadTime : 0)}). ${split
+    .slice(1)
+    .filter((s) => s.seconds > 0)
+    .map((s) => `${s.label}: ${d(s.seconds)}`)
+    .join('; ')}.`;
+}
+
+/** Where the time goes: the numbers, then the diagrams. */
+function timeBlocks(analysis: Analysis, diagrams: readonly Diagram[]): Block[] {
   const blocks: Block[] = [
     { kind: 'heading', level: 2, text: 'Where the time goes' },
-    {
-      kind: 'paragraph',
-      text: `Of a lead time of ${d(time.leadTime)}, the customer waits ${d(split[0]!.seconds)} (${pct(time.leadTime > 0 ? split[0]!.seconds / time.leadTime : 0)}). ${split
-        .slice(1)
-        .filter((s) => s.seconds > 0)
-        .map((s) => `${s.label}: ${d(s.seconds)}`)
-        .join('; ')}.`,
-    },
+    { kind: 'paragraph', text: timeSentence(analysis) },
   ];
   for (const diagram of diagrams) {
     const caption = diagram.caption.charAt(0).toUpperCase() + diagram.caption.slice(1);

@@ -32,15 +32,13 @@ export async function writeDeck(
   const outputs = new Outputs([...loaded, ...(toBe ? [toBe] : [])].map((l) => l.file));
   const path = outputs.plan(options.out, 'the deck');
   const analyse = (l: LoadedMap) => analyzeInParallel(l.map!, { runs: options.runs, seed: options.seed });
+  // The to-be map is compared against the one as-is map (the command allows no more).
+  const toBeAnalysis = toBe ? await analyse(toBe) : undefined;
   const slides: Slide[] = [];
   for (const l of loaded) {
     const analysis = await analyse(l);
     slides.push(
-      ...deckSlides({
-        analysis,
-        ranking: opportunities(analysis, RULES, options.efforts),
-        toBe: toBe ? await analyse(toBe) : undefined,
-      }),
+      ...deckSlides({ analysis, ranking: opportunities(analysis, RULES, options.efforts), toBe: toBeAnalysis }),
     );
   }
   const pictures = slides.flatMap((s) => (s.kind === 'picture' ? [s.picture] : []));

@@ -2,7 +2,32 @@
  * Drawings as their readers see them: an SVG opened in headless Chromium, with the boxes of its elements and
  * texts as laid out there.
  */
-import type { Page } from 'puppeteer';
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { Browser, Page } from 'puppeteer';
+import { findBrowser } from '../../src/render/index.js';
+import { textWidth } from '../../src/render/svg/font.js';
+
+/** A page of headless Chromium for a file's tests: opened before them, closed after them. */
+export function chromiumPage(): () => Page {
+  let browser: Browser | undefined;
+  let page: Page;
+  beforeAll(async () => {
+    const puppeteer = (await import('puppeteer')).default;
+    const found = await findBrowser();
+    browser = await puppeteer.launch({ executablePath: found!.path, args: ['--no-sandbox'] });
+    page = await browser.newPage();
+  });
+  afterAll(() => browser?.close());
+  return () => page;
+}
+
+/** Every text as wide as the layout measured it (Arial's widths), within 1% of Chromium's, and inside the picture. */
+export function expectMeasured(seen: Seen) {
+  for (const t of seen.texts) {
+    expect(Math.abs(textWidth(t.text, t.points, t.bold) - t.advance), t.text).toBeLessThan(0.01 * t.advance + 0.5);
+    expect(t.x + t.width, t.text).toBeLessThanOrEqual(seen.width);
+  }
+}
 
 export interface Box {
   role: string;

@@ -16,7 +16,7 @@ import { LANES, type Lane, type ProcessMap } from '../../load/index.js';
 import { metaLine, stepFacts } from '../blueprint.js';
 import { PALETTE } from '../palette.js';
 import { textWidth, wrap } from './font.js';
-import { LINE_HEIGHT, PAGE_MARGIN, type Drawing, type Page, type Shape } from './scene.js';
+import { fitsPage, LINE_HEIGHT, type Drawing, type Page, type Shape } from './scene.js';
 import {
   failItem,
   failMark,
@@ -637,12 +637,12 @@ export function blueprintDrawings(analysis: Analysis, page?: Page): Drawing[] {
   const { columns, columnOf } = prepared;
   const none = () => undefined;
   if (!page) return [drawPart(prepared, 0, columns.length, undefined, none)];
-  const room = { width: page.width - 2 * PAGE_MARGIN, height: page.height - 2 * PAGE_MARGIN };
   // While parts are being found, each is drawn with the longest title and stub texts it can get.
-  const fits = (from: number, to: number) => {
-    const d = drawPart(prepared, from, to, { index: 99, count: 99 }, () => 99);
-    return d.width <= room.width && d.height <= room.height;
-  };
+  const fits = (from: number, to: number) =>
+    fitsPage(
+      drawPart(prepared, from, to, { index: 99, count: 99 }, () => 99),
+      page,
+    );
   // Each part takes as many columns as fit (at least one); it ends at the last stage boundary inside it instead
   // when that keeps at least two thirds of its columns, so that stages are rarely cut.
   const ranges: [number, number][] = [];

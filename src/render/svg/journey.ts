@@ -7,7 +7,7 @@
 import { isCustomerFacing, type ExactAnalysis as Analysis } from '../../analysis/index.js';
 import { likelyPath } from '../timeline.js';
 import { wrap } from './font.js';
-import { PAGE_MARGIN, type Drawing, type Page, type Shape } from './scene.js';
+import { fitsPage, type Drawing, type Page, type Shape } from './scene.js';
 import {
   circle,
   failItem,
@@ -327,15 +327,13 @@ function drawPart(
       : []),
     {
       label: `${customer} acts`,
-      draw: (x, yy) => [{ kind: 'rect', x, y: yy - 9, width: 18, height: 12, fill: '#FFF8E7', stroke: '#8C8C8C' }],
+      draw: swatch('#FFF8E7', '#8C8C8C'),
     },
     ...(shown.some((s) => s.actor.kind !== 'customer')
       ? [
           {
             label: 'with the company, frontstage',
-            draw: (x: number, yy: number): Shape[] => [
-              { kind: 'rect', x, y: yy - 9, width: 18, height: 12, fill: '#EEF6FB', stroke: '#8C8C8C' },
-            ],
+            draw: swatch('#EEF6FB', '#8C8C8C'),
           },
         ]
       : []),
@@ -355,11 +353,7 @@ export function journeyDrawings(analysis: Analysis, page?: Page): Drawing[] {
   const journey = journeyOf(analysis);
   const count = journey.main.length;
   if (!page) return [drawPart(analysis, journey, 0, count)];
-  const room = { width: page.width - 2 * PAGE_MARGIN, height: page.height - 2 * PAGE_MARGIN };
-  const fits = (a: number, b: number) => {
-    const d = drawPart(analysis, journey, a, b, { index: 99, count: 99 });
-    return d.width <= room.width && d.height <= room.height;
-  };
+  const fits = (a: number, b: number) => fitsPage(drawPart(analysis, journey, a, b, { index: 99, count: 99 }), page);
   // As many columns as fit, then the same number of parts with the columns shared out evenly among them.
   const greedy = (cap: (start: number, made: number) => number) => {
     const ranges: [number, number][] = [];

@@ -7,7 +7,7 @@
  */
 import { DEFAULT_WEIGHTS, highDelayShare, type Verdict, type ExactAnalysis as Analysis } from '../../analysis/index.js';
 import { type Drawing } from './scene.js';
-import { circle, VALUE_STYLE, type ValueKey } from './shapes.js';
+import { VALUE_STYLE, valueItems, type ValueKey } from './shapes.js';
 import { quadrantDrawing, type Region } from './quadrants.js';
 
 const REGIONS: Record<Verdict, Omit<Region, 'id'>> = {
@@ -71,11 +71,6 @@ export function matrixDrawing(analysis: Analysis, subset: readonly number[], tit
     ],
     yCaption: 'Value for the customer (score 0-100)',
     xCaption: `Share of the lead time on the critical path (a step is slow from ${pct(high)})`,
-    legend: Object.entries(VALUE_STYLE)
-      .filter(([k]) => values.has(k as ValueKey))
-      .map(([, s]) => ({
-        label: s.label,
-        draw: (x: number, y: number) => [{ kind: 'path' as const, d: circle(x + 9, y - 4, 5), fill: s.band }],
-      })),
+    legend: valueItems(values, 'dot'),
   });
 }

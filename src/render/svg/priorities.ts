@@ -6,7 +6,7 @@
  */
 import type { Quadrant, Ranking } from '../../rules/index.js';
 import type { Drawing } from './scene.js';
-import { circle } from './shapes.js';
+import { dot } from './shapes.js';
 import { quadrantDrawing, type Region } from './quadrants.js';
 
 /** Effort 0-2 fall left of the line, 3-5 right of it; value 2.5-5 above it, 0-2.5 below. */
@@ -33,6 +33,8 @@ const REGIONS: Record<Quadrant, Omit<Region, 'id'>> = {
   },
 };
 const ORDER = Object.keys(REGIONS) as Quadrant[];
+/** The opportunities' colour: Okabe-Ito blue, apart from the value classes' colours of the steps. */
+const POINT = '#0072B2';
 const clamp = (v: number) => Math.max(0, Math.min(1, v));
 
 export function prioritiesDrawing(ranking: Ranking, title: string): Drawing {
@@ -48,7 +50,7 @@ export function prioritiesDrawing(ranking: Ranking, title: string): Drawing {
       // Titles mark names of steps as code (`register`); a picture shows them plain.
       name: r.opportunity.title.replace(/`/g, ''),
       key: k + 1,
-      colour: '#0072B2',
+      colour: POINT,
     };
   });
   return quadrantDrawing({
@@ -65,11 +67,6 @@ export function prioritiesDrawing(ranking: Ranking, title: string): Drawing {
     ],
     yCaption: 'Value of the change (0-5, from its computed impact)',
     xCaption: 'Effort of making the change (0 none to 5 a large project)',
-    legend: [
-      {
-        label: 'opportunity, by its rank',
-        draw: (x, y) => [{ kind: 'path', d: circle(x + 9, y - 4, 5), fill: '#0072B2' }],
-      },
-    ],
+    legend: [{ label: 'opportunity, by its rank', draw: dot(POINT) }],
   });
 }

@@ -125,6 +125,9 @@ export function pageScale(size: { width: number; height: number }, page: Page): 
   );
 }
 
+/** Whether a drawing fits the page at full size: its text no smaller than it was drawn (the readable minimum). */
+export const fitsPage = (size: { width: number; height: number }, page: Page) => pageScale(size, page) >= 1;
+
 /**
  * An SVG drawn by Mermaid, put on a page: as large as fits inside the margins, centred. The drawing keeps its id
  * (its style sheet refers to it).

@@ -69,17 +69,26 @@ export const swatch =
   (x: number, y: number) =>
     [{ kind: 'rect', x, y: y - 9, width: 18, height: 12, fill, stroke, strokeWidth, dash }] satisfies Shape[];
 
-/** The value classes a drawing shows, as legend items, in the order of VALUE_STYLE. */
-export const valueItems = (shown: ReadonlySet<ValueKey>): LegendItem[] =>
+/** A dot in a legend, as the charts' points are drawn. */
+export const dot = (fill: string) => (x: number, y: number) =>
+  [{ kind: 'path', d: circle(x + 9, y - 4, 5), fill }] satisfies Shape[];
+
+/** A box of a value class, as the blueprint draws its steps: the tint, and the band in the class's colour. */
+const valueBox =
+  (v: (typeof VALUE_STYLE)[ValueKey]) =>
+  (x: number, y: number): Shape[] => [
+    ...swatch(v.fill, '#6B6B6B')(x, y),
+    { kind: 'rect', x: x + 1, y: y - 8, width: 4, height: 10, fill: v.band },
+  ];
+
+/**
+ * The value classes a drawing shows, as legend items, in the order of VALUE_STYLE: as boxes (the blueprint), or
+ * as dots (the charts).
+ */
+export const valueItems = (shown: ReadonlySet<ValueKey>, mark: 'box' | 'dot' = 'box'): LegendItem[] =>
   Object.entries(VALUE_STYLE)
     .filter(([value]) => shown.has(value as ValueKey))
-    .map(([, v]) => ({
-      label: v.label,
-      draw: (x, y) => [
-        ...swatch(v.fill, '#6B6B6B')(x, y),
-        { kind: 'rect', x: x + 1, y: y - 8, width: 4, height: 10, fill: v.band },
-      ],
-    }));
+    .map(([, v]) => ({ label: v.label, draw: mark === 'box' ? valueBox(v) : dot(v.band) }));
 
 export const truthItem: LegendItem = { label: 'moment of truth', draw: (x, y) => [truthMark(x + 9, y - 3, 8)] };
 export const failItem: LegendItem = { label: 'fail point', draw: (x, y) => failMark(x + 9, y - 3) };
