@@ -9,8 +9,9 @@ const BENCHES = [
   'score-scaling.js',
   'check-1000.js',
   'opportunities-scaling.js',
-  'report-one-browser.js',
+  'report-one-call.js',
   'render-vs-mmdc.js',
+  'deck-four-examples.js',
 ];
 
 let failed = 0;

@@ -2,21 +2,30 @@
 import { Option, type Command } from 'commander';
 import { Chalk } from 'chalk';
 import { loadSpec } from '../load/index.js';
-import { analyzeInParallel } from '../analysis/index.js';
-import { viewDiagrams, type Diagram } from '../render/index.js';
-import { COMPARE_VIEWS, compareBlocks, compareJson, type Side, toMarkdown, toText } from '../report/index.js';
-import { drawSvgs, htmlPage, Outputs, type PageOptions } from '../workflows/index.js';
-import { addPageOptions, stopOnInvalid, type CommandContext } from './shared.js';
+import { analyzeInParallel, type Analysis } from '../analysis/index.js';
+import { viewDiagrams, type Diagram, type Drawn } from '../render/index.js';
+import {
+  COMPARE_VIEWS,
+  compareBlocks,
+  compareJson,
+  htmlPictures,
+  type Side,
+  toHtml,
+  toMarkdown,
+  toText,
+} from '../report/index.js';
+import { Outputs, type SimulationOptions } from '../workflows/index.js';
+import { addSimulationOptions, stopOnInvalid, type CommandContext } from './shared.js';
 
 const FORMATS = ['text', 'md', 'html', 'json'] as const;
 
-interface CompareOptions extends PageOptions {
+interface CompareOptions extends SimulationOptions {
   format: (typeof FORMATS)[number];
   output?: string;
 }
 
 export function register(program: Command, context: CommandContext): void {
-  addPageOptions(program.command('compare'))
+  addSimulationOptions(program.command('compare'))
     .summary('before and after: what a change to a map does for the customer')
     .description(
       'Compare two versions of a map: every metric before and after with its change (green when better for the customer, red when worse), the steps removed, added and changed, and (md, html) the diagrams of both. Either side may be a file or ref:path from git: main:maps/loan.cxmap.yaml (path from the repository root) or HEAD~1:./loan.cxmap.yaml (from the current folder).',
@@ -40,30 +49,26 @@ export function register(program: Command, context: CommandContext): void {
         )
       )
         return;
-      const withDiagrams = options.format === 'md' || options.format === 'html' || options.format === 'json';
-      const sides: Side[] = [];
-      for (const l of loaded) {
-        const analysis = await analyzeInParallel(l.map!, { runs: options.runs, seed: options.seed });
-        sides.push({
+      const analysed: { name: string; analysis: Analysis }[] = [];
+      for (const l of loaded)
+        analysed.push({
           name: l.file,
-          analysis,
-          diagrams: withDiagrams ? COMPARE_VIEWS.flatMap((v) => viewDiagrams(analysis, v)) : [],
+          analysis: await analyzeInParallel(l.map!, { runs: options.runs, seed: options.seed }),
         });
-      }
-      const [before, after] = sides as [Side, Side];
-      let text: string;
-      if (options.format === 'json') text = `${JSON.stringify(compareJson(before, after), null, 2)}\n`;
-      else if (options.format === 'md') text = toMarkdown(compareBlocks(before, after));
-      else if (options.format === 'text')
-        text = toText(compareBlocks(before, after), new Chalk({ level: context.colorLevel }));
-      else {
-        const id = (d: Diagram) =>
-          `cxmap-${before.diagrams.includes(d) ? 'before' : 'after'}-${d.view}${d.part ? `-${d.part.index}` : ''}`;
-        const svgs = options.svg
-          ? await drawSvgs([...before.diagrams, ...after.diagrams], id, options.theme)
-          : undefined;
-        text = htmlPage(compareBlocks(before, after), svgs, options.theme);
-      }
+      // Each side with its pictures: Mermaid text for Markdown and JSON, drawn by cxmap for HTML, none for text.
+      const sides = <P extends Diagram | Drawn>(pictures: (a: Analysis) => P[]): [Side<P>, Side<P>] => {
+        const [before, after] = analysed.map((side) => ({ ...side, diagrams: pictures(side.analysis) }));
+        return [before!, after!];
+      };
+      const mermaid = (a: Analysis) => COMPARE_VIEWS.flatMap((v) => viewDiagrams(a, v));
+      const text =
+        options.format === 'json'
+          ? `${JSON.stringify(compareJson(...sides(mermaid)), null, 2)}\n`
+          : options.format === 'md'
+            ? toMarkdown(compareBlocks(...sides(mermaid)))
+            : options.format === 'text'
+              ? toText(compareBlocks(...sides(() => [])), new Chalk({ level: context.colorLevel }))
+              : toHtml(compareBlocks(...sides((a) => htmlPictures(a, COMPARE_VIEWS))));
       if (path === undefined) context.write(text);
       else {
         outputs.write(path, text);

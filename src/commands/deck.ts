@@ -1,16 +1,14 @@
 /** `cxmap deck`: an editable PowerPoint deck of maps for a management meeting. */
 import { type Command } from 'commander';
-import { DEFAULT_RUNS, DEFAULT_SEED } from '../analysis/index.js';
 import { UsageError } from '../core/index.js';
 import { loadFile } from '../load/index.js';
 import { MIN_TEXT_PT } from '../render/index.js';
 import { DECK_TOP } from '../report/index.js';
 import { expandInputs, writeDeck, type DeckOptions } from '../workflows/index.js';
-import { configOption, effortsFrom, positiveInteger, stopOnInvalid, type CommandContext } from './shared.js';
+import { addSimulationOptions, configOption, effortsFrom, stopOnInvalid, type CommandContext } from './shared.js';
 
 export function register(program: Command, context: CommandContext): void {
-  program
-    .command('deck')
+  addSimulationOptions(program.command('deck'))
     .summary('an editable PowerPoint deck of maps: scorecard, pictures, top opportunities')
     .description(
       `Write one PowerPoint deck (16:9) of the maps, per process: a title slide (process, customer, goal, trigger, owner); the scorecard against targets and benchmarks as an editable table; where the time goes; the service blueprint (as many slides as its parts, text never under ${MIN_TEXT_PT} pt); the journey; the value/delay matrix; the top ${DECK_TOP} opportunities with their computed savings, effort and yearly figures as an editable table; and the value-against-effort matrix. With --to-be, a slide of the figures before and after and the to-be blueprint. Speaker notes give the reasons behind the figures. Pictures are PNG drawn in headless Chromium (see \`cxmap doctor\`). Written atomically, never over an input.`,
@@ -18,8 +16,6 @@ export function register(program: Command, context: CommandContext): void {
     .argument('<files...>', 'map files, folders or globs; - reads standard input')
     .requiredOption('-o, --out <file>', 'the deck to write (.pptx)')
     .option('--to-be <file>', 'a to-be map of the same process, compared against the one map given')
-    .option('--runs <n>', 'customers to simulate', positiveInteger('--runs', 10_000_000), DEFAULT_RUNS)
-    .option('--seed <n>', 'seed of the simulation', positiveInteger('--seed', 2 ** 31), DEFAULT_SEED)
     .addOption(configOption())
     .addHelpText(
       'after',

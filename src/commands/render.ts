@@ -1,9 +1,9 @@
 /** `cxmap render`: the diagrams of each map as Mermaid text, Markdown, or SVG, PNG and PDF drawn in Chromium. */
 import { Option, type Command } from 'commander';
 import { loadFile } from '../load/index.js';
-import { MIN_TEXT_PT, PAGE_NAMES, THEMES, VIEWS } from '../render/index.js';
+import { MIN_TEXT_PT, PAGE_NAMES, VIEWS } from '../render/index.js';
 import { expandInputs, RENDER_FORMATS, renderMaps, type RenderOptions } from '../workflows/index.js';
-import { parseScale, parseViews, stopOnInvalid, type CommandContext } from './shared.js';
+import { parseScale, parseViews, stopOnInvalid, themeOption, type CommandContext } from './shared.js';
 
 export function register(program: Command, context: CommandContext): void {
   program
@@ -20,11 +20,11 @@ export function register(program: Command, context: CommandContext): void {
     )
     .addOption(new Option('-f, --format <format>', 'output format').choices(RENDER_FORMATS).default('mmd'))
     .option('-o, --out <folder>', 'where to write the files', 'cxmap-out')
-    .addOption(new Option('--theme <theme>', 'Mermaid theme for svg, png and pdf').choices(THEMES).default('default'))
+    .addOption(themeOption())
     .addOption(
       new Option(
         '--page <page>',
-        `the page of svg, png and pdf: a slide (16:9 is 13.33 x 7.5 in, 4:3 is 10 x 7.5 in), A4, or none (the diagram's own size). A blueprint whose text would be smaller than ${MIN_TEXT_PT} pt on the page is split by stage into parts: pages of one PDF, or <map>.blueprint-1.png, -2... (default: 16:9 for png and pdf, none for svg)`,
+        `the page of svg, png and pdf: a slide (16:9 is 13.33 x 7.5 in, 4:3 is 10 x 7.5 in), A4, or none (the diagram's own size). A view whose text would be smaller than ${MIN_TEXT_PT} pt on the page is split by stage into parts: pages of one PDF, or <map>.blueprint-1.png, -2... (default: 16:9 for png and pdf, none for svg)`,
       ).choices(PAGE_NAMES),
     )
     .option('--scale <n>', 'pixels per point for png (at least 1800 pixels wide whatever the scale)', parseScale, 2)

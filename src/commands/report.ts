@@ -2,13 +2,13 @@
 import { Option, type Command } from 'commander';
 import { loadFile } from '../load/index.js';
 import { expandInputs, REPORT_FORMATS, writeReports, type ReportOptions } from '../workflows/index.js';
-import { addPageOptions, configOption, effortsFrom, stopOnInvalid, type CommandContext } from './shared.js';
+import { addSimulationOptions, configOption, effortsFrom, stopOnInvalid, type CommandContext } from './shared.js';
 
 export function register(program: Command, context: CommandContext): void {
-  addPageOptions(program.command('report'))
+  addSimulationOptions(program.command('report'))
     .summary('the workshop report of maps: scorecard, diagrams, steps, ranked opportunities')
     .description(
-      'Write the report of each map: the scorecard against targets and benchmarks, where the time goes, the blueprint, journey and matrix, the step table, the opportunities ranked by value against effort (with the value/effort matrix), and how much of the map rests on assumptions. md reads well on GitHub; html is one self-contained file (diagrams drawn as SVG in Chromium when one is found, else by Mermaid inlined in the page); json holds everything. Written to <out>/<map>.report.<format>, atomically, never over an input.',
+      'Write the report of each map: the scorecard against targets and benchmarks, where the time goes, the blueprint, journey and matrix, the step table, the opportunities ranked by value against effort (with the value/effort matrix), and how much of the map rests on assumptions. md reads well on GitHub; html is one self-contained file with its pictures drawn in (no browser needed; prints on A4 landscape, each picture whole at a readable size); json holds everything. Written to <out>/<map>.report.<format>, atomically, never over an input.',
     )
     .argument('<files...>', 'map files, folders or globs; - reads standard input')
     .addOption(new Option('-f, --format <format>', 'output format').choices(REPORT_FORMATS).default('html'))

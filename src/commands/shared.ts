@@ -61,13 +61,17 @@ export const parseScale = (value: string) => {
   return n;
 };
 
-/** The options of the commands that make pages (report, compare, watch): the simulation, the theme, SVG or not. */
-export function addPageOptions(command: Command): Command {
+/** The Mermaid theme of the one view Mermaid draws in svg, png and pdf: the timeline. */
+export const themeOption = () =>
+  new Option('--theme <theme>', 'Mermaid theme of the timeline in svg, png and pdf (cxmap draws the other views)')
+    .choices(THEMES)
+    .default('default');
+
+/** The options of the commands that make pages (report, compare, watch, deck): the simulation behind the figures. */
+export function addSimulationOptions(command: Command): Command {
   return command
     .option('--runs <n>', 'customers to simulate', positiveInteger('--runs', 10_000_000), DEFAULT_RUNS)
-    .option('--seed <n>', 'seed of the simulation', positiveInteger('--seed', 2 ** 31), DEFAULT_SEED)
-    .addOption(new Option('--theme <theme>', 'Mermaid theme of the diagrams').choices(THEMES).default('default'))
-    .option('--no-svg', 'html: let the page draw its diagrams with inlined Mermaid, even when a browser is found');
+    .option('--seed <n>', 'seed of the simulation', positiveInteger('--seed', 2 ** 31), DEFAULT_SEED);
 }
 
 /** The option of the commands that rank opportunities: the configuration to take effort estimates from. */

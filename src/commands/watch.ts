@@ -6,7 +6,14 @@ import { UsageError } from '../core/index.js';
 import { VIEWS, type ViewName, type Theme } from '../render/index.js';
 import { expandInputs, RENDER_FORMATS, REPORT_FORMATS, renderMaps, writeReports } from '../workflows/index.js';
 import { onSave, untilStopped } from './saves.js';
-import { addPageOptions, formatFindings, parseScale, parseViews, type CommandContext } from './shared.js';
+import {
+  addSimulationOptions,
+  formatFindings,
+  parseScale,
+  parseViews,
+  themeOption,
+  type CommandContext,
+} from './shared.js';
 
 interface WatchOptions {
   render?: boolean;
@@ -17,14 +24,13 @@ interface WatchOptions {
   scale: number;
   runs: number;
   seed: number;
-  svg: boolean;
 }
 
 /** Saving in an editor fires several events; a map is read once they have settled. */
 const SETTLE_MS = 100;
 
 export function register(program: Command, context: CommandContext): void {
-  addPageOptions(program.command('watch'))
+  addSimulationOptions(program.command('watch'))
     .summary('write reports or diagrams again on every save')
     .description(
       'Write the report of each map (or, with --render, its diagrams) now and again each time the map is saved, until stopped with Ctrl+C. A map that is not valid when saved gets its findings printed, and its last outputs stay as they were.',
@@ -41,6 +47,7 @@ export function register(program: Command, context: CommandContext): void {
         .default(['blueprint'], 'blueprint')
         .argParser(parseViews),
     )
+    .addOption(themeOption())
     .option('--scale <n>', 'with --render --format png, pixels per point', parseScale, 2)
     .addHelpText(
       'after',
@@ -82,8 +89,6 @@ export function register(program: Command, context: CommandContext): void {
                 out: options.out,
                 runs: options.runs,
                 seed: options.seed,
-                theme: options.theme,
-                svg: options.svg,
               },
               wrote,
             );

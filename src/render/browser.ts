@@ -66,11 +66,6 @@ export const NO_BROWSER =
 /** Mermaid's ESM build: a small core that loads each diagram type's code when first drawn. */
 const MERMAID_DIST = dirname(createRequire(import.meta.url).resolve('mermaid/dist/mermaid.esm.min.mjs'));
 
-/** Mermaid as one classic script, for pages that draw their diagrams themselves (the HTML report without a browser). */
-export function mermaidScript(): string {
-  return readFileSync(join(MERMAID_DIST, 'mermaid.min.js'), 'utf8');
-}
-
 /**
  * The page's private origin: every request to it is answered from Mermaid's files on disk, and every other
  * request is refused, so nothing ever leaves the machine. (`.invalid` names can never resolve.)

@@ -111,18 +111,24 @@ export function viewDiagrams(analysis: Analysis, view: ViewName): Diagram[] {
 
 /**
  * A view's drawings as diagrams: on a page, each centred at the largest scale that fits (never below the readable
- * minimum: the drawings were split so that it holds).
+ * minimum: the drawings were split so that it holds); without one, each at its own size.
  */
-function drawn(view: ViewName | 'priorities', caption: string, drawings: readonly Drawing[], page?: Page): Drawn[] {
+function drawn(
+  view: DrawnView | 'priorities',
+  caption: string,
+  drawings: readonly Drawing[],
+  page?: Page,
+  placed = true,
+): Drawn[] {
   const count = drawings.length;
   return drawings.map((d, k) => ({
     view,
     part: count > 1 ? { index: k + 1, count, label: d.title } : undefined,
     caption: count > 1 ? `${caption}, part ${k + 1} of ${count}` : caption,
-    svg: page ? svgOf(d, page, pageScale(d, page)) : svgOf(d),
+    svg: page && placed ? svgOf(d, page, pageScale(d, page)) : svgOf(d),
     note:
-      count > 1
-        ? `At the readable minimum of ${MIN_TEXT_PT} pt, the ${view} takes ${count} pages of this size: it is split by stage.`
+      page && count > 1
+        ? `At the readable minimum of ${MIN_TEXT_PT} pt, the ${view} does not fit on ${page.name}: it is split by stage into ${count} parts.`
         : undefined,
   }));
 }
@@ -152,23 +158,27 @@ function byStage(analysis: Analysis, view: keyof typeof CHARTS, page?: Page): Dr
   return groups.map((steps, k) => draw(steps, title(` · part ${k + 1} of ${groups.length}`)));
 }
 
+/** The views cxmap lays out itself; the timeline is Mermaid's gantt chart. */
+export type DrawnView = Exclude<ViewName, 'timeline'>;
+
 /**
- * The diagrams of a view as drawn for svg, png and pdf: laid out by cxmap, in parts that each fit the page at the
- * readable minimum (one drawing without a page); the timeline as Mermaid draws it.
+ * A view as cxmap draws it, in parts that each fit `page` at the readable minimum (one drawing without a page). Each
+ * part is put on the page; or, with `placed` false, keeps its own size, for a document that flows around it (the
+ * HTML report, whose printed page holds each part at full size).
  */
-export function drawnDiagrams(analysis: Analysis, view: ViewName, page?: Page): (Diagram | Drawn)[] {
-  switch (view) {
-    case 'blueprint':
-      return drawn(view, CAPTION[view], blueprintDrawings(analysis, page), page);
-    case 'journey':
-      return drawn(view, CAPTION[view], journeyDrawings(analysis, page), page);
-    case 'matrix':
-    case 'time':
-      return drawn(view, CAPTION[view], byStage(analysis, view, page), page);
-    case 'timeline':
-      return viewDiagrams(analysis, view);
-  }
+export function drawnView(analysis: Analysis, view: DrawnView, page?: Page, placed = true): Drawn[] {
+  const drawings =
+    view === 'blueprint'
+      ? blueprintDrawings(analysis, page)
+      : view === 'journey'
+        ? journeyDrawings(analysis, page)
+        : byStage(analysis, view, page);
+  return drawn(view, CAPTION[view], drawings, page, placed);
 }
+
+/** The diagrams of a view for svg, png and pdf: drawn by cxmap, or the timeline as Mermaid text. */
+export const drawnDiagrams = (analysis: Analysis, view: ViewName, page?: Page): (Diagram | Drawn)[] =>
+  view === 'timeline' ? viewDiagrams(analysis, view) : drawnView(analysis, view, page);
 
 /** The opportunities by value and effort, drawn for slides and pictures. */
 export const prioritiesDrawn = (ranking: Ranking, processName: string, page?: Page): Drawn =>

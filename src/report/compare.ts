@@ -3,8 +3,8 @@ import { formatDuration, mean, type Calendar } from '../core/index.js';
 import type { ProcessMap } from '../load/index.js';
 import { changedValues, stepChanges } from '../model/index.js';
 import { type Analysis, compareMetrics, show, showChange, type Row } from '../analysis/index.js';
-import type { Diagram } from '../render/index.js';
-import type { Block, Cell, TableBlock } from './document.js';
+import type { Diagram, Drawn } from '../render/index.js';
+import { pictureBlocks, type Block, type Cell, type TableBlock, type TextBlock } from './document.js';
 
 const VERDICT: Record<Row['direction'], Cell> = {
   better: { text: 'better', tone: 'good' },
@@ -50,10 +50,10 @@ function stepDiff(before: ProcessMap, after: ProcessMap): StepDiff {
 }
 
 /** The steps removed, added and changed, as blocks. */
-function stepDiffBlocks(diff: StepDiff, after: ProcessMap): Block[] {
+function stepDiffBlocks(diff: StepDiff, after: ProcessMap): TextBlock[] {
   const cal = after.process.calendar;
   const byId = new Map(after.steps.map((s) => [s.id, s]));
-  const blocks: Block[] = [];
+  const blocks: TextBlock[] = [];
   const list = (title: string, items: string[]) => {
     if (items.length > 0)
       blocks.push({ kind: 'heading', level: 3, text: `${title} (${items.length})` }, { kind: 'list', items });
@@ -79,19 +79,20 @@ function stepDiffBlocks(diff: StepDiff, after: ProcessMap): Block[] {
   return blocks;
 }
 
-export interface Side {
+/** One side of a comparison, with its pictures as Mermaid text (Markdown, JSON) or as drawn by cxmap (HTML). */
+export interface Side<P extends Diagram | Drawn = Diagram | Drawn> {
   /** The file or `ref:path` it was read from. */
   name: string;
   analysis: Analysis;
-  diagrams: Diagram[];
+  diagrams: readonly P[];
 }
 
 /** The views shown before and after. */
 export const COMPARE_VIEWS = ['time', 'blueprint'] as const;
 
-export function compareBlocks(before: Side, after: Side): Block[] {
+export function compareBlocks<P extends Diagram | Drawn>(before: Side<P>, after: Side<P>): Block<P>[] {
   const cal = before.analysis.map.process.calendar;
-  const blocks: Block[] = [
+  const blocks: Block<P>[] = [
     { kind: 'heading', level: 1, text: `${after.analysis.map.process.name}: before and after` },
     {
       kind: 'facts',
@@ -111,17 +112,12 @@ export function compareBlocks(before: Side, after: Side): Block[] {
     ['After', after],
   ] as const) {
     if (side.diagrams.length === 0) continue;
-    blocks.push({ kind: 'heading', level: 2, text: `${label}: ${side.name}` });
-    for (const d of side.diagrams)
-      blocks.push(
-        { kind: 'heading', level: 3, text: d.caption.charAt(0).toUpperCase() + d.caption.slice(1) },
-        { kind: 'diagram', diagram: d },
-      );
+    blocks.push({ kind: 'heading', level: 2, text: `${label}: ${side.name}` }, ...pictureBlocks(side.diagrams, 3));
   }
   return blocks;
 }
 
-export function compareJson(before: Side, after: Side) {
+export function compareJson(before: Side<Diagram>, after: Side<Diagram>) {
   const r = (x: number) => Math.round(x * 1e6) / 1e6;
   return {
     before: before.name,

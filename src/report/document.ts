@@ -5,7 +5,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import { printable } from '../core/index.js';
-import type { Diagram } from '../render/index.js';
+import type { Diagram, Drawn } from '../render/index.js';
 
 /** good and bad colour a cell (green, red); Markdown shows them with a mark, as it has no colour. */
 type Tone = 'good' | 'bad';
@@ -19,13 +19,36 @@ export interface TableBlock {
   rows: Cell[][];
 }
 
-export type Block =
+/** A block of text: every format writes it. */
+export type TextBlock =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string }
   | { kind: 'facts'; items: [string, string][] }
   | { kind: 'paragraph'; text: string }
   | { kind: 'list'; items: string[] }
-  | TableBlock
-  | { kind: 'diagram'; diagram: Diagram };
+  | TableBlock;
+
+/**
+ * A block of a document whose pictures are `P`: Mermaid text for Markdown (which GitHub draws), the SVG cxmap
+ * drew for HTML.
+ */
+export type Block<P extends Diagram | Drawn = Diagram | Drawn> = TextBlock | { kind: 'diagram'; diagram: P };
+
+/**
+ * Pictures, each under its caption as a heading of `level` (unless `captioned` says otherwise); a view split into
+ * parts says why once, above its first part.
+ */
+export function pictureBlocks<P extends Diagram | Drawn>(
+  pictures: readonly P[],
+  level: 2 | 3,
+  captioned: (picture: P) => boolean = () => true,
+): Block<P>[] {
+  return pictures.flatMap((p): Block<P>[] => [
+    ...(captioned(p)
+      ? [{ kind: 'heading' as const, level, text: p.caption.charAt(0).toUpperCase() + p.caption.slice(1) }]
+      : []),
+    { kind: 'diagram', diagram: p.part && p.part.index > 1 ? { ...p, note: undefined } : p },
+  ]);
+}
 
 /**
  * Text for Markdown prose, headings and table cells, escaped by construction: a backslash before every character
@@ -68,7 +91,7 @@ function mdInline(text: string, table = false): string {
     .join('');
 }
 
-export function toMarkdown(blocks: readonly Block[]): string {
+export function toMarkdown(blocks: readonly Block<Diagram>[]): string {
   const out: string[] = [];
   for (const b of blocks) {
     switch (b.kind) {

@@ -1,10 +1,11 @@
 /**
- * A report as one self-contained HTML file: styles inline, diagrams inline as SVG (drawn by cxmap in Chromium) or,
- * without a browser, drawn by the page itself with Mermaid inlined as a script. Its content security policy lets
- * it load nothing from anywhere, so it opens offline and can never call out. Printable: a print stylesheet keeps
- * tables and diagrams whole on a page.
+ * A report as one self-contained HTML file: styles inline, pictures inline as the SVG cxmap draws (no browser, no
+ * script). Its content security policy lets it load nothing from anywhere, so it opens offline and can never call
+ * out. Printable on A4 landscape: each picture prints whole on its page, and a heading stays on the page of what
+ * follows it.
  */
-import { type Diagram, PALETTE } from '../render/index.js';
+import type { ExactAnalysis as Analysis } from '../analysis/index.js';
+import { drawnView, PAGES, PALETTE, type Drawn, type DrawnView } from '../render/index.js';
 import { cellText, cellTone, spans, type Block } from './document.js';
 
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -13,6 +14,14 @@ const inline = (text: string) =>
   spans(text)
     .map((s) => (s.code ? `<code>${escapeHtml(s.text)}</code>` : escapeHtml(s.text)))
     .join('');
+
+/**
+ * The pictures of views for an HTML page: drawn by cxmap in the parts of a 16:9 slide (the deck's parts), each at its
+ * own size. A picture shows no wider than the column on screen, and prints on A4 landscape no larger than the page
+ * less its heading: at 84% of the slide's size or more, so its text is never under 9 pt on paper.
+ */
+export const htmlPictures = (analysis: Analysis, views: readonly DrawnView[]): Drawn[] =>
+  views.flatMap((view) => drawnView(analysis, view, PAGES['16:9'], false));
 
 export const STYLE = `
 :root { --ink: ${PALETTE.ink}; --muted: #5b6470; --line: #d9dde3; --good: ${PALETTE.valueAdding}; --bad: ${PALETTE.waste}; }
@@ -29,29 +38,22 @@ td { border-bottom: 1px solid var(--line); padding: 6px 8px; vertical-align: top
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 .good { color: var(--good); font-weight: 600; } .bad { color: var(--bad); font-weight: 600; }
 code { font: 12.5px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: #f3f4f6; padding: 1px 4px; border-radius: 3px; }
-figure { margin: 12px 0 24px; text-align: center; overflow-x: auto; } figure svg { max-width: 100%; height: auto; }
-/* The blueprint is wide: on screen it keeps a readable size and scrolls sideways; printed, it fits the page. */
-figure[data-view="blueprint"] svg { min-width: 1800px; }
+figure { margin: 12px 0 24px; text-align: center; } figure svg { max-width: 100%; height: auto; }
 blockquote { margin: 8px 0; padding: 4px 12px; border-left: 3px solid var(--line); color: var(--muted); }
 footer { margin-top: 48px; color: var(--muted); font-size: 12px; }
 @media print {
-  @page { size: A4 landscape; margin: 14mm; }
-  body { max-width: none; padding: 0; font-size: 11px; }
-  h2 { break-after: avoid; page-break-after: avoid; }
-  figure, tr { break-inside: avoid; page-break-inside: avoid; }
-  figure { overflow: visible; } figure[data-view="blueprint"] svg { min-width: 0; }
-  h2:not(:first-of-type) { break-before: page; page-break-before: always; }
+  @page { size: A4 landscape; margin: 10mm; }
+  body { max-width: none; padding: 0; font-size: 10pt; }
+  h2:not(:first-of-type) { break-before: page; }
+  /* A heading, the note above a picture and the sentence that opens a list stay on the page of what follows them;
+     pictures and rows stay whole. */
+  h1, h2, h3, blockquote, p:has(+ ul) { break-after: avoid; }
+  figure, tr, blockquote, p { break-inside: avoid; }
+  figure { margin: 4px 0 12px; } figure svg { width: auto; max-height: 165mm; }
 }`;
 
-interface HtmlOptions {
-  /** The SVG of each diagram, when cxmap drew them; otherwise the page draws them with `mermaidScript`. */
-  svg?: (diagram: Diagram) => string;
-  mermaidScript?: string;
-  theme: string;
-}
-
-/** The blocks as HTML, diagrams drawn by `drawing` (inlined SVG, or a Mermaid block for the page to draw). */
-export function blocksHtml(blocks: readonly Block[], drawing: (diagram: Diagram) => string): string {
+/** The blocks as HTML, each picture inlined as the SVG cxmap drew. */
+export function blocksHtml(blocks: readonly Block<Drawn>[]): string {
   const body: string[] = [];
   for (const b of blocks) {
     switch (b.kind) {
@@ -85,7 +87,7 @@ export function blocksHtml(blocks: readonly Block[], drawing: (diagram: Diagram)
       case 'diagram': {
         const d = b.diagram;
         if (d.note) body.push(`<blockquote>${escapeHtml(d.note)}</blockquote>`);
-        body.push(`<figure data-view="${d.view}">${drawing(d)}</figure>`);
+        body.push(`<figure data-view="${d.view}">${d.svg.trimEnd()}</figure>`);
         break;
       }
     }
@@ -93,18 +95,14 @@ export function blocksHtml(blocks: readonly Block[], drawing: (diagram: Diagram)
   return body.join('\n');
 }
 
-export function toHtml(blocks: readonly Block[], options: HtmlOptions): string {
+/** A page of blocks (a report, a comparison) as one self-contained HTML file. */
+export function toHtml(blocks: readonly Block<Drawn>[]): string {
   const title = blocks.find((b) => b.kind === 'heading' && b.level === 1);
-  const body = blocksHtml(blocks, options.svg ?? ((d) => `<pre class="mermaid">${escapeHtml(d.text)}</pre>`));
-  const script = options.svg
-    ? ''
-    : `<script>${options.mermaidScript!.replace(/<\/(script)/gi, '<\\/$1')}</script>\n<script>mermaid.initialize(${JSON.stringify({ startOnLoad: true, securityLevel: 'strict', theme: options.theme })});</script>`;
-  const csp = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; script-src ${options.svg ? "'none'" : "'unsafe-inline'"}`;
   return htmlPage(
     title && title.kind === 'heading' ? title.text : 'cxmap report',
-    csp,
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; script-src 'none'",
     STYLE,
-    `${body}\n<footer>Made with cxmap. Figures are computed from the map; see docs/scoring.md for every definition.</footer>\n${script}`,
+    `${blocksHtml(blocks)}\n<footer>Made with cxmap. Figures are computed from the map; see docs/scoring.md for every definition.</footer>`,
   );
 }
 

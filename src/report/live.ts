@@ -33,7 +33,7 @@ export function liveContent(
   return {
     ok: true,
     title: analysis.map.process.name,
-    html: blocksHtml(blocks, () => ''),
+    html: blocksHtml(blocks),
     diagrams: diagrams.map((d) => ({ view: d.view, caption: d.caption, text: d.text })),
   };
 }
@@ -48,7 +48,6 @@ body.invalid #content { opacity: 0.45; }
 body { max-width: none; padding: 24px 32px; }
 #layout { display: grid; grid-template-columns: minmax(0, 5fr) minmax(360px, 2fr); gap: 32px; align-items: start; }
 #diagrams figure { margin: 0 0 28px; }
-#diagrams figure[data-view="blueprint"] svg { min-width: 0; }
 #diagrams figure figcaption { color: var(--muted); font-size: 13px; margin-bottom: 4px; text-align: left; }`;
   const body = `<div id="findings" hidden><h2>The map has a problem: the picture below is the last good one</h2><ul></ul></div>
 <div id="content"><div id="layout"><div id="diagrams"></div><div id="summary"><p>Loading ${escapeHtml(file)}…</p></div></div></div>

@@ -29,8 +29,8 @@ import {
   type Ranked,
   type Ranking,
 } from '../rules/index.js';
-import { timeSplit, type Diagram } from '../render/index.js';
-import { cellText, type Block, type Cell } from './document.js';
+import { timeSplit, type Diagram, type Drawn } from '../render/index.js';
+import { cellText, pictureBlocks, type Block, type Cell, type TextBlock } from './document.js';
 import { scoreJson } from './score-json.js';
 
 /** The views a report shows, in its order. */
@@ -58,12 +58,13 @@ function basisShares(analysis: Analysis): BasisShare[] {
   });
 }
 
-export function reportBlocks(
+/** The report of a map, with its pictures as Mermaid text (Markdown) or as drawn by cxmap (HTML). */
+export function reportBlocks<P extends Diagram | Drawn>(
   analysis: Analysis,
   file: string,
   ranking: Ranking,
-  diagrams: readonly Diagram[],
-): Block[] {
+  diagrams: readonly P[],
+): Block<P>[] {
   const { map, simulation } = analysis;
   return [
     ...headerBlocks(
@@ -85,7 +86,7 @@ export function reportBlocks(
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 /** Who and what the map is for, and (`about`) where the figures come from. */
-export function headerBlocks({ map }: ExactAnalysis, about?: string): Block[] {
+export function headerBlocks({ map }: ExactAnalysis, about?: string): TextBlock[] {
   const p = map.process;
   return [
     { kind: 'heading', level: 1, text: p.name },
@@ -103,9 +104,9 @@ export function headerBlocks({ map }: ExactAnalysis, about?: string): Block[] {
 }
 
 /** The metrics the analysis has (the percentiles need the simulation), with the targets beside them; the benchmarks. */
-export function scorecardBlocks(analysis: ExactAnalysis | Analysis): Block[] {
+export function scorecardBlocks(analysis: ExactAnalysis | Analysis): TextBlock[] {
   const cal = analysis.map.process.calendar;
-  const blocks: Block[] = [{ kind: 'heading', level: 2, text: 'Scorecard' }];
+  const blocks: TextBlock[] = [{ kind: 'heading', level: 2, text: 'Scorecard' }];
   blocks.push({
     kind: 'table',
     head: ['Metric', 'Value', 'Target', ''],
@@ -170,20 +171,16 @@ export function timeSentence(analysis: ExactAnalysis): string {
 }
 
 /** Where the time goes: the numbers, then the diagrams. */
-function timeBlocks(analysis: Analysis, diagrams: readonly Diagram[]): Block[] {
-  const blocks: Block[] = [
+function timeBlocks<P extends Diagram | Drawn>(analysis: Analysis, diagrams: readonly P[]): Block<P>[] {
+  return [
     { kind: 'heading', level: 2, text: 'Where the time goes' },
     { kind: 'paragraph', text: timeSentence(analysis) },
+    // The chart of where the time goes needs no heading of its own: the section's is its.
+    ...pictureBlocks(diagrams, 3, (d) => d.view !== 'time'),
   ];
-  for (const diagram of diagrams) {
-    const caption = diagram.caption.charAt(0).toUpperCase() + diagram.caption.slice(1);
-    if (diagram.view !== 'time') blocks.push({ kind: 'heading', level: 3, text: caption });
-    blocks.push({ kind: 'diagram', diagram });
-  }
-  return blocks;
 }
 
-function stepBlocks({ map, time, scores }: Analysis): Block[] {
+function stepBlocks({ map, time, scores }: Analysis): TextBlock[] {
   const d = (s: number) => formatDuration(s, map.process.calendar);
   return [
     { kind: 'heading', level: 2, text: 'Steps' },
@@ -220,11 +217,11 @@ function stepBlocks({ map, time, scores }: Analysis): Block[] {
  * what the recommended ones do together, the other ways to make the same changes, what was considered and not
  * proposed, and the value/effort matrix (`priorities`).
  */
-export function opportunityBlocks(
+export function opportunityBlocks<P extends Diagram | Drawn = never>(
   analysis: ExactAnalysis,
   ranking: Ranking,
-  options: { top?: number; priorities?: Diagram } = {},
-): Block[] {
+  options: { top?: number; priorities?: P } = {},
+): Block<P>[] {
   const cal = analysis.map.process.calendar;
   const { ranked } = ranking;
   const recommended = ranked.filter(isRecommended);
@@ -266,7 +263,7 @@ export function opportunityBlocks(
   const always = IMPACT_DIMENSIONS.filter((d) => d.id !== 'cost').map((d) => d.label);
   const cost = IMPACT_DIMENSIONS.find((d) => d.id === 'cost')!.label;
   const dimensions = `${always.join(', ')} and, where the map gives costs, ${cost}`;
-  const blocks: Block[] = [
+  const blocks: Block<P>[] = [
     {
       kind: 'paragraph',
       text: `Ranked by value against effort: each change's impact (the share it takes away of ${dimensions}) for each step of effort, 0 to 5 (docs/scoring.md). Each figure is computed: the change is made on a copy of the map and the map is scored again. Savings overlap, so they do not add up.`,
@@ -350,7 +347,7 @@ export function opportunityBlocks(
   return blocks;
 }
 
-function basisBlocks(analysis: Analysis): Block[] {
+function basisBlocks(analysis: Analysis): TextBlock[] {
   const bases = basisShares(analysis);
   const assumed = bases.filter((e) => e.basis === 'assumed' || e.basis === 'not given');
   return [

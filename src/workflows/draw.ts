@@ -67,28 +67,3 @@ export async function drawAll(
   }
   return failures;
 }
-
-/**
- * The SVG of every diagram, or undefined when there is no browser (the pages then draw their diagrams themselves,
- * with Mermaid inlined). A diagram that cannot be drawn stops the command, naming it.
- */
-export async function drawSvgs(
-  diagrams: readonly Diagram[],
-  id: (d: Diagram) => string,
-  theme: Theme,
-): Promise<Map<Diagram, string> | undefined> {
-  const svgs = new Map<Diagram, string>();
-  const jobs = diagrams.map((diagram) => ({ diagrams: [diagram], id: id(diagram), format: 'svg' as const }));
-  const failures = await drawAll(jobs, { theme, scale: 1 }, (index, svg) => svgs.set(diagrams[index]!, svg as string));
-  if (!failures) {
-    process.stderr.write(
-      'cxmap: no browser found: the HTML will draw its diagrams itself, with Mermaid inlined (install Chromium for inlined SVG)\n',
-    );
-    return undefined;
-  }
-  if (failures.size > 0) {
-    const named = [...failures].map(([index, error]) => `the ${diagrams[index]!.caption}: ${error}`);
-    throw new Error(`could not draw ${named.sort().join('; ')}`);
-  }
-  return svgs;
-}

@@ -1,39 +1,29 @@
-/** The reports of maps written to files, and pages (report, comparison) as HTML with their diagrams. */
+/** The reports of maps written to files: Markdown and JSON with Mermaid text, HTML with the pictures cxmap draws. */
 import { join } from 'node:path';
 import type { LoadedMap } from '../load/index.js';
 import { analyzeInParallel } from '../analysis/index.js';
 import { opportunities, RULES, type Efforts } from '../rules/index.js';
-import { mermaidScript, prioritiesDiagram, viewDiagrams, type Diagram, type Theme } from '../render/index.js';
-import { REPORT_VIEWS, reportBlocks, reportJson, toHtml, toMarkdown, type Block } from '../report/index.js';
-import { drawSvgs } from './draw.js';
+import { prioritiesDiagram, prioritiesDrawn, viewDiagrams } from '../render/index.js';
+import { htmlPictures, REPORT_VIEWS, reportBlocks, reportJson, toHtml, toMarkdown } from '../report/index.js';
 import { Outputs } from './output.js';
 import { baseName } from './render.js';
 
 export const REPORT_FORMATS = ['md', 'html', 'json'] as const;
 
-/** What the page-making commands (report, compare, watch) take. */
-export interface PageOptions {
+/** The simulation behind the figures of the page-making commands (report, compare, watch). */
+export interface SimulationOptions {
   runs: number;
   seed: number;
-  theme: Theme;
-  svg: boolean;
 }
 
-export interface ReportOptions extends PageOptions {
+export interface ReportOptions extends SimulationOptions {
   format: (typeof REPORT_FORMATS)[number];
   out: string;
   /** The configuration's effort estimates of opportunities. */
   efforts?: Efforts;
 }
 
-/** A page as HTML: with the SVG drawn by `drawSvgs`, or, when there are none, with Mermaid inlined to draw them. */
-export function htmlPage(blocks: Block[], svgs: Map<Diagram, string> | undefined, theme: Theme): string {
-  return svgs
-    ? toHtml(blocks, { theme, svg: (d) => svgs.get(d)! })
-    : toHtml(blocks, { theme, mermaidScript: mermaidScript() });
-}
-
-/** Writes the report of each (valid) map, drawing the diagrams of them all with one browser. */
+/** Writes the report of each (valid) map; every path is checked before the first is written. */
 export async function writeReports(
   loaded: readonly LoadedMap[],
   options: ReportOptions,
@@ -47,32 +37,22 @@ export async function writeReports(
       join(options.out, `${baseName(l.file)}.report.${options.format}`),
       `the report of ${l.file}`,
     );
-    const found = opportunities(analysis, RULES, options.efforts);
-    reports.push({
-      file: l.file,
-      path,
-      analysis,
-      found,
-      diagrams: [...REPORT_VIEWS.flatMap((v) => viewDiagrams(analysis, v)), prioritiesDiagram(found)],
-    });
+    reports.push({ file: l.file, path, analysis, found: opportunities(analysis, RULES, options.efforts) });
   }
-  // One browser draws the diagrams of every report; ids are unique within a report's page.
-  const svgs =
-    options.format === 'html' && options.svg
-      ? await drawSvgs(
-          reports.flatMap((r) => r.diagrams),
-          (d) => `cxmap-${d.view}${d.part ? `-${d.part.index}` : ''}`,
-          options.theme,
-        )
-      : undefined;
-  for (const r of reports) {
+  for (const { file, path, analysis, found } of reports) {
+    const mermaid = () => [...REPORT_VIEWS.flatMap((v) => viewDiagrams(analysis, v)), prioritiesDiagram(found)];
     const text =
       options.format === 'json'
-        ? `${JSON.stringify(reportJson(r.analysis, r.file, r.found, r.diagrams), null, 2)}\n`
+        ? `${JSON.stringify(reportJson(analysis, file, found, mermaid()), null, 2)}\n`
         : options.format === 'md'
-          ? toMarkdown(reportBlocks(r.analysis, r.file, r.found, r.diagrams))
-          : htmlPage(reportBlocks(r.analysis, r.file, r.found, r.diagrams), svgs, options.theme);
-    outputs.write(r.path, text);
-    wrote(r.path);
+          ? toMarkdown(reportBlocks(analysis, file, found, mermaid()))
+          : toHtml(
+              reportBlocks(analysis, file, found, [
+                ...htmlPictures(analysis, REPORT_VIEWS),
+                prioritiesDrawn(found, analysis.map.process.name),
+              ]),
+            );
+    outputs.write(path, text);
+    wrote(path);
   }
 }

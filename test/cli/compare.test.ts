@@ -90,11 +90,16 @@ describe('cxmap compare', () => {
     expect(html.status).toBe(0);
     expect(html.stdout).toBe(`${out}\n`);
     const page = readFileSync(out, 'utf8');
-    expect(page.match(/<svg id="cxmap-(before|after)-(time|blueprint)"/g)).toEqual([
-      '<svg id="cxmap-before-time"',
-      '<svg id="cxmap-before-blueprint"',
-      '<svg id="cxmap-after-time"',
-      '<svg id="cxmap-after-blueprint"',
+    // Both sides' pictures, drawn in by cxmap: no script, no browser needed.
+    expect(page.match(/<h2>(Before|After): [^<]*<\/h2>|<figure data-view="[a-z]+">/g)).toEqual([
+      `<h2>Before: ${AS_IS}</h2>`,
+      '<figure data-view="time">',
+      '<figure data-view="blueprint">',
+      `<h2>After: ${TO_BE}</h2>`,
+      '<figure data-view="time">',
+      '<figure data-view="blueprint">',
     ]);
+    expect(page).not.toMatch(/<script|<foreignObject/);
+    expect(page).toContain('<title>Open an account · service blueprint</title>');
   });
 });

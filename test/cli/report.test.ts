@@ -1,13 +1,14 @@
 /**
- * `cxmap report` end to end: Markdown, JSON, and the self-contained HTML opened in headless Chromium (its diagrams
- * drawn, no console error, no network request), drawn with one browser for all the maps.
+ * `cxmap report` end to end: Markdown, JSON, and the self-contained HTML opened in headless Chromium (its pictures
+ * drawn in by cxmap without a browser, no console error, no network request, readable on screen and in print).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import puppeteer, { type Browser } from 'puppeteer';
+import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { cxmap } from '../helpers/cli.js';
 import { findBrowser } from '../../src/render/browser.js';
 
@@ -26,6 +27,30 @@ afterAll(async () => {
   await browser?.close();
   rmSync(dir, { recursive: true, force: true });
 });
+
+/**
+ * Of each picture: whether it fits the width of the column, whether it fits a printed A4 landscape page below its
+ * heading (165 mm), and whether its smallest text is readable: 13 pixels on screen, 9 points on paper.
+ */
+function sizes(page: Page, { printed = false } = {}) {
+  return page.$$eval(
+    'figure svg',
+    (svgs, printed) =>
+      svgs.map((svg) => {
+        const box = svg.getBoundingClientRect();
+        const scale = box.width / svg.viewBox.baseVal.width;
+        const smallest = Math.min(
+          ...Array.from(svg.querySelectorAll('text')).map((t) => Number(t.getAttribute('font-size')) * scale),
+        );
+        return {
+          fitsWidth: box.width <= svg.parentElement!.getBoundingClientRect().width + 0.5,
+          fitsPrintedPage: !printed || box.height <= (165 / 25.4) * 96 + 0.5,
+          readable: printed ? smallest * 0.75 >= 9 : smallest >= 13,
+        };
+      }),
+    printed,
+  );
+}
 
 /** Opens a report and returns what a reader's browser saw: requests other than the file, errors, drawn diagrams. */
 async function open(file: string) {
@@ -55,7 +80,7 @@ async function open(file: string) {
 }
 
 describe('cxmap report', () => {
-  it('reports every example with one browser start, the same bytes twice', () => {
+  it('reports every example without starting a browser, the same bytes twice, with or without one installed', () => {
     // A wrapper that logs each start of the browser.
     const log = join(dir, 'starts.log');
     const wrapper = join(dir, 'chromium.sh');
@@ -64,14 +89,18 @@ describe('cxmap report', () => {
     const a = cxmap(['report', 'examples/*.cxmap.yaml', '--out', join(dir, 'a')], { env: { CXMAP_BROWSER: wrapper } });
     expect(a.stderr).toBe('');
     expect(a.status).toBe(0);
-    expect(readFileSync(log, 'utf8')).toBe('start\n');
+    expect(existsSync(log)).toBe(false);
     const files = readdirSync(join(dir, 'a')).sort();
     expect(files).toEqual(
       ['broadband-installation', 'car-insurance-claim', 'home-loan', 'hospital-referral'].map(
         (n) => `${n}.report.html`,
       ),
     );
-    expect(cxmap(['report', 'examples/*.cxmap.yaml', '--out', join(dir, 'b')]).status).toBe(0);
+    const b = cxmap(['report', 'examples/*.cxmap.yaml', '--out', join(dir, 'b')], {
+      env: { PATH: '/nonexistent', CXMAP_BROWSER: '', PUPPETEER_EXECUTABLE_PATH: '' },
+    });
+    expect(b.stderr).toBe('');
+    expect(b.status).toBe(0);
     for (const f of files)
       expect(readFileSync(join(dir, 'b', f), 'utf8')).toBe(readFileSync(join(dir, 'a', f), 'utf8'));
   });
@@ -83,11 +112,35 @@ describe('cxmap report', () => {
     expect(html).toContain(
       `content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; script-src 'none'"`,
     );
+    // Deck-safe pictures: no HTML inside, no style sheet, no classes.
+    const pictures = html.match(/<figure[^>]*>[\s\S]*?<\/figure>/g)!;
+    expect(pictures).toHaveLength(10);
+    for (const picture of pictures) expect(picture).not.toMatch(/<foreignObject|<style|class=/);
     const { page, requests, errors, figures } = await open(file);
-    expect(figures).toEqual(['time', 'blueprint', 'journey', 'matrix', 'priorities']);
+    // The blueprint and the journey in the parts of a 16:9 slide, as the deck has them.
+    expect(figures).toEqual([
+      'time',
+      ...Array(5).fill('blueprint'),
+      ...Array(2).fill('journey'),
+      'matrix',
+      'priorities',
+    ]);
+    expect(await page.$$eval('h3', (hs) => hs.map((h) => h.textContent))).toEqual([
+      ...[1, 2, 3, 4, 5].map((k) => `Service blueprint, part ${k} of 5`),
+      ...[1, 2].map((k) => `The customer's journey, part ${k} of 2`),
+      'Value and delay of each step',
+      'Value against effort',
+    ]);
+    // Why the blueprint is in parts, said once, above the first.
+    expect(await page.$$eval('blockquote', (qs) => qs.map((q) => q.textContent))).toEqual([
+      'At the readable minimum of 11 pt, the blueprint does not fit on a 16:9 slide: it is split by stage into 5 parts.',
+      'At the readable minimum of 11 pt, the journey does not fit on a 16:9 slide: it is split by stage into 2 parts.',
+    ]);
     expect(requests).toEqual([]);
     expect(errors).toEqual([]);
     expect(await page.$eval('h1', (h) => h.textContent)).toBe('Apply for a home loan');
+    // On a 1280-pixel screen, every picture fits the column and its smallest text is 13 pixels or more.
+    expect(await sizes(page)).toEqual(Array(10).fill({ fitsWidth: true, fitsPrintedPage: true, readable: true }));
     // The top of the page, for the docs (refreshed with UPDATE_DOCS_IMAGES=1).
     const png = await page.screenshot({
       type: 'png',
@@ -110,22 +163,39 @@ describe('cxmap report', () => {
     await page.close();
   });
 
-  it('HTML without a browser draws its diagrams in the page, offline, without errors', async () => {
-    const out = join(dir, 'inline');
-    const r = cxmap(['report', 'examples/hospital-referral.cxmap.yaml', '--out', out], {
-      env: { PATH: '/nonexistent', CXMAP_BROWSER: '', PUPPETEER_EXECUTABLE_PATH: '' },
-    });
-    expect(r.status).toBe(0);
-    expect(r.stderr).toBe(
-      'cxmap: no browser found: the HTML will draw its diagrams itself, with Mermaid inlined (install Chromium for inlined SVG)\n',
+  it('printed on A4 landscape: pictures whole and readable, no heading left at the foot of a page', async () => {
+    const file = join(dir, 'a', 'home-loan.report.html');
+    const { page } = await open(file);
+    // Laid out as printed: the width inside the page's 10 mm margins, 277 mm.
+    await page.emulateMediaType('print');
+    await page.setViewport({ width: Math.floor((277 / 25.4) * 96), height: 800 });
+    expect(await sizes(page, { printed: true })).toEqual(
+      Array(10).fill({ fitsWidth: true, fitsPrintedPage: true, readable: true }),
     );
-    const file = join(out, 'hospital-referral.report.html');
-    expect(readFileSync(file, 'utf8').match(/<pre class="mermaid">/g)).toHaveLength(5);
-    const { page, requests, errors, figures } = await open(file);
-    expect(figures).toEqual(['time', 'blueprint', 'journey', 'matrix', 'priorities']);
-    expect(requests).toEqual([]);
-    expect(errors).toEqual([]);
+    const headings = await page.$$eval('h1, h2, h3, blockquote', (hs) => hs.map((h) => h.textContent.trim()));
+    const pdf = join(dir, 'home-loan.report.pdf');
+    writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true }));
     await page.close();
+    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Page size:\s+841\.9\d? x 59[45]\.\d+ pts/);
+    const pages = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })
+      .split('\f')
+      .map((text) =>
+        text
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean),
+      )
+      .filter((lines) => lines.length > 0);
+    // No page ends with a heading (or the note above a picture): each stays with what follows it.
+    const lasts = pages.map((lines) => lines.at(-1)!);
+    expect(lasts.filter((last) => headings.some((h) => h.endsWith(last)))).toEqual([]);
+    // Each part of the blueprint is on one page with its heading, from its title to its lowest lane.
+    for (const k of [1, 2, 3, 4, 5]) {
+      const on = pages.filter((lines) => lines.includes(`Apply for a home loan · service blueprint · part ${k} of 5`));
+      expect(on).toHaveLength(1);
+      expect(on[0]).toContain(`Service blueprint, part ${k} of 5`);
+      expect(on[0]).toContain('Line of internal interaction');
+    }
   });
 
   it('Markdown for GitHub: header, scorecard against targets, diagrams as mermaid blocks, ranked opportunities', () => {

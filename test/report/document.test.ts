@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
-import { toMarkdown, type Block } from '../../src/report/index.js';
+import { toMarkdown, type TextBlock } from '../../src/report/index.js';
 import { printable } from '../../src/core/index.js';
 
 const md = new MarkdownIt({ html: true });
@@ -68,7 +68,7 @@ describe('toMarkdown escapes any label', () => {
   it('in a paragraph, a heading and a list: no HTML, and the label’s own text', () => {
     fc.assert(
       fc.property(label, (text) => {
-        const blocks: Block[] = [
+        const blocks: TextBlock[] = [
           { kind: 'paragraph', text },
           { kind: 'heading', level: 2, text },
           { kind: 'list', items: [text] },

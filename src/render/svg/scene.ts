@@ -97,14 +97,16 @@ export interface Page {
   /** The page's size in points. */
   width: number;
   height: number;
+  /** What it is called in a sentence: a 16:9 slide. */
+  name: string;
 }
 
 /** The pages a drawing can be put on, in points: a 13.33 x 7.5 in slide (16:9), a 10 x 7.5 in slide (4:3), A4. */
 export const PAGES = {
-  '16:9': { width: 960, height: 540 },
-  '4:3': { width: 720, height: 540 },
-  a4: { width: 595.3, height: 841.9 },
-  'a4-landscape': { width: 841.9, height: 595.3 },
+  '16:9': { width: 960, height: 540, name: 'a 16:9 slide' },
+  '4:3': { width: 720, height: 540, name: 'a 4:3 slide' },
+  a4: { width: 595.3, height: 841.9, name: 'an A4 page' },
+  'a4-landscape': { width: 841.9, height: 595.3, name: 'an A4 landscape page' },
 } as const satisfies Record<string, Page>;
 export type PageName = keyof typeof PAGES | 'none';
 export const PAGE_NAMES = [...Object.keys(PAGES), 'none'] as PageName[];

@@ -1,7 +1,7 @@
-// `cxmap report` on all four examples in one call (one browser start, pages shared by all the maps) against one
-// call per map (a browser start each), measured alternately in the same run. Goal: one call for all the examples
-// takes a few seconds and clearly less than one call per map.
-// Usage: node bench/report-one-browser.js [runs]
+// `cxmap report` on all four examples in one call (one start of Node and of the simulation's workers) against one
+// call per map, measured alternately in the same run. The HTML report needs no browser: cxmap draws its pictures.
+// Goal: one call for all the examples takes a few seconds and clearly less than one call per map.
+// Usage: node bench/report-one-call.js [runs]
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
