@@ -3,17 +3,8 @@ import { Option, type Command } from 'commander';
 import { Chalk } from 'chalk';
 import { loadSpec } from '../load/index.js';
 import { analyzeInParallel, type Analysis } from '../analysis/index.js';
-import { viewDiagrams, type Diagram, type Drawn } from '../render/index.js';
-import {
-  COMPARE_VIEWS,
-  compareBlocks,
-  compareJson,
-  htmlPictures,
-  type Side,
-  toHtml,
-  toMarkdown,
-  toText,
-} from '../report/index.js';
+import { flowPictures, viewDiagrams, type Diagram, type Drawn } from '../render/index.js';
+import { COMPARE_VIEWS, compareBlocks, compareJson, type Side, toHtml, toMarkdown, toText } from '../report/index.js';
 import { Outputs, type SimulationOptions } from '../workflows/index.js';
 import { addSimulationOptions, stopOnInvalid, type CommandContext } from './shared.js';
 
@@ -68,7 +59,7 @@ export function register(program: Command, context: CommandContext): void {
             ? toMarkdown(compareBlocks(...sides(mermaid)))
             : options.format === 'text'
               ? toText(compareBlocks(...sides(() => [])), new Chalk({ level: context.colorLevel }))
-              : toHtml(compareBlocks(...sides((a) => htmlPictures(a, COMPARE_VIEWS))));
+              : toHtml(compareBlocks(...sides((a) => flowPictures(a, COMPARE_VIEWS))));
       if (path === undefined) context.write(text);
       else {
         outputs.write(path, text);

@@ -16,7 +16,7 @@ import { blueprintDrawings } from './svg/blueprint.js';
 import { journeyDrawings } from './svg/journey.js';
 import { matrixDrawing } from './svg/matrix.js';
 import { prioritiesDrawing } from './svg/priorities.js';
-import { fitsPage, MIN_TEXT_PT, pageScale, svgOf, type Drawing, type Page } from './svg/scene.js';
+import { fitsPage, MIN_TEXT_PT, PAGES, pageScale, svgOf, type Drawing, type Page } from './svg/scene.js';
 import { timeDrawing } from './svg/time.js';
 
 export const VIEWS = ['blueprint', 'journey', 'timeline', 'matrix', 'time'] as const;
@@ -162,11 +162,14 @@ function byStage(analysis: Analysis, view: keyof typeof CHARTS, page?: Page): Dr
 export type DrawnView = Exclude<ViewName, 'timeline'>;
 
 /**
- * A view as cxmap draws it, in parts that each fit `page` at the readable minimum (one drawing without a page). Each
- * part is put on the page; or, with `placed` false, keeps its own size, for a document that flows around it (the
- * HTML report, whose printed page holds each part at full size).
+ * A view as drawn for svg, png and pdf: laid out by cxmap in parts that each fit `page` at the readable minimum (one
+ * drawing without a page), or the timeline as Mermaid text. Each part is put on the page; or, with `placed` false,
+ * keeps its own size, for a page that flows around it (see `flowPictures`).
  */
-export function drawnView(analysis: Analysis, view: DrawnView, page?: Page, placed = true): Drawn[] {
+export function drawnDiagrams(analysis: Analysis, view: DrawnView, page?: Page, placed?: boolean): Drawn[];
+export function drawnDiagrams(analysis: Analysis, view: ViewName, page?: Page, placed?: boolean): (Diagram | Drawn)[];
+export function drawnDiagrams(analysis: Analysis, view: ViewName, page?: Page, placed = true): (Diagram | Drawn)[] {
+  if (view === 'timeline') return viewDiagrams(analysis, view);
   const drawings =
     view === 'blueprint'
       ? blueprintDrawings(analysis, page)
@@ -176,9 +179,15 @@ export function drawnView(analysis: Analysis, view: DrawnView, page?: Page, plac
   return drawn(view, CAPTION[view], drawings, page, placed);
 }
 
-/** The diagrams of a view for svg, png and pdf: drawn by cxmap, or the timeline as Mermaid text. */
-export const drawnDiagrams = (analysis: Analysis, view: ViewName, page?: Page): (Diagram | Drawn)[] =>
-  view === 'timeline' ? viewDiagrams(analysis, view) : drawnView(analysis, view, page);
+/**
+ * The pictures of views for a page that flows, on screen or on paper (the HTML report, the live page of the
+ * workshop): in the parts of a 16:9 slide, the deck's parts, each at its own size; the timeline as Mermaid text.
+ */
+export function flowPictures(analysis: Analysis, views: readonly DrawnView[]): Drawn[];
+export function flowPictures(analysis: Analysis, views: readonly ViewName[]): (Diagram | Drawn)[];
+export function flowPictures(analysis: Analysis, views: readonly ViewName[]): (Diagram | Drawn)[] {
+  return views.flatMap((view) => drawnDiagrams(analysis, view, PAGES['16:9'], false));
+}
 
 /** The opportunities by value and effort, drawn for slides and pictures. */
 export const prioritiesDrawn = (ranking: Ranking, processName: string, page?: Page): Drawn =>

@@ -1,11 +1,11 @@
 /**
  * A report as one self-contained HTML file: styles inline, pictures inline as the SVG cxmap draws (no browser, no
  * script). Its content security policy lets it load nothing from anywhere, so it opens offline and can never call
- * out. Printable on A4 landscape: each picture prints whole on its page, and a heading stays on the page of what
+ * out. Printable on A4 landscape: each picture (in the parts of a slide: `flowPictures`) prints whole on its page,
+ * at 84% of its size or more, so its text is never under 9 pt on paper; a heading stays on the page of what
  * follows it.
  */
-import type { ExactAnalysis as Analysis } from '../analysis/index.js';
-import { drawnView, PAGES, PALETTE, type Drawn, type DrawnView } from '../render/index.js';
+import { PALETTE, type Drawn } from '../render/index.js';
 import { cellText, cellTone, spans, type Block } from './document.js';
 
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -14,14 +14,6 @@ const inline = (text: string) =>
   spans(text)
     .map((s) => (s.code ? `<code>${escapeHtml(s.text)}</code>` : escapeHtml(s.text)))
     .join('');
-
-/**
- * The pictures of views for an HTML page: drawn by cxmap in the parts of a 16:9 slide (the deck's parts), each at its
- * own size. A picture shows no wider than the column on screen, and prints on A4 landscape no larger than the page
- * less its heading: at 84% of the slide's size or more, so its text is never under 9 pt on paper.
- */
-export const htmlPictures = (analysis: Analysis, views: readonly DrawnView[]): Drawn[] =>
-  views.flatMap((view) => drawnView(analysis, view, PAGES['16:9'], false));
 
 export const STYLE = `
 :root { --ink: ${PALETTE.ink}; --muted: #5b6470; --line: #d9dde3; --good: ${PALETTE.valueAdding}; --bad: ${PALETTE.waste}; }

@@ -1,27 +1,34 @@
 /**
- * The live page of `cxmap serve`: a page that shows a map's scorecard, top opportunities and diagrams, and
+ * The live page of `cxmap serve`: a page that shows a map's scorecard, top opportunities and pictures, and
  * redraws them (without reloading) each time the server sends the map's new state. A map that is not valid while
- * being typed shows its findings over the last good picture.
+ * being typed shows its findings over the last good picture. The pictures are cxmap's drawings, in the parts of a
+ * slide (the projector's shape); only the timeline is drawn by Mermaid, in the page.
  */
 import type { ExactAnalysis } from '../analysis/index.js';
 import type { Ranking } from '../rules/index.js';
-import type { Diagram } from '../render/index.js';
+import { isDrawn, type Diagram, type Drawn } from '../render/index.js';
 import { blocksHtml, escapeHtml, htmlPage, STYLE } from './html.js';
 import { headerBlocks, opportunityBlocks, scorecardBlocks } from './report.js';
 
 /** What the live page shows of a valid map, or the findings of one that is not. */
 export type LiveState =
-  | { ok: true; title: string; html: string; diagrams: { view: string; caption: string; text: string }[] }
+  | {
+      ok: true;
+      title: string;
+      html: string;
+      /** Each picture as SVG drawn by cxmap, or as Mermaid text for the page to draw. */
+      diagrams: ({ view: string; caption: string } & ({ svg: string } | { text: string }))[];
+    }
   | { ok: false; findings: { line: number; column: number; message: string; code: string }[] };
 
 /** How many opportunities the live page shows: the best, for the room to discuss. */
 const TOP = 5;
 
-/** The state of a valid map: its header, scorecard and top opportunities as HTML, and its diagrams as Mermaid. */
+/** The state of a valid map: its header, scorecard and top opportunities as HTML, and its pictures. */
 export function liveContent(
   analysis: ExactAnalysis,
   ranking: Ranking,
-  diagrams: readonly Diagram[],
+  diagrams: readonly (Diagram | Drawn)[],
   file: string,
 ): LiveState {
   const blocks = [
@@ -34,7 +41,11 @@ export function liveContent(
     ok: true,
     title: analysis.map.process.name,
     html: blocksHtml(blocks),
-    diagrams: diagrams.map((d) => ({ view: d.view, caption: d.caption, text: d.text })),
+    diagrams: diagrams.map((d) => ({
+      view: d.view,
+      caption: d.caption,
+      ...(isDrawn(d) ? { svg: d.svg } : { text: d.text }),
+    })),
   };
 }
 
@@ -60,9 +71,18 @@ body { max-width: none; padding: 24px 32px; }
   );
 }
 
-/** The page's script: draws each new state with Mermaid, swapping everything in at once when all is drawn. */
-export const LIVE_SCRIPT = `import mermaid from '/mermaid/mermaid.esm.min.mjs';
-mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'default' });
+/**
+ * The page's script: shows each new state, swapping everything in at once when all is drawn. Mermaid (from the
+ * server) is loaded only when a picture needs it: the timeline.
+ */
+export const LIVE_SCRIPT = `let mermaid;
+const drawText = (id, text) => {
+  mermaid ??= import('/mermaid/mermaid.esm.min.mjs').then(({ default: m }) => {
+    m.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'default' });
+    return m;
+  });
+  return mermaid.then((m) => m.render(id, text)).then((r) => r.svg);
+};
 let drawn = 0;
 let shown = false;
 let queue = Promise.resolve();
@@ -85,7 +105,7 @@ function show(state) {
     return Promise.resolve();
   }
   const round = ++drawn;
-  return Promise.all(state.diagrams.map((d, i) => mermaid.render('live-' + round + '-' + i, d.text).then((r) => r.svg)))
+  return Promise.all(state.diagrams.map((d, i) => d.svg ?? drawText('live-' + round + '-' + i, d.text)))
     .then((svgs) => {
       const figures = state.diagrams.map((d, i) => {
         const figure = document.createElement('figure');

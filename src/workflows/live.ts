@@ -2,7 +2,7 @@
 import { loadText } from '../load/index.js';
 import { analyzeExact } from '../analysis/index.js';
 import { opportunities, RULES, type Efforts } from '../rules/index.js';
-import { viewDiagrams, type ViewName } from '../render/index.js';
+import { flowPictures, type ViewName } from '../render/index.js';
 import { liveContent, type LiveState } from '../report/index.js';
 
 export function liveState(text: string, file: string, views: readonly ViewName[], efforts?: Efforts): LiveState {
@@ -12,6 +12,5 @@ export function liveState(text: string, file: string, views: readonly ViewName[]
     return { ok: false, findings };
   }
   const analysis = analyzeExact(loaded.map);
-  const diagrams = views.flatMap((v) => viewDiagrams(analysis, v));
-  return liveContent(analysis, opportunities(analysis, RULES, efforts), diagrams, file);
+  return liveContent(analysis, opportunities(analysis, RULES, efforts), flowPictures(analysis, views), file);
 }

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type { LoadedMap } from '../load/index.js';
 import { analyzeInParallel } from '../analysis/index.js';
 import { opportunities, RULES, type Efforts } from '../rules/index.js';
-import { prioritiesDiagram, prioritiesDrawn, viewDiagrams } from '../render/index.js';
-import { htmlPictures, REPORT_VIEWS, reportBlocks, reportJson, toHtml, toMarkdown } from '../report/index.js';
+import { flowPictures, prioritiesDiagram, prioritiesDrawn, viewDiagrams } from '../render/index.js';
+import { REPORT_VIEWS, reportBlocks, reportJson, toHtml, toMarkdown } from '../report/index.js';
 import { Outputs } from './output.js';
 import { baseName } from './render.js';
 
@@ -48,7 +48,7 @@ export async function writeReports(
           ? toMarkdown(reportBlocks(analysis, file, found, mermaid()))
           : toHtml(
               reportBlocks(analysis, file, found, [
-                ...htmlPictures(analysis, REPORT_VIEWS),
+                ...flowPictures(analysis, REPORT_VIEWS),
                 prioritiesDrawn(found, analysis.map.process.name),
               ]),
             );

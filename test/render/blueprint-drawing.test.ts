@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumPage, expectMeasured, openSvg, overlap, type Seen } from '../helpers/svg.js';
 import { analyzeExact } from '../../src/analysis/index.js';
-import { drawnDiagrams, MIN_TEXT_PT, PAGES, type Drawn } from '../../src/render/index.js';
+import { drawnDiagrams, MIN_TEXT_PT, PAGES } from '../../src/render/index.js';
 import { mapOf } from '../helpers/analyze.js';
 
 const EXAMPLES = ['home-loan', 'car-insurance-claim', 'broadband-installation', 'hospital-referral'];
@@ -19,7 +19,7 @@ const LANES = ['evidence', 'customer', 'frontstage', 'backstage', 'support'];
 const page = chromiumPage();
 
 const drawn = (analysis: Parameters<typeof drawnDiagrams>[0], page?: (typeof PAGES)['16:9']) =>
-  drawnDiagrams(analysis, 'blueprint', page) as Drawn[];
+  drawnDiagrams(analysis, 'blueprint', page);
 const lanes = (seen: Seen) => seen.roles.filter((r) => r.tag === 'rect' && r.role.startsWith('lane:'));
 const steps = (seen: Seen) => seen.roles.filter((r) => r.tag === 'rect' && r.role.startsWith('step:'));
 

@@ -39,7 +39,7 @@ describe.each(EXAMPLES)('%s', (name) => {
   const drawn = (view: (typeof VIEWS)[number], p?: (typeof PAGES)['16:9']): Drawn[] =>
     view === 'priorities'
       ? [prioritiesDrawn(opportunities(analysis, RULES), analysis.map.process.name, p)]
-      : (drawnDiagrams(analysis, view, p) as Drawn[]);
+      : drawnDiagrams(analysis, view, p);
 
   it.each(VIEWS)('%s: no text overlaps another or leaves the picture; none is cut', async (view) => {
     const [whole] = drawn(view);
@@ -93,5 +93,24 @@ describe.each(EXAMPLES)('%s', (name) => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the journey legend lists only what the drawing shows', () => {
+  const legend = (yaml: string) => {
+    const svg = drawnDiagrams(analyzeExact(mapOf(yaml)), 'journey')[0]!.svg;
+    return ['feeling of the customer', 'feeling not recorded'].filter((label) => svg.includes(`>${label}<`));
+  };
+
+  it('no feeling recorded: hollow marks, and no curve in the legend', () => {
+    expect(legend(readFileSync('test/fixtures/improve/account.cxmap.yaml', 'utf8'))).toEqual(['feeling not recorded']);
+  });
+
+  it('every feeling recorded: the curve, and no hollow mark in the legend', () => {
+    const felt = readFileSync('test/fixtures/improve/account.cxmap.yaml', 'utf8')
+      .replace('    channel: phone\n', '    channel: phone\n    feeling: -1\n')
+      .replace('    channel: branch\n', '    channel: branch\n    feeling: -2\n')
+      .replace('work: 10m, tells:', 'work: 10m, feeling: 2, tells:');
+    expect(legend(felt)).toEqual(['feeling of the customer']);
   });
 });

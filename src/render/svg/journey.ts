@@ -311,10 +311,17 @@ function drawPart(
 
   const shown = [...main, ...branches.flatMap((b) => b.steps)].map((i) => map.steps[i]!);
   const items: LegendItem[] = [
-    {
-      label: 'feeling of the customer',
-      draw: (x, yy) => [{ kind: 'path', d: `M${x} ${yy - 3} H${x + 18}`, stroke: '#0072B2', strokeWidth: 2.2 }],
-    },
+    // The curve only where a feeling is recorded: the legend lists only what the drawing shows.
+    ...(shown.some((s) => s.feeling !== undefined)
+      ? [
+          {
+            label: 'feeling of the customer',
+            draw: (x: number, yy: number): Shape[] => [
+              { kind: 'path', d: `M${x} ${yy - 3} H${x + 18}`, stroke: '#0072B2', strokeWidth: 2.2 },
+            ],
+          },
+        ]
+      : []),
     ...(shown.some((s) => s.feeling === undefined)
       ? [
           {
