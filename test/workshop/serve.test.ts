@@ -21,21 +21,27 @@ let page: Page;
 const requests: string[] = [];
 const errors: string[] = [];
 
+/** Starts `cxmap serve` with these arguments (and --port 0) in `cwd`; resolves once it says where it listens. */
+async function serve(args: string[], cwd: string): Promise<{ process: ChildProcess; port: string }> {
+  const started = spawn(process.execPath, [join(ROOT, 'bin/cxmap.cjs'), 'serve', ...args, '--port', '0'], { cwd });
+  const port = await new Promise<string>((found, fail) => {
+    let out = '';
+    started.stdout.on('data', (d) => {
+      out += d;
+      const match = /:(\d+)\//.exec(out);
+      if (match) found(match[1]!);
+    });
+    started.once('exit', (code) => fail(new Error(`cxmap serve stopped (${code})`)));
+  });
+  return { process: started, port };
+}
+
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cxmap-serve-'));
   writeFileSync(join(dir, 'account.cxmap.yaml'), MAP);
-  server = spawn(process.execPath, [join(ROOT, 'bin/cxmap.cjs'), 'serve', 'account.cxmap.yaml', '--port', '0'], {
-    cwd: dir,
-  });
-  url = await new Promise<string>((found, fail) => {
-    let out = '';
-    server.stdout!.on('data', (d) => {
-      out += d;
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (match) found(match[1]!);
-    });
-    server.once('exit', (code) => fail(new Error(`cxmap serve stopped (${code})`)));
-  });
+  const started = await serve(['account.cxmap.yaml'], dir);
+  server = started.process;
+  url = `http://127.0.0.1:${started.port}/`;
   browser = await puppeteer.launch({
     executablePath: (await findBrowser())!.path,
     args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
@@ -173,26 +179,10 @@ describe('cxmap serve', () => {
     const other = mkdtempSync(join(tmpdir(), 'cxmap-serve-'));
     const map = join(other, 'draft.cxmap.yaml');
     writeFileSync(map, MAP.replace('    next: check\n', '    next: chek\n'));
-    const second = spawn(process.execPath, [
-      join(ROOT, 'bin/cxmap.cjs'),
-      'serve',
-      map,
-      '--port',
-      '0',
-      '--host',
-      '0.0.0.0',
-    ]);
+    const { process: second, port } = await serve([map, '--host', '0.0.0.0'], other);
     let err = '';
-    second.stderr.on('data', (d) => (err += d));
+    second.stderr!.on('data', (d) => (err += d));
     try {
-      const port = await new Promise<string>((found) => {
-        let out = '';
-        second.stdout.on('data', (d) => {
-          out += d;
-          const match = /:(\d+)\//.exec(out);
-          if (match) found(match[1]!);
-        });
-      });
       for (let i = 0; i < 100 && !err.endsWith('\n'); i++) await new Promise((r) => setTimeout(r, 20));
       expect(err).toBe(
         'cxmap: warning: listening on 0.0.0.0, so anyone who can reach this machine can see the map; leave out --host to keep it to this computer\n',
@@ -218,24 +208,12 @@ describe('cxmap serve', () => {
   });
 
   it('shows the timeline too, drawn by Mermaid from the server', async () => {
-    const timeline = spawn(
-      process.execPath,
-      [join(ROOT, 'bin/cxmap.cjs'), 'serve', 'account.cxmap.yaml', '--port', '0', '--view', 'blueprint,timeline'],
-      { cwd: dir },
-    );
+    const { process: timeline, port } = await serve(['account.cxmap.yaml', '--view', 'blueprint,timeline'], dir);
     try {
-      const address = await new Promise<string>((found) => {
-        let out = '';
-        timeline.stdout.on('data', (d) => {
-          out += d;
-          const match = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-          if (match) found(match[1]!);
-        });
-      });
       const other = await browser.newPage();
       const fetched: string[] = [];
       other.on('request', (r) => fetched.push(new URL(r.url()).pathname));
-      await other.goto(address);
+      await other.goto(`http://127.0.0.1:${port}/`);
       await other.waitForFunction(() => document.querySelectorAll('#diagrams figure svg').length === 2, {
         timeout: 20_000,
       });
