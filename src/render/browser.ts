@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, normalize } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'puppeteer';
+import type { Browser, BrowserContext, Page } from 'puppeteer';
 import { UsageError } from '../core/index.js';
 import { onPage, PAGE_MARGIN, type Page as PageSize } from './svg/scene.js';
 
@@ -90,8 +90,11 @@ export function mermaidFile(path: string): Buffer | undefined {
   return files.get(full);
 }
 
-/** A page with Mermaid loaded and set up: it renders every diagram given to it after that. */
-export async function mermaidPage(browser: Browser, theme: Theme): Promise<Page> {
+/**
+ * A page with Mermaid loaded and set up: it renders every diagram given to it after that. Opened in a browser, or
+ * in a context of one (a window of its own, which paints while other windows do).
+ */
+export async function mermaidPage(browser: Browser | BrowserContext, theme: Theme): Promise<Page> {
   const page = await browser.newPage();
   await page.emulateTimezone('UTC');
   await page.setRequestInterception(true);
@@ -161,12 +164,6 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
 }
 
 export class MermaidRenderer {
-  /**
-   * Only the tab in front paints, so screenshots and PDFs are taken one at a time (Mermaid itself renders on
-   * every page at once); this chain orders them.
-   */
-  private capturing: Promise<unknown> = Promise.resolve();
-
   private constructor(
     private readonly browser: Browser,
     private readonly pages: Page[],
@@ -208,7 +205,11 @@ export class MermaidRenderer {
     profile.browser = browser;
     try {
       const pages = await Promise.all(
-        Array.from({ length: Math.max(1, options.pages) }, () => mermaidPage(browser, options.theme)),
+        // Each page in a context of its own: only the tab in front of a window paints, so pages that shared one
+        // window had to take their screenshots and PDFs one at a time.
+        Array.from({ length: Math.max(1, options.pages) }, async () =>
+          mermaidPage(await browser.createBrowserContext(), options.theme),
+        ),
       );
       return new MermaidRenderer(browser, pages, options, profile);
     } catch (error) {
@@ -267,22 +268,17 @@ export class MermaidRenderer {
   }
 
   /**
-   * A PNG of the first SVG, or a PDF with a page for each, taken in turn with the other pages' captures. On a
-   * page, a drawing made for it fills it; Mermaid's is fitted inside the margin.
+   * A PNG of the first SVG, or a PDF with a page for each. On a page, a drawing made for it fills it; Mermaid's is
+   * fitted inside the margin.
    */
-  private captured(
+  private async captured(
     page: Page,
     svgs: readonly string[],
     format: 'png' | 'pdf',
     size: PageSize | undefined,
     margin: number,
   ): Promise<Uint8Array> {
-    const capture = this.capturing.then(async () => {
-      await page.bringToFront();
-      return this.capture(page, await MermaidRenderer.show(page, svgs, size, margin), format);
-    });
-    this.capturing = capture.catch(() => undefined);
-    return capture;
+    return this.capture(page, await MermaidRenderer.show(page, svgs, size, margin), format);
   }
 
   private async capture(
