@@ -163,11 +163,12 @@ export function timeSentence(analysis: ExactAnalysis): string {
   const { time } = analysis;
   const d = (s: number) => formatDuration(s, analysis.map.process.calendar);
   const split = timeSplit(analysis);
-  return `Of a lead time of ${d(time.leadTime)}, the customer waits ${d(split[0]!.seconds)} (${pct(time.leadTime > 0 ? split[0]!.seconds / time.leadTime : 0)}). ${split
+  const work = split
     .slice(1)
     .filter((s) => s.seconds > 0)
-    .map((s) => `${s.label}: ${d(s.seconds)}`)
-    .join('; ')}.`;
+    .map((s, k) => `${k === 0 ? s.label : s.label.charAt(0).toLowerCase() + s.label.slice(1)}: ${d(s.seconds)}`);
+  const waits = `Of a lead time of ${d(time.leadTime)}, the customer waits ${d(split[0]!.seconds)} (${pct(time.leadTime > 0 ? split[0]!.seconds / time.leadTime : 0)}).`;
+  return work.length > 0 ? `${waits} ${work.join('; ')}.` : `${waits} No step has work recorded.`;
 }
 
 /** Where the time goes: the numbers, then the diagrams. */

@@ -206,6 +206,11 @@ describe('cxmap report', () => {
     expect(lines[0]).toBe('# Open a business account');
     expect(lines).toContain('| Lead time | 6.8 d | 5.0 d | 🔴 missed by 1.8 d |');
     expect(lines).toContain('| Neobank | Lead time | 2.0 d | 6.8 d | 🔴 3.4× as long |');
+    // Worked by hand in docs/scoring.md: of 162.6 h, 4.2 h are work (2.2 h value-adding; check's first hour and
+    // apply's half hour required; check's repeat and fix, 20 m + 10 m, rework), so the customer waits 158.4 h.
+    expect(lines).toContain(
+      'Of a lead time of 6.8 d, the customer waits 6.6 d (97.4%). Value-adding work: 2 h 12 m; business-required work: 1 h 30 m; waste work and rework: 30 m.',
+    );
     expect(md.match(/^```mermaid$/gm)).toHaveLength(5);
     // The business case, worked by hand in docs/scoring.md, and what each opportunity saves a year.
     expect(lines).toContain('| Cost to serve a case | 191.60 |  |  |');
@@ -224,6 +229,18 @@ describe('cxmap report', () => {
     expect(md).toContain('quadrantChart\n  title Opportunities by value and effort\n');
     // Values 4.5, 4.1 and 3.9, all of effort 3: the third sits beside the second, not on it.
     expect(md).toContain('  "1": [0.583, 0.903]\n  "2": [0.583, 0.811]\n  "3": [0.623, 0.781]\n```');
+  });
+
+  it('a map of waits alone: the time sentence says no work is recorded', () => {
+    const map = join(dir, 'waits.cxmap.yaml');
+    writeFileSync(
+      map,
+      'cxmap: 1\nprocess:\n  name: Wait\n  customer: C\n  goal: G\nactors:\n  me: { kind: customer, name: Me }\nsteps:\n  - { id: a, name: Ask, actor: me, wait: 2d }\n',
+    );
+    expect(cxmap(['report', map, '-f', 'md', '-o', join(dir, 'waits')]).status).toBe(0);
+    expect(readFileSync(join(dir, 'waits', 'waits.report.md'), 'utf8')).toContain(
+      '\nOf a lead time of 2.0 d, the customer waits 2.0 d (100.0%). No step has work recorded.\n',
+    );
   });
 
   it("takes the configuration's effort estimates, and says where each came from", () => {
