@@ -1,5 +1,18 @@
 /** Parses YAML keeping every node's position, so findings can point at the line and column they are about. */
-import { parseDocument, LineCounter, isMap, isNode, isPair, isScalar, type Document, type Node, type Pair } from 'yaml';
+import {
+  parseDocument,
+  LineCounter,
+  isAlias,
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  visit,
+  type Alias,
+  type Document,
+  type Node,
+  type Pair,
+} from 'yaml';
 import { finding, START, withLineFeeds, type Finding, type Position } from '../core/index.js';
 
 /** More aliases than this in one file are refused (the defence against "billion laughs" alias bombs). */
@@ -99,6 +112,26 @@ function tooDeep(text: string): number {
   return -1;
 }
 
+/**
+ * The first alias (`*name`) with no anchor (`&name`) before it, in one pass. The yaml library finds these only when
+ * the document is read out or written, so they pass its parse: whatever reads or writes a map asks this first.
+ */
+export function unresolvedAlias(doc: Document): Alias | undefined {
+  const anchors = new Set<string>();
+  let found: Alias | undefined;
+  visit(doc, {
+    Node: (_, node) => {
+      if (isAlias(node) && !anchors.has(node.source)) {
+        found = node;
+        return visit.BREAK;
+      }
+      if (!isAlias(node) && node.anchor) anchors.add(node.anchor);
+      return undefined;
+    },
+  });
+  return found;
+}
+
 export function parseYaml(input: string): Parsed {
   const text = withLineFeeds(input);
   const deep = tooDeep(text);
@@ -140,13 +173,18 @@ export function parseYaml(input: string): Parsed {
     );
     return { source, findings };
   }
+  const alias = unresolvedAlias(doc);
+  if (alias) {
+    const name = alias.source;
+    const message = `*${name} stands for a value marked &${name} earlier in the file, and there is none: mark the value with &${name} before this, or write the value out here`;
+    findings.push(finding('bad-alias', message, source.of(alias)));
+    return { source, findings };
+  }
   try {
     return { source, data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), findings };
   } catch (error) {
     if (!(error instanceof ReferenceError)) throw error;
-    const message = /alias count/i.test(error.message)
-      ? `the file expands into too much data through its aliases (more than ${MAX_ALIAS_COUNT} uses of *anchors); write the values out`
-      : `an alias points at an anchor that is not defined before it: ${error.message}`;
+    const message = `the file expands into too much data through its aliases (more than ${MAX_ALIAS_COUNT} uses of *anchors); write the values out`;
     findings.push(finding('bad-alias', message, START));
     return { source, findings };
   }

@@ -23,7 +23,7 @@ import {
 /** What the yaml library hands a node to write itself (not exported under a name of its own). */
 type StringifyContext = Parameters<YAMLSeq['toString']>[0];
 import { withLineFeeds } from '../core/index.js';
-import { parseYaml } from '../load/index.js';
+import { parseYaml, unresolvedAlias } from '../load/index.js';
 
 type SchemaNode = {
   $ref?: string;
@@ -140,7 +140,7 @@ function anchorsFirst(doc: Document, targets: Map<Alias, Node>): void {
 /** The canonical text of a map, or undefined when it cannot have one (see `unformattable`; never touched). */
 export function formatMap(text: string): string | undefined {
   const doc = parseDocument(withLineFeeds(text), { keepSourceTokens: false });
-  if (doc.errors.length > 0 || complexKey(doc)) return undefined;
+  if (doc.errors.length > 0 || unresolvedAlias(doc) || complexKey(doc)) return undefined;
   return formatDocument(doc);
 }
 

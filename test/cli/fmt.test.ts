@@ -130,6 +130,18 @@ describe('cxmap fmt', () => {
     expect(readFileSync(file, 'utf8')).toBe(broken);
   });
 
+  it('never touches a file with an alias to no anchor, which the yaml library finds only when writing', () => {
+    // The fuzz suite found it: fmt stopped with an internal error.
+    const aliased = 'cxmap: 1\nprocess: *p\n';
+    const file = temp('d.cxmap.yaml', aliased);
+    const r = cxmap(['fmt', file]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      `cxmap: ${file} was not formatted: its YAML does not parse (2:10 *p stands for a value marked &p earlier in the file, and there is none: mark the value with &p before this, or write the value out here)\n`,
+    );
+    expect(readFileSync(file, 'utf8')).toBe(aliased);
+  });
+
   it('formats standard input to standard output', () => {
     const r = cxmap(['fmt', '-'], { input: MESSY });
     expect(r.stdout).toBe(CANONICAL);

@@ -35,6 +35,14 @@ const cases: Case[] = [
     message: 'YAML syntax: flow sequence in block collection must be sufficiently indented and end with a ]',
   },
   {
+    code: 'bad-alias',
+    yaml: 'cxmap: 1\nprocess: *p\n',
+    line: 2,
+    column: 10,
+    message:
+      '*p stands for a value marked &p earlier in the file, and there is none: mark the value with &p before this, or write the value out here',
+  },
+  {
     code: 'duplicate-key',
     yaml: 'cxmap: 1\ncxmap: 1\n',
     line: 2,
@@ -469,8 +477,8 @@ describe('one broken map per finding code', () => {
 
   it('covers every code the loader can give', () => {
     const covered = new Set(cases.map((c) => c.code));
-    // Codes that need input a string table cannot hold are tested in bad-input.test.ts.
-    for (const code of ['too-deep', 'bad-alias', 'not-text', 'file-too-large']) covered.add(code);
+    // Codes that need input a string table cannot hold (deep nesting, binary, a huge file) are tested in test/cli/validate.test.ts.
+    for (const code of ['too-deep', 'not-text', 'file-too-large']) covered.add(code);
     expect([...covered].sort()).toEqual([
       'bad-alias',
       'bad-amount',
