@@ -95,6 +95,23 @@ export function tidy(map: ProcessMap): ProcessMap {
 }
 
 /**
+ * Lowers the chance of the way from `step` to `to` to `chance`: the customers it no longer takes end as the others
+ * do, so the difference is spread over the other ways in proportion to their chances (the absorbing probabilities of
+ * a loop that is closed: 55 / 25 back / 20, closing the 25, gives 55/75 and 20/75). A way lowered to 0 is closed.
+ */
+export function shrinkWay(step: Step, to: number, chance: number): void {
+  if (step.next.kind !== 'choice') return;
+  const way = step.next.choices.find((c) => c.to === to);
+  const others = step.next.choices.filter((c) => c.to !== to);
+  const rest = others.reduce((sum, c) => sum + c.chance, 0);
+  if (!way || rest <= 0 || chance >= way.chance) return;
+  const moved = way.chance - Math.max(0, chance);
+  const scaled = others.map((c) => ({ ...c, chance: c.chance + (moved * c.chance) / rest }));
+  step.next.choices =
+    chance > 0 ? step.next.choices.map((c) => (c === way ? { ...c, chance } : scaled[others.indexOf(c)]!)) : scaled;
+}
+
+/**
  * Closes the way from `step` to `to`: its customers go the most likely of the other ways instead (the first of
  * equals), which keeps the chances as they were written (80% + 12% = 92%).
  */
