@@ -12,6 +12,7 @@ import {
   type TargetMetric,
 } from '../analysis/index.js';
 import { bypass, copyMap, tidy } from '../model/index.js';
+import { opportunityId } from '../core/index.js';
 import type { ProcessMap } from '../load/index.js';
 import type { Opportunity, Place, Rule } from './types.js';
 import { breaksTheRules } from './feasible.js';
@@ -130,7 +131,7 @@ export const levers = (rules: readonly Rule[], analysis: ExactAnalysis): Opportu
     const parts = keepingTheRules(analysis.map, rule.find(analysis));
     if (parts.length === 0) return [];
     if (rule.oneChange || parts.length > MOST_PLACES) return [lever(rule, parts)];
-    return parts.map((part) => ({ ...part, id: `${rule.id}:${part.steps.join('+')}` }));
+    return parts.map((part) => ({ ...part, id: opportunityId(rule.id, part.steps) }));
   });
 
 /**
