@@ -150,7 +150,7 @@ function keepingTheRules(map: ProcessMap, places: readonly Place[]): Place[] {
 export function whatIf(baseline: ExactAnalysis, changes: readonly Opportunity[]): Evaluated {
   const before = figuresOf(baseline);
   const map = combine(changes, copyMap(baseline.map));
-  const changed = analyzeExact(map);
+  const changed = analyzeExact(map, { weights: baseline.weights });
   const after = figuresOf(changed);
   const saving = Object.fromEntries(
     WHATIF_METRICS.map((id) => [id, gain(metric(id), before[id], after[id])]),
