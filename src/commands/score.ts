@@ -16,7 +16,7 @@ export function register(program: Command, context: CommandContext): void {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addHelpText(
       'after',
-      '\nExamples:\n  $ cxmap score examples/home-loan.cxmap.yaml\n  $ cxmap score examples/*.cxmap.yaml --format json > scores.json\n  $ cxmap score loan.cxmap.yaml --runs 100000 --seed 7\n  $ cxmap score loan.cxmap.yaml --config ../team.cxmap.config.yaml   # the team's weights',
+      '\nExamples:\n  $ cxmap score examples/home-loan.cxmap.yaml\n  $ cxmap score examples/*.cxmap.yaml --format json > scores.json\n  $ cxmap score loan.cxmap.yaml --runs 100000 --seed 7\n  $ cxmap score loan.cxmap.yaml --config ../team.cxmap.config.yaml   # weights and estimates from this file',
     )
     .action(async (files: string[], options: RunOptions & { format: string }) => {
       const loaded = (await expandInputs(files)).map(loadFile);
