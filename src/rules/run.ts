@@ -2,8 +2,8 @@
  * The configuration of a run: one object that every command that scores maps resolves once, from the team's
  * `cxmap.config.yaml` (found from the current folder upward, or named with `--config`) and the command line, and
  * hands to every stage that needs a part of it. What a map says of itself stays in the map and is read from it:
- * its targets and benchmarks, `darkAfter`, its calendar, costs and volume; and its own `effort:` estimates, which
- * win over the configuration's (`opportunities`).
+ * its targets and benchmarks, `darkAfter`, its calendar, volume, costs and the currency they are in; and its own
+ * `effort:` estimates, which win over the configuration's (`opportunities`).
  */
 import { DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_WEIGHTS, type ScoreWeights } from '../analysis/index.js';
 import type { LoadedConfig } from '../load/index.js';
