@@ -15,6 +15,7 @@ export interface AnalysisOptions {
   runs?: number;
   /** Seed of the simulation (default 1). */
   seed?: number;
+  /** The weights and thresholds steps are scored by (default `DEFAULT_WEIGHTS`). */
   weights?: ScoreWeights;
 }
 
@@ -32,6 +33,8 @@ export interface Analysis {
   business: BusinessFigures;
   simulation: Simulation;
   scores: StepScore[];
+  /** The weights and thresholds the scores were given by: the views that place a step by its verdict use them. */
+  weights: ScoreWeights;
   targets: TargetGap[];
   benchmarks: BenchmarkGap[];
 }
@@ -94,8 +97,18 @@ function exact(flow: Flow, options: AnalysisOptions): ExactAnalysis {
   const time = timeFigures(flow);
   const effort = effortFigures(flow, time);
   const business = businessFigures(map, time, effort);
-  const scores = scoreSteps(map.steps, time, effort, map.process, options.weights ?? DEFAULT_WEIGHTS);
-  return finite({ map, flow, time, effort, business, scores, ...compareTargets(map, { time, effort, business }) });
+  const weights = options.weights ?? DEFAULT_WEIGHTS;
+  const scores = scoreSteps(map.steps, time, effort, map.process, weights);
+  return finite({
+    map,
+    flow,
+    time,
+    effort,
+    business,
+    scores,
+    weights,
+    ...compareTargets(map, { time, effort, business }),
+  });
 }
 
 /**

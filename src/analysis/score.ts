@@ -63,7 +63,7 @@ const CLASS_WORDS = {
 };
 
 /** The share of the lead time from which a step's delay counts as high: a multiple of an even share among the steps on the critical path. */
-export const highDelayShare = (time: TimeFigures, weights: ScoreWeights = DEFAULT_WEIGHTS) =>
+export const highDelayShare = (time: TimeFigures, weights: ScoreWeights) =>
   weights.highDelayFactor / Math.max(1, time.critical.filter((c) => c > 0).length);
 
 export function scoreSteps(
@@ -71,7 +71,7 @@ export function scoreSteps(
   time: TimeFigures,
   effort: EffortFigures,
   { calendar, darkAfter }: { calendar: Calendar; darkAfter: number },
-  weights: ScoreWeights = DEFAULT_WEIGHTS,
+  weights: ScoreWeights,
 ): StepScore[] {
   const highDelay = highDelayShare(time, weights);
   return steps.map((step, i) => {

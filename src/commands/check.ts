@@ -1,6 +1,5 @@
 /** `cxmap check`: validation and policies for CI, in the formats CI tools read, with a regression gate. */
 import { Option, type Command } from 'commander';
-import { findConfig, loadConfig } from '../load/index.js';
 import { UsageError } from '../core/index.js';
 import { FORMATTERS, count, type FileResult, type FormatName } from '../formatters/index.js';
 import {
@@ -12,10 +11,9 @@ import {
   progress,
   type CheckJob,
 } from '../workflows/index.js';
-import type { CommandContext } from './shared.js';
+import { addRunOptions, runFrom, type CommandContext, type RunOptions } from './shared.js';
 
-interface CheckOptions {
-  config?: string;
+interface CheckOptions extends RunOptions {
   format: string[];
   output: string[];
   maxWarnings?: number;
@@ -32,14 +30,12 @@ const nonNegative = (value: string) => {
 };
 
 export function register(program: Command, context: CommandContext): void {
-  program
-    .command('check')
+  addRunOptions(program.command('check'), { simulates: false })
     .summary('check maps for CI: validation, policies, a regression gate')
     .description(
       'Check maps against the format and the policies of cxmap.config.yaml (found from the current folder upward; without one, the recommended preset), in one pass. With no files, every *.cxmap.yaml and *.cxmap.yml below the current folder that .gitignore does not ignore. Exit 0 clean or warnings only, 1 errors (or more warnings than --max-warnings), 2 bad usage, bad configuration or an internal error. See docs/ci.md.',
     )
     .argument('[files...]', 'map files, folders or globs (default: every map below the current folder)')
-    .option('-c, --config <file>', 'the configuration to use instead of the nearest cxmap.config.yaml')
     .addOption(
       new Option('-f, --format <format>', `output format, repeatable: ${Object.keys(FORMATTERS).join(', ')}`)
         .argParser(collect)
@@ -77,14 +73,14 @@ export function register(program: Command, context: CommandContext): void {
           'only one format can go to standard output: give the others an --output file each (-f sarif -o cxmap.sarif)',
         );
       const cwd = process.cwd();
-      const config = loadConfig(options.config ?? findConfig(cwd), cwd);
+      const run = runFrom(options);
       const paths = files.length ? await expandInputs(files) : await discoverMaps(cwd);
       if (paths.length === 0)
         throw new UsageError('no maps to check: there is no *.cxmap.yaml below this folder; name the files to check');
       const outputs = new Outputs(paths);
       const targets = options.output.map((o, i) => outputs.plan(o, `the ${formats[i]} output`));
       const job: CheckJob = {
-        config,
+        run,
         cwd,
         quiet: options.quiet === true,
         against:

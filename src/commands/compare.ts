@@ -5,18 +5,18 @@ import { loadSpec } from '../load/index.js';
 import { analyzeInParallel, type Analysis } from '../analysis/index.js';
 import { flowPictures, viewDiagrams, type Diagram, type Drawn } from '../render/index.js';
 import { COMPARE_VIEWS, compareBlocks, compareJson, type Side, toHtml, toMarkdown, toText } from '../report/index.js';
-import { Outputs, type SimulationOptions } from '../workflows/index.js';
-import { addSimulationOptions, stopOnInvalid, type CommandContext } from './shared.js';
+import { Outputs } from '../workflows/index.js';
+import { addRunOptions, runFrom, stopOnInvalid, type CommandContext, type RunOptions } from './shared.js';
 
 const FORMATS = ['text', 'md', 'html', 'json'] as const;
 
-interface CompareOptions extends SimulationOptions {
+interface CompareOptions extends RunOptions {
   format: (typeof FORMATS)[number];
   output?: string;
 }
 
 export function register(program: Command, context: CommandContext): void {
-  addSimulationOptions(program.command('compare'))
+  addRunOptions(program.command('compare'), { simulates: true })
     .summary('before and after: what a change to a map does for the customer')
     .description(
       'Compare two versions of a map: every metric before and after with its change (green when better for the customer, red when worse), the steps removed, added and changed, and (md, html) the diagrams of both. Either side may be a file or ref:path from git: main:maps/loan.cxmap.yaml (path from the repository root) or HEAD~1:./loan.cxmap.yaml (from the current folder).',
@@ -40,11 +40,12 @@ export function register(program: Command, context: CommandContext): void {
         )
       )
         return;
+      const run = runFrom(options);
       const analysed: { name: string; analysis: Analysis }[] = [];
       for (const l of loaded)
         analysed.push({
           name: l.file,
-          analysis: await analyzeInParallel(l.map!, { runs: options.runs, seed: options.seed }),
+          analysis: await analyzeInParallel(l.map!, run),
         });
       // Each side with its pictures: Mermaid text for Markdown and JSON, drawn by cxmap for HTML, none for text.
       const sides = <P extends Diagram | Drawn>(pictures: (a: Analysis) => P[]): [Side<P>, Side<P>] => {

@@ -8,11 +8,10 @@ import { analyzeExact, compareMetrics } from '../analysis/index.js';
 import { improve, scoreText, targetNames } from '../rules/index.js';
 import { comparisonTable, toText } from '../report/index.js';
 import { Outputs } from '../workflows/index.js';
-import { configOption, effortsFrom, stopOnInvalid, type CommandContext } from './shared.js';
+import { addRunOptions, runFrom, stopOnInvalid, type CommandContext, type RunOptions } from './shared.js';
 
 export function register(program: Command, context: CommandContext): void {
-  program
-    .command('improve')
+  addRunOptions(program.command('improve'), { simulates: false })
     .summary('write the to-be map with the chosen improvements made')
     .description(
       'Make the chosen opportunities on a map and write the to-be map: recommended makes every change the ranking recommends (each gains something for the customer and none changes what a better one changes). The lines it does not change stay as they were, comments included, and every changed step gets a comment saying what changed and why. Prints the figures before and after. An existing file is written over only with --force, and the input never.',
@@ -29,23 +28,22 @@ export function register(program: Command, context: CommandContext): void {
     )
     .requiredOption('-o, --output <file>', 'where to write the to-be map')
     .option('--force', 'write over the output file when it exists (never over an input)')
-    .addOption(configOption())
     .addHelpText(
       'after',
       '\nExamples:\n  $ cxmap improve examples/home-loan.cxmap.yaml --apply recommended -o home-loan.to-be.cxmap.yaml\n  $ cxmap improve loan.cxmap.yaml --apply ask-once,cut-wait:valuation -o loan.to-be.cxmap.yaml',
     )
-    .action((file: string, options: { apply: string[]; output: string; force?: boolean; config?: string }) => {
+    .action((file: string, options: RunOptions & { apply: string[]; output: string; force?: boolean }) => {
       const outputs = new Outputs([file]);
       const path = outputs.plan(options.output, 'the to-be map');
       if (!options.force && existsSync(path))
         throw new UsageError(
           `${path} already exists: cxmap improve writes over a file only with --force (it may hold your edits); choose another -o, or add --force`,
         );
-      const efforts = effortsFrom(options.config);
+      const run = runFrom(options);
       const loaded = loadFile(file);
       if (stopOnInvalid([loaded], context) || !loaded.map) return;
-      const analysis = analyzeExact(loaded.map);
-      const result = improve(analysis, loaded.source!, file, options.apply, efforts);
+      const analysis = analyzeExact(loaded.map, run);
+      const result = improve(analysis, loaded.source!, file, options.apply, run.efforts);
       const c = new Chalk({ level: context.colorLevel });
       const leftOut = () => {
         for (const { ranked, because } of result.left)
@@ -69,7 +67,10 @@ export function register(program: Command, context: CommandContext): void {
       leftOut();
       context.write('\n');
       context.write(
-        toText([comparisonTable(compareMetrics(analysis, analyzeExact(result.map)), analysis.map.process.calendar)], c),
+        toText(
+          [comparisonTable(compareMetrics(analysis, analyzeExact(result.map, run)), analysis.map.process.calendar)],
+          c,
+        ),
       );
       context.exitCode = 0;
     });

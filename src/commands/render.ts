@@ -3,11 +3,19 @@ import { Option, type Command } from 'commander';
 import { loadFile } from '../load/index.js';
 import { MIN_TEXT_PT, PAGE_NAMES, VIEWS } from '../render/index.js';
 import { expandInputs, RENDER_FORMATS, renderMaps, type RenderOptions } from '../workflows/index.js';
-import { parseScale, parseViews, stopOnInvalid, themeOption, type CommandContext } from './shared.js';
+import {
+  addRunOptions,
+  parseScale,
+  parseViews,
+  runFrom,
+  stopOnInvalid,
+  themeOption,
+  type CommandContext,
+  type RunOptions,
+} from './shared.js';
 
 export function register(program: Command, context: CommandContext): void {
-  program
-    .command('render')
+  addRunOptions(program.command('render'), { simulates: false })
     .summary('draw the diagrams of maps: blueprint, journey, timeline, matrix, time')
     .description(
       'Draw the diagrams of each map as Mermaid: the service blueprint, the customer journey, the timeline of the most likely path, the value/delay matrix, and where the time goes (time). mmd and md need nothing else; svg, png and pdf are drawn in headless Chromium (see `cxmap doctor`). Outputs are named <map>.<view>.<format> (one <map>.md for md), written atomically, never over an input.',
@@ -32,9 +40,10 @@ export function register(program: Command, context: CommandContext): void {
       'after',
       '\nExamples:\n  $ cxmap render examples/home-loan.cxmap.yaml --view blueprint,journey --format md\n  $ cxmap render examples/home-loan.cxmap.yaml --format pdf --page 16:9      # one slide-sized page per part\n  $ cxmap render examples/home-loan.cxmap.yaml --format svg --page none      # the whole blueprint, deck-safe SVG\n  $ cxmap render "maps/*.cxmap.yaml" --view blueprint,journey,timeline,matrix --format svg --out diagrams\n  $ cxmap render loan.cxmap.yaml --format png --scale 3',
     )
-    .action(async (files: string[], options: RenderOptions) => {
+    .action(async (files: string[], options: RunOptions & Omit<RenderOptions, 'run'>) => {
       const loaded = (await expandInputs(files)).map(loadFile);
       if (stopOnInvalid(loaded, context)) return;
-      context.exitCode = await renderMaps(loaded, options, (path) => context.write(`${path}\n`));
+      const run = runFrom(options);
+      context.exitCode = await renderMaps(loaded, { ...options, run }, (path) => context.write(`${path}\n`));
     });
 }

@@ -2,10 +2,10 @@
 import { Option, type Command } from 'commander';
 import { loadFile } from '../load/index.js';
 import { expandInputs, REPORT_FORMATS, writeReports, type ReportOptions } from '../workflows/index.js';
-import { addSimulationOptions, configOption, effortsFrom, stopOnInvalid, type CommandContext } from './shared.js';
+import { addRunOptions, runFrom, stopOnInvalid, type CommandContext, type RunOptions } from './shared.js';
 
 export function register(program: Command, context: CommandContext): void {
-  addSimulationOptions(program.command('report'))
+  addRunOptions(program.command('report'), { simulates: true })
     .summary('the workshop report of maps: scorecard, diagrams, steps, ranked opportunities')
     .description(
       'Write the report of each map: the scorecard against targets and benchmarks, where the time goes, the blueprint, journey and matrix, the step table, the opportunities ranked by value against effort (with the value/effort matrix), and how much of the map rests on assumptions. md reads well on GitHub; html is one self-contained file with its pictures drawn in (no browser needed; prints on A4 landscape, each picture whole at a readable size); json holds everything. Written to <out>/<map>.report.<format>, atomically, never over an input.',
@@ -13,16 +13,17 @@ export function register(program: Command, context: CommandContext): void {
     .argument('<files...>', 'map files, folders or globs; - reads standard input')
     .addOption(new Option('-f, --format <format>', 'output format').choices(REPORT_FORMATS).default('html'))
     .option('-o, --out <folder>', 'where to write the reports', 'cxmap-out')
-    .addOption(configOption())
     .addHelpText(
       'after',
       '\nExamples:\n  $ cxmap report examples/*.cxmap.yaml\n  $ cxmap report loan.cxmap.yaml --format md --out docs/reports\n  $ cxmap report "maps/*.cxmap.yaml" --format json --out build',
     )
-    .action(async (files: string[], options: ReportOptions & { config?: string }) => {
+    .action(async (files: string[], options: RunOptions & Omit<ReportOptions, 'run'>) => {
       const loaded = (await expandInputs(files)).map(loadFile);
       if (stopOnInvalid(loaded, context)) return;
-      const efforts = effortsFrom(options.config);
-      await writeReports(loaded, { ...options, efforts }, (path) => context.write(`${path}\n`));
+      const run = runFrom(options);
+      await writeReports(loaded, { format: options.format, out: options.out, run }, (path) =>
+        context.write(`${path}\n`),
+      );
       context.exitCode = 0;
     });
 }

@@ -1,39 +1,32 @@
 /** `cxmap score`: the Lean figures of each map, the effort it puts on the customer, and a score for every step. */
 import { Option, type Command } from 'commander';
 import { loadFile } from '../load/index.js';
-import { analyzeInParallel, DEFAULT_RUNS, DEFAULT_SEED } from '../analysis/index.js';
+import { analyzeInParallel } from '../analysis/index.js';
 import { scoreJson, scorecard } from '../report/index.js';
 import { expandInputs } from '../workflows/index.js';
-import { positiveInteger, stopOnInvalid, type CommandContext } from './shared.js';
+import { addRunOptions, runFrom, stopOnInvalid, type CommandContext, type RunOptions } from './shared.js';
 
 export function register(program: Command, context: CommandContext): void {
-  program
-    .command('score')
+  addRunOptions(program.command('score'), { simulates: true })
     .summary('score maps: lead time, PCE, customer effort, and every step')
     .description(
       'Compute the Lean value-stream figures of each map (lead time and its spread, process time, PCE, activity ratio, rolled %C&A, success rate), the drivers of customer effort, and a value, delay and verdict for every step with the reasons behind them.\nInvalid maps get the same findings and exit code as `cxmap validate`, and are not scored. See docs/scoring.md.',
     )
     .argument('<files...>', 'map files, folders or globs; - reads standard input')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .option('--runs <n>', 'customers to simulate', positiveInteger('--runs', 10_000_000), DEFAULT_RUNS)
-    .option(
-      '--seed <n>',
-      'seed of the simulation: the same seed gives the same figures',
-      positiveInteger('--seed', 2 ** 31),
-      DEFAULT_SEED,
-    )
     .addHelpText(
       'after',
-      '\nExamples:\n  $ cxmap score examples/home-loan.cxmap.yaml\n  $ cxmap score examples/*.cxmap.yaml --format json > scores.json\n  $ cxmap score loan.cxmap.yaml --runs 100000 --seed 7',
+      '\nExamples:\n  $ cxmap score examples/home-loan.cxmap.yaml\n  $ cxmap score examples/*.cxmap.yaml --format json > scores.json\n  $ cxmap score loan.cxmap.yaml --runs 100000 --seed 7\n  $ cxmap score loan.cxmap.yaml --config ../team.cxmap.config.yaml   # weights and estimates from this file',
     )
-    .action(async (files: string[], options: { format: string; runs: number; seed: number }) => {
+    .action(async (files: string[], options: RunOptions & { format: string }) => {
       const loaded = (await expandInputs(files)).map(loadFile);
       if (stopOnInvalid(loaded, context, options.format === 'json' ? 'json' : 'stylish')) return;
+      const run = runFrom(options);
       const analyses = [];
       for (const l of loaded)
         analyses.push({
           file: l.file,
-          analysis: await analyzeInParallel(l.map!, { runs: options.runs, seed: options.seed }),
+          analysis: await analyzeInParallel(l.map!, run),
         });
       if (options.format === 'json') {
         const reports = analyses.map((a) => scoreJson(a.analysis, a.file));

@@ -11,14 +11,13 @@ import { VIEWS, type ViewName, mermaidFile } from '../render/index.js';
 import { LIVE_SCRIPT, livePage, type LiveState } from '../report/index.js';
 import { liveState } from '../workflows/index.js';
 import { onSave, untilStopped } from './saves.js';
-import { configOption, effortsFrom, parseViews, type CommandContext } from './shared.js';
+import { addRunOptions, parseViews, runFrom, type CommandContext, type RunOptions } from './shared.js';
 
-interface ServeOptions {
+interface ServeOptions extends RunOptions {
   port: number;
   host: string;
   open?: boolean;
   view: ViewName[];
-  config?: string;
 }
 
 const port = (value: string) => {
@@ -57,8 +56,7 @@ function allowedHosts(host: string): Set<string> {
 const SETTLE_MS = 60;
 
 export function register(program: Command, context: CommandContext): void {
-  program
-    .command('serve')
+  addRunOptions(program.command('serve'), { simulates: false })
     .summary('a live preview of a map for the workshop projector')
     .description(
       "Serve a page with the map's pictures, scorecard and top opportunities that redraws itself within a second of every save, without reloading. The pictures are the ones cxmap draws for slides, in the parts of a 16:9 slide; the timeline is drawn by Mermaid, served from the installed package: no internet needed. While the map is not valid, its findings (with line numbers) show over the last good picture. Binds to 127.0.0.1 unless --host says otherwise. Stop with Ctrl+C.",
@@ -72,7 +70,6 @@ export function register(program: Command, context: CommandContext): void {
         .default(['blueprint', 'journey'], 'blueprint,journey')
         .argParser(parseViews),
     )
-    .addOption(configOption())
     .addHelpText(
       'after',
       '\nExamples:\n  $ cxmap serve loan.cxmap.yaml --open\n  $ cxmap serve loan.cxmap.yaml --view blueprint,matrix,time --port 8080',
@@ -80,7 +77,7 @@ export function register(program: Command, context: CommandContext): void {
     .action(async (file: string, options: ServeOptions) => {
       if (!existsSync(file)) throw new UsageError(`cannot read ${file}: no such file`);
       const path = resolve(file);
-      const efforts = effortsFrom(options.config);
+      const run = runFrom(options);
       const clients = new Set<ServerResponse>();
       let state = read();
       // What a page opened (or reloaded) while the map is invalid draws under the findings.
@@ -93,7 +90,7 @@ export function register(program: Command, context: CommandContext): void {
               ok: false,
               findings: [{ line: 1, column: 1, message: text.finding.message, code: text.finding.code }],
             };
-          return liveState(text.text, file, options.view, efforts);
+          return liveState(text.text, file, options.view, run);
         } catch (error) {
           // The file went away or became a folder between saves: say so on the page, keep serving.
           if (!(error instanceof UsageError)) throw error;

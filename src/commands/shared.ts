@@ -1,6 +1,7 @@
 /**
  * What the commands share (none of them imports another): where output goes, the exit code, colour, the format of
- * findings, and the options and their parsers that several commands take.
+ * findings, the options of a run's configuration, and the other options and their parsers that several commands
+ * take.
  */
 import { Option, type Command } from 'commander';
 import { UsageError } from '../core/index.js';
@@ -8,7 +9,7 @@ import { DEFAULT_RUNS, DEFAULT_SEED } from '../analysis/index.js';
 import { THEMES, VIEWS, type ViewName } from '../render/index.js';
 import { FORMATTERS, type FileResult } from '../formatters/index.js';
 import { findConfig, loadConfig } from '../load/index.js';
-import { judgementOf, type Efforts } from '../rules/index.js';
+import { resolveRun, type RunConfig } from '../rules/index.js';
 
 export interface CommandContext {
   write(text: string): void;
@@ -67,22 +68,43 @@ export const themeOption = () =>
     .choices(THEMES)
     .default('default');
 
-/** The options of the commands that make pages (report, compare, watch, deck): the simulation behind the figures. */
-export function addSimulationOptions(command: Command): Command {
-  return command
-    .option('--runs <n>', 'customers to simulate', positiveInteger('--runs', 10_000_000), DEFAULT_RUNS)
-    .option('--seed <n>', 'seed of the simulation', positiveInteger('--seed', 2 ** 31), DEFAULT_SEED);
+/** What the options of a run give the command's action: the configuration named, and the simulation. */
+export interface RunOptions {
+  config?: string;
+  runs?: number;
+  seed?: number;
 }
 
-/** The option of the commands that rank opportunities: the configuration to take effort estimates from. */
-export const configOption = () =>
-  new Option(
-    '-c, --config <file>',
-    'the configuration whose effort estimates to use, instead of the nearest cxmap.config.yaml',
+/**
+ * The options of every command that scores maps, the same everywhere: the configuration (its weights, effort
+ * estimates and rules) and, for the commands whose figures come from a simulation, the simulation. `runFrom`
+ * resolves them into the run's configuration.
+ */
+export function addRunOptions(command: Command, { simulates }: { simulates: boolean }): Command {
+  command.addOption(
+    new Option(
+      '-c, --config <file>',
+      'the configuration to use (its weights, effort estimates and rules) instead of the nearest cxmap.config.yaml',
+    ),
   );
+  if (simulates)
+    command
+      .option('--runs <n>', 'customers to simulate', positiveInteger('--runs', 10_000_000), DEFAULT_RUNS)
+      .option(
+        '--seed <n>',
+        'seed of the simulation: the same seed gives the same figures',
+        positiveInteger('--seed', 2 ** 31),
+        DEFAULT_SEED,
+      );
+  return command;
+}
 
-/** The effort estimates of the configuration named, or of the nearest one (found as `cxmap check` finds it). */
-export function effortsFrom(file: string | undefined): Efforts {
+/**
+ * The run's configuration, resolved once: the configuration named with --config, or the nearest one from the
+ * current folder upward (none: the recommended preset and the default weights), and the command line's simulation.
+ * A configuration that cannot be used is a one-line error naming its file, line and column (exit 2).
+ */
+export function runFrom(options: RunOptions): RunConfig {
   const cwd = process.cwd();
-  return judgementOf(loadConfig(file ?? findConfig(cwd), cwd)).efforts;
+  return resolveRun(loadConfig(options.config ?? findConfig(cwd), cwd), options);
 }

@@ -7,30 +7,30 @@ import { VIEWS, type ViewName, type Theme } from '../render/index.js';
 import { expandInputs, RENDER_FORMATS, REPORT_FORMATS, renderMaps, writeReports } from '../workflows/index.js';
 import { onSave, untilStopped } from './saves.js';
 import {
-  addSimulationOptions,
+  addRunOptions,
   formatFindings,
   parseScale,
   parseViews,
+  runFrom,
   themeOption,
   type CommandContext,
+  type RunOptions,
 } from './shared.js';
 
-interface WatchOptions {
+interface WatchOptions extends RunOptions {
   render?: boolean;
   format?: string;
   out: string;
   view: ViewName[];
   theme: Theme;
   scale: number;
-  runs: number;
-  seed: number;
 }
 
 /** Saving in an editor fires several events; a map is read once they have settled. */
 const SETTLE_MS = 100;
 
 export function register(program: Command, context: CommandContext): void {
-  addSimulationOptions(program.command('watch'))
+  addRunOptions(program.command('watch'), { simulates: true })
     .summary('write reports or diagrams again on every save')
     .description(
       'Write the report of each map (or, with --render, its diagrams) now and again each time the map is saved, until stopped with Ctrl+C. A map that is not valid when saved gets its findings printed, and its last outputs stay as they were.',
@@ -62,6 +62,7 @@ export function register(program: Command, context: CommandContext): void {
         );
       if (files.includes('-')) throw new UsageError('cxmap watch watches files: standard input (-) cannot be watched');
       const paths = (await expandInputs(files)).map((p) => resolve(p));
+      const run = runFrom(options);
 
       const wrote = (path: string) => context.write(`${path}\n`);
       const produce = async (path: string) => {
@@ -78,6 +79,7 @@ export function register(program: Command, context: CommandContext): void {
                 out: options.out,
                 theme: options.theme,
                 scale: options.scale,
+                run,
               },
               wrote,
             );
@@ -87,8 +89,7 @@ export function register(program: Command, context: CommandContext): void {
               {
                 format: format as 'html',
                 out: options.out,
-                runs: options.runs,
-                seed: options.seed,
+                run,
               },
               wrote,
             );

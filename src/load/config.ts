@@ -1,7 +1,8 @@
 /**
- * The configuration of `cxmap check`: cxmap.config.yaml (or .yml, .json), found from the current folder upward or
- * named with --config, checked against schemas/cxmap.config.schema.json. A configuration that cannot be used is a
- * one-line error naming its file, line and column (exit 2).
+ * Reading the team's configuration (the rules of `cxmap check`, the weights and the effort estimates of every command
+ * that scores): cxmap.config.yaml (or .yml, .json), found from the current folder upward or named with --config,
+ * checked against schemas/cxmap.config.schema.json. A configuration that cannot be used is a one-line error naming
+ * its file, line and column (exit 2). The run's configuration is resolved from it in rules/run.ts.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';

@@ -21,6 +21,7 @@ import {
   solveChain,
   successors,
   walker,
+  parseOpportunityId,
 } from '../core/index.js';
 import type { SourceMap, Path } from './parse.js';
 import {
@@ -179,12 +180,7 @@ export function checkSemantics(raw: RawMap, source: SourceMap, flow = true): { m
 
   // An effort estimate names an opportunity by its rule and the steps of its place (`cut-wait:mri`).
   for (const key of Object.keys(raw.effort ?? {})) {
-    const missing = key
-      .split(':')
-      .slice(1)
-      .join(':')
-      .split('+')
-      .find((id) => id !== '' && !index.has(id));
+    const missing = parseOpportunityId(key).steps.find((id) => id !== '' && !index.has(id));
     if (missing !== undefined)
       check.errorAtKey(
         'unknown-step',

@@ -1,15 +1,15 @@
 /**
  * The steps by value and delay, as a Mermaid quadrant chart. The axes are drawn so that the quadrant lines are the
- * verdict's thresholds: a step's delay counts as high from twice an even share of the lead time (x = 0.5) and its
- * value as high from 60 (y = 0.5); so the quadrants read keep, speed up, streamline and rethink.
+ * verdict's thresholds (the weights the map was scored by): a step's delay counts as high from twice an even share of
+ * the lead time (x = 0.5) and its value as high from 60 (y = 0.5) by default; so the quadrants read keep, speed up,
+ * streamline and rethink.
  */
-import { DEFAULT_WEIGHTS, highDelayShare, type ExactAnalysis as Analysis } from '../analysis/index.js';
+import { highDelayShare, type ExactAnalysis as Analysis } from '../analysis/index.js';
 import { plainLabel } from './text.js';
 
 export function matrix(analysis: Analysis, subset: readonly number[], title: string): string {
-  const { map, scores, time } = analysis;
-  const w = DEFAULT_WEIGHTS;
-  const highDelay = highDelayShare(time);
+  const { map, scores, time, weights: w } = analysis;
+  const highDelay = highDelayShare(time, w);
   const x = (share: number) => Math.min(1, share / (2 * highDelay));
   const y = (value: number) =>
     value < w.highValue ? (0.5 * value) / w.highValue : 0.5 + (0.5 * (value - w.highValue)) / (100 - w.highValue);

@@ -5,12 +5,13 @@
 import { relative } from 'node:path';
 import picomatch from 'picomatch';
 import { type LoadedMap, type ProcessMap, type LoadedConfig, type RuleEntry } from '../load/index.js';
-import { analyzeExact, DEFAULT_WEIGHTS, type ExactAnalysis, type ScoreWeights } from '../analysis/index.js';
+import { analyzeExact, type ExactAnalysis } from '../analysis/index.js';
 import { formatDuration, finding, sortFindings, type Finding, type Severity } from '../core/index.js';
 import { recommendedPreset, type RuleMeta } from './meta.js';
 import { beatBenchmark, isRecommended, opportunities, RULES, scoreText, type Efforts } from './opportunities.js';
 import { POLICIES } from './policy/index.js';
 import { suppress, unusedSuppression } from './suppress.js';
+import type { Judgement } from './run.js';
 
 const yamlWarning: RuleMeta = {
   id: 'yaml-warning',
@@ -79,20 +80,6 @@ export function settingsFor(loaded: LoadedConfig, file: string): Map<string, Set
     }
   }
   return settings;
-}
-
-/** What a configuration sets for scoring steps and ranking opportunities: its weights and effort estimates. */
-export interface Judgement {
-  weights: ScoreWeights;
-  efforts: Efforts;
-}
-
-export function judgementOf(loaded: LoadedConfig): Judgement {
-  const w = (loaded.config.weights ?? {}) as Partial<ScoreWeights>;
-  return {
-    weights: { ...DEFAULT_WEIGHTS, ...w, base: { ...DEFAULT_WEIGHTS.base, ...w.base } },
-    efforts: loaded.config.effort ?? {},
-  };
 }
 
 /** Every finding of one map. Validation errors cannot be turned off: a map that does not load is not checked further. */

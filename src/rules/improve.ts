@@ -1,7 +1,7 @@
 /** The to-be map: the chosen opportunities made on the map, written back into its YAML text. */
 import { basename } from 'node:path';
 import { loadText, type ProcessMap, type SourceMap } from '../load/index.js';
-import { closest, UsageError } from '../core/index.js';
+import { closest, namesAPlace, parseOpportunityId, UsageError } from '../core/index.js';
 import type { ExactAnalysis } from '../analysis/index.js';
 import { rewrite, stepChanges } from '../model/index.js';
 import { breaksTheRules } from './feasible.js';
@@ -11,8 +11,7 @@ import { whatIf, type Evaluated } from './whatif.js';
 /** What `--apply` takes besides rule and opportunity ids: the changes the ranking recommends. */
 export const RECOMMENDED_SET = 'recommended';
 
-/** The rule of an opportunity id (`cut-wait:mri`), or a rule id itself. */
-const ruleOf = (id: string) => id.split(':')[0]!;
+const ruleOf = (id: string) => parseOpportunityId(id).rule;
 
 /** The rules that `--apply` names, by rule id or by an opportunity id of theirs (`cut-wait:mri`). */
 function rulesNamed(ids: readonly string[]) {
@@ -65,7 +64,7 @@ export function improve(
 ): Improvement {
   const ranking = opportunities(analysis, rulesNamed(ids), efforts);
   const all = considered(ranking);
-  for (const id of ids.filter((x) => x.includes(':')))
+  for (const id of ids.filter(namesAPlace))
     if (!all.some((r) => r.opportunity.id === id)) {
       const rule = ruleOf(id);
       const own = all.filter((r) => r.opportunity.rule === rule).map((r) => r.opportunity.id);

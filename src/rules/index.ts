@@ -7,6 +7,7 @@ export * from './improve.js';
 export * from './opportunities.js';
 export * from './meta.js';
 export * from './policy/index.js';
+export * from './run.js';
 export * from './suppress.js';
 export type * from './types.js';
 export * from './whatif.js';

@@ -6,6 +6,7 @@
  */
 import type { RuleEntry } from '../load/index.js';
 import { METRICS } from '../analysis/index.js';
+import { opportunityIdPattern } from '../core/index.js';
 
 type RuleKind = 'format' | 'policy' | 'opportunity' | 'suppression';
 
@@ -150,13 +151,12 @@ export function withEffortSchema(text: string, rules: readonly RuleMeta[]): stri
     definitions: Record<string, unknown>;
   };
   const ids = rules.filter((r) => r.effort !== undefined).map((r) => r.id);
-  const step = '[a-z0-9][a-z0-9-]*';
   schema.definitions.effort = {
     description:
       "The team's estimates of the effort of opportunities, from 0 (none) to 5 (a large project), by opportunity id (`cut-wait:mri`, as the report shows it) or by rule id (every opportunity of the rule). They replace the rule's default in the ranking.",
     type: 'object',
     propertyNames: {
-      pattern: `^(${ids.join('|')})(:${step}(\\+${step})*)?$`,
+      pattern: opportunityIdPattern(ids),
       'x-message': `name an opportunity as the report does: a rule (${ids.join(', ')}), or a rule and the steps of its place (cut-wait:mri)`,
     },
     additionalProperties: {

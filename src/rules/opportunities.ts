@@ -5,6 +5,7 @@
  */
 import { inSentence, metric, type ExactAnalysis, type TargetMetric } from '../analysis/index.js';
 import { stepChanges } from '../model/index.js';
+import { namesAPlace } from '../core/index.js';
 import { askOnce } from './ask-once.js';
 import { cutWait } from './cut-wait.js';
 import { fixFailPoint } from './fix-fail-point.js';
@@ -122,7 +123,7 @@ export function opportunities(
   const unused = [
     ...Object.keys(mapEfforts).map((id) => ({ id, from: 'map' as const })),
     ...Object.keys(configEfforts).map((id) => ({ id, from: 'configuration' as const })),
-  ].filter((u) => u.id.includes(':') && !ids.has(u.id));
+  ].filter((u) => namesAPlace(u.id) && !ids.has(u.id));
 
   const chosen: { ranked: Ranked; steps: ReturnType<typeof stepChanges> }[] = [];
   const alternatives: Ranking['alternatives'] = [];

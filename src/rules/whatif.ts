@@ -12,6 +12,7 @@ import {
   type TargetMetric,
 } from '../analysis/index.js';
 import { bypass, copyMap, tidy } from '../model/index.js';
+import { opportunityId } from '../core/index.js';
 import type { ProcessMap } from '../load/index.js';
 import type { Opportunity, Place, Rule } from './types.js';
 import { breaksTheRules } from './feasible.js';
@@ -130,7 +131,7 @@ export const levers = (rules: readonly Rule[], analysis: ExactAnalysis): Opportu
     const parts = keepingTheRules(analysis.map, rule.find(analysis));
     if (parts.length === 0) return [];
     if (rule.oneChange || parts.length > MOST_PLACES) return [lever(rule, parts)];
-    return parts.map((part) => ({ ...part, id: `${rule.id}:${part.steps.join('+')}` }));
+    return parts.map((part) => ({ ...part, id: opportunityId(rule.id, part.steps) }));
   });
 
 /**
@@ -149,7 +150,7 @@ function keepingTheRules(map: ProcessMap, places: readonly Place[]): Place[] {
 export function whatIf(baseline: ExactAnalysis, changes: readonly Opportunity[]): Evaluated {
   const before = figuresOf(baseline);
   const map = combine(changes, copyMap(baseline.map));
-  const changed = analyzeExact(map);
+  const changed = analyzeExact(map, { weights: baseline.weights });
   const after = figuresOf(changed);
   const saving = Object.fromEntries(
     WHATIF_METRICS.map((id) => [id, gain(metric(id), before[id], after[id])]),

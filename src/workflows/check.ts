@@ -4,20 +4,13 @@
  */
 import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
-import {
-  loadFile,
-  loadText,
-  type LoadedMap,
-  type ProcessMap,
-  type LoadedConfig,
-  git,
-  userArgs,
-} from '../load/index.js';
+import { loadFile, loadText, type LoadedMap, type ProcessMap, git, userArgs } from '../load/index.js';
 import { UsageError, type Finding } from '../core/index.js';
-import { checkMap, judgementOf, settingsFor } from '../rules/index.js';
+import { checkMap, settingsFor, type RunConfig } from '../rules/index.js';
 
 export interface CheckJob {
-  config: LoadedConfig;
+  /** The run's configuration: the rules of each map, the weights, the effort estimates. */
+  run: RunConfig;
   cwd: string;
   quiet: boolean;
   /** The --against ref, and the files (relative to cwd) that changed since. */
@@ -32,12 +25,11 @@ interface CheckedFile {
 }
 
 export function checkFiles(paths: string[], job: CheckJob, tick: () => void = () => undefined): CheckedFile[] {
-  const { config } = job;
-  const judgement = judgementOf(config);
+  const { run } = job;
   const baseline = job.against ? baselines(job.against.ref, new Set(job.against.changed), job.cwd) : () => undefined;
   return paths.map((path) => {
     const loaded = loadFile(path);
-    const all = checkMap(loaded, settingsFor(config, path), { judgement, baseline: baseline(path) });
+    const all = checkMap(loaded, settingsFor(run.config, path), { judgement: run, baseline: baseline(path) });
     const findings = job.quiet ? all.filter((f) => f.severity === 'error') : all;
     tick();
     return {

@@ -1,7 +1,7 @@
 /** A PowerPoint deck of one or more maps: their slides, the pictures drawn as PNG in one browser, one .pptx file. */
 import type { LoadedMap } from '../load/index.js';
 import { analyzeInParallel } from '../analysis/index.js';
-import { opportunities, RULES, type Efforts } from '../rules/index.js';
+import { opportunities, RULES, type RunConfig } from '../rules/index.js';
 import { NO_BROWSER, PAGES, type Drawn } from '../render/index.js';
 import { deckSlides, pptxOf, type Slide } from '../report/index.js';
 import { UsageError } from '../core/index.js';
@@ -10,10 +10,8 @@ import { Outputs } from './output.js';
 
 export interface DeckOptions {
   out: string;
-  runs: number;
-  seed: number;
-  /** The configuration's effort estimates of opportunities. */
-  efforts?: Efforts;
+  /** The run's configuration: weights, effort estimates, the simulation. */
+  run: RunConfig;
 }
 
 /** PNG at two pixels a point: a 16:9 slide picture is 2560 x 1440, sharp on a projector and in print. */
@@ -31,14 +29,14 @@ export async function writeDeck(
 ): Promise<number> {
   const outputs = new Outputs([...loaded, ...(toBe ? [toBe] : [])].map((l) => l.file));
   const path = outputs.plan(options.out, 'the deck');
-  const analyse = (l: LoadedMap) => analyzeInParallel(l.map!, { runs: options.runs, seed: options.seed });
+  const analyse = (l: LoadedMap) => analyzeInParallel(l.map!, options.run);
   // The to-be map is compared against the one as-is map (the command allows no more).
   const toBeAnalysis = toBe ? await analyse(toBe) : undefined;
   const slides: Slide[] = [];
   for (const l of loaded) {
     const analysis = await analyse(l);
     slides.push(
-      ...deckSlides({ analysis, ranking: opportunities(analysis, RULES, options.efforts), toBe: toBeAnalysis }),
+      ...deckSlides({ analysis, ranking: opportunities(analysis, RULES, options.run.efforts), toBe: toBeAnalysis }),
     );
   }
   const pictures = slides.flatMap((s) => (s.kind === 'picture' ? [s.picture] : []));

@@ -16,6 +16,7 @@ import {
   type ViewName,
 } from '../render/index.js';
 import { viewsMarkdown } from '../report/index.js';
+import type { RunConfig } from '../rules/index.js';
 import { drawAll } from './draw.js';
 import { Outputs } from './output.js';
 
@@ -30,6 +31,8 @@ export interface RenderOptions {
   scale: number;
   /** The page of svg, png and pdf; by default 16:9 for png and pdf, none for svg. */
   page?: PageName;
+  /** The run's configuration: the weights that place each step on the matrix. */
+  run: RunConfig;
 }
 
 /** The name a map's outputs start with: its file name without `.cxmap.yaml`. */
@@ -61,7 +64,7 @@ export async function renderMaps(
   const pageName = options.page ?? (format === 'png' || format === 'pdf' ? '16:9' : 'none');
   const page = pageName === 'none' ? undefined : PAGES[pageName];
   for (const l of loaded) {
-    const analysis = analyzeExact(l.map!);
+    const analysis = analyzeExact(l.map!, options.run);
     const base = baseName(l.file);
     if (format === 'md') {
       const diagrams = options.view.flatMap((v) => viewDiagrams(analysis, v));

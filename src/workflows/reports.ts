@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import type { LoadedMap } from '../load/index.js';
 import { analyzeInParallel } from '../analysis/index.js';
-import { opportunities, RULES, type Efforts } from '../rules/index.js';
+import { opportunities, RULES, type RunConfig } from '../rules/index.js';
 import { flowPictures, prioritiesDiagram, prioritiesDrawn, viewDiagrams } from '../render/index.js';
 import { REPORT_VIEWS, reportBlocks, reportJson, toHtml, toMarkdown } from '../report/index.js';
 import { Outputs } from './output.js';
@@ -10,17 +10,11 @@ import { baseName } from './render.js';
 
 export const REPORT_FORMATS = ['md', 'html', 'json'] as const;
 
-/** The simulation behind the figures of the page-making commands (report, compare, watch). */
-export interface SimulationOptions {
-  runs: number;
-  seed: number;
-}
-
-export interface ReportOptions extends SimulationOptions {
+export interface ReportOptions {
   format: (typeof REPORT_FORMATS)[number];
   out: string;
-  /** The configuration's effort estimates of opportunities. */
-  efforts?: Efforts;
+  /** The run's configuration: weights, effort estimates, the simulation. */
+  run: RunConfig;
 }
 
 /** Writes the report of each (valid) map; every path is checked before the first is written. */
@@ -32,12 +26,12 @@ export async function writeReports(
   const outputs = new Outputs(loaded.map((l) => l.file));
   const reports = [];
   for (const l of loaded) {
-    const analysis = await analyzeInParallel(l.map!, { runs: options.runs, seed: options.seed });
+    const analysis = await analyzeInParallel(l.map!, options.run);
     const path = outputs.plan(
       join(options.out, `${baseName(l.file)}.report.${options.format}`),
       `the report of ${l.file}`,
     );
-    reports.push({ file: l.file, path, analysis, found: opportunities(analysis, RULES, options.efforts) });
+    reports.push({ file: l.file, path, analysis, found: opportunities(analysis, RULES, options.run.efforts) });
   }
   for (const { file, path, analysis, found } of reports) {
     const mermaid = () => [...REPORT_VIEWS.flatMap((v) => viewDiagrams(analysis, v)), prioritiesDiagram(found)];

@@ -323,10 +323,11 @@ describe('cxmap check on many maps', () => {
     expect(parallel.status).toBe(0);
     const { checkFiles, checkInParallel } = await import('../../src/workflows/index.js');
     const { loadConfig } = await import('../../src/load/index.js');
+    const { resolveRun } = await import('../../src/rules/index.js');
     const paths = Object.keys(files)
       .sort()
       .map((f) => join(dir, f));
-    const job = { config: loadConfig(undefined, dir), cwd: dir, quiet: false };
+    const job = { run: resolveRun(loadConfig(undefined, dir)), cwd: dir, quiet: false };
     const one = checkFiles(paths, job);
     // On a machine with four cores, whatever this one has: two workers check 120 maps each.
     let ticks = 0;

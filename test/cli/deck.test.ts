@@ -118,6 +118,27 @@ describe('cxmap deck', () => {
     expect(slides[expected]).toContain('<a:tbl>');
   });
 
+  it("scores with the configuration's weights, as every command that scores does", { timeout: 120_000 }, async () => {
+    // highDelayFactor 0.1: a delay is high from 0.1 / 8 = 1.25% of the lead time (8 steps on the critical path). The
+    // decline letter holds 5.90% (docs/scoring.md, the reference example) and is worth 40: rethink, where by
+    // default (from 25%) it is streamline and the notes on the matrix leave it out. decide (1.23%) stays kept.
+    const config = join(dir, 'delay.cxmap.config.yaml');
+    writeFileSync(config, 'weights:\n  highDelayFactor: 0.1\n');
+    const out = join(dir, 'weights.pptx');
+    const run = cxmap(['deck', 'test/fixtures/reference.cxmap.yaml', '-o', out, '--runs', '1000', '-c', config]);
+    expect(run.status).toBe(0);
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    const notes = await Promise.all(
+      Object.keys(zip.files)
+        .filter((n) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(n))
+        .map((n) => zip.file(n)!.async('string')),
+    );
+    const matrix = notes.filter((n) => n.includes('the regions are the verdicts of cxmap score'));
+    expect(matrix).toHaveLength(1);
+    expect(matrix[0]).toContain('Send the decline letter (rethink): holds 5.9% of the lead time');
+    expect(matrix[0]).not.toContain('Decide and notify (');
+  });
+
   it('refuses what it cannot do, in one line', () => {
     const twoMaps = cxmap([
       'deck',

@@ -90,4 +90,16 @@ describe('schemas/cxmap.config.schema.json', () => {
     const example = /```yaml\n(extends: recommended[\s\S]*?)```/.exec(doc)![1]!;
     expect(validate(parse(example)), JSON.stringify(validate.errors)).toBe(true);
   });
+
+  it('has every weight in the table of docs/ci.md, with its default', async () => {
+    const { DEFAULT_WEIGHTS } = await import('../../src/analysis/index.js');
+    const doc = readFileSync('docs/ci.md', 'utf8');
+    const table = doc.slice(doc.indexOf('### `weights`'), doc.indexOf('## Suppressing a finding'));
+    const rows = [...table.matchAll(/^\| `([\w.]+)` \| (\d+) \|/gm)].map((m) => [m[1], Number(m[2])]);
+    const { base, ...rest } = DEFAULT_WEIGHTS;
+    expect(Object.fromEntries(rows)).toEqual({
+      ...Object.fromEntries(Object.entries(base).map(([k, v]) => [`base.${k}`, v])),
+      ...rest,
+    });
+  });
 });

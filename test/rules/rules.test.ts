@@ -8,6 +8,7 @@ import { formatMap } from '../../src/model/index.js';
 import { loadText } from '../../src/load/index.js';
 import { analyzeExact } from '../../src/analysis/index.js';
 import { RULES, considered, opportunities } from '../../src/rules/index.js';
+import { parseOpportunityId } from '../../src/core/index.js';
 import { improve } from '../../src/rules/improve.js';
 import { figuresOf, type Figures } from '../../src/rules/whatif.js';
 import { mapOf } from '../helpers/analyze.js';
@@ -250,7 +251,7 @@ describe('what-if savings are what re-scoring the written to-be map gives', () =
         // Each opportunity's figures, reported one by one, come from the same engine (ranked among its rule's own:
         // among all, a lever may be made at fewer places, where no better change touches them).
         if (id === 'recommended') continue;
-        const rule = RULES.filter((r) => r.id === id.split(':')[0]);
+        const rule = RULES.filter((r) => r.id === parseOpportunityId(id).rule);
         const own = considered(opportunities(analysis, rule)).find((o) => o.opportunity.id === id)!;
         expect(own.after).toEqual(result.result.after);
       }

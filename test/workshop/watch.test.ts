@@ -9,6 +9,8 @@ import { ROOT } from '../helpers/cli.js';
 const MAP = readFileSync(join(ROOT, 'test/fixtures/improve/account.cxmap.yaml'), 'utf8');
 const dir = mkdtempSync(join(tmpdir(), 'cxmap-watch-'));
 writeFileSync(join(dir, 'account.cxmap.yaml'), MAP);
+// The team's configuration, found from the folder watch runs in, as every command that scores finds it.
+writeFileSync(join(dir, 'cxmap.config.yaml'), 'effort:\n  cut-wait:apply: 1\n');
 const child = spawn(
   process.execPath,
   [join(ROOT, 'bin/cxmap.cjs'), 'watch', 'account.cxmap.yaml', '--format', 'md', '--out', 'out', '--runs', '1000'],
@@ -30,9 +32,10 @@ async function until(done: () => boolean, ms = 10_000) {
 }
 
 describe('cxmap watch', () => {
-  it('writes the report at once, and again when the map is saved', async () => {
+  it("writes the report at once, with the configuration's effort estimates, and again when the map is saved", async () => {
     await until(() => stderr.includes('watching account.cxmap.yaml'));
     expect(readFileSync(report, 'utf8').startsWith('# Open an account\n')).toBe(true);
+    expect(readFileSync(report, 'utf8')).toContain('(`cut-wait:apply`) | 4.0 | 1 (configuration) |');
     writeFileSync(
       join(dir, 'account.cxmap.yaml'),
       MAP.replace('name: Open an account', 'name: Open a savings account'),

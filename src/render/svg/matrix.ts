@@ -5,7 +5,7 @@
  * delay. Business-required work is never of high value for the customer (score.ts), so it never stands in the
  * upper half. Across, a step's share of the lead time; the middle is the share from which a delay is high.
  */
-import { DEFAULT_WEIGHTS, highDelayShare, type Verdict, type ExactAnalysis as Analysis } from '../../analysis/index.js';
+import { highDelayShare, type Verdict, type ExactAnalysis as Analysis } from '../../analysis/index.js';
 import { type Drawing } from './scene.js';
 import { VALUE_STYLE, valueItems, type ValueKey } from './shapes.js';
 import { quadrantDrawing, type Region } from './quadrants.js';
@@ -31,9 +31,9 @@ const pct = (x: number) => `${Math.round(100 * x)}%`;
 const clamp = (v: number) => Math.max(0, Math.min(1, v));
 
 export function matrixDrawing(analysis: Analysis, subset: readonly number[], title: string): Drawing {
-  const { map, scores, time } = analysis;
-  const high = Math.min(1, highDelayShare(time));
-  const highValue = DEFAULT_WEIGHTS.highValue;
+  const { map, scores, time, weights } = analysis;
+  const high = Math.min(1, highDelayShare(time, weights));
+  const { highValue } = weights;
   const values = new Set<ValueKey>();
   const points = subset.map((i) => {
     const { verdict, value, delayShare } = scores[i]!;

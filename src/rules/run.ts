@@ -1,0 +1,49 @@
+/**
+ * The configuration of a run: one object that every command that scores maps resolves once, from the team's
+ * `cxmap.config.yaml` (found from the current folder upward, or named with `--config`) and the command line, and
+ * hands to every stage that needs a part of it. What a map says of itself stays in the map and is read from it:
+ * its targets and benchmarks, `darkAfter`, its calendar, volume, costs and the currency they are in; and its own
+ * `effort:` estimates, which win over the configuration's (`opportunities`).
+ */
+import { DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_WEIGHTS, type ScoreWeights } from '../analysis/index.js';
+import type { LoadedConfig } from '../load/index.js';
+import type { Efforts } from './opportunities.js';
+
+/** What a configuration sets for scoring steps and ranking opportunities: its weights and effort estimates. */
+export interface Judgement {
+  /** The weights and thresholds of a step's score (docs/scoring.md), the defaults where the configuration says none. */
+  weights: ScoreWeights;
+  /** The team's effort estimates, by opportunity id or rule id. */
+  efforts: Efforts;
+}
+
+export function judgementOf(loaded: LoadedConfig): Judgement {
+  const w = (loaded.config.weights ?? {}) as Partial<ScoreWeights>;
+  return {
+    weights: { ...DEFAULT_WEIGHTS, ...w, base: { ...DEFAULT_WEIGHTS.base, ...w.base } },
+    efforts: loaded.config.effort ?? {},
+  };
+}
+
+/** The simulation behind the figures: how many customers, drawn from which seed. */
+export interface SimulationOptions {
+  runs: number;
+  seed: number;
+}
+
+/**
+ * One run's configuration. It is plain data (worker threads get a copy), and it is the options of the analysis as
+ * it stands: `analyze(map, run)` scores with its weights and simulates its runs from its seed.
+ */
+export interface RunConfig extends Judgement, SimulationOptions {
+  /** The configuration as read: its file (none: the recommended preset), and the rules and overrides that `settingsFor` turns on for each map. */
+  config: LoadedConfig;
+}
+
+/** The run's configuration from the configuration read and the command line's simulation options, if any. */
+export const resolveRun = (config: LoadedConfig, simulation: Partial<SimulationOptions> = {}): RunConfig => ({
+  config,
+  ...judgementOf(config),
+  runs: simulation.runs ?? DEFAULT_RUNS,
+  seed: simulation.seed ?? DEFAULT_SEED,
+});
