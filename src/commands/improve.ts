@@ -6,7 +6,7 @@ import { Chalk } from 'chalk';
 import { loadFile } from '../load/index.js';
 import { analyzeExact, compareMetrics } from '../analysis/index.js';
 import { improve, scoreText, targetNames } from '../rules/index.js';
-import { comparisonTable, toText } from '../report/index.js';
+import { comparisonTable, toText, unitsNote } from '../report/index.js';
 import { Outputs } from '../workflows/index.js';
 import { configOption, effortsFrom, stopOnInvalid, type CommandContext } from './shared.js';
 
@@ -69,7 +69,13 @@ export function register(program: Command, context: CommandContext): void {
       leftOut();
       context.write('\n');
       context.write(
-        toText([comparisonTable(compareMetrics(analysis, analyzeExact(result.map)), analysis.map.process.calendar)], c),
+        toText(
+          [
+            comparisonTable(compareMetrics(analysis, analyzeExact(result.map)), analysis.map.process),
+            { kind: 'paragraph', text: unitsNote(analysis) },
+          ],
+          c,
+        ),
       );
       context.exitCode = 0;
     });
