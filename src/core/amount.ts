@@ -36,7 +36,7 @@ export function parseHourly(input: unknown, calendar: Calendar): Parsed {
 }
 
 /** The ISO 4217 currency codes the runtime knows (Node's ICU: EUR, GBP, USD, JPY...). */
-const ISO_CODES = Intl.supportedValuesOf('currency');
+const ISO_CODES = new Set(Intl.supportedValuesOf('currency'));
 
 /**
  * The currency of a map's amounts: three letters that are an ISO 4217 code, in capitals (`eur` is `EUR`), or a
@@ -46,7 +46,7 @@ const ISO_CODES = Intl.supportedValuesOf('currency');
 export function parseCurrency(input: string): ParsedAs<string> {
   if (!/^[a-z]{3}$/i.test(input)) return { ok: true, value: input };
   const code = input.toUpperCase();
-  if (ISO_CODES.includes(code)) return { ok: true, value: code };
+  if (ISO_CODES.has(code)) return { ok: true, value: code };
   return {
     ok: false,
     problem: `\`${input}\` is not an ISO 4217 currency code${didYouMean(code, ISO_CODES)}: write a code like EUR, GBP or USD, or the symbol, like €, £ or $`,
@@ -66,7 +66,7 @@ export function formatAmount(x: number, cents = true): string {
  */
 export function formatMoney(x: number, currency?: string): string {
   if (currency === undefined) return formatAmount(x);
-  const cents = !ISO_CODES.includes(currency) || minorDigits(currency) > 0;
+  const cents = !ISO_CODES.has(currency) || minorDigits(currency) > 0;
   const space = /\p{Sc}$/u.test(currency) ? '' : ' ';
   return `${currency}${space}${formatAmount(x, cents)}`;
 }
