@@ -7,7 +7,8 @@
  * - Cost to serve per case: expected visits × (work in hours × the actor's hourly cost + the step's own cost),
  *   summed over the same steps. Only when every actor that works there has a cost: a partial sum would understate.
  * - Per year: per case × volume; customer days = lead time (in days of the map's calendar) × volume; the
- *   customer's time = their own work (customer effort) in hours × volume × the value of their hour.
+ *   customers' own hours = their own work (customer effort) in hours × volume, and what those hours are worth =
+ *   that × the value of their hour.
  */
 import type { ProcessMap } from '../load/index.js';
 import { mean } from '../core/index.js';
@@ -27,6 +28,8 @@ export interface BusinessFigures {
     staffHours: number;
     cost?: number;
     customerDays: number;
+    /** The customers' own hours of work. */
+    customerHours: number;
     /** What the customer's own hours are worth, when the map values them. */
     customerCost?: number;
   };
@@ -59,6 +62,7 @@ export function businessFigures(map: ProcessMap, time: TimeFigures, effort: Effo
             staffHours: staffHours * volume,
             ...(costPerCase === undefined ? {} : { cost: costPerCase * volume }),
             customerDays: (time.leadTime / calendar.day) * volume,
+            customerHours: (effort.customerEffort / 3600) * volume,
             ...(customerHour === undefined
               ? {}
               : { customerCost: (effort.customerEffort / 3600) * volume * customerHour }),

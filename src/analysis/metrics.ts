@@ -5,17 +5,24 @@
  * regression gate all read from here; adding a figure means adding an entry (and, if it is new, computing it in
  * time.ts or effort.ts).
  */
-import { DEFAULT_CALENDAR, formatDuration, type Calendar } from '../core/index.js';
+import { DEFAULT_CALENDAR, formatAmount, formatDuration, formatMoney, type Calendar } from '../core/index.js';
 import type { Simulation } from './simulate.js';
 import type { EffortFigures } from './effort.js';
 import type { TimeFigures } from './time.js';
 import type { BusinessFigures } from './business.js';
 
 /**
- * How a figure reads: a duration (seconds), a share (0 to 1), an expected count per customer, or an amount (money,
- * hours or days in a year, written whole with thousands separators).
+ * How a figure reads: a duration (seconds), a share (0 to 1), an expected count per customer, an amount (hours or
+ * days in a year, written whole with thousands separators; the label says which), or money (an amount in the map's
+ * currency).
  */
-export type Unit = 'duration' | 'percent' | 'count' | 'amount';
+export type Unit = 'duration' | 'percent' | 'count' | 'amount' | 'money';
+
+/** What a map's figures are in: the days of its calendar, and the currency of its amounts when it names one. */
+export interface Units {
+  calendar: Calendar;
+  currency?: string;
+}
 
 /** What a figure is read from: the exact figures, and the simulation when it was run. */
 export interface MetricSource {
@@ -43,9 +50,13 @@ interface Definition {
 const simulated = (a: MetricSource) => a.simulation;
 
 /** A yearly figure of the business case: null in the JSON when the map gives no volume (or costs). */
-const yearly = (label: string, key: 'staffHours' | 'cost' | 'customerDays' | 'customerCost'): Definition => ({
+const yearly = (
+  label: string,
+  key: 'staffHours' | 'cost' | 'customerDays' | 'customerHours' | 'customerCost',
+  unit: Unit = 'amount',
+): Definition => ({
   label,
-  unit: 'amount',
+  unit,
   better: 'lower',
   of: (a) => a.business.yearly?.[key],
   json: ['yearly', key],
@@ -233,7 +244,7 @@ const DEFINITIONS = {
   },
   costPerCase: {
     label: 'Cost to serve a case',
-    unit: 'amount',
+    unit: 'money',
     better: 'lower',
     of: (a) => a.business.costPerCase,
     json: ['costPerCase'],
@@ -241,9 +252,11 @@ const DEFINITIONS = {
     nullable: true,
   },
   yearlyStaffHours: yearly('Staff hours a year', 'staffHours'),
-  yearlyCost: yearly('Cost a year', 'cost'),
+  yearlyCost: yearly('Cost a year', 'cost', 'money'),
   yearlyCustomerDays: yearly('Customer days a year', 'customerDays'),
-  yearlyCustomerCost: yearly("Customers' own time a year", 'customerCost'),
+  // The customers' own work is time; its worth in money only beside it, when the map values a customer's hour.
+  yearlyCustomerHours: yearly("Customers' own hours a year", 'customerHours'),
+  yearlyCustomerCost: yearly("Value of customers' own hours a year", 'customerCost', 'money'),
 } as const satisfies Record<string, Definition>;
 
 export type MetricId = keyof typeof DEFINITIONS;
@@ -262,31 +275,32 @@ export const metric = (id: MetricId): Metric => METRICS.find((m) => m.id === id)
 export const inSentence = (m: Metric) =>
   /^[A-Z][a-z]/.test(m.label) ? m.label.charAt(0).toLowerCase() + m.label.slice(1) : m.label;
 
-/** A value as people read it: `4.5 d`, `12.5%`, `1.25`. */
-export function show(unit: Unit, x: number, calendar: Calendar = DEFAULT_CALENDAR): string {
-  if (unit === 'duration') return formatDuration(x, calendar);
+const CALENDAR_DAYS: Units = { calendar: DEFAULT_CALENDAR };
+
+/** A value as people read it, in the map's units: `4.5 d`, `12.5%`, `1.25`, `4,960`, `EUR 190.90`. */
+export function show(unit: Unit, x: number, units: Units = CALENDAR_DAYS): string {
+  if (unit === 'duration') return formatDuration(x, units.calendar);
   if (unit === 'percent') return `${(100 * x).toFixed(1)}%`;
-  if (unit === 'amount') {
-    // Money reads with cents below 1,000 (190.90); large amounts whole (4,581,623).
-    const cents = Math.abs(x) < 1000 && !Number.isInteger(Math.round(x * 100) / 100) ? 2 : 0;
-    return x.toLocaleString('en-US', { minimumFractionDigits: cents, maximumFractionDigits: cents });
-  }
+  if (unit === 'amount') return formatAmount(x);
+  if (unit === 'money') return formatMoney(x, units.currency);
   return Number.isInteger(Math.round(x * 100) / 100) ? String(Math.round(x)) : x.toFixed(2);
 }
 
-/** A change as people read it, with its sign: `−2.3 d`, `+5.0 pts`, `−1`. */
-export function showChange(unit: Unit, change: number, calendar: Calendar): string {
+/** A change as people read it, with its sign: `−2.3 d`, `+5.0 pts`, `−1`, `−EUR 18,000`. */
+export function showChange(unit: Unit, change: number, units: Units): string {
   const sign = change > 0 ? '+' : change < 0 ? '−' : '±';
   const size = Math.abs(change);
   // A real change too small to show in the table's precision still shows as one.
   if (unit === 'percent') return size < 0.0005 ? `${sign}<0.1 pts` : `${sign}${(100 * size).toFixed(1)} pts`;
-  if ((unit === 'count' || unit === 'amount') && size < 0.005) return `${sign}<0.01`;
-  return `${sign}${show(unit, size, calendar)}`;
+  if (unit !== 'duration' && size < 0.005) return `${sign}<${show(unit, 0.01, units)}`;
+  return `${sign}${show(unit, size, units)}`;
 }
 
-/** A value as the JSON outputs write it: seconds to the millisecond, shares and counts to six decimals. */
+/** A value as the JSON outputs write it: seconds and amounts to three decimals, shares and counts to six. */
 export const jsonValue = (unit: Unit, x: number) =>
-  unit === 'duration' || unit === 'amount' ? Math.round(x * 1000) / 1000 : Math.round(x * 1e6) / 1e6;
+  unit === 'duration' || unit === 'amount' || unit === 'money'
+    ? Math.round(x * 1000) / 1000
+    : Math.round(x * 1e6) / 1e6;
 
 /** The improvement a change makes to a figure, positive when better for the customer. */
 export const gain = (m: Metric, before: number, after: number) =>

@@ -6,7 +6,7 @@ import { Chalk } from 'chalk';
 import { loadFile } from '../load/index.js';
 import { analyzeExact, compareMetrics } from '../analysis/index.js';
 import { improve, scoreText, targetNames } from '../rules/index.js';
-import { comparisonTable, toText } from '../report/index.js';
+import { comparisonTable, toText, unitsNote } from '../report/index.js';
 import { Outputs } from '../workflows/index.js';
 import { addRunOptions, runFrom, stopOnInvalid, type CommandContext, type RunOptions } from './shared.js';
 
@@ -68,7 +68,10 @@ export function register(program: Command, context: CommandContext): void {
       context.write('\n');
       context.write(
         toText(
-          [comparisonTable(compareMetrics(analysis, analyzeExact(result.map, run)), analysis.map.process.calendar)],
+          [
+            comparisonTable(compareMetrics(analysis, analyzeExact(result.map, run)), analysis.map.process),
+            { kind: 'paragraph', text: unitsNote(analysis) },
+          ],
           c,
         ),
       );

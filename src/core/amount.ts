@@ -1,8 +1,9 @@
 /**
- * The business-case figures of the format: a yearly volume of cases (`12000/y`) and amounts of money per hour of
- * work (`45/h`). Money has no currency here: the figures come out in whatever the map's amounts are in.
+ * The business-case figures of the format: a yearly volume of cases (`12000/y`), amounts of money per hour of work
+ * (`45/h`) and the currency they are in (`EUR`, `€`); and how amounts are written for people.
  */
-import type { Calendar } from './duration.js';
+import type { Calendar, Parsed as ParsedAs } from './duration.js';
+import { didYouMean } from './suggest.js';
 
 type Parsed = { ok: true; value: number } | { ok: false; problem: string };
 
@@ -33,3 +34,42 @@ export function parseHourly(input: unknown, calendar: Calendar): Parsed {
     return { ok: false, problem: `\`${String(input)}\` is more than cxmap can count` };
   return { ok: true, value };
 }
+
+/** The ISO 4217 currency codes the runtime knows (Node's ICU: EUR, GBP, USD, JPY...). */
+const ISO_CODES = new Set(Intl.supportedValuesOf('currency'));
+
+/**
+ * The currency of a map's amounts: three letters that are an ISO 4217 code, in capitals (`eur` is `EUR`), or a
+ * symbol as written (`€`, `£`, `$`, `kr`). The schema has already checked the form: up to three characters, no
+ * space or digit.
+ */
+export function parseCurrency(input: string): ParsedAs<string> {
+  if (!/^[a-z]{3}$/i.test(input)) return { ok: true, value: input };
+  const code = input.toUpperCase();
+  if (ISO_CODES.has(code)) return { ok: true, value: code };
+  return {
+    ok: false,
+    problem: `\`${input}\` is not an ISO 4217 currency code${didYouMean(code, ISO_CODES)}: write a code like EUR, GBP or USD, or the symbol, like €, £ or $`,
+  };
+}
+
+/** A figure as people read it: with cents below 1,000 (190.90, 4.13), whole above (4,581,623), thousands separated. */
+export function formatAmount(x: number, cents = true): string {
+  const digits = cents && Math.abs(x) < 1000 && !Number.isInteger(Math.round(x * 100) / 100) ? 2 : 0;
+  return x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/**
+ * An amount of money in the map's currency: a code before it and a space (`EUR 190.90`), a symbol before it
+ * (`€190.90`, `R$190.90`; `kr 190.90` where the symbol ends in a letter), bare when the map names no currency. A
+ * currency without minor units (JPY) is never written with cents.
+ */
+export function formatMoney(x: number, currency?: string): string {
+  if (currency === undefined) return formatAmount(x);
+  const cents = !ISO_CODES.has(currency) || minorDigits(currency) > 0;
+  const space = /\p{Sc}$/u.test(currency) ? '' : ' ';
+  return `${currency}${space}${formatAmount(x, cents)}`;
+}
+
+const minorDigits = (code: string) =>
+  new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2;

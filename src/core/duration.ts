@@ -220,3 +220,18 @@ export function formatDuration(seconds: number, calendar: Calendar = DEFAULT_CAL
   if (h === 0) return `${m} m`;
   return m === 0 ? `${h} h` : `${h} h ${m} m`;
 }
+
+/** A calendar other than 24-hour days, 7 a week: its days are working days. */
+export const isWorkingCalendar = (calendar: Calendar) =>
+  calendar.day !== DEFAULT_CALENDAR.day || calendar.week !== DEFAULT_CALENDAR.week;
+
+/**
+ * What a day (`d`) of the calendar is, in words for a note beside the figures: `calendar days`, or
+ * `working days of 8 hours, 5 a week`.
+ */
+export function dayWords(calendar: Calendar): string {
+  if (!isWorkingCalendar(calendar)) return 'calendar days';
+  const figure = (x: number) => String(Math.round(x * 100) / 100);
+  const hours = calendar.day / 3600;
+  return `working days of ${figure(hours)} ${hours === 1 ? 'hour' : 'hours'}, ${figure(calendar.week / calendar.day)} a week`;
+}

@@ -9,6 +9,7 @@ import {
   parseDistribution,
   parseFixed,
   parseRatio,
+  parseCurrency,
   parseHourly,
   parseVolume,
   ZERO,
@@ -105,6 +106,37 @@ function readCalendar(raw: RawMap, check: Checker): Calendar {
   return { day, week };
 }
 
+/**
+ * The currency of the map's amounts. A map that gives amounts (a cost, the value of the customer's hour) and no
+ * currency loads with a warning, at its first amount: its figures are shown bare, never in a currency guessed.
+ */
+function readCurrency(raw: RawMap, check: Checker): string | undefined {
+  const written = raw.process.currency;
+  if (written !== undefined) {
+    const parsed = parseCurrency(written);
+    if (parsed.ok) return parsed.value;
+    check.error('bad-currency', parsed.problem, ['process', 'currency']);
+    return undefined;
+  }
+  const costed = Object.entries(raw.actors).find(([, a]) => a.cost !== undefined);
+  const step = raw.steps.findIndex((s) => s.cost !== undefined);
+  const first: Path | undefined =
+    raw.process.customerTime !== undefined
+      ? ['process', 'customerTime']
+      : costed
+        ? ['actors', costed[0], 'cost']
+        : step >= 0
+          ? ['steps', step, 'cost']
+          : undefined;
+  if (first)
+    check.warn(
+      'no-currency',
+      'the map gives amounts of money but not their currency, so they are shown without one: name it under process, like `currency: EUR` (or a symbol, like €)',
+      first,
+    );
+  return undefined;
+}
+
 /** The semantic checks, and the map when there is no error; `flow: false` leaves out the checks of the whole flow. */
 export function checkSemantics(raw: RawMap, source: SourceMap, flow = true): { map?: ProcessMap; findings: Finding[] } {
   const check = new Checker(source);
@@ -126,6 +158,7 @@ export function checkSemantics(raw: RawMap, source: SourceMap, flow = true): { m
     p.customerTime === undefined
       ? undefined
       : amount(parseHourly(p.customerTime, calendar), ['process', 'customerTime']);
+  const currency = readCurrency(raw, check);
   const benchmarks = (p.benchmarks ?? []).map((b, i) => ({
     name: b.name,
     leadTime: check.fixed(b.leadTime, ['process', 'benchmarks', i, 'leadTime'], calendar),
@@ -327,6 +360,7 @@ export function checkSemantics(raw: RawMap, source: SourceMap, flow = true): { m
         darkAfter,
         volume,
         customerHour,
+        ...(currency === undefined ? {} : { currency }),
         targets,
         benchmarks,
       },

@@ -36,6 +36,7 @@ export interface RawMap {
     darkAfter?: string | number;
     volume?: string;
     customerTime?: string;
+    currency?: string;
     targets?: { leadTime?: string | number; pce?: number | string; successRate?: number | string };
     benchmarks?: { name: string; leadTime?: string | number; pce?: number | string; successRate?: number | string }[];
   };
@@ -161,6 +162,8 @@ export interface ProcessMap {
     volume?: number;
     /** What an hour of the customer's own work is worth, when the team counts it. */
     customerHour?: number;
+    /** What the map's amounts of money are in: an ISO 4217 code in capitals (`EUR`) or a symbol (`€`). */
+    currency?: string;
     targets: { leadTime?: number; pce?: number; successRate?: number };
     benchmarks: Benchmark[];
   };

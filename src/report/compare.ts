@@ -1,10 +1,11 @@
 /** Before and after: the figures of two versions of a map, and what happened to its steps. */
-import { formatDuration, mean, type Calendar } from '../core/index.js';
+import { formatDuration, mean } from '../core/index.js';
 import type { ProcessMap } from '../load/index.js';
 import { changedValues, stepChanges } from '../model/index.js';
-import { type Analysis, compareMetrics, show, showChange, type Row } from '../analysis/index.js';
+import { type Analysis, compareMetrics, show, showChange, type Row, type Units } from '../analysis/index.js';
 import type { Diagram, Drawn } from '../render/index.js';
 import { pictureBlocks, type Block, type Cell, type TableBlock, type TextBlock } from './document.js';
+import { unitFacts } from './units.js';
 
 const VERDICT: Record<Row['direction'], Cell> = {
   better: { text: 'better', tone: 'good' },
@@ -12,18 +13,18 @@ const VERDICT: Record<Row['direction'], Cell> = {
   same: 'same',
 };
 
-export function comparisonTable(rows: readonly Row[], calendar: Calendar): TableBlock {
+export function comparisonTable(rows: readonly Row[], units: Units): TableBlock {
   return {
     kind: 'table',
     head: ['Metric', 'Before', 'After', 'Change', 'For the customer'],
     right: [1, 2, 3],
     rows: rows.map((r) => [
       r.metric.label,
-      show(r.metric.unit, r.before, calendar),
-      show(r.metric.unit, r.after, calendar),
+      show(r.metric.unit, r.before, units),
+      show(r.metric.unit, r.after, units),
       r.direction === 'same'
         ? ''
-        : { text: showChange(r.metric.unit, r.change, calendar), tone: r.direction === 'better' ? 'good' : 'bad' },
+        : { text: showChange(r.metric.unit, r.change, units), tone: r.direction === 'better' ? 'good' : 'bad' },
       VERDICT[r.direction],
     ]),
   };
@@ -91,7 +92,6 @@ export interface Side<P extends Diagram | Drawn = Diagram | Drawn> {
 export const COMPARE_VIEWS = ['time', 'blueprint'] as const;
 
 export function compareBlocks<P extends Diagram | Drawn>(before: Side<P>, after: Side<P>): Block<P>[] {
-  const cal = before.analysis.map.process.calendar;
   const blocks: Block<P>[] = [
     { kind: 'heading', level: 1, text: `${after.analysis.map.process.name}: before and after` },
     {
@@ -100,10 +100,11 @@ export function compareBlocks<P extends Diagram | Drawn>(before: Side<P>, after:
         ['Before', before.name],
         ['After', after.name],
         ['Customer', after.analysis.map.process.customer],
+        ...unitFacts(before.analysis),
       ],
     },
     { kind: 'heading', level: 2, text: 'What changes for the customer' },
-    comparisonTable(compareMetrics(before.analysis, after.analysis), cal),
+    comparisonTable(compareMetrics(before.analysis, after.analysis), before.analysis.map.process),
     { kind: 'heading', level: 2, text: 'Steps' },
     ...stepDiffBlocks(stepDiff(before.analysis.map, after.analysis.map), after.analysis.map),
   ];
@@ -122,10 +123,11 @@ export function compareJson(before: Side<Diagram>, after: Side<Diagram>) {
   return {
     before: before.name,
     after: after.name,
+    currency: before.analysis.map.process.currency ?? null,
     metrics: compareMetrics(before.analysis, after.analysis).map((row) => ({
       metric: row.metric.id,
       label: row.metric.label,
-      unit: row.metric.unit === 'duration' ? 'seconds' : row.metric.unit === 'percent' ? 'ratio' : 'count',
+      unit: row.metric.unit === 'duration' ? 'seconds' : row.metric.unit === 'percent' ? 'ratio' : row.metric.unit,
       before: r(row.before),
       after: r(row.after),
       change: r(row.change),

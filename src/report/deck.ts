@@ -13,6 +13,7 @@ import { drawnDiagrams, PAGES, prioritiesDrawn, type Drawn, type DrawnView } fro
 import { comparisonTable } from './compare.js';
 import { spans, type Block, type TableBlock as Table } from './document.js';
 import { opportunityBlocks, scorecardBlocks, timeSentence } from './report.js';
+import { unitFacts, unitsNote } from './units.js';
 
 export type Slide =
   | { kind: 'title'; title: string; subtitle: string; facts: [string, string][]; notes: string }
@@ -70,6 +71,7 @@ export function deckSlides({ analysis, ranking, toBe }: DeckInput): Slide[] {
       ['Goal', p.goal],
       ...(p.trigger ? [['Trigger', p.trigger] as [string, string]] : []),
       ...(p.owner ? [['Owner', p.owner] as [string, string]] : []),
+      ...unitFacts(analysis),
     ],
     notes: `Lead time ${d(time.leadTime)} on average, from the trigger to the goal. Every figure in this deck is computed from the map by cxmap; the report has the step table and every opportunity.`,
   });
@@ -86,6 +88,7 @@ export function deckSlides({ analysis, ranking, toBe }: DeckInput): Slide[] {
     kind: 'table',
     title: 'Scorecard',
     table: pick(metrics!, metrics!.head),
+    footnote: unitsNote(analysis),
     notes: [
       'Where the lead time goes, the steps that hold most of it:',
       ...slowest.map((x) => `- ${x.step.name}: ${x.s.reasons.join('; ')}.`),
@@ -97,6 +100,7 @@ export function deckSlides({ analysis, ranking, toBe }: DeckInput): Slide[] {
       kind: 'table',
       title: 'Against the benchmarks',
       table: pick(benchmarks, benchmarks.head),
+      footnote: unitsNote(analysis),
       notes: 'Each benchmark is the figure the map names for a competitor or a standard, against our computed figure.',
     });
 
@@ -159,7 +163,7 @@ export function deckSlides({ analysis, ranking, toBe }: DeckInput): Slide[] {
         'Other effects',
         'Saved a year',
       ]),
-      footnote: `Each saving is computed by making the change on a copy of the map and scoring it again; savings overlap, so they do not add up.${ranking.ranked.length > DECK_TOP ? ` ${ranking.ranked.length - DECK_TOP} more in the report.` : ''}`,
+      footnote: `Each saving is computed by making the change on a copy of the map and scoring it again; savings overlap, so they do not add up.${ranking.ranked.length > DECK_TOP ? ` ${ranking.ranked.length - DECK_TOP} more in the report.` : ''} ${unitsNote(analysis)}`,
       notes: shown.map((r, k) => `${k + 1}. ${r.opportunity.title}: ${r.opportunity.why}.`).join('\n'),
     });
     slides.push({
@@ -173,7 +177,8 @@ export function deckSlides({ analysis, ranking, toBe }: DeckInput): Slide[] {
     slides.push({
       kind: 'table',
       title: `Before and after: ${toBe.map.process.name}`,
-      table: comparisonTable(compareMetrics(analysis, toBe), cal),
+      table: comparisonTable(compareMetrics(analysis, toBe), p),
+      footnote: unitsNote(analysis),
       notes: 'Both maps are scored the same way; the change in each figure is the to-be map against the as-is map.',
     });
     for (const picture of pictures('blueprint', toBe))

@@ -11,5 +11,6 @@ export * from './markdown-views.js';
 export * from './report.js';
 export * from './score-json.js';
 export * from './scorecard.js';
+export * from './units.js';
 export * from './deck.js';
 export * from './pptx.js';

@@ -34,6 +34,8 @@ const TONE = { good: '00704F', bad: 'B23B00' };
 /** Cell margins in inches: top, right, bottom, left. */
 const CELL_MARGIN: [number, number, number, number] = [0.03, 0.08, 0.03, 0.08];
 const LINE = (BODY * 1.2) / 72;
+/** The room under a table's footnote, to the foot of the slide (inches). */
+const FOOT_MARGIN = 0.3;
 
 /** Column widths in inches: each its natural width where the table fits, else a fair share of the room. */
 function columnWidths(table: TableBlock, room: number): number[] {
@@ -101,7 +103,9 @@ function addTable(pptx: PptxGenJS, s: Extract<Slide, { kind: 'table' }>) {
   const width = SLIDE.width - 2 * SIDE;
   const widths = columnWidths(s.table, width);
   const heights = rowHeights(s.table, widths);
-  const bottom = SLIDE.height - (s.footnote ? 0.95 : 0.4);
+  // A footnote takes the lines it needs at the foot of the slide, and the table stops a line's gap above it.
+  const foot = s.footnote ? wrap(s.footnote, width * 72, BODY).length * LINE : 0;
+  const bottom = SLIDE.height - (s.footnote ? FOOT_MARGIN + foot + 0.1 : 0.4);
   const header = s.table.head.map((h, k) => ({
     text: h,
     options: {
@@ -158,9 +162,9 @@ function addTable(pptx: PptxGenJS, s: Extract<Slide, { kind: 'table' }>) {
     if (s.footnote)
       slide.addText(s.footnote, {
         x: SIDE,
-        y: SLIDE.height - 0.85,
+        y: SLIDE.height - FOOT_MARGIN - foot,
         w: width,
-        h: 0.6,
+        h: foot,
         fontFace: FONT,
         fontSize: BODY,
         italic: true,

@@ -32,6 +32,7 @@ import {
 import { timeSplit, type Diagram, type Drawn } from '../render/index.js';
 import { cellText, pictureBlocks, type Block, type Cell, type TextBlock } from './document.js';
 import { scoreJson } from './score-json.js';
+import { unitFacts } from './units.js';
 
 /** The views a report shows, in its order. */
 export const REPORT_VIEWS = ['time', 'blueprint', 'journey', 'matrix'] as const;
@@ -85,9 +86,9 @@ export function reportBlocks<P extends Diagram | Drawn>(
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
-/** Who and what the map is for, and (`about`) where the figures come from. */
-export function headerBlocks({ map }: ExactAnalysis, about?: string): TextBlock[] {
-  const p = map.process;
+/** Who and what the map is for, what its days and amounts are in, and (`about`) where the figures come from. */
+export function headerBlocks(analysis: ExactAnalysis, about?: string): TextBlock[] {
+  const p = analysis.map.process;
   return [
     { kind: 'heading', level: 1, text: p.name },
     {
@@ -97,6 +98,7 @@ export function headerBlocks({ map }: ExactAnalysis, about?: string): TextBlock[
         ['Goal', p.goal],
         ...(p.trigger ? [['Trigger', p.trigger] as [string, string]] : []),
         ...(p.owner ? [['Owner', p.owner] as [string, string]] : []),
+        ...unitFacts(analysis),
       ],
     },
     ...(about ? [{ kind: 'paragraph' as const, text: about }] : []),
@@ -105,7 +107,8 @@ export function headerBlocks({ map }: ExactAnalysis, about?: string): TextBlock[
 
 /** The metrics the analysis has (the percentiles need the simulation), with the targets beside them; the benchmarks. */
 export function scorecardBlocks(analysis: ExactAnalysis | Analysis): TextBlock[] {
-  const cal = analysis.map.process.calendar;
+  const units = analysis.map.process;
+  const cal = units.calendar;
   const blocks: TextBlock[] = [{ kind: 'heading', level: 2, text: 'Scorecard' }];
   blocks.push({
     kind: 'table',
@@ -119,8 +122,8 @@ export function scorecardBlocks(analysis: ExactAnalysis | Analysis): TextBlock[]
         ? ''
         : target.met
           ? { text: 'met', tone: 'good' }
-          : { text: `missed by ${showChange(m.unit, target.gap, cal).slice(1)}`, tone: 'bad' };
-      return [[m.label, show(m.unit, value, cal), target ? show(m.unit, target.target, cal) : '', status]];
+          : { text: `missed by ${showChange(m.unit, target.gap, units).slice(1)}`, tone: 'bad' };
+      return [[m.label, show(m.unit, value, units), target ? show(m.unit, target.target, units) : '', status]];
     }),
   });
   const milestones = milestoneFigures(analysis);
@@ -151,7 +154,7 @@ export function scorecardBlocks(analysis: ExactAnalysis | Analysis): TextBlock[]
         const verdict: Cell = b.matched
           ? { text: 'matched', tone: 'good' }
           : { text: b.metric === 'leadTime' ? `${b.ratio.toFixed(1)}× as long` : 'behind', tone: 'bad' };
-        return [b.name, label, show(unit, b.value, cal), show(unit, b.actual, cal), verdict];
+        return [b.name, label, show(unit, b.value, units), show(unit, b.actual, units), verdict];
       }),
     });
   }
@@ -223,7 +226,7 @@ export function opportunityBlocks<P extends Diagram | Drawn = never>(
   ranking: Ranking,
   options: { top?: number; priorities?: P } = {},
 ): Block<P>[] {
-  const cal = analysis.map.process.calendar;
+  const units = analysis.map.process;
   const { ranked } = ranking;
   const recommended = ranked.filter(isRecommended);
   if (considered(ranking).length === 0)
@@ -232,7 +235,7 @@ export function opportunityBlocks<P extends Diagram | Drawn = never>(
     if (Math.abs(saving) <= NOISE) return '';
     // A saving is better for the customer when positive; shown as the change it makes (−2.0 d, +5.0 pts).
     const m = metric(key);
-    return { text: showChange(m.unit, gain(m, 0, saving), cal), tone: saving > 0 ? 'good' : 'bad' };
+    return { text: showChange(m.unit, gain(m, 0, saving), units), tone: saving > 0 ? 'good' : 'bad' };
   };
   const effects = (saving: Figures, ids: readonly (keyof Figures)[]) =>
     ids
@@ -249,13 +252,13 @@ export function opportunityBlocks<P extends Diagram | Drawn = never>(
   const savedAYear = (o: Evaluated) =>
     (
       [
-        ['cost', o.yearly.cost],
-        ['staff hours', o.yearly.staffHours],
-        ['customer days', o.yearly.customerDays],
+        ['cost', o.yearly.cost, 'yearlyCost'],
+        ['staff hours', o.yearly.staffHours, 'yearlyStaffHours'],
+        ['customer days', o.yearly.customerDays, 'yearlyCustomerDays'],
       ] as const
     )
       .filter(([, x]) => x !== null && Math.abs(x) >= 0.5)
-      .map(([label, x]) => `${label} ${showChange('amount', -x!, cal)}`)
+      .map(([label, x, id]) => `${label} ${showChange(metric(id).unit, -x!, units)}`)
       .join(', ');
   const anyMeets = ranked.some((r) => r.meets.length > 0);
   const shown = options.top === undefined ? ranked : ranked.slice(0, options.top);
@@ -306,7 +309,7 @@ export function opportunityBlocks<P extends Diagram | Drawn = never>(
   if (options.top !== undefined) return blocks;
   const { together } = ranking;
   if (together) {
-    const lead = (x: number) => formatDuration(x, cal);
+    const lead = (x: number) => formatDuration(x, units.calendar);
     const missed = analysis.targets.filter((t) => !t.met && !together.meets.includes(t.metric)).map((t) => t.metric);
     blocks.push({
       kind: 'paragraph',

@@ -3,7 +3,7 @@
  * seconds, ratios from 0 to 1; numbers are rounded (seconds to the millisecond, the rest to 6 decimals) so that the
  * output is stable and diffs cleanly.
  */
-import { mean } from '../core/index.js';
+import { isWorkingCalendar, mean } from '../core/index.js';
 import { jsonValue, METRICS, metric, milestoneFigures, type Analysis, type TargetMetric } from '../analysis/index.js';
 
 const seconds = (x: number) => jsonValue('duration', x);
@@ -32,7 +32,13 @@ export function scoreJson(analysis: Analysis, file: string) {
   return {
     file,
     process: { name: p.name, customer: p.customer, goal: p.goal, trigger: p.trigger ?? null, owner: p.owner ?? null },
-    calendar: { daySeconds: p.calendar.day, weekSeconds: p.calendar.week },
+    calendar: {
+      daySeconds: p.calendar.day,
+      weekSeconds: p.calendar.week,
+      days: isWorkingCalendar(p.calendar) ? 'working' : 'calendar',
+    },
+    /** What every amount of money is in (costPerCase, the yearly cost and value, the savings); null when unnamed. */
+    currency: p.currency ?? null,
     metrics: Object.assign(metricsJson(analysis), { contactNames: effort.contacts }),
     milestones: milestoneFigures(analysis).map((m) => ({
       step: m.step.id,

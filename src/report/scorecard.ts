@@ -9,6 +9,7 @@ import {
   type Verdict,
   type TargetMetric,
 } from '../analysis/index.js';
+import { unitsNote } from './units.js';
 
 interface ScorecardOptions {
   colorLevel: 0 | 1 | 2 | 3;
@@ -24,7 +25,7 @@ export function scorecard(analysis: Analysis, file: string, options: ScorecardOp
   const { map, time, effort, simulation } = analysis;
   const cal = map.process.calendar;
   const d = (s: number) => formatDuration(s, cal);
-  const showTarget = (metric: TargetMetric, x: number) => show(metricOf(metric).unit, x, cal);
+  const showTarget = (metric: TargetMetric, x: number) => show(metricOf(metric).unit, x, map.process);
   const target = (metric: TargetMetric) => {
     const t = analysis.targets.find((x) => x.metric === metric);
     if (!t) return '';
@@ -35,6 +36,7 @@ export function scorecard(analysis: Analysis, file: string, options: ScorecardOp
   const lines = [
     c.bold(`${map.process.name}`) + c.dim(`  ${file}`),
     `${c.dim('Customer')} ${map.process.customer}   ${c.dim('Goal')} ${map.process.goal}`,
+    c.dim(unitsNote(analysis)),
     '',
     row(
       'Lead time',
@@ -94,14 +96,16 @@ export function scorecard(analysis: Analysis, file: string, options: ScorecardOp
   function businessRows(): string[] {
     const { costPerCase, yearly, uncosted, staffHours } = analysis.business;
     const amount = (x: number) => show('amount', x);
-    const perCase = `${costPerCase === undefined ? '' : `${c.bold(amount(costPerCase))} to serve a case, `}${amount(staffHours)} staff hours`;
+    const money = (x: number) => show('money', x, map.process);
+    const perCase = `${costPerCase === undefined ? '' : `${c.bold(money(costPerCase))} to serve a case, `}${amount(staffHours)} staff hours`;
     const missing = uncosted.length > 0 ? c.dim(` · no cost given for ${uncosted.join(', ')}`) : '';
     if (!yearly) return costPerCase === undefined ? [] : [row('Business case', `${perCase} a case`)];
     const year = [
-      ...(yearly.cost === undefined ? [] : [`cost ${c.bold(amount(yearly.cost))}`]),
+      ...(yearly.cost === undefined ? [] : [`cost ${c.bold(money(yearly.cost))}`]),
       `${amount(yearly.staffHours)} staff hours`,
       `${amount(yearly.customerDays)} customer days`,
-      ...(yearly.customerCost === undefined ? [] : [`customers' own time ${amount(yearly.customerCost)}`]),
+      // The customers' own work is time; what it is worth only beside it, when the map values their hour.
+      `${amount(yearly.customerHours)} hours of the customers' own work${yearly.customerCost === undefined ? '' : `, worth ${money(yearly.customerCost)}`}`,
     ].join(c.dim(' · '));
     return [
       row('Business case', `${perCase} a case${missing}`),

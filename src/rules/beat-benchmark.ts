@@ -14,8 +14,7 @@ export const beatBenchmark = {
     'Targets missed and benchmarks not matched: what the recommended opportunities, made together, would do to the gap.',
   /** The targets the map misses and the benchmarks it does not match, in words. */
   gaps(analysis: ExactAnalysis): string[] {
-    const cal = analysis.map.process.calendar;
-    const show = (id: TargetMetric, x: number) => showMetric(metric(id).unit, x, cal);
+    const show = (id: TargetMetric, x: number) => showMetric(metric(id).unit, x, analysis.map.process);
     return [
       ...analysis.targets
         .filter((t) => !t.met)

@@ -35,11 +35,20 @@ const unknownChannel: RuleMeta = {
   recommended: 'warn',
 };
 
+const noCurrency: RuleMeta = {
+  id: 'no-currency',
+  kind: 'format',
+  description:
+    "Amounts of money (costs, the value of the customer's hour) without `process.currency`: every output shows them without a currency.",
+  recommended: 'warn',
+};
+
 /** Every rule `cxmap check` knows, in the order of the docs. */
 export const CHECK_RULES: readonly RuleMeta[] = [
   yamlWarning,
   unnamedActor,
   unknownChannel,
+  noCurrency,
   ...POLICIES,
   ...RULES,
   beatBenchmark,

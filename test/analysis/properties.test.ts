@@ -225,7 +225,7 @@ describe('maps at the edges of what the format accepts', () => {
         // JSON writes NaN and Infinity as null: no figure may come out so. (These maps give no business figures,
         // whose absence is written as null on purpose.)
         const { costPerCase, yearly, ...figures } = metrics;
-        expect([costPerCase, ...Object.values(yearly as object)]).toEqual([null, null, null, null, null]);
+        expect([costPerCase, ...Object.values(yearly as object)]).toEqual([null, null, null, null, null, null]);
         expect(JSON.stringify({ figures, scored })).not.toMatch(/null/);
       }),
       { seed: 12, numRuns: 300 },

@@ -32,7 +32,8 @@ describe('the reference example of docs/scoring.md', () => {
       staffHours: 4960, // 4.1333 × 1,200
       cost: 229920, // 191.6 × 1,200
       customerDays: 8130, // 162.6 h / 24 h × 1,200
-      customerCost: 31200, // 52 m of the owner's own work × 1,200 × 30 an hour
+      customerHours: 1040, // 52 m of the owner's own work × 1,200 = 62,400 m
+      customerCost: 31200, // those 1,040 h × 30 an hour
     });
   });
 

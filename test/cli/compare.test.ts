@@ -102,4 +102,35 @@ describe('cxmap compare', () => {
     expect(page).not.toMatch(/<script|<foreignObject/);
     expect(page).toContain('<title>Open an account · service blueprint</title>');
   });
+
+  it('JSON names the currency of its amounts, and each figure by its unit', () => {
+    const r = cxmap([
+      'compare',
+      'test/fixtures/reference.cxmap.yaml',
+      'test/fixtures/reference.cxmap.yaml',
+      '-f',
+      'json',
+    ]);
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.currency).toBe('EUR');
+    const unit = (id: string) => json.metrics.find((m: { metric: string }) => m.metric === id).unit;
+    expect([unit('leadTime'), unit('pce'), unit('handoffs'), unit('costPerCase'), unit('yearlyStaffHours')]).toEqual([
+      'seconds',
+      'ratio',
+      'count',
+      'money',
+      'amount',
+    ]);
+    // In Markdown, the days said at the top and the amounts with their currency.
+    const md = cxmap([
+      'compare',
+      'test/fixtures/reference.cxmap.yaml',
+      'test/fixtures/reference.cxmap.yaml',
+      '-f',
+      'md',
+    ]);
+    expect(md.stdout).toContain('**Days:** calendar days');
+    expect(md.stdout).toContain('| Cost to serve a case | EUR 191.60 | EUR 191.60 |  | same |');
+  });
 });

@@ -61,6 +61,9 @@ describe('cxmap deck', () => {
       expect(scorecard).toContain('<a:tbl>');
       for (const text of ['Scorecard', 'Lead time', '24.0 d', 'missed by 14.0 d', 'PCE', 'Rolled %C&amp;A', 'met'])
         expect(scorecard).toContain(`>${text}<`);
+      // Its days are 8-hour working days: the title slide and the note under the scorecard say so.
+      expect(slides[0]).toContain('>working days of 8 hours, 5 a week<');
+      expect(scorecard).toContain('>Days (d) are working days of 8 hours, 5 a week.<');
       // The top opportunities too; each picture slide is one full-slide PNG.
       expect(slides.filter((s) => s.includes('<a:tbl>')).length).toBe(
         expected - parts('time') - parts('blueprint') - parts('journey') - parts('matrix') - 2,
@@ -99,6 +102,22 @@ describe('cxmap deck', () => {
         expect(title).toContain(text);
     },
   );
+
+  it('every amount with its currency, in the scorecard and the top opportunities', { timeout: 120_000 }, async () => {
+    const out = join(dir, 'broadband.pptx');
+    const run = cxmap(['deck', 'examples/broadband-installation.cxmap.yaml', '-o', out, '--runs', '200']);
+    expect(run.status).toBe(0);
+    const slides = await slidesOf(out);
+    // The cells of the native tables, as PowerPoint shows them.
+    const cells = (slide: string) => [...slide.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]);
+    const scorecard = slides.filter((s) => s.includes('>Scorecard<') || s.includes('>Scorecard (continued)<'));
+    const figures = scorecard.flatMap(cells);
+    expect(figures[figures.indexOf('Cost to serve a case') + 1]).toBe('EUR 190.90');
+    expect(figures[figures.indexOf('Cost a year') + 1]).toBe('EUR 4,581,623');
+    expect(scorecard[0]).toContain('>Days (d) are calendar days.<');
+    const top = slides.find((s) => s.includes('>Top opportunities<'))!;
+    expect(cells(top).some((c) => /^cost −EUR [\d,]+, staff hours −/.test(c!))).toBe(true);
+  });
 
   it('--to-be: the figures before and after, then the to-be blueprint', { timeout: 120_000 }, async () => {
     const toBe = join(dir, 'to-be.cxmap.yaml');

@@ -31,6 +31,8 @@ describe('cxmap improve', () => {
     expect(lines).toContain('  Lead time                  6.7 d     5.0 d     −1.7 d  better');
     expect(lines).toContain('  Activity ratio              1.0%      1.0%  +<0.1 pts  better');
     expect(lines).toContain('  Items asked again           1.11         0      −1.11  better');
+    // What its days are, under the table.
+    expect(lines.at(-2)).toBe('Days (d) are calendar days.');
   });
 
   it('keeps every line outside the changed steps of an example, in order, with --apply recommended', () => {

@@ -139,6 +139,10 @@ describe('cxmap report', () => {
     expect(requests).toEqual([]);
     expect(errors).toEqual([]);
     expect(await page.$eval('h1', (h) => h.textContent)).toBe('Apply for a home loan');
+    // Its days are 8-hour working days: said once, at the top, for every figure in days below.
+    expect(await page.$$eval('p.facts span', (ss) => ss.map((s) => s.textContent))).toContain(
+      'Daysworking days of 8 hours, 5 a week',
+    );
     // On a 1280-pixel screen, every picture fits the column and its smallest text is 13 pixels or more.
     expect(await sizes(page)).toEqual(Array(10).fill({ fitsWidth: true, fitsPrintedPage: true, readable: true }));
     // The top of the page, for the docs (refreshed with UPDATE_DOCS_IMAGES=1).
@@ -157,8 +161,11 @@ describe('cxmap report', () => {
     const cells = await page.$$eval('table tr', (rows) =>
       rows.map((r) => Array.from(r.querySelectorAll('th, td')).map((c) => (c.textContent ?? '').trim())),
     );
-    expect(cells).toContainEqual(['Cost to serve a case', '190.90', '', '']);
+    expect(cells).toContainEqual(['Cost to serve a case', 'EUR 190.90', '', '']);
     expect(cells).toContainEqual(['Staff hours a year', '74,611', '', '']);
+    // The customers' own hours are time; the map does not value them, so no amount of money goes with them.
+    expect(cells.map((r) => r[0])).toContain("Customers' own hours a year");
+    expect(cells.map((r) => r[0])).not.toContain("Value of customers' own hours a year");
     expect(cells.find((r) => r[1] === 'Opportunity')).toContain('Saved a year');
     await page.close();
   });
@@ -204,6 +211,10 @@ describe('cxmap report', () => {
     const md = readFileSync(join(out, 'reference.report.md'), 'utf8');
     const lines = md.split('\n');
     expect(lines[0]).toBe('# Open a business account');
+    // What its days are, said once at the top; every amount with its currency.
+    expect(lines[2]).toBe(
+      '**Customer:** Small-business owner · **Goal:** Trade from the new account within a week · **Days:** calendar days',
+    );
     expect(lines).toContain('| Lead time | 6.8 d | 5.0 d | 🔴 missed by 1.8 d |');
     expect(lines).toContain('| Neobank | Lead time | 2.0 d | 6.8 d | 🔴 3.4× as long |');
     // Worked by hand in docs/scoring.md: of 162.6 h, 4.2 h are work (2.2 h value-adding; check's first hour and
@@ -213,14 +224,17 @@ describe('cxmap report', () => {
     );
     expect(md.match(/^```mermaid$/gm)).toHaveLength(5);
     // The business case, worked by hand in docs/scoring.md, and what each opportunity saves a year.
-    expect(lines).toContain('| Cost to serve a case | 191.60 |  |  |');
-    expect(lines).toContain('| Cost a year | 229,920 |  |  |');
+    expect(lines).toContain('| Cost to serve a case | EUR 191.60 |  |  |');
+    expect(lines).toContain('| Cost a year | EUR 229,920 |  |  |');
+    // The customers' own work is time, its worth beside it: 52 m × 1,200 = 1,040 h, × 30 an hour = 31,200.
+    expect(lines).toContain("| Customers' own hours a year | 1,040 |  |  |");
+    expect(lines).toContain("| Value of customers' own hours a year | EUR 31,200 |  |  |");
     expect(lines).toContain(
       '| \\# | Opportunity | Value | Effort | Matrix | Lead time | Other effects | Saved a year | Why |',
     );
     // prevent-rework: a third of a back-office hour less per case, at 45 an hour, 1,200 cases a year.
     expect(lines.find((l) => l.startsWith('| 1 |'))).toMatch(
-      /^\| 1 \| Get it right first time at `check`: no more 25% back through `fix` \(`prevent-rework:check\+fix`\) \| 4\.5 \| 3 \| major project \| 🟢 −1\.0 d \| .* \| cost −18,000, staff hours −400, customer days −1,225 \|/,
+      /^\| 1 \| Get it right first time at `check`: no more 25% back through `fix` \(`prevent-rework:check\+fix`\) \| 4\.5 \| 3 \| major project \| 🟢 −1\.0 d \| .* \| cost −EUR 18,000, staff hours −400, customer days −1,225 \|/,
     );
     // Together they meet the target lead time; the value/effort matrix follows, with each by its number.
     expect(lines.find((l) => l.startsWith('Made together'))).toMatch(
@@ -306,7 +320,16 @@ describe('cxmap report', () => {
     expect(json.unusedEffort).toEqual([]);
     // The home-loan map gives no volume or costs: the business case is null, not left out.
     expect(json.metrics.costPerCase).toBeNull();
-    expect(json.metrics.yearly).toEqual({ staffHours: null, cost: null, customerDays: null, customerCost: null });
+    expect(json.metrics.yearly).toEqual({
+      staffHours: null,
+      cost: null,
+      customerDays: null,
+      customerHours: null,
+      customerCost: null,
+    });
+    // Its days are working days, and it names no currency (it gives no amount).
+    expect(json.calendar).toEqual({ daySeconds: 28800, weekSeconds: 144000, days: 'working' });
+    expect(json.currency).toBeNull();
     expect(json.opportunities[0].yearly).toEqual({
       staffHours: null,
       cost: null,

@@ -28,6 +28,54 @@ describe('cxmap score', () => {
     expect(table[0]).toBe('  setup      47.2% █████·····     40  rethink     holds 47% of the lead time (waits 4.0 d)');
   });
 
+  it("says once what a day is, gives every amount its currency, and the customers' time as time", () => {
+    const lines = cxmap(['score', 'test/fixtures/reference.cxmap.yaml']).stdout.split('\n');
+    expect(lines[2]).toBe('Days (d) are calendar days.');
+    // Worked in docs/scoring.md: 191.60 a case, 229,920 a year; the owners' own work 52 m × 1,200 = 1,040 h, worth
+    // 1,040 × 30 = 31,200 beside it.
+    expect(lines).toContain('  Business case   EUR 191.60 to serve a case, 4.13 staff hours a case');
+    expect(lines).toContain(
+      "                  1,200 cases a year: cost EUR 229,920 · 4,960 staff hours · 8,130 customer days · 1,040 hours of the customers' own work, worth EUR 31,200",
+    );
+    // An 8-hour, 5-day calendar says so where its days are read.
+    expect(cxmap(['score', 'examples/home-loan.cxmap.yaml']).stdout.split('\n')[2]).toBe(
+      'Days (d) are working days of 8 hours, 5 a week.',
+    );
+  });
+
+  it('shows the amounts of a map that names no currency bare, and says so; no money for customers unvalued', () => {
+    // 100 cases a year; the desk's hour at 40: 40 a case, 4,000 a year; 100 staff hours; a lead time of 30 m + 1 h =
+    // 1.5 h, 1.5 / 24 × 100 = 6.25 customer days; the customer's 30 m × 100 = 50 hours of their own work.
+    const map = `cxmap: 1
+process: { name: P, customer: C, goal: G, volume: 100/y }
+actors:
+  me: { kind: customer, name: Me }
+  desk: { kind: frontstage, name: Desk, cost: 40/h }
+steps:
+  - { id: a, name: A, actor: me, work: 30m, next: b }
+  - { id: b, name: B, actor: desk, work: 1h }
+`;
+    const text = cxmap(['score', '-'], { input: map });
+    expect(text.status).toBe(0);
+    const lines = text.stdout.split('\n');
+    expect(lines[2]).toBe(
+      'Days (d) are calendar days. Currency not given in the map, so amounts are shown without one.',
+    );
+    expect(lines).toContain('  Business case   40 to serve a case, 1 staff hours a case');
+    expect(lines).toContain(
+      "                  100 cases a year: cost 4,000 · 100 staff hours · 6.25 customer days · 50 hours of the customers' own work",
+    );
+    const json = JSON.parse(cxmap(['score', '-', '--format', 'json'], { input: map }).stdout);
+    expect(json.currency).toBeNull();
+    expect(json.metrics.yearly).toEqual({
+      staffHours: 100,
+      cost: 4000,
+      customerDays: 6.25,
+      customerHours: 50,
+      customerCost: null,
+    });
+  });
+
   it('gives JSON with the documented keys, durations in seconds', () => {
     const result = cxmap(['score', 'test/fixtures/reference.cxmap.yaml', '--format', 'json']);
     expect(result.status).toBe(0);
@@ -59,6 +107,9 @@ describe('cxmap score', () => {
       'contactNames',
     ]);
     expect(json.metrics.leadTimeSeconds).toBe(585360);
+    // What its days and its amounts are in.
+    expect(json.calendar).toEqual({ daySeconds: 86400, weekSeconds: 604800, days: 'calendar' });
+    expect(json.currency).toBe('EUR');
     expect(Object.keys(json.steps[0])).toEqual(
       expect.arrayContaining(['id', 'visits', 'criticality', 'delayShare', 'value', 'verdict', 'reasons']),
     );

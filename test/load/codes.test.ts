@@ -343,6 +343,14 @@ const cases: Case[] = [
     message: '`fast` is not a rate: write cases per unit of time, like 50/d or 6/h',
   },
   {
+    code: 'bad-currency',
+    yaml: two().replace('  goal: G\n', '  goal: G\n  currency: EUO\n'),
+    line: 6,
+    column: 13,
+    message:
+      '`EUO` is not an ISO 4217 currency code (did you mean `EUR`?): write a code like EUR, GBP or USD, or the symbol, like €, £ or $',
+  },
+  {
     code: 'bad-calendar',
     yaml: two().replace('  goal: G\n', '  goal: G\n  calendar: { day: 30h }\n'),
     line: 6,
@@ -483,6 +491,7 @@ describe('one broken map per finding code', () => {
       'bad-alias',
       'bad-amount',
       'bad-calendar',
+      'bad-currency',
       'bad-duration',
       'bad-id',
       'bad-rate',
@@ -544,5 +553,37 @@ describe('warnings: the map still loads', () => {
       '8:3 unnamed-actor',
       '12:42 unknown-actor',
     ]);
+  });
+
+  it('warns at the first amount of a map that names no currency, and shows its amounts bare', () => {
+    const costed = HEADER.replace(
+      '  desk: { kind: frontstage, name: Desk }',
+      '  desk: { kind: frontstage, name: Desk, cost: 40/h }',
+    );
+    const steps =
+      '  - { id: a, name: A, stage: One, actor: me, next: b }\n  - { id: b, name: B, stage: Two, actor: desk, work: 1h }\n';
+    const loaded = loadText(costed + steps, 'costs.cxmap.yaml');
+    expect(loaded.findings).toEqual([
+      {
+        code: 'no-currency',
+        severity: 'warning',
+        line: 8,
+        // `  desk: { kind: frontstage, name: Desk, cost: ` is 46 characters: the amount starts at column 47.
+        column: 47,
+        endLine: 8,
+        endColumn: 51,
+        message:
+          'the map gives amounts of money but not their currency, so they are shown without one: name it under process, like `currency: EUR` (or a symbol, like €)',
+      },
+    ]);
+    expect(loaded.map!.process.currency).toBeUndefined();
+    // Named, the warning goes; a code in small letters is the code, a symbol stays as written.
+    const named = (currency: string) =>
+      loadText(costed.replace('  goal: G\n', `  goal: G\n  currency: ${currency}\n`) + steps, 'costs.cxmap.yaml');
+    expect(named('eur').findings).toEqual([]);
+    expect(named('eur').map!.process.currency).toBe('EUR');
+    expect(named('£').map!.process.currency).toBe('£');
+    // A map without amounts needs no currency.
+    expect(loadText(HEADER + steps, 'plain.cxmap.yaml').findings).toEqual([]);
   });
 });

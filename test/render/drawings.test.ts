@@ -114,3 +114,17 @@ describe('the journey legend lists only what the drawing shows', () => {
     expect(legend(felt)).toEqual(['feeling of the customer']);
   });
 });
+
+describe('where the time goes says what its days are in a working calendar', () => {
+  const summary = (file: string) =>
+    /Time on the critical path [^:]*:/.exec(
+      drawnDiagrams(analyzeExact(mapOf(readFileSync(file, 'utf8'))), 'time')[0]!.svg,
+    )?.[0];
+
+  it('8-hour days, 5 a week: says so beside the lead time; 24-hour days: nothing to say', () => {
+    expect(summary('examples/home-loan.cxmap.yaml')).toBe(
+      'Time on the critical path 24.0 d (in working days of 8 hours, 5 a week):',
+    );
+    expect(summary('test/fixtures/reference.cxmap.yaml')).toBe('Time on the critical path 6.8 d:');
+  });
+});

@@ -17,6 +17,7 @@ describe('rule metadata', () => {
       'yaml-warning': 'warn',
       'unnamed-actor': 'warn',
       'unknown-channel': 'warn',
+      'no-currency': 'warn',
       'max-handoffs': ['warn', 5],
       'max-transfers': ['warn', 2],
       'max-channel-switches': ['warn', 2],

@@ -4,7 +4,7 @@
  * its bar. Waiting is most of the lead time in most service processes, so the work has its own scale: on one
  * scale it would be a sliver. The stages add up to the lead time (time on the critical path, weighted by visits).
  */
-import { formatDuration } from '../../core/index.js';
+import { dayWords, formatDuration, isWorkingCalendar } from '../../core/index.js';
 import type { ExactAnalysis as Analysis } from '../../analysis/index.js';
 import { timeSplit } from '../time.js';
 import { textWidth, wrap } from './font.js';
@@ -40,7 +40,7 @@ export function timeDrawing(analysis: Analysis, subset: readonly number[], title
   const head = titleShape(title, MARGIN, MARGIN, WIDTH - 2 * MARGIN);
   shapes.push(head.shape);
   const summary = wrap(
-    `Time on the critical path ${formatDuration(lead, cal)}: the customer waits ${formatDuration(waitAll!.seconds, cal)} (${share(waitAll!.seconds, lead)}) and is worked on for ${formatDuration(workSum, cal)} (${share(workSum, lead)}); value-adding work is ${formatDuration(valueAdding, cal)} (${share(valueAdding, lead)}).`,
+    `Time on the critical path ${formatDuration(lead, cal)}${isWorkingCalendar(cal) ? ` (in ${dayWords(cal)})` : ''}: the customer waits ${formatDuration(waitAll!.seconds, cal)} (${share(waitAll!.seconds, lead)}) and is worked on for ${formatDuration(workSum, cal)} (${share(workSum, lead)}); value-adding work is ${formatDuration(valueAdding, cal)} (${share(valueAdding, lead)}).`,
     WIDTH - 2 * MARGIN,
     FONT,
   );

@@ -36,7 +36,7 @@ export const noRegression: Policy = {
   check(after, option, { baseline: before }) {
     if (!before) return [];
     const tolerances = option as Tolerances;
-    const cal = after.map.process.calendar;
+    const units = after.map.process;
     return compareMetrics(before, after).flatMap((row) => {
       const tolerance = tolerances[row.metric.id];
       if (tolerance === undefined || row.direction !== 'worse') return [];
@@ -45,20 +45,20 @@ export const noRegression: Policy = {
         ? parseRatio(tolerance) * Math.abs(row.before)
         : typeof tolerance === 'number'
           ? tolerance
-          : (parseFixed(tolerance, cal) as { value: number }).value;
+          : (parseFixed(tolerance, units.calendar) as { value: number }).value;
       if (Math.abs(row.change) <= allowed + 1e-9) return [];
       const by =
         relative && row.before !== 0
-          ? ` (${showChange('percent', row.change / Math.abs(row.before), cal).replace(' pts', '%')})`
+          ? ` (${showChange('percent', row.change / Math.abs(row.before), units).replace(' pts', '%')})`
           : '';
       const limit = relative
         ? `${tolerance} allowed`
         : allowed === 0
           ? 'none allowed'
-          : `${show(row.metric.unit, allowed, cal)} allowed`;
+          : `${show(row.metric.unit, allowed, units)} allowed`;
       return [
         {
-          message: `worse for the customer: ${row.metric.label} ${show(row.metric.unit, row.before, cal)} → ${show(row.metric.unit, row.after, cal)}, ${showChange(row.metric.unit, row.change, cal)}${by}; ${limit}`,
+          message: `worse for the customer: ${row.metric.label} ${show(row.metric.unit, row.before, units)} → ${show(row.metric.unit, row.after, units)}, ${showChange(row.metric.unit, row.change, units)}${by}; ${limit}`,
           path: ['process', 'name'],
         },
       ];

@@ -12,7 +12,7 @@ export function targetPolicy(id: string, target: TargetMetric): Policy {
     check({ map, targets }) {
       const t = targets.find((x) => x.metric === target);
       if (!t || t.met) return [];
-      const show = (x: number) => showMetric(metric(target).unit, x, map.process.calendar);
+      const show = (x: number) => showMetric(metric(target).unit, x, map.process);
       const by = target === 'leadTime' ? show(Math.abs(t.gap)) : `${(100 * Math.abs(t.gap)).toFixed(1)} points`;
       return [
         {
