@@ -272,6 +272,32 @@ describe('what a new user found wrong in the proposals', () => {
     );
   });
 
+  it('prevent-rework sends the loop’s customers where the others go: as many are refused after as before', () => {
+    // check: 55% accepted, 25% back through fix, 20% refused. check is passed 1 / 0.75 = 4/3 times, fix 1/3:
+    // accepted 0.55 × 4/3 = 11/15, refused 0.2 × 4/3 = 4/15.
+    // LT = a 1h + check 4/3 × 1h + fix 1/3 × 3h + accept 11/15 × 30m + refuse 4/15 × 6.5h = 5.4333h.
+    // Closed in proportion (55/75 = 73.33%, 20/75 = 26.67%), the same 11/15 and 4/15 end each way:
+    // LT = 1h + 1h + 11/30 h + 26/15 h = 4.1h, 4/3 h saved; the success rate stays 11/15. The customer's own work:
+    // 1h + 1/3 × 1h (fix) + 11/15 × 30m = 1.7h before, 1h + 11/30 h after: 1/3 h saved. Dark time (T = 1h): the
+    // refusal's 6h wait comes after an hour of silence (check, or fix after check): all 6h dark, 4/15 × 6h = 1.6h
+    // before and after. (Giving the 25% to the most likely way made it 80% / 20%: success 80%, LT 3.7h.)
+    const yaml = map(`  - { id: a, name: A, actor: me, work: 1h, next: check }
+  - { id: check, name: Check, actor: back, work: 1h, next: [{ to: accept, chance: 55% }, { to: fix, chance: 25% }, { to: refuse, chance: 20% }] }
+  - { id: fix, name: Fix, actor: me, wait: 2h, work: 1h, next: check }
+  - { id: accept, name: Accept, actor: me, work: 30m }
+  - { id: refuse, name: Refuse, actor: back, wait: 6h, work: 30m, outcome: failure }`);
+    const [rework] = found('prevent-rework', yaml);
+    expect(rework!.opportunity.id).toBe('prevent-rework:check+fix');
+    expect(rework!.before.leadTime).toBeCloseTo((1 + 4 / 3 + 1 + 11 / 30 + (4 / 15) * 6.5) * H, 9);
+    expect(rework!.after.leadTime).toBeCloseTo(4.1 * H, 9);
+    expect(rework!.saving.leadTime).toBeCloseTo((4 / 3) * H, 9);
+    expect(rework!.before.successRate).toBeCloseTo(11 / 15, 12);
+    expect(rework!.after.successRate).toBeCloseTo(11 / 15, 12);
+    expect(rework!.saving.customerEffort).toBeCloseTo(H / 3, 9);
+    expect(rework!.after.darkTime).toBeCloseTo(1.6 * H, 9);
+    expect(rework!.saving.darkTime).toBeCloseTo(0, 9);
+  });
+
   it('fix-fail-point counts the complaint call its failure causes (the cost is in the map)', () => {
     // 12% of the inspections go wrong and the customer calls to complain (30 m of their own work, waste).
     const yaml = map(`  - { id: a, name: A, actor: me, work: 10m, next: inspect }
