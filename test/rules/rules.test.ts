@@ -225,6 +225,16 @@ describe('changes made together', () => {
 });
 
 const EXAMPLES = ['home-loan', 'car-insurance-claim', 'broadband-installation', 'hospital-referral'];
+/**
+ * The changes whose to-be map the writer rounds. underwrite is 80% approved, 12% back with questions, 8% declined:
+ * closing the loop gives 80/88 and 8/88, written 90.91% and 9.09%.
+ */
+const ROUNDED: Record<string, string[]> = {
+  'home-loan': ['prevent-rework:underwrite+clarify'],
+  'car-insurance-claim': [],
+  'broadband-installation': [],
+  'hospital-referral': [],
+};
 
 describe('what-if savings are what re-scoring the written to-be map gives', () => {
   for (const name of EXAMPLES) {
@@ -235,6 +245,7 @@ describe('what-if savings are what re-scoring the written to-be map gives', () =
       const list = considered(opportunities(analysis));
       // Each example gives at least 7 feasible opportunities, so that this test exercises most rules.
       expect(list.length).toBeGreaterThanOrEqual(7);
+      const rounded: string[] = [];
       for (const id of ['recommended', ...list.map((o) => o.opportunity.id)]) {
         const result = improve(analysis, loaded.source!, file, [id]);
         // A change with no gain, or another way to make a better one, is left out: nothing to write.
@@ -246,7 +257,18 @@ describe('what-if savings are what re-scoring the written to-be map gives', () =
         expect(again.findings).toEqual([]);
         // The to-be map is written in the canonical form: it passes `cxmap fmt --check`.
         expect(formatMap(result.text), id).toBe(result.text);
-        expect(figuresOf(analyzeExact(again.map!))).toEqual(result.result.after);
+        // Exactly, unless the writer rounded a value (a chance to a hundredth of a percent, a duration to the
+        // minute): then to within 0.01% of each figure.
+        const rescored = figuresOf(analyzeExact(again.map!));
+        if (JSON.stringify(again.map!.steps) === JSON.stringify(result.map.steps))
+          expect(rescored, id).toEqual(result.result.after);
+        else {
+          rounded.push(id);
+          for (const [key, value] of Object.entries(result.result.after))
+            expect(Math.abs(rescored[key as keyof Figures] - value), `${id} ${key}`).toBeLessThanOrEqual(
+              1e-4 * Math.max(1, Math.abs(value)),
+            );
+        }
         // Each opportunity's figures, reported one by one, come from the same engine (ranked among its rule's own:
         // among all, a lever may be made at fewer places, where no better change touches them).
         if (id === 'recommended') continue;
@@ -254,6 +276,7 @@ describe('what-if savings are what re-scoring the written to-be map gives', () =
         const own = considered(opportunities(analysis, rule)).find((o) => o.opportunity.id === id)!;
         expect(own.after).toEqual(result.result.after);
       }
+      expect(rounded).toEqual(ROUNDED[name]);
     });
   }
 });
