@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { analyze, analyzeExact } from '../../src/analysis/index.js';
 import { postDominators } from '../../src/core/graph.js';
+import { mean } from '../../src/core/index.js';
 import { scoreJson } from '../../src/report/score-json.js';
 import { mapOf } from '../helpers/analyze.js';
 import { loadText } from '../../src/load/index.js';
@@ -193,6 +194,10 @@ describe('every valid map', () => {
         expect(a.effort.darkTime.total).toBeLessThanOrEqual(a.time.leadTime * (1 + 1e-9));
         a.effort.darkTime.perStep.forEach((dark, i) =>
           expect(dark).toBeLessThanOrEqual(a.time.critical[i]! * a.time.stepTime[i]! * (1 + 1e-9)),
+        );
+        // A visit is never darker than its wait.
+        a.effort.darkWait.forEach((dark, i) =>
+          expect(dark).toBeLessThanOrEqual(mean(a.map.steps[i]!.wait) * (1 + 1e-9)),
         );
       }),
       { numRuns: 150, seed: 20261206 },
