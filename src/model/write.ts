@@ -1,6 +1,7 @@
 /**
  * Writing a changed map back into its YAML text. Only what changed is touched: a changed value is replaced where it
- * stands, a new key is added after the step's last line, a removed step's lines give way to a comment; every other
+ * stands (with the comments that describe it: the one after it on its line, and the comment lines right above its
+ * key), a new key is added where `cxmap fmt` would put it, a removed step's lines give way to a comment; every other
  * line, comment and alignment stays byte for byte. Each changed step gets a comment saying what changed and why.
  */
 import { isCollection, isMap, isPair, isScalar, isSeq, stringify, type Node, type Pair, type YAMLMap } from 'yaml';
@@ -256,7 +257,7 @@ export function rewrite(
       if (value === undefined || ((key === 'wait' || key === 'work') && typeof value === 'object'))
         throw new Error(`cannot write \`${key}\` of step \`${old.id}\` back`);
       const pair = node.items.find((p): p is Pair<Node, Node> => isPair(p) && isScalar(p.key) && p.key.value === key);
-      splices.push(pair ? replaceValue(pair, value) : addKey(node, key, value));
+      splices.push(...(pair ? replaceValue(pair, value) : [addKey(node, key, value)]));
     }
     splices.push({
       start: lineStart(dash),
@@ -265,16 +266,40 @@ export function rewrite(
     });
   });
 
-  function replaceValue(pair: Pair<Node, Node>, value: unknown): Splice {
+  /**
+   * The new value in place of the old one. The comments that describe the old value go with it: the comment after it
+   * on its last line (only spaces between), and the comment lines right above its key at the key's indentation.
+   */
+  function replaceValue(pair: Pair<Node, Node>, value: unknown): Splice[] {
     const old = pair.value!;
     const colon = text.indexOf(':', pair.key.range![1]) + 1;
+    const valueEnd = contentEnd(old);
+    const end = valueEnd + (/^[ \t]+#[^\r\n]*/.exec(text.slice(valueEnd, lineEnd(valueEnd)))?.[0].length ?? 0);
+    const above = commentsAbove(pair.key);
     // A block list stays a block list, indented as it was.
     if (Array.isArray(value) && value.length > 0 && isSeq(old) && !old.flow) {
       const indent = text.slice(lineStart(old.range![0]), old.range![0]);
-      return { start: colon, end: contentEnd(old), text: value.map((v) => `\n${indent}- ${flowText(v)}`).join('') };
+      return [{ start: colon, end, text: value.map((v) => `\n${indent}- ${flowText(v)}`).join('') }, ...above];
     }
-    if (isCollection(old) && !old.flow) return { start: colon, end: contentEnd(old), text: ` ${flowText(value)}` };
-    return { start: old.range![0], end: contentEnd(old), text: flowText(value) };
+    if (isCollection(old) && !old.flow) return [{ start: colon, end, text: ` ${flowText(value)}` }, ...above];
+    return [{ start: old.range![0], end, text: flowText(value) }, ...above];
+  }
+
+  /**
+   * The comment lines right above a key that starts its line, at its indentation, each removed; a `# cxmap-disable`
+   * directive among them stays (it is about the line, not the value).
+   */
+  function commentsAbove(key: Node): Splice[] {
+    const at = key.range![0];
+    const indent = text.slice(lineStart(at), at);
+    const gone: Splice[] = [];
+    if (!/^ *$/.test(indent)) return gone;
+    for (let line = lineStart(at); line > 0; line = lineStart(line - 1)) {
+      const above = text.slice(lineStart(line - 1), line);
+      if (!above.startsWith(`${indent}#`)) break;
+      if (!/^\s*#\s*cxmap-disable/.test(above)) gone.push({ start: lineStart(line - 1), end: line, text: '' });
+    }
+    return gone;
   }
 
   /** A new key goes where `cxmap fmt` would put it: before the first key that comes after it in the format. */
@@ -308,8 +333,8 @@ export function rewrite(
   }
   // The text is put together once, front to back, from the unchanged runs and the splices (their offsets are those
   // of the text as read). At the same start an insertion comes before a replacement, and insertions at one place
-  // come in the reverse of the order they were made. Splices never overlap: each touches one value, one key's
-  // line, or one step's lines.
+  // come in the reverse of the order they were made. Splices never overlap: each touches one value (and the comment
+  // after it), one comment line above a key, one key's line, or one step's lines.
   const pieces: string[] = [];
   let at = 0;
   const ordered = splices.map((s, order) => ({ ...s, order }));

@@ -183,3 +183,84 @@ steps:
     );
   });
 });
+
+describe('the comments of a value improve replaces', () => {
+  const AS_IS = `cxmap: 1
+process: { name: Dispute, customer: Customer, goal: A bill they agree with, calendar: { day: 8h, week: 5d } }
+actors:
+  me: { kind: customer, name: Customer }
+  team: { kind: backstage, name: Disputes team }
+steps:
+  # --- the customer reports ---------------
+  - id: report
+    name: Report the wrong bill   # in their words
+    actor: me
+    channel: web
+    work: 10m
+    next: investigate
+  - id: investigate
+    name: Investigate the dispute
+    actor: team
+    # measured in March
+    # cxmap-disable-next-line max-dark-time -- the regulator's own deadline
+    wait: { queue: 40, rate: 10/d } # 4 working days in the queue
+    work: 1h   # hands-on time
+    asks:
+      - meter reading
+      - photo # of the meter
+    next:
+      # what the team finds
+      - { to: corrected, chance: 60%, label: reading wrong }   # most of them
+      - { to: photo, chance: 30%, label: photo unclear }
+      - { to: upheld, chance: 10%, label: bill upheld } # goes to the ombudsman
+  - id: photo
+    name: Send a clearer photo
+    actor: me
+    channel: web
+    work: 10m
+    next: investigate
+  - { id: corrected, name: Corrected bill, actor: team, tells: [new bill] }   # the goal
+  - { id: upheld, name: Bill upheld, actor: team, tells: [decision], outcome: failure }
+`;
+
+  it('go with it: the comment after it and the comment lines above its key; every other comment stays', () => {
+    const { map, source } = loaded(AS_IS);
+    const after = copyMap(map);
+    // The queue of 40 at 10 a day (4 working days) cut to 2 days; the way back for a clearer photo closed; the
+    // corrected bill also tells the refund.
+    after.steps[1]!.wait = { kind: 'fixed', value: 2 * 8 * 3600 };
+    closeWay(after.steps[1]!, 2);
+    after.steps[3]!.tells = ['new bill', 'refund'];
+    expect(rewrite(source, map, tidy(after), new Map(), [])).toBe(`cxmap: 1
+process: { name: Dispute, customer: Customer, goal: A bill they agree with, calendar: { day: 8h, week: 5d } }
+actors:
+  me: { kind: customer, name: Customer }
+  team: { kind: backstage, name: Disputes team }
+steps:
+  # --- the customer reports ---------------
+  - id: report
+    name: Report the wrong bill   # in their words
+    actor: me
+    channel: web
+    work: 10m
+    next: investigate
+  # cxmap improve: wait, next changed
+  - id: investigate
+    name: Investigate the dispute
+    actor: team
+    # cxmap-disable-next-line max-dark-time -- the regulator's own deadline
+    wait: 2d
+    work: 1h   # hands-on time
+    asks:
+      - meter reading
+      - photo # of the meter
+    next:
+      - { to: corrected, chance: 85.71%, label: reading wrong }
+      - { to: upheld, chance: 14.29%, label: bill upheld }
+  # cxmap improve: removed step \`photo\` (Send a clearer photo)
+  # cxmap improve: tells changed
+  - { id: corrected, name: Corrected bill, actor: team, tells: [new bill, refund] }   # the goal
+  - { id: upheld, name: Bill upheld, actor: team, tells: [decision], outcome: failure }
+`);
+  });
+});
