@@ -1,5 +1,6 @@
 /** The analysis of a valid map: exact figures, simulation, effort drivers and step scores, in one result. */
 import type { ProcessMap, Step } from '../load/index.js';
+import { formatDuration } from '../core/index.js';
 import { buildFlow, type Flow } from '../model/index.js';
 import { effortFigures, type EffortFigures } from './effort.js';
 import { businessFigures, type BusinessFigures } from './business.js';
@@ -116,8 +117,8 @@ function exact(flow: Flow, options: AnalysisOptions): ExactAnalysis {
  * durations beyond 10 years), so a figure that is not a finite number here is a fault of cxmap, stopped before it
  * reaches an output as NaN, Infinity or null.
  */
-function finite<T extends MetricSource & { scores: StepScore[] }>(analysis: T): T {
-  const bad = (what: string, x: number) => {
+function finite<T extends MetricSource & { map: ProcessMap; scores: StepScore[] }>(analysis: T): T {
+  const bad = (what: string, x: number | string) => {
     throw new Error(`cxmap could not compute ${what} of this map (it came out as ${x})`);
   };
   for (const m of METRICS) {
@@ -128,5 +129,15 @@ function finite<T extends MetricSource & { scores: StepScore[] }>(analysis: T): 
     for (const x of [s.delayShare, s.value, analysis.time.visits[i]!, analysis.effort.darkWait[i]!])
       if (!Number.isFinite(x)) bad(`the figures of step ${i + 1}`, x);
   });
+  // Dark time is waiting inside the lead time: a part that exceeds the whole (beyond float error) is a fault.
+  const { leadTime } = analysis.time;
+  const dark = analysis.effort.darkTime.total;
+  if (dark > leadTime * (1 + 1e-9)) {
+    const calendar = analysis.map.process.calendar;
+    bad(
+      'the dark time',
+      `${formatDuration(dark, calendar)}, more than the lead time of ${formatDuration(leadTime, calendar)}`,
+    );
+  }
   return analysis;
 }

@@ -5,11 +5,13 @@
  * that long only. Waits of kind `customer` (their own choice or pace) are never dark, and neither they nor the
  * customer's own work run the clock.
  *
- * Exact on expected durations: the silence at each step is carried as a distribution over the values it takes on
- * the ways to the step (capped at the threshold, beyond which every wait is dark), pushed along the customer's
- * path one strongly connected component at a time. Inside parallel work the customer's path runs through the
- * critical branch, and the join continues from the silence at its end; what another branch tells the customer
- * does not light it.
+ * Exact on expected durations: the silence on arrival at each step is carried as a distribution over the values it
+ * takes on the ways to the step (capped at the threshold, beyond which every wait is dark), pushed along the flow one
+ * strongly connected component at a time. Each branch of parallel work starts from the silence at its split; the
+ * join continues from the silence at the end of the critical branch (what another branch tells the customer does not
+ * light it). A step's dark time is its dark wait per visit times its visits on the critical path, the weights of the
+ * lead time: a step after a join counts only the cases that were not ended inside the parallel work, a step of the
+ * branch that ended a case counts for that case, and no step's dark time can exceed its share of the lead time.
  */
 import { componentIndex, components, mean } from '../core/index.js';
 import { waitKindOf, type Step } from '../load/index.js';
@@ -28,18 +30,22 @@ export function darkTime(flow: Flow, time: TimeFigures): Float64Array {
   const limit = flow.map.process.darkAfter;
   const wait = steps.map((s) => (waitKindOf(s) === 'customer' ? 0 : mean(s.wait)));
   const busy = steps.map((s, i) => wait[i]! + (s.actor.kind === 'customer' ? 0 : mean(s.work)));
-  // The customer's path as one graph: a split leads into its critical branch, whose last steps lead to the join;
-  // the other branches are off the critical path, so none of their waiting is the customer's.
+  // The ways the silence travels: a split leads into each of its branches; only the critical branch's last steps
+  // lead on to the join, so that the join carries on from the silence at its end.
   const next = steps.map((_, i) => {
     const branches = flow.branchRegions.get(i);
-    if (!branches) return flow.edges[i]!;
-    return [{ to: flow.regions[branches[time.criticalBranch.get(i)!]!]!.entry, chance: 1 }];
+    if (branches) return branches.map((r) => ({ to: flow.regions[r]!.entry, chance: 1 }));
+    const region = flow.regions[flow.regionOf[i]!]!;
+    const offCritical = region.split >= 0 && time.criticalBranch.get(region.split) !== region.branch;
+    return offCritical ? flow.edges[i]!.filter((e) => e.to !== region.exit) : flow.edges[i]!;
   });
   const comps = components(next.map((edges) => edges.map((e) => e.to))).reverse(); // in the order the mass flows
   const compOf = componentIndex(comps, steps.length);
 
   const key = (s: number) => Math.round(Math.min(s, limit) * 1000) / 1000;
-  const dark = new Float64Array(steps.length);
+  // Per step, the mass that arrived and the dark seconds it met there: their ratio is the dark wait of a visit.
+  const arrived = new Float64Array(steps.length);
+  const darkMass = new Float64Array(steps.length);
   // The silence the customer arrives with at each step, by value: the mass still to push on.
   const pending = steps.map(() => new Map<number, number>());
   pending[flow.map.start]!.set(0, 1);
@@ -52,7 +58,8 @@ export function darkTime(flow: Flow, time: TimeFigures): Float64Array {
         pending[i] = new Map();
         for (const [s, mass] of here) {
           if (mass < NEGLIGIBLE) continue;
-          dark[i]! += mass * Math.max(0, s + wait[i]! - Math.max(s, limit));
+          arrived[i]! += mass;
+          darkMass[i]! += mass * Math.max(0, s + wait[i]! - Math.max(s, limit));
           const after = informs(steps[i]!) ? 0 : key(s + busy[i]!);
           for (const edge of next[i]!) {
             const flowing = mass * edge.chance;
@@ -63,5 +70,5 @@ export function darkTime(flow: Flow, time: TimeFigures): Float64Array {
       }
     }
   });
-  return dark;
+  return Float64Array.from(steps, (_, i) => (arrived[i]! > 0 ? (time.critical[i]! * darkMass[i]!) / arrived[i]! : 0));
 }

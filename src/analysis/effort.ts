@@ -34,7 +34,10 @@ export interface EffortFigures {
   reAsked: string[][];
   /** Waiting on the critical path beyond the map's `darkAfter` of silence since the customer's last news. */
   darkTime: Driver;
-  /** The dark wait of one visit of each step: darkTime.perStep over the step's visits. */
+  /**
+   * The dark wait of one visit of each step, on the critical path: darkTime.perStep over the step's critical visits
+   * (0 for a step off the critical path).
+   */
   darkWait: Float64Array;
   /** Edges that go back to an earlier step: rework loops. */
   reworkLoops: { from: number; to: number; chance: number }[];
@@ -164,7 +167,7 @@ export function effortFigures(flow: Flow, time: TimeFigures): EffortFigures {
     reAsks: { total: reAskCounts.reduce((a, b) => a + b, 0), perStep: reAskCounts },
     reAsked,
     darkTime: { total: dark.reduce((a, b) => a + b, 0), perStep: dark },
-    darkWait: Float64Array.from(dark, (x, i) => (visits[i]! > 0 ? x / visits[i]! : 0)),
+    darkWait: Float64Array.from(dark, (x, i) => (time.critical[i]! > 0 ? x / time.critical[i]! : 0)),
     reworkLoops,
     expectedReworks: reworkLoops.reduce((sum, e) => sum + visits[e.from]! * e.chance, 0),
     contacts,

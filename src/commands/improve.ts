@@ -14,7 +14,7 @@ export function register(program: Command, context: CommandContext): void {
   addRunOptions(program.command('improve'), { simulates: false })
     .summary('write the to-be map with the chosen improvements made')
     .description(
-      'Make the chosen opportunities on a map and write the to-be map: recommended makes every change the ranking recommends (each gains something for the customer and none changes what a better one changes). The lines it does not change stay as they were, comments included, and every changed step gets a comment saying what changed and why. Prints the figures before and after. An existing file is written over only with --force, and the input never.',
+      'Make the chosen opportunities on a map and write the to-be map: recommended makes every change the ranking recommends (each gains something for the customer and none changes what a better one changes). The lines it does not change stay as they were, comments included (a comment describing a value it replaces goes with the value), and every changed step gets a comment saying what changed and why. Prints the figures before and after. An existing file is written over only with --force, and the input never.',
     )
     .argument('<map>', 'the as-is map')
     .requiredOption(

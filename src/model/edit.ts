@@ -98,13 +98,15 @@ export function tidy(map: ProcessMap): ProcessMap {
  * Lowers the chance of the way from `step` to `to` to `chance`: the customers it no longer takes end as the others
  * do, so the difference is spread over the other ways in proportion to their chances (the absorbing probabilities of
  * a loop that is closed: 55 / 25 back / 20, closing the 25, gives 55/75 and 20/75). A way lowered to 0 is closed.
+ * The chances keep their sum and the other ways their ratios; nothing changes when the way is not there, is already
+ * lower, or is the only way customers take.
  */
 export function shrinkWay(step: Step, to: number, chance: number): void {
   if (step.next.kind !== 'choice') return;
   const way = step.next.choices.find((c) => c.to === to);
-  const others = step.next.choices.filter((c) => c.to !== to);
+  const others = step.next.choices.filter((c) => c !== way);
   const rest = others.reduce((sum, c) => sum + c.chance, 0);
-  if (!way || rest <= 0 || chance >= way.chance) return;
+  if (!way || rest <= 0 || chance > way.chance) return;
   const moved = way.chance - Math.max(0, chance);
   const scaled = others.map((c) => ({ ...c, chance: c.chance + (moved * c.chance) / rest }));
   step.next.choices =
@@ -112,14 +114,8 @@ export function shrinkWay(step: Step, to: number, chance: number): void {
 }
 
 /**
- * Closes the way from `step` to `to`: its customers go the most likely of the other ways instead (the first of
- * equals), which keeps the chances as they were written (80% + 12% = 92%).
+ * Closes the way from `step` to `to`: its customers end as those of the other ways do, its chance spread over them in
+ * proportion (55% / 25% / 20%, closing the 25%, gives 73.33% / 26.67%). Closing several ways one after the other
+ * gives what closing them together would.
  */
-export function closeWay(step: Step, to: number): void {
-  if (step.next.kind !== 'choice') return;
-  const closed = step.next.choices.find((c) => c.to === to);
-  const others = step.next.choices.filter((c) => c.to !== to);
-  if (!closed || others.length === 0) return;
-  const main = others.reduce((best, c) => (c.chance > best.chance ? c : best));
-  step.next.choices = others.map((c) => (c === main ? { ...c, chance: c.chance + closed.chance } : c));
-}
+export const closeWay = (step: Step, to: number): void => shrinkWay(step, to, 0);

@@ -1,10 +1,11 @@
 /**
  * Writing a changed map back into its YAML text. Only what changed is touched: a changed value is replaced where it
- * stands, a new key is added after the step's last line, a removed step's lines give way to a comment; every other
+ * stands (with the comments that describe it: the one after it on its line, and the comment lines right above its
+ * key), a new key is added where `cxmap fmt` would put it, a removed step's lines give way to a comment; every other
  * line, comment and alignment stays byte for byte. Each changed step gets a comment saying what changed and why.
  */
 import { isCollection, isMap, isPair, isScalar, isSeq, stringify, type Node, type Pair, type YAMLMap } from 'yaml';
-import { parseRatio, type Calendar, type Distribution } from '../core/index.js';
+import type { Calendar, Distribution } from '../core/index.js';
 import type { Next, ProcessMap, SourceMap, Step } from '../load/index.js';
 import { STEP_KEYS } from './format.js';
 
@@ -18,8 +19,10 @@ interface Splice {
 }
 
 /**
- * A duration as the format writes it, reading back to exactly the same seconds: in its largest unit when that takes
- * at most two decimals (`1.5d`, `45m`), else in whole units from the largest down (`2d2h40m`), else in seconds.
+ * A duration as the format writes it, in the map's own units: rounded to the whole minute when it is an hour or more,
+ * to the whole second when it is a minute or more, else to a hundredth of a second; then in its largest unit when
+ * that takes at most two decimals (`1.5d`, `45m`), else in whole units from the largest down (`2d2h40m`); `0` when
+ * nothing is left. It reads back to the rounded value exactly.
  */
 function durationText(seconds: number, calendar: Calendar): string {
   const units = [
@@ -29,12 +32,15 @@ function durationText(seconds: number, calendar: Calendar): string {
     ['m', 60],
     ['s', 1],
   ] as const;
-  const [unit, size] = units.find(([, size]) => seconds >= size) ?? units[units.length - 1]!;
-  const single = String(+(seconds / size).toFixed(2));
-  if (Number(single) * size === seconds) return `${single}${unit}`;
-  if (!Number.isInteger(seconds)) return `${seconds}s`;
-  let rest = seconds;
+  const step = seconds >= 3600 ? 60 : seconds >= 60 ? 1 : 0.01;
+  const rounded = +(Math.round(seconds / step) * step).toFixed(2);
+  if (rounded === 0) return '0';
+  const [unit, size] = units.find(([, size]) => rounded >= size) ?? units[units.length - 1]!;
+  const single = String(+(rounded / size).toFixed(2));
+  if (Number(single) * size === rounded) return `${single}${unit}`;
+  let rest = rounded;
   let text = '';
+  // Whole seconds from here on: anything shorter than a minute was written in its single unit above.
   for (const [unit, size] of units) {
     const n = Math.floor(rest / size);
     if (n > 0) {
@@ -45,15 +51,32 @@ function durationText(seconds: number, calendar: Calendar): string {
   return text;
 }
 
-/** A share as `80%` when that reads back exactly, else as the number itself. */
-function ratioValue(x: number): string | number {
-  const percent = `${+(x * 100).toFixed(4)}%`;
-  return parseRatio(percent) === x ? percent : x;
+/** The smallest step of a share as the format writes it: a hundredth of a percent. */
+const SHARE_STEPS = 10_000;
+
+/**
+ * Shares as percents with at most two decimals (`73.33%`), rounded together so that they add up to what they add up
+ * to (to the hundredth of a percent): each is rounded down, and the hundredths left go to the largest remainders
+ * (the first of equals). One share alone is simply rounded.
+ */
+function percents(shares: readonly number[]): string[] {
+  const exact = shares.map((x) => x * SHARE_STEPS);
+  // A hair below a whole step (0.29 is 2899.9999999999995 hundredths) is that step, not the one below.
+  const steps = exact.map((x) => Math.floor(x + 1e-9));
+  const left = Math.round(exact.reduce((a, b) => a + b, 0)) - steps.reduce((a, b) => a + b, 0);
+  const byRemainder = steps.map((_, k) => k).sort((a, b) => exact[b]! - steps[b]! - (exact[a]! - steps[a]!) || a - b);
+  for (const k of byRemainder.slice(0, Math.max(0, left))) steps[k]!++;
+  return steps.map((n) => `${n / 100}%`);
 }
+
+/** A share as the format writes it: a percent with at most two decimals. */
+const ratioValue = (x: number): string => percents([x])[0]!;
 
 /** A fixed duration as written (0 as a number); other distributions are never written back, only compared. */
 function distributionValue(d: Distribution, calendar: Calendar): unknown {
-  return d.kind === 'fixed' ? (d.value === 0 ? 0 : durationText(d.value, calendar)) : d;
+  if (d.kind !== 'fixed') return d;
+  const text = durationText(d.value, calendar);
+  return text === '0' ? 0 : text;
 }
 
 function nextValue(next: Next, steps: readonly Step[]): unknown {
@@ -62,13 +85,15 @@ function nextValue(next: Next, steps: readonly Step[]): unknown {
       return undefined;
     case 'all':
       return { all: next.branches.map((b) => steps[b]!.id) };
-    case 'choice':
-      if (next.choices.length === 1 && next.choices[0]!.chance === 1) return steps[next.choices[0]!.to]!.id;
-      return next.choices.map((c) => ({
+    case 'choice': {
+      const chances = percents(next.choices.map((c) => c.chance));
+      if (next.choices.length === 1 && chances[0] === '100%') return steps[next.choices[0]!.to]!.id;
+      return next.choices.map((c, k) => ({
         to: steps[c.to]!.id,
-        chance: ratioValue(c.chance),
+        chance: chances[k],
         ...(c.label === undefined ? {} : { label: c.label }),
       }));
+    }
   }
 }
 
@@ -100,6 +125,15 @@ function fieldsOf(step: Step, map: ProcessMap): Record<string, unknown> {
     note: step.note,
     next: nextValue(step.next, map.steps),
   };
+}
+
+/**
+ * Whether two versions of a map write the same steps: equal in everything, with the values the writer rounds
+ * (chances, %C&A, fixed durations) compared as written. A written map reads back so, and only so.
+ */
+export function writesAlike(a: ProcessMap, b: ProcessMap): boolean {
+  const written = (map: ProcessMap) => JSON.stringify(map.steps.map((s) => ({ ...s, ...fieldsOf(s, map) })));
+  return written(a) === written(b);
 }
 
 /** Comments are one line each, whatever the names hold. */
@@ -134,7 +168,7 @@ export function stepChanges(before: ProcessMap, after: ProcessMap): Map<string, 
 
 /** A distribution as the format writes it: `2d`, `1d..3d`, `{ min: 1d, likely: 2d, max: 5d }`, a queue by its mean. */
 function distributionText(d: Distribution, calendar: Calendar): string {
-  const t = (x: number) => (x === 0 ? '0' : durationText(x, calendar));
+  const t = (x: number) => durationText(x, calendar);
   switch (d.kind) {
     case 'fixed':
       return t(d.value);
@@ -223,7 +257,7 @@ export function rewrite(
       if (value === undefined || ((key === 'wait' || key === 'work') && typeof value === 'object'))
         throw new Error(`cannot write \`${key}\` of step \`${old.id}\` back`);
       const pair = node.items.find((p): p is Pair<Node, Node> => isPair(p) && isScalar(p.key) && p.key.value === key);
-      splices.push(pair ? replaceValue(pair, value) : addKey(node, key, value));
+      splices.push(...(pair ? replaceValue(pair, value) : [addKey(node, key, value)]));
     }
     splices.push({
       start: lineStart(dash),
@@ -232,16 +266,40 @@ export function rewrite(
     });
   });
 
-  function replaceValue(pair: Pair<Node, Node>, value: unknown): Splice {
+  /**
+   * The new value in place of the old one. The comments that describe the old value go with it: the comment after it
+   * on its last line (only spaces between), and the comment lines right above its key at the key's indentation.
+   */
+  function replaceValue(pair: Pair<Node, Node>, value: unknown): Splice[] {
     const old = pair.value!;
     const colon = text.indexOf(':', pair.key.range![1]) + 1;
+    const valueEnd = contentEnd(old);
+    const end = valueEnd + (/^[ \t]+#[^\r\n]*/.exec(text.slice(valueEnd, lineEnd(valueEnd)))?.[0].length ?? 0);
+    const above = commentsAbove(pair.key);
     // A block list stays a block list, indented as it was.
     if (Array.isArray(value) && value.length > 0 && isSeq(old) && !old.flow) {
       const indent = text.slice(lineStart(old.range![0]), old.range![0]);
-      return { start: colon, end: contentEnd(old), text: value.map((v) => `\n${indent}- ${flowText(v)}`).join('') };
+      return [{ start: colon, end, text: value.map((v) => `\n${indent}- ${flowText(v)}`).join('') }, ...above];
     }
-    if (isCollection(old) && !old.flow) return { start: colon, end: contentEnd(old), text: ` ${flowText(value)}` };
-    return { start: old.range![0], end: contentEnd(old), text: flowText(value) };
+    if (isCollection(old) && !old.flow) return [{ start: colon, end, text: ` ${flowText(value)}` }, ...above];
+    return [{ start: old.range![0], end, text: flowText(value) }, ...above];
+  }
+
+  /**
+   * The comment lines right above a key that starts its line, at its indentation, each removed; a `# cxmap-disable`
+   * directive among them stays (it is about the line, not the value).
+   */
+  function commentsAbove(key: Node): Splice[] {
+    const at = key.range![0];
+    const indent = text.slice(lineStart(at), at);
+    const gone: Splice[] = [];
+    if (!/^ *$/.test(indent)) return gone;
+    for (let line = lineStart(at); line > 0; line = lineStart(line - 1)) {
+      const above = text.slice(lineStart(line - 1), line);
+      if (!above.startsWith(`${indent}#`)) break;
+      if (!/^\s*#\s*cxmap-disable/.test(above)) gone.push({ start: lineStart(line - 1), end: line, text: '' });
+    }
+    return gone;
   }
 
   /** A new key goes where `cxmap fmt` would put it: before the first key that comes after it in the format. */
@@ -275,8 +333,8 @@ export function rewrite(
   }
   // The text is put together once, front to back, from the unchanged runs and the splices (their offsets are those
   // of the text as read). At the same start an insertion comes before a replacement, and insertions at one place
-  // come in the reverse of the order they were made. Splices never overlap: each touches one value, one key's
-  // line, or one step's lines.
+  // come in the reverse of the order they were made. Splices never overlap: each touches one value (and the comment
+  // after it), one comment line above a key, one key's line, or one step's lines.
   const pieces: string[] = [];
   let at = 0;
   const ordered = splices.map((s, order) => ({ ...s, order }));

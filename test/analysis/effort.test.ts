@@ -129,6 +129,48 @@ describe('dark time: silence beyond the threshold since the last news', () => {
     expect(e.darkTime.total).toBe(0);
   });
 
+  it('weights a step after a join by the cases that reach it: half end inside a branch, 2.0 d dark, not 4.0 d', () => {
+    // The agent's call (4.8h = 0.2d) is news. The check waits 1d: dark for none of it (the first day is light).
+    // At the same time the screening (1h) ends half the cases. The other half reach the decision after a day of
+    // silence, and its 4-day wait is all dark: 0.5 × 4d = 2.0d, a share of the lead time of
+    // 0.2d + 0.5 × 1d (check) + 0.5 × 1h (screening, for the cases it ends) + 0.5 × 4d (decision) = 2.72d.
+    const a = analyzeExact(
+      mapOf(
+        map(`  - { id: call, name: Apply, actor: agent, channel: phone, work: 4.8h, next: { all: [check, screen] } }
+  - { id: check, name: Check, actor: back, wait: 1d, next: decide }
+  - { id: screen, name: Screen, actor: back, work: 1h, next: [{ to: withdrawn, chance: 50% }, { to: decide, chance: 50% }] }
+  - { id: withdrawn, name: Withdrawn, actor: me, outcome: failure }
+  - { id: decide, name: Decide, actor: back, wait: 4d, next: done }
+  - { id: done, name: Told the decision, actor: agent, tells: [decision] }`),
+      ),
+    );
+    expect(a.time.leadTime).toBeCloseTo(0.2 * D + 0.5 * D + 0.5 * HOUR + 2 * D, 6);
+    expect(a.time.visits[4]).toBeCloseTo(0.5, 12);
+    expect(a.effort.darkTime.total).toBeCloseTo(2 * D, 6);
+    // Each case that reaches the decision waits its 4 days in the dark, not 8.
+    expect(Array.from(a.effort.darkWait)).toEqual([0, 0, 0, 0, expect.closeTo(4 * D, 6), 0]);
+  });
+
+  it('gives the dark wait of a visit on the customer’s path, however few of the cases that path carries', () => {
+    // The check waits 2 days: its second day is dark for each case whose path runs through it (the half that
+    // carries on: 0.5 × 1d = 0.5d of dark time), 1 day per visit, though every case starts the check (visits 1).
+    // The screening is the path of the cases it ends; its 1h brings no wait, so no dark wait.
+    const a = analyzeExact(
+      mapOf(
+        map(`  - { id: call, name: Apply, actor: agent, channel: phone, work: 4.8h, next: { all: [check, screen] } }
+  - { id: check, name: Check, actor: back, wait: 2d, next: decide }
+  - { id: screen, name: Screen, actor: back, work: 1h, next: [{ to: withdrawn, chance: 50% }, { to: decide, chance: 50% }] }
+  - { id: withdrawn, name: Withdrawn, actor: me, outcome: failure }
+  - { id: decide, name: Decide, actor: back, wait: 4d, next: done }
+  - { id: done, name: Told the decision, actor: agent, tells: [decision] }`),
+      ),
+    );
+    expect(a.time.visits[1]).toBe(1);
+    expect(a.effort.darkTime.perStep[1]).toBeCloseTo(0.5 * D, 6);
+    expect(a.effort.darkWait[1]).toBeCloseTo(D, 6);
+    expect(a.effort.darkTime.total).toBeCloseTo(0.5 * D + 2 * D, 6);
+  });
+
   it('counts transport and scheduled waits as dark as any other: the customer hears nothing', () => {
     const e = effort(`  - { id: a, name: Order, actor: me, channel: web, next: b }
   - { id: b, name: Courier on the way, actor: post, wait: 3d, waitKind: transport, next: c }

@@ -1,8 +1,9 @@
 /** Properties that hold for every valid map, checked on random maps built from the shapes a flow can take. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { analyze } from '../../src/analysis/index.js';
+import { analyze, analyzeExact } from '../../src/analysis/index.js';
 import { postDominators } from '../../src/core/graph.js';
+import { mean } from '../../src/core/index.js';
 import { scoreJson } from '../../src/report/score-json.js';
 import { mapOf } from '../helpers/analyze.js';
 import { loadText } from '../../src/load/index.js';
@@ -177,6 +178,29 @@ describe('every valid map', () => {
         expect(ended).toBeCloseTo(1, 9);
       }),
       { numRuns: 150, seed: 20261122 },
+    );
+  });
+
+  it('never has more dark time than lead time, also when cases end inside parallel work', () => {
+    // Dark time is waiting inside the lead time, weighted as it is: after a join only the cases that were not ended
+    // inside the parallel work arrive. A threshold of an hour makes most waits dark.
+    const parallelEnds = fc
+      .array(block, { minLength: 1, maxLength: 8 })
+      .filter((blocks) => blocks.some((b) => b.kind === 'cancel'))
+      .map((blocks) => mapYaml(blocks as Block[]).replace('goal: G }', 'goal: G, darkAfter: 1h }'));
+    fc.assert(
+      fc.property(parallelEnds, (yaml) => {
+        const a = analyzeExact(mapOf(yaml));
+        expect(a.effort.darkTime.total).toBeLessThanOrEqual(a.time.leadTime * (1 + 1e-9));
+        a.effort.darkTime.perStep.forEach((dark, i) =>
+          expect(dark).toBeLessThanOrEqual(a.time.critical[i]! * a.time.stepTime[i]! * (1 + 1e-9)),
+        );
+        // A visit is never darker than its wait.
+        a.effort.darkWait.forEach((dark, i) =>
+          expect(dark).toBeLessThanOrEqual(mean(a.map.steps[i]!.wait) * (1 + 1e-9)),
+        );
+      }),
+      { numRuns: 150, seed: 20261206 },
     );
   });
 
