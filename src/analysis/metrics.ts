@@ -42,8 +42,22 @@ interface Definition {
 
 const simulated = (a: MetricSource) => a.simulation;
 
+/** A figure of the business case per case, JSON only: null where the map lacks it (no partner, no system). */
+const perCase = (label: string, key: 'staffHours' | 'partnerHours' | 'partnerCost' | 'systemHours'): Definition => ({
+  label,
+  unit: 'amount',
+  better: 'lower',
+  of: (a) => a.business[key],
+  json: [key],
+  table: false,
+  nullable: true,
+});
+
 /** A yearly figure of the business case: null in the JSON when the map gives no volume (or costs). */
-const yearly = (label: string, key: 'staffHours' | 'cost' | 'customerDays' | 'customerCost'): Definition => ({
+const yearly = (
+  label: string,
+  key: 'staffHours' | 'partnerHours' | 'partnerCost' | 'systemHours' | 'cost' | 'customerDays' | 'customerCost',
+): Definition => ({
   label,
   unit: 'amount',
   better: 'lower',
@@ -240,7 +254,14 @@ const DEFINITIONS = {
     table: true,
     nullable: true,
   },
+  staffHours: perCase('Staff hours a case', 'staffHours'),
+  partnerHours: perCase('Partner hours a case', 'partnerHours'),
+  partnerCost: perCase("Partners' cost a case", 'partnerCost'),
+  systemHours: perCase('System hours a case', 'systemHours'),
   yearlyStaffHours: yearly('Staff hours a year', 'staffHours'),
+  yearlyPartnerHours: yearly('Partner hours a year', 'partnerHours'),
+  yearlyPartnerCost: yearly("Partners' cost a year", 'partnerCost'),
+  yearlySystemHours: yearly('System hours a year', 'systemHours'),
   yearlyCost: yearly('Cost a year', 'cost'),
   yearlyCustomerDays: yearly('Customer days a year', 'customerDays'),
   yearlyCustomerCost: yearly("Customers' own time a year", 'customerCost'),

@@ -92,14 +92,24 @@ export function scorecard(analysis: Analysis, file: string, options: ScorecardOp
 
   /** The business case, when the map gives a volume or costs: per case, then a year. */
   function businessRows(): string[] {
-    const { costPerCase, yearly, uncosted, staffHours } = analysis.business;
+    const { costPerCase, yearly, uncosted } = analysis.business;
     const amount = (x: number) => show('amount', x);
-    const perCase = `${costPerCase === undefined ? '' : `${c.bold(amount(costPerCase))} to serve a case, `}${amount(staffHours)} staff hours`;
+    // Staff hours are the company's own people; partners' and systems' hours are said apart.
+    const hours = (figures: typeof analysis.business | NonNullable<typeof yearly>) => [
+      `${amount(figures.staffHours)} staff hours`,
+      ...(figures.partnerHours === undefined
+        ? []
+        : [
+            `${amount(figures.partnerHours)} partner hours${figures.partnerCost === undefined ? '' : ` (${amount(figures.partnerCost)})`}`,
+          ]),
+      ...(figures.systemHours === undefined ? [] : [`${amount(figures.systemHours)} system hours`]),
+    ];
+    const perCase = `${costPerCase === undefined ? '' : `${c.bold(amount(costPerCase))} to serve a case, `}${hours(analysis.business).join(', ')}`;
     const missing = uncosted.length > 0 ? c.dim(` · no cost given for ${uncosted.join(', ')}`) : '';
     if (!yearly) return costPerCase === undefined ? [] : [row('Business case', `${perCase} a case`)];
     const year = [
       ...(yearly.cost === undefined ? [] : [`cost ${c.bold(amount(yearly.cost))}`]),
-      `${amount(yearly.staffHours)} staff hours`,
+      ...hours(yearly),
       `${amount(yearly.customerDays)} customer days`,
       ...(yearly.customerCost === undefined ? [] : [`customers' own time ${amount(yearly.customerCost)}`]),
     ].join(c.dim(' · '));

@@ -1,5 +1,10 @@
-/** ask-once: information asked again that the customer already gave on every way to this step. */
+/**
+ * ask-once: information asked again that the customer already gave on every way to this step. Only where the company
+ * asks: at its own steps, and at the customer's steps that deal with it; what another organisation asks (the
+ * ombudsman's own form) is theirs. A check (`verifies`) is never an item asked again, so it is never taken out.
+ */
 import type { Rule } from './types.js';
+import { otherOrg } from './feasible.js';
 
 export const askOnce: Rule = {
   id: 'ask-once',
@@ -8,10 +13,10 @@ export const askOnce: Rule = {
   oneChange: true,
   lever: (n) => `Ask once: stop asking again for what the customer gave, at ${n} steps`,
   description:
-    'Information asked again that the customer already gave at an earlier step on every way here: ask once and pass it on.',
+    'Information the company asks again that the customer already gave at an earlier step on every way here (not a check, not another organisation’s form): ask once and pass it on.',
   find({ map, effort, time }) {
     return map.steps
-      .filter((s) => effort.reAsked[s.index]!.length > 0)
+      .filter((s) => effort.reAsked[s.index]!.length > 0 && otherOrg(map, s) === undefined)
       .map((s) => {
         const items = effort.reAsked[s.index]!;
         return {
