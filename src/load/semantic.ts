@@ -147,7 +147,7 @@ export function checkSemantics(raw: RawMap, source: SourceMap, flow = true): { m
       if (a.kind === 'customer' && a[key] !== undefined)
         check.errorAtKey(
           'customer-org',
-          `actor \`${id}\` is the customer, who belongs to no organisation of the map and is no system: \`${key}\` is for the people and systems that serve them (the company's own without \`org\`, a partner's with it); remove it`,
+          `actor \`${id}\` is the customer: \`${key}\` says who serves the customer (${key === 'org' ? 'the other organisation a partner belongs to' : 'a person or a system'}), not the customer; remove it`,
           ['actors', id],
           key,
         );
