@@ -225,14 +225,17 @@ export function effortFigures(flow: Flow, time: TimeFigures): EffortFigures {
 /**
  * Items asked again: what a step asks that was asked at an earlier step on every path to it (a "must" data-flow
  * analysis). After parallel work, what any branch asked has been asked. What a step verifies (a check: identity,
- * an original document) is never asked again there, even where it also asks it.
+ * an original document) is never asked again there, even where it also asks it. With `party`, an item counts as
+ * given only to the party that asked it (the company, or another organisation): what the company asks again of
+ * what it was given itself; without, of what the customer gave anyone on the way (their effort).
  */
-function reAskedItems(flow: Flow): string[][] {
+export function reAskedItems(flow: Flow, party: (s: Step) => string = () => ''): string[][] {
   const { steps, regions } = flow;
-  const items = [...new Set(steps.flatMap((s) => s.asks))];
+  const key = (s: Step, item: string) => `${party(s)}\u0000${item}`;
+  const items = [...new Set(steps.flatMap((s) => s.asks.map((item) => key(s, item))))];
   const bit = new Map(items.map((item, k) => [item, BigInt(1) << BigInt(k)]));
   const all = (BigInt(1) << BigInt(items.length)) - BigInt(1);
-  const asks = steps.map((s) => s.asks.reduce((m, item) => m | bit.get(item)!, BigInt(0)));
+  const asks = steps.map((s) => s.asks.reduce((m, item) => m | bit.get(key(s, item))!, BigInt(0)));
   const inSet: bigint[] = steps.map(() => all);
   const outSet: bigint[] = steps.map(() => all);
   // What the work carries along an edge inside a region: after a split, what the split and all its branches asked.
@@ -269,7 +272,7 @@ function reAskedItems(flow: Flow): string[][] {
     }
   }
   return steps.map((s, i) =>
-    s.asks.filter((item) => (inSet[i]! & bit.get(item)!) !== BigInt(0) && !s.verifies.includes(item)),
+    s.asks.filter((item) => (inSet[i]! & bit.get(key(s, item))!) !== BigInt(0) && !s.verifies.includes(item)),
   );
 }
 

@@ -100,7 +100,7 @@ export function scorecard(analysis: Analysis, file: string, options: ScorecardOp
       ...(figures.partnerHours === undefined
         ? []
         : [
-            `${amount(figures.partnerHours)} partner hours${figures.partnerCost === undefined ? '' : ` (${amount(figures.partnerCost)})`}`,
+            `${amount(figures.partnerHours)} partner hours${figures.partnerCost === undefined ? '' : ` costing ${amount(figures.partnerCost)}`}`,
           ]),
       ...(figures.systemHours === undefined ? [] : [`${amount(figures.systemHours)} system hours`]),
     ];

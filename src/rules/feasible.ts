@@ -164,7 +164,7 @@ function acrossParties(
   }
   // A contact changes channel on both sides, or not at all.
   for (const s of before.steps) {
-    const sides = contactSteps(before, s.index).filter((t) => byId.get(t.id)?.actor.id === t.actor.id);
+    const sides = contactSteps(before, s.index).filter((t) => byId.has(t.id));
     const to = sides.map((t) => channel(before, byId.get(t.id)!));
     const moved = sides.findIndex((t, k) => to[k] !== channel(before, t));
     const kept = sides.findIndex((_, k) => to[k] !== to[moved]);

@@ -59,10 +59,10 @@ describe('the business case counts the company’s people, partners and systems 
   it('says them apart in the scorecard', () => {
     const text = scorecard(a, 'dispute.cxmap.yaml', { colorLevel: 0 });
     expect(text).toContain(
-      'Business case   100 to serve a case, 1 staff hours, 0.60 partner hours (60), 0.10 system hours a case\n',
+      'Business case   100 to serve a case, 1 staff hours, 0.60 partner hours costing 60, 0.10 system hours a case\n',
     );
     expect(text).toContain(
-      '1,000 cases a year: cost 100,000 · 1,000 staff hours · 600 partner hours (60,000) · 100 system hours · ',
+      '1,000 cases a year: cost 100,000 · 1,000 staff hours · 600 partner hours costing 60,000 · 100 system hours · ',
     );
   });
 

@@ -158,7 +158,13 @@ describe('cxmap report', () => {
       rows.map((r) => Array.from(r.querySelectorAll('th, td')).map((c) => (c.textContent ?? '').trim())),
     );
     expect(cells).toContainEqual(['Cost to serve a case', '190.90', '', '']);
-    expect(cells).toContainEqual(['Staff hours a year', '74,611', '', '']);
+    // The company's people only: 74,611 hours counting everyone, less the network operator's (line-ready 0.96 ×
+    // 30 m + repair-line 0.096 × 1 h = 0.576 h a case, at 90 an hour) and the online shop's and order system's
+    // (15 m + 1 m + 0.04 × 1 m = 0.26733 h a case), 24,000 cases a year.
+    expect(cells).toContainEqual(['Staff hours a year', '54,371', '', '']);
+    expect(cells).toContainEqual(['Partner hours a year', '13,824', '', '']);
+    expect(cells).toContainEqual(["Partners' cost a year", '1,244,160', '', '']);
+    expect(cells).toContainEqual(['System hours a year', '6,416', '', '']);
     expect(cells.find((r) => r[1] === 'Opportunity')).toContain('Saved a year');
     await page.close();
   });
@@ -306,7 +312,19 @@ describe('cxmap report', () => {
     expect(json.unusedEffort).toEqual([]);
     // The home-loan map gives no volume or costs: the business case is null, not left out.
     expect(json.metrics.costPerCase).toBeNull();
-    expect(json.metrics.yearly).toEqual({ staffHours: null, cost: null, customerDays: null, customerCost: null });
+    expect(json.metrics.yearly).toEqual({
+      staffHours: null,
+      partnerHours: null,
+      partnerCost: null,
+      systemHours: null,
+      cost: null,
+      customerDays: null,
+      customerCost: null,
+    });
+    // Without costs, the partners' cost is null too; their hours and the systems' are counted apart from staff:
+    // the valuer's 2 h + 30 m and the credit bureau's 5 m (every case); the core banking system's 5 m at key-in and
+    // 5 m at book-funds, which the 80 / 88 of cases approved reach: (5 + 5 × 0.8 / 0.88) / 60 = 0.159 h.
+    expect(json.metrics).toMatchObject({ partnerHours: 2.583, partnerCost: null, systemHours: 0.159 });
     expect(json.opportunities[0].yearly).toEqual({
       staffHours: null,
       cost: null,

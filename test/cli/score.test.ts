@@ -55,6 +55,10 @@ describe('cxmap score', () => {
       'expectedReworks',
       'contacts',
       'costPerCase',
+      'staffHours',
+      'partnerHours',
+      'partnerCost',
+      'systemHours',
       'yearly',
       'contactNames',
     ]);

@@ -297,6 +297,16 @@ ${steps}`;
     ]);
   });
 
+  it('ask-once: not what the customer told another organisation, which is not the company’s to pass on', () => {
+    const yaml =
+      map(`  - { id: dispute, name: Log the dispute, actor: rival, channel: phone, work: 10m, asks: [meter reading], next: claim }
+  - { id: claim, name: Claim the credit, actor: sales, channel: phone, wait: 1d, work: 10m, asks: [meter reading], next: done }
+  - { id: done, name: Supplied, actor: me }`);
+    // The customer repeats the reading (their effort counts it), but our desk was never given it.
+    expect(analyzeExact(mapOf(yaml)).effort.reAsks.total).toBe(1);
+    expect(proposed('ask-once', yaml)).toEqual([]);
+  });
+
   it('keep-informed: updates come from the company’s own steps (its systems included), never a customer’s or a partner’s', () => {
     const yaml = map(`  - { id: apply, name: Apply online, actor: me, channel: web, work: 10m, next: photo }
   - { id: photo, name: Take a meter photo, actor: me, work: 10m, next: read }
@@ -363,6 +373,10 @@ ${steps}`;
       'it moves `call` to web while `answer`, another side of the same contact, is on phone',
     );
     expect(changed((m) => ((m.steps[1]!.channel = 'web'), (m.steps[2]!.channel = 'web')))).toBeUndefined();
+    // Self-service of the agent's side would leave the customer's call unanswered on the phone.
+    expect(changed((m) => ((m.steps[2]!.actor = actor('me')), (m.steps[2]!.channel = 'web')))).toBe(
+      'it moves `answer` to web while `call`, another side of the same contact, is on phone',
+    );
     expect(changed((m) => m.steps[5]!.tells.push('status update'))).toBe(
       "it has `leave` (Old supplier's disputes team) give the customer status update, and only the company's own steps can",
     );
