@@ -1,7 +1,7 @@
 /** Properties that hold for every valid map, checked on random maps built from the shapes a flow can take. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { analyze } from '../../src/analysis/index.js';
+import { analyze, analyzeExact } from '../../src/analysis/index.js';
 import { postDominators } from '../../src/core/graph.js';
 import { scoreJson } from '../../src/report/score-json.js';
 import { mapOf } from '../helpers/analyze.js';
@@ -189,6 +189,31 @@ describe('every valid map', () => {
         );
       }),
       { numRuns: 40, seed: 20261122 },
+    );
+  });
+});
+
+describe('who is who in the business case', () => {
+  // Each actor but the customer may be a system, another organisation's, or both: the hours split, never counted
+  // twice or lost, and the cost to serve does not depend on who is who.
+  const who = fc.constantFrom('', ', type: system', ', org: Partner Ltd', ', type: system, org: Partner Ltd');
+  it('splits the hours of everyone but the customer into staff, partner and system hours, and keeps the cost', () => {
+    fc.assert(
+      fc.property(maps, fc.tuple(who, who, who, who), (yaml, marks) => {
+        const costed = yaml.replace(/(name: (Desk|Agent|Office|System)) }/g, '$1, cost: 30/h }');
+        const everyone = analyzeExact(mapOf(costed)).business;
+        let k = 0;
+        const marked = analyzeExact(
+          mapOf(costed.replace(/, cost: 30\/h }/g, () => `${marks[k++]}, cost: 30/h }`)),
+        ).business;
+        const split = marked.staffHours + (marked.partnerHours ?? 0) + (marked.systemHours ?? 0);
+        expect(split).toBeCloseTo(everyone.staffHours, 9);
+        expect(marked.costPerCase).toBeCloseTo(everyone.costPerCase!, 9);
+        expect(marked.partnerCost ?? 0).toBeCloseTo(30 * (marked.partnerHours ?? 0), 9);
+        // Staff hours are the company's people only: none when every actor is a system or another organisation's.
+        if (marks.every((m) => m !== '')) expect(marked.staffHours).toBe(0);
+      }),
+      { numRuns: 60, seed: 20261206 },
     );
   });
 });
