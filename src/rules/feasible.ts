@@ -144,16 +144,17 @@ function acrossParties(
 ): string | undefined {
   const channel = (map: ProcessMap, s: Step) =>
     s.channel === undefined ? undefined : channelOf(s.channel, map.channels).id;
+  const wasById = new Map(before.steps.map((s) => [s.id, s]));
   for (const [id, keys] of changes) {
     if (keys === 'removed') continue;
-    const was = before.steps.find((s) => s.id === id)!;
+    const was = wasById.get(id)!;
     const now = byId.get(id)!;
     if (keys.includes('actor') && !mayTakeOver(was.actor, now.actor))
       return `it gives \`${id}\` (${was.actor.name}'s work) to ${now.actor.name}: work moves neither between organisations nor between a person and a system without a contract change`;
     const dropped = was.verifies.find((item) => !now.verifies.includes(item));
     if (dropped !== undefined)
       return `it takes the check of ${dropped} out of \`${id}\`, and a check is the point of its step`;
-    const org = keys.includes('actor') ? undefined : otherOrg(before, was);
+    const org = keys.includes('asks') || keys.includes('channel') ? otherOrg(before, was) : undefined;
     if (org !== undefined && keys.includes('asks'))
       return `it changes what \`${id}\` asks, which is for ${org} to decide`;
     if (org !== undefined && keys.includes('channel'))
