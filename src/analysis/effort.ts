@@ -4,7 +4,7 @@
  * information, waiting without news, rework, and the number of people and systems to deal with. Each is counted
  * exactly on the flow, as an expected number per customer, as the article defines it.
  */
-import { mean } from '../core/index.js';
+import { components, mean, successors } from '../core/index.js';
 import { channelOf, type Channel, type ProcessMap, type Step } from '../load/index.js';
 import type { Flow } from '../model/index.js';
 import { darkTime } from './dark.js';
@@ -20,9 +20,15 @@ export interface Driver {
 export interface EffortFigures {
   /** Hands-on time of the customer's own steps. */
   customerEffort: number;
-  /** The customer changes channel to pursue the same need: a contact on another channel than their last one. */
+  /**
+   * The customer is made to change channel to pursue the same need: a contact on another channel than their last
+   * one, unless it is a step the company designed as the customer's own (`designedSelfService`).
+   */
   channelSwitches: Driver;
-  /** The customer contacts the company again about the same need: every contact they start after the first. */
+  /**
+   * The customer has to contact the company again about the same need: every contact they start after the first,
+   * unless it is a step the company designed as the customer's own (`designedSelfService`).
+   */
   repeatContacts: Driver;
   /** The customer is passed from one company person to another within one contact. */
   transfers: Driver;
@@ -80,7 +86,7 @@ function drive(flow: Flow, time: TimeFigures, context: Context, score: (i: numbe
  * A wait this long or longer ends a contact: a customer holds on the phone or queues at a counter for minutes, but
  * one who hears back after an hour or more is in a new contact (a stated rule, docs/scoring.md).
  */
-const CONTACT_GAP = 3600;
+export const CONTACT_GAP = 3600;
 
 /**
  * A contact the customer starts: their own step on a channel they use to reach the company. Reaching the goal (a
@@ -91,6 +97,44 @@ export function customerContact(map: ProcessMap, s: Step): Channel | undefined {
   const via = channelOf(s.channel, map.channels);
   return via.by === 'customer' ? via : undefined;
 }
+/**
+ * The steps the company designed as the customer's own part of the flow: a customer's contact on a channel where
+ * they serve themselves (web, app), that the team classes as valued or required (`value: customer` or `business`),
+ * and that no rework loop passes through. Applying online, verifying one's identity in the app after applying on
+ * the web, signing up after comparing offers: the design, not effort it fails to spare (Dixon, Freeman & Toman
+ * 2010 count what the customer is made to do). A chase (`waste`, or not classed), a step done again round a loop,
+ * or a contact on a channel where someone of the company answers is counted.
+ */
+export function designedSelfService(flow: Flow): boolean[] {
+  const { map, steps } = flow;
+  const inLoop = new Uint8Array(steps.length);
+  for (const comp of components(flow.links.map((l) => l.map((e) => e.to))))
+    if (comp.length > 1 || flow.links[comp[0]!]!.some((e) => e.to === comp[0])) for (const i of comp) inLoop[i] = 1;
+  return steps.map(
+    (s, i) =>
+      customerContact(map, s)?.selfService === true && (s.value === 'customer' || s.value === 'business') && !inLoop[i],
+  );
+}
+
+/**
+ * The steps of the contact the customer starts at step `i` (a customer's contact): that step, then the steps that
+ * carry it on without a wait that ends it, on the same channel: the customer's own, and the company's side of it (the
+ * agent who answers the call, the desk at the counter), whoever's they are.
+ */
+export function contactSteps(map: ProcessMap, i: number): Step[] {
+  const first = map.steps[i]!;
+  const via = customerContact(map, first);
+  if (!via) return [];
+  const found = [first];
+  for (let k = 0; k < found.length; k++)
+    for (const to of successors(found[k]!.next)) {
+      const s = map.steps[to]!;
+      if (found.includes(s) || mean(s.wait) >= CONTACT_GAP || s.channel === undefined) continue;
+      if (channelOf(s.channel, map.channels).id === via.id) found.push(s);
+    }
+  return found;
+}
+
 /** The company people the customer deals with: frontstage actors, and support actors reached through a channel. */
 const isCompanyPerson = (s: Step) =>
   s.actor.kind === 'frontstage' || (s.actor.kind === 'support' && s.channel !== undefined);
@@ -124,10 +168,13 @@ export function effortFigures(flow: Flow, time: TimeFigures): EffortFigures {
     initial: 0,
     next: (i, c) => (channel.index[i]! > 0 ? 2 * channel.index[i]! + 1 : endsContact[i] ? c & ~1 : c),
   };
+  // A step the company designed as the customer's own is a contact (the next one on another channel is a switch),
+  // but not a switch or a repeat itself.
+  const designed = designedSelfService(flow);
   const switches = drive(flow, time, contact, (i, c) =>
-    starts(i, c) && c >> 1 > 0 && c >> 1 !== channel.index[i] ? 1 : 0,
+    !designed[i] && starts(i, c) && c >> 1 > 0 && c >> 1 !== channel.index[i] ? 1 : 0,
   );
-  const repeats = drive(flow, time, contact, (i, c) => (starts(i, c) && c >> 1 > 0 ? 1 : 0));
+  const repeats = drive(flow, time, contact, (i, c) => (!designed[i] && starts(i, c) && c >> 1 > 0 ? 1 : 0));
 
   // Transfers. Context: the company person the customer is dealing with in the contact going on (0: none). A wait
   // ends the contact, and so does a contact the customer starts.
@@ -180,14 +227,18 @@ export function effortFigures(flow: Flow, time: TimeFigures): EffortFigures {
 
 /**
  * Items asked again: what a step asks that was asked at an earlier step on every path to it (a "must" data-flow
- * analysis). After parallel work, what any branch asked has been asked.
+ * analysis). After parallel work, what any branch asked has been asked. What a step verifies (a check: identity,
+ * an original document) is never asked again there, even where it also asks it. With `party`, an item counts as
+ * given only to the party that asked it (the company, or another organisation): what the company asks again of
+ * what it was given itself; without, of what the customer gave anyone on the way (their effort).
  */
-function reAskedItems(flow: Flow): string[][] {
+export function reAskedItems(flow: Flow, party: (s: Step) => string = () => ''): string[][] {
   const { steps, regions } = flow;
-  const items = [...new Set(steps.flatMap((s) => s.asks))];
+  const key = (s: Step, item: string) => `${party(s)}\u0000${item}`;
+  const items = [...new Set(steps.flatMap((s) => s.asks.map((item) => key(s, item))))];
   const bit = new Map(items.map((item, k) => [item, BigInt(1) << BigInt(k)]));
   const all = (BigInt(1) << BigInt(items.length)) - BigInt(1);
-  const asks = steps.map((s) => s.asks.reduce((m, item) => m | bit.get(item)!, BigInt(0)));
+  const asks = steps.map((s) => s.asks.reduce((m, item) => m | bit.get(key(s, item))!, BigInt(0)));
   const inSet: bigint[] = steps.map(() => all);
   const outSet: bigint[] = steps.map(() => all);
   // What the work carries along an edge inside a region: after a split, what the split and all its branches asked.
@@ -223,7 +274,9 @@ function reAskedItems(flow: Flow): string[][] {
       }
     }
   }
-  return steps.map((s, i) => s.asks.filter((item) => (inSet[i]! & bit.get(item)!) !== BigInt(0)));
+  return steps.map((s, i) =>
+    s.asks.filter((item) => (inSet[i]! & bit.get(key(s, item))!) !== BigInt(0) && !s.verifies.includes(item)),
+  );
 }
 
 /** Rework edges: edges that go back to a step on the current path, found by a depth-first walk in written order. */

@@ -49,10 +49,33 @@ interface Definition {
 
 const simulated = (a: MetricSource) => a.simulation;
 
+/** A figure of the business case per case, JSON only: null where the map lacks it (no partner, no system). */
+const perCase = (
+  label: string,
+  key: 'staffHours' | 'partnerHours' | 'partnerCost' | 'systemHours',
+  unit: Unit = 'amount',
+): Definition => ({
+  label,
+  unit,
+  better: 'lower',
+  of: (a) => a.business[key],
+  json: [key],
+  table: false,
+  nullable: true,
+});
+
 /** A yearly figure of the business case: null in the JSON when the map gives no volume (or costs). */
 const yearly = (
   label: string,
-  key: 'staffHours' | 'cost' | 'customerDays' | 'customerHours' | 'customerCost',
+  key:
+    | 'staffHours'
+    | 'partnerHours'
+    | 'partnerCost'
+    | 'systemHours'
+    | 'cost'
+    | 'customerDays'
+    | 'customerHours'
+    | 'customerCost',
   unit: Unit = 'amount',
 ): Definition => ({
   label,
@@ -251,7 +274,14 @@ const DEFINITIONS = {
     table: true,
     nullable: true,
   },
+  staffHours: perCase('Staff hours a case', 'staffHours'),
+  partnerHours: perCase('Partner hours a case', 'partnerHours'),
+  partnerCost: perCase("Partners' cost a case", 'partnerCost', 'money'),
+  systemHours: perCase('System hours a case', 'systemHours'),
   yearlyStaffHours: yearly('Staff hours a year', 'staffHours'),
+  yearlyPartnerHours: yearly('Partner hours a year', 'partnerHours'),
+  yearlyPartnerCost: yearly("Partners' cost a year", 'partnerCost', 'money'),
+  yearlySystemHours: yearly('System hours a year', 'systemHours'),
   yearlyCost: yearly('Cost a year', 'cost', 'money'),
   yearlyCustomerDays: yearly('Customer days a year', 'customerDays'),
   // The customers' own work is time; its worth in money only beside it, when the map values a customer's hour.

@@ -63,6 +63,12 @@ export const CHANNELS: Readonly<Record<string, ChannelWord>> = {
   },
 };
 
+/**
+ * The channels on which the customer serves themselves, with nobody of the company on the other side: a step of
+ * the customer's own there can be the part of the flow the company designed for them (docs/scoring.md).
+ */
+const SELF_SERVICE: ReadonlySet<string> = new Set(['web', 'app']);
+
 /** A channel as the analysis uses it: its standard name, and who starts a contact on it. */
 export interface Channel {
   id: string;
@@ -71,6 +77,8 @@ export interface Channel {
   remote: boolean;
   /** Known to carry documents and files too. */
   files: boolean;
+  /** The customer serves themselves on it (web, app). */
+  selfService: boolean;
 }
 
 const norm = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -90,10 +98,11 @@ export function channelOf(
   const id = WORDS.get(norm(own ?? text));
   const remote = id !== undefined && CHANNELS[id]!.remote;
   const files = id !== undefined && CHANNELS[id]!.files;
-  if (own !== undefined) return { id: norm(own), by: declared[own]!, remote, files, known: true };
+  const selfService = id !== undefined && SELF_SERVICE.has(id);
+  if (own !== undefined) return { id: norm(own), by: declared[own]!, remote, files, selfService, known: true };
   return id === undefined
-    ? { id: norm(text), by: 'customer', remote: false, files: false, known: false }
-    : { id, by: CHANNELS[id]!.by, remote, files, known: true };
+    ? { id: norm(text), by: 'customer', remote: false, files: false, selfService: false, known: false }
+    : { id, by: CHANNELS[id]!.by, remote, files, selfService, known: true };
 }
 
 /** The standard channel closest to an unknown text: by spelling, or one whose words contain it. */

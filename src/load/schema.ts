@@ -80,7 +80,6 @@ const SYNONYMS: Record<string, string> = {
   notes: 'note',
   role: 'actor',
   who: 'actor',
-  type: 'kind',
   lane: 'kind',
   then: 'next',
   goto: 'next',

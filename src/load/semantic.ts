@@ -175,11 +175,24 @@ export function checkSemantics(raw: RawMap, source: SourceMap, flow = true): { m
         ['actors'],
         id,
       );
+  // The customer is the customer: `org` and `type` say who else works in the process, for the company or not.
+  for (const [id, a] of Object.entries(raw.actors))
+    for (const key of ['org', 'type'] as const)
+      if (a.kind === 'customer' && a[key] !== undefined)
+        check.errorAtKey(
+          'customer-org',
+          `actor \`${id}\` is the customer: \`${key}\` says who serves the customer (${key === 'org' ? 'the other organisation a partner belongs to' : 'a person or a system'}), not the customer; remove it`,
+          ['actors', id],
+          key,
+        );
   const actors = new Map<string, Actor>(
     Object.entries(raw.actors).map(([id, a]) => {
       const hourlyCost =
         a.cost === undefined ? undefined : amount(parseHourly(a.cost, calendar), ['actors', id, 'cost']);
-      return [id, { id, kind: a.kind, name: a.name ?? id, ...(hourlyCost === undefined ? {} : { hourlyCost }) }];
+      const actor: Actor = { id, kind: a.kind, name: a.name ?? id, type: a.type ?? 'person' };
+      if (a.org !== undefined) actor.org = a.org;
+      if (hourlyCost !== undefined) actor.hourlyCost = hourlyCost;
+      return [id, actor];
     }),
   );
   const stages = raw.stages ?? [];
@@ -285,7 +298,7 @@ export function checkSemantics(raw: RawMap, source: SourceMap, flow = true): { m
       id: s.id,
       name: s.name,
       stage,
-      actor: actor ?? { id: s.actor, kind: 'backstage', name: s.actor },
+      actor: actor ?? { id: s.actor, kind: 'backstage', name: s.actor, type: 'person' },
       channel: s.channel,
       wait: check.distribution(s.wait, at('wait'), calendar),
       waitKind: s.waitKind,
@@ -293,6 +306,7 @@ export function checkSemantics(raw: RawMap, source: SourceMap, flow = true): { m
       value: s.value,
       feeling: s.feeling,
       asks: s.asks ?? [],
+      verifies: s.verifies ?? [],
       tells: s.tells ?? [],
       ca: s.ca === undefined ? 1 : parseRatio(s.ca),
       cost: s.cost,

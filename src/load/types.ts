@@ -40,7 +40,7 @@ export interface RawMap {
     targets?: { leadTime?: string | number; pce?: number | string; successRate?: number | string };
     benchmarks?: { name: string; leadTime?: string | number; pce?: number | string; successRate?: number | string }[];
   };
-  actors: Record<string, { kind: Lane; name?: string; cost?: string }>;
+  actors: Record<string, { kind: Lane; name?: string; type?: ActorType; org?: string; cost?: string }>;
   channels?: Record<string, ChannelStarter>;
   stages?: string[];
   steps: RawStep[];
@@ -61,6 +61,7 @@ export interface RawStep {
   value?: ValueClass;
   feeling?: number;
   asks?: string[];
+  verifies?: string[];
   tells?: string[];
   ca?: number | string;
   cost?: number;
@@ -78,10 +79,17 @@ export interface RawStep {
   next?: RawNext;
 }
 
+/** Whether an actor is a person (staff of the company or of a partner) or a system (software, a machine). */
+export type ActorType = 'person' | 'system';
+
 export interface Actor {
   id: string;
   kind: Lane;
   name: string;
+  /** A person unless the map says it is a system. */
+  type: ActorType;
+  /** The other organisation it belongs to (a partner, a regulator, another supplier); undefined: the map's company. */
+  org?: string;
   /** What an hour of its work costs, when the map says. */
   hourlyCost?: number;
 }
@@ -116,6 +124,8 @@ export interface Step {
   value?: ValueClass;
   feeling?: number;
   asks: string[];
+  /** What the step checks rather than collects: identity, security questions, an original document, a third party's form. */
+  verifies: string[];
   tells: string[];
   /** Percent complete and accurate of this step's output, 0..1 (1 when not given). */
   ca: number;
@@ -180,3 +190,11 @@ export interface ProcessMap {
 
 /** What a step's wait is: as the map says, or the customer's own pace in their lane and a queue elsewhere. */
 export const waitKindOf = (s: Step): WaitKind => s.waitKind ?? (s.actor.kind === 'customer' ? 'customer' : 'queue');
+
+/**
+ * Who an actor is to the company whose process the map is: the customer, the company's own people (`staff`) or
+ * systems, or another organisation (`partner`: a partner, a regulator, another supplier, people and systems alike).
+ */
+export type Party = 'customer' | 'staff' | 'system' | 'partner';
+export const partyOf = (a: Actor): Party =>
+  a.kind === 'customer' ? 'customer' : a.org !== undefined ? 'partner' : a.type === 'system' ? 'system' : 'staff';

@@ -108,6 +108,7 @@ function fieldsOf(step: Step, map: ProcessMap): Record<string, unknown> {
     wait: distributionValue(step.wait, cal),
     work: distributionValue(step.work, cal),
     asks: step.asks,
+    verifies: step.verifies,
     tells: step.tells,
     ca: ratioValue(step.ca),
     cost: step.cost,

@@ -94,15 +94,25 @@ export function scorecard(analysis: Analysis, file: string, options: ScorecardOp
 
   /** The business case, when the map gives a volume or costs: per case, then a year. */
   function businessRows(): string[] {
-    const { costPerCase, yearly, uncosted, staffHours } = analysis.business;
+    const { costPerCase, yearly, uncosted } = analysis.business;
     const amount = (x: number) => show('amount', x);
     const money = (x: number) => show('money', x, map.process);
-    const perCase = `${costPerCase === undefined ? '' : `${c.bold(money(costPerCase))} to serve a case, `}${amount(staffHours)} staff hours`;
+    // Staff hours are the company's own people; partners' and systems' hours are said apart.
+    const hours = (figures: typeof analysis.business | NonNullable<typeof yearly>) => [
+      `${amount(figures.staffHours)} staff hours`,
+      ...(figures.partnerHours === undefined
+        ? []
+        : [
+            `${amount(figures.partnerHours)} partner hours${figures.partnerCost === undefined ? '' : ` costing ${money(figures.partnerCost)}`}`,
+          ]),
+      ...(figures.systemHours === undefined ? [] : [`${amount(figures.systemHours)} system hours`]),
+    ];
+    const perCase = `${costPerCase === undefined ? '' : `${c.bold(money(costPerCase))} to serve a case, `}${hours(analysis.business).join(', ')}`;
     const missing = uncosted.length > 0 ? c.dim(` · no cost given for ${uncosted.join(', ')}`) : '';
     if (!yearly) return costPerCase === undefined ? [] : [row('Business case', `${perCase} a case`)];
     const year = [
       ...(yearly.cost === undefined ? [] : [`cost ${c.bold(money(yearly.cost))}`]),
-      `${amount(yearly.staffHours)} staff hours`,
+      ...hours(yearly),
       `${amount(yearly.customerDays)} customer days`,
       // The customers' own work is time; what it is worth only beside it, when the map values their hour.
       `${amount(yearly.customerHours)} hours of the customers' own work${yearly.customerCost === undefined ? '' : `, worth ${money(yearly.customerCost)}`}`,

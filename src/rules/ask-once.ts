@@ -1,5 +1,13 @@
-/** ask-once: information asked again that the customer already gave on every way to this step. */
+/**
+ * ask-once: information the company asks again that the customer already gave it on every way to this step. Only
+ * where the company asks (at its own steps, and at the customer's steps that deal with it), and only what it was
+ * given itself: what another organisation asks (the ombudsman's own form) is theirs, and what the customer told
+ * another organisation (the family doctor) is not the company's to pass on. A check (`verifies`) is never an item
+ * asked again, so it is never taken out.
+ */
+import { reAskedItems } from '../analysis/index.js';
 import type { Rule } from './types.js';
+import { otherOrg } from './feasible.js';
 
 export const askOnce: Rule = {
   id: 'ask-once',
@@ -8,12 +16,14 @@ export const askOnce: Rule = {
   oneChange: true,
   lever: (n) => `Ask once: stop asking again for what the customer gave, at ${n} steps`,
   description:
-    'Information asked again that the customer already gave at an earlier step on every way here: ask once and pass it on.',
-  find({ map, effort, time }) {
+    'Information the company asks again that the customer already gave at an earlier step on every way here (not a check, not another organisation’s form): ask once and pass it on.',
+  find({ map, flow, time }) {
+    const org = map.steps.map((s) => otherOrg(map, s) ?? '');
+    const reAsked = reAskedItems(flow, (s) => org[s.index]!);
     return map.steps
-      .filter((s) => effort.reAsked[s.index]!.length > 0)
+      .filter((s) => reAsked[s.index]!.length > 0 && org[s.index] === '')
       .map((s) => {
-        const items = effort.reAsked[s.index]!;
+        const items = reAsked[s.index]!;
         return {
           rule: 'ask-once',
           title: `Do not ask again for ${items.join(', ')} at \`${s.id}\``,

@@ -1,11 +1,11 @@
 /**
  * merge-handoffs: work passed from desk to desk backstage; one owner removes the queues between them. Only the
- * company's own backstage desks: work does not move to or from a partner or a system (support) without a contract
- * change, and physical work stays where the goods are.
+ * company's own people at backstage desks: work does not move to or from another organisation, nor between a person
+ * and a system, without a contract change or a project, and physical work stays where the goods are.
  */
 import { formatDuration, mean } from '../core/index.js';
 import { predecessors, onlySuccessor } from '../model/index.js';
-import type { Step } from '../load/index.js';
+import { partyOf, type Step } from '../load/index.js';
 import type { Rule } from './types.js';
 import { isQueue, isPhysical } from './feasible.js';
 
@@ -15,12 +15,12 @@ export const mergeHandoffs: Rule = {
   effort: 2,
   lever: (n) => `One owner for ${n} chains of handoffs`,
   description:
-    'Chains of handoffs between the company’s backstage desks (not partners or systems, not physical work): let one owner do the chain, without a queue at every handoff.',
+    'Chains of handoffs between the company’s own people at backstage desks (not partners or systems, not physical work): let one owner do the chain, without a queue at every handoff.',
   find({ map, flow }) {
     const preds = predecessors(flow);
     const chains: Step[][] = [];
     const used = new Set<number>();
-    const movable = (s: Step) => s.actor.kind === 'backstage' && !isPhysical(s);
+    const movable = (s: Step) => s.actor.kind === 'backstage' && partyOf(s.actor) === 'staff' && !isPhysical(s);
     for (const start of map.steps) {
       if (used.has(start.index) || !movable(start)) continue;
       const chain = [start];

@@ -1,8 +1,10 @@
 /**
- * self-service: a frontstage step that only takes or gives information on a channel that can carry it; the customer
- * could do it themselves, online. Never physical work, a company decision, or what carries a decision out.
+ * self-service: a frontstage step of the company's own people that only takes or gives information on a channel that
+ * can carry it; the customer could do it themselves, online. Never physical work, a company decision, or what carries
+ * a decision out, nor the work of a system or of another organisation.
  */
 import { formatDuration, mean } from '../core/index.js';
+import { partyOf } from '../load/index.js';
 import type { Rule } from './types.js';
 import { carryingOutDecisions, isDecision, isQueue, isPhysical, remoteChannel } from './feasible.js';
 
@@ -12,7 +14,7 @@ export const selfService: Rule = {
   effort: 4,
   lever: (n) => `Self-service: the customer does ${n} steps online`,
   description:
-    'Frontstage steps that only pass information to or from the customer on a channel that can carry it (not physical work, not a decision or what follows one): let the customer do them online, at once, instead of waiting for staff.',
+    'Frontstage steps of the company’s own people that only pass information to or from the customer on a channel that can carry it (not physical work, not a decision or what follows one): let the customer do them online, at once, instead of waiting for staff.',
   find({ map }) {
     const customer = map.actors.find((a) => a.kind === 'customer');
     if (!customer) return [];
@@ -21,6 +23,7 @@ export const selfService: Rule = {
       .filter(
         (s) =>
           s.actor.kind === 'frontstage' &&
+          partyOf(s.actor) === 'staff' &&
           s.value !== 'customer' &&
           s.value !== 'waste' &&
           (s.asks.length > 0 || s.tells.length > 0) &&

@@ -208,3 +208,54 @@ describe('channels the format does not know', () => {
     expect(e.channelSwitches.total).toBe(1);
   });
 });
+
+describe("the customer's own part of the flow as designed is neither a repeat contact nor a channel switch", () => {
+  // Applying on the web, verifying one's identity in the app and activating in the app are the flow the company
+  // designed (valued or required steps on a self-service channel, outside any loop); the chase by phone is not.
+  const designed = `  - { id: apply, name: Apply online, actor: me, channel: web, work: 10m, value: business, next: verify }
+  - { id: verify, name: Verify identity in the app, actor: me, channel: app, wait: 1h, work: 5m, value: business, verifies: [passport], next: review }
+  - { id: review, name: Review, actor: back, wait: 3d, work: 1h, next: [{ to: activate, chance: 75% }, { to: chase, chance: 25% }] }
+  - { id: chase, name: Chase by phone, actor: me, channel: phone, work: 5m, value: waste, next: answer }
+  - { id: answer, name: Answer the chase, actor: agent, channel: phone, work: 5m, next: activate }
+  - { id: activate, name: Activate in the app, actor: me, channel: app, wait: 1d, work: 2m, value: customer, next: use }
+  - { id: use, name: Use the account, actor: me, channel: web }`;
+
+  it('counts only the chase: 0.25 repeat contacts and 0.25 channel switches (app to phone)', () => {
+    const e = effort(designed);
+    // Counted as contacts the customer starts, as before: verify 1 switch + 1 repeat, chase 0.25 + 0.25, activate
+    // after the chase 0.25 switches (phone to app) and 1 repeat: 1.5 switches and 2.25 repeats.
+    expect(e.repeatContacts.total).toBeCloseTo(0.25, 12);
+    expect(e.channelSwitches.total).toBeCloseTo(0.25, 12);
+    expect(Array.from(e.channelSwitches.perStep)).toEqual([0, 0, 0, 0.25, 0, 0, 0]);
+    expect(e.switchFrom[3]).toBe('app');
+  });
+
+  it('counts the same steps when the team does not class them as valued or required: nothing says they are the design', () => {
+    const e = effort(designed.replace(/, value: (business|customer)/g, ''));
+    expect(e.repeatContacts.total).toBeCloseTo(2.25, 12);
+    expect(e.channelSwitches.total).toBeCloseTo(1.5, 12);
+  });
+
+  it('counts a designed step done again round a loop: uploading again after a check sends the case back', () => {
+    const e = effort(`  - { id: apply, name: Apply online, actor: me, channel: web, value: business, next: check }
+  - { id: check, name: Check, actor: back, wait: 1d, next: [{ to: done, chance: 80% }, { to: upload, chance: 20% }] }
+  - { id: upload, name: Upload the documents again, actor: me, channel: web, wait: 1d, value: business, next: check }
+  - { id: done, name: Done, actor: me }`);
+    // check is visited 1 / 0.8 = 1.25 times, upload 0.25: each upload is the customer coming back, on the same channel.
+    expect(e.repeatContacts.total).toBeCloseTo(0.25, 12);
+    expect(e.channelSwitches.total).toBe(0);
+  });
+});
+
+describe('a check is not information asked again', () => {
+  it('counts the passport asked twice, but not where a step verifies it', () => {
+    const e = effort(`  - { id: a, name: Apply, actor: me, channel: web, asks: [name, passport], next: b }
+  - { id: b, name: Identity check at the branch, actor: agent, channel: branch, wait: 1d, asks: [passport], verifies: [passport], next: c }
+  - { id: c, name: Security questions, actor: agent, channel: phone, wait: 1d, verifies: [date of birth], next: d }
+  - { id: d, name: Send a copy of the passport, actor: me, channel: email, wait: 1d, asks: [passport, name], next: e }
+  - { id: e, name: Done, actor: me }`);
+    // b checks the passport (it is the point of the step): not asked again; d asks it again, and the name: 2.
+    expect(e.reAsked).toEqual([[], [], [], ['passport', 'name'], []]);
+    expect(e.reAsks.total).toBe(2);
+  });
+});

@@ -217,6 +217,31 @@ describe('every valid map', () => {
   });
 });
 
+describe('who is who in the business case', () => {
+  // Each actor but the customer may be a system, another organisation's, or both: the hours split, never counted
+  // twice or lost, and the cost to serve does not depend on who is who.
+  const who = fc.constantFrom('', ', type: system', ', org: Partner Ltd', ', type: system, org: Partner Ltd');
+  it('splits the hours of everyone but the customer into staff, partner and system hours, and keeps the cost', () => {
+    fc.assert(
+      fc.property(maps, fc.tuple(who, who, who, who), (yaml, marks) => {
+        const costed = yaml.replace(/(name: (Desk|Agent|Office|System)) }/g, '$1, cost: 30/h }');
+        const everyone = analyzeExact(mapOf(costed)).business;
+        let k = 0;
+        const marked = analyzeExact(
+          mapOf(costed.replace(/, cost: 30\/h }/g, () => `${marks[k++]}, cost: 30/h }`)),
+        ).business;
+        const split = marked.staffHours + (marked.partnerHours ?? 0) + (marked.systemHours ?? 0);
+        expect(split).toBeCloseTo(everyone.staffHours, 9);
+        expect(marked.costPerCase).toBeCloseTo(everyone.costPerCase!, 9);
+        expect(marked.partnerCost ?? 0).toBeCloseTo(30 * (marked.partnerHours ?? 0), 9);
+        // Staff hours are the company's people only: none when every actor is a system or another organisation's.
+        if (marks.every((m) => m !== '')) expect(marked.staffHours).toBe(0);
+      }),
+      { numRuns: 60, seed: 20261206 },
+    );
+  });
+});
+
 describe('maps at the edges of what the format accepts', () => {
   // Random small flows whose chances and durations run to the extremes: a way out of 0% or 0.01%, a 400-digit
   // duration, a queue that would take longer than the universe. Validation refuses what the engine cannot compute;
@@ -248,8 +273,9 @@ describe('maps at the edges of what the format accepts', () => {
         const { metrics, steps: scored } = scoreJson(analyze(loaded.map, { runs: 50 }), 'edge.cxmap.yaml');
         // JSON writes NaN and Infinity as null: no figure may come out so. (These maps give no business figures,
         // whose absence is written as null on purpose.)
-        const { costPerCase, yearly, ...figures } = metrics;
-        expect([costPerCase, ...Object.values(yearly as object)]).toEqual([null, null, null, null, null, null]);
+        const { costPerCase, partnerHours, partnerCost, systemHours, yearly, ...figures } = metrics;
+        expect([costPerCase, partnerHours, partnerCost, systemHours]).toEqual([null, null, null, null]);
+        expect(Object.values(yearly as object)).toEqual([null, null, null, null, null, null, null, null]);
         expect(JSON.stringify({ figures, scored })).not.toMatch(/null/);
       }),
       { seed: 12, numRuns: 300 },

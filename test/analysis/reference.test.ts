@@ -26,10 +26,15 @@ describe('the reference example of docs/scoring.md', () => {
   it('has the business case worked out by hand', () => {
     // Staff hours: check 4/3 × 1 h + decide 2 h + contract 0.8 × 1 h = 4.1333 h a case.
     expect(a.business.staffHours).toBeCloseTo(4 + 2 / 15, 12);
+    // The account system is a system: its time (none) is apart from staff; the map names no partner.
+    expect(json.metrics).toMatchObject({ staffHours: 4.133, systemHours: 0, partnerHours: null, partnerCost: null });
     // Cost: the back office's 10/3 h × 45 = 150, the clerk's 0.8 h × 40 = 32, the set-up fee 0.8 × 12 = 9.6.
     expect(json.metrics.costPerCase).toBe(191.6);
     expect(json.metrics.yearly).toEqual({
       staffHours: 4960, // 4.1333 × 1,200
+      partnerHours: null,
+      partnerCost: null,
+      systemHours: 0,
       cost: 229920, // 191.6 × 1,200
       customerDays: 8130, // 162.6 h / 24 h × 1,200
       customerHours: 1040, // 52 m of the owner's own work × 1,200 = 62,400 m

@@ -12,14 +12,17 @@ const MESSY = `# yaml-language-server: $schema=../schemas/cxmap.schema.json
 steps:
     # the customer starts online
     - next: check   # straight to the back office
+      verifies: [identity]
       name: Apply online
       id: apply
+      asks: [name]
       work: 20m
       actor: me
     - {name: Check the application, id: check, actor: back, wait: 1d}
 actors:
     me: {name: Customer, kind: customer}   # the applicant
     back: {kind: backstage, name: Back office}
+    scan: {org: Scanning Ltd, cost: 45/h, type: system, name: Scanning bureau, kind: support}
 cxmap: 1
 process:
     goal: Use the account the same day
@@ -40,6 +43,7 @@ process:
 actors:
   me: { kind: customer, name: Customer } # the applicant
   back: { kind: backstage, name: Back office }
+  scan: { kind: support, name: Scanning bureau, type: system, org: Scanning Ltd, cost: 45/h }
 
 steps:
   # the customer starts online
@@ -47,6 +51,8 @@ steps:
     name: Apply online
     actor: me
     work: 20m
+    asks: [name]
+    verifies: [identity]
     next: check # straight to the back office
 
   - { id: check, name: Check the application, actor: back, wait: 1d }

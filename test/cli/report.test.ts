@@ -162,7 +162,13 @@ describe('cxmap report', () => {
       rows.map((r) => Array.from(r.querySelectorAll('th, td')).map((c) => (c.textContent ?? '').trim())),
     );
     expect(cells).toContainEqual(['Cost to serve a case', 'EUR 190.90', '', '']);
-    expect(cells).toContainEqual(['Staff hours a year', '74,611', '', '']);
+    // The company's people only: 74,611 hours counting everyone, less the network operator's (line-ready 0.96 ×
+    // 30 m + repair-line 0.096 × 1 h = 0.576 h a case, at 90 an hour) and the online shop's and order system's
+    // (15 m + 1 m + 0.04 × 1 m = 0.26733 h a case), 24,000 cases a year.
+    expect(cells).toContainEqual(['Staff hours a year', '54,371', '', '']);
+    expect(cells).toContainEqual(['Partner hours a year', '13,824', '', '']);
+    expect(cells).toContainEqual(["Partners' cost a year", 'EUR 1,244,160', '', '']);
+    expect(cells).toContainEqual(['System hours a year', '6,416', '', '']);
     // The customers' own hours are time; the map does not value them, so no amount of money goes with them.
     expect(cells.map((r) => r[0])).toContain("Customers' own hours a year");
     expect(cells.map((r) => r[0])).not.toContain("Value of customers' own hours a year");
@@ -322,11 +328,18 @@ describe('cxmap report', () => {
     expect(json.metrics.costPerCase).toBeNull();
     expect(json.metrics.yearly).toEqual({
       staffHours: null,
+      partnerHours: null,
+      partnerCost: null,
+      systemHours: null,
       cost: null,
       customerDays: null,
       customerHours: null,
       customerCost: null,
     });
+    // Without costs, the partners' cost is null too; their hours and the systems' are counted apart from staff:
+    // the valuer's 2 h + 30 m and the credit bureau's 5 m (every case); the core banking system's 5 m at key-in and
+    // 5 m at book-funds, which the 80 / 88 of cases approved reach: (5 + 5 × 0.8 / 0.88) / 60 = 0.159 h.
+    expect(json.metrics).toMatchObject({ partnerHours: 2.583, partnerCost: null, systemHours: 0.159 });
     // Its days are working days, and it names no currency (it gives no amount).
     expect(json.calendar).toEqual({ daySeconds: 28800, weekSeconds: 144000, days: 'working' });
     expect(json.currency).toBeNull();

@@ -103,6 +103,10 @@ steps:
       'expectedReworks',
       'contacts',
       'costPerCase',
+      'staffHours',
+      'partnerHours',
+      'partnerCost',
+      'systemHours',
       'yearly',
       'contactNames',
     ]);

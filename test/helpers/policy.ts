@@ -7,7 +7,8 @@
  * - handoffs: call → back, back → sys, sys → back, and back → branch → sys for 10%: 3.10 (1 at `check`);
  * - transfers: none (the branch sees the cardholder days after the call: a new contact); channel switches: none
  *   (the cardholder's own contacts, report and use, are both on the web; the call centre calling is not theirs);
- *   repeat contacts: `use`, 1;
+ *   repeat contacts: none (activating the card on the web, `use`, is the customer's own part of the flow as
+ *   designed: a valued step on a self-service channel, outside any loop);
  * - items asked again: the card number at `call` (1) and at `branch` (0.10): 1.10;
  * - dark time, after the default 1 day of silence: 1d at `check`, 0.1 × 1d at `branch`, 2.9d at `post`: 4.0 d.
  */

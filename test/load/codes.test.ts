@@ -143,6 +143,24 @@ const cases: Case[] = [
     message: 'steps[0].ca: write a share as a number from 0 to 1 (0.8) or as a percentage from 0% to 100% (80%)',
   },
   {
+    code: 'bad-value',
+    yaml: two().replace(
+      'desk: { kind: frontstage, name: Desk }',
+      'desk: { kind: frontstage, name: Desk, type: frontstage }',
+    ),
+    line: 8,
+    column: 47,
+    message: 'actors.desk.type: choose person or system (the lane is `kind`)',
+  },
+  {
+    code: 'customer-org',
+    yaml: two().replace('me: { kind: customer, name: Me }', 'me: { kind: customer, name: Me, org: Acme }'),
+    line: 7,
+    column: 35,
+    message:
+      'actor `me` is the customer: `org` says who serves the customer (the other organisation a partner belongs to), not the customer; remove it',
+  },
+  {
     code: 'duplicate-stage',
     yaml: two().replace('stages: [One, Two]', 'stages: [One, Two, One]'),
     line: 9,
@@ -497,6 +515,7 @@ describe('one broken map per finding code', () => {
       'bad-rate',
       'bad-value',
       'chances-not-100',
+      'customer-org',
       'duplicate-id',
       'duplicate-item',
       'duplicate-key',

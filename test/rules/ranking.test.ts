@@ -115,15 +115,15 @@ steps:
   });
 
   it('proposes nothing that adds more for the customer than it takes away', () => {
-    // Self-service for b: the customer would fill in on the web what the desk takes by phone, with no wait to
-    // save: only their own work grows.
+    // Self-service for b: the customer would fill in on the web what the desk takes by phone (the desk phoning
+    // them: b answers no call of theirs), with no wait to save: only their own work grows.
     const text = `cxmap: 1
 process: { name: P, customer: C, goal: G }
 actors:
   me: { kind: customer, name: Me }
   desk: { kind: frontstage, name: Desk }
 steps:
-  - { id: a, name: A, actor: me, channel: phone, work: 10m, next: b }
+  - { id: a, name: A, actor: me, channel: web, work: 10m, next: b }
   - { id: b, name: B, actor: desk, channel: phone, work: 10m, asks: [income], next: c }
   - { id: c, name: C, actor: me, work: 10m }
 `;
