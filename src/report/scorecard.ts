@@ -105,7 +105,8 @@ export function scorecard(analysis: Analysis, file: string, options: ScorecardOp
         : [
             `${amount(figures.partnerHours)} partner hours${figures.partnerCost === undefined ? '' : ` costing ${money(figures.partnerCost)}`}`,
           ]),
-      ...(figures.systemHours === undefined ? [] : [`${amount(figures.systemHours)} system hours`]),
+      // A system that takes no recorded time is no figure to read.
+      ...(figures.systemHours ? [`${amount(figures.systemHours)} system hours`] : []),
     ];
     const perCase = `${costPerCase === undefined ? '' : `${c.bold(money(costPerCase))} to serve a case, `}${hours(analysis.business).join(', ')}`;
     const missing = uncosted.length > 0 ? c.dim(` · no cost given for ${uncosted.join(', ')}`) : '';

@@ -52,6 +52,8 @@ describe('the business case counts the company’s people, partners and systems 
       cost: 100000,
       // Lead time: 10 m + (1 d + 1 h) + 6 m + 0.2 × (20 d + 3 h) + 5 m = 121.95 h = 5.08125 d, × 1,000.
       customerDays: 5081.25,
+      // The household's 10 m + 5 m of its own work, 1,000 times.
+      customerHours: 250,
       customerCost: null,
     });
   });

@@ -69,6 +69,9 @@ steps:
     expect(json.currency).toBeNull();
     expect(json.metrics.yearly).toEqual({
       staffHours: 100,
+      partnerHours: null,
+      partnerCost: null,
+      systemHours: null,
       cost: 4000,
       customerDays: 6.25,
       customerHours: 50,
