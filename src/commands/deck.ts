@@ -5,7 +5,7 @@ import { loadFile } from '../load/index.js';
 import { MIN_TEXT_PT } from '../render/index.js';
 import { DECK_TOP } from '../report/index.js';
 import { expandInputs, writeDeck, type DeckOptions } from '../workflows/index.js';
-import { addSimulationOptions, configOption, effortsFrom, stopOnInvalid, type CommandContext } from './shared.js';
+import { addSimulationOptions, configOption, estimatesFrom, stopOnInvalid, type CommandContext } from './shared.js';
 
 export function register(program: Command, context: CommandContext): void {
   addSimulationOptions(program.command('deck'))
@@ -29,7 +29,7 @@ export function register(program: Command, context: CommandContext): void {
       if (stopOnInvalid([...loaded, ...(toBe ? [toBe] : [])], context)) return;
       if (toBe && loaded.length !== 1)
         throw new UsageError(`--to-be compares against one as-is map; ${loaded.length} were given`);
-      const efforts = effortsFrom(options.config);
-      context.exitCode = await writeDeck(loaded, toBe, { ...options, efforts }, (path) => context.write(`${path}\n`));
+      const { efforts, levers } = estimatesFrom(options.config);
+      context.exitCode = await writeDeck(loaded, toBe, { ...options, efforts, levers }, (path) => context.write(`${path}\n`));
     });
 }

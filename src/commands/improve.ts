@@ -5,17 +5,17 @@ import { UsageError } from '../core/index.js';
 import { Chalk } from 'chalk';
 import { loadFile } from '../load/index.js';
 import { analyzeExact, compareMetrics } from '../analysis/index.js';
-import { improve, scoreText, targetNames } from '../rules/index.js';
+import { improve, madeAt, scoreText, targetNames } from '../rules/index.js';
 import { comparisonTable, toText } from '../report/index.js';
 import { Outputs } from '../workflows/index.js';
-import { configOption, effortsFrom, stopOnInvalid, type CommandContext } from './shared.js';
+import { configOption, estimatesFrom, stopOnInvalid, type CommandContext } from './shared.js';
 
 export function register(program: Command, context: CommandContext): void {
   program
     .command('improve')
     .summary('write the to-be map with the chosen improvements made')
     .description(
-      'Make the chosen opportunities on a map and write the to-be map: recommended makes every change the ranking recommends (each gains something for the customer and none changes what a better one changes). The lines it does not change stay as they were, comments included, and every changed step gets a comment saying what changed and why. Prints the figures before and after. An existing file is written over only with --force, and the input never.',
+      `Make the chosen opportunities on a map and write the to-be map: recommended makes every change the ranking recommends (each gains something for the customer and none changes what a better one changes). A change with a size (a wait cut by a share, a rework loop made smaller) is made at the middle of its assumed range, or at the size \`levers:\` sets in the map or the configuration. The lines it does not change stay as they were, comments included, and every changed step gets a comment saying what changed and why. Prints the figures before and after. An existing file is written over only with --force, and the input never.`,
     )
     .argument('<map>', 'the as-is map')
     .requiredOption(
@@ -41,11 +41,11 @@ export function register(program: Command, context: CommandContext): void {
         throw new UsageError(
           `${path} already exists: cxmap improve writes over a file only with --force (it may hold your edits); choose another -o, or add --force`,
         );
-      const efforts = effortsFrom(options.config);
+      const { efforts, levers } = estimatesFrom(options.config);
       const loaded = loadFile(file);
       if (stopOnInvalid([loaded], context) || !loaded.map) return;
       const analysis = analyzeExact(loaded.map);
-      const result = improve(analysis, loaded.source!, file, options.apply, efforts);
+      const result = improve(analysis, loaded.source!, file, options.apply, efforts, levers);
       const c = new Chalk({ level: context.colorLevel });
       const leftOut = () => {
         for (const { ranked, because } of result.left)
@@ -63,9 +63,13 @@ export function register(program: Command, context: CommandContext): void {
       );
       result.changes.forEach((r, k) =>
         context.write(
-          `  ${k + 1}. ${r.opportunity.title} (${r.opportunity.id}): ${scoreText(r)}${r.meets.length ? `; meets ${targetNames(r.meets)}` : ''}\n`,
+          `  ${k + 1}. ${r.opportunity.title} (${r.opportunity.id}): ${scoreText(r)}${r.meets.length ? `; meets ${targetNames(r.meets)}` : ''}${r.sizes.length ? `; made with ${madeAt(r.sizes)}` : ''}\n`,
         ),
       );
+      if (result.changes.some((r) => r.sizes.length > 0))
+        context.write(
+          'Each change with a size is made at the middle of its range, or at the size `levers:` sets; `cxmap report` gives the savings over the whole range.\n',
+        );
       leftOut();
       context.write('\n');
       context.write(

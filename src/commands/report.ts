@@ -2,7 +2,7 @@
 import { Option, type Command } from 'commander';
 import { loadFile } from '../load/index.js';
 import { expandInputs, REPORT_FORMATS, writeReports, type ReportOptions } from '../workflows/index.js';
-import { addSimulationOptions, configOption, effortsFrom, stopOnInvalid, type CommandContext } from './shared.js';
+import { addSimulationOptions, configOption, estimatesFrom, stopOnInvalid, type CommandContext } from './shared.js';
 
 export function register(program: Command, context: CommandContext): void {
   addSimulationOptions(program.command('report'))
@@ -21,8 +21,8 @@ export function register(program: Command, context: CommandContext): void {
     .action(async (files: string[], options: ReportOptions & { config?: string }) => {
       const loaded = (await expandInputs(files)).map(loadFile);
       if (stopOnInvalid(loaded, context)) return;
-      const efforts = effortsFrom(options.config);
-      await writeReports(loaded, { ...options, efforts }, (path) => context.write(`${path}\n`));
+      const { efforts, levers } = estimatesFrom(options.config);
+      await writeReports(loaded, { ...options, efforts, levers }, (path) => context.write(`${path}\n`));
       context.exitCode = 0;
     });
 }

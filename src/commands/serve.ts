@@ -11,7 +11,7 @@ import { VIEWS, type ViewName, mermaidFile } from '../render/index.js';
 import { LIVE_SCRIPT, livePage, type LiveState } from '../report/index.js';
 import { liveState } from '../workflows/index.js';
 import { onSave, untilStopped } from './saves.js';
-import { configOption, effortsFrom, parseViews, type CommandContext } from './shared.js';
+import { configOption, estimatesFrom, parseViews, type CommandContext } from './shared.js';
 
 interface ServeOptions {
   port: number;
@@ -80,7 +80,7 @@ export function register(program: Command, context: CommandContext): void {
     .action(async (file: string, options: ServeOptions) => {
       if (!existsSync(file)) throw new UsageError(`cannot read ${file}: no such file`);
       const path = resolve(file);
-      const efforts = effortsFrom(options.config);
+      const { efforts, levers } = estimatesFrom(options.config);
       const clients = new Set<ServerResponse>();
       let state = read();
       // What a page opened (or reloaded) while the map is invalid draws under the findings.
@@ -93,7 +93,7 @@ export function register(program: Command, context: CommandContext): void {
               ok: false,
               findings: [{ line: 1, column: 1, message: text.finding.message, code: text.finding.code }],
             };
-          return liveState(text.text, file, options.view, efforts);
+          return liveState(text.text, file, options.view, efforts, levers);
         } catch (error) {
           // The file went away or became a folder between saves: say so on the page, keep serving.
           if (!(error instanceof UsageError)) throw error;

@@ -8,7 +8,7 @@ import { DEFAULT_RUNS, DEFAULT_SEED } from '../analysis/index.js';
 import { THEMES, VIEWS, type ViewName } from '../render/index.js';
 import { FORMATTERS, type FileResult } from '../formatters/index.js';
 import { findConfig, loadConfig } from '../load/index.js';
-import { judgementOf, type Efforts } from '../rules/index.js';
+import { judgementOf, type Judgement } from '../rules/index.js';
 
 export interface CommandContext {
   write(text: string): void;
@@ -74,15 +74,16 @@ export function addSimulationOptions(command: Command): Command {
     .option('--seed <n>', 'seed of the simulation', positiveInteger('--seed', 2 ** 31), DEFAULT_SEED);
 }
 
-/** The option of the commands that rank opportunities: the configuration to take effort estimates from. */
+/** The option of the commands that rank opportunities: the configuration to take effort estimates and lever sizes from. */
 export const configOption = () =>
   new Option(
     '-c, --config <file>',
-    'the configuration whose effort estimates to use, instead of the nearest cxmap.config.yaml',
+    'the configuration whose effort estimates and lever sizes to use, instead of the nearest cxmap.config.yaml',
   );
 
-/** The effort estimates of the configuration named, or of the nearest one (found as `cxmap check` finds it). */
-export function effortsFrom(file: string | undefined): Efforts {
+/** The effort estimates and lever sizes of the configuration named, or of the nearest one (found as `cxmap check` finds it). */
+export function estimatesFrom(file: string | undefined): Pick<Judgement, 'efforts' | 'levers'> {
   const cwd = process.cwd();
-  return judgementOf(loadConfig(file ?? findConfig(cwd), cwd)).efforts;
+  const { efforts, levers } = judgementOf(loadConfig(file ?? findConfig(cwd), cwd));
+  return { efforts, levers };
 }

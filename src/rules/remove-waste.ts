@@ -16,6 +16,8 @@ export const removeWaste: Rule = {
   id: 'remove-waste',
   kind: 'opportunity',
   effort: 1,
+  // A change made or not: it has no size to assume.
+  size: 'none',
   lever: (n) => `Remove the ${n} steps that are waste`,
   description:
     'Steps classed as waste (neither valued by the customer nor required) that no contact or information passes through and that are not rework: remove them and let the work go straight on.',

@@ -1,7 +1,7 @@
 /** A PowerPoint deck of one or more maps: their slides, the pictures drawn as PNG in one browser, one .pptx file. */
 import type { LoadedMap } from '../load/index.js';
 import { analyzeInParallel } from '../analysis/index.js';
-import { opportunities, RULES, type Efforts } from '../rules/index.js';
+import { opportunities, RULES, type Efforts, type Levers } from '../rules/index.js';
 import { NO_BROWSER, PAGES, type Drawn } from '../render/index.js';
 import { deckSlides, pptxOf, type Slide } from '../report/index.js';
 import { UsageError } from '../core/index.js';
@@ -14,6 +14,8 @@ export interface DeckOptions {
   seed: number;
   /** The configuration's effort estimates of opportunities. */
   efforts?: Efforts;
+  /** The configuration's lever sizes. */
+  levers?: Levers;
 }
 
 /** PNG at two pixels a point: a 16:9 slide picture is 2560 x 1440, sharp on a projector and in print. */
@@ -38,7 +40,7 @@ export async function writeDeck(
   for (const l of loaded) {
     const analysis = await analyse(l);
     slides.push(
-      ...deckSlides({ analysis, ranking: opportunities(analysis, RULES, options.efforts), toBe: toBeAnalysis }),
+      ...deckSlides({ analysis, ranking: opportunities(analysis, RULES, options.efforts, options.levers), toBe: toBeAnalysis }),
     );
   }
   const pictures = slides.flatMap((s) => (s.kind === 'picture' ? [s.picture] : []));

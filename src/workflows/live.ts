@@ -1,16 +1,22 @@
 /** The live state of a map being typed in a workshop (`cxmap serve`): its findings, or what the page shows of it. */
 import { loadText } from '../load/index.js';
 import { analyzeExact } from '../analysis/index.js';
-import { opportunities, RULES, type Efforts } from '../rules/index.js';
+import { opportunities, RULES, type Efforts, type Levers } from '../rules/index.js';
 import { flowPictures, type ViewName } from '../render/index.js';
 import { liveContent, type LiveState } from '../report/index.js';
 
-export function liveState(text: string, file: string, views: readonly ViewName[], efforts?: Efforts): LiveState {
+export function liveState(
+  text: string,
+  file: string,
+  views: readonly ViewName[],
+  efforts?: Efforts,
+  levers?: Levers,
+): LiveState {
   const loaded = loadText(text, file);
   if (!loaded.map) {
     const findings = loaded.findings.map((f) => ({ line: f.line, column: f.column, message: f.message, code: f.code }));
     return { ok: false, findings };
   }
   const analysis = analyzeExact(loaded.map);
-  return liveContent(analysis, opportunities(analysis, RULES, efforts), flowPictures(analysis, views), file);
+  return liveContent(analysis, opportunities(analysis, RULES, efforts, levers), flowPictures(analysis, views), file);
 }

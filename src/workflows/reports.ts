@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import type { LoadedMap } from '../load/index.js';
 import { analyzeInParallel } from '../analysis/index.js';
-import { opportunities, RULES, type Efforts } from '../rules/index.js';
+import { opportunities, RULES, type Efforts, type Levers } from '../rules/index.js';
 import { flowPictures, prioritiesDiagram, prioritiesDrawn, viewDiagrams } from '../render/index.js';
 import { REPORT_VIEWS, reportBlocks, reportJson, toHtml, toMarkdown } from '../report/index.js';
 import { Outputs } from './output.js';
@@ -21,6 +21,8 @@ export interface ReportOptions extends SimulationOptions {
   out: string;
   /** The configuration's effort estimates of opportunities. */
   efforts?: Efforts;
+  /** The configuration's lever sizes. */
+  levers?: Levers;
 }
 
 /** Writes the report of each (valid) map; every path is checked before the first is written. */
@@ -37,7 +39,7 @@ export async function writeReports(
       join(options.out, `${baseName(l.file)}.report.${options.format}`),
       `the report of ${l.file}`,
     );
-    reports.push({ file: l.file, path, analysis, found: opportunities(analysis, RULES, options.efforts) });
+    reports.push({ file: l.file, path, analysis, found: opportunities(analysis, RULES, options.efforts, options.levers) });
   }
   for (const { file, path, analysis, found } of reports) {
     const mermaid = () => [...REPORT_VIEWS.flatMap((v) => viewDiagrams(analysis, v)), prioritiesDiagram(found)];
