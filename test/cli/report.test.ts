@@ -307,7 +307,7 @@ describe('cxmap report', () => {
     ]);
     // A change made or not: one figure, no assumption.
     expect(byId('ask-once')).toMatchObject({
-      saving: { reAsks: { low: 1 / 3, mid: 1 / 3, high: 1 / 3 } },
+      saving: { reAsks: { low: 0.333333, mid: 0.333333, high: 0.333333 } },
       sizes: [],
       assumption: null,
     });
