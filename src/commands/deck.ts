@@ -30,6 +30,8 @@ export function register(program: Command, context: CommandContext): void {
       if (toBe && loaded.length !== 1)
         throw new UsageError(`--to-be compares against one as-is map; ${loaded.length} were given`);
       const { efforts, levers } = estimatesFrom(options.config);
-      context.exitCode = await writeDeck(loaded, toBe, { ...options, efforts, levers }, (path) => context.write(`${path}\n`));
+      context.exitCode = await writeDeck(loaded, toBe, { ...options, efforts, levers }, (path) =>
+        context.write(`${path}\n`),
+      );
     });
 }

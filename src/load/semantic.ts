@@ -203,7 +203,12 @@ export function checkSemantics(raw: RawMap, source: SourceMap, flow = true): { m
   for (const [key, input] of Object.entries(raw.levers ?? {})) {
     const parsed = parseLever(input);
     if (parsed.ok) levers[key] = parsed.value;
-    else check.error('bad-value', `levers.${key}: ${parsed.problem}`, typeof input === 'object' ? ['levers', key, 'to'] : ['levers', key]);
+    else
+      check.error(
+        'bad-value',
+        `levers.${key}: ${parsed.problem}`,
+        typeof input === 'object' ? ['levers', key, 'to'] : ['levers', key],
+      );
   }
 
   // An unknown channel is named once, at its first use.

@@ -271,7 +271,8 @@ export function opportunityBlocks<P extends Diagram | Drawn = never>(
   // What a change costs once (cut-wait's capacity), where the map gives what it takes.
   const oneOff = (o: Evaluated) =>
     o.oneOff ? between(show('amount', o.oneOff.low, cal), show('amount', o.oneOff.high, cal)) : '';
-  const assumes = (o: Evaluated) => assumption(o.sizes);
+  // Beside the title, which names the places.
+  const assumes = (o: Evaluated) => assumption(o.sizes, false);
   const anyMeets = ranked.some((r) => r.meets.length > 0);
   const shown = options.top === undefined ? ranked : ranked.slice(0, options.top);
   const anySized = shown.some((r) => r.sizes.length > 0);
@@ -409,11 +410,24 @@ export function reportJson(analysis: Analysis, file: string, ranking: Ranking, d
       meets: e.meets,
       before: figures(e.before),
       after: figures(e.after),
-      saving: Object.fromEntries(WHATIF_METRICS.map((id) => [id, range(at((o) => o.saving[id]), r)])),
+      saving: Object.fromEntries(
+        WHATIF_METRICS.map((id) => [
+          id,
+          range(
+            at((o) => o.saving[id]),
+            r,
+          ),
+        ]),
+      ),
       yearly: Object.fromEntries(
         (Object.keys(e.yearly) as (keyof YearlySaving)[]).map((k) => [
           k,
-          e.yearly[k] === null ? null : range(at((o) => o.yearly[k]!), amount),
+          e.yearly[k] === null
+            ? null
+            : range(
+                at((o) => o.yearly[k]!),
+                amount,
+              ),
         ]),
       ),
       oneOffCost: e.oneOff ? range(e.oneOff, amount) : null,

@@ -28,7 +28,12 @@ export const offCycle: Rule = {
         title: `Take \`${s.id}\` out of its fixed cycle: a run for the case, or a shorter cycle (${wait} now)`,
         why: `the customer waits ${wait} for the cycle before \`${s.id}\` (${s.name}): ${(100 * share).toFixed(0)}% of the lead time; a scheduled wait, which only a change of the schedule cuts`,
         steps: [s.id],
-        sized: { what: `the scheduled wait before \`${s.id}\` (${wait})`, now: mean(s.wait), unit: 'duration', change: waitTo(s) },
+        sized: {
+          what: `the scheduled wait before \`${s.id}\` (${wait})`,
+          now: mean(s.wait),
+          unit: 'duration',
+          change: waitTo(s),
+        },
       };
     });
   },

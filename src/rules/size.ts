@@ -41,6 +41,7 @@ export function sizeOf(rule: Rule, place: string, sized: Sized, map: ProcessMap,
   const cost = sized.oneOff && { low: sized.oneOff(low), mid: sized.oneOff(to.mid), high: sized.oneOff(high) };
   return {
     place,
+    of: rule.size.of,
     what: sized.what,
     unit: sized.unit,
     now,
@@ -71,23 +72,31 @@ const listed = (items: readonly string[]) =>
       ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`
       : items[0]!;
 
-/** Sizes in words, those of the same setting together: "the waits before ... cut by 25-50% (assumed; ...)". */
-function inWords(sizes: readonly Size[], how: (s: Size) => string): string {
+/**
+ * Sizes in words, those of the same setting together: "the waits before ... cut by 25-50% (assumed; ...)"; without
+ * naming the places (`named` false) where they all have the same setting, beside a title that names them: "the wait
+ * cut by 25-50% (assumed; ...)".
+ */
+function inWords(sizes: readonly Size[], how: (s: Size) => string, named = true): string {
   const groups = new Map<string, string[]>();
   for (const s of sizes) {
     const key = `${how(s)} (${SOURCE[s.from]})`;
     groups.set(key, [...(groups.get(key) ?? []), s.what]);
   }
+  if (!named && groups.size === 1) return `${sizes[0]!.of} ${[...groups.keys()][0]!}`;
   return [...groups].map(([key, whats]) => `${listed(whats)} ${key}`).join('; ');
 }
 
 /**
  * The sizes a saving assumes, to name beside it: "the wait before `triage` (4.0 d) cut by 25-50% (assumed; set
- * `levers:` in the map)"; empty for changes that are made or not.
+ * `levers:` in the map)"; empty for changes that are made or not. Beside the opportunity's title, which names the
+ * places, `named` false leaves them out where they share one setting: "the wait cut by 25-50% (assumed; ...)".
  */
-export const assumption = (sizes: readonly Size[]): string =>
-  inWords(sizes, (s) =>
-    'cut' in s.setting ? `cut by ${shareRange(s.setting.cut)}` : `brought to ${shareRange(s.setting.to)}`,
+export const assumption = (sizes: readonly Size[], named = true): string =>
+  inWords(
+    sizes,
+    (s) => ('cut' in s.setting ? `cut by ${shareRange(s.setting.cut)}` : `brought to ${shareRange(s.setting.to)}`),
+    named,
   );
 
 /**
@@ -106,11 +115,19 @@ export const madeAt = (sizes: readonly Size[]): string =>
     return `brought to ${shareRange([s.to.mid, s.to.mid])}${low === high ? '' : `, the middle of ${shareRange(s.setting.to)}`}`;
   });
 
-/** A range in words, its low end first: "2 h to 4 h"; one figure where both ends read the same. */
-export const between = (low: string, high: string): string => (low === high ? low : `${low} to ${high}`);
+/**
+ * A range in words, its low end first: "−1.2 to −2.3 d" (a unit both ends share said once), "1 h 10 m to 2 h"; one
+ * figure where both ends read the same.
+ */
+export function between(low: string, high: string): string {
+  if (low === high) return low;
+  const unit = / ([^\d\s]+)$/.exec(low)?.[1];
+  const shared = unit !== undefined && high.endsWith(` ${unit}`) && !/ /.test(low.slice(0, -unit.length - 1));
+  return `${shared ? low.slice(0, -unit.length - 1) : low} to ${high}`;
+}
 
 /**
- * A figure after changes, at the middle of their sizes, with its range beside it where they have one: "8 h (9 h to
+ * A figure after changes, at the middle of their sizes, with its range beside it where they have one: "8 h (9 to
  * 7 h from the low to the high end of the sizes)".
  */
 export function after(e: Evaluated, of: (o: Outcome) => number, show: (x: number) => string): string {

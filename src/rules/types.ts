@@ -54,6 +54,8 @@ export interface Sized {
 export interface Size {
   /** The place's id, by which `levers:` names it: the rule and the steps of the place (`cut-wait:triage`). */
   place: string;
+  /** What the rule's change cuts, in a sentence ("the wait"), and what it is at this place. */
+  of: string;
   what: string;
   unit: Sized['unit'];
   now: number;

@@ -40,7 +40,11 @@ export async function writeDeck(
   for (const l of loaded) {
     const analysis = await analyse(l);
     slides.push(
-      ...deckSlides({ analysis, ranking: opportunities(analysis, RULES, options.efforts, options.levers), toBe: toBeAnalysis }),
+      ...deckSlides({
+        analysis,
+        ranking: opportunities(analysis, RULES, options.efforts, options.levers),
+        toBe: toBeAnalysis,
+      }),
     );
   }
   const pictures = slides.flatMap((s) => (s.kind === 'picture' ? [s.picture] : []));

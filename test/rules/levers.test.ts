@@ -48,6 +48,7 @@ describe('the size of a lever', () => {
     expect(r.sizes).toEqual([
       {
         place: 'cut-wait:b',
+        of: 'the wait',
         what: 'the wait before `b` (8 h)',
         unit: 'duration',
         now: 8 * H,
@@ -59,6 +60,8 @@ describe('the size of a lever', () => {
       },
     ]);
     expect(assumption(r.sizes)).toBe('the wait before `b` (8 h) cut by 25-50% (assumed; set `levers:` in the map)');
+    // Beside the opportunity's title, which names the place.
+    expect(assumption(r.sizes, false)).toBe('the wait cut by 25-50% (assumed; set `levers:` in the map)');
     expect(madeAt(r.sizes)).toBe(
       'the wait before `b` (8 h) cut by 37.5%, the middle of 25-50% (assumed; set `levers:` in the map)',
     );

@@ -163,7 +163,7 @@ describe('beat-benchmark in cxmap check', () => {
     expect(checkMap(loaded, settings).map((f) => [f.line, f.message])).toEqual([
       [
         2,
-        'the process misses the target lead time of 2 h (now 11 h): the one recommended change takes the lead time from 11 h to 8 h (9 h to 7 h from the low to the high end of the sizes)',
+        'the process misses the target lead time of 2 h (now 11 h): the one recommended change takes the lead time from 11 h to 8 h (9 to 7 h from the low to the high end of the sizes)',
       ],
     ]);
   });
@@ -174,7 +174,7 @@ describe('beat-benchmark in cxmap check', () => {
     const [f] = checkMap(loaded, settings);
     expect([f!.line, f!.column]).toEqual([8, 11]);
     expect(f!.message).toBe(
-      'Cut the wait before `b` (8 h now): the customer waits 8 h before `b` (B): 73% of the lead time; it is a queue for Back office\'s capacity (the map gives no other kind of wait), which working faster or adding capacity cuts; saves 2 h to 4 h of lead time with the wait before `b` (8 h) cut by 25-50% (assumed; set `levers:` in the map), value 4.1 of 5, effort 3 of 5 (cut-wait:b)',
+      "Cut the wait before `b` (8 h now): the customer waits 8 h before `b` (B): 73% of the lead time; it is a queue for Back office's capacity (the map gives no other kind of wait), which working faster or adding capacity cuts; saves 2 to 4 h of lead time with the wait before `b` (8 h) cut by 25-50% (assumed; set `levers:` in the map), value 4.1 of 5, effort 3 of 5 (cut-wait:b)",
     );
     expect(considered(rank(yaml()))).toHaveLength(1);
   });
