@@ -91,7 +91,7 @@ const byPriority = (a: Ranked, b: Ranked) =>
 /**
  * Every opportunity of the rules, scored and ranked; then, best first, each is proposed unless it gains nothing,
  * or changes a step that a better one already proposed changes in the same key (self-service puts a step on the
- * web, one-channel on the phone) or removes (halving the wait of a step another removes): then it is an
+ * web, one-channel on the phone) or removes (cutting the wait of a step another removes): then it is an
  * alternative. A lever whose clashes lie at some of its places is made at the others. One that removes a step a
  * better one changes is proposed: that part of the better one is moot.
  */

@@ -11,8 +11,7 @@ import type { Rule, Size, Sized } from './types.js';
 import type { Evaluated, Outcome } from './whatif.js';
 
 /** The three sizes every saving is computed at: the low and high ends of a lever's range, and its middle. */
-export const LEVELS = ['low', 'mid', 'high'] as const;
-export type Level = (typeof LEVELS)[number];
+export type Level = 'low' | 'mid' | 'high';
 
 /** Lever sizes by place id (`cut-wait:triage`) or rule id (`cut-wait`), as the configuration gives them. */
 export type Levers = Readonly<Record<string, LeverSetting>>;
@@ -24,38 +23,35 @@ export type Levers = Readonly<Record<string, LeverSetting>>;
  */
 export function sizeOf(rule: Rule, place: string, sized: Sized, map: ProcessMap, config: Levers): Size {
   if (rule.size === 'none') throw new Error(`${rule.id} has no size, yet sizes its change at ${place}`);
-  const [setting, from] = (
-    [
-      [map.levers[place], 'map'],
-      [map.levers[rule.id], 'map'],
-      [config[place], 'configuration'],
-      [config[rule.id], 'configuration'],
-    ] as const
-  ).find(([x]) => x !== undefined) ?? [{ cut: rule.size.cut }, 'rule'];
-  const { now } = sized;
+  const given: [LeverSetting | undefined, Size['from']][] = [
+    [map.levers[place], 'map'],
+    [map.levers[rule.id], 'map'],
+    [config[place], 'configuration'],
+    [config[rule.id], 'configuration'],
+  ];
+  const [setting, from] = (given.find(([x]) => x !== undefined) ?? [{ cut: rule.size.cut }, 'rule']) as [
+    LeverSetting,
+    Size['from'],
+  ];
+  const { now, oneOff } = sized;
   const [low, high] =
-    'cut' in setting!
+    'cut' in setting
       ? [now * (1 - setting.cut[0]), now * (1 - setting.cut[1])]
-      : [Math.min(now, setting!.to[1]), Math.min(now, setting!.to[0])];
+      : [Math.min(now, setting.to[1]), Math.min(now, setting.to[0])];
   const to = { low, mid: (low + high) / 2, high };
-  const cost = sized.oneOff && { low: sized.oneOff(low), mid: sized.oneOff(to.mid), high: sized.oneOff(high) };
+  const costs = oneOff && [oneOff(low), oneOff(to.mid), oneOff(high)];
   return {
     place,
     of: rule.size.of,
     what: sized.what,
     unit: sized.unit,
     now,
-    setting: setting!,
+    setting,
     from,
     to,
-    ...(cost
-      ? {
-          oneOff:
-            cost.low === undefined || cost.mid === undefined || cost.high === undefined
-              ? null
-              : (cost as Record<Level, number>),
-        }
-      : {}),
+    ...(costs && {
+      oneOff: costs.every((c) => c !== undefined) ? { low: costs[0]!, mid: costs[1]!, high: costs[2]! } : null,
+    }),
   };
 }
 

@@ -45,9 +45,9 @@ export interface Sized {
   now: number;
   unit: 'duration' | 'share';
   /** The change, made on a copy of the map (changed in place and returned), that brings the figure to `to`. */
-  change(map: ProcessMap, to: number): ProcessMap;
+  change: (map: ProcessMap, to: number) => ProcessMap;
   /** What the change costs once to bring the figure to `to`, where the map lets it be computed. */
-  oneOff?(to: number): number | undefined;
+  oneOff?: (to: number) => number | undefined;
 }
 
 /** A lever's size at one place, as the figures assume it: the team's setting, or the rule's default. */

@@ -110,10 +110,8 @@ function apply(opportunities: readonly Part[], copy: ProcessMap, level: Level): 
 
 /** A place as the what-if makes it: a sized change at the size of each level, as the team or the rule sets it. */
 function partOf(rule: Rule, place: Place, map: ProcessMap, sizes: Levers): Part {
-  if (place.sized === undefined) {
-    const { change, ...facts } = place;
-    return { ...facts, change: (copy) => change(copy) };
-  }
+  // A change made or not is the same at every level.
+  if (place.sized === undefined) return place;
   const { sized, ...facts } = place;
   const size = sizeOf(rule, `${rule.id}:${place.steps.join('+')}`, sized, map, sizes);
   return { ...facts, size, change: (copy, level) => sized.change(copy, size.to[level]) };

@@ -90,7 +90,7 @@ describe('ranking opportunities by value against effort', () => {
     // a: 1h of b's, all 6h of c's: 7h.
     // remove-waste:b (effort 1): 2.5h less lead time, 2h less dark: 2.5/11.5 + 2/7 = 0.5031, priority 0.5031 / 2.
     // cut-wait:c (effort 3): 37.5% of 6h, 2.25h less of each: 2.25/11.5 + 2.25/7 = 0.5171, priority 0.5171 / 4.
-    // Halving b's wait would be moot once b goes, and so would the status updates keep-informed adds at b (before
+    // Cutting b's wait would be moot once b goes, and so would the status updates keep-informed adds at b (before
     // the waits for c and for b): other ways to change b, not more proposals.
     const text = `cxmap: 1
 process: { name: P, customer: C, goal: G, darkAfter: 1h }
