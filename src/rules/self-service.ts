@@ -10,7 +10,7 @@ export const selfService: Rule = {
   id: 'self-service',
   kind: 'opportunity',
   effort: 4,
-  // A change made or not: it has no size to assume.
+  // A change made or not: the customer does the step, at once, so its queue for staff goes with it.
   size: 'none',
   lever: (n) => `Self-service: the customer does ${n} steps online`,
   description:

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { analyzeExact } from '../../src/analysis/index.js';
 import { loadConfig, loadText } from '../../src/load/index.js';
 import {
@@ -154,6 +155,66 @@ ${levers}
       ['correct', +((100 * 55) / 75).toFixed(9)],
       ['uphold', +((100 * 20) / 75).toFixed(9)],
     ]);
+  });
+});
+
+describe('every range the team can write', () => {
+  // Whole percents, low first: the map's text is what the team writes.
+  const range = fc
+    .tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 }))
+    .map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as const);
+
+  it('cut-wait saves the share of the 8h wait at each end and the middle, low ≤ middle ≤ high', () => {
+    fc.assert(
+      fc.property(range, ([a, b]) => {
+        const ranking = opportunities(analyzeExact(mapOf(yaml(`levers: { cut-wait:b: ${a}%..${b}% }\n`))), RULES);
+        const r = considered(ranking).find((x) => x.opportunity.id === 'cut-wait:b');
+        // A cut of 0 changes nothing: no opportunity to rank, or one with no gain.
+        if (b === 0) {
+          expect(r === undefined || r.saving.leadTime === 0).toBe(true);
+          return;
+        }
+        const saved = [r!.low, r!, r!.high].map((o) => o.saving.leadTime);
+        expect(saved[0]).toBeCloseTo((8 * H * a) / 100, 6);
+        expect(saved[1]).toBeCloseTo((8 * H * (a + b)) / 200, 6);
+        expect(saved[2]).toBeCloseTo((8 * H * b) / 100, 6);
+        expect(r!.low.impact.total).toBeLessThanOrEqual(r!.impact.total + 1e-12);
+        expect(r!.impact.total).toBeLessThanOrEqual(r!.high.impact.total + 1e-12);
+      }),
+      { numRuns: 40, seed: 20261206 },
+    );
+  });
+
+  it('prevent-rework brought to t: the lead time is 1.5h + (1 + 3t) / (1 − t) h at each end', () => {
+    // check (1h) goes back through fix (waits 2h, works 1h) with chance t, else on to done: 3.5h at t = 20%.
+    const loop = (levers: string) => `cxmap: 1
+process: { name: P, customer: C, goal: G }
+actors:
+  me: { kind: customer, name: Me }
+  back: { kind: backstage, name: Back office }
+steps:
+  - { id: a, name: A, actor: me, work: 1h, next: check }
+  - { id: check, name: Check, actor: back, work: 1h, next: [{ to: done, chance: 80% }, { to: fix, chance: 20% }] }
+  - { id: fix, name: Fix, actor: me, wait: 2h, work: 1h, next: check }
+  - { id: done, name: Done, actor: me, work: 30m }
+levers: { prevent-rework: ${levers} }
+`;
+    const lead = (t: number) => 1.5 + (1 + 3 * t) / (1 - t);
+    fc.assert(
+      fc.property(
+        range.filter(([, b]) => b <= 20),
+        ([a, b]) => {
+          const r = considered(opportunities(analyzeExact(mapOf(loop(`{ to: ${a}%..${b}% }`))), RULES)).find(
+            (x) => x.opportunity.rule === 'prevent-rework',
+          )!;
+          // Low is the larger chance (the smaller change); the middle, the chance halfway.
+          expect(r.low.saving.leadTime / H).toBeCloseTo(3.5 - lead(b / 100), 9);
+          expect(r.saving.leadTime / H).toBeCloseTo(3.5 - lead((a + b) / 200), 9);
+          expect(r.high.saving.leadTime / H).toBeCloseTo(3.5 - lead(a / 100), 9);
+        },
+      ),
+      { numRuns: 40, seed: 20261206 },
+    );
   });
 });
 
