@@ -5,7 +5,7 @@ import { UsageError } from '../core/index.js';
 import { Chalk } from 'chalk';
 import { loadFile } from '../load/index.js';
 import { analyzeExact, compareMetrics } from '../analysis/index.js';
-import { improve, scoreText, targetNames } from '../rules/index.js';
+import { improve, madeAt, scoreText, targetNames } from '../rules/index.js';
 import { comparisonTable, toText, unitsNote } from '../report/index.js';
 import { Outputs } from '../workflows/index.js';
 import { addRunOptions, runFrom, stopOnInvalid, type CommandContext, type RunOptions } from './shared.js';
@@ -14,7 +14,7 @@ export function register(program: Command, context: CommandContext): void {
   addRunOptions(program.command('improve'), { simulates: false })
     .summary('write the to-be map with the chosen improvements made')
     .description(
-      'Make the chosen opportunities on a map and write the to-be map: recommended makes every change the ranking recommends (each gains something for the customer and none changes what a better one changes). The lines it does not change stay as they were, comments included (a comment describing a value it replaces goes with the value), and every changed step gets a comment saying what changed and why. Prints the figures before and after. An existing file is written over only with --force, and the input never.',
+      'Make the chosen opportunities on a map and write the to-be map: recommended makes every change the ranking recommends (each gains something for the customer and none changes what a better one changes). A change with a size (a wait cut by a share, a rework loop made smaller) is made at the middle of its assumed range, or at the size `levers:` sets in the map or the configuration. The lines it does not change stay as they were, comments included (a comment describing a value it replaces goes with the value), and every changed step gets a comment saying what changed and why. Prints the figures before and after. An existing file is written over only with --force, and the input never.',
     )
     .argument('<map>', 'the as-is map')
     .requiredOption(
@@ -43,7 +43,7 @@ export function register(program: Command, context: CommandContext): void {
       const loaded = loadFile(file);
       if (stopOnInvalid([loaded], context) || !loaded.map) return;
       const analysis = analyzeExact(loaded.map, run);
-      const result = improve(analysis, loaded.source!, file, options.apply, run.efforts);
+      const result = improve(analysis, loaded.source!, file, options.apply, run.efforts, run.levers);
       const c = new Chalk({ level: context.colorLevel });
       const leftOut = () => {
         for (const { ranked, because } of result.left)
@@ -61,9 +61,13 @@ export function register(program: Command, context: CommandContext): void {
       );
       result.changes.forEach((r, k) =>
         context.write(
-          `  ${k + 1}. ${r.opportunity.title} (${r.opportunity.id}): ${scoreText(r)}${r.meets.length ? `; meets ${targetNames(r.meets)}` : ''}\n`,
+          `  ${k + 1}. ${r.opportunity.title} (${r.opportunity.id}): ${scoreText(r)}${r.meets.length ? `; meets ${targetNames(r.meets)}` : ''}${r.sizes.length ? `; made with ${madeAt(r.sizes)}` : ''}\n`,
         ),
       );
+      if (result.changes.some((r) => r.sizes.length > 0))
+        context.write(
+          'Each change with a size is made at the middle of its range, or at the size `levers:` sets; `cxmap report` gives the savings over the whole range.\n',
+        );
       leftOut();
       context.write('\n');
       context.write(

@@ -9,6 +9,8 @@ import { dirname, join, resolve } from 'node:path';
 import { parseYaml } from './parse.js';
 import { checkShape } from './schema.js';
 import { UsageError, sortFindings } from '../core/index.js';
+import { parseLever } from './levers.js';
+import type { RawLever } from './types.js';
 
 const CONFIG_FILES = ['cxmap.config.yaml', 'cxmap.config.yml', 'cxmap.config.json'];
 
@@ -22,6 +24,7 @@ interface RawConfig {
   overrides?: { files: string[]; rules?: Record<string, RuleEntry> }[];
   weights?: Record<string, unknown>;
   effort?: Record<string, number>;
+  levers?: Record<string, RawLever>;
 }
 
 export interface LoadedConfig {
@@ -57,6 +60,15 @@ export function loadConfig(file: string | undefined, cwd: string): LoadedConfig 
     parsed.data === undefined
       ? parsed.findings.filter((f) => f.code !== 'empty-file')
       : checkShape(parsed.data, parsed.source, 'cxmap.config').findings;
+  // A lever's range that runs backwards has the right form: it is found here, at its value.
+  if (problems.length === 0)
+    for (const [key, input] of Object.entries((parsed.data as RawConfig | undefined)?.levers ?? {})) {
+      const lever = parseLever(input);
+      if (!lever.ok) {
+        const at = parsed.source.at(typeof input === 'object' ? ['levers', key, 'to'] : ['levers', key]);
+        throw new UsageError(`${file}:${at.line}:${at.column}: levers.${key}: ${lever.problem}`);
+      }
+    }
   const first = sortFindings(problems.filter((f) => f.severity === 'error'))[0];
   if (first) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';

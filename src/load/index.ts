@@ -5,6 +5,7 @@
 export * from './config.js';
 export * from './git.js';
 export * from './import-csv.js';
+export * from './levers.js';
 export * from './load.js';
 export * from './parse.js';
 export * from './read.js';

@@ -30,7 +30,7 @@ const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !
 
 /** The sections that hold everything else: when one of them is unusable as a whole, nothing can be checked. */
 const FRAME = new Set(['process', 'actors', 'steps']);
-const KNOWN = new Set([...FRAME, 'cxmap', 'stages', 'channels', 'effort']);
+const KNOWN = new Set([...FRAME, 'cxmap', 'stages', 'channels', 'effort', 'levers']);
 /** A step's keys without which it cannot be checked at all. */
 const STEP_CORE = new Set(['id', 'name', 'actor']);
 /** The process's required keys: a placeholder stands in for a missing or unusable one. */
@@ -71,9 +71,10 @@ export function repair(data: unknown, problems: readonly ShapeProblem[], source:
       if (key !== undefined && isObj(raw.channels)) delete raw.channels[String(key)];
       else delete raw.channels;
       channelsUsable = false;
-    } else if (top === 'effort') {
-      if (key !== undefined && isObj(raw.effort)) delete raw.effort[String(key)];
-      else delete raw.effort;
+    } else if (top === 'effort' || top === 'levers') {
+      const section = raw[top];
+      if (key !== undefined && isObj(section)) delete section[String(key)];
+      else delete raw[top];
     } else if (top === 'steps' && typeof key === 'number') {
       const step = steps[key];
       if (!isObj(step)) setAside.add(key);

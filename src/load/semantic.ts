@@ -29,6 +29,7 @@ import {
   isBasis,
   type Actor,
   type Choice,
+  type LeverSetting,
   type Next,
   type ProcessMap,
   type RawMap,
@@ -36,6 +37,7 @@ import {
   type Step,
 } from './types.js';
 import { channelOf, channelSuggestion, CHANNELS } from './channels.js';
+import { parseLever } from './levers.js';
 
 /** Chances of a step must add up to 100% within this. */
 const CHANCE_TOLERANCE = 1e-6;
@@ -224,15 +226,30 @@ export function checkSemantics(raw: RawMap, source: SourceMap, flow = true): { m
     return target;
   };
 
-  // An effort estimate names an opportunity by its rule and the steps of its place (`cut-wait:mri`).
-  for (const key of Object.keys(raw.effort ?? {})) {
-    const missing = parseOpportunityId(key).steps.find((id) => id !== '' && !index.has(id));
-    if (missing !== undefined)
-      check.errorAtKey(
-        'unknown-step',
-        `the effort of \`${key}\` names \`${missing}\`, which is not a step${didYouMean(missing, index.keys())}`,
-        ['effort'],
-        key,
+  // An effort estimate, or a lever's size, names an opportunity by its rule and the steps of its place (`cut-wait:mri`).
+  for (const [section, what] of [
+    ['effort', 'the effort'],
+    ['levers', 'the lever size'],
+  ] as const)
+    for (const key of Object.keys(raw[section] ?? {})) {
+      const missing = parseOpportunityId(key).steps.find((id) => id !== '' && !index.has(id));
+      if (missing !== undefined)
+        check.errorAtKey(
+          'unknown-step',
+          `${what} of \`${key}\` names \`${missing}\`, which is not a step${didYouMean(missing, index.keys())}`,
+          [section],
+          key,
+        );
+    }
+  const levers: Record<string, LeverSetting> = {};
+  for (const [key, input] of Object.entries(raw.levers ?? {})) {
+    const parsed = parseLever(input);
+    if (parsed.ok) levers[key] = parsed.value;
+    else
+      check.error(
+        'bad-value',
+        `levers.${key}: ${parsed.problem}`,
+        typeof input === 'object' ? ['levers', key, 'to'] : ['levers', key],
       );
   }
 
@@ -384,6 +401,7 @@ export function checkSemantics(raw: RawMap, source: SourceMap, flow = true): { m
       steps,
       start,
       effort: raw.effort ?? {},
+      levers,
     },
     findings: check.warnings,
   };

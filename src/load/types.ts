@@ -45,7 +45,11 @@ export interface RawMap {
   stages?: string[];
   steps: RawStep[];
   effort?: Record<string, number>;
+  levers?: Record<string, RawLever>;
 }
+
+/** A lever's size as written: a share (`30%`, `0.3`), a range (`20%..40%`), or the figure after (`{ to: 10% }`). */
+export type RawLever = number | string | { to: number | string };
 
 export type RawNext = string | { to: string; chance: number | string; label?: string }[] | { all: string[] };
 
@@ -186,7 +190,16 @@ export interface ProcessMap {
   start: number;
   /** The effort of making an opportunity (by its id, or a rule's id), 0 to 5, where the team has estimated it. */
   effort: Record<string, number>;
+  /** The size of a lever (by a place's id, or a rule's id), where the team has set it. */
+  levers: Record<string, LeverSetting>;
 }
+
+/**
+ * The size of a lever as the team sets it, each a range from low to high (equal for one value): the share of the
+ * figure the change takes away (`cut`: a wait cut by 30%), or the figure it is brought to (`to`: a loop's chance
+ * brought to 10%).
+ */
+export type LeverSetting = { cut: readonly [number, number] } | { to: readonly [number, number] };
 
 /** What a step's wait is: as the map says, or the customer's own pace in their lane and a queue elsewhere. */
 export const waitKindOf = (s: Step): WaitKind => s.waitKind ?? (s.actor.kind === 'customer' ? 'customer' : 'queue');

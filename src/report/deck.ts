@@ -8,7 +8,7 @@
  */
 import { formatDuration } from '../core/index.js';
 import { compareMetrics, type Analysis } from '../analysis/index.js';
-import { isRecommended, type Ranking } from '../rules/index.js';
+import { assumption, isRecommended, type Ranking } from '../rules/index.js';
 import { drawnDiagrams, PAGES, prioritiesDrawn, type Drawn, type DrawnView } from '../render/index.js';
 import { comparisonTable } from './compare.js';
 import { spans, type Block, type TableBlock as Table } from './document.js';
@@ -151,6 +151,12 @@ export function deckSlides({ analysis, ranking, toBe }: DeckInput): Slide[] {
   const [opportunities] = tables(opportunityBlocks(analysis, ranking, { top: DECK_TOP }));
   if (opportunities) {
     const shown = ranking.ranked.slice(0, DECK_TOP);
+    // The sizes the savings assume, the same ones together: "#4, #6: the wait cut by 25-50% (assumed; ...)".
+    const assumed = new Map<string, number[]>();
+    shown.forEach((r, k) => {
+      const text = r.sizes.length ? plain(assumption(r.sizes, false)) : undefined;
+      if (text) assumed.set(text, [...(assumed.get(text) ?? []), k + 1]);
+    });
     slides.push({
       kind: 'table',
       title: 'Top opportunities',
@@ -162,9 +168,16 @@ export function deckSlides({ analysis, ranking, toBe }: DeckInput): Slide[] {
         'Lead time',
         'Other effects',
         'Saved a year',
+        'One-off cost',
       ]),
-      footnote: `Each saving is computed by making the change on a copy of the map and scoring it again; savings overlap, so they do not add up.${ranking.ranked.length > DECK_TOP ? ` ${ranking.ranked.length - DECK_TOP} more in the report.` : ''} ${unitsNote(analysis)}`,
-      notes: shown.map((r, k) => `${k + 1}. ${r.opportunity.title}: ${r.opportunity.why}.`).join('\n'),
+      // The sizes the savings assume, under the table: a column of them would push the table onto two slides.
+      footnote: `Each saving is computed by making the change on a copy of the map and scoring it again; savings overlap, so they do not add up.${assumed.size ? ` A change with a size runs from the low to the high end of the size it assumes: ${[...assumed].map(([text, ks]) => `${ks.map((k) => `#${k}`).join(', ')} ${text}`).join('; ')}.` : ''}${ranking.ranked.length > DECK_TOP ? ` ${ranking.ranked.length - DECK_TOP} more in the report.` : ''} ${unitsNote(analysis)}`,
+      notes: shown
+        .map(
+          (r, k) =>
+            `${k + 1}. ${r.opportunity.title}: ${r.opportunity.why}.${r.sizes.length ? ` Assumes ${assumption(r.sizes)}.` : ''}`,
+        )
+        .join('\n'),
     });
     slides.push({
       kind: 'picture',

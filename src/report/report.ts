@@ -18,6 +18,9 @@ import {
   showChange,
 } from '../analysis/index.js';
 import {
+  after,
+  assumption,
+  between,
   considered,
   IMPACT_DIMENSIONS,
   isRecommended,
@@ -26,6 +29,9 @@ import {
   WHATIF_METRICS,
   type Evaluated,
   type Figures,
+  type Level,
+  type Outcome,
+  type YearlySaving,
   type Ranked,
   type Ranking,
 } from '../rules/index.js';
@@ -39,6 +45,9 @@ export const REPORT_VIEWS = ['time', 'blueprint', 'journey', 'matrix'] as const;
 
 /** Below this a saving is rounding noise, not a saving. */
 const NOISE = 1e-9;
+
+/** The yearly savings a report names, in words. */
+const YEARLY_LABEL = { cost: 'cost', staffHours: 'staff hours', customerDays: 'customer days' } as const;
 
 interface BasisShare {
   basis: Basis | 'not given';
@@ -231,20 +240,25 @@ export function opportunityBlocks<P extends Diagram | Drawn = never>(
   const recommended = ranked.filter(isRecommended);
   if (considered(ranking).length === 0)
     return [{ kind: 'paragraph', text: 'No rule finds an opportunity in this map.' }];
-  const savingCell = (key: keyof Figures, saving: number): Cell => {
-    if (Math.abs(saving) <= NOISE) return '';
+  // Every saving is a range: the change made at the low and at the high end of its levers' assumed sizes.
+  const ends = (e: Evaluated) => [e.low, e, e.high] as const;
+  const savingCell = (key: keyof Figures, e: Evaluated): Cell => {
+    const [low, mid, high] = ends(e).map((o) => o.saving[key]);
+    if ([low, mid, high].every((x) => Math.abs(x!) <= NOISE)) return '';
     // A saving is better for the customer when positive; shown as the change it makes (−2.0 d, +5.0 pts).
     const m = metric(key);
-    return { text: showChange(m.unit, gain(m, 0, saving), units), tone: saving > 0 ? 'good' : 'bad' };
+    const change = (x: number) => showChange(m.unit, gain(m, 0, x), units);
+    return { text: between(change(low!), change(high!)), tone: mid! > 0 ? 'good' : 'bad' };
   };
-  const effects = (saving: Figures, ids: readonly (keyof Figures)[]) =>
+  const effects = (e: Evaluated, ids: readonly (keyof Figures)[]) =>
     ids
-      .filter((id) => Math.abs(saving[id]) > NOISE)
-      .map((id) => `${inSentence(metric(id))} ${cellText(savingCell(id, saving[id]))}`)
+      .map((id) => [id, savingCell(id, e)] as const)
+      .filter(([, cell]) => cell !== '')
+      .map(([id, cell]) => `${inSentence(metric(id))} ${cellText(cell)}`)
       .join(', ');
-  const otherEffects = (saving: Figures) =>
+  const otherEffects = (e: Evaluated) =>
     effects(
-      saving,
+      e,
       WHATIF_METRICS.filter((id) => id !== 'leadTime'),
     );
   // The yearly savings, when the map gives its volume: what a board weighs a change by.
@@ -252,16 +266,26 @@ export function opportunityBlocks<P extends Diagram | Drawn = never>(
   const savedAYear = (o: Evaluated) =>
     (
       [
-        ['cost', o.yearly.cost, 'yearlyCost'],
-        ['staff hours', o.yearly.staffHours, 'yearlyStaffHours'],
-        ['customer days', o.yearly.customerDays, 'yearlyCustomerDays'],
+        ['cost', 'yearlyCost'],
+        ['staffHours', 'yearlyStaffHours'],
+        ['customerDays', 'yearlyCustomerDays'],
       ] as const
     )
-      .filter(([, x]) => x !== null && Math.abs(x) >= 0.5)
-      .map(([label, x, id]) => `${label} ${showChange(metric(id).unit, -x!, units)}`)
+      .filter(([key]) => o.yearly[key] !== null && Math.abs(o.yearly[key]) >= 0.5)
+      .map(([key, id]) => {
+        const [low, high] = [o.low, o.high].map((e) => showChange(metric(id).unit, -e.yearly[key]!, units));
+        return `${YEARLY_LABEL[key]} ${between(low!, high!)}`;
+      })
       .join(', ');
+  // What a change costs once (cut-wait's capacity), where the map gives what it takes.
+  const oneOff = (o: Evaluated) =>
+    o.oneOff ? between(show('money', o.oneOff.low, units), show('money', o.oneOff.high, units)) : '';
+  // Beside the title, which names the places.
+  const assumes = (o: Evaluated) => assumption(o.sizes, false);
   const anyMeets = ranked.some((r) => r.meets.length > 0);
   const shown = options.top === undefined ? ranked : ranked.slice(0, options.top);
+  const anySized = shown.some((r) => r.sizes.length > 0);
+  const anyOneOff = shown.some((r) => r.oneOff);
   const name = (r: Ranked) => `${r.opportunity.title} (\`${r.opportunity.id}\`)`;
   // The dimensions of impact as the ranking defines them; the cost counts only where the map gives costs.
   const always = IMPACT_DIMENSIONS.filter((d) => d.id !== 'cost').map((d) => d.label);
@@ -270,7 +294,7 @@ export function opportunityBlocks<P extends Diagram | Drawn = never>(
   const blocks: Block<P>[] = [
     {
       kind: 'paragraph',
-      text: `Ranked by value against effort: each change's impact (the share it takes away of ${dimensions}) for each step of effort, 0 to 5 (docs/scoring.md). Each figure is computed: the change is made on a copy of the map and the map is scored again. Savings overlap, so they do not add up.`,
+      text: `Ranked by value against effort: each change's impact (the share it takes away of ${dimensions}) for each step of effort, 0 to 5 (docs/scoring.md). Each figure is computed: the change is made on a copy of the map and the map is scored again. A change with a size (a wait cut by a share, a rework loop made smaller) is an assumption: its savings run from the low to the high end of the size it assumes, named beside them, and the ranking takes the middle. Savings overlap, so they do not add up.`,
     },
   ];
   if (shown.length > 0)
@@ -285,7 +309,9 @@ export function opportunityBlocks<P extends Diagram | Drawn = never>(
         'Lead time',
         'Other effects',
         ...(yearly ? ['Saved a year'] : []),
+        ...(anyOneOff ? ['One-off cost'] : []),
         ...(anyMeets ? ['Meets'] : []),
+        ...(anySized ? ['Assumes'] : []),
         'Why',
       ],
       right: [0, 2, 3, 5],
@@ -299,10 +325,12 @@ export function opportunityBlocks<P extends Diagram | Drawn = never>(
           : r.quadrant === 'thankless task'
             ? { text: `${r.quadrant}: not recommended`, tone: 'bad' }
             : r.quadrant,
-        savingCell('leadTime', r.saving.leadTime),
-        otherEffects(r.saving),
+        savingCell('leadTime', r),
+        otherEffects(r),
         ...(yearly ? [savedAYear(r)] : []),
+        ...(anyOneOff ? [oneOff(r)] : []),
         ...(anyMeets ? [r.meets.length ? { text: targetNames(r.meets), tone: 'good' as const } : ''] : []),
+        ...(anySized ? [assumes(r)] : []),
         r.opportunity.why,
       ]),
     });
@@ -313,7 +341,7 @@ export function opportunityBlocks<P extends Diagram | Drawn = never>(
     const missed = analysis.targets.filter((t) => !t.met && !together.meets.includes(t.metric)).map((t) => t.metric);
     blocks.push({
       kind: 'paragraph',
-      text: `Made together (\`cxmap improve --apply recommended\`), the ${recommended.length} recommended changes${recommended.length < ranked.length ? ' (all but the thankless tasks)' : ''} take the lead time from ${lead(together.before.leadTime)} to ${lead(together.after.leadTime)}${otherEffects(together.saving) ? `; ${otherEffects(together.saving)}` : ''}${yearly && savedAYear(together) ? `; a year: ${savedAYear(together)}` : ''}.${together.meets.length ? ` They meet ${targetNames(together.meets)}.` : ''}${missed.length ? ` Still missed: ${targetNames(missed)}.` : ''}`,
+      text: `Made together (\`cxmap improve --apply recommended\`, at the middle of each size), the ${recommended.length} recommended changes${recommended.length < ranked.length ? ' (all but the thankless tasks)' : ''} take the lead time from ${lead(together.before.leadTime)} to ${after(together, (o) => o.after.leadTime, lead)}${otherEffects(together) ? `; ${otherEffects(together)}` : ''}${yearly && savedAYear(together) ? `; a year: ${savedAYear(together)}` : ''}${oneOff(together) ? `; a one-off cost of ${oneOff(together)}` : ''}.${together.meets.length ? ` They meet ${targetNames(together.meets)}.` : ''}${missed.length ? ` Still missed: ${targetNames(missed)}.` : ''}`,
     });
   }
   if (ranking.alternatives.length > 0)
@@ -333,7 +361,7 @@ export function opportunityBlocks<P extends Diagram | Drawn = never>(
       {
         kind: 'list',
         items: ranking.noGain.map((r) => {
-          const all = effects(r.saving, WHATIF_METRICS);
+          const all = effects(r, WHATIF_METRICS);
           return `${name(r)}: ${r.opportunity.why}; ${all ? `it would change ${all}` : 'nothing the customer feels would change'}`;
         }),
       },
@@ -342,6 +370,11 @@ export function opportunityBlocks<P extends Diagram | Drawn = never>(
     blocks.push({
       kind: 'paragraph',
       text: `Effort estimates that name no opportunity of this map: ${ranking.unused.map((u) => `\`${u.id}\` (${u.from})`).join(', ')}. A rule that finds more than ${MOST_PLACES} places makes them one change, named by the rule alone.`,
+    });
+  if (ranking.unusedLevers.length > 0)
+    blocks.push({
+      kind: 'paragraph',
+      text: `Lever sizes that name no place of an opportunity of this map: ${ranking.unusedLevers.map((u) => `\`${u.id}\` (${u.from})`).join(', ')}.`,
     });
   if (options.priorities && ranked.length > 0)
     blocks.push(
@@ -373,15 +406,55 @@ function basisBlocks(analysis: Analysis): TextBlock[] {
 export function reportJson(analysis: Analysis, file: string, ranking: Ranking, diagrams: readonly Diagram[]) {
   const r = (x: number) => Math.round(x * 1e6) / 1e6;
   const figures = (f: Figures) => Object.fromEntries(Object.entries(f).map(([k, v]) => [k, r(v)]));
-  const evaluated = (e: Evaluated) => ({
-    meets: e.meets,
-    before: figures(e.before),
-    after: figures(e.after),
-    saving: figures(e.saving),
-    yearly: Object.fromEntries(
-      Object.entries(e.yearly).map(([k, v]) => [k, v === null ? null : jsonValue('amount', v)]),
-    ),
+  // A figure at the three sizes of the levers: { low, mid, high }.
+  const range = (x: Record<Level, number>, round: (x: number) => number) => ({
+    low: round(x.low),
+    mid: round(x.mid),
+    high: round(x.high),
   });
+  const amount = (x: number) => jsonValue('amount', x);
+  const evaluated = (e: Evaluated) => {
+    const at = (of: (o: Outcome) => number) => ({ low: of(e.low), mid: of(e), high: of(e.high) });
+    return {
+      meets: e.meets,
+      before: figures(e.before),
+      after: figures(e.after),
+      saving: Object.fromEntries(
+        WHATIF_METRICS.map((id) => [
+          id,
+          range(
+            at((o) => o.saving[id]),
+            r,
+          ),
+        ]),
+      ),
+      yearly: Object.fromEntries(
+        (Object.keys(e.yearly) as (keyof YearlySaving)[]).map((k) => [
+          k,
+          e.yearly[k] === null
+            ? null
+            : range(
+                at((o) => o.yearly[k]!),
+                amount,
+              ),
+        ]),
+      ),
+      oneOffCost: e.oneOff ? range(e.oneOff, amount) : null,
+      assumption: e.sizes.length ? assumption(e.sizes) : null,
+      sizes: e.sizes.map((s) => {
+        const unit = s.unit === 'duration' ? 'duration' : 'percent';
+        return {
+          place: s.place,
+          what: s.what,
+          unit: s.unit,
+          now: jsonValue(unit, s.now),
+          setting: s.setting,
+          from: s.from,
+          to: range(s.to, (x) => jsonValue(unit, x)),
+        };
+      }),
+    };
+  };
   const opportunity = (o: Ranked) => ({
     id: o.opportunity.id,
     rule: o.opportunity.rule,
@@ -421,6 +494,7 @@ export function reportJson(analysis: Analysis, file: string, ranking: Ranking, d
       ? { changes: ranking.together.changes.map((c) => c.id), ...evaluated(ranking.together) }
       : null,
     unusedEffort: ranking.unused,
+    unusedLevers: ranking.unusedLevers,
     basis: basisShares(analysis).map((e) => ({ ...e, leadTimeShare: r(e.leadTimeShare) })),
     diagrams: diagrams.map((d) => ({
       view: d.view,

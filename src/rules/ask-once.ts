@@ -13,6 +13,8 @@ export const askOnce: Rule = {
   id: 'ask-once',
   kind: 'opportunity',
   effort: 2,
+  // A change made or not: it has no size to assume.
+  size: 'none',
   oneChange: true,
   lever: (n) => `Ask once: stop asking again for what the customer gave, at ${n} steps`,
   description:

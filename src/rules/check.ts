@@ -8,7 +8,8 @@ import { type LoadedMap, type ProcessMap, type LoadedConfig, type RuleEntry } fr
 import { analyzeExact, type ExactAnalysis } from '../analysis/index.js';
 import { formatDuration, finding, sortFindings, type Finding, type Severity } from '../core/index.js';
 import { recommendedPreset, type RuleMeta } from './meta.js';
-import { beatBenchmark, isRecommended, opportunities, RULES, scoreText, type Efforts } from './opportunities.js';
+import { beatBenchmark, isRecommended, opportunities, RULES, scoreText } from './opportunities.js';
+import { after, assumption, between } from './size.js';
 import { POLICIES } from './policy/index.js';
 import { suppress, unusedSuppression } from './suppress.js';
 import type { Judgement } from './run.js';
@@ -114,7 +115,7 @@ export function checkMap(
       if (setting)
         for (const f of policy.check(analysis, setting.option, context)) found.push(at(policy.id, f.message, f.path));
     }
-    found.push(...opportunityFindings(analysis, settings, at, options.judgement?.efforts));
+    found.push(...opportunityFindings(analysis, settings, at, options.judgement));
   }
   return sortFindings(
     loaded.source
@@ -136,25 +137,28 @@ function opportunityFindings(
   analysis: ExactAnalysis,
   settings: Map<string, Setting>,
   at: (id: string, message: string, path: readonly (string | number)[]) => Finding,
-  efforts?: Efforts,
+  judgement?: Judgement,
 ): Finding[] {
   const rules = RULES.filter((r) => settings.has(r.id));
   const gaps = settings.has(beatBenchmark.id) ? beatBenchmark.gaps(analysis) : [];
   if (rules.length === 0 && gaps.length === 0) return [];
   const { map } = analysis;
   // beat-benchmark weighs the recommended changes of every rule, whichever are on.
-  const ranking = opportunities(analysis, gaps.length > 0 ? RULES : rules, efforts);
+  const ranking = opportunities(analysis, gaps.length > 0 ? RULES : rules, judgement?.efforts, judgement?.levers);
   const found: Finding[] = [];
   const stepPath = (id: string) => {
     const step = map.steps.findIndex((s) => s.id === id);
     return step >= 0 ? ['steps', step, 'id'] : ['process', 'name'];
   };
+  const lead = (x: number) => formatDuration(x, map.process.calendar);
   const shown = [...ranking.ranked, ...ranking.alternatives.map((a) => a.ranked)];
   for (const r of shown.filter((x) => settings.has(x.opportunity.rule))) {
     const o = r.opportunity;
     const places = o.parts ?? [o];
-    const saving = r.saving.leadTime;
-    const saves = saving > 0 ? `saves ${formatDuration(saving, map.process.calendar)} of lead time, ` : '';
+    const saves =
+      r.saving.leadTime > 0
+        ? `saves ${between(lead(r.low.saving.leadTime), lead(r.high.saving.leadTime))} of lead time${r.sizes.length ? ` with ${assumption(r.sizes)}` : ''}, `
+        : '';
     const together = places.length > 1 ? `with the other ${places.length - 1} places like it, ` : '';
     for (const part of places)
       found.push(
@@ -168,12 +172,11 @@ function opportunityFindings(
   const recommended = ranking.ranked.filter(isRecommended);
   const all = ranking.together ?? recommended[0];
   if (gaps.length > 0 && all) {
-    const lead = (x: number) => formatDuration(x, map.process.calendar);
     const n = recommended.length;
     found.push(
       at(
         beatBenchmark.id,
-        `the process misses ${gaps.join('; ')}: the ${n === 1 ? 'one recommended change takes' : `${n} recommended changes together take`} the lead time from ${lead(all.before.leadTime)} to ${lead(all.after.leadTime)}`,
+        `the process misses ${gaps.join('; ')}: the ${n === 1 ? 'one recommended change takes' : `${n} recommended changes together take`} the lead time from ${lead(all.before.leadTime)} to ${after(all, (o) => o.after.leadTime, lead)}`,
         ['process', 'name'],
       ),
     );

@@ -11,6 +11,9 @@ export const fixFailPoint: Rule = {
   id: 'fix-fail-point',
   kind: 'opportunity',
   effort: 3,
+  // Made or not: the cause is removed. A partial fix of the rework it causes is prevent-rework's lever, which the
+  // team can size.
+  size: 'none',
   lever: (n) => `Fix the ${n} known fail points`,
   description:
     'Known fail points (fails): remove the cause, so that the step gives complete work and sends nobody to rework or to a failure end.',

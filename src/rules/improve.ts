@@ -7,6 +7,7 @@ import { rewrite, stepChanges, writesAlike } from '../model/index.js';
 import { breaksTheRules } from './feasible.js';
 import { considered, isRecommended, opportunities, RULES, type Efforts, type Ranked } from './opportunities.js';
 import { whatIf, type Evaluated } from './whatif.js';
+import { madeAt, type Levers } from './size.js';
 
 /** What `--apply` takes besides rule and opportunity ids: the changes the ranking recommends. */
 export const RECOMMENDED_SET = 'recommended';
@@ -50,7 +51,8 @@ type Improvement =
   | { changes: []; left: LeftOut };
 
 /**
- * Makes the opportunities `ids` names on the map (`recommended`; rule ids, for every opportunity of the rule; or
+ * Makes the opportunities `ids` names on the map, each lever at the middle of its size (the team's own figure where
+ * it gives one, else the middle of the rule's default range) (`recommended`; rule ids, for every opportunity of the rule; or
  * opportunity ids), as the ranking recommends them: a change that gains nothing, or that changes what a better one
  * changes, is left out and said so. Writes the to-be text into the map's own YAML (`source`, as loaded: it is not
  * parsed again).
@@ -61,8 +63,9 @@ export function improve(
   file: string,
   ids: readonly string[],
   efforts?: Efforts,
+  levers?: Levers,
 ): Improvement {
-  const ranking = opportunities(analysis, rulesNamed(ids), efforts);
+  const ranking = opportunities(analysis, rulesNamed(ids), efforts, levers);
   const all = considered(ranking);
   for (const id of ids.filter(namesAPlace))
     if (!all.some((r) => r.opportunity.id === id)) {
@@ -103,7 +106,10 @@ export function improve(
       reasons.set(id, [...(reasons.get(id) ?? []), `${c.opportunity.id}: ${c.opportunity.title}`]);
   const header = [
     `To-be map written by cxmap improve from ${basename(file)}, with ${changes.length} change${changes.length === 1 ? '' : 's'}:`,
-    ...changes.map((c) => `  - ${c.opportunity.id}: ${c.opportunity.title}`),
+    ...changes.map(
+      (c) =>
+        `  - ${c.opportunity.id}: ${c.opportunity.title}${c.sizes.length ? ` (made with ${madeAt(c.sizes)})` : ''}`,
+    ),
   ];
   const written = rewrite(source, analysis.map, map, reasons, header);
   // The written text must read back, valid, as the changed map (the one parse of the output), to the rounding of

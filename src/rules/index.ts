@@ -12,3 +12,4 @@ export * from './suppress.js';
 export type * from './types.js';
 export * from './whatif.js';
 export * from './impact.js';
+export * from './size.js';

@@ -16,6 +16,8 @@ export const keepInformed: Rule = {
   id: 'keep-informed',
   kind: 'opportunity',
   effort: 1,
+  // A change made or not: it has no size to assume.
+  size: 'none',
   oneChange: true,
   lever: (n) => `Send a status update before ${n} waits without news`,
   description:

@@ -1,18 +1,21 @@
 /**
- * merge-handoffs: work passed from desk to desk backstage; one owner removes the queues between them. Only the
- * company's own people at backstage desks: work does not move to or from another organisation, nor between a person
- * and a system, without a contract change or a project, and physical work stays where the goods are.
+/**
+ * merge-handoffs: work passed from desk to desk backstage; one owner cuts the queues between them, by the lever's
+ * size (half to all of them unless the team says: the owner's own queue remains). Only the company's own people at
+ * backstage desks: work does not move to or from another organisation, nor between a person and a system, without a
+ * contract change or a project, and physical work stays where the goods are.
  */
 import { formatDuration, mean } from '../core/index.js';
 import { predecessors, onlySuccessor } from '../model/index.js';
-import { partyOf, type Step } from '../load/index.js';
-import type { Rule } from './types.js';
+import { partyOf, type ProcessMap, type Step } from '../load/index.js';
+import type { Place, Rule } from './types.js';
 import { isQueue, isPhysical } from './feasible.js';
 
 export const mergeHandoffs: Rule = {
   id: 'merge-handoffs',
   kind: 'opportunity',
   effort: 2,
+  size: { of: 'the queues between the desks', cut: [0.5, 1] },
   lever: (n) => `One owner for ${n} chains of handoffs`,
   description:
     'Chains of handoffs between the company’s own people at backstage desks (not partners or systems, not physical work): let one owner do the chain, without a queue at every handoff.',
@@ -44,23 +47,34 @@ export const mergeHandoffs: Rule = {
       chain.forEach((s) => used.add(s.index));
       chains.push(chain);
     }
-    return chains.map((chain) => {
-      const waits = chain.slice(1).reduce((sum, s) => sum + (isQueue(s) ? mean(s.wait) : 0), 0);
-      return {
+    return chains.map((chain): Place => {
+      const queues = chain.slice(1).filter(isQueue);
+      const waits = queues.reduce((sum, s) => sum + mean(s.wait), 0);
+      const desks = chain.map((s) => `\`${s.id}\``).join(' → ');
+      const change = (copy: ProcessMap, share: number) => {
+        const owner = copy.steps[chain[0]!.index]!.actor;
+        for (const s of chain.slice(1)) copy.steps[s.index]!.actor = owner;
+        for (const s of queues) copy.steps[s.index]!.wait = { kind: 'fixed', value: mean(s.wait) * share };
+        return copy;
+      };
+      const facts = {
         rule: 'merge-handoffs',
-        title: `One owner for ${chain.map((s) => `\`${s.id}\``).join(' → ')}`,
+        title: `One owner for ${desks}`,
         why: `the work changes hands ${chain.length - 1} times between the company's own backstage desks (${[...new Set(chain.map((s) => s.actor.name))].join(', ')}), waiting ${formatDuration(waits, map.process.calendar)} in queues between them`,
         steps: chain.map((s) => s.id),
-        change: (copy) => {
-          const owner = copy.steps[chain[0]!.index]!.actor;
-          for (const s of chain.slice(1)) {
-            const step = copy.steps[s.index]!;
-            step.actor = owner;
-            if (isQueue(step)) step.wait = { kind: 'fixed', value: 0 };
-          }
-          return copy;
-        },
       };
+      // Without a queue between the desks, the change has nothing to size.
+      return waits > 0
+        ? {
+            ...facts,
+            sized: {
+              what: `the queues between ${desks} (${formatDuration(waits, map.process.calendar)})`,
+              now: waits,
+              unit: 'duration',
+              change: (copy, to) => change(copy, to / waits),
+            },
+          }
+        : { ...facts, change: (copy) => change(copy, 0) };
     });
   },
 };

@@ -4,7 +4,7 @@
  * preset, the SARIF rule list and the index in docs/rules/README.md are all made from it (`npm run generate`
  * rewrites the two files; a test fails when they drift).
  */
-import type { RuleEntry } from '../load/index.js';
+import { LEVER_SHARE, type RuleEntry } from '../load/index.js';
 import { METRICS } from '../analysis/index.js';
 import { opportunityIdPattern } from '../core/index.js';
 
@@ -31,7 +31,28 @@ export interface RuleMeta {
   option?: RuleOption;
   /** An opportunity rule's effort by default, 0 (none) to 5 (a large project). */
   effort?: number;
+  /**
+   * An opportunity rule's lever: how big its change is, an assumption the team can set (`levers:` in the map or
+   * the configuration), or `none` for a change that is made or not (a step removed, a question no longer asked).
+   */
+  size?: LeverSize | 'none';
 }
+
+/** How big an opportunity rule's change is assumed to be, unless the team says. */
+export interface LeverSize {
+  /** What the change cuts, in a sentence: "the wait", "the rework". */
+  of: string;
+  /** The default, conservative: the share of it the change takes away, low and high (the ranking takes the middle). */
+  cut: readonly [number, number];
+  /** Whether the team may give the figure it is brought to instead (`{ to: 10% }`): a way's chance. */
+  to?: boolean;
+}
+
+/** A lever's default size in words: "25-50%". */
+export const shareRange = ([low, high]: readonly [number, number]): string => {
+  const pct = (x: number) => `${+(100 * x).toFixed(2)}`;
+  return low === high ? `${pct(low)}%` : `${pct(low)}-${pct(high)}%`;
+};
 
 const DURATION = '\\s*(\\d+(\\.\\d+)?\\s*[smhdw]\\s*)+';
 
@@ -171,18 +192,81 @@ export function withEffortSchema(text: string, rules: readonly RuleMeta[]): stri
   return `${JSON.stringify(schema, null, 2)}\n`;
 }
 
+/**
+ * A schema's `levers` definition (the map's and the configuration's `levers:`): the rules whose change has a size,
+ * each with the forms its size takes, and the `levers` property that uses it.
+ */
+export function withLeversSchema(text: string, rules: readonly RuleMeta[]): string {
+  const schema = JSON.parse(text) as {
+    properties: Record<string, unknown>;
+    definitions: Record<string, unknown>;
+  };
+  const sized = rules.flatMap((r) => (typeof r.size === 'object' ? [{ id: r.id, size: r.size }] : []));
+  const share = {
+    anyOf: [
+      { type: 'number', minimum: 0, maximum: 1 },
+      { type: 'string', pattern: LEVER_SHARE },
+    ],
+  };
+  const cut = (size: LeverSize) => ({
+    ...share,
+    'x-message': `takes the share of ${size.of} the change takes away: 30%, or a range like 20%..40%`,
+  });
+  schema.definitions.levers = {
+    description:
+      "The team's sizes of the levers of opportunities, by opportunity id (`cut-wait:triage`, as the report shows it) or by rule id (every place of the rule): the share of the figure the change takes away (30%, or a range 20%..40%), or for a way's chance the share it is brought to ({ to: 10% }). They replace the rule's default range in every saving.",
+    type: 'object',
+    propertyNames: {
+      pattern: opportunityIdPattern(sized.map((r) => r.id)),
+      'x-message': `name a lever as the report does: a rule whose change has a size (${sized.map((r) => r.id).join(', ')}), or a rule and the steps of its place (cut-wait:triage)`,
+    },
+    patternProperties: Object.fromEntries(
+      sized.map(({ id, size }) => [
+        opportunityIdPattern([id]),
+        {
+          description: `${id}: the share of ${size.of} the change takes away (default ${shareRange(size.cut)})${size.to ? ', or the share it is brought to' : ''}.`,
+          examples: size.to ? ['30%', { to: '10%' }] : ['30%', '20%..40%'],
+          ...(size.to
+            ? {
+                anyOf: [
+                  share,
+                  {
+                    type: 'object',
+                    additionalProperties: false,
+                    required: ['to'],
+                    properties: { to: share },
+                  },
+                ],
+                'x-message': `takes the share of ${size.of} the change takes away (30%, or a range like 20%..40%), or the share it is brought to: { to: 10% }`,
+              }
+            : cut(size)),
+        },
+      ]),
+    ),
+    examples: [{ 'cut-wait': '30%', 'cut-wait:triage': '20%..40%', 'prevent-rework:investigate+photo': { to: '10%' } }],
+  };
+  schema.properties.levers = { $ref: '#/definitions/levers' };
+  return `${JSON.stringify(schema, null, 2)}\n`;
+}
+
 /** docs/rules/README.md with each kind's table (between `<!-- rules:KIND -->` and `<!-- /rules -->`) made from the rules. */
 export function withRulesIndex(text: string, rules: readonly RuleMeta[]): string {
   return text.replace(
     /(<!-- rules:(\w+) -->\n)[\s\S]*?(<!-- \/rules -->)/g,
     (_all, open: string, kind: string, close: string) => {
       const effort = kind === 'opportunity';
-      const head = `| Rule | What it checks |${effort ? ' Effort |' : ''} Recommended |\n| --- | --- |${effort ? ' --: |' : ''} --- |\n`;
+      const head = `| Rule | What it checks |${effort ? ' Effort | Lever size |' : ''} Recommended |\n| --- | --- |${effort ? ' --: | --- |' : ''} --- |\n`;
+      const size = (r: RuleMeta) =>
+        r.size === undefined
+          ? ''
+          : r.size === 'none'
+            ? 'none: made or not'
+            : `${r.size.of} cut by ${shareRange(r.size.cut)}`;
       const rows = rules
         .filter((r) => r.kind === kind)
         .map((r) => {
           const setting = !r.recommended ? 'off' : r.option ? flow([r.recommended, r.option.default]) : r.recommended;
-          return `| [${r.id}](${r.id}.md) | ${r.description} |${effort ? ` ${r.effort ?? ''} |` : ''} ${setting} |\n`;
+          return `| [${r.id}](${r.id}.md) | ${r.description} |${effort ? ` ${r.effort ?? ''} | ${size(r)} |` : ''} ${setting} |\n`;
         });
       return `${open}${head}${rows.join('')}${close}`;
     },
@@ -191,7 +275,10 @@ export function withRulesIndex(text: string, rules: readonly RuleMeta[]): string
 
 /** The files made from the rules' definitions, each with how it is made from its committed text (`npm run generate`). */
 export const GENERATED: readonly (readonly [string, (text: string, rules: readonly RuleMeta[]) => string])[] = [
-  ['schemas/cxmap.config.schema.json', (text, rules) => withEffortSchema(withRulesSchema(text, rules), rules)],
-  ['schemas/cxmap.schema.json', withEffortSchema],
+  [
+    'schemas/cxmap.config.schema.json',
+    (text, rules) => withLeversSchema(withEffortSchema(withRulesSchema(text, rules), rules), rules),
+  ],
+  ['schemas/cxmap.schema.json', (text, rules) => withLeversSchema(withEffortSchema(text, rules), rules)],
   ['docs/rules/README.md', withRulesIndex],
 ];

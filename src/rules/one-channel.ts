@@ -18,6 +18,8 @@ export const oneChannel: Rule = {
   id: 'one-channel',
   kind: 'opportunity',
   effort: 3,
+  // A change made or not: it has no size to assume.
+  size: 'none',
   oneChange: true,
   lever: (n) => `One channel: serve the customer in one channel, in ${n} places`,
   description:

@@ -11,6 +11,7 @@ import { cutWait } from './cut-wait.js';
 import { fixFailPoint } from './fix-fail-point.js';
 import { keepInformed } from './keep-informed.js';
 import { mergeHandoffs } from './merge-handoffs.js';
+import { offCycle } from './off-cycle.js';
 import { oneChannel } from './one-channel.js';
 import { parallelize } from './parallelize.js';
 import { preventRework } from './prevent-rework.js';
@@ -20,12 +21,14 @@ import { singleContact } from './single-contact.js';
 import type { Opportunity, Rule } from './types.js';
 import { priorityOf, valueOf } from './impact.js';
 import { evaluate, levers, whatIf, type Evaluated } from './whatif.js';
+import type { Levers } from './size.js';
 
 /** The rules whose changes are proposed one by one (beat-benchmark makes the recommended ones together). */
 export const RULES: Rule[] = [
   removeWaste,
   preventRework,
   cutWait,
+  offCycle,
   askOnce,
   keepInformed,
   singleContact,
@@ -74,6 +77,8 @@ export interface Ranking {
   together?: Evaluated;
   /** Effort figures of the map or configuration for an opportunity id that no opportunity has in this map. */
   unused: { id: string; from: 'map' | 'configuration' }[];
+  /** Lever sizes of the map or configuration for a place id that no place of an opportunity has in this map. */
+  unusedLevers: { id: string; from: 'map' | 'configuration' }[];
 }
 
 /** Below this an impact is rounding, not a gain. */
@@ -87,7 +92,7 @@ const byPriority = (a: Ranked, b: Ranked) =>
 /**
  * Every opportunity of the rules, scored and ranked; then, best first, each is proposed unless it gains nothing,
  * or changes a step that a better one already proposed changes in the same key (self-service puts a step on the
- * web, one-channel on the phone) or removes (halving the wait of a step another removes): then it is an
+ * web, one-channel on the phone) or removes (cutting the wait of a step another removes): then it is an
  * alternative. A lever whose clashes lie at some of its places is made at the others. One that removes a step a
  * better one changes is proposed: that part of the better one is moot.
  */
@@ -95,6 +100,7 @@ export function opportunities(
   analysis: ExactAnalysis,
   rules: readonly Rule[] = RULES,
   configEfforts: Efforts = {},
+  configLevers: Levers = {},
 ): Ranking {
   const mapEfforts = analysis.map.effort;
   const score = (e: Evaluated): Ranked => {
@@ -118,12 +124,17 @@ export function opportunities(
       quadrant: quadrantOf(value, effort!),
     };
   };
-  const candidates = levers(rules, analysis);
-  const ids = new Set(candidates.map((o) => o.id));
-  const unused = [
-    ...Object.keys(mapEfforts).map((id) => ({ id, from: 'map' as const })),
-    ...Object.keys(configEfforts).map((id) => ({ id, from: 'configuration' as const })),
-  ].filter((u) => namesAPlace(u.id) && !ids.has(u.id));
+  const candidates = levers(rules, analysis, configLevers);
+  // A rule's id is never unused: it applies wherever the rule finds something.
+  const unusedOf = (given: { map: object; configuration: object }, ids: Set<string>) =>
+    (['map', 'configuration'] as const)
+      .flatMap((from) => Object.keys(given[from]).map((id) => ({ id, from })))
+      .filter((u) => namesAPlace(u.id) && !ids.has(u.id));
+  const unused = unusedOf({ map: mapEfforts, configuration: configEfforts }, new Set(candidates.map((o) => o.id)));
+  const unusedLevers = unusedOf(
+    { map: analysis.map.levers, configuration: configLevers },
+    new Set(candidates.flatMap((o) => (o.parts ?? [o]).flatMap((p) => (p.size ? [p.size.place] : [])))),
+  );
 
   const chosen: { ranked: Ranked; steps: ReturnType<typeof stepChanges> }[] = [];
   const alternatives: Ranking['alternatives'] = [];
@@ -177,6 +188,7 @@ export function opportunities(
         }
       : {}),
     unused,
+    unusedLevers,
   };
 }
 

@@ -12,6 +12,8 @@ export const parallelize: Rule = {
   id: 'parallelize',
   kind: 'opportunity',
   effort: 2,
+  // A change made or not: it has no size to assume.
+  size: 'none',
   lever: (n) => `Run ${n} pairs of steps at the same time`,
   description:
     'Two backstage or support steps in a row, by different actors, the later one marked independent (it does not need what the earlier one produces): start both at once.',

@@ -1,15 +1,20 @@
-/** prevent-rework: a choice that sends the work back round a loop; getting it right first time closes it. */
+/**
+ * prevent-rework: a choice that sends the work back round a loop; getting it right first time more often shrinks
+ * the way back by the lever's size (half to all of it unless the team says, or to the chance the team gives), and
+ * the customers who no longer go round end as the others do: the difference goes to the other ways in proportion.
+ */
 import { components } from '../core/index.js';
-import { predecessors, closeWay } from '../model/index.js';
+import { predecessors, shrinkWay } from '../model/index.js';
 import type { Rule } from './types.js';
 
 export const preventRework: Rule = {
   id: 'prevent-rework',
   kind: 'opportunity',
   effort: 3,
+  size: { of: 'the rework', cut: [0.5, 1], to: true },
   lever: (n) => `Get it right first time at ${n} rework loops`,
   description:
-    'Choices that send the work round a rework loop (often after a step with a low %C&A): get it right first time so that no customer goes round.',
+    'Choices that send the work round a rework loop (often after a step with a low %C&A): get it right first time so that fewer customers, or none, go round.',
   find({ map, flow, time }) {
     // A way leads back round a loop exactly when it stays in its step's strongly connected component.
     const loopOf = new Int32Array(map.steps.length).fill(-1);
@@ -34,14 +39,20 @@ export const preventRework: Rule = {
         const cause = sources.length
           ? `; the work arrives incomplete from ${sources.map((s) => `\`${s.id}\` (${Math.round(100 * s.ca)}% complete and accurate)`).join(', ')}`
           : '';
+        const back = `${Math.round(100 * choice.chance)}% back through \`${map.steps[choice.to]!.id}\``;
         found.push({
           rule: 'prevent-rework',
-          title: `Get it right first time at \`${step.id}\`: no more ${Math.round(100 * choice.chance)}% back through \`${map.steps[choice.to]!.id}\``,
+          title: `Get it right first time at \`${step.id}\`: fewer than ${back}`,
           why: `${Math.round(100 * choice.chance)}% of the work at \`${step.id}\` goes round again${choice.label ? ` (${choice.label})` : ''}, ${(time.visits[step.index]! * (1 - time.firstPass[step.index]!)).toFixed(2)} extra passes per customer${cause}`,
           steps: [step.id, map.steps[choice.to]!.id],
-          change: (copy: typeof map) => {
-            closeWay(copy.steps[step.index]!, choice.to);
-            return copy;
+          sized: {
+            what: `the rework at \`${step.id}\` (${back})`,
+            now: choice.chance,
+            unit: 'share' as const,
+            change: (copy: typeof map, to: number) => {
+              shrinkWay(copy.steps[step.index]!, choice.to, to);
+              return copy;
+            },
           },
         });
       }

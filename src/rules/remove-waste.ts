@@ -18,6 +18,8 @@ export const removeWaste: Rule = {
   id: 'remove-waste',
   kind: 'opportunity',
   effort: 1,
+  // A change made or not: it has no size to assume.
+  size: 'none',
   lever: (n) => `Remove the ${n} steps that are waste`,
   description:
     'Steps classed as waste (neither valued by the customer nor required) that no contact, information or check passes through, that are not rework and not another organisation’s: remove them and let the work go straight on.',

@@ -6,15 +6,18 @@
  * `effort:` estimates, which win over the configuration's (`opportunities`).
  */
 import { DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_WEIGHTS, type ScoreWeights } from '../analysis/index.js';
-import type { LoadedConfig } from '../load/index.js';
+import { parseLever, type LoadedConfig } from '../load/index.js';
 import type { Efforts } from './opportunities.js';
+import type { Levers } from './size.js';
 
-/** What a configuration sets for scoring steps and ranking opportunities: its weights and effort estimates. */
+/** What a configuration sets for scoring steps and ranking opportunities: its weights, effort estimates and lever sizes. */
 export interface Judgement {
   /** The weights and thresholds of a step's score (docs/scoring.md), the defaults where the configuration says none. */
   weights: ScoreWeights;
   /** The team's effort estimates, by opportunity id or rule id. */
   efforts: Efforts;
+  /** The team's lever sizes, by opportunity id or rule id (the map's own `levers:` win over them). */
+  levers: Levers;
 }
 
 export function judgementOf(loaded: LoadedConfig): Judgement {
@@ -22,6 +25,13 @@ export function judgementOf(loaded: LoadedConfig): Judgement {
   return {
     weights: { ...DEFAULT_WEIGHTS, ...w, base: { ...DEFAULT_WEIGHTS.base, ...w.base } },
     efforts: loaded.config.effort ?? {},
+    // loadConfig has checked every size: each reads.
+    levers: Object.fromEntries(
+      Object.entries(loaded.config.levers ?? {}).flatMap(([id, raw]) => {
+        const lever = parseLever(raw);
+        return lever.ok ? [[id, lever.value]] : [];
+      }),
+    ),
   };
 }
 

@@ -12,6 +12,8 @@ export const selfService: Rule = {
   id: 'self-service',
   kind: 'opportunity',
   effort: 4,
+  // A change made or not: the customer does the step, at once, so its queue for staff goes with it.
+  size: 'none',
   lever: (n) => `Self-service: the customer does ${n} steps online`,
   description:
     'Frontstage steps of the company’s own people that only pass information to or from the customer on a channel that can carry it (not physical work, not a decision or what follows one): let the customer do them online, at once, instead of waiting for staff.',

@@ -15,6 +15,8 @@ export const singleContact: Rule = {
   id: 'single-contact',
   kind: 'opportunity',
   effort: 3,
+  // A change made or not: it has no size to assume.
+  size: 'none',
   oneChange: true,
   lever: (n) => `One contact: let one person see the customer through, in ${n} places`,
   description:

@@ -14,7 +14,8 @@ import {
 import { bypass, copyMap, tidy } from '../model/index.js';
 import { opportunityId } from '../core/index.js';
 import type { ProcessMap } from '../load/index.js';
-import type { Opportunity, Place, Rule } from './types.js';
+import type { Opportunity, Part, Place, Rule, Size } from './types.js';
+import { sizeOf, type Level, type Levers } from './size.js';
 import { breaksTheRules } from './feasible.js';
 import { impactOf, type Impact } from './impact.js';
 
@@ -36,12 +37,8 @@ export function figuresOf(a: ExactAnalysis): Figures {
   return Object.fromEntries(WHATIF_METRICS.map((id) => [id, metric(id).of(a)!])) as Figures;
 }
 
-export interface Evaluated {
-  /** The changes made: one opportunity, or several applied together. */
-  changes: readonly Opportunity[];
-  /** The map with them made. */
-  map: ProcessMap;
-  before: Figures;
+/** What changes do to the figures at one size of their levers. */
+export interface Outcome {
   after: Figures;
   /** What each figure gains: positive is better for the customer (less lead time, a higher success rate). */
   saving: Figures;
@@ -49,8 +46,27 @@ export interface Evaluated {
   yearly: YearlySaving;
   /** How much of what the customer (and the company) bears it takes away, dimension by dimension. */
   impact: Impact;
-  /** The targets the map misses that it would meet. */
+}
+
+/** What changes do, at the middle of their levers' sizes, with the low and high ends of the range beside it. */
+export interface Evaluated extends Outcome {
+  /** The changes made: one opportunity, or several applied together. */
+  changes: readonly Opportunity[];
+  /** The map with them made, at the middle size. */
+  map: ProcessMap;
+  before: Figures;
+  /** The targets the map misses that it would meet (at the middle size). */
   meets: TargetMetric[];
+  /** The same at the low and high ends of the levers' ranges (the middle's own where no lever has a range). */
+  low: Outcome;
+  high: Outcome;
+  /** The levers' sizes the figures assume, place by place; none for changes that are made or not. */
+  sizes: Size[];
+  /**
+   * What the changes cost once at each size (cut-wait: clearing part of a queue's backlog); null where one of them
+   * has such a cost and the map lacks what it takes to compute it; absent where none has one.
+   */
+  oneOff?: Record<Level, number> | null;
 }
 
 export type YearlySaving = Record<'staffHours' | 'cost' | 'customerDays' | 'customerCost', number | null>;
@@ -71,17 +87,17 @@ function yearlySaving(before: BusinessFigures, after: BusinessFigures): YearlySa
 }
 
 /**
- * Makes several changes on one copy of the map: first those that keep every step, then the removals, all at once
- * (so that the other changes still find their steps where they found them); then the steps no customer reaches any
- * more (rework whose way in was closed) go.
+ * Makes several changes on one copy of the map, each at the `level` of its lever's size: first those that keep every
+ * step, then the removals, all at once (so that the other changes still find their steps where they found them);
+ * then the steps no customer reaches any more (rework whose way in was closed) go.
  */
-export function combine(opportunities: readonly Place[], copy: ProcessMap): ProcessMap {
-  return tidy(apply(opportunities, copy));
+export function combine(opportunities: readonly Part[], copy: ProcessMap, level: Level): ProcessMap {
+  return tidy(apply(opportunities, copy, level));
 }
 
 /** The changes made in that order, without tidying: a lever's places are made this way inside `combine`. */
-function apply(opportunities: readonly Place[], copy: ProcessMap): ProcessMap {
-  const map = opportunities.filter((o) => !o.removes).reduce((m, o) => o.change(m), copy);
+function apply(opportunities: readonly Part[], copy: ProcessMap, level: Level): ProcessMap {
+  const map = opportunities.filter((o) => !o.removes).reduce((m, o) => o.change(m, level), copy);
   const removed = new Set(
     opportunities.flatMap((o) => ((o as Opportunity).parts ?? [o]).flatMap((p) => p.removes ?? [])),
   );
@@ -93,11 +109,20 @@ function apply(opportunities: readonly Place[], copy: ProcessMap): ProcessMap {
       );
 }
 
+/** A place as the what-if makes it: a sized change at the size of each level, as the team or the rule sets it. */
+function partOf(rule: Rule, place: Place, map: ProcessMap, sizes: Levers): Part {
+  // A change made or not is the same at every level.
+  if (place.sized === undefined) return place;
+  const { sized, ...facts } = place;
+  const size = sizeOf(rule, `${rule.id}:${place.steps.join('+')}`, sized, map, sizes);
+  return { ...facts, size, change: (copy, level) => sized.change(copy, size.to[level]) };
+}
+
 /**
  * A rule's places made as one change: one opportunity, one computation of what it saves. Keeping the customer
- * informed before nine silent waits is one proposal with nine touch points; halving six queues is a programme.
+ * informed before nine silent waits is one proposal with nine touch points; cutting six queues is a programme.
  */
-function lever(rule: Rule, parts: readonly Place[]): Opportunity {
+function lever(rule: Rule, parts: readonly Part[]): Opportunity {
   if (parts.length === 1) return { ...parts[0]!, id: rule.id };
   const shown = parts.slice(0, 3).map((p) => p.why);
   return {
@@ -107,7 +132,7 @@ function lever(rule: Rule, parts: readonly Place[]): Opportunity {
     why: `${shown.join('; ')}${parts.length > 3 ? `; and ${parts.length - 3} more` : ''}`,
     steps: [...new Set(parts.flatMap((p) => p.steps))],
     ...(parts.every((p) => p.removes) ? { removes: parts[0]!.removes } : {}),
-    change: (copy) => apply(parts, copy),
+    change: (copy, level) => apply(parts, copy, level),
     parts,
     regroup: (fewer) => lever(rule, fewer),
   };
@@ -123,49 +148,78 @@ export const MOST_PLACES = 6;
 /**
  * The opportunities of the rules in a map, in the rules' order: each place on its own (`cut-wait:mri`), or the
  * rule's places as one lever (`keep-informed`) where the rule says they are one change or it finds more than
- * `MOST_PLACES`. A place whose change would break what no rule may break (a locked step changed, a decision given
- * to the customer, a step looping to itself) is left out, whatever the rule.
+ * `MOST_PLACES`; each sized as the map, then the configuration (`sizes`), then the rule says. A place whose change
+ * would break what no rule may break (a locked step changed, a decision given to the customer, a step looping to
+ * itself) is left out, whatever the rule.
  */
-export const levers = (rules: readonly Rule[], analysis: ExactAnalysis): Opportunity[] =>
+export const levers = (rules: readonly Rule[], analysis: ExactAnalysis, sizes: Levers = {}): Opportunity[] =>
   rules.flatMap((rule) => {
-    const parts = keepingTheRules(analysis.map, rule.find(analysis));
+    const found = rule.find(analysis).map((place) => partOf(rule, place, analysis.map, sizes));
+    const parts = keepingTheRules(analysis.map, found);
     if (parts.length === 0) return [];
     if (rule.oneChange || parts.length > MOST_PLACES) return [lever(rule, parts)];
     return parts.map((part) => ({ ...part, id: opportunityId(rule.id, part.steps) }));
   });
 
 /**
- * The places whose change keeps what no change may break. Checking a change costs a copy of the map, so the places
+ * The places whose change keeps what no change may break, at the largest size of each (closing a way may leave a
+ * step no customer reaches, where shrinking it does not). Checking a change costs a copy of the map, so the places
  * are checked together and, only where that fails, by halves: a few checks for the thousands of places a large map
  * can have, not one each.
  */
-function keepingTheRules(map: ProcessMap, places: readonly Place[]): Place[] {
-  if (places.length === 0 || breaksTheRules(map, combine(places, copyMap(map))) === undefined) return [...places];
+function keepingTheRules(map: ProcessMap, places: readonly Part[]): Part[] {
+  if (places.length === 0 || breaksTheRules(map, combine(places, copyMap(map), 'high')) === undefined)
+    return [...places];
   if (places.length === 1) return [];
   const half = Math.ceil(places.length / 2);
   return [...keepingTheRules(map, places.slice(0, half)), ...keepingTheRules(map, places.slice(half))];
 }
 
-/** The figures of the map with these changes made. */
+/** What changes do to the map's figures, at one size of their levers. */
+function outcomeOf(baseline: ExactAnalysis, before: Figures, changed: ExactAnalysis): Outcome {
+  const after = figuresOf(changed);
+  return {
+    after,
+    saving: Object.fromEntries(WHATIF_METRICS.map((id) => [id, gain(metric(id), before[id], after[id])])) as Figures,
+    yearly: yearlySaving(baseline.business, changed.business),
+    impact: impactOf(baseline, changed),
+  };
+}
+
+/**
+ * The figures of the map with these changes made, at the middle of their levers' sizes and, where a lever has a
+ * range, at its low and high ends: three scorings of the changed map, or one.
+ */
 export function whatIf(baseline: ExactAnalysis, changes: readonly Opportunity[]): Evaluated {
   const before = figuresOf(baseline);
-  const map = combine(changes, copyMap(baseline.map));
+  const sizes = changes.flatMap((c) => (c.parts ?? [c]).flatMap((p) => (p.size ? [p.size] : [])));
+  const map = combine(changes, copyMap(baseline.map), 'mid');
   const changed = analyzeExact(map, { weights: baseline.weights });
-  const after = figuresOf(changed);
-  const saving = Object.fromEntries(
-    WHATIF_METRICS.map((id) => [id, gain(metric(id), before[id], after[id])]),
-  ) as Figures;
+  const mid = outcomeOf(baseline, before, changed);
+  const at = (level: Level) =>
+    sizes.some((s) => s.to.low !== s.to.high)
+      ? outcomeOf(
+          baseline,
+          before,
+          analyzeExact(combine(changes, copyMap(baseline.map), level), { weights: baseline.weights }),
+        )
+      : mid;
+  const costs = sizes.flatMap((s) => (s.oneOff === undefined ? [] : [s.oneOff]));
+  const total = (level: Level) => costs.reduce((sum, c) => sum + c![level], 0);
   return {
     changes,
     map,
     before,
-    after,
-    saving,
-    yearly: yearlySaving(baseline.business, changed.business),
-    impact: impactOf(baseline, changed),
+    ...mid,
     meets: changed.targets
       .filter((t) => t.met && baseline.targets.some((b) => b.metric === t.metric && !b.met))
       .map((t) => t.metric),
+    low: at('low'),
+    high: at('high'),
+    sizes,
+    ...(costs.length === 0
+      ? {}
+      : { oneOff: costs.includes(null) ? null : { low: total('low'), mid: total('mid'), high: total('high') } }),
   };
 }
 

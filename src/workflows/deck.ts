@@ -36,7 +36,11 @@ export async function writeDeck(
   for (const l of loaded) {
     const analysis = await analyse(l);
     slides.push(
-      ...deckSlides({ analysis, ranking: opportunities(analysis, RULES, options.run.efforts), toBe: toBeAnalysis }),
+      ...deckSlides({
+        analysis,
+        ranking: opportunities(analysis, RULES, options.run.efforts, options.run.levers),
+        toBe: toBeAnalysis,
+      }),
     );
   }
   const pictures = slides.flatMap((s) => (s.kind === 'picture' ? [s.picture] : []));

@@ -12,5 +12,10 @@ export function liveState(text: string, file: string, views: readonly ViewName[]
     return { ok: false, findings };
   }
   const analysis = analyzeExact(loaded.map, run);
-  return liveContent(analysis, opportunities(analysis, RULES, run.efforts), flowPictures(analysis, views), file);
+  return liveContent(
+    analysis,
+    opportunities(analysis, RULES, run.efforts, run.levers),
+    flowPictures(analysis, views),
+    file,
+  );
 }

@@ -31,7 +31,12 @@ export async function writeReports(
       join(options.out, `${baseName(l.file)}.report.${options.format}`),
       `the report of ${l.file}`,
     );
-    reports.push({ file: l.file, path, analysis, found: opportunities(analysis, RULES, options.run.efforts) });
+    reports.push({
+      file: l.file,
+      path,
+      analysis,
+      found: opportunities(analysis, RULES, options.run.efforts, options.run.levers),
+    });
   }
   for (const { file, path, analysis, found } of reports) {
     const mermaid = () => [...REPORT_VIEWS.flatMap((v) => viewDiagrams(analysis, v)), prioritiesDiagram(found)];

@@ -22,13 +22,15 @@ describe('cxmap improve', () => {
     expect(readFileSync(out, 'utf8')).toBe(readFileSync('test/golden/account.to-be.cxmap.yaml', 'utf8'));
     expect(readFileSync(FIXTURE, 'utf8')).toBe(before);
     const lines = result.stdout.split('\n');
-    expect(lines.slice(0, 4)).toEqual([
+    expect(lines.slice(0, 5)).toEqual([
       `Wrote ${out} with 3 changes, best first:`,
       '  1. Do not ask again for income at `check` (ask-once): value 4.3 of 5, effort 2 of 5',
       '  2. Remove `rekey` (Re-key the paper form) (remove-waste:rekey): value 3.7 of 5, effort 1 of 5',
-      '  3. Get it right first time at `check`: no more 10% back through `apply` (prevent-rework:check+apply): value 3.4 of 5, effort 3 of 5',
+      // The way back made at the middle of its default size: 10% cut by 75%, to 2.5%.
+      '  3. Get it right first time at `check`: fewer than 10% back through `apply` (prevent-rework:check+apply): value 3.1 of 5, effort 3 of 5; made with the rework at `check` (10% back through `apply`) cut by 75%, the middle of 50-100% (assumed; set `levers:` in the map)',
+      'Each change with a size is made at the middle of its range, or at the size `levers:` sets; `cxmap report` gives the savings over the whole range.',
     ]);
-    expect(lines).toContain('  Lead time                  6.7 d     5.0 d     −1.7 d  better');
+    expect(lines).toContain('  Lead time                  6.7 d     5.2 d     −1.6 d  better');
     expect(lines).toContain('  Activity ratio              1.0%      1.0%  +<0.1 pts  better');
     expect(lines).toContain('  Items asked again           1.11         0      −1.11  better');
     // What its days are, under the table.
@@ -133,8 +135,25 @@ describe('cxmap improve', () => {
     expect(made.stdout.split('\n').slice(0, 3)).toEqual([
       `Wrote ${out} with 2 changes, best first:`,
       '  1. Remove `rekey` (Re-key the paper form) (remove-waste:rekey): value 3.7 of 5, effort 1 of 5',
-      '  2. Halve the wait before `check` (2.0 d now) (cut-wait:check): value 3.7 of 5, effort 3 of 5',
+      '  2. Cut the wait before `check` (2.0 d now) (cut-wait:check): value 3.4 of 5, effort 3 of 5; made with the wait before `check` (2.0 d) cut by 37.5%, the middle of 25-50% (assumed; set `levers:` in the map)',
     ]);
-    expect(readFileSync(out, 'utf8')).toContain('#  - cut-wait:check: Halve the wait before `check` (2.0 d now)');
+    // 2d cut by 37.5% is 1.25d (halved, as before the lever had a size, its value was 3.7).
+    const written = readFileSync(out, 'utf8');
+    expect(written).toContain(
+      '#  - cut-wait:check: Cut the wait before `check` (2.0 d now) (made with the wait before `check` (2.0 d) cut by 37.5%, the middle of 25-50% (assumed; set `levers:` in the map))',
+    );
+    expect(written).toContain('    wait: 1.25d\n');
+  });
+
+  it("makes a change at the size the map's levers set, and says so", () => {
+    const dir = temp();
+    const input = join(dir, 'a.cxmap.yaml');
+    writeFileSync(input, `${readFileSync(FIXTURE, 'utf8')}\nlevers: { cut-wait:check: 50% }\n`);
+    const out = join(dir, 'to-be.cxmap.yaml');
+    const made = cxmap(['improve', input, '--apply', 'cut-wait:check', '-o', out]);
+    expect(made.stdout.split('\n')[1]).toBe(
+      "  1. Cut the wait before `check` (2.0 d now) (cut-wait:check): value 3.7 of 5, effort 3 of 5; made with the wait before `check` (2.0 d) cut by 50% (the map's `levers:`)",
+    );
+    expect(readFileSync(out, 'utf8')).toContain('    wait: 1d\n');
   });
 });

@@ -236,19 +236,29 @@ describe('cxmap report', () => {
     expect(lines).toContain("| Customers' own hours a year | 1,040 |  |  |");
     expect(lines).toContain("| Value of customers' own hours a year | EUR 31,200 |  |  |");
     expect(lines).toContain(
-      '| \\# | Opportunity | Value | Effort | Matrix | Lead time | Other effects | Saved a year | Why |',
+      '| \\# | Opportunity | Value | Effort | Matrix | Lead time | Other effects | Saved a year | One-off cost | Assumes | Why |',
     );
-    // prevent-rework: a third of a back-office hour less per case, at 45 an hour, 1,200 cases a year.
+    // prevent-rework cuts the 25% back by 50-100%, to 12.5% .. 0%. With t going back, check is passed 1 / (1 − t)
+    // times and fix t / (1 − t): a pass of both is 2d + 1h + 1d + 30m = 73.5 h, so the loop costs 73.5 × t / (1 − t)
+    // h: 24.5 h now, 10.5 h at 12.5%, none at 0%: 14 h to 24.5 h saved (700 to 1,225 customer days over 1,200 cases).
+    // check's back-office hour, at 45: 1/3 − 1/7 = 0.1905 h (228.57 h a year, 10,286) to 1/3 h (400 h, 18,000).
     expect(lines.find((l) => l.startsWith('| 1 |'))).toMatch(
-      /^\| 1 \| Get it right first time at `check`: no more 25% back through `fix` \(`prevent-rework:check\+fix`\) \| 4\.5 \| 3 \| major project \| 🟢 −1\.0 d \| .* \| cost −EUR 18,000, staff hours −400, customer days −1,225 \|/,
+      /^\| 1 \| Get it right first time at `check`: fewer than 25% back through `fix` \(`prevent-rework:check\+fix`\) \| 4\.4 \| 3 \| major project \| 🟢 −14 h to −1\.0 d \| .* \| cost −EUR 10,286 to −EUR 18,000, staff hours −228\.57 to −400, customer days −700 to −1,225 \| {2}\| the rework cut by 50-100% \(assumed; set `levers:` in the map\) \|/,
+    );
+    // cut-wait:check: the map gives the queue, 20 cases; cut by 25-50%, 5 to 10 cleared once, each an hour of the
+    // back office at 45: 225 to 450.
+    expect(lines.find((l) => l.startsWith('| 4 |'))).toMatch(
+      /^\| 4 \| Cut the wait before `check` \(2\.0 d now\) \(`cut-wait:check`\) .* \| customer days −800 to −1,600 \| EUR 225 to EUR 450 \| the wait cut by 25-50% \(assumed; set `levers:` in the map\) \|/,
     );
     // Together they meet the target lead time; the value/effort matrix follows, with each by its number.
     expect(lines.find((l) => l.startsWith('Made together'))).toMatch(
-      /the 3 recommended changes take the lead time from 6\.8 d to 3\.2 d; .* They meet the target lead time\. Still missed: the target PCE\.$/,
+      /the 5 recommended changes take the lead time from 6\.8 d to 4\.0 d \(4\.8 to 3\.2 d from the low to the high end of the sizes\); .* They meet the target lead time\. Still missed: the target PCE\.$/,
     );
     expect(md).toContain('quadrantChart\n  title Opportunities by value and effort\n');
-    // Values 4.5, 4.1 and 3.9, all of effort 3: the third sits beside the second, not on it.
-    expect(md).toContain('  "1": [0.583, 0.903]\n  "2": [0.583, 0.811]\n  "3": [0.623, 0.781]\n```');
+    // Values 4.4, 3.8, 3.4 (effort 2), 3.6 and 3.1: the fourth sits beside the second, not on it.
+    expect(md).toContain(
+      '  "1": [0.583, 0.88]\n  "2": [0.583, 0.763]\n  "3": [0.417, 0.69]\n  "4": [0.623, 0.728]\n  "5": [0.583, 0.625]\n```',
+    );
   });
 
   it('a map of waits alone: the time sentence says no work is recorded', () => {
@@ -270,14 +280,61 @@ describe('cxmap report', () => {
     const r = cxmap(['report', 'test/fixtures/reference.cxmap.yaml', '-f', 'md', '-o', out, '--config', config]);
     expect(r.status).toBe(0);
     const md = readFileSync(join(out, 'reference.report.md'), 'utf8');
-    // Effort 1 makes halving the wait before check a quick win, second only to preventing the rework: impact 140%
-    // for effort 3 is 0.35 a step of effort, against 54% for effort 1, 0.27.
+    // Effort 1 makes cutting the wait before check a quick win, second only to preventing the rework: impact 111%
+    // for effort 3 is 0.28 a step of effort, against 40% for effort 1, 0.20.
     expect(md).toMatch(
-      /^\| 2 \| Halve the wait before `check` \(2\.0 d now\) \(`cut-wait:check`\) \| 3\.9 \| 1 \(configuration\) \| 🟢 quick win \|/m,
+      /^\| 2 \| Cut the wait before `check` \(2\.0 d now\) \(`cut-wait:check`\) \| 3\.6 \| 1 \(configuration\) \| 🟢 quick win \|/m,
     );
     expect(md).toContain(
       'Effort estimates that name no opportunity of this map: `keep-informed:nowhere` (configuration).',
     );
+  });
+
+  it("takes the configuration's lever sizes: every saving at the low, middle and high size, with the assumption", () => {
+    const out = join(dir, 'levers');
+    const config = join(dir, 'levers.cxmap.config.yaml');
+    writeFileSync(
+      config,
+      'levers:\n  cut-wait: 20%..30%\n  prevent-rework:check+fix: { to: 5% }\n  off-cycle:nowhere: 50%\n',
+    );
+    const r = cxmap(['report', 'test/fixtures/reference.cxmap.yaml', '-f', 'json', '-o', out, '--config', config]);
+    expect(r.status).toBe(0);
+    const json = JSON.parse(readFileSync(join(out, 'reference.report.json'), 'utf8'));
+    const byId = (id: string) => json.opportunities.find((o: { id: string }) => o.id === id);
+    // The way back brought from 25% to 5%: a pass round the loop is 73.5 h, so 73.5 × (1/3 − 1/19) = 73.5 × 16/57 h
+    // saved, one figure (the team gave one value).
+    const rework = byId('prevent-rework:check+fix');
+    const saved = +(((73.5 * 16) / 57) * 3600).toFixed(6);
+    expect(rework.saving.leadTime).toEqual({ low: saved, mid: saved, high: saved });
+    expect(rework.assumption).toBe(
+      "the rework at `check` (25% back through `fix`) brought to 5% (the configuration's `levers:`)",
+    );
+    expect(rework.oneOffCost).toBeNull();
+    // The 2-day queue before check cut by 20-30%: 0.4 d to 0.6 d a pass, and check is passed 4/3 times (its loop):
+    // 0.533 d to 0.8 d (640 to 960 customer days over 1,200 cases). 4 to 6 of its 20 cases cleared once, each an
+    // hour of the back office at 45: 180 to 270.
+    const check = byId('cut-wait:check');
+    expect(check.saving.leadTime).toEqual({ low: 46080, mid: 57600, high: 69120 });
+    expect(check.yearly.customerDays).toEqual({ low: 640, mid: 800, high: 960 });
+    expect(check.oneOffCost).toEqual({ low: 180, mid: 225, high: 270 });
+    expect(check.sizes).toEqual([
+      {
+        place: 'cut-wait:check',
+        what: 'the wait before `check` (2.0 d)',
+        unit: 'duration',
+        now: 2 * 86400,
+        setting: { cut: [0.2, 0.3] },
+        from: 'configuration',
+        to: { low: 138240, mid: 129600, high: 120960 },
+      },
+    ]);
+    // A change made or not: one figure, no assumption.
+    expect(byId('ask-once')).toMatchObject({
+      saving: { reAsks: { low: 0.333333, mid: 0.333333, high: 0.333333 } },
+      sizes: [],
+      assumption: null,
+    });
+    expect(json.unusedLevers).toEqual([{ id: 'off-cycle:nowhere', from: 'configuration' }]);
   });
 
   it('JSON with everything: metrics, steps, opportunities ranked by computed saving, basis of the figures, diagrams', () => {
@@ -309,6 +366,9 @@ describe('cxmap report', () => {
       'after',
       'saving',
       'yearly',
+      'oneOffCost',
+      'assumption',
+      'sizes',
     ]);
     expect(json.opportunities[0]).toMatchObject({
       rank: 1,
@@ -343,6 +403,7 @@ describe('cxmap report', () => {
     // Its days are working days, and it names no currency (it gives no amount).
     expect(json.calendar).toEqual({ daySeconds: 28800, weekSeconds: 144000, days: 'working' });
     expect(json.currency).toBeNull();
+    expect(json.unusedLevers).toEqual([]);
     expect(json.opportunities[0].yearly).toEqual({
       staffHours: null,
       cost: null,

@@ -99,17 +99,21 @@ ${steps}`;
     ]);
   });
 
-  it('waitKind: a queue is halved, the same wait as a scheduled cycle is not', () => {
+  it('waitKind: a queue is cut by working faster; the same wait as a scheduled cycle only by changing the schedule', () => {
     const steps = (kind: string) =>
       line(`  - { id: a, name: A, actor: me, work: 10m, next: b }
   - { id: b, name: Bill, actor: back, wait: 30d${kind}, work: 10m }`);
-    expect(proposed('cut-wait', steps(''))).toEqual([
-      { title: 'Halve the wait before `b` (30.0 d now)', steps: ['b'] },
-    ]);
+    expect(proposed('cut-wait', steps(''))).toEqual([{ title: 'Cut the wait before `b` (30.0 d now)', steps: ['b'] }]);
+    expect(proposed('off-cycle', steps(''))).toEqual([]);
     expect(proposed('cut-wait', steps(', waitKind: scheduled'))).toEqual([]);
-    // Nor does any rule, so the missed target gets nothing to close it with.
+    // The one rule that acts on the missed target is off-cycle: a run for the case, or a shorter cycle.
     const missed = steps(', waitKind: scheduled').replace('goal: G', 'goal: G, targets: { leadTime: 1d }');
-    expect(considered(opportunities(analyzeExact(mapOf(missed))))).toEqual([]);
+    expect(considered(opportunities(analyzeExact(mapOf(missed)))).map((r) => r.opportunity.title)).toEqual([
+      'Take `b` out of its fixed cycle: a run for the case, or a shorter cycle (30.0 d now)',
+    ]);
+    // Nor is a transport or the customer's own time cut by either.
+    for (const kind of [', waitKind: transport', ', waitKind: customer'])
+      expect([...proposed('cut-wait', steps(kind)), ...proposed('off-cycle', steps(kind))]).toEqual([]);
   });
 
   it('physical: an inspection at a desk marked physical stays with the desk', () => {

@@ -45,7 +45,19 @@ function found(id: string, yaml: string) {
   return considered(opportunities(analyzeExact(mapOf(yaml)), [rule]));
 }
 
-const CASES: { rule: string; why: string; yaml: string; steps: string[]; saving: Partial<Figures> }[] = [
+/**
+ * Each rule's case: the saving at the middle of the lever's default size (what the ranking uses) and, for a rule
+ * whose change has a size, at the low and high ends of its range.
+ */
+const CASES: {
+  rule: string;
+  why: string;
+  yaml: string;
+  steps: string[];
+  saving: Partial<Figures>;
+  low?: Partial<Figures>;
+  high?: Partial<Figures>;
+}[] = [
   {
     rule: 'remove-waste',
     why: 'LT 1h + (2h + 30m) + 1h = 4.5h; without b 2h: 2.5h saved, and the 2h wait before b, dark after its first hour (a brings no news), goes',
@@ -57,23 +69,42 @@ const CASES: { rule: string; why: string; yaml: string; steps: string[]; saving:
   },
   {
     rule: 'prevent-rework',
-    why: 'check is visited 1/0.8 = 1.25 times, fix 0.25: LT 1h + 1.25h + 0.25 × 3h + 30m = 3.5h; right first time: 2.5h',
+    why: 'check is visited 1/0.8 = 1.25 times, fix 0.25: LT 1h + 1.25h + 0.25 × 3h + 30m = 3.5h; the 20% back cut by 50-100% (to 10%, 5% at the middle, 0%)',
     yaml: map(`  - { id: a, name: A, actor: me, work: 1h, next: check }
   - { id: check, name: Check, actor: back, work: 1h, next: [{ to: done, chance: 80% }, { to: fix, chance: 20% }] }
   - { id: fix, name: Fix, actor: me, wait: 2h, work: 1h, next: check }
   - { id: done, name: Done, actor: me, work: 30m }`),
     steps: ['check', 'fix'],
-    // The customer's own work: 1h + 0.25 × 1h (fix) + 30m = 1.75h, then 1.5h.
-    saving: { leadTime: H, customerEffort: 0.25 * H },
+    // With t of the work going back (the rest done): check is visited 1 / (1 − t) times, fix t / (1 − t), so
+    // LT = 1.5h + (1 + 3t) / (1 − t) h and the customer's own work 1.5h + t / (1 − t) h (1.75h now).
+    // t = 5%: LT 1.5 + 1.15 / 0.95 = 2.7105h, 15/19 h saved; own work 1.5 + 1/19 h, 15/76 h saved.
+    saving: { leadTime: (15 / 19) * H, customerEffort: (15 / 76) * H },
+    // t = 10%: LT 1.5 + 1.3 / 0.9 = 2.9444h, 5/9 h saved; own work 1.5 + 1/9 h, 5/36 h saved.
+    low: { leadTime: (5 / 9) * H, customerEffort: (5 / 36) * H },
+    // t = 0: right first time, LT 2.5h, own work 1.5h.
+    high: { leadTime: H, customerEffort: 0.25 * H },
   },
   {
     rule: 'cut-wait',
-    why: 'b waits 8h of an 11h lead time (73%), dark after the first hour (7h); halved: 4h saved, 4h less in the dark',
+    why: 'b waits 8h of an 11h lead time (73%), dark after the first hour (7h); cut by 25-50%: 2h to 4h saved, as much less in the dark, 3h at the middle (37.5%)',
     yaml: map(`  - { id: a, name: A, actor: me, work: 1h, next: b }
   - { id: b, name: B, actor: back, wait: 8h, work: 1h, next: c }
   - { id: c, name: C, actor: me, work: 1h }`),
     steps: ['b'],
-    saving: { leadTime: 4 * H, darkTime: 4 * H },
+    saving: { leadTime: 3 * H, darkTime: 3 * H },
+    low: { leadTime: 2 * H, darkTime: 2 * H },
+    high: { leadTime: 4 * H, darkTime: 4 * H },
+  },
+  {
+    rule: 'off-cycle',
+    why: 'b waits 28d for a monthly run (scheduled), dark after the first hour; out of the cycle, 50-90% of it goes: 14d to 25.2d saved, 19.6d at the middle (70%), as much less in the dark',
+    yaml: map(`  - { id: a, name: A, actor: me, work: 1h, next: b }
+  - { id: b, name: B, actor: back, wait: 28d, waitKind: scheduled, work: 1h, next: c }
+  - { id: c, name: C, actor: me, work: 1h }`),
+    steps: ['b'],
+    saving: { leadTime: 0.7 * 28 * D, darkTime: 0.7 * 28 * D },
+    low: { leadTime: 14 * D, darkTime: 14 * D },
+    high: { leadTime: 0.9 * 28 * D, darkTime: 0.9 * 28 * D },
   },
   {
     rule: 'ask-once',
@@ -123,14 +154,16 @@ const CASES: { rule: string; why: string; yaml: string; steps: string[]; saving:
   },
   {
     rule: 'merge-handoffs',
-    why: 'b (back, 1h: the customer has had no news for an hour) → c (ops, waits 4h) → d (back again, waits 2h): one owner, no queues: 6h saved (all of it dark), 2 handoffs fewer',
+    why: 'b (back, 1h: the customer has had no news for an hour) → c (ops, waits 4h) → d (back again, waits 2h): one owner, the 6h of queues cut by 50-100%: 3h to 6h saved (all of it dark), 4.5h at the middle, 2 handoffs fewer',
     yaml: map(`  - { id: a, name: A, actor: me, work: 10m, next: b }
   - { id: b, name: B, actor: back, work: 1h, next: c }
   - { id: c, name: C, actor: ops, wait: 4h, work: 1h, next: d }
   - { id: d, name: D, actor: back, wait: 2h, work: 10m, next: e }
   - { id: e, name: E, actor: me, work: 10m }`),
     steps: ['b', 'c', 'd'],
-    saving: { leadTime: 6 * H, handoffs: 2, darkTime: 6 * H },
+    saving: { leadTime: 4.5 * H, handoffs: 2, darkTime: 4.5 * H },
+    low: { leadTime: 3 * H, handoffs: 2, darkTime: 3 * H },
+    high: { leadTime: 6 * H, handoffs: 2, darkTime: 6 * H },
   },
   {
     rule: 'parallelize',
@@ -164,9 +197,18 @@ describe('opportunity rules on small maps, savings worked out by hand', () => {
       const list = found(c.rule, c.yaml);
       expect(list).toHaveLength(1);
       expect(list[0]!.opportunity.steps).toEqual(c.steps);
-      const saving = list[0]!.saving;
-      for (const [key, value] of Object.entries({ ...ZERO, ...c.saving }))
-        expect(saving[key as keyof Figures], key).toBeCloseTo(value, 9);
+      const [r] = list;
+      const sized = RULES.find((x) => x.id === c.rule)!.size !== 'none';
+      // A change made or not is the same at every size; a sized one names its range.
+      expect(r!.sizes.length > 0).toBe(sized);
+      expect(Boolean(c.low && c.high)).toBe(sized);
+      for (const [saving, expected] of [
+        [r!.saving, c.saving],
+        [r!.low.saving, c.low ?? c.saving],
+        [r!.high.saving, c.high ?? c.saving],
+      ] as const)
+        for (const [key, value] of Object.entries({ ...ZERO, ...expected }))
+          expect(saving[key as keyof Figures], key).toBeCloseTo(value, 9);
     });
   }
 
@@ -187,10 +229,11 @@ describe('opportunity rules on small maps, savings worked out by hand', () => {
   - { id: e, name: E, actor: me, work: 1h }`);
     const list = found('prevent-rework', late);
     expect(list.map((o) => o.changes[0]!.title)).toEqual([
-      'Get it right first time at `d`: no more 20% back through `b`',
+      'Get it right first time at `d`: fewer than 20% back through `b`',
     ]);
-    // b, c and d are passed 1 / 0.8 = 1.25 times: 0.25 × 3h saved; the success rate stays 100%.
-    expect(list[0]!.saving.leadTime).toBeCloseTo(0.75 * H, 9);
+    // b, c and d are passed 1 / 0.8 = 1.25 times; with 5% going back (the middle of cutting 50-100% of the 20%),
+    // 1 / 0.95 = 20/19 times: (1.25 − 20/19) × 3h = 45/76 h saved; the success rate stays 100%.
+    expect(list[0]!.saving.leadTime).toBeCloseTo((45 / 76) * H, 9);
     expect(list[0]!.saving.successRate).toBe(0);
   });
 
@@ -209,7 +252,8 @@ describe('changes made together', () => {
   it('leaves out a change that sets what a better one sets, and says which', () => {
     const yaml = CASES.find((c) => c.rule === 'merge-handoffs')!.yaml;
     const analysis = analyzeExact(mapOf(yaml));
-    // Both set the waits of c and d: cut-wait halves each, merge-handoffs takes the queues out (6h saved).
+    // Both set the waits of c and d: cut-wait cuts each by 37.5% (1.5h and 45m), merge-handoffs cuts the 6h of queues
+    // by 75% (4.5h saved) and takes 2 handoffs away.
     const result = improve(analysis, loadText(yaml, 'test.cxmap.yaml').source!, 'test.cxmap.yaml', [
       'cut-wait',
       'merge-handoffs',
@@ -221,7 +265,7 @@ describe('changes made together', () => {
         'One owner for `b` → `c` → `d` (merge-handoffs:b+c+d) changes the same thing, and ranks higher',
       ]),
     ]);
-    expect('result' in result && result.result.saving.leadTime).toBe(6 * H);
+    expect('result' in result && result.result.saving.leadTime).toBe(4.5 * H);
   });
 });
 
@@ -340,7 +384,7 @@ describe('what a new user found wrong in the proposals', () => {
   - { id: d, name: D, actor: me, work: 10m }`);
     expect(found('remove-waste', yaml)).toEqual([]);
     expect(found('prevent-rework', yaml).map((e) => e.changes[0]!.title)).toEqual([
-      'Get it right first time at `review`: no more 30% back through `ask-photos`',
+      'Get it right first time at `review`: fewer than 30% back through `ask-photos`',
     ]);
   });
 });

@@ -4,7 +4,7 @@
  * ranking draws them (value high from 2.5 of 5, effort from 3 of 5), so that an opportunity stands in the
  * quadrant the ranking gives it.
  */
-import type { Quadrant, Ranking } from '../../rules/index.js';
+import { between, valueOf, type Quadrant, type Ranking } from '../../rules/index.js';
 import type { Drawing } from './scene.js';
 import { dot } from './shapes.js';
 import { quadrantDrawing, type Region } from './quadrants.js';
@@ -47,8 +47,9 @@ export function prioritiesDrawing(ranking: Ranking, title: string): Drawing {
       // Efforts are whole: 0, 1, 2 in the middle of thirds of the left half, 3, 4, 5 of the right.
       u: clamp(((right ? r.effort - 3 : r.effort) + 0.5) / 3),
       v: clamp(top ? (r.value - 2.5) / 2.5 : r.value / 2.5),
-      // Titles mark names of steps as code (`register`); a picture shows them plain.
-      name: r.opportunity.title.replace(/`/g, ''),
+      // Titles mark names of steps as code (`register`); a picture shows them plain. A change with a size stands at
+      // the middle of its range; its name gives the value over the whole range.
+      name: `${r.opportunity.title.replace(/`/g, '')}${r.sizes.length ? ` (value ${between(valueOf(r.low.impact).toFixed(1), valueOf(r.high.impact).toFixed(1))})` : ''}`,
       key: k + 1,
       colour: POINT,
     };
@@ -65,7 +66,7 @@ export function prioritiesDrawing(ranking: Ranking, title: string): Drawing {
       { at: 0.25, text: 'effort 0-2' },
       { at: 0.75, text: 'effort 3-5' },
     ],
-    yCaption: 'Value of the change (0-5, from its computed impact)',
+    yCaption: 'Value of the change (0-5, from its computed impact; a change with a size at the middle of its range)',
     xCaption: 'Effort of making the change (0 none to 5 a large project)',
     legend: [{ label: 'opportunity, by its rank', draw: dot(POINT) }],
   });
