@@ -182,7 +182,7 @@ export function deckSlides({ analysis, ranking, toBe }: DeckInput): Slide[] {
     slides.push({
       kind: 'picture',
       picture: prioritiesDrawn(ranking, p.name, page),
-      notes: `Value (the share of the customer's waiting, effort and the business's cost a change takes away) against effort (0 to 5). ${ranking.ranked.filter(isRecommended).length} of the ${ranking.ranked.length} are recommended: all but the thankless tasks.`,
+      notes: `Value (the share of the customer's waiting, effort and the business's cost a change takes away) against effort (0 to 5). ${ranking.ranked.filter(isRecommended).length} of the ${ranking.ranked.length} are recommended: all but the thankless tasks and the changes another organisation must agree to.`,
     });
   }
 

@@ -320,11 +320,13 @@ export function opportunityBlocks<P extends Diagram | Drawn = never>(
         name(r),
         r.value.toFixed(1),
         `${r.effort}${r.effortFrom === 'rule' ? '' : ` (${r.effortFrom})`}`,
-        r.quadrant === 'quick win'
-          ? { text: r.quadrant, tone: 'good' }
-          : r.quadrant === 'thankless task'
-            ? { text: `${r.quadrant}: not recommended`, tone: 'bad' }
-            : r.quadrant,
+        r.quadrant === 'thankless task'
+          ? { text: `${r.quadrant}: not recommended`, tone: 'bad' }
+          : r.needs.length > 0
+            ? { text: `${r.quadrant}: not the company's alone to make`, tone: 'bad' }
+            : r.quadrant === 'quick win'
+              ? { text: r.quadrant, tone: 'good' }
+              : r.quadrant,
         savingCell('leadTime', r),
         otherEffects(r),
         ...(yearly ? [savedAYear(r)] : []),
@@ -341,7 +343,7 @@ export function opportunityBlocks<P extends Diagram | Drawn = never>(
     const missed = analysis.targets.filter((t) => !t.met && !together.meets.includes(t.metric)).map((t) => t.metric);
     blocks.push({
       kind: 'paragraph',
-      text: `Made together (\`cxmap improve --apply recommended\`, at the middle of each size), the ${recommended.length} recommended changes${recommended.length < ranked.length ? ' (all but the thankless tasks)' : ''} take the lead time from ${lead(together.before.leadTime)} to ${after(together, (o) => o.after.leadTime, lead)}${otherEffects(together) ? `; ${otherEffects(together)}` : ''}${yearly && savedAYear(together) ? `; a year: ${savedAYear(together)}` : ''}${oneOff(together) ? `; a one-off cost of ${oneOff(together)}` : ''}.${together.meets.length ? ` They meet ${targetNames(together.meets)}.` : ''}${missed.length ? ` Still missed: ${targetNames(missed)}.` : ''}`,
+      text: `Made together (\`cxmap improve --apply recommended\`, at the middle of each size), the ${recommended.length} recommended changes${recommended.length < ranked.length ? ' (all but the thankless tasks and the changes another organisation must agree to)' : ''} take the lead time from ${lead(together.before.leadTime)} to ${after(together, (o) => o.after.leadTime, lead)}${otherEffects(together) ? `; ${otherEffects(together)}` : ''}${yearly && savedAYear(together) ? `; a year: ${savedAYear(together)}` : ''}${oneOff(together) ? `; a one-off cost of ${oneOff(together)}` : ''}.${together.meets.length ? ` They meet ${targetNames(together.meets)}.` : ''}${missed.length ? ` Still missed: ${targetNames(missed)}.` : ''}`,
     });
   }
   if (ranking.alternatives.length > 0)

@@ -21,7 +21,7 @@ import { singleContact } from './single-contact.js';
 import type { Opportunity, Rule } from './types.js';
 import { priorityOf, valueOf } from './impact.js';
 import { evaluate, levers, whatIf, type Evaluated } from './whatif.js';
-import type { Levers } from './size.js';
+import { listed, type Levers } from './size.js';
 
 /** The rules whose changes are proposed one by one (beat-benchmark makes the recommended ones together). */
 export const RULES: Rule[] = [
@@ -56,6 +56,11 @@ export interface Ranked extends Evaluated {
   priority: number;
   /** Its quadrant of the value-against-effort matrix. */
   quadrant: Quadrant;
+  /**
+   * The other organisations whose work the change alters (a partner's queue, a rival's billing run, a regulator's
+   * decision): it needs their agreement, a contract or service-level change, so it is never the company's quick win.
+   */
+  needs: string[];
 }
 
 /** The quadrants of the value-against-effort matrix: value is high from 2.5, effort from 3 (of 5). */
@@ -63,8 +68,17 @@ export type Quadrant = 'quick win' | 'major project' | 'fill-in' | 'thankless ta
 const quadrantOf = (value: number, effort: number): Quadrant =>
   value >= 2.5 ? (effort >= 3 ? 'major project' : 'quick win') : effort >= 3 ? 'thankless task' : 'fill-in';
 
-/** Whether the ranking recommends making it: every opportunity it ranks but a thankless task. */
-export const isRecommended = (r: Ranked): boolean => r.quadrant !== 'thankless task';
+/**
+ * Whether the ranking recommends making it: every opportunity it ranks but a thankless task and a change that needs
+ * another organisation's agreement (the company cannot decide it alone; the team proposes it by its id).
+ */
+export const isRecommended = (r: Ranked): boolean => r.quadrant !== 'thankless task' && r.needs.length === 0;
+
+/**
+ * The effort of a change to another organisation's work unless the team has estimated it: a contract or
+ * service-level change is a project (method.md: not a quick win).
+ */
+export const OTHER_ORG_EFFORT = 4;
 
 export interface Ranking {
   /** The changes proposed, best first: each gains something and changes nothing a better one changes. */
@@ -103,26 +117,36 @@ export function opportunities(
   configLevers: Levers = {},
 ): Ranking {
   const mapEfforts = analysis.map.effort;
-  const score = (e: Evaluated): Ranked => {
+  const byId = new Map(analysis.map.steps.map((st) => [st.id, st]));
+  // A change is ranked with the steps it changes, which also tell whose work it alters and what it clashes with.
+  const score = (e: Evaluated): { ranked: Ranked; steps: ReturnType<typeof stepChanges> } => {
     const opportunity = e.changes[0] as Opportunity;
     const rule = rules.find((r) => r.id === opportunity.rule)!;
-    const [effort, effortFrom] =
+    const steps = stepChanges(analysis.map, e.map);
+    const needs = [...new Set([...steps.keys()].flatMap((id) => byId.get(id)?.actor.org ?? []))].sort();
+    const [estimate, effortFrom] =
       [
         [mapEfforts[opportunity.id], 'map'] as const,
         [mapEfforts[rule.id], 'map'] as const,
         [configEfforts[opportunity.id], 'configuration'] as const,
         [configEfforts[rule.id], 'configuration'] as const,
       ].find(([x]) => x !== undefined) ?? ([rule.effort, 'rule'] as const);
+    const effort = effortFrom === 'rule' && needs.length > 0 ? Math.max(estimate!, OTHER_ORG_EFFORT) : estimate!;
     const value = valueOf(e.impact);
-    return {
+    const ranked: Ranked = {
       ...e,
-      opportunity,
-      effort: effort!,
+      opportunity:
+        needs.length === 0
+          ? opportunity
+          : { ...opportunity, title: `${opportunity.title}, with the agreement of ${listed(needs)}` },
+      effort,
       effortFrom,
       value,
-      priority: priorityOf(e.impact, effort!),
-      quadrant: quadrantOf(value, effort!),
+      priority: priorityOf(e.impact, effort),
+      quadrant: quadrantOf(value, effort),
+      needs,
     };
+    return { ranked, steps };
   };
   const candidates = levers(rules, analysis, configLevers);
   // A rule's id is never unused: it applies wherever the rule finds something.
@@ -147,12 +171,12 @@ export function opportunities(
       if (other === undefined || keys === 'removed') return false;
       return other === 'removed' || keys.some((k) => other.includes(k));
     });
-  for (const ranked of candidates.map((o) => score(evaluate(analysis, o))).sort(byPriority)) {
+  const scored = candidates.map((o) => score(evaluate(analysis, o))).sort((a, b) => byPriority(a.ranked, b.ranked));
+  for (const { ranked, steps } of scored) {
     if (ranked.impact.total <= NOISE) {
       noGain.push(ranked);
       continue;
     }
-    const steps = stepChanges(analysis.map, ranked.map);
     const clashes = [...steps].flatMap(([id, keys]) => {
       const c = clashWith(id, keys);
       return c ? [{ id, because: c.ranked }] : [];
@@ -165,9 +189,8 @@ export function opportunities(
     const clear = parts?.filter((p) => !p.steps.some((id) => clashes.some((c) => c.id === id)));
     if (clear && clear.length > 0 && regroup) {
       const fewer = score(evaluate(analysis, regroup(clear)));
-      const fewerSteps = stepChanges(analysis.map, fewer.map);
-      if (fewer.impact.total > NOISE && [...fewerSteps].every(([id, keys]) => !clashWith(id, keys))) {
-        chosen.push({ ranked: fewer, steps: fewerSteps });
+      if (fewer.ranked.impact.total > NOISE && [...fewer.steps].every(([id, keys]) => !clashWith(id, keys))) {
+        chosen.push(fewer);
         continue;
       }
     }

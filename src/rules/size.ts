@@ -61,7 +61,8 @@ const SOURCE: Record<Size['from'], string> = {
   configuration: "the configuration's `levers:`",
 };
 
-const listed = (items: readonly string[]) =>
+/** Items in a sentence: "a, b and c", or the first three "and 2 more". */
+export const listed = (items: readonly string[]) =>
   items.length > 3
     ? `${items.slice(0, 3).join(', ')} and ${items.length - 3} more`
     : items.length > 1

@@ -38,7 +38,7 @@ describe('cxmap compare', () => {
     expect(lines).toContain("  Customer's own work         10 m      10 m             same");
     expect(r.stdout).toContain('Steps removed (1)\n\n  • rekey Re-key the paper form\n');
     expect(r.stdout).toContain(
-      'Steps changed (2)\n\n  • apply Apply at the desk: next rekey → check\n  • check Check the documents: asks [income, employer] → [employer]; next [{ to: open, chance: 90%, label: fine }, { to: apply, chance: 10%, label: start again }] → [{ to: open, chance: 0.9750000000000001, label: fine }, { to: apply, chance: 2.5%, label: start again }]\n',
+      'Steps changed (2)\n\n  • apply Apply at the desk: next rekey → check\n  • check Check the documents: asks [income, employer] → [employer]; next [{ to: open, chance: 90%, label: fine }, { to: apply, chance: 10%, label: start again }] → [{ to: open, chance: 97.5%, label: fine }, { to: apply, chance: 2.5%, label: start again }]\n',
     );
   });
 
