@@ -2,7 +2,8 @@
 import { Option, type Command } from 'commander';
 import { loadFile } from '../load/index.js';
 import { analyzeInParallel } from '../analysis/index.js';
-import { scoreJson, scorecard } from '../report/index.js';
+import { rankingJson, scoreJson, scorecard } from '../report/index.js';
+import { opportunities, RULES } from '../rules/index.js';
 import { expandInputs } from '../workflows/index.js';
 import { addRunOptions, runFrom, stopOnInvalid, type CommandContext, type RunOptions } from './shared.js';
 
@@ -10,7 +11,7 @@ export function register(program: Command, context: CommandContext): void {
   addRunOptions(program.command('score'), { simulates: true })
     .summary('score maps: lead time, PCE, customer effort, and every step')
     .description(
-      'Compute the Lean value-stream figures of each map (lead time and its spread, process time, PCE, activity ratio, rolled %C&A, success rate), the drivers of customer effort, and a value, delay and verdict for every step with the reasons behind them.\nInvalid maps get the same findings and exit code as `cxmap validate`, and are not scored. See docs/scoring.md.',
+      'Compute the Lean value-stream figures of each map (lead time and its spread, process time, PCE, activity ratio, rolled %C&A, success rate), the drivers of customer effort, the business case, and a value, delay and verdict for every step with the reasons behind them. The JSON also holds the ranked opportunities, each saving as a range (low, mid, high) with the lever size it assumes.\nInvalid maps get the same findings and exit code as `cxmap validate`, and are not scored. See docs/scoring.md.',
     )
     .argument('<files...>', 'map files, folders or globs; - reads standard input')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
@@ -29,7 +30,11 @@ export function register(program: Command, context: CommandContext): void {
           analysis: await analyzeInParallel(l.map!, run),
         });
       if (options.format === 'json') {
-        const reports = analyses.map((a) => scoreJson(a.analysis, a.file));
+        // The figures, and the opportunities with every saving as a range and the assumption behind it.
+        const reports = analyses.map((a) => ({
+          ...scoreJson(a.analysis, a.file),
+          ...rankingJson(opportunities(a.analysis, RULES, run.efforts, run.levers)),
+        }));
         context.write(`${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`);
       } else {
         const width = process.stdout.isTTY ? process.stdout.columns : undefined;

@@ -405,8 +405,15 @@ function basisBlocks(analysis: Analysis): TextBlock[] {
 }
 
 /** Everything the report shows, as data: durations in seconds, ratios from 0 to 1. */
-export function reportJson(analysis: Analysis, file: string, ranking: Ranking, diagrams: readonly Diagram[]) {
-  const r = (x: number) => Math.round(x * 1e6) / 1e6;
+/**
+ * The opportunities of a map in its JSON (`cxmap score --format json` and the report's JSON): each ranked one, the
+ * alternatives and those with no gain, every saving as { low, mid, high } with the assumption behind it, and what the
+ * recommended ones do together.
+ */
+/** A figure in the JSON: rounded to 6 decimals, so that the output is stable and diffs cleanly. */
+const r = (x: number) => Math.round(x * 1e6) / 1e6;
+
+export function rankingJson(ranking: Ranking) {
   const figures = (f: Figures) => Object.fromEntries(Object.entries(f).map(([k, v]) => [k, r(v)]));
   // A figure at the three sizes of the levers: { low, mid, high }.
   const range = (x: Record<Level, number>, round: (x: number) => number) => ({
@@ -472,11 +479,10 @@ export function reportJson(analysis: Analysis, file: string, ranking: Ranking, d
     },
     priority: r(o.priority),
     quadrant: o.quadrant,
+    needs: o.needs,
     ...evaluated(o),
   });
   return {
-    ...scoreJson(analysis, file),
-    timeSplit: timeSplit(analysis).map((s) => ({ label: s.label, seconds: r(s.seconds) })),
     opportunities: [
       ...ranking.ranked.map((o, k) => ({
         rank: k + 1,
@@ -497,6 +503,14 @@ export function reportJson(analysis: Analysis, file: string, ranking: Ranking, d
       : null,
     unusedEffort: ranking.unused,
     unusedLevers: ranking.unusedLevers,
+  };
+}
+
+export function reportJson(analysis: Analysis, file: string, ranking: Ranking, diagrams: readonly Diagram[]) {
+  return {
+    ...scoreJson(analysis, file),
+    timeSplit: timeSplit(analysis).map((s) => ({ label: s.label, seconds: r(s.seconds) })),
+    ...rankingJson(ranking),
     basis: basisShares(analysis).map((e) => ({ ...e, leadTimeShare: r(e.leadTimeShare) })),
     diagrams: diagrams.map((d) => ({
       view: d.view,

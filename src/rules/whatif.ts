@@ -114,7 +114,7 @@ function partOf(rule: Rule, place: Place, map: ProcessMap, sizes: Levers): Part 
   // A change made or not is the same at every level.
   if (place.sized === undefined) return place;
   const { sized, ...facts } = place;
-  const size = sizeOf(rule, `${rule.id}:${place.steps.join('+')}`, sized, map, sizes);
+  const size = sizeOf(rule, opportunityId(rule.id, place.steps), sized, map, sizes);
   return { ...facts, size, change: (copy, level) => sized.change(copy, size.to[level]) };
 }
 

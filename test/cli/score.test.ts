@@ -162,3 +162,53 @@ steps:
     ]);
   });
 });
+
+describe('cxmap score --format json: what a consultant signs', () => {
+  // 1,000 switches a year, in GBP. Our billing team works 30 m at 40 an hour after an 8-day queue; the billing system
+  // prints the bill in 6 m; the old supplier's final billing (another organisation) works 1 h at 30 an hour after its
+  // 28-day run.
+  const map = `cxmap: 1
+process: { name: Switch, customer: Household, goal: Switched, currency: GBP, volume: 1000/y }
+actors:
+  me: { kind: customer, name: Household }
+  billing: { kind: backstage, name: Billing team, cost: 40/h }
+  crm: { kind: support, name: Billing system, type: system, cost: 0/h }
+  old: { kind: support, name: Final billing, org: Old supplier, cost: 30/h }
+steps:
+  - { id: sign, name: Sign up, actor: me, channel: web, work: 10m, next: first-bill }
+  - { id: first-bill, name: First bill, actor: billing, wait: 8d, work: 30m, next: print }
+  - { id: print, name: Print the bill, actor: crm, work: 6m, next: final-run }
+  - { id: final-run, name: Final bill run, actor: old, wait: 28d, waitKind: scheduled, work: 1h }
+`;
+  const json = JSON.parse(cxmap(['score', '-', '--format', 'json'], { input: map }).stdout);
+
+  it('names the currency, and counts partners and systems apart from staff', () => {
+    expect(json.currency).toBe('GBP');
+    // Staff: the billing team's 0.5 h; system: 0.1 h; partner: 1 h at 30. Cost to serve: 20 + 0 + 30 = 50.
+    expect(json.metrics).toMatchObject({
+      staffHours: 0.5,
+      systemHours: 0.1,
+      partnerHours: 1,
+      partnerCost: 30,
+      costPerCase: 50,
+    });
+    expect(json.metrics.yearly).toMatchObject({ staffHours: 500, systemHours: 100, partnerHours: 1000, cost: 50000 });
+  });
+
+  it('gives every saving as { low, mid, high } with the assumption beside it, and the one-off cost of capacity', () => {
+    const cut = json.opportunities.find((o: { id: string }) => o.id === 'cut-wait:first-bill');
+    // The 8-day queue cut by 25%, 37.5% and 50%: 2, 3 and 4 days.
+    expect(cut.saving.leadTime).toEqual({ low: 2 * 86400, mid: 3 * 86400, high: 4 * 86400 });
+    expect(cut.yearly.customerDays).toEqual({ low: 2000, mid: 3000, high: 4000 });
+    expect(cut.assumption).toBe(
+      'the wait before `first-bill` (8.0 d) cut by 25-50% (assumed; set `levers:` in the map)',
+    );
+    // Little's law: 1,000 cases a year arrive at 1,000 / 365 a day, so 8 days hold 21.918 cases; clearing 25-50% of
+    // them once, at 30 m of the team's time at 40 an hour each (20 a case): 109.589, 164.384, 219.178.
+    expect(cut.oneOffCost).toEqual({ low: 109.589, mid: 164.384, high: 219.178 });
+    expect([cut.needs, cut.recommended]).toEqual([[], true]);
+    // The old supplier's run is not the company's to change alone.
+    const offCycle = json.opportunities.find((o: { id: string }) => o.id === 'off-cycle:final-run');
+    expect([offCycle.needs, offCycle.recommended, offCycle.effort]).toEqual([['Old supplier'], false, 4]);
+  });
+});
