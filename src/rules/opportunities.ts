@@ -131,7 +131,7 @@ export function opportunities(
         [configEfforts[opportunity.id], 'configuration'] as const,
         [configEfforts[rule.id], 'configuration'] as const,
       ].find(([x]) => x !== undefined) ?? ([rule.effort, 'rule'] as const);
-    const effort = effortFrom === 'rule' && needs.length > 0 ? Math.max(estimate!, OTHER_ORG_EFFORT) : estimate!;
+    const effort = effortFrom === 'rule' && needs.length > 0 ? Math.max(estimate, OTHER_ORG_EFFORT) : estimate!;
     const value = valueOf(e.impact);
     const ranked: Ranked = {
       ...e,
