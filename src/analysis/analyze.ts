@@ -1,6 +1,6 @@
 /** The analysis of a valid map: exact figures, simulation, effort drivers and step scores, in one result. */
 import type { ProcessMap, Step } from '../load/index.js';
-import { formatDuration } from '../core/index.js';
+import { formatDuration, trappedStep } from '../core/index.js';
 import { buildFlow, type Flow } from '../model/index.js';
 import { effortFigures, type EffortFigures } from './effort.js';
 import { businessFigures, type BusinessFigures } from './business.js';
@@ -95,6 +95,13 @@ export function analyzeExact(map: ProcessMap, options: AnalysisOptions = {}): Ex
 
 function exact(flow: Flow, options: AnalysisOptions): ExactAnalysis {
   const { map } = flow;
+  // Validation refuses a loop with no way out, and a what-if may not make one (breaksTheRules); were one to come
+  // here, no figure could be computed and the silence of its customers would be pushed round it for ever.
+  const trapped = trappedStep(map.steps.map((s) => s.next));
+  if (trapped >= 0)
+    throw new Error(
+      `cxmap could not compute the figures of this map: step ${map.steps[trapped]!.id} has no way to an end`,
+    );
   const time = timeFigures(flow);
   const effort = effortFigures(flow, time);
   const business = businessFigures(map, time, effort);

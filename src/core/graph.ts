@@ -5,7 +5,7 @@ type Succ = readonly (readonly number[])[];
 /** Where a step leads: its `next`, as the loader normalizes it (see load/types.ts). */
 type NextSteps =
   | { kind: 'end' }
-  | { kind: 'choice'; choices: readonly { to: number }[] }
+  | { kind: 'choice'; choices: readonly { to: number; chance: number }[] }
   | { kind: 'all'; branches: readonly number[] };
 
 /** Successor step indexes of a step, in the order written. */
@@ -18,6 +18,38 @@ export function successors(next: NextSteps): number[] {
     case 'all':
       return [...next.branches];
   }
+}
+
+/** Where a step's customers go on: its successors, less the ways with a chance of 0 (they take nobody anywhere). */
+export const takenWays = (next: NextSteps): number[] =>
+  next.kind === 'choice' ? next.choices.filter((c) => c.chance > 0).map((c) => c.to) : successors(next);
+
+/**
+ * The first step (by index) from which no way its customers take leads to an end step: they would go round for
+ * ever. -1 when every step leads to an end.
+ */
+export const trappedStep = (nexts: readonly NextSteps[]): number =>
+  reachesEnd(nexts.map(takenWays), (i) => nexts[i]!.kind === 'end').indexOf(0);
+
+/** Which nodes can reach an end (a node for which `isEnd` holds) along `succ`: 1 where one can, 0 where none can. */
+export function reachesEnd(succ: Succ, isEnd: (i: number) => boolean): Uint8Array {
+  const pred: number[][] = succ.map(() => []);
+  succ.forEach((list, i) => list.forEach((t) => pred[t]!.push(i)));
+  const can = new Uint8Array(succ.length);
+  const queue: number[] = [];
+  succ.forEach((_, i) => {
+    if (isEnd(i)) {
+      can[i] = 1;
+      queue.push(i);
+    }
+  });
+  for (let k = 0; k < queue.length; k++)
+    for (const p of pred[queue[k]!]!)
+      if (!can[p]) {
+        can[p] = 1;
+        queue.push(p);
+      }
+  return can;
 }
 
 /**

@@ -23,6 +23,8 @@ import {
   successors,
   walker,
   parseOpportunityId,
+  reachesEnd,
+  takenWays,
 } from '../core/index.js';
 import type { SourceMap, Path } from './parse.js';
 import {
@@ -449,22 +451,8 @@ function checkFlow(steps: Step[], check: Checker): number {
   const pred: number[][] = steps.map(() => []);
   succ.forEach((list, i) => list.forEach((t) => pred[t]!.push(i)));
   // A way on with a chance of 0% takes nobody anywhere: only the ways customers take can lead them to an end.
-  const taken = steps.map((s) =>
-    s.next.kind === 'choice' ? s.next.choices.filter((c) => c.chance > 0).map((c) => c.to) : succ[s.index]!,
-  );
-  const takenPred: number[][] = steps.map(() => []);
-  taken.forEach((list, i) => list.forEach((t) => takenPred[t]!.push(i)));
-  const canEnd = new Uint8Array(steps.length);
-  const queue = steps.filter((s) => s.next.kind === 'end').map((s) => s.index);
-  for (const i of queue) canEnd[i] = 1;
-  for (let k = 0; k < queue.length; k++) {
-    for (const p of takenPred[queue[k]!]!) {
-      if (!canEnd[p]) {
-        canEnd[p] = 1;
-        queue.push(p);
-      }
-    }
-  }
+  const taken = steps.map((s) => takenWays(s.next));
+  const canEnd = reachesEnd(taken, (i) => steps[i]!.next.kind === 'end');
   // Report each trap once: a loop (or a step leading to itself) that no path leaves towards an end step.
   const trapped = (i: number) => reachable[i] === 1 && !canEnd[i];
   for (const loop of components(succ, trapped)) {

@@ -5,7 +5,7 @@
  * line, comment and alignment stays byte for byte. Each changed step gets a comment saying what changed and why.
  */
 import { isCollection, isMap, isPair, isScalar, isSeq, stringify, type Node, type Pair, type YAMLMap } from 'yaml';
-import type { Calendar, Distribution } from '../core/index.js';
+import { parseOpportunityId, type Calendar, type Distribution } from '../core/index.js';
 import type { Next, ProcessMap, SourceMap, Step } from '../load/index.js';
 import { STEP_KEYS } from './format.js';
 
@@ -266,6 +266,39 @@ export function rewrite(
       text: `${indent}# cxmap improve: ${changed.join(', ')} changed${why.length ? `: ${oneLine(why.join('; '))}` : ''}\n`,
     });
   });
+
+  // An effort estimate or a lever size named after a removed step names nothing in the to-be map: it goes with it.
+  const removed = new Set([...changes].flatMap(([id, keys]) => (keys === 'removed' ? [id] : [])));
+  for (const section of ['effort', 'levers']) {
+    const pair =
+      doc.contents && isMap(doc.contents)
+        ? doc.contents.items.find((p) => isScalar(p.key) && p.key.value === section)
+        : undefined;
+    if (!pair || !isMap(pair.value)) continue;
+    const entries = pair.value.items.filter((p) => isScalar(p.key));
+    const kept = entries.filter(
+      (p) => !parseOpportunityId(String((p.key as { value: unknown }).value)).steps.some((id) => removed.has(id)),
+    );
+    const gone = entries
+      .filter((p) => !kept.includes(p))
+      .map((p) => `\`${String((p.key as { value: unknown }).value)}\``);
+    if (gone.length === 0) continue;
+    if (kept.length > 0)
+      splices.push(
+        ...replaceValue(
+          pair as Pair<Node, Node>,
+          Object.fromEntries(
+            kept.map((p) => [String((p.key as { value: unknown }).value), (p.value as Node).toJSON()]),
+          ),
+        ),
+      );
+    else
+      splices.push({
+        start: lineStart((pair.key as Node).range![0]),
+        end: lineEnd(contentEnd(pair.value) - 1),
+        text: `# cxmap improve: removed \`${section}:\` of ${gone.join(', ')}, whose step was removed\n`,
+      });
+  }
 
   /**
    * The new value in place of the old one. The comments that describe the old value go with it: the comment after it

@@ -15,7 +15,7 @@
  * - A decision stays with the company, and so does what follows from it.
  * - Only a queue is cut by working faster; a scheduled cycle, a transport and the customer's own time are not.
  */
-import { postDominators, successors, walker } from '../core/index.js';
+import { postDominators, successors, trappedStep, walker } from '../core/index.js';
 import { channelOf, partyOf, waitKindOf, type Actor, type ProcessMap, type Step } from '../load/index.js';
 import { contactSteps } from '../analysis/index.js';
 import { stepChanges } from '../model/index.js';
@@ -119,7 +119,7 @@ export const isQueue = (s: Step): boolean => waitKindOf(s) === 'queue';
 /**
  * What no change may do, whatever the rule, as a reason; undefined when the to-be map keeps to it: change a locked
  * step, give a company decision (or the work that carries it out) to the customer, leave a step that leads
- * straight back to itself where it did not, move work across organisations or between a person and a system,
+ * straight back to itself where it did not, or a loop with no way out, move work across organisations or between a person and a system,
  * remove a check, change what another organisation asks or the channel of a contact with it, move one side of a
  * contact to another channel, or have a step that is not the company's own bring the customer news.
  */
@@ -133,6 +133,8 @@ export function breaksTheRules(before: ProcessMap, after: ProcessMap): string | 
   if (given) return `it gives \`${given.id}\` to the customer, and decisions stay with the company`;
   const loop = after.steps.find((s) => successors(s.next).includes(s.index) && !loops.has(s.id));
   if (loop) return `it leaves \`${loop.id}\` leading straight back to itself`;
+  const trapped = after.steps[trappedStep(after.steps.map((s) => s.next))];
+  if (trapped) return `it leaves \`${trapped.id}\` with no way on to an end: its customers would go round for ever`;
   return acrossParties(before, byId, changes);
 }
 

@@ -23,17 +23,14 @@ export const fixFailPoint: Rule = {
     return map.steps
       .filter((s) => s.fails)
       .map((s) => {
-        const bad =
-          s.next.kind === 'choice' && s.next.choices.length > 1
-            ? s.next.choices
-                .filter(
-                  (c) =>
-                    loopOf[c.to] === loopOf[s.index] ||
-                    map.steps[c.to]!.outcome === 'failure' ||
-                    map.steps[c.to]!.value === 'waste',
-                )
-                .map((c) => c.to)
-            : [];
+        const ways = s.next.kind === 'choice' && s.next.choices.length > 1 ? s.next.choices : [];
+        const back = (to: number) => loopOf[to] === loopOf[s.index];
+        const worse = ways.filter(
+          (c) => back(c.to) || map.steps[c.to]!.outcome === 'failure' || map.steps[c.to]!.value === 'waste',
+        );
+        // Customers must still go on: where every way is one of these, only the ways back round the loop close (a
+        // waste step that is the only way forward stays, or the step would lead nowhere).
+        const bad = (worse.length < ways.length ? worse : worse.filter((c) => back(c.to))).map((c) => c.to);
         return {
           rule: 'fix-fail-point',
           title: `Fix the fail point at \`${s.id}\`: ${s.fails}`,

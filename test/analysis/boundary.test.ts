@@ -37,3 +37,24 @@ steps:
     );
   });
 });
+
+describe('a loop with no way out', () => {
+  it('is refused at once, never scored (its silence would be pushed round it for ever)', () => {
+    const map = mapOf(`cxmap: 1
+process: { name: P, customer: C, goal: G }
+actors:
+  back: { kind: backstage, name: Back office }
+steps:
+  - { id: book, name: Book, actor: back, work: 5m, next: visit }
+  - { id: visit, name: Visit, actor: back, work: 1h, next: [{ to: revisit, chance: 10% }, { to: done, chance: 90% }] }
+  - { id: revisit, name: Revisit, actor: back, work: 1h, next: visit }
+  - { id: done, name: Done, actor: back }
+`);
+    // What a what-if that closed the way out would leave.
+    const visit = map.steps[1]!;
+    if (visit.next.kind === 'choice') visit.next.choices = [{ to: 2, chance: 1 }];
+    expect(() => analyzeExact(map)).toThrow(
+      new Error('cxmap could not compute the figures of this map: step book has no way to an end'),
+    );
+  });
+});

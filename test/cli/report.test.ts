@@ -361,6 +361,7 @@ describe('cxmap report', () => {
       'impact',
       'priority',
       'quadrant',
+      'needs',
       'meets',
       'before',
       'after',

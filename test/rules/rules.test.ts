@@ -445,3 +445,52 @@ steps:
     expect([offCycle.effort, offCycle.effortFrom, isRecommended(offCycle)]).toEqual([2, 'map', false]);
   });
 });
+
+describe('a change that would trap customers', () => {
+  it('fix-fail-point closes only the way back when every way out is rework or waste (the report once hung on it)', () => {
+    // Both ways out of visit were taken as the fail point's doing: the revisit loop and a waste step. Closing the
+    // waste step's way first gave the loop all of it, and visit led only round the loop, with no way to an end. The
+    // fix takes away the revisits: everyone goes on to connect, visit is done once (1 h and 2 d + 1 h of revisit per
+    // 10% / 90% = 1/9 extra pass: 2 d 2 h / 9 = 5 h 33 m 20 s saved).
+    const yaml = map(`  - { id: a, name: A, actor: me, work: 10m, next: visit }
+  - { id: visit, name: Visit, actor: back, work: 1h, fails: No access, next: [{ to: connect, chance: 90% }, { to: revisit, chance: 10% }] }
+  - { id: revisit, name: Revisit, actor: back, wait: 2d, work: 1h, next: visit }
+  - { id: connect, name: Connect, actor: back, work: 10m, value: waste, next: done }
+  - { id: done, name: Done, actor: me, work: 5m }`);
+    const [fix] = found('fix-fail-point', yaml);
+    expect(fix!.map.steps.find((st) => st.id === 'visit')!.next).toEqual({
+      kind: 'choice',
+      choices: [{ to: 2, chance: 1 }],
+    });
+    expect(fix!.saving.leadTime).toBeCloseTo((2 * D + 2 * H) / 9, 6);
+  });
+});
+
+describe("improve and the team's estimates of a step it removes", () => {
+  const yaml = `${map(`  - { id: a, name: A, actor: me, work: 10m, next: route }
+  - { id: route, name: Route the case, actor: back, wait: 1d, work: 5m, value: waste, next: done }
+  - { id: done, name: Done, actor: me, work: 5m }`)}
+effort:
+  remove-waste:route: 1 # our guess
+  cut-wait: 2
+`;
+  const written = (text: string) => {
+    const loaded = loadText(text, 'p.cxmap.yaml');
+    const result = improve(analyzeExact(loaded.map!), loaded.source!, 'p.cxmap.yaml', ['remove-waste:route']);
+    return 'text' in result ? result.text : '';
+  };
+
+  it('drops the estimate named after the removed step, keeping the others (the to-be once did not load)', () => {
+    const text = written(yaml);
+    expect(text.endsWith('effort: { cut-wait: 2 }\n')).toBe(true);
+    expect(loadText(text, 'to-be.cxmap.yaml').findings).toEqual([]);
+  });
+
+  it('says so where no estimate is left', () => {
+    const text = written(yaml.replace('  cut-wait: 2\n', ''));
+    expect(text.endsWith('# cxmap improve: removed `effort:` of `remove-waste:route`, whose step was removed\n')).toBe(
+      true,
+    );
+    expect(loadText(text, 'to-be.cxmap.yaml').findings).toEqual([]);
+  });
+});
