@@ -327,6 +327,29 @@ const VALID_EDITS: fc.Arbitrary<Edit>[] = [
       doc.setIn(['effort', rule], effort);
       return `effort ${rule}: ${effort}`;
     }),
+  // The team's estimate of one opportunity's effort, by its id: improve drops it when it removes the step.
+  fc.record({ pick, effort: fc.integer({ min: 0, max: 5 }) }).map(
+    atStep(
+      () => true,
+      (doc, step, v) => {
+        doc.setIn(['effort', `remove-waste:${idOf(step)}`], v.effort);
+        return `effort remove-waste:${idOf(step)}: ${v.effort}`;
+      },
+    ),
+  ),
+  // The team's size of a lever: a share it takes away, or a range of shares.
+  fc
+    .record({
+      rule: fc.constantFrom('cut-wait', 'prevent-rework', 'merge-handoffs', 'off-cycle'),
+      low: fc.integer({ min: 0, max: 100 }),
+      span: fc.integer({ min: 0, max: 100 }),
+    })
+    .map(({ rule, low, span }): Edit => (doc) => {
+      const high = Math.min(100, low + span);
+      const size = low === high ? `${low}%` : `${low}%..${high}%`;
+      doc.setIn(['levers', rule], size);
+      return `levers ${rule}: ${size}`;
+    }),
   // A step added in a chain, a choice or a branch.
   fc.record({ pick, way: pick, actor: pick, work: fixed }).map(
     atStep(
