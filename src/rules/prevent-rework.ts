@@ -17,8 +17,25 @@ export const preventRework: Rule = {
     'Choices that send the work round a rework loop (often after a step with a low %C&A): get it right first time so that fewer customers, or none, go round.',
   find({ map, flow, time }) {
     // A way leads back round a loop exactly when it stays in its step's strongly connected component.
+    const succ = flow.links.map((l) => l.map((e) => e.to));
     const loopOf = new Int32Array(map.steps.length).fill(-1);
-    components(flow.links.map((l) => l.map((e) => e.to))).forEach((c, k) => c.forEach((i) => (loopOf[i] = k)));
+    components(succ).forEach((c, k) => c.forEach((i) => (loopOf[i] = k)));
+    // A way back is rework only when whoever takes it comes back to the choice. A way with an exit of its own (an
+    // objection after which some customers give up) is a choice between outcomes: closing it would send those who
+    // gave up on to the goal, an outcome no first-time-right brings about.
+    const comesBack = (to: number, at: number) => {
+      const seen = new Set([at, to]);
+      const queue = [to];
+      for (const i of queue)
+        for (const t of succ[i]!) {
+          if (loopOf[t] !== loopOf[at]) return false;
+          if (!seen.has(t)) {
+            seen.add(t);
+            queue.push(t);
+          }
+        }
+      return true;
+    };
     const preds = predecessors(flow);
     const into = (i: number) => preds[i]!;
     const found = [];
@@ -30,7 +47,7 @@ export const preventRework: Rule = {
       const inLoop = (to: number) => loopOf[to] === loopOf[step.index];
       if (step.next.choices.every((c) => inLoop(c.to))) continue;
       for (const choice of step.next.choices) {
-        if (!inLoop(choice.to)) continue;
+        if (!inLoop(choice.to) || !comesBack(choice.to, step.index)) continue;
         // The likely cause: incomplete work from the steps in the loop or just before it.
         const sources = [
           ...into(step.index),
