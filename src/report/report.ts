@@ -47,7 +47,13 @@ export const REPORT_VIEWS = ['time', 'blueprint', 'journey', 'matrix'] as const;
 const NOISE = 1e-9;
 
 /** The yearly savings a report names, in words. */
-const YEARLY_LABEL = { cost: 'cost', staffHours: 'staff hours', customerDays: 'customer days' } as const;
+/** The yearly savings a board weighs, in the words of the tables: the company's own cost first, other organisations' apart. */
+const YEARLY_SAVINGS = [
+  ['ownCost', 'cost', 'yearlyCost'],
+  ['partnerCost', "partners' cost", 'yearlyPartnerCost'],
+  ['staffHours', 'staff hours', 'yearlyStaffHours'],
+  ['customerDays', 'customer days', 'yearlyCustomerDays'],
+] as const;
 
 interface BasisShare {
   basis: Basis | 'not given';
@@ -264,17 +270,10 @@ export function opportunityBlocks<P extends Diagram | Drawn = never>(
   // The yearly savings, when the map gives its volume: what a board weighs a change by.
   const yearly = analysis.business.yearly !== undefined;
   const savedAYear = (o: Evaluated) =>
-    (
-      [
-        ['cost', 'yearlyCost'],
-        ['staffHours', 'yearlyStaffHours'],
-        ['customerDays', 'yearlyCustomerDays'],
-      ] as const
-    )
-      .filter(([key]) => o.yearly[key] !== null && Math.abs(o.yearly[key]) >= 0.5)
-      .map(([key, id]) => {
+    YEARLY_SAVINGS.filter(([key]) => o.yearly[key] !== null && Math.abs(o.yearly[key]) >= 0.5)
+      .map(([key, label, id]) => {
         const [low, high] = [o.low, o.high].map((e) => showChange(metric(id).unit, -e.yearly[key]!, units));
-        return `${YEARLY_LABEL[key]} ${between(low!, high!)}`;
+        return `${label} ${between(low!, high!)}`;
       })
       .join(', ');
   // What a change costs once (cut-wait's capacity), where the map gives what it takes.

@@ -69,19 +69,32 @@ export interface Evaluated extends Outcome {
   oneOff?: Record<Level, number> | null;
 }
 
-export type YearlySaving = Record<'staffHours' | 'cost' | 'customerDays' | 'customerCost', number | null>;
+/**
+ * What a change saves a year. `cost` is the whole cost to serve, as the scorecard gives it; `ownCost` is the part the
+ * company bears itself (its people, its systems, its step costs) and `partnerCost` the part of other organisations
+ * (partners' hours and fees, a rival's or a regulator's work): a board weighs the first.
+ */
+export type YearlySaving = Record<
+  'staffHours' | 'cost' | 'ownCost' | 'partnerCost' | 'customerDays' | 'customerHours' | 'customerCost',
+  number | null
+>;
 
 /** The yearly figures one map saves on another, each null unless both have it. */
 function yearlySaving(before: BusinessFigures, after: BusinessFigures): YearlySaving {
-  const saved = (key: keyof YearlySaving) => {
+  const saved = (key: 'staffHours' | 'cost' | 'partnerCost' | 'customerDays' | 'customerHours' | 'customerCost') => {
     const b = before.yearly?.[key];
     const a = after.yearly?.[key];
     return a === undefined || b === undefined ? null : b - a;
   };
+  const cost = saved('cost');
+  const partnerCost = saved('partnerCost');
   return {
     staffHours: saved('staffHours'),
-    cost: saved('cost'),
+    cost,
+    ownCost: cost === null ? null : cost - (partnerCost ?? 0),
+    partnerCost,
     customerDays: saved('customerDays'),
+    customerHours: saved('customerHours'),
     customerCost: saved('customerCost'),
   };
 }

@@ -408,7 +408,10 @@ describe('cxmap report', () => {
     expect(json.opportunities[0].yearly).toEqual({
       staffHours: null,
       cost: null,
+      ownCost: null,
+      partnerCost: null,
       customerDays: null,
+      customerHours: null,
       customerCost: null,
     });
     // The basis classes count the steps as the map says them.

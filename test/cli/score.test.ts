@@ -212,3 +212,32 @@ steps:
     expect([offCycle.needs, offCycle.recommended, offCycle.effort]).toEqual([['Old supplier'], false, 4]);
   });
 });
+
+describe('what a change saves a year, and whose cost it is', () => {
+  // 1,000 disputes a year. The old supplier (another organisation) investigates: 45 m at 40 an hour a pass; 25% of
+  // the photos are unclear and the customer sends another (back round the loop). Investigate is passed 4/3 times.
+  const map = `cxmap: 1
+process: { name: Dispute, customer: Household, goal: A fair bill, currency: GBP, volume: 1000/y }
+actors:
+  me: { kind: customer, name: Household }
+  agent: { kind: frontstage, name: Our agent, cost: 30/h }
+  old: { kind: support, name: Old supplier's disputes team, org: Old supplier, cost: 40/h }
+steps:
+  - { id: raise, name: Raise the dispute, actor: agent, channel: phone, work: 20m, next: photo }
+  - { id: photo, name: Send a meter photo, actor: me, channel: email, work: 10m, next: investigate }
+  - { id: investigate, name: Investigate, actor: old, wait: 10d, work: 45m, next: [{ to: done, chance: 75% }, { to: photo, chance: 25% }] }
+  - { id: done, name: Corrected bill, actor: old, channel: mail, work: 15m, tells: [corrected bill] }
+`;
+  it("puts a saving of another organisation's work under partners' cost, not the company's", () => {
+    const json = JSON.parse(cxmap(['score', '-', '--format', 'json'], { input: map }).stdout);
+    const rework = json.opportunities.find((o: { id: string }) => o.id === 'prevent-rework:investigate+photo');
+    // A pass of investigate costs 45 m at 40 = 30. The way back cut by 50%, 75% and 100% (to 12.5%, 6.25%, 0%):
+    // 1 / (1 − t) passes instead of 4/3, so 4/3 − 8/7 = 4/21, 4/3 − 16/15 = 4/15 and 1/3 of a pass fewer a case:
+    // 5,714.286, 8,000 and 10,000 a year over 1,000 cases; none of it the company's own.
+    const partners = { low: 5714.286, mid: 8000, high: 10000 };
+    expect(rework.yearly.partnerCost).toEqual(partners);
+    expect(rework.yearly.ownCost).toEqual({ low: 0, mid: 0, high: 0 });
+    expect(rework.yearly.cost).toEqual(partners);
+    expect(rework.needs).toEqual(['Old supplier']);
+  });
+});
