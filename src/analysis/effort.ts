@@ -5,7 +5,7 @@
  * exactly on the flow, as an expected number per customer, as the article defines it.
  */
 import { components, mean, successors } from '../core/index.js';
-import { channelOf, type Channel, type ProcessMap, type Step } from '../load/index.js';
+import { channelOf, partyOf, type Channel, type ProcessMap, type Step } from '../load/index.js';
 import type { Flow } from '../model/index.js';
 import { darkTime } from './dark.js';
 import { contextMass, type Context } from './regions.js';
@@ -177,8 +177,9 @@ export function effortFigures(flow: Flow, time: TimeFigures): EffortFigures {
   const repeats = drive(flow, time, contact, (i, c) => (!designed[i] && starts(i, c) && c >> 1 > 0 ? 1 : 0));
 
   // Transfers. Context: the company person the customer is dealing with in the contact going on (0: none). A wait
-  // ends the contact, and so does a contact the customer starts.
-  const person = numbered(steps, (s) => (isCompanyPerson(s) ? s.actor.id : undefined));
+  // ends the contact, and so does a contact the customer starts. Only the company's own people pass the customer on:
+  // its systems (an automatic email) and another organisation's people (the old supplier's call centre) do not.
+  const person = numbered(steps, (s) => (isCompanyPerson(s) && partyOf(s.actor) === 'staff' ? s.actor.id : undefined));
   const dealing: Context = {
     count: person.count + 1,
     initial: 0,

@@ -94,6 +94,28 @@ describe('transfers: the customer is passed to another company person within one
   - { id: d, name: Done, actor: me }`);
     expect(e.transfers.total).toBe(0);
   });
+
+  it("does not count the company's system, nor another organisation's people: the company does not pass the customer on", () => {
+    const steps = (next: string) => `cxmap: 1
+process: { name: P, customer: C, goal: G }
+actors:
+  me: { kind: customer, name: Me }
+  agent: { kind: frontstage, name: Agent }
+  bot: { kind: frontstage, name: Email robot, type: system }
+  old: { kind: frontstage, name: Old supplier's call centre, org: Old supplier }
+steps:
+  - { id: a, name: Call, actor: me, channel: phone, next: b }
+  - { id: b, name: Take the call, actor: agent, channel: phone, next: c }
+  - { id: c, name: ${next}, wait: 5m, next: d }
+  - { id: d, name: Done, actor: me }
+`;
+    // The agent's call goes on to an automatic email, or to the old supplier's agent on the line: neither is one of the
+    // company's people taking the customer over. (Each counted 1 before.)
+    expect(analyzeExact(mapOf(steps('Confirm by email, actor: bot, channel: email'))).effort.transfers.total).toBe(0);
+    expect(
+      analyzeExact(mapOf(steps('Speak to the old supplier, actor: old, channel: phone'))).effort.transfers.total,
+    ).toBe(0);
+  });
 });
 
 describe('dark time: silence beyond the threshold since the last news', () => {
