@@ -124,7 +124,9 @@ describe('one configuration of a run', () => {
     expect([cut.effort, cut.effortFrom]).toEqual([1, 'configuration']);
     const improved = run(cwd, 'improve', 'reference.cxmap.yaml', '--apply', 'cut-wait:check', '-o', 'to-be.cxmap.yaml');
     expect(improved.status).toBe(0);
-    expect(improved.stdout).toContain('(cut-wait:check): value 3.6 of 5, effort 1 of 5; made with the wait before `check` (2.0 d) cut by 37.5%, the middle of 25-50% (assumed; set `levers:` in the map)\n');
+    expect(improved.stdout).toContain(
+      '(cut-wait:check): value 3.6 of 5, effort 1 of 5; made with the wait before `check` (2.0 d) cut by 37.5%, the middle of 25-50% (assumed; set `levers:` in the map)\n',
+    );
   });
 
   it('gives score and report the same simulation from --runs and --seed', () => {
