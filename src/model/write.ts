@@ -137,8 +137,7 @@ export function writesAlike(a: ProcessMap, b: ProcessMap): boolean {
   return written(a) === written(b);
 }
 
-/** Comments are one line each, whatever the names hold. */
-/** Map text on one line of a comment: nothing a terminal or the loader would take for more (printable). */
+/** Comments are one line each, whatever the names hold, and hold nothing a terminal or the loader refuses. */
 const oneLine = (s: string) => printable(s).replace(/\s+/g, ' ');
 /** A value in the flow style of the examples: `[a, b]`, `{ to: x, chance: 80% }`. */
 function flowText(value: unknown): string {
