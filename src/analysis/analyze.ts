@@ -133,7 +133,9 @@ function finite<T extends MetricSource & { map: ProcessMap; scores: StepScore[] 
     if (x !== undefined && !Number.isFinite(x)) bad(m.label.toLowerCase(), x);
   }
   analysis.scores.forEach((s, i) => {
-    for (const x of [s.delayShare, s.value, analysis.time.visits[i]!, analysis.effort.darkWait[i]!])
+    const step = analysis.map.steps[i]!;
+    const perStep = [s.delayShare, s.value, analysis.time.visits[i]!, analysis.effort.darkWait[i]!];
+    for (const x of [...perStep, step.cost ?? 0, step.actor.hourlyCost ?? 0])
       if (!Number.isFinite(x)) bad(`the figures of step ${i + 1}`, x);
   });
   // Dark time is waiting inside the lead time: a part that exceeds the whole (beyond float error) is a fault.

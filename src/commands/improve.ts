@@ -1,7 +1,7 @@
 /** `cxmap improve`: the to-be map, with the opportunities of the chosen rules made, comments and layout kept. */
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { UsageError } from '../core/index.js';
+import { printable, UsageError } from '../core/index.js';
 import { Chalk } from 'chalk';
 import { loadFile } from '../load/index.js';
 import { analyzeExact, compareMetrics } from '../analysis/index.js';
@@ -45,28 +45,28 @@ export function register(program: Command, context: CommandContext): void {
       const analysis = analyzeExact(loaded.map, run);
       const result = improve(analysis, loaded.source!, file, options.apply, run.efforts, run.levers);
       const c = new Chalk({ level: context.colorLevel });
+      // A line of text for the terminal: the titles and reasons hold the map's text (names, fail points).
+      const say = (line: string) => context.write(`${printable(line)}\n`);
       const leftOut = () => {
         for (const { ranked, because } of result.left)
-          context.write(`Left out: ${ranked.opportunity.title} (${ranked.opportunity.id}): ${because}.\n`);
+          say(`Left out: ${ranked.opportunity.title} (${ranked.opportunity.id}): ${because}.`);
       };
       if (!('text' in result)) {
-        context.write(`No change of ${options.apply.join(', ')} to make in ${file}: nothing written.\n`);
+        say(`No change of ${options.apply.join(', ')} to make in ${file}: nothing written.`);
         leftOut();
         context.exitCode = 0;
         return;
       }
       outputs.write(path, result.text, loaded.layout);
-      context.write(
-        `Wrote ${path} with ${result.changes.length} change${result.changes.length === 1 ? '' : 's'}, best first:\n`,
-      );
+      say(`Wrote ${path} with ${result.changes.length} change${result.changes.length === 1 ? '' : 's'}, best first:`);
       result.changes.forEach((r, k) =>
-        context.write(
-          `  ${k + 1}. ${r.opportunity.title} (${r.opportunity.id}): ${scoreText(r)}${r.meets.length ? `; meets ${targetNames(r.meets)}` : ''}${r.sizes.length ? `; made with ${madeAt(r.sizes)}` : ''}\n`,
+        say(
+          `  ${k + 1}. ${r.opportunity.title} (${r.opportunity.id}): ${scoreText(r)}${r.meets.length ? `; meets ${targetNames(r.meets)}` : ''}${r.sizes.length ? `; made with ${madeAt(r.sizes)}` : ''}`,
         ),
       );
       if (result.changes.some((r) => r.sizes.length > 0))
-        context.write(
-          'Each change with a size is made at the middle of its range, or at the size `levers:` sets; `cxmap report` gives the savings over the whole range.\n',
+        say(
+          'Each change with a size is made at the middle of its range, or at the size `levers:` sets; `cxmap report` gives the savings over the whole range.',
         );
       leftOut();
       context.write('\n');

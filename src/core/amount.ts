@@ -7,6 +7,15 @@ import { didYouMean } from './suggest.js';
 
 type Parsed = { ok: true; value: number } | { ok: false; problem: string };
 
+/**
+ * The largest amounts a map may give (docs/format.md, Limits): far beyond any real process, yet small enough that
+ * every product of the business case stays a finite number: 1,000 passes of a million steps, each of 10 years'
+ * work at the largest rate plus the largest cost of a step (1e9, schemas/cxmap.schema.json), times the largest
+ * volume, is about 1e35.
+ */
+const MAX_VOLUME = 1e12;
+const MAX_HOURLY = 1e9;
+
 /** Periods a volume can be given per, as the share of a year they are (a year of 365 calendar days). */
 const PER_YEAR: Record<string, number> = { y: 1, mo: 12, w: 365 / 7, d: 365 };
 
@@ -19,8 +28,11 @@ export function parseVolume(input: unknown): Parsed {
       problem: `\`${String(input)}\` is not a volume: write cases per year, month, week or day, like 12000/y or 250/w`,
     };
   const value = Number(match[1]) * PER_YEAR[match[2]!]!;
-  if (!Number.isFinite(value) || value > 1e12)
-    return { ok: false, problem: `\`${String(input)}\` is more cases than cxmap can count` };
+  if (!Number.isFinite(value) || value > MAX_VOLUME)
+    return {
+      ok: false,
+      problem: `\`${String(input)}\` is more cases than cxmap takes: give a volume of at most ${formatAmount(MAX_VOLUME)} a year`,
+    };
   return { ok: true, value };
 }
 
@@ -30,8 +42,11 @@ export function parseHourly(input: unknown, calendar: Calendar): Parsed {
   if (!match)
     return { ok: false, problem: `\`${String(input)}\` is not an amount per hour: write it like 45/h (or 360/d)` };
   const value = match[2] === 'h' ? Number(match[1]) : (Number(match[1]) * 3600) / calendar.day;
-  if (!Number.isFinite(value) || value > 1e9)
-    return { ok: false, problem: `\`${String(input)}\` is more than cxmap can count` };
+  if (!Number.isFinite(value) || value > MAX_HOURLY)
+    return {
+      ok: false,
+      problem: `\`${String(input)}\` is more than cxmap takes: give an amount of at most ${formatAmount(MAX_HOURLY)} an hour`,
+    };
   return { ok: true, value };
 }
 

@@ -2,7 +2,9 @@
  * Text from a map (names, keys, labels) made safe to show anywhere: no control characters (a terminal escape
  * sequence could set the window title or clear the screen), no bidirectional overrides (they make text read
  * differently from what it is: "Trojan Source"), and line breaks and tabs as spaces, so that one label stays on
- * one line. Each output escapes what is special to it on top of this (Markdown, HTML, XML, JSON).
+ * one line. Each output escapes what is special to it on top of this (Markdown, HTML, XML, JSON); the terminal's
+ * printers (toText, the scorecard, stylish, improve's lines) and the GitHub annotations print it as it is, and the
+ * comments cxmap writes into a map are made of it, so that the loader takes the map back.
  */
 // eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;

@@ -5,7 +5,7 @@
  * line, comment and alignment stays byte for byte. Each changed step gets a comment saying what changed and why.
  */
 import { isCollection, isMap, isPair, isScalar, isSeq, stringify, type Node, type Pair, type YAMLMap } from 'yaml';
-import { parseOpportunityId, type Calendar, type Distribution } from '../core/index.js';
+import { parseOpportunityId, printable, type Calendar, type Distribution } from '../core/index.js';
 import type { Next, ProcessMap, SourceMap, Step } from '../load/index.js';
 import { STEP_KEYS } from './format.js';
 
@@ -137,8 +137,8 @@ export function writesAlike(a: ProcessMap, b: ProcessMap): boolean {
   return written(a) === written(b);
 }
 
-/** Comments are one line each, whatever the names hold. */
-const oneLine = (s: string) => s.replace(/\s+/g, ' ');
+/** Comments are one line each, whatever the names hold, and hold nothing a terminal or the loader refuses. */
+const oneLine = (s: string) => printable(s).replace(/\s+/g, ' ');
 /** A value in the flow style of the examples: `[a, b]`, `{ to: x, chance: 80% }`. */
 function flowText(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(flowText).join(', ')}]`;

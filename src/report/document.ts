@@ -152,7 +152,9 @@ export function toText(blocks: readonly Block[], c: ChalkInstance): string {
         out.push(b.items.map((item) => `  • ${inline(item)}`).join('\n'));
         break;
       case 'table': {
-        const widths = b.head.map((h, i) => Math.max(h.length, ...b.rows.map((r) => cellText(r[i] ?? '').length)));
+        const widths = b.head.map((h, i) =>
+          Math.max(printable(h).length, ...b.rows.map((r) => cellText(r[i] ?? '').length)),
+        );
         const last = b.head.length - 1;
         const pad = (text: string, i: number) =>
           b.right?.includes(i) ? text.padStart(widths[i]!) : i === last ? text : text.padEnd(widths[i]!);
@@ -162,7 +164,7 @@ export function toText(blocks: readonly Block[], c: ChalkInstance): string {
         };
         out.push(
           [
-            `  ${b.head.map((h, i) => c.dim(pad(h, i))).join('  ')}`,
+            `  ${b.head.map((h, i) => c.dim(pad(printable(h), i))).join('  ')}`,
             ...b.rows.map((r) => `  ${r.map(paint).join('  ').trimEnd()}`),
           ].join('\n'),
         );

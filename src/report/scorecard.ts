@@ -1,6 +1,10 @@
-/** The terminal view of `cxmap score`: the process scorecard, then the steps sorted by the delay they cause. */
+/**
+ * The terminal view of `cxmap score`: the process scorecard, then the steps sorted by the delay they cause. Every
+ * text that comes from the map (names, the file, the currency, the reasons that quote a fail point) is made
+ * printable before it is coloured, so that no escape sequence of the map reaches the terminal.
+ */
 import { Chalk } from 'chalk';
-import { formatDuration } from '../core/index.js';
+import { formatDuration, printable } from '../core/index.js';
 import {
   metric as metricOf,
   milestoneFigures,
@@ -32,11 +36,11 @@ export function scorecard(analysis: Analysis, file: string, options: ScorecardOp
     return `   target ${showTarget(metric, t.target)} ${t.met ? c.green('✔ met') : c.red(`✖ ${metric === 'leadTime' ? `${d(Math.abs(t.gap))} over` : `${percent(Math.abs(t.gap))} short`}`)}`;
   };
   const lt = time.leadTime;
-  const labelWidth = Math.max(16, ...analysis.benchmarks.map((b) => b.name.length + 5));
+  const labelWidth = Math.max(16, ...analysis.benchmarks.map((b) => printable(b.name).length + 5));
   const lines = [
-    c.bold(`${map.process.name}`) + c.dim(`  ${file}`),
-    `${c.dim('Customer')} ${map.process.customer}   ${c.dim('Goal')} ${map.process.goal}`,
-    c.dim(unitsNote(analysis)),
+    c.bold(printable(map.process.name)) + c.dim(`  ${printable(file)}`),
+    `${c.dim('Customer')} ${printable(map.process.customer)}   ${c.dim('Goal')} ${printable(map.process.goal)}`,
+    c.dim(printable(unitsNote(analysis))),
     '',
     row(
       'Lead time',
@@ -45,7 +49,7 @@ export function scorecard(analysis: Analysis, file: string, options: ScorecardOp
     ...milestoneFigures(analysis).map((m, k) =>
       row(
         k === 0 ? 'Milestones' : '',
-        `${m.name} ${c.bold(d(m.mean))}${m.percentiles ? `  ${c.dim(`p50 ${d(m.percentiles.p50)} · p85 ${d(m.percentiles.p85)} · p95 ${d(m.percentiles.p95)}`)}` : ''}${m.reached < 1 - 5e-4 ? c.dim(` · ${percent(m.reached)} get there`) : ''}`,
+        `${printable(m.name)} ${c.bold(d(m.mean))}${m.percentiles ? `  ${c.dim(`p50 ${d(m.percentiles.p50)} · p85 ${d(m.percentiles.p85)} · p95 ${d(m.percentiles.p95)}`)}` : ''}${m.reached < 1 - 5e-4 ? c.dim(` · ${percent(m.reached)} get there`) : ''}`,
       ),
     ),
     row(
@@ -84,7 +88,7 @@ export function scorecard(analysis: Analysis, file: string, options: ScorecardOp
           : 'behind';
     lines.push(
       row(
-        `vs ${b.name}`,
+        `vs ${printable(b.name)}`,
         `${showTarget(b.metric, b.value)} ${b.metric === 'leadTime' ? '' : `${b.metric} `}${b.matched ? c.green(word) : c.red(word)}`,
       ),
     );
@@ -96,7 +100,7 @@ export function scorecard(analysis: Analysis, file: string, options: ScorecardOp
   function businessRows(): string[] {
     const { costPerCase, yearly, uncosted } = analysis.business;
     const amount = (x: number) => show('amount', x);
-    const money = (x: number) => show('money', x, map.process);
+    const money = (x: number) => printable(show('money', x, map.process));
     // Staff hours are the company's own people; partners' and systems' hours are said apart.
     const hours = (figures: typeof analysis.business | NonNullable<typeof yearly>) => [
       `${amount(figures.staffHours)} staff hours`,
@@ -109,7 +113,7 @@ export function scorecard(analysis: Analysis, file: string, options: ScorecardOp
       ...(figures.systemHours ? [`${amount(figures.systemHours)} system hours`] : []),
     ];
     const perCase = `${costPerCase === undefined ? '' : `${c.bold(money(costPerCase))} to serve a case, `}${hours(analysis.business).join(', ')}`;
-    const missing = uncosted.length > 0 ? c.dim(` · no cost given for ${uncosted.join(', ')}`) : '';
+    const missing = uncosted.length > 0 ? c.dim(` · no cost given for ${printable(uncosted.join(', '))}`) : '';
     if (!yearly) return costPerCase === undefined ? [] : [row('Business case', `${perCase} a case`)];
     const year = [
       ...(yearly.cost === undefined ? [] : [`cost ${c.bold(money(yearly.cost))}`]),
@@ -148,7 +152,7 @@ function stepTable(analysis: Analysis, c: InstanceType<typeof Chalk>, width?: nu
     const s = scores[i]!;
     const id = map.steps[i]!.id;
     const bar = '█'.repeat(Math.round(s.delayShare * 10)).padEnd(10, '·');
-    let reason = s.reasons[0] ?? '';
+    let reason = printable(s.reasons[0] ?? '');
     if (width !== undefined && fixed + reason.length > width)
       reason = `${reason.slice(0, Math.max(10, width - fixed - 1))}…`;
     out.push(

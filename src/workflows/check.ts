@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
 import { loadFile, loadText, type LoadedMap, type ProcessMap, git, userArgs } from '../load/index.js';
-import { UsageError, type Finding } from '../core/index.js';
+import { finding, START, UsageError, type Finding } from '../core/index.js';
 import { checkMap, settingsFor, type RunConfig } from '../rules/index.js';
 
 export interface CheckJob {
@@ -29,7 +29,9 @@ export function checkFiles(paths: string[], job: CheckJob, tick: () => void = ()
   const baseline = job.against ? baselines(job.against.ref, new Set(job.against.changed), job.cwd) : () => undefined;
   return paths.map((path) => {
     const loaded = loadFile(path);
-    const all = checkMap(loaded, settingsFor(run.config, path), { judgement: run, baseline: baseline(path) });
+    const all = checkOne(() =>
+      checkMap(loaded, settingsFor(run.config, path), { judgement: run, baseline: baseline(path) }),
+    );
     const findings = job.quiet ? all.filter((f) => f.severity === 'error') : all;
     tick();
     return {
@@ -38,6 +40,26 @@ export function checkFiles(paths: string[], job: CheckJob, tick: () => void = ()
       ...(findings.length && loaded.source ? { lines: loaded.source.text.split(/\r?\n/) } : {}),
     };
   });
+}
+
+/**
+ * The findings of one map; a fault of cxmap on it (an error other than a usage error, which stops the run) becomes
+ * a finding on that file, so that the other maps are still checked and the one that failed is named.
+ */
+function checkOne(check: () => Finding[]): Finding[] {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const why = error instanceof Error ? error.message : String(error);
+    return [
+      finding(
+        'internal-error',
+        `a fault of cxmap stopped the check of this map (${why}); please report it with the map`,
+        START,
+      ),
+    ];
+  }
 }
 
 /** The files (relative to `cwd`) that changed since `ref`; a bad ref or a folder outside git is a UsageError. */

@@ -18,4 +18,15 @@ describe('github', () => {
     );
     expect(github([RESULTS[1]!])).toBe('');
   });
+
+  it('writes no control character of a map: an escape sequence in the file or the message is left out', () => {
+    const [result] = RESULTS;
+    const finding = {
+      ...result!.findings[1]!,
+      message: 'the channel `we\u001b]0;pwned\u0007b\u001b[2J` is not one cxmap knows:\nNo\u0000 slot',
+    };
+    expect(github([{ ...result!, file: 'maps/\u001b[2Ja.yaml', findings: [finding] }])).toBe(
+      '::error file=maps/[2Ja.yaml,line=4,col=25,endLine=4,endColumn=30,title=cxmap unknown-actor::the channel `we]0;pwnedb[2J` is not one cxmap knows:%0ANo slot\n',
+    );
+  });
 });

@@ -351,7 +351,40 @@ const cases: Case[] = [
     yaml: two().replace('  goal: G\n', `  goal: G\n  volume: ${'9'.repeat(20)}/y\n`),
     line: 6,
     column: 11,
-    message: `\`${'9'.repeat(20)}/y\` is more cases than cxmap can count`,
+    message: `\`${'9'.repeat(20)}/y\` is more cases than cxmap takes: give a volume of at most 1,000,000,000,000 a year`,
+  },
+  {
+    // 1e13 cases a year, given per day: 27,397,260,274/d x 365.
+    code: 'bad-amount',
+    yaml: two().replace('  goal: G\n', '  goal: G\n  volume: 27397260274/d\n'),
+    line: 6,
+    column: 11,
+    message: '`27397260274/d` is more cases than cxmap takes: give a volume of at most 1,000,000,000,000 a year',
+  },
+  {
+    code: 'bad-amount',
+    yaml: two().replace(
+      'desk: { kind: frontstage, name: Desk }',
+      'desk: { kind: frontstage, name: Desk, cost: 1000000001/h }',
+    ),
+    line: 8,
+    column: 47,
+    message: '`1000000001/h` is more than cxmap takes: give an amount of at most 1,000,000,000 an hour',
+  },
+  {
+    code: 'bad-amount',
+    yaml: two().replace('  goal: G\n', `  goal: G\n  customerTime: 1${'0'.repeat(400)}/h\n`),
+    line: 6,
+    column: 17,
+    message: `\`1${'0'.repeat(400)}/h\` is more than cxmap takes: give an amount of at most 1,000,000,000 an hour`,
+  },
+  {
+    // It validated once, and score, report and deck stopped with "internal error ... Infinity".
+    code: 'bad-value',
+    yaml: two('    cost: 1e308\n'),
+    line: 15,
+    column: 11,
+    message: 'steps[0].cost: write the cost each time the step is done as a number from 0 to at most 1,000,000,000',
   },
   {
     code: 'bad-rate',

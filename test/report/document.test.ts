@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
-import { toMarkdown, type TextBlock } from '../../src/report/index.js';
+import { Chalk } from 'chalk';
+import { toMarkdown, toText, type TextBlock } from '../../src/report/index.js';
 import { printable } from '../../src/core/index.js';
 
 const md = new MarkdownIt({ html: true });
@@ -106,6 +107,55 @@ describe('toMarkdown escapes any label', () => {
   it('mentions nobody on GitHub, and keeps a code span on its line', () => {
     expect(toMarkdown([{ kind: 'paragraph', text: 'ask @octocat about `a\nb|c`' }])).toBe(
       'ask @\u2060octocat about `a b|c`\n',
+    );
+  });
+});
+
+describe('toText, the terminal printer', () => {
+  const plain = new Chalk({ level: 0 });
+  const ESC = 'we\u001b]0;pwned\u0007b\u001b[2J';
+  const NUL = 'No\u0000 slot';
+
+  it('prints no control character of the text it is given, wherever it is (tables and their heads included)', () => {
+    const blocks: TextBlock[] = [
+      { kind: 'heading', level: 2, text: `Channel ${ESC}` },
+      { kind: 'facts', items: [['Fails', NUL]] },
+      { kind: 'paragraph', text: `at \`ask\`: ${NUL}` },
+      { kind: 'list', items: [ESC] },
+      { kind: 'table', head: ['Step', ESC], rows: [['ask', { text: NUL, tone: 'bad' }]] },
+    ];
+    // The ESC, BEL and NUL go; the rest stays, and the column is as wide as what is printed (10 characters).
+    expect(toText(blocks, plain)).toBe(
+      [
+        'Channel we]0;pwnedb[2J',
+        '',
+        'Fails No slot',
+        '',
+        'at ask: No slot',
+        '',
+        '  • we]0;pwnedb[2J',
+        '',
+        '  Step  we]0;pwnedb[2J',
+        '  ask   No slot',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('never prints a control character but the line feeds between its lines, whatever the text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        const out = toText(
+          [
+            { kind: 'paragraph', text },
+            { kind: 'table', head: [text], rows: [[text]] },
+          ],
+          plain,
+        );
+        // eslint-disable-next-line no-control-regex
+        expect(out.replace(/\n/g, '')).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+      }),
+      { seed: 26, numRuns: 300 },
     );
   });
 });
