@@ -11,7 +11,7 @@ export function register(program: Command, context: CommandContext): void {
     .command('fmt')
     .summary('put maps in the canonical key order and style, keeping every comment')
     .description(
-      'Rewrite maps in the canonical form: keys in the order of the format, two-space indentation, a blank line between sections and between steps, every comment kept. Each file is written atomically; a file whose YAML does not parse is never touched. With --check, nothing is written: the files that would change are listed and the exit code is 1. With no files, every map below the current folder.',
+      'Rewrite maps in the canonical form: keys in the order of the format, two-space indentation, a blank line between sections and between steps, every comment kept. Each file is written atomically, and only once its new text has been read back to the same data, tags and comments; a file whose YAML does not parse, or that would not read back the same, is never touched (the reason is given, exit 1). With --check, nothing is written: the files that fmt would change are listed and the exit code is 1. With no files, every map below the current folder.',
     )
     .argument('[files...]', 'map files, folders or globs (default: every map below the current folder)')
     .option('--check', 'write nothing; exit 1 when a file is not in the canonical form')
