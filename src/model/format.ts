@@ -148,10 +148,10 @@ export function formatMap(text: string): string | undefined {
 }
 
 /**
- * The canonical text of a map (with LF line breaks; changed: other than the text given, line breaks aside), or why it cannot have one. fmt proves what it writes: it reads
- * its own text back, and gives it only when that holds the same data (every key, value and tag, aliases read as what
- * they stand for) and the same comments as the map it was given. A file with nothing in it but comments (or nothing
- * at all) is already in the canonical form.
+ * The canonical text of a map, with LF line breaks (changed: other than the text given, line breaks aside), or why
+ * it cannot have one. fmt proves what it writes: it reads its own text back, and gives it only when that holds the
+ * same data (every key, value and tag, aliases read as what they stand for) and the same comments as the map it was
+ * given. A file with nothing in it but comments (or nothing at all) is already in the canonical form.
  */
 export function canonical(input: string): { text: string; changed: boolean } | { reason: string } {
   const text = withLineFeeds(input.replace(/\r\n/g, '\n'));
@@ -311,18 +311,22 @@ function withSeparatorsKept(doc: Document, write: () => string): string {
   const holders: { commentBefore?: string | null; comment?: string | null }[] = [doc];
   visit(doc, { Node: (_, node) => void holders.push(node) });
   if (!holders.some((h) => SEPARATOR.test(`${h.commentBefore ?? ''}${h.comment ?? ''}`))) return write();
-  const used = doc.toString({ lineWidth: 0 });
+  const used = new Set(doc.toString({ lineWidth: 0 }));
   const free: string[] = [];
   for (let c = 0xe000; free.length < 2 && c <= 0xf8ff; c++)
-    if (!used.includes(String.fromCharCode(c))) free.push(String.fromCharCode(c));
+    if (!used.has(String.fromCharCode(c))) free.push(String.fromCharCode(c));
   const [line, paragraph] = free;
+  // A document holding every private character is written as the yaml library does; fmt's read-back refuses it.
   if (!line || !paragraph) return write();
+  const kept = holders.map((h) => [h.commentBefore, h.comment] as const);
   const hide = (s: string) => s.replace(SEPARATORS, (c) => (c === '\u2028' ? line : paragraph));
   for (const h of holders) {
     if (h.commentBefore) h.commentBefore = hide(h.commentBefore);
     if (h.comment) h.comment = hide(h.comment);
   }
-  return write().replaceAll(line, '\u2028').replaceAll(paragraph, '\u2029');
+  const text = write();
+  holders.forEach((h, k) => ([h.commentBefore, h.comment] = kept[k]!));
+  return text.replaceAll(line, '\u2028').replaceAll(paragraph, '\u2029');
 }
 
 /**
