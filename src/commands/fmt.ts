@@ -2,8 +2,8 @@
 import type { Command } from 'commander';
 import { UsageError } from '../core/index.js';
 import { readMap } from '../load/index.js';
-import { formatMap, unformattable } from '../model/index.js';
-import { discoverMaps, expandInputs, writeFile } from '../workflows/index.js';
+import { canonical } from '../model/index.js';
+import { discoverMaps, expandInputs, inLayout, writeFile } from '../workflows/index.js';
 import type { CommandContext } from './shared.js';
 
 export function register(program: Command, context: CommandContext): void {
@@ -11,7 +11,7 @@ export function register(program: Command, context: CommandContext): void {
     .command('fmt')
     .summary('put maps in the canonical key order and style, keeping every comment')
     .description(
-      'Rewrite maps in the canonical form: keys in the order of the format, two-space indentation, a blank line between sections and between steps, every comment kept. Each file is written atomically; a file whose YAML does not parse is never touched. With --check, nothing is written: the files that would change are listed and the exit code is 1. With no files, every map below the current folder.',
+      'Rewrite maps in the canonical form: keys in the order of the format, two-space indentation, a blank line between sections and between steps, every comment kept. Each file is written atomically, and only once its new text has been read back to the same data, tags and comments; a file whose YAML does not parse, or that would not read back the same, is never touched (the reason is given, exit 1). With --check, nothing is written: the files that fmt would change are listed and the exit code is 1. With no files, every map below the current folder.',
     )
     .argument('[files...]', 'map files, folders or globs (default: every map below the current folder)')
     .option('--check', 'write nothing; exit 1 when a file is not in the canonical form')
@@ -43,20 +43,21 @@ function formatOne(path: string, check: boolean, context: CommandContext): boole
     process.stderr.write(`cxmap: ${path} was not formatted: ${read.finding.message}\n`);
     return true;
   }
-  const formatted = formatMap(read.text);
-  if (formatted === undefined) {
-    process.stderr.write(`cxmap: ${path} was not formatted: ${unformattable(read.text)}\n`);
+  const result = canonical(read.text);
+  if ('reason' in result) {
+    process.stderr.write(`cxmap: ${path} was not formatted: ${result.reason}\n`);
     return true;
   }
   if (path === '-') {
     // Standard input goes out formatted on standard output, for editors.
-    if (check) return formatted !== read.text;
-    context.write(formatted);
+    if (check) return result.changed;
+    context.write(inLayout(result.text, read.layout));
     return false;
   }
-  // Compared with LF line breaks: the file is written back with its own line breaks and byte-order mark.
-  if (formatted === read.text.replace(/\r\n/g, '\n')) return false;
-  if (!check) writeFile(path, formatted, read.layout);
+  // The text is written back with the file's own line breaks and byte-order mark, which are not compared: --check
+  // says a file would change exactly when fmt would write other bytes.
+  if (!result.changed) return false;
+  if (!check) writeFile(path, result.text, read.layout);
   context.write(`${path}\n`);
   return check;
 }

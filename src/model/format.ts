@@ -4,13 +4,17 @@
  * block collections kept as written, and every comment kept with the key or value it belongs to.
  */
 import { createRequire } from 'node:module';
+import { createHash } from 'node:crypto';
 import {
   Alias,
+  isAlias,
   isCollection,
+  isNode,
   isMap,
   isPair,
   isScalar,
   isSeq,
+  Lexer,
   parseDocument,
   visit,
   type Document,
@@ -23,7 +27,7 @@ import {
 /** What the yaml library hands a node to write itself (not exported under a name of its own). */
 type StringifyContext = Parameters<YAMLSeq['toString']>[0];
 import { withLineFeeds } from '../core/index.js';
-import { parseYaml, unresolvedAlias } from '../load/index.js';
+import { parseYaml } from '../load/index.js';
 
 type SchemaNode = {
   $ref?: string;
@@ -137,24 +141,126 @@ function anchorsFirst(doc: Document, targets: Map<Alias, Node>): void {
   });
 }
 
-/** The canonical text of a map, or undefined when it cannot have one (see `unformattable`; never touched). */
+/** The canonical text of a map, or undefined when it cannot have one (see `canonical`; never touched). */
 export function formatMap(text: string): string | undefined {
-  const doc = parseDocument(withLineFeeds(text), { keepSourceTokens: false });
-  if (doc.errors.length > 0 || unresolvedAlias(doc) || complexKey(doc)) return undefined;
-  return formatDocument(doc);
+  const result = canonical(text);
+  return 'text' in result ? result.text : undefined;
 }
 
-/** Why a map's text cannot be put in the canonical form, or undefined when it can. */
-export function unformattable(text: string): string | undefined {
+/**
+ * The canonical text of a map, with LF line breaks (changed: other than the text given, line breaks aside), or why
+ * it cannot have one. fmt proves what it writes: it reads its own text back, and gives it only when that holds the
+ * same data (every key, value and tag, aliases read as what they stand for) and the same comments as the map it was
+ * given. A file with nothing in it but comments (or nothing at all) is already in the canonical form.
+ */
+export function canonical(input: string): { text: string; changed: boolean } | { reason: string } {
+  const text = withLineFeeds(input.replace(/\r\n/g, '\n'));
   const { findings, source } = parseYaml(text);
-  const error = findings.find((f) => f.severity === 'error');
-  if (error) return `its YAML does not parse (${error.line}:${error.column} ${error.message})`;
-  const key = complexKey(source.doc);
-  if (!key) return undefined;
-  // The first thing written inside the key: yaml's range of a block mapping under `?` starts after its first key.
-  const first = key.items[0];
-  const at = source.of(isPair(first) ? (first.key as Node) : ((first as Node | undefined) ?? key));
-  return `a list or a block of keys stands where the name of a key should (${at.line}:${at.column}), and the comments inside it could not be kept; write a plain key there`;
+  const doc = source.doc;
+  const error = findings.find((f) => f.severity === 'error' && f.code !== 'empty-file');
+  if (error) return { reason: `its YAML does not parse (${error.line}:${error.column} ${error.message})` };
+  if (doc.contents === null) return { text, changed: false };
+  const key = complexKey(doc);
+  if (key) {
+    // The first thing written inside the key: yaml's range of a block mapping under `?` starts after its first key.
+    const first = key.items[0];
+    const at = source.of(isPair(first) ? (first.key as Node) : ((first as Node | undefined) ?? key));
+    return {
+      reason: `a list or a block of keys stands where the name of a key should (${at.line}:${at.column}), and the comments inside it could not be kept; write a plain key there`,
+    };
+  }
+  const before = dataOf(doc);
+  const comments = commentsOf(text);
+  const formatted = formatDocument(doc);
+  const back = parseDocument(formatted);
+  if (back.errors.length > 0) return { reason: `what fmt would write does not read back${UNTOUCHED}` };
+  const changed = firstChange(doc.contents, before, back.contents, dataOf(back), doc.contents);
+  if (changed) {
+    const at = source.of(changed);
+    if (!changed.tag) {
+      return { reason: `the value at ${at.line}:${at.column} would not read back the same once formatted${UNTOUCHED}` };
+    }
+    // The tag is written before its value: the last the parser could not resolve there.
+    const start = changed.range?.[0] ?? 0;
+    const warning = doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED' && w.pos[1] <= start).pop();
+    const tag = warning ? source.span(...warning.pos) : at;
+    const name = warning ? text.slice(...warning.pos) : changed.tag.replace(/^tag:yaml.org,2002:/, '!!');
+    return {
+      reason: `the YAML tag ${name} at ${tag.line}:${tag.column} does not fit the value it marks, and would be lost; remove it`,
+    };
+  }
+  if (commentsOf(formatted) !== comments) return { reason: `a comment would not be kept as written${UNTOUCHED}` };
+  return { text: formatted, changed: formatted !== text };
+}
+
+const UNTOUCHED = ', so the file was left as it is';
+
+/** The comments of a YAML text, in sorted order: fmt moves comments with what they describe, never changes them. */
+function commentsOf(text: string): string {
+  const comments: string[] = [];
+  for (const token of new Lexer().lex(text)) if (token.startsWith('#')) comments.push(token.trimEnd());
+  return JSON.stringify(comments.sort());
+}
+
+/** A node's data, tags included, as a short text per node (long ones hashed); keys of a mapping in any order. */
+function dataOf(doc: Document): Map<Node, string> {
+  const known = new Map<Node, string>();
+  const of = (node: unknown): string => {
+    if (!isNode(node)) return 'none';
+    const target = isAlias(node) ? node.resolve(doc) : node;
+    if (!target) return 'alias';
+    const seen = known.get(target);
+    if (seen !== undefined) return seen;
+    known.set(target, 'cycle');
+    const tag = target.tag ?? '';
+    let data: string;
+    if (isScalar(target)) {
+      const value: unknown = target.value;
+      data = JSON.stringify([tag, typeof value, String(value)]);
+    } else if (isMap(target)) {
+      const pairs = target.items.map((p) => `${of(p.key)}:${of(p.value)}`).sort();
+      data = JSON.stringify([tag, 'map', ...pairs]);
+    } else if (isSeq(target)) {
+      data = JSON.stringify([tag, 'seq', ...target.items.map(of)]);
+    } else data = 'other';
+    if (data.length > 64) data = createHash('sha256').update(data).digest('base64');
+    known.set(target, data);
+    if (target !== node) known.set(node, data);
+    return data;
+  };
+  of(doc.contents);
+  return known;
+}
+
+/**
+ * The first node of the map given whose data the text read back does not hold (walking both alike; keys of a
+ * mapping matched by their data), or undefined when they hold the same.
+ */
+function firstChange(
+  a: unknown,
+  aData: Map<Node, string>,
+  b: unknown,
+  bData: Map<Node, string>,
+  around: Node,
+): Node | undefined {
+  const data = (node: unknown, known: Map<Node, string>) => (isNode(node) ? known.get(node) : 'none');
+  if (data(a, aData) === data(b, bData)) return undefined;
+  const here = isNode(a) ? a : around;
+  if (isMap(a) && isMap(b) && a.tag === b.tag) {
+    for (const pair of a.items) {
+      const key = (pair.key as Node | null) ?? here;
+      const match = b.items.find((p) => data(p.key, bData) === data(pair.key, aData));
+      if (!match) return key;
+      const inner = firstChange(pair.value, aData, match.value, bData, key);
+      if (inner) return inner;
+    }
+  } else if (isSeq(a) && isSeq(b) && a.tag === b.tag && a.items.length === b.items.length) {
+    for (const [i, item] of a.items.entries()) {
+      const inner = firstChange(item, aData, b.items[i], bData, here);
+      if (inner) return inner;
+    }
+  }
+  return here;
 }
 
 /**
@@ -188,7 +294,39 @@ export function formatDocument(doc: Document): string {
   anchorsFirst(doc, targets);
   space(doc);
   flowStyle(doc);
-  return doc.toString({ indent: 2, indentSeq: true, lineWidth: 0, flowCollectionPadding: true });
+  return withSeparatorsKept(doc, () =>
+    doc.toString({ indent: 2, indentSeq: true, lineWidth: 0, flowCollectionPadding: true }),
+  );
+}
+
+const SEPARATORS = /[\u2028\u2029]/g;
+const SEPARATOR = /[\u2028\u2029]/;
+
+/**
+ * Writes a document whose comments may hold U+2028 or U+2029, which YAML reads as part of the comment but the yaml
+ * library's writer takes for line breaks (it puts `#` and the indentation after each). Each stands in for a
+ * character found nowhere in the document while it is written, and is put back after.
+ */
+function withSeparatorsKept(doc: Document, write: () => string): string {
+  const holders: { commentBefore?: string | null; comment?: string | null }[] = [doc];
+  visit(doc, { Node: (_, node) => void holders.push(node) });
+  if (!holders.some((h) => SEPARATOR.test(`${h.commentBefore ?? ''}${h.comment ?? ''}`))) return write();
+  const used = new Set(doc.toString({ lineWidth: 0 }));
+  const free: string[] = [];
+  for (let c = 0xe000; free.length < 2 && c <= 0xf8ff; c++)
+    if (!used.has(String.fromCharCode(c))) free.push(String.fromCharCode(c));
+  const [line, paragraph] = free;
+  // A document holding every private character is written as the yaml library does; fmt's read-back refuses it.
+  if (!line || !paragraph) return write();
+  const kept = holders.map((h) => [h.commentBefore, h.comment] as const);
+  const hide = (s: string) => s.replace(SEPARATORS, (c) => (c === '\u2028' ? line : paragraph));
+  for (const h of holders) {
+    if (h.commentBefore) h.commentBefore = hide(h.commentBefore);
+    if (h.comment) h.comment = hide(h.comment);
+  }
+  const text = write();
+  holders.forEach((h, k) => ([h.commentBefore, h.comment] = kept[k]!));
+  return text.replaceAll(line, '\u2028').replaceAll(paragraph, '\u2029');
 }
 
 /**

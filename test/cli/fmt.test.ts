@@ -192,6 +192,73 @@ steps:
     );
   });
 
+  it('never turns a tagged map into a string: a tag that does not fit its value is refused where it stands (issue 26)', () => {
+    // The red team's maps: fmt wrote `!!str undefined`, `.nan` or `null` in place of the whole map, and exited 0.
+    const rest = 'actors:\n  me: { kind: customer, name: Me }\n';
+    const cases = [
+      [`!!str\ncxmap: 1\n${rest}`, '!!str at 1:1'],
+      [`cxmap: 1\nprocess: !!int { name: P, customer: C, goal: G }\n${rest}`, '!!int at 2:10'],
+      [`cxmap: 1\n${rest}steps: !!null\n  - { id: a, name: A, actor: me }\n`, '!!null at 4:8'],
+    ];
+    for (const [text, tag] of cases) {
+      const file = temp('tag.cxmap.yaml', text!);
+      const r = cxmap(['fmt', file]);
+      expect(r.stderr).toBe(
+        `cxmap: ${file} was not formatted: the YAML tag ${tag} does not fit the value it marks, and would be lost; remove it\n`,
+      );
+      expect(r.status).toBe(1);
+      expect(readFileSync(file, 'utf8')).toBe(text);
+    }
+    // A tag that fits is kept where it was.
+    expect(formatMap('!!map\ncxmap: 1\nname: !!str 5\n')).toBe('!!map\ncxmap: 1\n\nname: !!str "5"\n');
+  });
+
+  it('keeps a comment holding U+2028 or U+2029 as written, and settles at once (issue 26)', () => {
+    // Before: the header comment came out as `# a\u2028#b`, the others gained `  #` on every run.
+    const text =
+      '# a\u2028b\ncxmap: 1\nprocess: { name: P } # c\u2029d\nactors:\n  # e\u2028f\n  me: { kind: customer, name: Me }\n';
+    const once =
+      '# a\u2028b\n\ncxmap: 1\n\nprocess: { name: P } # c\u2029d\n\nactors:\n  # e\u2028f\n  me: { kind: customer, name: Me }\n';
+    const file = temp('sep.cxmap.yaml', text);
+    expect(cxmap(['fmt', file]).status).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(once);
+    const again = cxmap(['fmt', file]);
+    expect(again.stdout).toBe('');
+    expect(again.status).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(once);
+  });
+
+  it('--check passes a CRLF map in the canonical form with a comment before a blank line, which fmt leaves alone (issue 26)', () => {
+    const text = 'cxmap: 1\r\n\r\nsteps:\r\n  - id: a\r\n\r\n  # c\r\n\r\n  - id: b\r\n';
+    const file = temp('crlf.cxmap.yaml', text);
+    const check = cxmap(['fmt', '--check', file]);
+    expect(check.stdout).toBe('');
+    expect(check.status).toBe(0);
+    const r = cxmap(['fmt', file]);
+    expect(r.stdout).toBe('');
+    expect(r.status).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+
+  it('leaves an empty file and a file of comments as they are, with no `null` added (issue 26)', () => {
+    for (const text of ['', '# to be mapped\n']) {
+      const file = temp('empty.cxmap.yaml', text);
+      const r = cxmap(['fmt', file]);
+      expect(r.stdout).toBe('');
+      expect(r.status).toBe(0);
+      expect(readFileSync(file, 'utf8')).toBe(text);
+      expect(cxmap(['fmt', '--check', file]).status).toBe(0);
+      expect(cxmap(['fmt', '-'], { input: text }).stdout).toBe(text);
+    }
+  });
+
+  it('writes standard input back with its own line breaks, and --check on it agrees (issue 26)', () => {
+    const crlf = MESSY.replace(/\n/g, '\r\n');
+    expect(cxmap(['fmt', '-'], { input: crlf }).stdout).toBe(CANONICAL.replace(/\n/g, '\r\n'));
+    expect(cxmap(['fmt', '--check', '-'], { input: CANONICAL.replace(/\n/g, '\r\n') }).status).toBe(0);
+    expect(cxmap(['fmt', '--check', '-'], { input: crlf }).status).toBe(1);
+  });
+
   it('goes on with the other files when one cannot be read or written', () => {
     const gone = join(mkdtempSync(join(tmpdir(), 'cxmap-fmt-')), 'gone.cxmap.yaml');
     symlinkSync(join(tmpdir(), 'no-such-folder-for-cxmap', 'x.yaml'), gone);
