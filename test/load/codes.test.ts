@@ -548,6 +548,37 @@ describe('one broken map per finding code', () => {
   });
 });
 
+describe('the bound on loops, at its edge', () => {
+  // `b` leads back to itself with the chance `stay`, and on to the end step `a2` with `out`: a customer passes `b`
+  // 1 / out times on average (a geometric number of passes).
+  const loop = (stay: string, out: string) =>
+    loadText(
+      two('', `    next: [{ to: b, chance: ${stay} }, { to: a2, chance: ${out} }]\n`) +
+        '  - id: a2\n    name: A2\n    stage: Two\n    actor: me\n',
+      'loop.cxmap.yaml',
+    ).findings;
+
+  it('accepts a way out of exactly 0.1%, as docs/format.md says: 1 / 0.001 = 1,000 passes', () => {
+    expect(loop('99.9%', '0.1%')).toEqual([]);
+    expect(loop('0.999', '0.001')).toEqual([]);
+  });
+
+  it('blames the loop, not the end step after it, for a way out too small to count (5e-324)', () => {
+    expect(loop('1', '5e-324')).toEqual([
+      {
+        code: 'loop-too-sticky',
+        severity: 'error',
+        line: 20,
+        column: 11,
+        endLine: 20,
+        endColumn: 61,
+        message:
+          'customers pass step `b` endlessly many times on average: its loop is all but closed (cxmap accepts at most 1,000 passes); give the way out a chance of at least 0.1%',
+      },
+    ]);
+  });
+});
+
 describe('warnings: the map still loads', () => {
   it('calls an actor without a name by its id, with a warning at the actor, and still checks the rest', () => {
     const yaml = HEADER.replace('  desk: { kind: frontstage, name: Desk }', '  desk: { kind: frontstage }');
