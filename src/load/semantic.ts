@@ -489,6 +489,9 @@ function checkFlow(steps: Step[], check: Checker): number {
   const sticky = (i: number) => !(visits[i]! <= MAX_PASSES * (1 + CHANCE_TOLERANCE));
   for (const loop of components(succ, sticky)) {
     if (!isLoop(loop)) continue;
+    // A loop entered from a step already passed too often is only the victim of the sticky loop before it.
+    const inLoop = new Set(loop);
+    if (loop.some((i) => pred[i]!.some((p) => !inLoop.has(p) && sticky(p)))) continue;
     const most = loop.reduce((a, b) => (visits[b]! > visits[a]! ? b : a));
     check.error(
       'loop-too-sticky',

@@ -563,6 +563,35 @@ describe('the bound on loops, at its edge', () => {
     expect(loop('0.999', '0.001')).toEqual([]);
   });
 
+  it('blames the sticky loop, not a sound loop after it that its endless passes flood', () => {
+    const findings = loadText(
+      withSteps(`  - id: s
+    name: S
+    stage: One
+    actor: me
+    next: a
+  - id: a
+    name: A
+    stage: One
+    actor: me
+    next: [{ to: a, chance: 1 }, { to: b, chance: 5e-324 }]
+  - id: b
+    name: B
+    stage: Two
+    actor: desk
+    next: [{ to: b, chance: 50% }, { to: c, chance: 50% }]
+  - id: c
+    name: C
+    stage: Two
+    actor: desk
+`),
+      'two-loops.cxmap.yaml',
+    ).findings;
+    expect(findings.map((f) => `${f.line}:${f.column} ${f.code} ${f.message.split(':')[0]}`)).toEqual([
+      '20:11 loop-too-sticky customers pass step `a` endlessly many times on average',
+    ]);
+  });
+
   it('blames the loop, not the end step after it, for a way out too small to count (5e-324)', () => {
     expect(loop('1', '5e-324')).toEqual([
       {
