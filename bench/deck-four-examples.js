@@ -24,7 +24,7 @@ const seconds = (args) => {
 const deck = [];
 const pictures = [];
 for (let i = 0; i < runs; i++) {
-  deck.push(seconds(['deck', ...maps, '-o', join(out, 'all.pptx')]));
+  deck.push(seconds(['deck', ...maps, '-o', join(out, 'all.pptx'), '--force']));
   pictures.push(
     seconds(['render', ...maps, '--view', 'time,blueprint,journey,matrix', '-f', 'png', '-o', join(out, 'png')]),
   );

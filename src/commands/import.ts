@@ -1,12 +1,11 @@
 /** `cxmap import`: a spreadsheet of steps (CSV) made into a map, every row it cannot read reported by number. */
-import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { loadText, readMap, importCsv } from '../load/index.js';
 import { printable, UsageError } from '../core/index.js';
 import { formatDocument } from '../model/index.js';
 import { processInfo } from './ask.js';
-import { schemaComment, writeFile } from '../workflows/index.js';
+import { refuseExisting, schemaComment, writeFile } from '../workflows/index.js';
 import type { CommandContext } from './shared.js';
 
 export function register(program: Command, context: CommandContext): void {
@@ -26,10 +25,7 @@ export function register(program: Command, context: CommandContext): void {
       '\nExamples:\n  $ cxmap import sticky-notes.csv -o claim.cxmap.yaml --name "Claim for a damaged car" --customer "Driver" --goal "Car repaired"',
     )
     .action(async (csv: string, options: { output: string; name?: string; customer?: string; goal?: string }) => {
-      if (existsSync(options.output))
-        throw new UsageError(
-          `${options.output} already exists: cxmap import never writes over a file; choose another -o`,
-        );
+      refuseExisting(options.output, 'import', 'never');
       const read = readMap(csv);
       if ('finding' in read) throw new UsageError(`${csv}: ${read.finding.message}`);
       const info = await processInfo(options);

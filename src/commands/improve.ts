@@ -1,13 +1,12 @@
 /** `cxmap improve`: the to-be map, with the opportunities of the chosen rules made, comments and layout kept. */
-import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { printable, UsageError } from '../core/index.js';
 import { Chalk } from 'chalk';
 import { loadFile } from '../load/index.js';
 import { analyzeExact, compareMetrics } from '../analysis/index.js';
-import { improve, madeAt, scoreText, targetNames } from '../rules/index.js';
+import { improve, madeAt, RECOMMENDED_SET, scoreText, targetNames } from '../rules/index.js';
 import { comparisonTable, toText, unitsNote } from '../report/index.js';
-import { Outputs } from '../workflows/index.js';
+import { Outputs, refuseExisting } from '../workflows/index.js';
 import { addRunOptions, runFrom, stopOnInvalid, type CommandContext, type RunOptions } from './shared.js';
 
 export function register(program: Command, context: CommandContext): void {
@@ -20,11 +19,17 @@ export function register(program: Command, context: CommandContext): void {
     .requiredOption(
       '--apply <changes>',
       'recommended (the changes the ranking recommends), or rule ids and opportunity ids (cut-wait:mri) separated by commas, as the report names them',
-      (v: string) =>
-        v
+      (v: string) => {
+        const changes = v
           .split(',')
           .map((x) => x.trim())
-          .filter(Boolean),
+          .filter(Boolean);
+        if (changes.length === 0)
+          throw new UsageError(
+            `--apply names no change: give ${RECOMMENDED_SET}, or rule ids and opportunity ids separated by commas`,
+          );
+        return changes;
+      },
     )
     .requiredOption('-o, --output <file>', 'where to write the to-be map')
     .option('--force', 'write over the output file when it exists (never over an input)')
@@ -35,10 +40,7 @@ export function register(program: Command, context: CommandContext): void {
     .action((file: string, options: RunOptions & { apply: string[]; output: string; force?: boolean }) => {
       const outputs = new Outputs([file]);
       const path = outputs.plan(options.output, 'the to-be map');
-      if (!options.force && existsSync(path))
-        throw new UsageError(
-          `${path} already exists: cxmap improve writes over a file only with --force (it may hold your edits); choose another -o, or add --force`,
-        );
+      refuseExisting(path, 'improve', options.force === true);
       const run = runFrom(options);
       const loaded = loadFile(file);
       if (stopOnInvalid([loaded], context) || !loaded.map) return;

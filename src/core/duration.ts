@@ -99,12 +99,18 @@ export function meantDuration(text: string): string | undefined {
 
 /** A fixed duration: `0`, `90s`, `15m`, `2h`, `1.5d`, `3w`, `1h30m`. */
 export function parseFixed(input: unknown, calendar: Calendar = DEFAULT_CALENDAR): Parsed<number> {
+  return readFixed(input, calendar, (meant) => readFixed(meant, calendar, () => false).ok);
+}
+
+/** A fixed duration, suggesting what was meant only when `accepts` takes the suggestion. */
+function readFixed(input: unknown, calendar: Calendar, accepts: (meant: string) => boolean): Parsed<number> {
   if (input === 0 || input === '0') return ok(0);
   if (typeof input === 'number') {
     return no(`\`${oneLine(String(input))}\` has no unit: add one, for example ${input}m, ${input}h or ${input}d`);
   }
   if (typeof input !== 'string') return no('a duration is text like 15m, 2h or 1.5d');
   const text = input.trim();
+  if (text === '') return no('a duration is empty: write 0 or a time like 15m, 2h or 1.5d');
   if (/^\d+(\.\d+)?$/.test(text))
     return no(
       `\`${oneLine(text)}\` has no unit: add one, for example ${oneLine(text)}m, ${oneLine(text)}h or ${oneLine(text)}d`,
@@ -118,7 +124,7 @@ export function parseFixed(input: unknown, calendar: Calendar = DEFAULT_CALENDAR
     if (!match) {
       const meant = meantDuration(text);
       return no(
-        meant
+        meant !== undefined && accepts(meant)
           ? `\`${oneLine(String(input))}\` is not a duration: did you mean \`${meant}\`? (durations look like 90s, 15m, 2h, 1.5d, 3w or 1h30m)`
           : `\`${oneLine(String(input))}\` is not a duration: write it like 90s, 15m, 2h, 1.5d, 3w or 1h30m`,
       );
@@ -151,8 +157,11 @@ export type DurationInput =
 /** Any duration of a step: fixed, a range `a..b`, `{min, likely, max}`, or (for waits) `{queue, rate}`. */
 export function parseDistribution(input: DurationInput, calendar: Calendar = DEFAULT_CALENDAR): Parsed<Distribution> {
   if (typeof input === 'string' && input.includes('..')) {
-    const [low, high, ...rest] = input.split('..');
-    if (rest.length > 0) return no(`\`${oneLine(String(input))}\` is not a range: write it like 1d..3d`);
+    const [low, high, ...rest] = input.split('..') as [string, string, ...string[]];
+    if (rest.length > 0) return no(`\`${oneLine(input)}\` is not a range: write it like 1d..3d`);
+    const missing = [low.trim() === '' && 'start', high.trim() === '' && 'end'].filter(Boolean);
+    if (missing.length > 0)
+      return no(`the range \`${oneLine(input)}\` has no ${missing.join(' and no ')}: write both ends, like 1d..3d`);
     const min = parseFixed(low, calendar);
     if (!min.ok) return min;
     const max = parseFixed(high, calendar);
@@ -197,7 +206,8 @@ export function parseDistribution(input: DurationInput, calendar: Calendar = DEF
     if (!(min <= likely && likely <= max)) return no('an estimate needs min <= likely <= max');
     return ok(min === max ? { kind: 'fixed', value: min } : { kind: 'triangular', min, likely, max });
   }
-  const fixed = parseFixed(input, calendar);
+  // A fixed duration here may be meant as a range (`1-3 days`): suggest whatever this parser takes.
+  const fixed = readFixed(input, calendar, (meant) => parseDistribution(meant, calendar).ok);
   return fixed.ok ? ok({ kind: 'fixed', value: fixed.value }) : fixed;
 }
 

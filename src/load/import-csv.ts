@@ -5,7 +5,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { Document, isMap, isScalar, isSeq, visit } from 'yaml';
-import { parseDistribution, parseRatio, closest, slug } from '../core/index.js';
+import { parseDistribution, parseRatio, closest, ID, slug } from '../core/index.js';
 import { isBasis, LANES, type Lane, type ProcessInfo, type RawMap, type RawNext, type RawStep } from './types.js';
 
 const COLUMNS = [
@@ -72,8 +72,14 @@ export function importCsv(
   }
   const header = records[0]!.map((h) => h.toLowerCase());
   const problems: RowProblem[] = [];
-  header.forEach((h) => {
-    if (!(COLUMNS as readonly string[]).includes(h)) {
+  header.forEach((h, k) => {
+    const first = header.indexOf(h);
+    if (first < k)
+      problems.push({
+        row: 1,
+        message: `the column \`${h}\` is given twice, as columns ${first + 1} and ${k + 1}: keep one (cxmap would read only the first)`,
+      });
+    else if (!(COLUMNS as readonly string[]).includes(h)) {
       const near = closest(h, COLUMNS);
       problems.push({
         row: 1,
@@ -111,6 +117,10 @@ export function importCsv(
       bad(`\`${actorName}\` is in the ${known.kind} lane on an earlier row, not ${lane}`);
     else if (!known) actors.set(actorId, { kind: lane as Lane, name: actorName });
     const id = cell(r, 'id') || slug(name);
+    if (!new RegExp(`^${ID}$`).test(id))
+      bad(
+        `the id \`${id}\` is not one a map takes: use lower-case letters, digits and dashes only, like \`${slug(id)}\``,
+      );
     let unique = id;
     for (let n = 2; ids.has(unique); n++) unique = `${id}-${n}`;
     if (cell(r, 'id') && unique !== id) bad(`the id \`${id}\` is used on an earlier row`);

@@ -3,7 +3,7 @@
  * checked with the rules its configuration gives it, and compared with its version at the --against ref.
  */
 import { availableParallelism } from 'node:os';
-import { relative } from 'node:path';
+import { relative, sep } from 'node:path';
 import { loadFile, loadText, type LoadedMap, type ProcessMap, git, userArgs } from '../load/index.js';
 import { finding, START, UsageError, type Finding } from '../core/index.js';
 import { checkMap, settingsFor, type RunConfig } from '../rules/index.js';
@@ -83,7 +83,8 @@ export function changedSince(ref: string, cwd: string): string[] {
 /** The version at `ref` of a changed map, read with `git show`; none for a map new since the ref. */
 function baselines(ref: string, changed: Set<string>, cwd: string): (path: string) => ProcessMap | undefined {
   return (path) => {
-    const file = relative(cwd, path).split('\\').join('/');
+    // git names paths with `/`; only Windows' separator is turned into it (on POSIX a backslash is a letter).
+    const file = relative(cwd, path).split(sep).join('/');
     if (!changed.has(file)) return undefined;
     let before: LoadedMap | undefined;
     try {

@@ -2,17 +2,25 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { UsageError } from '../core/index.js';
+import { realPath } from './output.js';
 
 const GLOB = /[*?[\]{}]/;
 
 export async function expandInputs(args: string[]): Promise<string[]> {
   const files: string[] = [];
+  const skipped: { arg: string; kind: string }[] = [];
   for (const arg of args) {
     if (arg !== '-' && existsSync(arg) && statSync(arg).isDirectory()) {
       // A folder stands for the maps below it, as `cxmap check` finds them.
       const found = (await discoverMaps(arg)).map((f) => join(arg, f));
       if (found.length === 0) throw new UsageError(`no maps in ${arg}: a map's name ends in .cxmap.yaml or .cxmap.yml`);
       files.push(...found);
+      continue;
+    }
+    const kind = arg === '-' ? undefined : specialFile(arg);
+    if (kind) {
+      // Reading a FIFO waits for a writer that may never come; a device may never end.
+      skipped.push({ arg, kind });
       continue;
     }
     if (arg === '-' || existsSync(arg) || !GLOB.test(arg)) {
@@ -26,7 +34,34 @@ export async function expandInputs(args: string[]): Promise<string[]> {
     files.push(...matches);
   }
   if (files.filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
-  return [...new Set(files)];
+  if (files.length === 0 && skipped.length > 0)
+    throw new UsageError(`no maps to read: ${skipped.map((s) => `${s.arg} is ${s.kind}, not a file`).join('; ')}`);
+  for (const s of skipped) process.stderr.write(`cxmap: skipped ${s.arg}: it is ${s.kind}, not a file\n`);
+  // Each file once, however it is named (`a.cxmap.yaml`, `./a.cxmap.yaml`, a symlink to it).
+  return onePerRealPath(files, (f) => (f === '-' || !existsSync(f) ? f : realPath(f)));
+}
+
+/** What kind of special file a path names (a FIFO, a socket, a device); undefined for a file, a folder or nothing. */
+function specialFile(path: string): string | undefined {
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch {
+    return undefined;
+  }
+  if (stats.isFile() || stats.isDirectory()) return undefined;
+  return stats.isFIFO() ? 'a named pipe (FIFO)' : stats.isSocket() ? 'a socket' : 'a device';
+}
+
+/** The paths in their order, leaving out any whose real path an earlier one has. */
+function onePerRealPath(paths: string[], real: (path: string) => string): string[] {
+  const seen = new Set<string>();
+  return paths.filter((p) => {
+    const key = real(p);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Every map below `cwd` (`*.cxmap.yaml`, `*.cxmap.yml`), leaving out what its .gitignore files ignore. */
@@ -46,7 +81,12 @@ export async function discoverMaps(cwd: string): Promise<string[]> {
     const dir = posix.dirname(file) === '.' ? '' : `${posix.dirname(file)}/`;
     return { dir, ignores: ignore().add(readFileSync(join(cwd, file), 'utf8')) };
   });
-  return found
-    .filter((file) => !rules.some((r) => file.startsWith(r.dir) && r.ignores.ignores(file.slice(r.dir.length))))
-    .sort();
+  const kept = found.filter(
+    (file) => !rules.some((r) => file.startsWith(r.dir) && r.ignores.ignores(file.slice(r.dir.length))),
+  );
+  // A symlink to a folder above (`up -> ..`) shows the same map under a longer path: each map once, by the
+  // shortest path to it (then in name order).
+  const depth = (file: string) => file.split('/').length;
+  kept.sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0));
+  return onePerRealPath(kept, (file) => realPath(join(cwd, file))).sort();
 }

@@ -9,6 +9,7 @@ import {
   accessSync,
   closeSync,
   constants,
+  existsSync,
   fchmodSync,
   fsyncSync,
   lstatSync,
@@ -45,6 +46,19 @@ const isLink = (path: string) => {
     return false;
   }
 };
+
+/**
+ * Refuses an output file that exists, since it may hold someone's work: `force` is whether --force was given, or
+ * `never` for a command that has no --force.
+ */
+export function refuseExisting(path: string, command: string, force: boolean | 'never'): void {
+  if (force === true || !existsSync(path)) return;
+  throw new UsageError(
+    force === 'never'
+      ? `${path} already exists: cxmap ${command} never writes over a file; choose another -o`
+      : `${path} already exists: cxmap ${command} writes over a file only with --force (it may hold your edits); choose another -o, or add --force`,
+  );
+}
 
 export class Outputs {
   private readonly inputs: Set<string>;

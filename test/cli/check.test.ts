@@ -389,6 +389,25 @@ describe('cxmap check --against: the regression gate, in a real git repository',
     expect(outside.stderr).toMatch(/^cxmap: cannot read the maps' history for --against main: not a git repository/);
   });
 
+  it.skipIf(process.platform === 'win32')('compares a map whose name holds a backslash (a letter on POSIX)', () => {
+    const path = 'maps/a\\b.cxmap.yaml';
+    const dir = folder({ [path]: MAP });
+    repository(dir);
+    // wait: 4d -> 12d adds 8 d = 691,200 s to a lead time of about 349,300 s (4.04 d): +197.9%; of the wait 3 d are
+    // dark before and 11 d after: +266.7%.
+    writeFileSync(join(dir, path), MAP.replace('wait: 4d', 'wait: 12d'));
+    const r = run(dir, '--against', 'main', '-f', 'json');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1);
+    const gate = JSON.parse(r.stdout).flatMap((x: { file: string; findings: { code: string; message: string }[] }) =>
+      x.findings.filter((f) => f.code === 'no-regression').map((f) => `${x.file} ${f.message}`),
+    );
+    expect(gate).toEqual([
+      'maps/a\\b.cxmap.yaml worse for the customer: Lead time 4.0 d → 12.0 d, +8.0 d (+197.9%); 10% allowed',
+      'maps/a\\b.cxmap.yaml worse for the customer: Dark time 3.0 d → 11.0 d, +8.0 d (+266.7%); 10% allowed',
+    ]);
+  });
+
   it('compares maps whose paths git would quote (letters beyond ASCII, spaces), and refuses an option as a ref', () => {
     const path = 'maps/ünï cødé/prêt ✓.cxmap.yaml';
     const dir = folder({ [path]: MAP });

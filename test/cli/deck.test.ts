@@ -173,5 +173,14 @@ describe('cxmap deck', () => {
     const notPptx = cxmap(['deck', 'examples/home-loan.cxmap.yaml', '-o', join(dir, 'x.pdf')]);
     expect(notPptx.status).toBe(2);
     expect(notPptx.stderr).toBe(`cxmap: --out names the deck to write, a .pptx file, not ${join(dir, 'x.pdf')}\n`);
+    // A deck already there may hold someone's edits: like improve, deck writes over it only with --force.
+    const edited = join(dir, 'edited.pptx');
+    writeFileSync(edited, 'my edits');
+    const over = cxmap(['deck', 'examples/home-loan.cxmap.yaml', '-o', edited]);
+    expect(over.status).toBe(2);
+    expect(over.stderr).toBe(
+      `cxmap: ${edited} already exists: cxmap deck writes over a file only with --force (it may hold your edits); choose another -o, or add --force\n`,
+    );
+    expect(readFileSync(edited, 'utf8')).toBe('my edits');
   });
 });

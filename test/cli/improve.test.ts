@@ -77,6 +77,17 @@ describe('cxmap improve', () => {
     expect(readFileSync(out, 'utf8')).toContain('# cxmap improve: asks changed');
   });
 
+  it.each(['', ' , '])('refuses --apply %j, which names no change, as a usage error', (apply) => {
+    const out = join(temp(), 'none.cxmap.yaml');
+    const run = cxmap(['improve', FIXTURE, '--apply', apply, '-o', out]);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(
+      'cxmap: --apply names no change: give recommended, or rule ids and opportunity ids separated by commas\n',
+    );
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('never writes over its input, and names an unknown rule or opportunity', () => {
     const input = join(temp(), 'a.cxmap.yaml');
     writeFileSync(input, readFileSync(FIXTURE));

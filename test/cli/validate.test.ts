@@ -8,7 +8,9 @@ import {
   closeSync,
   readFileSync,
   mkdirSync,
+  symlinkSync,
 } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cxmap, STACK } from '../helpers/cli.js';
@@ -101,6 +103,41 @@ describe('cxmap validate on bad input', () => {
     const result = cxmap(['validate', file('big.cxmap.yaml', generateMap(20_000))]);
     expect(result.stdout).toBe('✔ the map is valid\n');
     expect(result.status).toBe(0);
+  });
+});
+
+describe.skipIf(process.platform === 'win32')('cxmap validate on special files and symlinked folders', () => {
+  it('skips a FIFO with a one-line note instead of waiting for a writer forever', () => {
+    const sub = join(dir, 'fifo');
+    mkdirSync(sub);
+    const fifo = join(sub, 'pipe.cxmap.yaml');
+    execFileSync('mkfifo', [fifo]);
+    const map = file('fifo/map.cxmap.yaml', VALID);
+    const alone = cxmap(['validate', fifo]);
+    expect(alone).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: `cxmap: no maps to read: ${fifo} is a named pipe (FIFO), not a file\n`,
+    });
+    const both = cxmap(['validate', fifo, map]);
+    expect(both).toEqual({
+      status: 0,
+      stdout: '✔ the map is valid\n',
+      stderr: `cxmap: skipped ${fifo}: it is a named pipe (FIFO), not a file\n`,
+    });
+  });
+
+  it('checks a map once when a symlink (up -> ..) shows it again, and a file named twice once', () => {
+    const root = join(dir, 'loop');
+    mkdirSync(join(root, 'sub'), { recursive: true });
+    writeFileSync(join(root, 'a.cxmap.yaml'), VALID);
+    symlinkSync('..', join(root, 'sub', 'up'));
+    const found = cxmap(['validate', root]);
+    expect(found).toEqual({ status: 0, stdout: '✔ the map is valid\n', stderr: '' });
+    const checked = cxmap(['check', '-f', 'json'], { cwd: root });
+    expect((JSON.parse(checked.stdout) as { file: string }[]).map((r) => r.file)).toEqual(['a.cxmap.yaml']);
+    const named = cxmap(['validate', join(root, 'a.cxmap.yaml'), join(root, 'sub/up/a.cxmap.yaml')]);
+    expect(named).toEqual({ status: 0, stdout: '✔ the map is valid\n', stderr: '' });
   });
 });
 

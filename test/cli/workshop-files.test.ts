@@ -121,6 +121,24 @@ repair,Repair the car,Garage,,,,4h,,
     ]);
   });
 
+  it('refuses a column given twice, at its position, rather than drop its data', () => {
+    const r = run('name,actor,lane,wait,Wait\nApply,Me,customer,1d,2d\n');
+    expect(r.status).toBe(1);
+    expect(r.text).toBeUndefined();
+    expect(r.stderr).toBe(
+      'steps.csv: row 1: the column `wait` is given twice, as columns 4 and 5: keep one (cxmap would read only the first)\ncxmap: 1 problem in steps.csv: nothing written\n',
+    );
+  });
+
+  it('names the row of an id a map cannot take', () => {
+    const r = run('id,name,actor,lane\nok,Check,Desk,frontstage\nBad Id,Apply,Me,customer\n');
+    expect(r.status).toBe(1);
+    expect(r.text).toBeUndefined();
+    expect(r.stderr).toBe(
+      'steps.csv: row 3: the id `Bad Id` is not one a map takes: use lower-case letters, digits and dashes only, like `bad-id`\ncxmap: 1 problem in steps.csv: nothing written\n',
+    );
+  });
+
   it('imports the shipped template', () => {
     const r = cxmap([
       'import',

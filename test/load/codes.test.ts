@@ -581,6 +581,66 @@ describe('one broken map per finding code', () => {
   });
 });
 
+describe('the bound on loops, at its edge', () => {
+  // `b` leads back to itself with the chance `stay`, and on to the end step `a2` with `out`: a customer passes `b`
+  // 1 / out times on average (a geometric number of passes).
+  const loop = (stay: string, out: string) =>
+    loadText(
+      two('', `    next: [{ to: b, chance: ${stay} }, { to: a2, chance: ${out} }]\n`) +
+        '  - id: a2\n    name: A2\n    stage: Two\n    actor: me\n',
+      'loop.cxmap.yaml',
+    ).findings;
+
+  it('accepts a way out of exactly 0.1%, as docs/format.md says: 1 / 0.001 = 1,000 passes', () => {
+    expect(loop('99.9%', '0.1%')).toEqual([]);
+    expect(loop('0.999', '0.001')).toEqual([]);
+  });
+
+  it('blames the sticky loop, not a sound loop after it that its endless passes flood', () => {
+    const findings = loadText(
+      withSteps(`  - id: s
+    name: S
+    stage: One
+    actor: me
+    next: a
+  - id: a
+    name: A
+    stage: One
+    actor: me
+    next: [{ to: a, chance: 1 }, { to: b, chance: 5e-324 }]
+  - id: b
+    name: B
+    stage: Two
+    actor: desk
+    next: [{ to: b, chance: 50% }, { to: c, chance: 50% }]
+  - id: c
+    name: C
+    stage: Two
+    actor: desk
+`),
+      'two-loops.cxmap.yaml',
+    ).findings;
+    expect(findings.map((f) => `${f.line}:${f.column} ${f.code} ${f.message.split(':')[0]}`)).toEqual([
+      '20:11 loop-too-sticky customers pass step `a` endlessly many times on average',
+    ]);
+  });
+
+  it('blames the loop, not the end step after it, for a way out too small to count (5e-324)', () => {
+    expect(loop('1', '5e-324')).toEqual([
+      {
+        code: 'loop-too-sticky',
+        severity: 'error',
+        line: 20,
+        column: 11,
+        endLine: 20,
+        endColumn: 61,
+        message:
+          'customers pass step `b` endlessly many times on average: its loop is all but closed (cxmap accepts at most 1,000 passes); give the way out a chance of at least 0.1%',
+      },
+    ]);
+  });
+});
+
 describe('warnings: the map still loads', () => {
   it('calls an actor without a name by its id, with a warning at the actor, and still checks the rest', () => {
     const yaml = HEADER.replace('  desk: { kind: frontstage, name: Desk }', '  desk: { kind: frontstage }');

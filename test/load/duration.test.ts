@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { formatDuration, mean, parseDistribution, parseFixed, parseRatio } from '../../src/core/duration.js';
 
 const WORK = { day: 8 * 3600, week: 5 * 8 * 3600 };
@@ -32,6 +33,74 @@ describe('durations', () => {
     ['-2d', '`-2d` is not a duration: write it like 90s, 15m, 2h, 1.5d, 3w or 1h30m'],
   ])('%j is refused', (input, problem) => {
     expect(parseFixed(input)).toEqual({ ok: false, problem });
+  });
+
+  it.each([
+    ['', 'a duration is empty: write 0 or a time like 15m, 2h or 1.5d'],
+    ['  ', 'a duration is empty: write 0 or a time like 15m, 2h or 1.5d'],
+    ['..', 'the range `..` has no start and no end: write both ends, like 1d..3d'],
+    ['..1d', 'the range `..1d` has no start: write both ends, like 1d..3d'],
+    ['1d..', 'the range `1d..` has no end: write both ends, like 1d..3d'],
+    ['1d.. ', 'the range `1d.. ` has no end: write both ends, like 1d..3d'],
+    [
+      '1-3 days',
+      '`1-3 days` is not a duration: did you mean `1d..3d`? (durations look like 90s, 15m, 2h, 1.5d, 3w or 1h30m)',
+    ],
+    // Suggestions the grammar would itself refuse are not made: backwards, too long, a unit twice.
+    ['3 to 1 days', '`3 to 1 days` is not a duration: write it like 90s, 15m, 2h, 1.5d, 3w or 1h30m'],
+    ['99999999999 days', '`99999999999 days` is not a duration: write it like 90s, 15m, 2h, 1.5d, 3w or 1h30m'],
+    ['1 day and 1 day', '`1 day and 1 day` is not a duration: write it like 90s, 15m, 2h, 1.5d, 3w or 1h30m'],
+  ])('the duration %j is refused', (input, problem) => {
+    expect(parseDistribution(input)).toEqual({ ok: false, problem });
+  });
+
+  it('suggests a range only where a range is taken', () => {
+    expect(parseFixed('1-3 days')).toEqual({
+      ok: false,
+      problem: '`1-3 days` is not a duration: write it like 90s, 15m, 2h, 1.5d, 3w or 1h30m',
+    });
+    expect(parseFixed('')).toEqual({
+      ok: false,
+      problem: 'a duration is empty: write 0 or a time like 15m, 2h or 1.5d',
+    });
+  });
+
+  it('makes only suggestions its own parser accepts', () => {
+    const number = fc.oneof(fc.nat({ max: 200 }).map(String), fc.constantFrom('0.5', '99999999999', '1.25', '3'));
+    const word = fc.constantFrom('s', 'sec', 'mins', 'minute', 'h', 'hours', 'd', 'day', 'days', 'wk', 'weeks', 'x');
+    const glue = fc.constantFrom(' ', '', ', ', ' and ', ' to ', '-', '..');
+    const text = fc
+      .array(fc.tuple(number, fc.constantFrom(' ', ''), word, glue), { minLength: 1, maxLength: 3 })
+      .map((parts) =>
+        parts
+          .map((p) => p.join(''))
+          .join('')
+          .trim(),
+      );
+    const calendar = fc.constantFrom(undefined, WORK);
+    let suggested = 0;
+    fc.assert(
+      fc.property(text, calendar, (input, cal) => {
+        for (const [parse, name] of [
+          [parseDistribution, 'distribution'],
+          [parseFixed, 'fixed'],
+        ] as const) {
+          const result = parse(input, cal);
+          const meant = !result.ok && /did you mean `([^`]*)`/.exec(result.problem)?.[1];
+          if (!meant) continue;
+          suggested++;
+          expect({ name, input, meant, accepted: parse(meant, cal).ok }).toEqual({
+            name,
+            input,
+            meant,
+            accepted: true,
+          });
+        }
+      }),
+      { numRuns: 2000 },
+    );
+    // The property saw suggestions, not only refusals without one.
+    expect(suggested).toBeGreaterThan(100);
   });
 
   it('parses ranges, estimates and queues, with their means', () => {
