@@ -90,15 +90,49 @@ const YAML_CODES: Record<string, string> = {
 export const MAX_FLOW_DEPTH = 64;
 
 /**
- * Where flow collections first nest deeper than MAX_FLOW_DEPTH, in one pass over the text (quoted text and comments
- * skipped), or -1. The YAML library reads every level before it checks depth: 15 MB of `[[[...` took a minute and
- * 4 GB of memory, then the process died.
+ * Block nesting, bounded by where a line's content starts: past its indentation and any `- `, `? ` or `: ` that open
+ * a list entry, a key or a value on the same line. Each level of block nesting starts further in than the one that
+ * holds it, so a line that starts its content more than this many columns in is refused (a map needs about 12).
+ */
+export const MAX_BLOCK_COLUMN = 2 * MAX_FLOW_DEPTH;
+
+/** The message of `too-deep`, whichever nesting went too deep. */
+const TOO_DEEP = `the file nests lists or blocks of keys deeper than any map does (more than ${MAX_FLOW_DEPTH} levels of [ and {, or a line whose content starts more than ${MAX_BLOCK_COLUMN} columns in); check the nesting here`;
+
+/** A block scalar's header (`|` or `>`, its indicators, maybe a comment) at `i`, ending its line. */
+const BLOCK_SCALAR = /[|>][-+1-9]{0,2}[ \t]*(#[^\n]*)?(?=\n|$)/y;
+
+/**
+ * Where nesting first goes past MAX_FLOW_DEPTH or MAX_BLOCK_COLUMN, in one pass over the text (quoted text, comments
+ * and the lines of block scalars skipped), or -1. The YAML library reads every level before it checks depth: 15 MB
+ * of `[[[...` or of `- - - ...` took a minute and 4 GB of memory, then the process died.
  */
 function tooDeep(text: string): number {
   let depth = 0;
+  // The lines of a block scalar are those indented more than this (-1: not in a block scalar).
+  let scalar = -1;
+  // Where the content of the current line starts, after its indentation and indicators.
+  let column = 0;
+  let lineStarts = true;
   for (let i = 0; i < text.length; i++) {
+    if (lineStarts && depth === 0) {
+      const start = i;
+      while (text[i] === ' ') i++;
+      if (scalar >= 0 && i - start > scalar) while (i < text.length && text[i] !== '\n') i++;
+      else if (text[i] !== '\n' && text[i] !== '#' && i < text.length) {
+        scalar = -1;
+        for (column = i - start; column <= MAX_BLOCK_COLUMN; column = i - start) {
+          if (!'-?:'.includes(text[i]!) || (text[i + 1] ?? ' ') > ' ') break;
+          for (i++; text[i] === ' '; i++);
+        }
+        if (column > MAX_BLOCK_COLUMN) return i;
+      }
+    }
+    lineStarts = false;
+    if (i >= text.length) break;
     const c = text[i];
-    if (c === '[' || c === '{') {
+    if (c === '\n') lineStarts = true;
+    else if (c === '[' || c === '{') {
       if (++depth > MAX_FLOW_DEPTH) return i;
     } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
     else if (c === '"') {
@@ -107,6 +141,17 @@ function tooDeep(text: string): number {
       for (i++; i < text.length && text[i] !== "'"; i++);
     } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
       while (i < text.length && text[i] !== '\n') i++;
+      i--;
+    } else if ((c === '|' || c === '>') && depth === 0 && /\s/.test(text[i - 1] ?? ' ')) {
+      BLOCK_SCALAR.lastIndex = i;
+      if (BLOCK_SCALAR.test(text)) {
+        // Its lines are indented more than the key it is the value of, or than the `-` before it.
+        const lineStart = text.lastIndexOf('\n', i) + 1;
+        const before = text.slice(lineStart, i).trimEnd();
+        scalar = /^[ ?:-]*$/.test(before) ? before.length - 1 : column;
+        while (i < text.length && text[i] !== '\n') i++;
+        i--;
+      }
     }
   }
   return -1;
@@ -140,8 +185,7 @@ export function parseYaml(input: string): Parsed {
     lines.addNewLine(0);
     for (let i = text.indexOf('\n'); i >= 0 && i < deep; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
     const source = new SourceMap(parseDocument(''), lines, text);
-    const message = `the file nests [ and { more than ${MAX_FLOW_DEPTH} levels deep, which no map does; check the brackets here`;
-    return { source, findings: [finding('too-deep', message, source.span(deep, deep + 1))] };
+    return { source, findings: [finding('too-deep', TOO_DEEP, source.span(deep, deep + 1))] };
   }
   const lines = new LineCounter();
   // logLevel: the problems are findings; nothing goes to the console (a collection as a key would warn there).

@@ -8,17 +8,19 @@
  * everywhere, no more dark time than lead time, and a report whose sentences hold no NaN, Infinity or undefined and
  * no list that came out empty; fmt keeps the map it loads to and every comment; improve's to-be map loads without
  * findings the map did not have, and read again has the figures the what-if gave it; the command line exits 0, 1
- * or 2 without a stack trace, and its JSON parses.
+ * or 2 without a stack trace, and its JSON parses. fmt's round trip, on every mutant with tags, comments holding
+ * U+2028/U+2029, CRLF and nesting past the bound put in (test/fuzz/mutants.ts `decorate`): a one-line reason, or a
+ * text that formats to itself and loads to the same map.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { loadText } from '../../src/load/index.js';
 import { analyze, analyzeExact, metric } from '../../src/analysis/index.js';
-import { formatMap } from '../../src/model/index.js';
+import { canonical, formatMap } from '../../src/model/index.js';
 import { figuresOf, improve, opportunities, RULES } from '../../src/rules/index.js';
 import { reportBlocks, scoreJson, toMarkdown } from '../../src/report/index.js';
 import { cxmap, STACK } from '../helpers/cli.js';
-import { mutant } from './mutants.js';
+import { decorate, decoration, mutant } from './mutants.js';
 
 const RUNS = Number(process.env.CXMAP_FUZZ_RUNS ?? 50);
 
@@ -99,6 +101,41 @@ describe('fuzz: mutated examples', () => {
       );
       // Most mutants are valid maps, so that the engine, the report and improve are what is tested.
       expect(valid, `${valid} of ${RUNS} mutants load`).toBeGreaterThanOrEqual(Math.ceil(RUNS / 2));
+    },
+    Math.max(60_000, RUNS * 100),
+  );
+
+  it(
+    "fmt's round trip on every mutant, with tags, comments holding line separators, CRLF and deep nesting put in",
+    () => {
+      const outcomes = { formatted: 0, refused: 0, deep: 0 };
+      fc.assert(
+        fc.property(mutant, fc.array(decoration, { maxLength: 4 }), fc.boolean(), ({ text }, decorations, crlf) => {
+          const lf = decorate(text, decorations);
+          const input = crlf ? lf.replace(/\n/g, '\r\n') : lf;
+          const once = canonical(input);
+          // Either a one-line reason, and nothing written...
+          if ('reason' in once) {
+            outcomes.refused++;
+            if (loadText(input, 'fuzz.cxmap.yaml').findings.some((f) => f.code === 'too-deep')) outcomes.deep++;
+            expect(once.reason).toMatch(/^\S[^\n]*$/);
+            return;
+          }
+          // ... or a text that formats to itself and loads to the same map (or the same first finding).
+          outcomes.formatted++;
+          expect(canonical(once.text)).toEqual({ text: once.text, changed: false });
+          const before = loadText(input, 'fuzz.cxmap.yaml');
+          const after = loadText(once.text, 'fuzz.cxmap.yaml');
+          expect(JSON.stringify(after.map)).toBe(JSON.stringify(before.map));
+          expect(after.findings[0]?.code).toBe(before.findings[0]?.code);
+        }),
+        { seed: 20261206, numRuns: RUNS },
+      );
+      // Both sides of the invariant were reached (with the default seed and 50 runs: 23 formatted, 27 refused, 6 of
+      // them too deep), the bound on nesting among the refusals.
+      expect(outcomes.formatted, JSON.stringify(outcomes)).toBeGreaterThanOrEqual(RUNS / 3);
+      expect(outcomes.deep, JSON.stringify(outcomes)).toBeGreaterThanOrEqual(1);
+      expect(outcomes.refused, JSON.stringify(outcomes)).toBeGreaterThan(outcomes.deep);
     },
     Math.max(60_000, RUNS * 100),
   );

@@ -540,3 +540,49 @@ export const mutant: fc.Arbitrary<Mutant> = fc
       text,
     };
   });
+
+// --- Hostile text around the values: comments, tags, nesting (fmt's round trip is tested on these) ----------------
+
+/** Comment text: letters, spaces, `#` and the separators YAML keeps inside a comment but JavaScript breaks at. */
+const commentText = fc
+  .array(fc.constantFrom('a', 'b', ' ', '#', '\u2028', '\u2029', 'é'), { minLength: 1, maxLength: 8 })
+  .map((chars) => chars.join(''));
+
+/**
+ * Something put at a line of the map: a comment line of its own, a comment at the line's end, a tag on a value, on
+ * a key that holds a block (`process`, `steps`, a step's `next`...) or on the whole map, or a value nested past the
+ * bound of the format (64 levels of brackets, a line whose content starts 128 columns in).
+ */
+export const decoration = fc.record({
+  line: fc.nat(),
+  kind: fc.constantFrom('own line', 'end of line', 'tag', 'block tag', 'root tag', 'deep'),
+  comment: commentText,
+  tag: fc.constantFrom('!!str', '!!int', '!!null', '!!map', '!!seq', '!x'),
+  deep: fc.constantFrom(
+    `${'['.repeat(65)}${']'.repeat(65)}`,
+    `${'{ a: '.repeat(65)}1${' }'.repeat(65)}`,
+    '- '.repeat(65),
+  ),
+});
+export type Decoration = typeof decoration extends fc.Arbitrary<infer T> ? T : never;
+
+/** The text with the decorations put in (LF line breaks). */
+export function decorate(text: string, decorations: readonly Decoration[]): string {
+  const lines = text.split('\n');
+  for (const { line, kind, comment, tag, deep } of decorations) {
+    const k = line % lines.length;
+    const here = lines[k]!;
+    const indent = /^ */.exec(here)![0];
+    if (kind === 'own line') lines.splice(k, 0, `${indent}#${comment}`);
+    else if (kind === 'root tag') lines.unshift(tag);
+    else if (kind === 'deep') lines.splice(k, 0, `${indent}deep: ${deep}`);
+    // A key whose value is the block below it.
+    else if (kind === 'block tag') {
+      if (/^ *(- )?[a-zA-Z]+:$/.test(here)) lines[k] = `${here} ${tag}`;
+    }
+    // After a key with a plain value, the only places a comment or a tag can go without becoming part of a value.
+    else if (/^ *(- )?[a-zA-Z]+: [a-zA-Z0-9 ]+$/.test(here))
+      lines[k] = kind === 'tag' ? here.replace(': ', `: ${tag} `) : `${here} #${comment}`;
+  }
+  return lines.join('\n');
+}

@@ -327,7 +327,8 @@ const cases: Case[] = [
     yaml: `cxmap: 1\n# [[[[ in a comment, and '[[[[' in quotes, do not count\nx: ${'['.repeat(70)}${']'.repeat(70)}\n`,
     line: 3,
     column: 68,
-    message: 'the file nests [ and { more than 64 levels deep, which no map does; check the brackets here',
+    message:
+      'the file nests lists or blocks of keys deeper than any map does (more than 64 levels of [ and {, or a line whose content starts more than 128 columns in); check the nesting here',
   },
   {
     code: 'loop-too-sticky',
