@@ -52,6 +52,11 @@ function allowedHosts(host: string): Set<string> {
   return names;
 }
 
+/** How many pages may follow the map at once; more get 503 (each holds a connection open). */
+const MAX_CLIENTS = 32;
+/** Bytes a page may leave unread before it is dropped: beyond, it is not reading (a state is sent whole). */
+const MAX_UNREAD = 1 << 20;
+
 /** Saving in an editor fires several events (write, rename); the map is read once they have settled. */
 const SETTLE_MS = 60;
 
@@ -79,9 +84,12 @@ export function register(program: Command, context: CommandContext): void {
       const path = resolve(file);
       const run = runFrom(options);
       const clients = new Set<ServerResponse>();
+      // Each state is serialised once, and the same bytes are queued for every page, not a copy each.
+      const event = (what: LiveState) => Buffer.from(`data: ${JSON.stringify(what)}\n\n`);
       let state = read();
+      let current = event(state);
       // What a page opened (or reloaded) while the map is invalid draws under the findings.
-      let lastGood = state.ok ? state : undefined;
+      let lastGood = state.ok ? current : undefined;
       function read(): LiveState {
         try {
           const text = readMap(path);
@@ -92,12 +100,14 @@ export function register(program: Command, context: CommandContext): void {
             };
           return liveState(text.text, file, options.view, run);
         } catch (error) {
-          // The file went away or became a folder between saves: say so on the page, keep serving.
-          if (!(error instanceof UsageError)) throw error;
-          return { ok: false, findings: [{ line: 1, column: 1, message: error.message, code: 'unreadable' }] };
+          // The file went away or became a folder between saves: say so on the page, keep serving. Any other error
+          // (a figure the engine refuses, a fault of cxmap) is a finding too: a save never stops the server.
+          if (error instanceof UsageError)
+            return { ok: false, findings: [{ line: 1, column: 1, message: error.message, code: 'unreadable' }] };
+          const message = `cxmap could not analyse this map: ${(error as Error).message}`;
+          return { ok: false, findings: [{ line: 1, column: 1, message, code: 'internal-error' }] };
         }
       }
-      const send = (res: ServerResponse, what: LiveState) => res.write(`data: ${JSON.stringify(what)}\n\n`);
       const allowed = allowedHosts(options.host);
 
       const server = createServer((req, res) => {
@@ -129,6 +139,12 @@ export function register(program: Command, context: CommandContext): void {
         if (url.pathname === '/live.js') return reply('text/javascript; charset=utf-8', LIVE_SCRIPT);
         if (url.pathname === '/favicon.ico') return void res.writeHead(204).end();
         if (url.pathname === '/events') {
+          // A page on another site may open this stream from the user's browser: only our own page may.
+          const origin = req.headers.origin;
+          if (origin !== undefined && origin.toLowerCase() !== `http://${req.headers.host?.toLowerCase()}`)
+            return refuse(403, 'not served to pages of another site');
+          if (clients.size >= MAX_CLIENTS)
+            return refuse(503, 'too many pages are open on this map', { 'retry-after': '5' });
           res.writeHead(200, {
             'content-type': 'text/event-stream',
             'cache-control': 'no-store',
@@ -137,8 +153,8 @@ export function register(program: Command, context: CommandContext): void {
           if (req.method === 'HEAD') return void res.end();
           clients.add(res);
           req.on('close', () => clients.delete(res));
-          if (!state.ok && lastGood) send(res, lastGood);
-          return void send(res, state);
+          if (!state.ok && lastGood) res.write(lastGood);
+          return void res.write(current);
         }
         const asset = url.pathname.startsWith('/mermaid/')
           ? mermaidFile(decodeURIComponent(url.pathname.slice('/mermaid/'.length)))
@@ -162,8 +178,15 @@ export function register(program: Command, context: CommandContext): void {
       const stopWatching = onSave([path], SETTLE_MS, () => {
         if (!existsSync(path)) return;
         state = read();
-        if (state.ok) lastGood = state;
-        for (const client of clients) send(client, state);
+        current = event(state);
+        if (state.ok) lastGood = current;
+        for (const client of clients) {
+          // A page that has not read what it was sent is dropped (its browser reconnects once it catches up).
+          if (client.writableLength > MAX_UNREAD) {
+            clients.delete(client);
+            client.destroy();
+          } else client.write(current);
+        }
         process.stderr.write(
           `${new Date().toTimeString().slice(0, 8)} ${state.ok ? 'redrawn' : `${state.findings.length} problem${state.findings.length === 1 ? '' : 's'} in the map`}\n`,
         );
