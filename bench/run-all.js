@@ -9,6 +9,7 @@ const BENCHES = [
   'score-scaling.js',
   'check-1000.js',
   'opportunities-scaling.js',
+  'compare-html-scaling.js',
   'report-one-call.js',
   'render-vs-mmdc.js',
   'deck-four-examples.js',

@@ -15,7 +15,7 @@ import type { ExactAnalysis as Analysis } from '../../analysis/index.js';
 import { LANES, type Lane, type ProcessMap } from '../../load/index.js';
 import { metaLine, stepFacts } from '../blueprint.js';
 import { PALETTE } from '../palette.js';
-import { textWidth, wrap } from './font.js';
+import { cut, textWidth, wrap } from './font.js';
 import { fitsPage, LINE_HEIGHT, type Drawing, type Page, type Shape } from './scene.js';
 import {
   failItem,
@@ -204,12 +204,21 @@ interface Part {
 type PartOf = (step: number) => number | undefined;
 
 interface Content {
-  lines: { text: string; bold?: boolean; italic?: boolean; fill: string }[];
+  lines: { text: string; bold?: boolean; italic?: boolean; fill: string; tip?: string }[];
   width: number;
 }
 
-function textBlock(text: string, width: number, style: Omit<Content['lines'][number], 'text'>) {
-  return wrap(text, width, FONT, style.bold).map((line) => ({ text: line, ...style }));
+/**
+ * Text wrapped to the width, cut beyond `LABEL_MAX` characters; with `tip`, the whole text is its first line's
+ * tooltip (a step's name in its own box; a stub or a note only points to it, once is enough).
+ */
+function textBlock(text: string, width: number, style: Omit<Content['lines'][number], 'text' | 'tip'>, tip = false) {
+  const label = cut(text);
+  return wrap(label.text, width, FONT, style.bold).map((line, k) => ({
+    text: line,
+    ...style,
+    ...(tip && k === 0 && label.tip !== undefined ? { tip: label.tip } : {}),
+  }));
 }
 
 /** The drawing of columns [from, to) of the blueprint, with stubs for the edges that leave them. */
@@ -244,7 +253,7 @@ function drawPart(prepared: Prepared, from: number, to: number, part: Part | und
     const s = map.steps[i]!;
     const lines = [
       ...(into.get(i) ?? []).flatMap((t) => textBlock(t, inner, { italic: true, fill: MUTED })),
-      ...textBlock(f.name, inner, { bold: true, fill: INK }),
+      ...textBlock(f.name, inner, { bold: true, fill: INK }, true),
       ...textBlock(metaLine(f, unbroken), inner, { fill: MUTED }),
       ...(f.hotShare
         ? textBlock(`${Math.round(100 * f.hotShare)}% of the lead time`, inner, { bold: true, fill: WAIT_INK })
@@ -617,6 +626,7 @@ function textShapes(box: Placed, role: string, indent = 5): Shape[] {
     italic: line.italic,
     fill: line.fill,
     role: k === 0 ? role : undefined,
+    tip: line.tip,
   }));
 }
 

@@ -48,6 +48,15 @@ export function textWidth(text: string, size: number, bold = false): number {
   return (units * size) / 1000;
 }
 
+/** The longest label drawn, in characters: a longer one is cut, with the whole text in a tooltip. */
+export const LABEL_MAX = 120;
+
+/** A label as drawn: cut to `LABEL_MAX` characters with an ellipsis, and then the whole text as its tooltip. */
+export function cut(text: string): { text: string; tip?: string } {
+  const chars = [...text];
+  return chars.length <= LABEL_MAX ? { text } : { text: `${chars.slice(0, LABEL_MAX - 1).join('')}…`, tip: text };
+}
+
 /**
  * Text broken into lines no wider than `width`, at spaces; a word wider than a line is broken between its
  * characters. Nothing is cut: every character of the text is on some line.

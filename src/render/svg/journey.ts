@@ -6,7 +6,7 @@
  */
 import { isCustomerFacing, type ExactAnalysis as Analysis } from '../../analysis/index.js';
 import { likelyPath } from '../timeline.js';
-import { wrap } from './font.js';
+import { cut, wrap } from './font.js';
 import { fitsPage, type Drawing, type Page, type Shape } from './scene.js';
 import {
   circle,
@@ -181,9 +181,14 @@ function drawPart(
   const card = (i: number) => {
     const s = map.steps[i]!;
     const who = s.actor.kind === 'customer' ? customer : s.actor.name;
+    const name = cut(s.name);
     return [
-      ...wrap(s.name, CARD - 12, FONT, true).map((t) => ({ t, bold: true })),
-      ...wrap([who, s.channel].filter(Boolean).join(' · '), CARD - 12, FONT).map((t) => ({ t, bold: false })),
+      ...wrap(name.text, CARD - 12, FONT, true).map((t, k) => ({ t, bold: true, tip: k === 0 ? name.tip : undefined })),
+      ...wrap([who, s.channel].filter(Boolean).join(' · '), CARD - 12, FONT).map((t) => ({
+        t,
+        bold: false,
+        tip: undefined,
+      })),
     ];
   };
   const cardHeight = (rows: number[]) => Math.max(...rows.map((i) => card(i).length)) * LH + 14;
@@ -212,6 +217,7 @@ function drawPart(
         bold: line.bold,
         fill: line.bold ? INK : MUTED,
         role: k === 0 ? `name:${s.id}` : undefined,
+        tip: line.tip,
       }),
     );
     let badge = x + CARD - 10;
@@ -277,7 +283,8 @@ function drawPart(
   // Each other ending: its label, then its steps from the column after the one it leaves from.
   for (const b of branches) {
     const start = Math.max(0, b.from - from + 1);
-    const label = wrap(b.label, HEAD - 8 + start * (CARD + GAP), FONT, true);
+    const name = cut(b.label);
+    const label = wrap(name.text, HEAD - 8 + start * (CARD + GAP), FONT, true);
     y += 6;
     shapes.push({
       kind: 'text',
@@ -288,6 +295,7 @@ function drawPart(
       bold: true,
       fill: MUTED,
       role: 'branch',
+      tip: name.tip,
     });
     const labelBottom = y + label.length * LH;
     const top = start === 0 ? labelBottom + 4 : y;

@@ -6,7 +6,7 @@
  * place share one label. Names stand right beside their points, inside their region; a number that cannot stand
  * beside its point is set further out and joined to it by a thin leader.
  */
-import { textWidth, wrap } from './font.js';
+import { cut, textWidth, wrap } from './font.js';
 import { at, LINE_HEIGHT, type Drawing, type Shape } from './scene.js';
 import { circle, FONT, INK, legendShapes, LH, MARGIN, MUTED, TITLE, titleShape, type LegendItem } from './shapes.js';
 
@@ -200,7 +200,7 @@ export function quadrantDrawing(chart: QuadrantChart): Drawing {
   const dotBoxes = (dots: readonly { x: number; y: number }[]) =>
     dots.map((d) => ({ x: d.x - DOT, y: d.y - DOT, w: 2 * DOT, h: 2 * DOT }));
   let l = named;
-  const namedGroups = groupsOf(named.dots, (m) => m.flatMap((p) => wrap(p.name, NAME_WIDTH, FONT)));
+  const namedGroups = groupsOf(named.dots, (m) => m.flatMap((p) => wrap(cut(p.name).text, NAME_WIDTH, FONT)));
   let labels =
     namedGroups.length === chart.points.length
       ? placeLabels(namedGroups, (r) => named.regions[r]!.box, [...named.titles, ...dotBoxes(named.dots)], false)
@@ -306,7 +306,8 @@ export function quadrantDrawing(chart: QuadrantChart): Drawing {
     shapes.push({ kind: 'text', x: kx, y: ky + FONT, lines: ['Key'], size: FONT, bold: true, fill: INK });
     ky += LH + 2;
     for (const p of [...chart.points].sort((a, b) => a.key - b.key)) {
-      const lines = wrap(p.name, KEY_WIDTH - 26, FONT);
+      const name = cut(p.name);
+      const lines = wrap(name.text, KEY_WIDTH - 26, FONT);
       shapes.push(
         {
           kind: 'text',
@@ -318,7 +319,7 @@ export function quadrantDrawing(chart: QuadrantChart): Drawing {
           fill: INK,
           anchor: 'end',
         },
-        { kind: 'text', x: kx + 26, y: ky + FONT * 0.92, lines, size: FONT, fill: INK, role: 'key' },
+        { kind: 'text', x: kx + 26, y: ky + FONT * 0.92, lines, size: FONT, fill: INK, role: 'key', tip: name.tip },
       );
       ky += lines.length * LH + 1;
     }

@@ -35,6 +35,8 @@ export type Shape =
       anchor?: 'start' | 'middle' | 'end';
       /** What the text is, for tests and readers of the SVG: a step id, `lane`, `title`... */
       role?: string;
+      /** The whole text of a label that was cut, shown as a tooltip (an SVG `<title>` of its first line). */
+      tip?: string;
     };
 
 /** Line height of text, as a multiple of its size. */
@@ -87,7 +89,7 @@ function shapeSvg(shape: Shape): string[] {
         .join(' ');
       return shape.lines.map(
         (line, k) =>
-          `<text x="${n(shape.x)}" y="${n(shape.y + k * shape.size * LINE_HEIGHT)}" ${attributes}>${escape(line)}</text>`,
+          `<text x="${n(shape.x)}" y="${n(shape.y + k * shape.size * LINE_HEIGHT)}" ${attributes}>${k === 0 && shape.tip !== undefined ? `<title>${escape(shape.tip)}</title>` : ''}${escape(line)}</text>`,
       );
     }
   }
