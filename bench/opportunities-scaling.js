@@ -5,43 +5,23 @@
 // from 1,000 to 20,000 steps for both commands (the simulation and the YAML work are linear, with some fixed
 // cost at the small end).
 // Usage: npm run build && node bench/opportunities-scaling.js
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { generateMap } from './generate-map.js';
+import { scaling } from './scaling.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'cxmap-bench-'));
-const cli = new URL('../bin/cxmap.cjs', import.meta.url).pathname;
-const seconds = (args) => {
-  const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 });
-  if (r.status !== 0) throw new Error(`cxmap ${args.join(' ')} failed: ${r.stderr}`);
-  return Number(process.hrtime.bigint() - start) / 1e9;
-};
-
-const rows = [];
-for (const size of [250, 1_000, 5_000, 20_000]) {
-  const file = join(dir, `m${size}.cxmap.yaml`);
-  writeFileSync(file, generateMap(size));
-  const report = seconds(['report', file, '--format', 'md', '--out', join(dir, 'out')]);
-  const improve = seconds(['improve', file, '--apply', 'recommended', '-o', join(dir, `to-be-${size}.cxmap.yaml`)]);
-  rows.push({ size, report, improve });
-}
-rmSync(dir, { recursive: true, force: true });
-
-console.log('steps   report md (s)   growth   improve --apply recommended (s)   growth');
-rows.forEach((r, k) => {
-  const growth = (key) => (k === 0 ? '' : ((r[key] / rows[k - 1][key]) * (rows[k - 1].size / r.size)).toFixed(2));
-  console.log(
-    `${String(r.size).padStart(6)}  ${r.report.toFixed(1).padStart(13)}   ${growth('report').padStart(6)}   ${r.improve.toFixed(1).padStart(23)}   ${growth('improve').padStart(6)}`,
-  );
-});
-const [, small, , large] = rows;
-const factor = (key) => (large[key] / small[key]) * (small.size / large.size);
-console.log(
-  `\ngrowth factor of the time per step from 1,000 to 20,000 steps: report ${factor('report').toFixed(2)}, improve ${factor('improve').toFixed(2)}`,
+scaling(
+  [250, 1_000, 5_000, 20_000],
+  [
+    { key: 'report', label: 'report md' },
+    { key: 'improve', label: 'improve --apply recommended' },
+  ],
+  (size, dir, seconds) => {
+    const file = join(dir, `m${size}.cxmap.yaml`);
+    writeFileSync(file, generateMap(size));
+    return {
+      report: seconds(['report', file, '--format', 'md', '--out', join(dir, 'out')]),
+      improve: seconds(['improve', file, '--apply', 'recommended', '-o', join(dir, `to-be-${size}.cxmap.yaml`)]),
+    };
+  },
 );
-const ok = factor('report') <= 1.5 && factor('improve') <= 1.5;
-console.log(ok ? 'OK: about linear' : 'TOO SLOW: more than 1.5 (quadratic work is back)');
-process.exitCode = ok ? 0 : 1;
