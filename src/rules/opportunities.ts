@@ -78,7 +78,7 @@ export const isRecommended = (r: Ranked): boolean => r.quadrant !== 'thankless t
  * The effort of a change to another organisation's work unless the team has estimated it: a contract or
  * service-level change is a project (method.md: not a quick win).
  */
-export const OTHER_ORG_EFFORT = 4;
+const OTHER_ORG_EFFORT = 4;
 
 export interface Ranking {
   /** The changes proposed, best first: each gains something and changes nothing a better one changes. */
