@@ -53,7 +53,8 @@ describe('the value/delay matrix', () => {
           expect(drawn!.svg).toContain(`>${highValue}-100<`);
         },
       ),
-      { numRuns: 40 },
+      // The first example: value is high only at 100 (a band of one point), which once divided by zero.
+      { numRuns: 40, examples: [['home-loan', { customer: 100, business: 0, unclassified: 0 }, 100, 0.5]] },
     );
   });
 });

@@ -44,7 +44,7 @@ export function matrixDrawing(analysis: Analysis, subset: readonly number[], tit
     const half = slow ? clamp((delayShare - high) / Math.max(1e-9, 1 - high)) : clamp(delayShare / high);
     const u = verdict === 'remove' ? (slow ? 0.5 + half / 2 : half / 2) : half;
     const v =
-      verdict === 'keep' || verdict === 'speed up' ? (value - highValue) / (100 - highValue) : value / highValue;
+      verdict === 'keep' || verdict === 'speed up' ? (value - highValue) / Math.max(1, 100 - highValue) : value / highValue;
     return {
       id: step.id,
       region: ORDER.indexOf(verdict),
