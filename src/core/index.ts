@@ -11,3 +11,4 @@ export * from './ids.js';
 export * from './suggest.js';
 export * from './text.js';
 export * from './version.js';
+export * from './xml.js';

@@ -7,7 +7,7 @@
 import { formatDuration, mean } from '../core/index.js';
 import { LANES, type Lane } from '../load/index.js';
 import type { ExactAnalysis as Analysis } from '../analysis/index.js';
-import { LANE_FILL, PALETTE } from './palette.js';
+import { LANE_FILL, PALETTE } from './theme.js';
 import { flowLabel, plainLabel, shorten } from './text.js';
 
 const LANE_TITLE: Record<Lane, string> = {

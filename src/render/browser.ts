@@ -3,6 +3,7 @@
  * with one browser for the whole command and Mermaid loaded once per page: a small pool of pages takes the
  * diagrams one after another, instead of a new page and a new Mermaid for every diagram.
  */
+import { PAGE_MARGIN, type Page as PageSize } from './theme.js';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, normalize } from 'node:path';
@@ -10,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'puppeteer';
 import { UsageError } from '../core/index.js';
-import { onPage, PAGE_MARGIN, type Page as PageSize } from './svg/scene.js';
+import { onPage } from './svg/scene.js';
 
 interface FoundBrowser {
   path: string;

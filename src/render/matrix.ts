@@ -12,7 +12,9 @@ export function matrix(analysis: Analysis, subset: readonly number[], title: str
   const highDelay = highDelayShare(time, w);
   const x = (share: number) => Math.min(1, share / (2 * highDelay));
   const y = (value: number) =>
-    value < w.highValue ? (0.5 * value) / w.highValue : 0.5 + (0.5 * (value - w.highValue)) / Math.max(1, 100 - w.highValue);
+    value < w.highValue
+      ? (0.5 * value) / w.highValue
+      : 0.5 + (0.5 * (value - w.highValue)) / Math.max(1, 100 - w.highValue);
   const round = (v: number) => Math.round(v * 1000) / 1000;
   const lines = [
     'quadrantChart',

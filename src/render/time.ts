@@ -5,7 +5,7 @@
  */
 import { formatDuration } from '../core/index.js';
 import { leanTime, type ExactAnalysis as Analysis } from '../analysis/index.js';
-import { PALETTE } from './palette.js';
+import { PALETTE } from './theme.js';
 import { plainLabel } from './text.js';
 
 interface TimeSlice {

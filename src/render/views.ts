@@ -3,6 +3,7 @@
  * 500 edges) is split by stage, and a stage that is still too large into consecutive parts, each with a note
  * that says so: a map is never cut silently.
  */
+import { fitsPage, MIN_TEXT_PT, PAGES, pageScale, type Page } from './theme.js';
 import type { ExactAnalysis as Analysis } from '../analysis/index.js';
 import { blueprint } from './blueprint.js';
 import { journey } from './journey.js';
@@ -16,7 +17,7 @@ import { blueprintDrawings } from './svg/blueprint.js';
 import { journeyDrawings } from './svg/journey.js';
 import { matrixDrawing } from './svg/matrix.js';
 import { prioritiesDrawing } from './svg/priorities.js';
-import { fitsPage, MIN_TEXT_PT, PAGES, pageScale, svgOf, type Drawing, type Page } from './svg/scene.js';
+import { svgOf, type Drawing } from './svg/scene.js';
 import { timeDrawing } from './svg/time.js';
 
 export const VIEWS = ['blueprint', 'journey', 'timeline', 'matrix', 'time'] as const;
@@ -38,8 +39,16 @@ export interface Diagram extends Picture {
   text: string;
 }
 
-/** A view cxmap lays out itself, as a deck-safe SVG (no browser needed to make it). */
+/**
+ * A view cxmap lays out itself: its scene (the shapes, in points), where it stands (on a page at a scale, or at its
+ * own size), and the scene printed as a deck-safe SVG. Every printer (SVG, PNG, PDF, PowerPoint shapes) prints the
+ * same scene.
+ */
 export interface Drawn extends Picture {
+  drawing: Drawing;
+  /** The page the drawing is centred on, at `scale`; none when it keeps its own size. */
+  page?: Page;
+  scale: number;
   svg: string;
 }
 
@@ -121,16 +130,23 @@ function drawn(
   placed = true,
 ): Drawn[] {
   const count = drawings.length;
-  return drawings.map((d, k) => ({
-    view,
-    part: count > 1 ? { index: k + 1, count, label: d.title } : undefined,
-    caption: count > 1 ? `${caption}, part ${k + 1} of ${count}` : caption,
-    svg: page && placed ? svgOf(d, page, pageScale(d, page)) : svgOf(d),
-    note:
-      page && count > 1
-        ? `At the readable minimum of ${MIN_TEXT_PT} pt, the ${view} does not fit on ${page.name}: it is split by stage into ${count} parts.`
-        : undefined,
-  }));
+  return drawings.map((d, k) => {
+    const on = page && placed ? page : undefined;
+    const scale = on ? pageScale(d, on) : 1;
+    return {
+      view,
+      part: count > 1 ? { index: k + 1, count, label: d.title } : undefined,
+      caption: count > 1 ? `${caption}, part ${k + 1} of ${count}` : caption,
+      drawing: d,
+      page: on,
+      scale,
+      svg: svgOf(d, on, scale),
+      note:
+        page && count > 1
+          ? `At the readable minimum of ${MIN_TEXT_PT} pt, the ${view} does not fit on ${page.name}: it is split by stage into ${count} parts.`
+          : undefined,
+    };
+  });
 }
 
 /** The charts of the steps that cxmap draws; each takes the steps to show and its title. */

@@ -14,25 +14,10 @@
 import type { ExactAnalysis as Analysis } from '../../analysis/index.js';
 import { LANES, type Lane, type ProcessMap } from '../../load/index.js';
 import { metaLine, stepFacts } from '../blueprint.js';
-import { PALETTE } from '../palette.js';
+import { PALETTE, fitsPage, LINE_HEIGHT, type Page, FONT, INK, LH, MARGIN, MUTED, VALUE_STYLE } from '../theme.js';
 import { cut, textWidth, wrap } from './font.js';
-import { fitsPage, LINE_HEIGHT, type Drawing, type Page, type Shape } from './scene.js';
-import {
-  failItem,
-  failMark,
-  FONT,
-  INK,
-  legendShapes,
-  LH,
-  MARGIN,
-  MUTED,
-  swatch,
-  titleShape,
-  truthItem,
-  truthMark,
-  VALUE_STYLE,
-  valueItems,
-} from './shapes.js';
+import { type Drawing, type Shape } from './scene.js';
+import { failItem, failMark, legendShapes, swatch, titleShape, truthItem, truthMark, valueItems } from './shapes.js';
 
 type Row = 'evidence' | Lane;
 const ROWS: readonly Row[] = ['evidence', ...LANES];

@@ -5,9 +5,6 @@
  * Measured in Chromium with canvas measureText on Liberation Sans; test/render/svg.test.ts checks them there.
  */
 
-/** Arial on Windows and macOS, Liberation Sans on Linux (metric-compatible), Helvetica, then any sans-serif. */
-export const FONT_FAMILY = "Arial, 'Liberation Sans', Helvetica, sans-serif";
-
 const CHARS =
   ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~ ¡¢£¤¥¦§¨©ª«¬­®¯°±²³´µ¶·¸¹º»¼½¾¿ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõö÷øùúûüýþÿ–—‘’“”…·€•→←×';
 const REGULAR = [

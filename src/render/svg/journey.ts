@@ -4,20 +4,16 @@
  * each ending the main path does not reach, as its own short path from the step where it leaves the main path.
  * A step without a recorded feeling breaks the curve and shows as a hollow mark on the neutral line.
  */
+import { fitsPage, type Page, FONT, INK, LH, MARGIN, MUTED } from '../theme.js';
 import { isCustomerFacing, type ExactAnalysis as Analysis } from '../../analysis/index.js';
 import { likelyPath } from '../timeline.js';
 import { cut, wrap } from './font.js';
-import { fitsPage, type Drawing, type Page, type Shape } from './scene.js';
+import { type Drawing, type Shape } from './scene.js';
 import {
   circle,
   failItem,
   failMark,
-  FONT,
-  INK,
   legendShapes,
-  LH,
-  MARGIN,
-  MUTED,
   swatch,
   titleShape,
   truthItem,

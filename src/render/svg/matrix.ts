@@ -5,9 +5,10 @@
  * delay. Business-required work is never of high value for the customer (score.ts), so it never stands in the
  * upper half. Across, a step's share of the lead time; the middle is the share from which a delay is high.
  */
+import { VALUE_STYLE, type ValueKey } from '../theme.js';
 import { highDelayShare, type Verdict, type ExactAnalysis as Analysis } from '../../analysis/index.js';
 import { type Drawing } from './scene.js';
-import { VALUE_STYLE, valueItems, type ValueKey } from './shapes.js';
+import { valueItems } from './shapes.js';
 import { quadrantDrawing, type Region } from './quadrants.js';
 
 const REGIONS: Record<Verdict, Omit<Region, 'id'>> = {
@@ -44,7 +45,9 @@ export function matrixDrawing(analysis: Analysis, subset: readonly number[], tit
     const half = slow ? clamp((delayShare - high) / Math.max(1e-9, 1 - high)) : clamp(delayShare / high);
     const u = verdict === 'remove' ? (slow ? 0.5 + half / 2 : half / 2) : half;
     const v =
-      verdict === 'keep' || verdict === 'speed up' ? (value - highValue) / Math.max(1, 100 - highValue) : value / highValue;
+      verdict === 'keep' || verdict === 'speed up'
+        ? (value - highValue) / Math.max(1, 100 - highValue)
+        : value / highValue;
     return {
       id: step.id,
       region: ORDER.indexOf(verdict),

@@ -6,9 +6,10 @@
  * place share one label. Names stand right beside their points, inside their region; a number that cannot stand
  * beside its point is set further out and joined to it by a thin leader.
  */
+import { LINE_HEIGHT, FONT, INK, LH, MARGIN, MUTED, TITLE } from '../theme.js';
 import { cut, textWidth, wrap } from './font.js';
-import { at, LINE_HEIGHT, type Drawing, type Shape } from './scene.js';
-import { circle, FONT, INK, legendShapes, LH, MARGIN, MUTED, TITLE, titleShape, type LegendItem } from './shapes.js';
+import { at, type Drawing, type Shape } from './scene.js';
+import { circle, legendShapes, titleShape, type LegendItem } from './shapes.js';
 
 export interface Region {
   /** What the region is, for tests and readers of the SVG: a verdict, a quadrant. */

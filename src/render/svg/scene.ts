@@ -4,7 +4,8 @@
  * font is a presentation attribute on its element, every line of text its own `<text>`, every arrowhead a
  * filled path. PowerPoint, Keynote, LibreOffice and librsvg draw such an SVG as Chromium does.
  */
-import { FONT_FAMILY } from './font.js';
+import { xmlText } from '../../core/index.js';
+import { FONT_FAMILY, LINE_HEIGHT, PAGE_MARGIN, type Page } from '../theme.js';
 
 export type Shape =
   | {
@@ -39,9 +40,6 @@ export type Shape =
       tip?: string;
     };
 
-/** Line height of text, as a multiple of its size. */
-export const LINE_HEIGHT = 1.15;
-
 export interface Drawing {
   /** Size in points: on a page at scale 1, text of size 11 is 11 pt. */
   width: number;
@@ -56,8 +54,7 @@ export interface Drawing {
 /** A coordinate as the SVG writes it: to a tenth of a point. */
 export const at = (v: number) => Math.round(v * 10) / 10;
 const n = (v: number) => String(at(v));
-const escape = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escape = xmlText;
 
 function shapeSvg(shape: Shape): string[] {
   const dash = 'dash' in shape && shape.dash ? ` stroke-dasharray="${shape.dash}"` : '';
@@ -94,43 +91,6 @@ function shapeSvg(shape: Shape): string[] {
     }
   }
 }
-
-export interface Page {
-  /** The page's size in points. */
-  width: number;
-  height: number;
-  /** What it is called in a sentence: a 16:9 slide. */
-  name: string;
-}
-
-/** The pages a drawing can be put on, in points: a 13.33 x 7.5 in slide (16:9), a 10 x 7.5 in slide (4:3), A4. */
-export const PAGES = {
-  '16:9': { width: 960, height: 540, name: 'a 16:9 slide' },
-  '4:3': { width: 720, height: 540, name: 'a 4:3 slide' },
-  a4: { width: 595.3, height: 841.9, name: 'an A4 page' },
-  'a4-landscape': { width: 841.9, height: 595.3, name: 'an A4 landscape page' },
-} as const satisfies Record<string, Page>;
-export type PageName = keyof typeof PAGES | 'none';
-export const PAGE_NAMES = [...Object.keys(PAGES), 'none'] as PageName[];
-
-/** The readable minimum: no text of a drawing cxmap lays out is smaller on its page (11 pt on a 16:9 slide). */
-export const MIN_TEXT_PT = 11;
-/** White space around a drawing on its page, in points. */
-export const PAGE_MARGIN = 10;
-/** The largest a drawing is enlarged to fill its page. */
-const MAX_SCALE = 1.5;
-
-/** The scale of a drawing centred on a page: as large as fits, up to 1.5 times its size. */
-export function pageScale(size: { width: number; height: number }, page: Page): number {
-  return Math.min(
-    MAX_SCALE,
-    (page.width - 2 * PAGE_MARGIN) / size.width,
-    (page.height - 2 * PAGE_MARGIN) / size.height,
-  );
-}
-
-/** Whether a drawing fits the page at full size: its text no smaller than it was drawn (the readable minimum). */
-export const fitsPage = (size: { width: number; height: number }, page: Page) => pageScale(size, page) >= 1;
 
 /**
  * An SVG drawn by Mermaid, put on a page: as large as fits inside the margins, centred. The drawing keeps its id

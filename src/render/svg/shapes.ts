@@ -2,26 +2,9 @@
  * What the drawings cxmap lays out share: the text sizes, the title, the value classes' colours, the marks of a
  * moment of truth and a fail point, and the legend that lists only what a drawing shows.
  */
-import { PALETTE } from '../palette.js';
+import { FONT, INK, LH, LINE_HEIGHT, PALETTE, TITLE, VALUE_STYLE, type ValueKey } from '../theme.js';
 import { textWidth, wrap } from './font.js';
-import { at, LINE_HEIGHT, MIN_TEXT_PT, type Shape } from './scene.js';
-
-/** Body text: the readable minimum on the page. */
-export const FONT = MIN_TEXT_PT;
-export const LH = FONT * LINE_HEIGHT;
-export const TITLE = 15;
-export const MARGIN = 8;
-export const INK = PALETTE.ink;
-export const MUTED = '#444444';
-
-/** The value classes as the drawings show them: a tint for boxes, a band or dot in the class's colour. */
-export const VALUE_STYLE = {
-  customer: { fill: '#DDF3EC', band: PALETTE.valueAdding, label: 'value-adding' },
-  business: { fill: '#E1F1FB', band: PALETTE.required, label: 'business-required' },
-  waste: { fill: '#FBE4D6', band: PALETTE.waste, label: 'waste' },
-  none: { fill: '#FFFFFF', band: PALETTE.unclassified, label: 'not classed' },
-};
-export type ValueKey = keyof typeof VALUE_STYLE;
+import { at, type Shape } from './scene.js';
 
 export const circle = (cx: number, cy: number, r: number) =>
   `M${at(cx - r)} ${at(cy)} A${r} ${r} 0 1 0 ${at(cx + r)} ${at(cy)} A${r} ${r} 0 1 0 ${at(cx - r)} ${at(cy)} Z`;

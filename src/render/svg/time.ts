@@ -4,12 +4,13 @@
  * its bar. Waiting is most of the lead time in most service processes, so the work has its own scale: on one
  * scale it would be a sliver. The stages add up to the lead time (time on the critical path, weighted by visits).
  */
+import { FONT, INK, LH, MARGIN, MUTED } from '../theme.js';
 import { dayWords, formatDuration, isWorkingCalendar } from '../../core/index.js';
 import type { ExactAnalysis as Analysis } from '../../analysis/index.js';
 import { timeSplit } from '../time.js';
 import { textWidth, wrap } from './font.js';
 import type { Drawing, Shape } from './scene.js';
-import { FONT, INK, legendShapes, LH, MARGIN, MUTED, swatch, titleShape } from './shapes.js';
+import { legendShapes, swatch, titleShape } from './shapes.js';
 
 const WIDTH = 940;
 const STAGE_WIDTH = 180;

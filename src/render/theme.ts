@@ -1,0 +1,88 @@
+/**
+ * The one theme of every picture cxmap draws, whatever prints it (SVG, PNG, PDF, PowerPoint shapes, Mermaid's
+ * styles): colours, the font and its sizes, the pages in points and the one way a drawing is fitted to a page.
+ * A colour, size or page used by a drawing or a printer is named here, not written where it is used.
+ */
+
+/**
+ * Colours of the diagrams: the Okabe-Ito palette, which stays distinguishable for the common kinds of colour
+ * blindness (Okabe & Ito, "Color Universal Design", 2008).
+ */
+export const PALETTE = {
+  valueAdding: '#009E73', // bluish green
+  required: '#56B4E9', // sky blue
+  waste: '#D55E00', // vermillion
+  unclassified: '#BBBBBB',
+  rework: '#CC79A7', // reddish purple
+  hot: '#E69F00', // orange: where the customer's time goes
+  ink: '#1A1A1A',
+  failure: '#D55E00',
+};
+
+/** Lane backgrounds, from the customer's (warmest) down to support (greyest). */
+export const LANE_FILL = {
+  customer: '#FFF8E7',
+  frontstage: '#EEF6FB',
+  backstage: '#F2F2F2',
+  support: '#E6E6E6',
+};
+
+/** Arial on Windows and macOS, Liberation Sans on Linux, Arimo (shipped with cxmap): the same metrics. */
+export const FONT_FAMILY = "Arial, 'Liberation Sans', Arimo, Helvetica, sans-serif";
+
+/** Line height of text, as a multiple of its size. */
+export const LINE_HEIGHT = 1.15;
+
+export interface Page {
+  /** The page's size in points. */
+  width: number;
+  height: number;
+  /** What it is called in a sentence: a 16:9 slide. */
+  name: string;
+}
+
+/** The pages a drawing can be put on, in points: a 13.33 x 7.5 in slide (16:9), a 10 x 7.5 in slide (4:3), A4. */
+export const PAGES = {
+  '16:9': { width: 960, height: 540, name: 'a 16:9 slide' },
+  '4:3': { width: 720, height: 540, name: 'a 4:3 slide' },
+  a4: { width: 595.3, height: 841.9, name: 'an A4 page' },
+  'a4-landscape': { width: 841.9, height: 595.3, name: 'an A4 landscape page' },
+} as const satisfies Record<string, Page>;
+export type PageName = keyof typeof PAGES | 'none';
+export const PAGE_NAMES = [...Object.keys(PAGES), 'none'] as PageName[];
+
+/** The readable minimum: no text of a drawing cxmap lays out is smaller on its page (11 pt on a 16:9 slide). */
+export const MIN_TEXT_PT = 11;
+/** White space around a drawing on its page, in points. */
+export const PAGE_MARGIN = 10;
+/** The largest a drawing is enlarged to fill its page. */
+const MAX_SCALE = 1.5;
+
+/** The scale of a drawing centred on a page: as large as fits, up to 1.5 times its size. */
+export function pageScale(size: { width: number; height: number }, page: Page): number {
+  return Math.min(
+    MAX_SCALE,
+    (page.width - 2 * PAGE_MARGIN) / size.width,
+    (page.height - 2 * PAGE_MARGIN) / size.height,
+  );
+}
+
+/** Whether a drawing fits the page at full size: its text no smaller than it was drawn (the readable minimum). */
+export const fitsPage = (size: { width: number; height: number }, page: Page) => pageScale(size, page) >= 1;
+
+/** Body text: the readable minimum on the page. */
+export const FONT = MIN_TEXT_PT;
+export const LH = FONT * LINE_HEIGHT;
+export const TITLE = 15;
+export const MARGIN = 8;
+export const INK = PALETTE.ink;
+export const MUTED = '#444444';
+
+/** The value classes as the drawings show them: a tint for boxes, a band or dot in the class's colour. */
+export const VALUE_STYLE = {
+  customer: { fill: '#DDF3EC', band: PALETTE.valueAdding, label: 'value-adding' },
+  business: { fill: '#E1F1FB', band: PALETTE.required, label: 'business-required' },
+  waste: { fill: '#FBE4D6', band: PALETTE.waste, label: 'waste' },
+  none: { fill: '#FFFFFF', band: PALETTE.unclassified, label: 'not classed' },
+};
+export type ValueKey = keyof typeof VALUE_STYLE;
