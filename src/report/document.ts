@@ -83,6 +83,12 @@ export function spans(text: string): { code: boolean; text: string }[] {
     .filter((s) => s.text !== '');
 }
 
+/** Text without its code marks, for outputs that show no code: `a \`b\` c` gives a b c. */
+export const plainText = (text: string) =>
+  spans(text)
+    .map((s) => s.text)
+    .join('');
+
 const MARK: Record<Tone, string> = { good: '🟢 ', bad: '🔴 ' };
 
 function mdInline(text: string, table = false): string {

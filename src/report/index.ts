@@ -14,3 +14,4 @@ export * from './scorecard.js';
 export * from './units.js';
 export * from './deck.js';
 export * from './pptx.js';
+export * from './csv.js';

@@ -4,11 +4,11 @@ import type { LoadedMap } from '../load/index.js';
 import { analyzeInParallel } from '../analysis/index.js';
 import { opportunities, RULES, type RunConfig } from '../rules/index.js';
 import { flowPictures, prioritiesDiagram, prioritiesDrawn, viewDiagrams } from '../render/index.js';
-import { REPORT_VIEWS, reportBlocks, reportJson, toHtml, toMarkdown } from '../report/index.js';
+import { csvFiles, REPORT_VIEWS, reportBlocks, reportJson, toHtml, toMarkdown } from '../report/index.js';
 import { Outputs } from './output.js';
 import { baseName } from './render.js';
 
-export const REPORT_FORMATS = ['md', 'html', 'json'] as const;
+export const REPORT_FORMATS = ['md', 'html', 'json', 'csv'] as const;
 
 export interface ReportOptions {
   format: (typeof REPORT_FORMATS)[number];
@@ -17,7 +17,11 @@ export interface ReportOptions {
   run: RunConfig;
 }
 
-/** Writes the report of each (valid) map; every path is checked before the first is written. */
+/**
+ * Writes the report of each (valid) map: `<map>.report.<format>`, or for csv the three tables
+ * `<map>.scorecard.csv`, `<map>.steps.csv` and `<map>.opportunities.csv`. Every path is checked before the first is
+ * written.
+ */
 export async function writeReports(
   loaded: readonly LoadedMap[],
   options: ReportOptions,
@@ -27,31 +31,30 @@ export async function writeReports(
   const reports = [];
   for (const l of loaded) {
     const analysis = await analyzeInParallel(l.map!, options.run);
-    const path = outputs.plan(
-      join(options.out, `${baseName(l.file)}.report.${options.format}`),
-      `the report of ${l.file}`,
-    );
-    reports.push({
-      file: l.file,
-      path,
-      analysis,
-      found: opportunities(analysis, RULES, options.run.efforts, options.run.levers),
-    });
-  }
-  for (const { file, path, analysis, found } of reports) {
+    const found = opportunities(analysis, RULES, options.run.efforts, options.run.levers);
+    const base = join(options.out, baseName(l.file));
+    if (options.format === 'csv') {
+      for (const { name, text } of csvFiles(analysis, found))
+        reports.push({ path: outputs.plan(`${base}.${name}.csv`, `the ${name} of ${l.file}`), text: () => text });
+      continue;
+    }
+    const path = outputs.plan(`${base}.report.${options.format}`, `the report of ${l.file}`);
     const mermaid = () => [...REPORT_VIEWS.flatMap((v) => viewDiagrams(analysis, v)), prioritiesDiagram(found)];
-    const text =
+    const text = () =>
       options.format === 'json'
-        ? `${JSON.stringify(reportJson(analysis, file, found, mermaid()), null, 2)}\n`
+        ? `${JSON.stringify(reportJson(analysis, l.file, found, mermaid()), null, 2)}\n`
         : options.format === 'md'
-          ? toMarkdown(reportBlocks(analysis, file, found, mermaid()))
+          ? toMarkdown(reportBlocks(analysis, l.file, found, mermaid()))
           : toHtml(
-              reportBlocks(analysis, file, found, [
+              reportBlocks(analysis, l.file, found, [
                 ...flowPictures(analysis, REPORT_VIEWS),
                 prioritiesDrawn(found, analysis.map.process.name),
               ]),
             );
-    outputs.write(path, text);
+    reports.push({ path, text });
+  }
+  for (const { path, text } of reports) {
+    outputs.write(path, text());
     wrote(path);
   }
 }
