@@ -15,3 +15,4 @@ export * from './units.js';
 export * from './deck.js';
 export * from './pptx.js';
 export * from './csv.js';
+export * from './summary.js';

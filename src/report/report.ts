@@ -8,8 +8,6 @@ import type { Basis } from '../load/index.js';
 import {
   type Analysis,
   type ExactAnalysis,
-  gain,
-  inSentence,
   metric,
   METRICS,
   milestoneFigures,
@@ -18,9 +16,7 @@ import {
   showChange,
 } from '../analysis/index.js';
 import {
-  after,
   assumption,
-  between,
   considered,
   IMPACT_DIMENSIONS,
   isRecommended,
@@ -36,24 +32,14 @@ import {
   type Ranking,
 } from '../rules/index.js';
 import { timeSplit, type Diagram, type Drawn } from '../render/index.js';
-import { cellText, pictureBlocks, type Block, type Cell, type TextBlock } from './document.js';
+import { pictureBlocks, type Block, type Cell, type TextBlock } from './document.js';
 import { scoreJson } from './score-json.js';
 import { unitFacts } from './units.js';
+import { savingWords, togetherSentence } from './savings.js';
+import { executiveSummary, summaryBlocks } from './summary.js';
 
 /** The views a report shows, in its order. */
 export const REPORT_VIEWS = ['time', 'blueprint', 'journey', 'matrix'] as const;
-
-/** Below this a saving is rounding noise, not a saving. */
-const NOISE = 1e-9;
-
-/** The yearly savings a report names, in words. */
-/** The yearly savings a board weighs, in the words of the tables: the company's own cost first, other organisations' apart. */
-const YEARLY_SAVINGS = [
-  ['ownCost', 'cost', 'yearlyCost'],
-  ['partnerCost', "partners' cost", 'yearlyPartnerCost'],
-  ['staffHours', 'staff hours', 'yearlyStaffHours'],
-  ['customerDays', 'customer days', 'yearlyCustomerDays'],
-] as const;
 
 interface BasisShare {
   basis: Basis | 'not given';
@@ -87,6 +73,7 @@ export function reportBlocks<P extends Diagram | Drawn>(
       analysis,
       `Map ${file}: ${map.steps.length} steps. Lead-time spread from ${simulation.runs.toLocaleString('en')} simulated customers (seed ${simulation.seed}).`,
     ),
+    ...summaryBlocks(executiveSummary(analysis, ranking)),
     ...scorecardBlocks(analysis),
     ...timeBlocks(
       analysis,
@@ -241,44 +228,10 @@ export function opportunityBlocks<P extends Diagram | Drawn = never>(
   ranking: Ranking,
   options: { top?: number; priorities?: P } = {},
 ): Block<P>[] {
-  const units = analysis.map.process;
   const { ranked } = ranking;
-  const recommended = ranked.filter(isRecommended);
   if (considered(ranking).length === 0)
     return [{ kind: 'paragraph', text: 'No rule finds an opportunity in this map.' }];
-  // Every saving is a range: the change made at the low and at the high end of its levers' assumed sizes.
-  const ends = (e: Evaluated) => [e.low, e, e.high] as const;
-  const savingCell = (key: keyof Figures, e: Evaluated): Cell => {
-    const [low, mid, high] = ends(e).map((o) => o.saving[key]);
-    if ([low, mid, high].every((x) => Math.abs(x!) <= NOISE)) return '';
-    // A saving is better for the customer when positive; shown as the change it makes (−2.0 d, +5.0 pts).
-    const m = metric(key);
-    const change = (x: number) => showChange(m.unit, gain(m, 0, x), units);
-    return { text: between(change(low!), change(high!)), tone: mid! > 0 ? 'good' : 'bad' };
-  };
-  const effects = (e: Evaluated, ids: readonly (keyof Figures)[]) =>
-    ids
-      .map((id) => [id, savingCell(id, e)] as const)
-      .filter(([, cell]) => cell !== '')
-      .map(([id, cell]) => `${inSentence(metric(id))} ${cellText(cell)}`)
-      .join(', ');
-  const otherEffects = (e: Evaluated) =>
-    effects(
-      e,
-      WHATIF_METRICS.filter((id) => id !== 'leadTime'),
-    );
-  // The yearly savings, when the map gives its volume: what a board weighs a change by.
-  const yearly = analysis.business.yearly !== undefined;
-  const savedAYear = (o: Evaluated) =>
-    YEARLY_SAVINGS.filter(([key]) => o.yearly[key] !== null && Math.abs(o.yearly[key]) >= 0.5)
-      .map(([key, label, id]) => {
-        const [low, high] = [o.low, o.high].map((e) => showChange(metric(id).unit, -e.yearly[key]!, units));
-        return `${label} ${between(low!, high!)}`;
-      })
-      .join(', ');
-  // What a change costs once (cut-wait's capacity), where the map gives what it takes.
-  const oneOff = (o: Evaluated) =>
-    o.oneOff ? between(show('money', o.oneOff.low, units), show('money', o.oneOff.high, units)) : '';
+  const { savingCell, effects, otherEffects, savedAYear, oneOff, yearly } = savingWords(analysis);
   // Beside the title, which names the places.
   const assumes = (o: Evaluated) => assumption(o.sizes, false);
   const anyMeets = ranked.some((r) => r.meets.length > 0);
@@ -336,15 +289,8 @@ export function opportunityBlocks<P extends Diagram | Drawn = never>(
       ]),
     });
   if (options.top !== undefined) return blocks;
-  const { together } = ranking;
-  if (together) {
-    const lead = (x: number) => formatDuration(x, units.calendar);
-    const missed = analysis.targets.filter((t) => !t.met && !together.meets.includes(t.metric)).map((t) => t.metric);
-    blocks.push({
-      kind: 'paragraph',
-      text: `Made together (\`cxmap improve --apply recommended\`, at the middle of each size), the ${recommended.length} recommended changes${recommended.length < ranked.length ? ' (all but the thankless tasks and the changes another organisation must agree to)' : ''} take the lead time from ${lead(together.before.leadTime)} to ${after(together, (o) => o.after.leadTime, lead)}${otherEffects(together) ? `; ${otherEffects(together)}` : ''}${yearly && savedAYear(together) ? `; a year: ${savedAYear(together)}` : ''}${oneOff(together) ? `; a one-off cost of ${oneOff(together)}` : ''}.${together.meets.length ? ` They meet ${targetNames(together.meets)}.` : ''}${missed.length ? ` Still missed: ${targetNames(missed)}.` : ''}`,
-    });
-  }
+  const together = togetherSentence(analysis, ranking);
+  if (together) blocks.push({ kind: 'paragraph', text: together });
   if (ranking.alternatives.length > 0)
     blocks.push(
       { kind: 'paragraph', text: 'Other ways to make a change above (each changes what a better-ranked one changes):' },

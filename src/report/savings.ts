@@ -1,0 +1,83 @@
+/**
+ * Changes' savings in words, in the map's units: each a range from the low to the high end of the sizes its levers
+ * assume, the yearly savings a board weighs (the company's own cost first, other organisations' apart), and what the
+ * recommended changes do together. The report's opportunities and the executive summary both say them so.
+ */
+import { formatDuration } from '../core/index.js';
+import { gain, inSentence, metric, show, showChange, type ExactAnalysis } from '../analysis/index.js';
+import {
+  after,
+  between,
+  isRecommended,
+  targetNames,
+  WHATIF_METRICS,
+  type Evaluated,
+  type Figures,
+  type Ranking,
+} from '../rules/index.js';
+import { cellText, type Cell } from './document.js';
+
+/** Below this a saving is rounding noise, not a saving. */
+const NOISE = 1e-9;
+
+/** The yearly savings a board weighs, in the words of the tables: the company's own cost first, other organisations' apart. */
+const YEARLY_SAVINGS = [
+  ['ownCost', 'cost', 'yearlyCost'],
+  ['partnerCost', "partners' cost", 'yearlyPartnerCost'],
+  ['staffHours', 'staff hours', 'yearlyStaffHours'],
+  ['customerDays', 'customer days', 'yearlyCustomerDays'],
+] as const;
+
+/** The words of changes' savings in the map's units, each a range from the low to the high end of their sizes. */
+export function savingWords(analysis: ExactAnalysis) {
+  const units = analysis.map.process;
+  // Every saving is a range: the change made at the low and at the high end of its levers' assumed sizes.
+  const ends = (e: Evaluated) => [e.low, e, e.high] as const;
+  const savingCell = (key: keyof Figures, e: Evaluated): Cell => {
+    const [low, mid, high] = ends(e).map((o) => o.saving[key]);
+    if ([low, mid, high].every((x) => Math.abs(x!) <= NOISE)) return '';
+    // A saving is better for the customer when positive; shown as the change it makes (−2.0 d, +5.0 pts).
+    const m = metric(key);
+    const change = (x: number) => showChange(m.unit, gain(m, 0, x), units);
+    return { text: between(change(low!), change(high!)), tone: mid! > 0 ? 'good' : 'bad' };
+  };
+  const effects = (e: Evaluated, ids: readonly (keyof Figures)[]) =>
+    ids
+      .map((id) => [id, savingCell(id, e)] as const)
+      .filter(([, cell]) => cell !== '')
+      .map(([id, cell]) => `${inSentence(metric(id))} ${cellText(cell)}`)
+      .join(', ');
+  const otherEffects = (e: Evaluated) =>
+    effects(
+      e,
+      WHATIF_METRICS.filter((id) => id !== 'leadTime'),
+    );
+  // The yearly savings, when the map gives its volume: what a board weighs a change by.
+  const yearly = analysis.business.yearly !== undefined;
+  const savedAYear = (o: Evaluated) =>
+    YEARLY_SAVINGS.filter(([key]) => o.yearly[key] !== null && Math.abs(o.yearly[key]) >= 0.5)
+      .map(([key, label, id]) => {
+        const [low, high] = [o.low, o.high].map((e) => showChange(metric(id).unit, -e.yearly[key]!, units));
+        return `${label} ${between(low!, high!)}`;
+      })
+      .join(', ');
+  // What a change costs once (cut-wait's capacity), where the map gives what it takes.
+  const oneOff = (o: Evaluated) =>
+    o.oneOff ? between(show('money', o.oneOff.low, units), show('money', o.oneOff.high, units)) : '';
+  return { savingCell, effects, otherEffects, savedAYear, oneOff, yearly };
+}
+
+/**
+ * What the recommended changes do together, in a sentence (the report's and the executive summary's): the lead time
+ * before and after, the other effects, the yearly savings and one-off cost, the targets they meet and those still
+ * missed. None when no change is recommended; one recommended change speaks for itself.
+ */
+export function togetherSentence(analysis: ExactAnalysis, ranking: Ranking): string | undefined {
+  const { together, ranked } = ranking;
+  if (!together) return undefined;
+  const recommended = ranked.filter(isRecommended);
+  const { otherEffects, savedAYear, oneOff, yearly } = savingWords(analysis);
+  const lead = (x: number) => formatDuration(x, analysis.map.process.calendar);
+  const missed = analysis.targets.filter((t) => !t.met && !together.meets.includes(t.metric)).map((t) => t.metric);
+  return `Made together (\`cxmap improve --apply recommended\`, at the middle of each size), the ${recommended.length} recommended changes${recommended.length < ranked.length ? ' (all but the thankless tasks and the changes another organisation must agree to)' : ''} take the lead time from ${lead(together.before.leadTime)} to ${after(together, (o) => o.after.leadTime, lead)}${otherEffects(together) ? `; ${otherEffects(together)}` : ''}${yearly && savedAYear(together) ? `; a year: ${savedAYear(together)}` : ''}${oneOff(together) ? `; a one-off cost of ${oneOff(together)}` : ''}.${together.meets.length ? ` They meet ${targetNames(together.meets)}.` : ''}${missed.length ? ` Still missed: ${targetNames(missed)}.` : ''}`;
+}
