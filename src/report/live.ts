@@ -7,7 +7,7 @@
 import type { ExactAnalysis } from '../analysis/index.js';
 import type { Ranking } from '../rules/index.js';
 import { isDrawn, type Diagram, type Drawn } from '../render/index.js';
-import { blocksHtml, escapeHtml, htmlPage, STYLE } from './html.js';
+import { blocksHtml, escapeHtml, htmlPage, longLabels, STYLE } from './html.js';
 import { headerBlocks, opportunityBlocks, scorecardBlocks } from './report.js';
 
 /**
@@ -70,7 +70,7 @@ export function liveContent(
     state: {
       ok: true,
       title: analysis.map.process.name,
-      html: blocksHtml(blocks),
+      html: blocksHtml(blocks, longLabels(analysis.map)),
       diagrams: diagrams.map(picture),
     },
     parts,
