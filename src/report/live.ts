@@ -150,7 +150,9 @@ function show(state) {
               if (svg === undefined || !slot.isConnected) return;
               slot.insertAdjacentHTML('afterend', svg);
               slot.remove();
-            });
+            })
+            // The server stopped: the place stays empty, as the picture of a page that lost its server would.
+            .catch(() => undefined);
         }
       }, { rootMargin: '1500px 0px' }));
       const figures = state.diagrams.map((d, i) => {

@@ -1,5 +1,6 @@
 /** Large maps: a drawing cuts a long label and keeps the whole text only in its tooltip (issue 26, item 7). */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -92,5 +93,28 @@ describe('labels', () => {
     expect(html).toContain(`<td><code>b</code> <span title="${printed}">${printed.slice(0, 119)}…</span></td>`);
     // No long label: the text as it is.
     expect(toHtml([{ kind: 'paragraph', text: long }])).toContain(`<p>${long}</p>`);
+  });
+
+  it('property: no long label is printed whole outside a tooltip, and the text reads back from the cut runs', () => {
+    // Labels of a, b and spaces (one may begin another); prose of other characters, so that it never forms a label.
+    const label = fc.string({ unit: fc.constantFrom('a', 'b', ' '), minLength: LABEL_MAX + 1, maxLength: 300 });
+    const prose = fc.string({ unit: fc.constantFrom('1', '2', '.', ' '), maxLength: 30 });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(label, { minLength: 1, maxLength: 3 }),
+        fc.array(fc.oneof(fc.nat(2), prose), { maxLength: 8 }),
+        (labels, pieces) => {
+          const text = pieces.map((p) => (typeof p === 'number' ? labels[p % labels.length]! : p)).join('');
+          const html = toHtml([{ kind: 'paragraph', text }], longLabels({ labels }));
+          const paragraph = /<p>(.*)<\/p>/.exec(html)![1]!;
+          const spans = [...paragraph.matchAll(/<span title="([^"]*)">([^<]*)<\/span>/g)];
+          for (const [, tip, shown] of spans) expect(shown).toBe(cut(tip!).text);
+          // Each cut label put back in place of its span gives the text.
+          expect(paragraph.replace(/<span title="([^"]*)">[^<]*<\/span>/g, '$1')).toBe(text);
+          const outside = paragraph.replace(/<span title="[^"]*">/g, '');
+          for (const l of labels) expect(outside.includes(l)).toBe(false);
+        },
+      ),
+    );
   });
 });
