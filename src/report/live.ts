@@ -31,7 +31,7 @@ export interface Live {
 
 /**
  * Characters of SVG sent with the state: pictures past them are fetched by the page as it scrolls to them, so the
- * state of a map of thousands of steps (a thousand parts of a slide) stays small. About a screenful of parts.
+ * state of a map of thousands of steps (a thousand parts of a slide) stays small. Some twenty parts of a slide.
  */
 export const LIVE_SVG_MAX = 256 * 1024;
 
