@@ -11,13 +11,19 @@ import { generateMap } from '../../bench/generate-map.js';
 
 const count = (text: string, part: string) => text.split(part).length - 1;
 const cli = new URL('../../bin/cxmap.cjs', import.meta.url).pathname;
-/** The HTML report of `map`, as written by `cxmap report --format html`. */
-function htmlReport(map: string): string {
+/** The HTML report of `map` (`cxmap report`), or with `after`, the comparison of the two (`cxmap compare`). */
+function htmlReport(map: string, after?: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'cxmap-long-'));
   try {
     writeFileSync(join(dir, 'm.cxmap.yaml'), map);
-    execFileSync(process.execPath, [cli, 'report', 'm.cxmap.yaml', '--format', 'html', '--out', 'out'], { cwd: dir });
-    return readFileSync(join(dir, 'out', 'm.report.html'), 'utf8');
+    if (after === undefined) {
+      execFileSync(process.execPath, [cli, 'report', 'm.cxmap.yaml', '--format', 'html', '--out', 'out'], { cwd: dir });
+      return readFileSync(join(dir, 'out', 'm.report.html'), 'utf8');
+    }
+    writeFileSync(join(dir, 'n.cxmap.yaml'), after);
+    const args = ['compare', 'm.cxmap.yaml', 'n.cxmap.yaml', '--format', 'html', '-o', 'c.html'];
+    execFileSync(process.execPath, [cli, ...args], { cwd: dir });
+    return readFileSync(join(dir, 'c.html'), 'utf8');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -68,6 +74,10 @@ describe('labels', () => {
     expect(count(outside, evidence)).toBe(0);
     // Without the three tooltips, the text of a report of six steps.
     expect(outside.length - 3 * name.length).toBeLessThan(20_000);
+    // The comparison with the map where the step takes longer names it once, in the list of steps changed.
+    const compared = htmlReport(map, map.replace('work: 20m', 'work: 25m')).replace(/<svg[\s\S]*?<\/svg>/g, '<svg/>');
+    expect(count(compared, name)).toBe(1);
+    expect(count(compared, `<span title="${name}">${name.slice(0, 119)}…</span>`)).toBe(1);
   });
 
   it('cuts each long label of the maps in headings, sentences, table cells and the page title', () => {
