@@ -10,6 +10,7 @@ const BENCHES = [
   'check-1000.js',
   'opportunities-scaling.js',
   'compare-html-scaling.js',
+  'serve-first-event.js',
   'report-one-call.js',
   'render-vs-mmdc.js',
   'deck-four-examples.js',

@@ -4,7 +4,16 @@ import { Chalk } from 'chalk';
 import { loadSpec } from '../load/index.js';
 import { analyzeInParallel, type Analysis } from '../analysis/index.js';
 import { flowPictures, viewDiagrams, type Diagram, type Drawn } from '../render/index.js';
-import { COMPARE_VIEWS, compareBlocks, compareJson, type Side, toHtml, toMarkdown, toText } from '../report/index.js';
+import {
+  COMPARE_VIEWS,
+  compareBlocks,
+  compareJson,
+  longLabels,
+  type Side,
+  toHtml,
+  toMarkdown,
+  toText,
+} from '../report/index.js';
 import { Outputs } from '../workflows/index.js';
 import { addRunOptions, runFrom, stopOnInvalid, type CommandContext, type RunOptions } from './shared.js';
 
@@ -60,7 +69,10 @@ export function register(program: Command, context: CommandContext): void {
             ? toMarkdown(compareBlocks(...sides(mermaid)))
             : options.format === 'text'
               ? toText(compareBlocks(...sides(() => [])), new Chalk({ level: context.colorLevel }))
-              : toHtml(compareBlocks(...sides((a) => flowPictures(a, COMPARE_VIEWS))));
+              : toHtml(
+                  compareBlocks(...sides((a) => flowPictures(a, COMPARE_VIEWS))),
+                  longLabels(...analysed.map((side) => side.analysis.map)),
+                );
       if (path === undefined) context.write(text);
       else {
         outputs.write(path, text);

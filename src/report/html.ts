@@ -5,14 +5,70 @@
  * at 84% of its size or more, so its text is never under 9 pt on paper; a heading stays on the page of what
  * follows it.
  */
-import { PALETTE, type Drawn } from '../render/index.js';
+import { printable } from '../core/index.js';
+import { cut, LABEL_MAX, PALETTE, type Drawn } from '../render/index.js';
 import { cellText, cellTone, spans, type Block } from './document.js';
 
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-const inline = (text: string) =>
+/** The long labels of maps, by the first `KEY` characters of each, the longest first. */
+export type LongLabels = ReadonlyMap<string, readonly string[]>;
+const KEY = 24;
+
+/**
+ * Every text of the maps longer than `LABEL_MAX` characters: a process, stage or step name, a piece of evidence, a
+ * fail point. A report names a step in its rows, sentences and headings; the HTML shows such a label cut, as the
+ * drawings do, with its whole text as a tooltip, so that a 10 KB name is not printed whole everywhere it is named.
+ */
+export function longLabels(...maps: readonly object[]): LongLabels {
+  const found = new Set<string>();
+  const seen = new Set<object>();
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string') {
+      // As written, and as the report prints it (printable() leaves out what a terminal or a page must not show).
+      if (value.length > LABEL_MAX && cut(value).tip !== undefined) found.add(value).add(printable(value));
+    } else if (value !== null && typeof value === 'object' && !seen.has(value)) {
+      seen.add(value);
+      Object.values(value).forEach(visit);
+    }
+  };
+  maps.forEach(visit);
+  const labels = new Map<string, string[]>();
+  for (const label of [...found].sort((a, b) => b.length - a.length)) {
+    const key = label.slice(0, KEY);
+    labels.set(key, [...(labels.get(key) ?? []), label]);
+  }
+  return labels;
+}
+
+/** Text as runs, each long label in it cut to `LABEL_MAX` characters with its whole text as `tip`. */
+function cutLabels(text: string, labels: LongLabels): { text: string; tip?: string }[] {
+  if (labels.size === 0) return [{ text }];
+  const runs: { text: string; tip?: string }[] = [];
+  let from = 0;
+  for (let i = 0; i + KEY <= text.length; i++) {
+    const label = labels.get(text.slice(i, i + KEY))?.find((l) => text.startsWith(l, i));
+    if (label === undefined) continue;
+    if (i > from) runs.push({ text: text.slice(from, i) });
+    runs.push(cut(label));
+    from = i + label.length;
+    i = from - 1;
+  }
+  if (from < text.length) runs.push({ text: text.slice(from) });
+  return runs;
+}
+
+/** Plain text as HTML, a long label cut with its whole text as a tooltip. */
+const plain = (text: string, labels: LongLabels) =>
+  cutLabels(text, labels)
+    .map((r) =>
+      r.tip === undefined ? escapeHtml(r.text) : `<span title="${escapeHtml(r.tip)}">${escapeHtml(r.text)}</span>`,
+    )
+    .join('');
+
+const inlineHtml = (text: string, labels: LongLabels) =>
   spans(text)
-    .map((s) => (s.code ? `<code>${escapeHtml(s.text)}</code>` : escapeHtml(s.text)))
+    .map((s) => (s.code ? `<code>${escapeHtml(s.text)}</code>` : plain(s.text, labels)))
     .join('');
 
 export const STYLE = `
@@ -44,8 +100,9 @@ footer { margin-top: 48px; color: var(--muted); font-size: 12px; }
   figure { margin: 4px 0 12px; } figure svg { width: auto; max-height: 165mm; }
 }`;
 
-/** The blocks as HTML, each picture inlined as the SVG cxmap drew. */
-export function blocksHtml(blocks: readonly Block<Drawn>[]): string {
+/** The blocks as HTML, each picture inlined as the SVG cxmap drew, each of the `labels` cut where it appears. */
+export function blocksHtml(blocks: readonly Block<Drawn>[], labels: LongLabels = new Map()): string {
+  const inline = (text: string) => inlineHtml(text, labels);
   const body: string[] = [];
   for (const b of blocks) {
     switch (b.kind) {
@@ -87,14 +144,18 @@ export function blocksHtml(blocks: readonly Block<Drawn>[]): string {
   return body.join('\n');
 }
 
-/** A page of blocks (a report, a comparison) as one self-contained HTML file. */
-export function toHtml(blocks: readonly Block<Drawn>[]): string {
+/** A page of blocks (a report, a comparison) as one self-contained HTML file, the maps' long `labels` cut. */
+export function toHtml(blocks: readonly Block<Drawn>[], labels: LongLabels = new Map()): string {
   const title = blocks.find((b) => b.kind === 'heading' && b.level === 1);
   return htmlPage(
-    title && title.kind === 'heading' ? title.text : 'cxmap report',
+    title && title.kind === 'heading'
+      ? cutLabels(title.text, labels)
+          .map((r) => r.text)
+          .join('')
+      : 'cxmap report',
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; script-src 'none'",
     STYLE,
-    `${blocksHtml(blocks)}\n<footer>Made with cxmap. Figures are computed from the map; see docs/scoring.md for every definition.</footer>`,
+    `${blocksHtml(blocks, labels)}\n<footer>Made with cxmap. Figures are computed from the map; see docs/scoring.md for every definition.</footer>`,
   );
 }
 

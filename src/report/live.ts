@@ -7,45 +7,73 @@
 import type { ExactAnalysis } from '../analysis/index.js';
 import type { Ranking } from '../rules/index.js';
 import { isDrawn, type Diagram, type Drawn } from '../render/index.js';
-import { blocksHtml, escapeHtml, htmlPage, STYLE } from './html.js';
+import { blocksHtml, escapeHtml, htmlPage, longLabels, STYLE } from './html.js';
 import { headerBlocks, opportunityBlocks, scorecardBlocks } from './report.js';
+
+/**
+ * A picture on the live page: cxmap's SVG, Mermaid text for the page to draw, or (past the first screenful) the
+ * number of a part the page fetches when it scrolls to it, with its size in pixels to hold its place until then.
+ */
+export type LivePicture = { view: string; caption: string } & (
+  { svg: string } | { text: string } | { part: number; width: number; height: number }
+);
 
 /** What the live page shows of a valid map, or the findings of one that is not. */
 export type LiveState =
-  | {
-      ok: true;
-      title: string;
-      html: string;
-      /** Each picture as SVG drawn by cxmap, or as Mermaid text for the page to draw. */
-      diagrams: ({ view: string; caption: string } & ({ svg: string } | { text: string }))[];
-    }
+  | { ok: true; title: string; html: string; diagrams: LivePicture[] }
   | { ok: false; findings: { line: number; column: number; message: string; code: string }[] };
+
+/** A map's live state, and the SVG of the parts it leaves for the page to fetch, by their number. */
+export interface Live {
+  state: LiveState;
+  parts: readonly string[];
+}
+
+/**
+ * Characters of SVG sent with the state: pictures past them are fetched by the page as it scrolls to them, so the
+ * state of a map of thousands of steps (a thousand parts of a slide) stays small. Some twenty parts of a slide.
+ */
+export const LIVE_SVG_MAX = 256 * 1024;
 
 /** How many opportunities the live page shows: the best, for the room to discuss. */
 const TOP = 5;
 
-/** The state of a valid map: its header, scorecard and top opportunities as HTML, and its pictures. */
+/**
+ * The state of a valid map: its header, scorecard and top opportunities as HTML, and its pictures, those beyond
+ * `LIVE_SVG_MAX` as parts to fetch.
+ */
 export function liveContent(
   analysis: ExactAnalysis,
   ranking: Ranking,
   diagrams: readonly (Diagram | Drawn)[],
   file: string,
-): LiveState {
+): Live {
   const blocks = [
     ...headerBlocks(analysis, `${file} · ${analysis.map.steps.length} steps · updated as you save`),
     ...scorecardBlocks(analysis),
     { kind: 'heading' as const, level: 2 as const, text: 'Top opportunities' },
     ...opportunityBlocks(analysis, ranking, { top: TOP }),
   ];
+  const parts: string[] = [];
+  let sent = 0;
+  const picture = (d: Diagram | Drawn): LivePicture => {
+    const named = { view: d.view, caption: d.caption };
+    if (!isDrawn(d)) return { ...named, text: d.text };
+    sent += d.svg.length;
+    if (sent <= LIVE_SVG_MAX) return { ...named, svg: d.svg };
+    // The size svgOf gives the picture: its page (or its own size) in points, at 4/3 pixels a point.
+    const box = d.page ?? d.drawing;
+    const px = (pt: number) => Math.round((pt * 4) / 3);
+    return { ...named, part: parts.push(d.svg) - 1, width: px(box.width), height: px(box.height) };
+  };
   return {
-    ok: true,
-    title: analysis.map.process.name,
-    html: blocksHtml(blocks),
-    diagrams: diagrams.map((d) => ({
-      view: d.view,
-      caption: d.caption,
-      ...(isDrawn(d) ? { svg: d.svg } : { text: d.text }),
-    })),
+    state: {
+      ok: true,
+      title: analysis.map.process.name,
+      html: blocksHtml(blocks, longLabels(analysis.map)),
+      diagrams: diagrams.map(picture),
+    },
+    parts,
   };
 }
 
@@ -59,7 +87,8 @@ body.invalid #content { opacity: 0.45; }
 body { max-width: none; padding: 24px 32px; }
 #layout { display: grid; grid-template-columns: minmax(0, 5fr) minmax(360px, 2fr); gap: 32px; align-items: start; }
 #diagrams figure { margin: 0 0 28px; }
-#diagrams figure figcaption { color: var(--muted); font-size: 13px; margin-bottom: 4px; text-align: left; }`;
+#diagrams figure figcaption { color: var(--muted); font-size: 13px; margin-bottom: 4px; text-align: left; }
+#diagrams .part { max-width: 100%; margin: 0 auto; border: 1px dashed var(--line); }`;
   const body = `<div id="findings" hidden><h2>The map has a problem: the picture below is the last good one</h2><ul></ul></div>
 <div id="content"><div id="layout"><div id="diagrams"></div><div id="summary"><p>Loading ${escapeHtml(file)}…</p></div></div></div>
 <script type="module" src="/live.js"></script>`;
@@ -72,8 +101,9 @@ body { max-width: none; padding: 24px 32px; }
 }
 
 /**
- * The page's script: shows each new state, swapping everything in at once when all is drawn. Mermaid (from the
- * server) is loaded only when a picture needs it: the timeline.
+ * The page's script: shows each new state, swapping everything in at once when all is drawn, and fetches the
+ * pictures left out of it as they come near the screen. Mermaid (from the server) is loaded only when a picture
+ * needs it, in drawText: the timeline, as long as Mermaid draws it.
  */
 export const LIVE_SCRIPT = `let mermaid;
 const drawText = (id, text) => {
@@ -85,6 +115,7 @@ const drawText = (id, text) => {
 };
 let drawn = 0;
 let shown = false;
+let parts;
 let queue = Promise.resolve();
 const findings = document.getElementById('findings');
 function show(state) {
@@ -105,15 +136,41 @@ function show(state) {
     return Promise.resolve();
   }
   const round = ++drawn;
-  return Promise.all(state.diagrams.map((d, i) => d.svg ?? drawText('live-' + round + '-' + i, d.text)))
+  return Promise.all(state.diagrams.map((d, i) => (d.text === undefined ? d.svg : drawText('live-' + round + '-' + i, d.text))))
     .then((svgs) => {
+      // A picture left out of the state holds its place until the page scrolls near it; then it is fetched.
+      parts?.disconnect();
+      const watching = (parts = new IntersectionObserver((entries) => {
+        for (const entry of entries.filter((e) => e.isIntersecting)) {
+          const slot = entry.target;
+          watching.unobserve(slot);
+          fetch(slot.dataset.src)
+            .then((r) => (r.ok ? r.text() : undefined))
+            .then((svg) => {
+              if (svg === undefined || !slot.isConnected) return;
+              slot.insertAdjacentHTML('afterend', svg);
+              slot.remove();
+            })
+            // The server stopped: the place stays empty, as the picture of a page that lost its server would.
+            .catch(() => undefined);
+        }
+      }, { rootMargin: '1500px 0px' }));
       const figures = state.diagrams.map((d, i) => {
         const figure = document.createElement('figure');
         figure.dataset.view = d.view;
         const caption = document.createElement('figcaption');
         caption.textContent = d.caption;
         figure.append(caption);
-        figure.insertAdjacentHTML('beforeend', svgs[i]);
+        if (svgs[i] !== undefined) figure.insertAdjacentHTML('beforeend', svgs[i]);
+        else {
+          const slot = document.createElement('div');
+          slot.className = 'part';
+          slot.dataset.src = '/parts/' + state.revision + '/' + d.part;
+          slot.style.width = d.width + 'px';
+          slot.style.aspectRatio = d.width + ' / ' + d.height;
+          figure.append(slot);
+          watching.observe(slot);
+        }
         return figure;
       });
       document.getElementById('diagrams').replaceChildren(...figures);

@@ -3,13 +3,13 @@ import { loadText } from '../load/index.js';
 import { analyzeExact } from '../analysis/index.js';
 import { opportunities, RULES, type RunConfig } from '../rules/index.js';
 import { flowPictures, type ViewName } from '../render/index.js';
-import { liveContent, type LiveState } from '../report/index.js';
+import { liveContent, type Live } from '../report/index.js';
 
-export function liveState(text: string, file: string, views: readonly ViewName[], run: RunConfig): LiveState {
+export function liveState(text: string, file: string, views: readonly ViewName[], run: RunConfig): Live {
   const loaded = loadText(text, file);
   if (!loaded.map) {
     const findings = loaded.findings.map((f) => ({ line: f.line, column: f.column, message: f.message, code: f.code }));
-    return { ok: false, findings };
+    return { state: { ok: false, findings }, parts: [] };
   }
   const analysis = analyzeExact(loaded.map, run);
   return liveContent(

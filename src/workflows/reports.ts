@@ -4,7 +4,7 @@ import type { LoadedMap } from '../load/index.js';
 import { analyzeInParallel } from '../analysis/index.js';
 import { opportunities, RULES, type RunConfig } from '../rules/index.js';
 import { flowPictures, prioritiesDiagram, prioritiesDrawn, viewDiagrams } from '../render/index.js';
-import { csvFiles, REPORT_VIEWS, reportBlocks, reportJson, toHtml, toMarkdown } from '../report/index.js';
+import { csvFiles, longLabels, REPORT_VIEWS, reportBlocks, reportJson, toHtml, toMarkdown } from '../report/index.js';
 import { Outputs } from './output.js';
 import { baseName } from './render.js';
 
@@ -50,6 +50,7 @@ export async function writeReports(
                 ...flowPictures(analysis, REPORT_VIEWS),
                 prioritiesDrawn(found, analysis.map.process.name),
               ]),
+              longLabels(analysis.map),
             );
     reports.push({ path, text });
   }

@@ -105,7 +105,7 @@ describe("the configuration's weights", () => {
 
   it("reach the live page of cxmap serve, with the configuration's effort estimates", () => {
     const config = { dir: ROOT, config: { weights: { highValue: 96 }, effort: { 'cut-wait:check': 1 } } };
-    const state = liveState(REFERENCE, 'reference.cxmap.yaml', ['matrix'], resolveRun(config));
+    const { state } = liveState(REFERENCE, 'reference.cxmap.yaml', ['matrix'], resolveRun(config));
     if (!state.ok) throw new Error('the reference map is valid');
     expect(state.diagrams.map((d) => 'svg' in d && d.svg.includes('>96-100<'))).toEqual([true]);
     expect(state.html).toMatch(

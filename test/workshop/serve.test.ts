@@ -11,6 +11,11 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { ROOT } from '../helpers/cli.js';
 import { findBrowser } from '../../src/render/browser.js';
+import { generateMap } from '../../bench/generate-map.js';
+
+// These tests drive the page in Chromium; a machine without it skips them, and says so (CI installs it).
+const chromium = await findBrowser().catch(() => undefined);
+if (!chromium) console.warn('test/workshop/serve.test.ts: skipped, no Chromium found (CI installs it)');
 
 const MAP = readFileSync(join(ROOT, 'test/fixtures/improve/account.cxmap.yaml'), 'utf8');
 let dir: string;
@@ -37,13 +42,14 @@ async function serve(args: string[], cwd: string): Promise<{ process: ChildProce
 }
 
 beforeAll(async () => {
+  if (!chromium) return;
   dir = mkdtempSync(join(tmpdir(), 'cxmap-serve-'));
   writeFileSync(join(dir, 'account.cxmap.yaml'), MAP);
   const started = await serve(['account.cxmap.yaml'], dir);
   server = started.process;
   url = `http://127.0.0.1:${started.port}/`;
   browser = await puppeteer.launch({
-    executablePath: (await findBrowser())!.path,
+    executablePath: chromium.path,
     args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
   });
   page = await browser.newPage();
@@ -65,7 +71,7 @@ async function saveAndWait(text: string, seen: () => boolean): Promise<number> {
   return Date.now() - start;
 }
 
-describe('cxmap serve', () => {
+describe.skipIf(!chromium)('cxmap serve', () => {
   it('shows the diagrams, the scorecard and the top opportunities of the map', async () => {
     await page.goto(url);
     await page.waitForFunction(() => document.querySelectorAll('#diagrams figure svg').length === 2, {
@@ -230,6 +236,42 @@ describe('cxmap serve', () => {
       await other.close();
     } finally {
       timeline.kill('SIGTERM');
+    }
+  });
+
+  it('shows a large map: the first pictures at once, each other one fetched when the page scrolls to it', async () => {
+    const large = mkdtempSync(join(tmpdir(), 'cxmap-serve-'));
+    writeFileSync(join(large, 'big.cxmap.yaml'), generateMap(400));
+    const { process: big, port } = await serve(['big.cxmap.yaml'], large);
+    try {
+      const other = await browser.newPage();
+      await other.setViewport({ width: 1600, height: 1000 });
+      const parts: string[] = [];
+      other.on('request', (r) => void (new URL(r.url()).pathname.startsWith('/parts/') && parts.push(r.url())));
+      await other.goto(`http://127.0.0.1:${port}/`);
+      await other.waitForFunction(() => document.querySelectorAll('#diagrams figure').length > 0, { timeout: 30_000 });
+      const count = () =>
+        other.$$eval('#diagrams figure', (fs) => ({
+          figures: fs.length,
+          drawn: fs.filter((f) => f.querySelector('svg')).length,
+          waiting: fs.filter((f) => f.querySelector('.part')).length,
+        }));
+      const opened = await count();
+      // Every picture has its place; those beyond the first screenful wait for the page to come near them.
+      expect(opened.drawn + opened.waiting).toBe(opened.figures);
+      expect(opened.waiting).toBeGreaterThan(0);
+      const fetchedFirst = parts.length;
+      expect(fetchedFirst).toBeLessThan(opened.waiting);
+      await other.$eval('#diagrams figure:last-child', (f) => f.scrollIntoView());
+      await other.waitForFunction(() => document.querySelector('#diagrams figure:last-child svg') !== null, {
+        timeout: 10_000,
+      });
+      // Only what came near the screen was fetched, not every part.
+      expect(parts.length).toBeGreaterThan(fetchedFirst);
+      expect((await count()).waiting).toBeGreaterThan(0);
+      await other.close();
+    } finally {
+      big.kill('SIGTERM');
     }
   });
 
