@@ -57,7 +57,11 @@ export const levelY = (top: number, feeling: number) => top + 8 + (2 - feeling) 
 function cardLines(step: JourneyStep): TextLine[] {
   const name = cut(step.name);
   return [
-    ...wrap(name.text, CARD - 2 * PAD, FONT, true).map((text, k) => ({ text, bold: true, tip: k ? undefined : name.tip })),
+    ...wrap(name.text, CARD - 2 * PAD, FONT, true).map((text, k) => ({
+      text,
+      bold: true,
+      tip: k ? undefined : name.tip,
+    })),
     ...wrap([step.who, step.channel].filter(Boolean).join(' · '), CARD - 2 * PAD, FONT).map((text) => ({
       text,
       bold: false,
@@ -171,7 +175,7 @@ export class JourneyLayout {
         const row = Math.floor(k / this.perRow);
         return this.card(s, colX(start + (k % this.perRow)), top + row * (height + 14), height);
       });
-      const rows = Math.ceil(b.steps.length / this.perRow);
+      const rows = Math.ceil(b.steps.length / Math.min(this.perRow, b.steps.length));
       y = Math.max(labelBottom, top + rows * (height + 14) - 14) + 4;
       return { label, cards };
     });
@@ -212,9 +216,12 @@ export class JourneyLayout {
     };
     if (fits(whole)) return [whole];
     const greedy: Part[] = [];
-    for (let from = 0; from < count; ) {
+    for (let from = 0; from < count;) {
       let to = from + 1;
       while (to < count && fits(of(from, to + 1))) to++;
+      // A column with more ways off it than fit: the columns after it without ways of their own stay with it.
+      if (!fits(of(from, to)))
+        while (to < count && of(to, to + 1).branches.length === 0 && fits({ from, to: to + 1, branches: [] })) to++;
       const part = of(from, to);
       // Too many ways for one part: as many as fit stay with the columns, the rest go on to parts of their own.
       const rest = [...part.branches];

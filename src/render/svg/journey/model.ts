@@ -53,16 +53,20 @@ export interface JourneyModel {
   branches: JourneyBranch[];
 }
 
-/** A share of all customers, as the journey writes it: `2 %`, `4.8 %`, `< 0.1 %`. */
+/** A share of all customers, as the journey writes it: `2 %`, `4.8 %`, `< 0.1 %` (kept on one line). */
 export function shareText(share: number): string {
   const tenths = Math.round(share * 1000) / 10;
-  return share > 0 && tenths === 0 ? '< 0.1 %' : `${tenths} %`;
+  return share > 0 && tenths === 0 ? '<\u00A00.1\u00A0%' : `${tenths}\u00A0%`;
 }
 
 /** The heading of a way off the main path: what it is, the choice that leads there, its share of all customers. */
 export function branchTitle(b: JourneyBranch): string {
   const kind =
-    b.kind === 'failure' ? 'Ending, goal not reached' : b.kind === 'ending' ? 'Other ending' : `Detour, back to ${b.back ?? 'the main path'}`;
+    b.kind === 'failure'
+      ? 'Ending, goal not reached'
+      : b.kind === 'ending'
+        ? 'Other ending'
+        : `Detour, back to ${b.back ?? 'the main path'}`;
   return [kind, b.choice, `${shareText(b.share)} of customers`].filter(Boolean).join(' · ');
 }
 

@@ -7,16 +7,7 @@
 import { FONT, INK, JOURNEY, LH, MARGIN, MUTED, TITLE, type Page } from '../../theme.js';
 import type { ExactAnalysis as Analysis } from '../../../analysis/index.js';
 import { type Drawing, type Shape } from '../scene.js';
-import {
-  circle,
-  failItem,
-  failMark,
-  legendShapes,
-  swatch,
-  truthItem,
-  truthMark,
-  type LegendItem,
-} from '../shapes.js';
+import { circle, failItem, failMark, legendShapes, swatch, truthItem, truthMark, type LegendItem } from '../shapes.js';
 import { CARD, HEAD, JourneyLayout, levelY, type Card, type PartLayout } from './layout.js';
 import { journeyModel, type JourneyStep } from './model.js';
 
@@ -59,19 +50,17 @@ function cardShapes(card: Card): Shape[] {
       dash: step.side === 'hidden' ? '4 3' : undefined,
       role: step.id,
     },
-    ...card.lines.map(
-      (line, k): Shape => ({
-        kind: 'text',
-        x: card.x + 6,
-        y: card.y + 8 + FONT * 0.92 + k * LH,
-        lines: [line.text],
-        size: FONT,
-        bold: line.bold,
-        fill: line.bold ? INK : MUTED,
-        role: `${line.bold ? 'name' : 'who'}:${step.id}`,
-        tip: line.tip,
-      }),
-    ),
+    ...card.lines.map((line, k): Shape => ({
+      kind: 'text',
+      x: card.x + 6,
+      y: card.y + 8 + FONT * 0.92 + k * LH,
+      lines: [line.text],
+      size: FONT,
+      bold: line.bold,
+      fill: line.bold ? INK : MUTED,
+      role: `${line.bold ? 'name' : 'who'}:${step.id}`,
+      tip: line.tip,
+    })),
   ];
   let badge = card.x + CARD - 10;
   if (step.fails) {
@@ -118,7 +107,16 @@ const legendOf = (customer: string, layout: PartLayout) =>
 
 function partShapes(layout: PartLayout, customer: string): Shape[] {
   const shapes: Shape[] = [
-    { kind: 'text', x: MARGIN, y: MARGIN + TITLE, lines: layout.title, size: TITLE, bold: true, fill: INK, role: 'title' },
+    {
+      kind: 'text',
+      x: MARGIN,
+      y: MARGIN + TITLE,
+      lines: layout.title,
+      size: TITLE,
+      bold: true,
+      fill: INK,
+      role: 'title',
+    },
   ];
   for (const s of layout.stages)
     shapes.push(

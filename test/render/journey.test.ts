@@ -1,0 +1,274 @@
+/**
+ * The customer's journey, checked on its model and on its scene (no browser, no font installed): the shares of
+ * its endings and detours are shares of all customers, its main path reaches the goal whoever does the last step,
+ * its text stays inside its boxes without overlapping at 11 pt or more on a 16:9 page, every step of the main path
+ * is on exactly one part, and Mermaid's journey lists the same steps with the same scores as the drawing.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { analyzeExact } from '../../src/analysis/index.js';
+import { drawnDiagrams, JOURNEY, LINE_HEIGHT, MIN_TEXT_PT, PAGES, shorten, textWidth } from '../../src/render/index.js';
+import { journey } from '../../src/render/journey.js';
+import { journeyModel } from '../../src/render/svg/journey/model.js';
+import type { Drawing, Shape } from '../../src/render/svg/scene.js';
+import { mapOf } from '../helpers/analyze.js';
+
+/**
+ * A bill: 80 % read it and pay; 20 % find it wrong and phone, and of those 90 % get it corrected (then pay) and
+ * 10 % give up. Of all customers: 0.2 x 0.1 = 2 % end unpaid, 0.2 x 0.9 = 18 % take the detour of a correction.
+ * The goal (the payment booked) is the ledger's, a support system: the main path still ends there.
+ */
+const BILL = `cxmap: 1
+process: { name: Pay a bill, customer: Customer, goal: Pay the bill }
+actors:
+  me: { kind: customer, name: Customer }
+  desk: { kind: frontstage, name: Billing desk }
+  back: { kind: backstage, name: Billing team }
+  ledger: { kind: support, name: Ledger, type: system }
+steps:
+  - id: receive
+    name: Read the bill
+    actor: me
+    channel: mail
+    feeling: 0
+    next:
+      - { to: pay, chance: 80%, label: bill right }
+      - { to: complain, chance: 20%, label: bill wrong }
+  - id: complain
+    name: Phone to complain
+    actor: desk
+    channel: phone
+    wait: 1h
+    work: 10m
+    feeling: -2
+    next:
+      - { to: correct, chance: 90%, label: corrected }
+      - { to: give-up, chance: 10%, label: not corrected }
+  - { id: correct, name: Correct the bill, actor: back, wait: 2d, work: 15m, next: pay }
+  - { id: give-up, name: Close the account unpaid, actor: back, outcome: failure }
+  - { id: pay, name: Pay the bill, actor: me, channel: web, wait: 1d, work: 5m, feeling: 1, next: booked }
+  - { id: booked, name: Book the payment, actor: ledger, work: 1m, outcome: success }
+`;
+
+const bill = () => analyzeExact(mapOf(BILL));
+
+describe('the journey model', () => {
+  const model = journeyModel(bill());
+
+  it('runs the main path to the goal, though a support system does the last step', () => {
+    expect(model.main.map((s) => [s.id, s.side])).toEqual([
+      ['receive', 'customer'],
+      ['pay', 'customer'],
+      ['booked', 'hidden'],
+    ]);
+  });
+
+  it('labels the ending with its share of all customers (2 %), and keeps the 18 % corrected as a detour', () => {
+    expect(
+      model.branches.map((b) => ({ ...b, share: Math.round(b.share * 1e6) / 1e6, steps: b.steps.map((s) => s.id) })),
+    ).toEqual([
+      {
+        from: 0,
+        kind: 'failure',
+        back: undefined,
+        choice: 'not corrected',
+        share: 0.02,
+        steps: ['complain', 'give-up'],
+      },
+      {
+        from: 0,
+        kind: 'detour',
+        back: 'Pay the bill',
+        choice: 'corrected',
+        share: 0.18,
+        steps: ['complain', 'correct'],
+      },
+    ]);
+    const headings = drawnDiagrams(bill(), 'journey')[0]!.drawing.shapes.flatMap((s) =>
+      s.kind === 'text' && s.role === 'branch' ? [s.lines.join(' ')] : [],
+    );
+    expect(headings).toEqual([
+      'Ending, goal not reached · not corrected · 2\u00A0% of customers',
+      'Detour, back to Pay the bill · corrected · 18\u00A0% of customers',
+    ]);
+  });
+
+  it('shows the wait before each step of the main path: the customer waits 1 day to pay, none before the rest', () => {
+    // Paying waits 1 d; reading starts the case and the booking follows the payment at once.
+    expect(model.main.map((s) => s.wait)).toEqual([0, 86_400, 0]);
+    const svg = drawnDiagrams(bill(), 'journey')[0]!.svg;
+    expect(svg.match(/>waits [^<]*</g)).toEqual(['>waits 1.0 d<']);
+  });
+});
+
+/** Where a text shape's lines stand: from the top of the first line's capitals to the bottom of the last. */
+function textBox(t: Extract<Shape, { kind: 'text' }>) {
+  const width = Math.max(...t.lines.map((l) => textWidth(l, t.size, t.bold)));
+  const x = t.anchor === 'middle' ? t.x - width / 2 : t.anchor === 'end' ? t.x - width : t.x;
+  const top = t.y - t.size * 0.8;
+  return { x, y: top, width, height: (t.lines.length - 1) * t.size * LINE_HEIGHT + t.size, text: t.lines.join(' ') };
+}
+type Box = { x: number; y: number; width: number; height: number };
+const inside = (a: Box, b: Box) =>
+  a.x >= b.x - 0.01 &&
+  a.y >= b.y - 0.01 &&
+  a.x + a.width <= b.x + b.width + 0.01 &&
+  a.y + a.height <= b.y + b.height + 0.01;
+const overlap = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+function expectLegible(d: Drawing) {
+  const texts = d.shapes.filter((s) => s.kind === 'text');
+  const rects = d.shapes.filter((s) => s.kind === 'rect');
+  expect(texts.length).toBeGreaterThan(0);
+  for (const t of texts) {
+    expect(t.size).toBeGreaterThanOrEqual(MIN_TEXT_PT);
+    const box = textBox(t);
+    expect(inside(box, { x: 0, y: 0, width: d.width, height: d.height }), box.text).toBe(true);
+    // A card's text and a wait's text stand inside their card or pill.
+    const owner = /^(?:name|who):(.*)$/.exec(t.role ?? '')?.[1] ?? (t.role?.startsWith('wait:') ? t.role : undefined);
+    if (owner !== undefined)
+      expect(
+        rects.some((r) => r.role === owner && inside(box, r)),
+        box.text,
+      ).toBe(true);
+  }
+  const boxes = texts.map(textBox);
+  for (const [k, a] of boxes.entries())
+    for (const b of boxes.slice(k + 1)) expect(overlap(a, b), `"${a.text}" and "${b.text}"`).toBe(false);
+}
+
+describe('the journey on a 16:9 page', () => {
+  it('drawn whole (no page), the energy switch and the bill: text inside its box, no overlap', () => {
+    for (const yaml of [readFileSync('test/fixtures/energy-switch.cxmap.yaml', 'utf8'), BILL]) {
+      const [whole, ...more] = drawnDiagrams(analyzeExact(mapOf(yaml)), 'journey');
+      expect(more).toEqual([]);
+      expectLegible(whole!.drawing);
+    }
+  });
+
+  const energy = analyzeExact(mapOf(readFileSync('test/fixtures/energy-switch.cxmap.yaml', 'utf8')));
+
+  it('the energy switch: parts of one size, text inside its box, no overlap, 11 pt or more, each step once', () => {
+    const parts = drawnDiagrams(energy, 'journey', PAGES['16:9']);
+    // Its 9 steps of the main path and 4 ways off it do not fit one slide at 11 pt.
+    expect(parts.length).toBe(2);
+    for (const p of parts) {
+      expect(p.scale).toBeGreaterThanOrEqual(1);
+      expect([p.drawing.width, p.drawing.height]).toEqual([parts[0]!.drawing.width, parts[0]!.drawing.height]);
+      expectLegible(p.drawing);
+    }
+    const model = journeyModel(energy);
+    expect(model.main.map((s) => s.id)).toEqual([
+      'sign-up',
+      'confirm',
+      'cooling-off',
+      'identity',
+      'meter-read',
+      'final-bill',
+      'settled',
+    ]);
+    // Each step of the main path is the first card of its id on exactly one part (ways off it may repeat it).
+    const mainCards = parts.flatMap((p) => {
+      const cards = p.drawing.shapes.flatMap((s) =>
+        s.kind === 'rect' && model.main.some((m) => m.id === s.role) ? [s] : [],
+      );
+      return cards.filter((c) => c.y === cards[0]!.y).map((c) => c.role);
+    });
+    expect(mainCards).toEqual(model.main.map((s) => s.id));
+  });
+
+  it('a long journey with many ways off it: every part fits at 11 pt, every step of the main path once', () => {
+    const steps = Array.from({ length: 30 }, (_, k) => {
+      const next =
+        k === 29
+          ? ''
+          : k % 3 === 0
+            ? `\n    next:\n      - { to: s${k + 1}, chance: 90% }\n      - { to: x${k}, chance: 10%, label: a rather long reason why some customers stop here }`
+            : `\n    next: s${k + 1}`;
+      const end =
+        k % 3 === 0 && k < 29
+          ? `\n  - { id: x${k}, name: Give up at step ${k}, actor: me, channel: web, outcome: failure }`
+          : '';
+      return `  - id: s${k}\n    name: Step ${k} of a journey with a name long enough to wrap over lines\n    actor: ${k % 2 ? 'desk' : 'me'}\n    channel: web\n    wait: ${k + 1}h${k % 4 ? `\n    feeling: ${(k % 5) - 2}` : ''}${next}${end}`;
+    });
+    const yaml = `cxmap: 1\nprocess: { name: Long, customer: Customer, goal: Reach the end }\nactors:\n  me: { kind: customer, name: Customer }\n  desk: { kind: frontstage, name: Desk }\nsteps:\n${steps.join('\n')}\n`;
+    const analysis = analyzeExact(mapOf(yaml));
+    const parts = drawnDiagrams(analysis, 'journey', PAGES['16:9']);
+    // Six columns to a 16:9 slide at 11 pt (8 + 112 + 6 x 136 - 12 + 8 = 932 of 940 points): 30 in 5 parts.
+    expect(parts.length).toBe(5);
+    const ids = new Set(Array.from({ length: 30 }, (_, k) => `s${k}`));
+    const seen: string[] = [];
+    for (const p of parts) {
+      expect(p.scale).toBeGreaterThanOrEqual(1);
+      expectLegible(p.drawing);
+      for (const s of p.drawing.shapes) if (s.kind === 'rect' && s.role && ids.has(s.role)) seen.push(s.role);
+    }
+    expect(seen).toEqual([...ids]);
+    // Every ending is drawn once, with its share of all customers: 10 % of the 0.9^n who reach the n-th choice
+    // (0.1, 0.09, 0.081, 0.0729 ... 0.1 x 0.9^9 = 0.0387).
+    const shares = parts.flatMap((p) =>
+      p.drawing.shapes.flatMap((s) =>
+        s.kind === 'text' && s.role === 'branch'
+          ? [/· ([\d.]+)\u00A0% of customers$/.exec(s.lines.join(' '))?.[1]]
+          : [],
+      ),
+    );
+    expect(shares).toEqual(['10', '9', '8.1', '7.3', '6.6', '5.9', '5.3', '4.8', '4.3', '3.9']);
+  });
+
+  it('a step with more ways off it than a slide holds: the rest go on to parts of their own, at 11 pt', () => {
+    const ways = Array.from({ length: 9 }, (_, k) => `      - { to: x${k}, chance: 10%, label: reason ${k} }`);
+    const ends = Array.from(
+      { length: 9 },
+      (_, k) => `  - { id: x${k}, name: Give up for reason ${k}, actor: desk, channel: phone, outcome: failure }`,
+    );
+    const yaml = `cxmap: 1\nprocess: { name: Many ways, customer: Customer, goal: Done }\nactors:\n  me: { kind: customer, name: Customer }\n  desk: { kind: frontstage, name: Desk }\nsteps:\n  - id: ask\n    name: Ask\n    actor: me\n    channel: web\n    next:\n      - { to: done, chance: 10% }\n${ways.join('\n')}\n  - { id: done, name: Done, actor: me, channel: web, outcome: success }\n${ends.join('\n')}\n`;
+    const parts = drawnDiagrams(analyzeExact(mapOf(yaml)), 'journey', PAGES['16:9']);
+    const headings = parts.map((p) => p.drawing.shapes.filter((s) => s.kind === 'text' && s.role === 'branch').length);
+    // Each way takes 6 + 39.3 (its card of two lines, 2 x 12.65 + 14, beside its heading) + 4 = 49.3 points: the
+    // part with five is 499.35 points high, a sixth would make it 548.65 of the 520 inside a 16:9 slide's margins;
+    // the other four go on to a part of their own.
+    expect(headings).toEqual([5, 4]);
+    for (const p of parts) {
+      expect(p.scale).toBeGreaterThanOrEqual(1);
+      expectLegible(p.drawing);
+    }
+  });
+});
+
+describe("Mermaid's journey and the drawing list the same steps with the same scores", () => {
+  it.each([
+    ['the bill', BILL],
+    ['the energy switch', readFileSync('test/fixtures/energy-switch.cxmap.yaml', 'utf8')],
+  ])('%s', (_, yaml) => {
+    const analysis = analyzeExact(mapOf(yaml));
+    const { map } = analysis;
+    const text = journey(
+      analysis,
+      map.steps.map((s) => s.index),
+      'x',
+    );
+    // Mermaid's tasks: the name (after the marks) and the score.
+    const tasks = [...text.matchAll(/^ {4}\u200B(?:★ )?(?:⚠ )?(.*): (\d): /gm)].map((m) => `${m[1]} = ${m[2]}`);
+    // The drawing's cards in order, each scored by the colour of its feeling (3 for a hollow mark, as Mermaid).
+    const drawing = drawnDiagrams(analysis, 'journey')[0]!.drawing;
+    const score = new Map(Object.entries(JOURNEY.feeling).map(([f, colour]) => [colour, 3 + Number(f)]));
+    const dots = drawing.shapes.filter((s) => s.kind === 'path' && s.d.includes(' A'));
+    const cards = drawing.shapes.filter((s) => s.kind === 'rect' && map.steps.some((m) => m.id === s.role));
+    const drawn = cards.map((c) => {
+      if (c.kind !== 'rect') throw new Error('a card is a box');
+      const dot = dots.find((d) => {
+        const [x, y] = /^M([\d.]+) ([\d.]+)/
+          .exec(d.kind === 'path' ? d.d : '')!
+          .slice(1)
+          .map(Number);
+        return x! > c.x && x! < c.x + c.width && (y! > c.y + c.height || Math.abs(y! - c.y) < 0.1);
+      });
+      const name = shorten(map.steps.find((s) => s.id === c.role)!.name, 40);
+      return `${name} = ${dot?.kind === 'path' ? (score.get(dot.fill!) ?? 3) : '?'}`;
+    });
+    expect(drawn).toEqual(tasks);
+    expect(tasks.length).toBeGreaterThan(3);
+  });
+});
