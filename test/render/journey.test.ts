@@ -5,6 +5,7 @@
  * is on exactly one part, and Mermaid's journey lists the same steps with the same scores as the drawing.
  */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { analyzeExact } from '../../src/analysis/index.js';
 import { drawnDiagrams, JOURNEY, LINE_HEIGHT, MIN_TEXT_PT, PAGES, shorten, textWidth } from '../../src/render/index.js';
@@ -270,5 +271,93 @@ describe("Mermaid's journey and the drawing list the same steps with the same sc
     });
     expect(drawn).toEqual(tasks);
     expect(tasks.length).toBeGreaterThan(3);
+  });
+});
+
+describe('the journey of any map (property)', () => {
+  const actor = fc.constantFrom('me', 'desk', 'office', 'sys');
+  const feeling = fc.constantFrom(undefined, -2, -1, 0, 1, 2);
+  const block = fc.record({
+    kind: fc.constantFrom('step', 'fail', 'rework', 'detour'),
+    actor,
+    feeling,
+    wait: fc.constantFrom('0', '30m', '2d'),
+    p: fc.integer({ min: 5, max: 95 }),
+    back: fc.nat(3),
+    also: actor,
+  });
+  /** A chain of steps after the first, each going on, or choosing between going on and an ending, a loop back or a detour. */
+  const yamlOf = (
+    blocks: { kind: string; actor: string; feeling?: number; wait: string; p: number; back: number; also: string }[],
+  ) => {
+    const n = blocks.length;
+    const step = (id: string, a: string, rest: string) =>
+      `  - id: ${id}\n    name: Step ${id} of a map\n    actor: ${a}\n    channel: web\n${rest}`;
+    const lines = blocks.flatMap((b, k) => {
+      const on = k + 1 < n ? `s${k + 1}` : 'goal';
+      const way = (to: string) =>
+        `    next:\n      - { to: ${on}, chance: ${b.p}% }\n      - { to: ${to}, chance: ${100 - b.p}%, label: way ${k} }\n`;
+      const head = `    wait: ${b.wait}\n${b.feeling === undefined ? '' : `    feeling: ${b.feeling}\n`}`;
+      switch (b.kind) {
+        case 'fail':
+          return [step(`s${k}`, b.actor, head + way(`f${k}`)), step(`f${k}`, b.also, '    outcome: failure\n')];
+        case 'rework':
+          return [step(`s${k}`, b.actor, head + way(`s${Math.max(0, k - b.back)}`))];
+        case 'detour':
+          return [
+            step(`s${k}`, b.actor, head + way(`d${k}`)),
+            step(
+              `d${k}`,
+              b.also,
+              `    next:\n      - { to: ${on}, chance: 90% }\n      - { to: e${k}, chance: 10% }\n`,
+            ),
+            step(`e${k}`, b.actor, '    outcome: failure\n'),
+          ];
+        default:
+          return [step(`s${k}`, b.actor, `${head}    next: ${on}\n`)];
+      }
+    });
+    return `cxmap: 1\nprocess: { name: P, customer: C, goal: G }\nactors:\n  me: { kind: customer, name: Me }\n  desk: { kind: frontstage, name: Desk }\n  office: { kind: backstage, name: Office }\n  sys: { kind: support, name: System }\nsteps:\n${step('start', 'me', '    next: s0\n')}${lines.join('')}${step('goal', 'sys', '    outcome: success\n')}`;
+  };
+
+  it('every ending is drawn once with the share of customers who end there; the shares of the endings sum to 1', () => {
+    fc.assert(
+      fc.property(fc.array(block, { minLength: 1, maxLength: 9 }), (blocks) => {
+        const analysis = analyzeExact(mapOf(yamlOf(blocks)));
+        const { map, time } = analysis;
+        const model = journeyModel(analysis);
+        const last = model.main.at(-1)!;
+        expect(map.steps[last.index]!.next.kind).toBe('end');
+        const endings = model.branches.filter((b) => b.kind !== 'detour');
+        const ends = [last.index, ...endings.map((b) => b.steps.at(-1)!.index)];
+        expect([...ends].sort((a, b) => a - b)).toEqual(
+          map.steps.filter((s) => s.next.kind === 'end').map((s) => s.index),
+        );
+        for (const b of endings) expect(b.share).toBeCloseTo(time.visits[b.steps.at(-1)!.index]!, 12);
+        for (const b of model.branches) expect(b.share).toBeGreaterThan(0);
+        const total = time.visits[last.index]! + endings.reduce((sum, b) => sum + b.share, 0);
+        expect(total).toBeCloseTo(1, 9);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('on a 16:9 page: every part at 11 pt or more, text inside its box, and each step of the main path once', () => {
+    fc.assert(
+      fc.property(fc.array(block, { minLength: 1, maxLength: 14 }), (blocks) => {
+        const analysis = analyzeExact(mapOf(yamlOf(blocks)));
+        const main = journeyModel(analysis).main.map((s) => s.id);
+        const parts = drawnDiagrams(analysis, 'journey', PAGES['16:9']);
+        const cards: string[] = [];
+        for (const p of parts) {
+          expect(p.scale).toBeGreaterThanOrEqual(1);
+          expectLegible(p.drawing);
+          const own = p.drawing.shapes.flatMap((s) => (s.kind === 'rect' && main.includes(s.role!) ? [s] : []));
+          cards.push(...own.filter((c) => c.y === own[0]!.y).map((c) => c.role!));
+        }
+        expect(cards).toEqual(main);
+      }),
+      { numRuns: 40 },
+    );
   });
 });
