@@ -146,20 +146,24 @@ export function journeyModel(analysis: Analysis): JourneyModel {
   const offPath = map.steps.filter((s) => !onPath.has(s.index)).map((s) => s.index);
   for (const start of [...offPath.filter(isEnd), ...offPath.filter((i) => lived(i) || chosen.has(i))]) {
     if (covered.has(start)) continue;
-    const way: number[] = [];
+    const back: number[] = []; // from the start back to the main path
+    const inWay = new Set<number>();
     let at: number | undefined = start;
-    while (at !== undefined && !onPath.has(at) && !way.includes(at)) {
-      way.unshift(at);
+    while (at !== undefined && !onPath.has(at) && !inWay.has(at)) {
+      back.push(at);
+      inWay.add(at);
       at = before.get(at);
     }
     if (at === undefined || !onPath.has(at)) continue;
-    // The choice nearest before the start names the way: the reason this share of customers is here.
+    const way = back.reverse();
+    // The labelled choice nearest before the start names the way: the reason this share of customers is here.
     const entry = [at, ...way];
     let label: string | undefined;
     for (let e = entry.length - 1; e > 0 && label === undefined; e--) label = choice.get(`${entry[e - 1]}>${entry[e]}`);
     let on = isEnd(start) ? undefined : likeliest(start);
-    while (on !== undefined && !onPath.has(on) && !way.includes(on)) {
+    while (on !== undefined && !onPath.has(on) && !inWay.has(on)) {
       way.push(on);
+      inWay.add(on);
       on = likeliest(on);
     }
     for (const i of way) covered.add(i);
