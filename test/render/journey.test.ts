@@ -236,6 +236,21 @@ describe('the journey on a 16:9 page', () => {
       expectLegible(p.drawing);
     }
   });
+  it('a likely path with no step the customer lives: its ways off are all drawn, at 11 pt', () => {
+    // The likely path runs start, a, b and stops (b leads back to a): all office work. Nine endings leave a.
+    const ends = Array.from({ length: 9 }, (_, k) => `x${k}`);
+    const yaml = `cxmap: 1\nprocess: { name: Unseen, customer: Customer, goal: Done }\nactors:\n  me: { kind: customer, name: Customer }\n  office: { kind: backstage, name: Office }\nsteps:\n  - { id: start, name: Start, actor: office, next: a }\n  - id: a\n    name: A\n    actor: office\n    next:\n      - { to: b, chance: 64% }\n${ends.map((x) => `      - { to: ${x}, chance: 4% }`).join('\n')}\n  - { id: b, name: B, actor: office, next: a }\n${ends.map((x) => `  - { id: ${x}, name: Told ${x}, actor: me, channel: mail, outcome: failure }`).join('\n')}\n`;
+    const analysis = analyzeExact(mapOf(yaml));
+    expect(journeyModel(analysis).main).toEqual([]);
+    const parts = drawnDiagrams(analysis, 'journey', PAGES['16:9']);
+    const drawn: string[] = [];
+    for (const p of parts) {
+      expect(p.scale).toBeGreaterThanOrEqual(1);
+      expectLegible(p.drawing);
+      for (const s of p.drawing.shapes) if (s.kind === 'rect' && ends.includes(s.role!)) drawn.push(s.role!);
+    }
+    expect(drawn).toEqual(ends);
+  });
 });
 
 describe("Mermaid's journey and the drawing list the same steps with the same scores", () => {

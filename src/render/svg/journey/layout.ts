@@ -119,6 +119,11 @@ export class JourneyLayout {
     return colX(columns) - GAP + MARGIN;
   }
 
+  /** The title of part `index` (from 1) of `count`. */
+  title(index: number, count: number) {
+    return `${this.model.process} · the customer's journey${count > 1 ? ` · part ${index} of ${count}` : ''}`;
+  }
+
   /** The part laid out at a width (at least its own), with its title. */
   place(part: Part, title: string, width = this.naturalWidth(part)): PartLayout {
     const steps = this.model.main.slice(part.from, part.to);
@@ -207,16 +212,19 @@ export class JourneyLayout {
       to,
       branches: branches.filter((b) => Math.max(0, b.from) >= from && Math.max(0, b.from) < to),
     });
-    const whole = of(0, count);
+    const whole = { from: 0, to: count, branches };
     const page = this.page;
     if (!page) return [whole];
+    const most = count + branches.length;
     const fits = (part: Part) => {
-      const layout = this.place(part, `${this.model.process} · part 99 of 99`);
+      // Checked with the longest title a part can have: there are never more parts than columns and ways.
+      const layout = this.place(part, this.title(most, most));
       return fitsPage({ width: layout.width, height: height(layout) }, page);
     };
     if (fits(whole)) return [whole];
     const greedy: Part[] = [];
-    for (let from = 0; from < count;) {
+    // (A main path without a step the customer lives still gives one part, for the ways off it.)
+    for (let from = 0; from < Math.max(count, 1);) {
       let to = from + 1;
       while (to < count && fits(of(from, to + 1))) to++;
       // A column with more ways off it than fit: the columns after it without ways of their own stay with it.
@@ -236,7 +244,7 @@ export class JourneyLayout {
       from = to;
     }
     const columns = greedy.filter((p) => p.to > p.from).length;
-    if (greedy.length === columns) {
+    if (count > 0 && greedy.length === columns) {
       const even = Array.from({ length: columns }, (_, k) =>
         of(Math.round((k * count) / columns), Math.round(((k + 1) * count) / columns)),
       );

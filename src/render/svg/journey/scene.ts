@@ -226,8 +226,7 @@ export function journeyDrawings(analysis: Analysis, page?: Page): Drawing[] {
   const layout = new JourneyLayout(model, page);
   const height = (l: PartLayout) => legendOf(model.customer, l).bottom + MARGIN;
   const parts = layout.parts(height);
-  const title = (k: number) =>
-    `${model.process} · the customer's journey${parts.length > 1 ? ` · part ${k + 1} of ${parts.length}` : ''}`;
+  const title = (k: number) => layout.title(k + 1, parts.length);
   const width = Math.max(...parts.map((p, k) => layout.place(p, title(k)).width));
   const placed = parts.map((p, k) => layout.place(p, title(k), width));
   const tallest = Math.max(...placed.map(height));
