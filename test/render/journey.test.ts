@@ -152,7 +152,7 @@ describe('the journey on a 16:9 page', () => {
 
   it('the energy switch: parts of one size, text inside its box, no overlap, 11 pt or more, each step once', () => {
     const parts = drawnDiagrams(energy, 'journey', PAGES['16:9']);
-    // Its 9 steps of the main path and 4 ways off it do not fit one slide at 11 pt.
+    // Its 7 steps of the main path and 4 ways off it do not fit one slide at 11 pt.
     expect(parts.length).toBe(2);
     for (const p of parts) {
       expect(p.scale).toBeGreaterThanOrEqual(1);

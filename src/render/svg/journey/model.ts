@@ -77,7 +77,16 @@ export const waitText = (model: JourneyModel, step: JourneyStep) =>
 const successors = (s: Step) =>
   s.next.kind === 'choice' ? s.next.choices.map((c) => c.to) : s.next.kind === 'all' ? s.next.branches : [];
 
+/** The model of each analysis, made once: Mermaid's text of a large map asks for it once per part. */
+const made = new WeakMap<Analysis, JourneyModel>();
+
 export function journeyModel(analysis: Analysis): JourneyModel {
+  let model = made.get(analysis);
+  if (!model) made.set(analysis, (model = modelOf(analysis)));
+  return model;
+}
+
+function modelOf(analysis: Analysis): JourneyModel {
   const { map, time } = analysis;
   const bars = likelyPath(analysis);
   const path = bars.map((b) => b.step);
