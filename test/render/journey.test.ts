@@ -134,6 +134,25 @@ function expectLegible(d: Drawing) {
         box.text,
       ).toBe(true);
   }
+  // A wait's pill stands clear of every other box and of the marks on the cards (the star, the F, the feelings).
+  const marks = d.shapes.flatMap((s) => {
+    const circle = s.kind === 'path' ? /^M([\d.]+) ([\d.]+) A([\d.]+)/.exec(s.d) : null;
+    const star = s.kind === 'path' && /^M[\d. L]+Z$/.test(s.d) ? s.d.match(/[\d.]+/g)!.map(Number) : null;
+    if (circle) {
+      const [x, y, r] = circle.slice(1).map(Number) as [number, number, number];
+      return [{ x, y: y - r, width: 2 * r, height: 2 * r }];
+    }
+    if (!star) return [];
+    const xs = star.filter((_, k) => k % 2 === 0);
+    const ys = star.filter((_, k) => k % 2 === 1);
+    const x = Math.min(...xs);
+    const y = Math.min(...ys);
+    return [{ x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y }];
+  });
+  const pills = rects.filter((r) => r.role?.startsWith('wait:'));
+  for (const pill of pills)
+    for (const other of [...rects.filter((r) => r !== pill), ...marks])
+      expect(overlap(pill, other), `${pill.role} and a box or mark at ${other.x}, ${other.y}`).toBe(false);
   const boxes = texts.map(textBox);
   for (const [k, a] of boxes.entries())
     for (const b of boxes.slice(k + 1)) expect(overlap(a, b), `"${a.text}" and "${b.text}"`).toBe(false);
@@ -231,6 +250,11 @@ describe('the journey on a 16:9 page', () => {
     // part with five is 499.35 points high, a sixth would make it 548.65 of the 520 inside a 16:9 slide's margins;
     // the other four go on to a part of their own.
     expect(headings).toEqual([5, 4]);
+    // On their own part, the ways say where they leave the main path.
+    const own = parts[1]!.drawing.shapes.flatMap((s) =>
+      s.kind === 'text' && s.role === 'branch' ? [s.lines.join(' ')] : [],
+    );
+    expect(own[0]).toBe('Ending, goal not reached · reason 5 · 10\u00A0% of customers · after Ask');
     for (const p of parts) {
       expect(p.scale).toBeGreaterThanOrEqual(1);
       expectLegible(p.drawing);

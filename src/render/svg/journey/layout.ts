@@ -169,7 +169,10 @@ export class JourneyLayout {
     // Each way off the main path: its heading, then its cards from the column after the one it leaves from.
     const branches = part.branches.map((b) => {
       const start = this.start(b, part);
-      const heading = cut(branchTitle(b));
+      // Cards that cannot stand after the column they leave from (on a part of their own, or too many for the row
+      // there) say where they leave.
+      const after = start === 0 && b.from >= 0 ? ` · after ${this.model.main[b.from]!.name}` : '';
+      const heading = cut(branchTitle(b) + after);
       const lines = wrap(heading.text, start ? colX(start) - 8 - MARGIN : width - 2 * MARGIN, FONT, true);
       y += 6;
       const label = { x: MARGIN, y: y + FONT, lines, tip: heading.tip };
