@@ -275,6 +275,23 @@ describe('the journey on a 16:9 page', () => {
     }
     expect(drawn).toEqual(ends);
   });
+  it('a 10 KB name of a step and of an actor: cut at 120 characters with an ellipsis, whole in the tooltip, at 11 pt', () => {
+    const long = 'word '.repeat(2000).trim();
+    const yaml = BILL.replace('name: Read the bill', `name: ${long}`).replace('name: Billing desk', `name: ${long}`);
+    const parts = drawnDiagrams(analyzeExact(mapOf(yaml)), 'journey', PAGES['16:9']);
+    for (const p of parts) {
+      expect(p.scale).toBeGreaterThanOrEqual(1);
+      expectLegible(p.drawing);
+    }
+    const shapes = parts.flatMap((p) => p.drawing.shapes);
+    const cut = shapes.filter((s) => s.kind === 'text' && s.tip?.startsWith(long));
+    // The name of the first card, and who the customer deals with on the two cards of the Billing desk (its name
+    // and channel: `${long} · phone`).
+    expect(cut.map((s) => s.role)).toEqual(['name:receive', 'who:complain', 'who:complain']);
+    const text = shapes.flatMap((s) => (s.kind === 'text' && s.role === 'name:receive' ? s.lines : []));
+    // The first 119 characters (23 times 'word ' is 115, then 'word'), then the ellipsis: 120 characters.
+    expect(text.join(' ')).toBe(`${'word '.repeat(23)}word…`);
+  });
 });
 
 describe("Mermaid's journey and the drawing list the same steps with the same scores", () => {

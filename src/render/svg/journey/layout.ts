@@ -37,7 +37,6 @@ export interface Card extends Box {
 
 export interface PartLayout {
   width: number;
-  height: number;
   title: string[];
   stages: (Box & { lines: string[] })[];
   waits: (Box & { step: JourneyStep; text: string })[];
@@ -56,16 +55,14 @@ export const levelY = (top: number, feeling: number) => top + 8 + (2 - feeling) 
 /** A card's lines: the name in bold, then who the customer deals with and how. */
 function cardLines(step: JourneyStep): TextLine[] {
   const name = cut(step.name);
+  const who = cut([step.who, step.channel].filter(Boolean).join(' · '));
   return [
     ...wrap(name.text, CARD - 2 * PAD, FONT, true).map((text, k) => ({
       text,
       bold: true,
       tip: k ? undefined : name.tip,
     })),
-    ...wrap([step.who, step.channel].filter(Boolean).join(' · '), CARD - 2 * PAD, FONT).map((text) => ({
-      text,
-      bold: false,
-    })),
+    ...wrap(who.text, CARD - 2 * PAD, FONT).map((text, k) => ({ text, bold: false, tip: k ? undefined : who.tip })),
   ];
 }
 
@@ -191,7 +188,6 @@ export class JourneyLayout {
     const shown = [...steps, ...part.branches.flatMap((b) => b.steps)];
     return {
       width,
-      height: y,
       title: titleLines,
       stages,
       waits,
