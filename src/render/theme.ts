@@ -86,3 +86,21 @@ export const VALUE_STYLE = {
   none: { fill: '#FFFFFF', band: PALETTE.unclassified, label: 'not classed' },
 };
 export type ValueKey = keyof typeof VALUE_STYLE;
+
+/** The customer's journey: its cards by who acts, the levels of feeling and the curve through them, the waits. */
+export const JOURNEY = {
+  stageFill: '#E9EEF3',
+  card: { customer: LANE_FILL.customer, frontstage: LANE_FILL.frontstage, hidden: '#FFFFFF' },
+  cardStroke: '#8C8C8C',
+  /** The feelings from very bad (-2) to very good (2): vermillion to bluish green, grey for neutral. */
+  feeling: { 2: PALETTE.valueAdding, 1: '#5BB88F', 0: '#8C8C8C', [-1]: '#E08A4F', [-2]: PALETTE.waste } as Record<
+    number,
+    string
+  >,
+  neutralLine: '#B5B5B5',
+  levelLine: '#E2E2E2',
+  curve: '#0072B2',
+  hollow: '#FFFFFF',
+  waitFill: '#FFF1D6',
+  waitStroke: PALETTE.hot,
+};

@@ -14,7 +14,7 @@ import { timeline } from './timeline.js';
 import { timePie } from './time.js';
 import { MAX_EDGES, MAX_TEXT } from './text.js';
 import { blueprintDrawings } from './svg/blueprint.js';
-import { journeyDrawings } from './svg/journey.js';
+import { journeyDrawings } from './svg/journey/scene.js';
 import { matrixDrawing } from './svg/matrix.js';
 import { prioritiesDrawing } from './svg/priorities.js';
 import { svgOf, type Drawing } from './svg/scene.js';

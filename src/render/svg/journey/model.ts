@@ -1,0 +1,190 @@
+/**
+ * What the customer's journey shows, whatever draws it (cxmap's drawing, Mermaid's journey text): the steps the
+ * customer lives on the most likely path, from the first to the ending it reaches (the goal, whoever does it), with
+ * how long the customer waits between them and the feelings recorded; then each other way the customer can go,
+ * with its share of ALL customers from the analysis's reach (Reach, in the method's "What-ifs that hold"): an
+ * ending shows the chance that a case ends there, a detour the chance that a case ever takes it. A 20 % branch of
+ * which 90 % is corrected ends 2 % of customers, and the 18 % corrected show as a detour of their own.
+ */
+import { formatDuration, type Calendar } from '../../../core/index.js';
+import { isCustomerFacing, type ExactAnalysis as Analysis } from '../../../analysis/index.js';
+import type { Step } from '../../../load/index.js';
+import { likelyPath } from '../../timeline.js';
+
+/** A wait shorter than this between two steps of the main path is not shown. */
+const SHOWN_WAIT = 60;
+
+export interface JourneyStep {
+  index: number;
+  id: string;
+  name: string;
+  stage: string;
+  /** Who the customer deals with: the customer's own name on their own steps. */
+  who: string;
+  channel?: string;
+  /** The customer's own step, a step with the company in front of them, or work out of their sight. */
+  side: 'customer' | 'frontstage' | 'hidden';
+  /** The feeling recorded, -2 (very bad) to 2 (very good); none when the map records none. */
+  feeling?: number;
+  fails: boolean;
+  momentOfTruth: boolean;
+  /** On the main path: the time the customer waits after the step before (from the start for the first), seconds. */
+  wait: number;
+}
+
+export interface JourneyBranch {
+  /** The main path's column the way leaves after; -1 before the first. */
+  from: number;
+  kind: 'failure' | 'ending' | 'detour';
+  /** The step of the main path a detour comes back to. */
+  back?: string;
+  /** The label of the choice that sends customers this way, when it has one. */
+  choice?: string;
+  /** The share of all customers: that end here (an ending), that ever take this way (a detour). */
+  share: number;
+  steps: JourneyStep[];
+}
+
+export interface JourneyModel {
+  process: string;
+  customer: string;
+  calendar: Calendar;
+  main: JourneyStep[];
+  branches: JourneyBranch[];
+}
+
+/** A share of all customers, as the journey writes it: `2 %`, `4.8 %`, `< 0.1 %` (kept on one line). */
+export function shareText(share: number): string {
+  const tenths = Math.round(share * 1000) / 10;
+  return share > 0 && tenths === 0 ? '<\u00A00.1\u00A0%' : `${tenths}\u00A0%`;
+}
+
+/** The heading of a way off the main path: what it is, the choice that leads there, its share of all customers. */
+export function branchTitle(b: JourneyBranch): string {
+  const kind =
+    b.kind === 'failure'
+      ? 'Ending, goal not reached'
+      : b.kind === 'ending'
+        ? 'Other ending'
+        : `Detour, back to ${b.back ?? 'the main path'}`;
+  return [kind, b.choice, `${shareText(b.share)} of customers`].filter(Boolean).join(' · ');
+}
+
+/** The wait the customer sees before a step of the main path, as the drawing and the text write it. */
+export const waitText = (model: JourneyModel, step: JourneyStep) =>
+  step.wait >= SHOWN_WAIT ? `waits ${formatDuration(step.wait, model.calendar)}` : undefined;
+
+const successors = (s: Step) =>
+  s.next.kind === 'choice' ? s.next.choices.map((c) => c.to) : s.next.kind === 'all' ? s.next.branches : [];
+
+/** The model of each analysis, made once: Mermaid's text of a large map asks for it once per part. */
+const made = new WeakMap<Analysis, JourneyModel>();
+
+export function journeyModel(analysis: Analysis): JourneyModel {
+  let model = made.get(analysis);
+  if (!model) made.set(analysis, (model = modelOf(analysis)));
+  return model;
+}
+
+function modelOf(analysis: Analysis): JourneyModel {
+  const { map, time } = analysis;
+  const bars = likelyPath(analysis);
+  const path = bars.map((b) => b.step);
+  const onPath = new Set(path);
+  const isEnd = (i: number) => map.steps[i]!.next.kind === 'end';
+  // The customer lives their own steps, the frontstage's, and the ending they reach whoever makes it.
+  const lived = (i: number) => isCustomerFacing(map.steps[i]!) || isEnd(i);
+  /** The chance that a case ever reaches a step: its expected visits less the repeated ones. */
+  const reach = (i: number) => time.visits[i]! * time.firstPass[i]!;
+
+  const stepOf = (i: number, wait = 0): JourneyStep => {
+    const s = map.steps[i]!;
+    return {
+      index: i,
+      id: s.id,
+      name: s.name,
+      stage: s.stage,
+      who: s.actor.kind === 'customer' ? map.process.customer : s.actor.name,
+      channel: s.channel,
+      side: s.actor.kind === 'customer' ? 'customer' : isCustomerFacing(s) ? 'frontstage' : 'hidden',
+      feeling: s.feeling,
+      fails: Boolean(s.fails),
+      momentOfTruth: Boolean(s.momentOfTruth),
+      wait,
+    };
+  };
+
+  // The main path, and what the customer waits between its steps: the time from the end of one to the start of
+  // the next one's work on the most likely path (the company's work out of sight included).
+  const main: JourneyStep[] = [];
+  let done = 0;
+  for (const b of bars) {
+    if (!lived(b.step)) continue;
+    main.push(stepOf(b.step, Math.max(0, b.start + b.wait - done)));
+    done = b.start + b.wait + b.work;
+  }
+  const column = new Map<number, number>(); // a step of the likely path -> the last main column at or before it
+  let k = -1;
+  for (const i of path) {
+    if (lived(i)) k++;
+    column.set(i, k);
+  }
+
+  const before = new Map<number, number>(); // step -> a step leading to it, one on the likely path if any
+  const choice = new Map<string, string | undefined>(); // `from>to` -> the label of the choice
+  const chosen = new Set<number>(); // the steps a choice leads to
+  for (const s of map.steps) {
+    for (const t of successors(s)) if (!before.has(t) || onPath.has(s.index)) before.set(t, s.index);
+    if (s.next.kind === 'choice')
+      for (const c of s.next.choices) {
+        choice.set(`${s.index}>${c.to}`, c.label);
+        chosen.add(c.to);
+      }
+  }
+  const likeliest = (i: number) => {
+    const next = map.steps[i]!.next;
+    if (next.kind === 'all') return next.branches[0];
+    if (next.kind === 'choice') return [...next.choices].sort((a, b) => b.chance - a.chance)[0]?.to;
+    return undefined;
+  };
+
+  // The endings the main path misses first; then every step off it that the customer lives or that a choice leads
+  // to: each as the way from the main path through it, on to its ending or back to the main path.
+  const covered = new Set<number>();
+  const branches: JourneyBranch[] = [];
+  const offPath = map.steps.filter((s) => !onPath.has(s.index)).map((s) => s.index);
+  for (const start of [...offPath.filter(isEnd), ...offPath.filter((i) => lived(i) || chosen.has(i))]) {
+    if (covered.has(start)) continue;
+    const back: number[] = []; // from the start back to the main path
+    const inWay = new Set<number>();
+    let at: number | undefined = start;
+    while (at !== undefined && !onPath.has(at) && !inWay.has(at)) {
+      back.push(at);
+      inWay.add(at);
+      at = before.get(at);
+    }
+    if (at === undefined || !onPath.has(at)) continue;
+    const way = back.reverse();
+    // The labelled choice nearest before the start names the way: the reason this share of customers is here.
+    const entry = [at, ...way];
+    let label: string | undefined;
+    for (let e = entry.length - 1; e > 0 && label === undefined; e--) label = choice.get(`${entry[e - 1]}>${entry[e]}`);
+    let on = isEnd(start) ? undefined : likeliest(start);
+    while (on !== undefined && !onPath.has(on) && !inWay.has(on)) {
+      way.push(on);
+      inWay.add(on);
+      on = likeliest(on);
+    }
+    for (const i of way) covered.add(i);
+    const last = map.steps[way.at(-1)!]!;
+    branches.push({
+      from: column.get(at)!,
+      kind: last.next.kind !== 'end' ? 'detour' : last.outcome === 'failure' ? 'failure' : 'ending',
+      back: last.next.kind !== 'end' && on !== undefined ? map.steps[on]!.name : undefined,
+      choice: label,
+      share: reach(start),
+      steps: way.filter((i) => lived(i) || i === start).map((i) => stepOf(i)),
+    });
+  }
+  return { process: map.process.name, customer: map.process.customer, calendar: map.process.calendar, main, branches };
+}
