@@ -5,3 +5,4 @@ export * from './text.js';
 export * from './time.js';
 export * from './views.js';
 export { textWidth, wrap } from './svg/font.js';
+export * from './print/pptx.js';

@@ -86,3 +86,11 @@ export const VALUE_STYLE = {
   none: { fill: '#FFFFFF', band: PALETTE.unclassified, label: 'not classed' },
 };
 export type ValueKey = keyof typeof VALUE_STYLE;
+
+/**
+ * Slides (the deck's diagrams as PowerPoint shapes): the font a slide names, metric-compatible with the one the
+ * layout measures with, and where a line's baseline sits below its top, as a multiple of the size (Arial's ascent,
+ * 0.905 em, as the layouts place their first lines).
+ */
+export const DECK_FONT = 'Arial';
+export const TEXT_ASCENT = 0.9;
