@@ -209,7 +209,7 @@ function addTable(pptx: PptxGenJS, s: Extract<Slide, { kind: 'table' }>) {
 export async function pptxOf(slides: readonly Slide[], title: string): Promise<Uint8Array> {
   const pptx = new (await pptxClass())();
   pptx.layout = 'LAYOUT_WIDE';
-  pptx.title = safe(title);
+  pptx.title = xmlSafe(title);
   pptx.author = 'cxmap';
   defineMasters(pptx);
   for (const s of slides) {

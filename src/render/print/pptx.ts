@@ -40,9 +40,9 @@ const inside = (a: Box, b: Box, slack = 0.5) =>
 const overlap = (a: Box, b: Box) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
-/** The box a text takes in the drawing: its lines as the layout measured them, from the top of the first. */
+/** The box a text takes in the drawing, from the top of its first line: its lines as they are printed. */
 function textBox(t: Text): Box {
-  const width = Math.max(0, ...t.lines.map((line) => textWidth(line, t.size, t.bold)));
+  const width = Math.max(0, ...t.lines.map((line) => textWidth(xmlSafe(line), t.size, t.bold)));
   const x = t.anchor === 'middle' ? t.x - width / 2 : t.anchor === 'end' ? t.x - width : t.x;
   return { x, y: t.y - TEXT_ASCENT * t.size, width, height: t.lines.length * t.size * LINE_HEIGHT };
 }
