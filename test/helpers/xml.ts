@@ -6,7 +6,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import JSZip from 'jszip';
 
-// eslint-disable-next-line no-control-regex
 const NOT_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 const REFERENCE = /&#(x[0-9a-fA-F]+|[0-9]+);/g;
 
@@ -31,6 +30,9 @@ export async function pptxParts(bytes: Uint8Array): Promise<Map<string, string>>
     .sort();
   return new Map(await Promise.all(names.map(async (n) => [n, await zip.file(n)!.async('string')] as const)));
 }
+
+/** A node of parsed XML, as the assertions walk it. */
+export type Xml = ReturnType<XMLParser['parse']>;
 
 /** A parser that keeps text as written: no trimming, no numbers, attributes as `@_name`. */
 export const reader = (arrays: readonly string[] = []) =>

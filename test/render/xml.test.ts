@@ -11,7 +11,7 @@ import { xmlSafe } from '../../src/core/index.js';
 import { PAGES, pageScale, textWidth, type Drawn } from '../../src/render/index.js';
 import { svgOf, type Drawing } from '../../src/render/svg/scene.js';
 import { pptxOf } from '../../src/report/index.js';
-import { pptxParts, reader, xmlProblem } from '../helpers/xml.js';
+import { pptxParts, reader, xmlProblem, type Xml } from '../helpers/xml.js';
 
 /** A drawing of one labelled box, a free label with the whole text as its tip, and the label as the title. */
 function scene(label: string): Drawn {
@@ -67,10 +67,10 @@ const label = fc
 
 const all = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 /** The text of a shape's runs, paragraph by paragraph. */
-const shapeText = (sp: any): string[] =>
-  all(sp['p:txBody']?.['a:p']).map((p: any) =>
+const shapeText = (sp: Xml): string[] =>
+  all(sp['p:txBody']?.['a:p']).map((p: Xml) =>
     all(p['a:r'])
-      .map((r: any) => r['a:t'])
+      .map((r: Xml) => r['a:t'])
       .join(''),
   );
 
@@ -82,7 +82,7 @@ describe('XML printers, whatever the labels hold', () => {
         expect(xmlProblem(svg)).toBeUndefined();
         const doc = reader(['text']).parse(svg).svg;
         expect(doc.title).toBe(xmlSafe(text));
-        const texts = doc.g.text as any[];
+        const texts = doc.g.text as Xml[];
         expect(texts.find((t) => t['@_data-role'] === 'a')['#text']).toBe(xmlSafe(text));
         expect(texts.find((t) => t['@_data-role'] === 'legend').title).toBe(xmlSafe(text));
       }),
@@ -101,9 +101,9 @@ describe('XML printers, whatever the labels hold', () => {
             'p:sp'
           ],
         );
-        const named = (name: string) => shapes.find((sp: any) => sp['p:nvSpPr']['p:cNvPr']['@_name'] === name);
+        const named = (name: string) => shapes.find((sp: Xml) => sp['p:nvSpPr']['p:cNvPr']['@_name'] === name);
         expect(shapeText(named('step:a'))).toEqual([safe]);
-        const title = shapes.find((sp: any) => sp['p:nvSpPr']['p:nvPr']['p:ph']?.['@_type'] === 'title');
+        const title = shapes.find((sp: Xml) => sp['p:nvSpPr']['p:nvPr']['p:ph']?.['@_type'] === 'title');
         expect(shapeText(title)).toEqual([safe]);
         const notes = parts.get('ppt/notesSlides/notesSlide1.xml')!;
         expect(notes).toContain('In full, the labels cut short on this slide');
