@@ -319,16 +319,15 @@ export function printSlideShapes(slide: Slide, drawn: Drawn, titlePlaceholder?: 
     switch (shape.kind) {
       case 'rect': {
         const outline = line(shape.stroke, shape.strokeWidth === undefined ? 1 : pt(shape.strokeWidth), shape.dash);
+        const radius = Math.min(shape.radius ?? 0, shape.width / 2, shape.height / 2);
         const form = {
           ...place(shape),
           ...filled(shape.fill),
           ...outline,
-          ...(shape.radius
-            ? { rectRadius: Math.min(il(shape.radius), il(Math.min(shape.width, shape.height)) / 2) }
-            : {}),
+          ...(radius ? { rectRadius: il(radius) } : {}),
           ...(shape.role ? { objectName: xmlSafe(shape.role) } : {}),
         };
-        const kind = shape.radius ? 'roundRect' : 'rect';
+        const kind = radius ? 'roundRect' : 'rect';
         const mine = (texts.get(k) ?? []).map((n) => shapes[n] as Text);
         if (mine.length === 0) {
           slide.addShape(kind, form);
@@ -336,7 +335,10 @@ export function printSlideShapes(slide: Slide, drawn: Drawn, titlePlaceholder?: 
         }
         const first = mine[0]!;
         const b = textBox(first);
-        // Insets in points on the slide: margin is [left, right, bottom, top] in pptxgenjs 4.
+        // The text of a rounded rectangle starts inside its corners, 0.29289 of the radius in from each side
+        // (ECMA-376, presetShapeDefinitions.xml, roundRect: il = x1 * 29289 / 100000): the insets make up for it.
+        const corner = radius * 0.29289;
+        const inset = (v: number) => pt(Math.max(0, v - corner));
         const left = first.anchor === 'middle' ? Math.max(0, 2 * (first.x - shape.x) - shape.width) : b.x - shape.x;
         const right =
           first.anchor === 'middle'
@@ -349,7 +351,8 @@ export function printSlideShapes(slide: Slide, drawn: Drawn, titlePlaceholder?: 
           ...body,
           shape: kind,
           align: align(first),
-          margin: [pt(first.anchor === 'end' ? 0 : left), pt(right), 0, pt(b.y - shape.y)],
+          // pptxgenjs 4 takes the insets as [left, right, bottom, top], in points.
+          margin: [first.anchor === 'end' ? 0 : inset(left), inset(right), 0, inset(b.y - shape.y)],
         });
         break;
       }
