@@ -100,6 +100,9 @@ describe('the PowerPoint printer of a scene', async () => {
 
   it('writes a label in no box as a text box that does not wrap, centred where the scene centres it', () => {
     const label = shape(xml, 'label');
+    // "free" at 11 pt is (278 + 333 + 556 + 556) / 1000 x 11 = 18.953 pt wide, centred on 100: from 90.52; its box
+    // 2 pt wider on each side, from 88.52, 22.95 pt wide; its top 110 - 0.9 x 11 = 100.1, one line of 12.65 pt.
+    expect(label).toContain(`${off(88.5235, 100.1)}${ext(22.953, 12.65)}`);
     expect(label).toContain('wrap="none"');
     expect(label).toContain('<a:pPr algn="ctr"');
     expect(label).toContain('<a:t>free</a:t>');

@@ -259,16 +259,18 @@ export function printSlideShapes(slide: Slide, drawn: Drawn, titlePlaceholder?: 
   const place = (b: Box) => ({ x: ix(b.x), y: iy(b.y), w: il(b.width), h: il(b.height) });
 
   const shapes = drawing.shapes;
-  const boxes = shapes.map((s): Box | undefined =>
+  const boxes = shapes.map((s): Box =>
     s.kind === 'rect' ? s : s.kind === 'text' ? textBox(s) : bounds(corners(segments(s.d))),
   );
+  // The drawing's title, when it goes to the placeholder (the first text of role `title`).
+  const titleAt = titlePlaceholder ? shapes.findIndex((s) => s.kind === 'text' && s.role === 'title') : -1;
 
   // Each text goes into the smallest box drawn before it that holds it whole, when nothing drawn between them
   // covers it and it continues the box's text below the lines already there.
   const texts = new Map<number, number[]>(); // box -> its texts
   const into = new Map<number, number>(); // text -> its box
   shapes.forEach((t, k) => {
-    if (t.kind !== 'text' || (t.role === 'title' && titlePlaceholder)) return;
+    if (t.kind !== 'text' || k === titleAt) return;
     const box = boxes[k]!;
     let best: number | undefined;
     for (let r = k - 1; r >= 0; r--) {
@@ -278,9 +280,7 @@ export function printSlideShapes(slide: Slide, drawn: Drawn, titlePlaceholder?: 
         best = r;
     }
     if (best === undefined) return;
-    const covered = shapes
-      .slice(best + 1, k)
-      .some((s, n) => s.kind !== 'text' && !into.has(best + 1 + n) && overlap(boxes[best + 1 + n]!, box));
+    const covered = shapes.slice(best + 1, k).some((s, n) => s.kind !== 'text' && overlap(boxes[best + 1 + n]!, box));
     const previous = texts.get(best)?.at(-1);
     const follows = (p: Text) =>
       p.x === t.x &&
@@ -358,7 +358,7 @@ export function printSlideShapes(slide: Slide, drawn: Drawn, titlePlaceholder?: 
       }
       case 'text': {
         const b = textBox(shape);
-        if (shape.role === 'title' && titlePlaceholder) {
+        if (k === titleAt) {
           // The title's width: the drawing's, less the margin on each side the layout left it.
           const width = Math.max(b.width, drawing.width - 2 * shape.x);
           slide.addText(xmlSafe(shape.lines.join(' ')), {
@@ -366,6 +366,7 @@ export function printSlideShapes(slide: Slide, drawn: Drawn, titlePlaceholder?: 
             ...place({ x: shape.x, y: b.y, width, height: b.height }),
             ...body,
             fontSize: pt(shape.size),
+            lineSpacing: pt(shape.size * LINE_HEIGHT),
             bold: shape.bold === true,
             color: colour(shape.fill),
             align: 'left',
@@ -374,10 +375,20 @@ export function printSlideShapes(slide: Slide, drawn: Drawn, titlePlaceholder?: 
           if (shape.tip !== undefined) tips.push(xmlSafe(shape.tip));
           break;
         }
-        // A free label: a text box as wide as its longest line and a little more, never past the page.
-        const slack = Math.min(4, page.width / scale - dx / scale - (b.x + b.width));
+        // A free label: a text box as wide as its longest line and a little more on the side it grows to (both
+        // for a centred one), never past the page.
+        const room = { left: b.x + dx / scale, right: (page.width - dx) / scale - (b.x + b.width) };
+        const middle = Math.max(0, Math.min(2, room.left, room.right));
+        const left =
+          shape.anchor === 'end' ? Math.max(0, Math.min(4, room.left)) : shape.anchor === 'middle' ? middle : 0;
+        const right =
+          !shape.anchor || shape.anchor === 'start'
+            ? Math.max(0, Math.min(4, room.right))
+            : shape.anchor === 'middle'
+              ? middle
+              : 0;
         slide.addText(runs([shape]), {
-          ...place({ ...b, width: b.width + Math.max(0, slack) }),
+          ...place({ ...b, x: b.x - left, width: b.width + left + right }),
           ...body,
           wrap: false,
           align: align(shape),
