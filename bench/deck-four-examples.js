@@ -1,6 +1,8 @@
-// `cxmap deck` of the four examples in one call, against `cxmap render` of the same views as 16:9 PNG (the
-// pictures that are most of a deck's work), in the same run. Goal (issue 15): the deck takes under 20 s on this
-// machine; the ratio says what the slides, tables and the pptx file add to drawing the pictures.
+// `cxmap deck` of the four examples in one call, against `cxmap report -f html` of the same four in one call, in
+// the same run: both score the maps, rank their opportunities and draw the same pictures (the report as SVG, the
+// deck as PowerPoint shapes), so the ratio is what the slides and the .pptx file cost over the report. Goal (issue
+// 27): the deck takes at most 3 times its HTML reports (it took 19 times, 14.7 s against 0.77 s, when its pictures
+// were PNG taken in Chromium). Prints the medians and the ratio; exits 1 over the goal.
 // Usage: npm run build && node bench/deck-four-examples.js [runs]
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const runs = Number(process.argv[2] ?? 1);
+const GOAL = 3;
+const runs = Number(process.argv[2] ?? 3);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const maps = ['home-loan', 'car-insurance-claim', 'broadband-installation', 'hospital-referral'].map(
   (n) => `examples/${n}.cxmap.yaml`,
@@ -21,19 +24,17 @@ const seconds = (args) => {
   return Number(process.hrtime.bigint() - start) / 1e9;
 };
 
+// The two alternate, so that a busy moment of the machine falls on both alike.
 const deck = [];
-const pictures = [];
+const reports = [];
 for (let i = 0; i < runs; i++) {
   deck.push(seconds(['deck', ...maps, '-o', join(out, 'all.pptx'), '--force']));
-  pictures.push(
-    seconds(['render', ...maps, '--view', 'time,blueprint,journey,matrix', '-f', 'png', '-o', join(out, 'png')]),
-  );
+  reports.push(seconds(['report', ...maps, '-f', 'html', '-o', join(out, `html-${i}`)]));
 }
 rmSync(out, { recursive: true, force: true });
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-console.log(`cxmap deck, the four examples:            median ${median(deck).toFixed(1)} s over ${runs} runs`);
-console.log(`cxmap render of the same views, 16:9 PNG: median ${median(pictures).toFixed(1)} s`);
-console.log(
-  `the deck takes ${(median(deck) / median(pictures)).toFixed(2)}x the time of its pictures (goal: the deck under 20 s)`,
-);
-process.exitCode = median(deck) < 20 ? 0 : 1;
+const ratio = median(deck) / median(reports);
+console.log(`cxmap deck, the four examples:          median ${median(deck).toFixed(2)} s over ${runs} runs`);
+console.log(`cxmap report -f html, the same four:    median ${median(reports).toFixed(2)} s`);
+console.log(`the deck takes ${ratio.toFixed(2)}x the time of the HTML reports (goal: at most ${GOAL}x)`);
+process.exitCode = ratio <= GOAL ? 0 : 1;

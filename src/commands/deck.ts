@@ -11,7 +11,7 @@ export function register(program: Command, context: CommandContext): void {
   addRunOptions(program.command('deck'), { simulates: true })
     .summary('an editable PowerPoint deck of maps: scorecard, pictures, top opportunities')
     .description(
-      `Write one PowerPoint deck (16:9) of the maps, per process: a title slide (process, customer, goal, trigger, owner); the scorecard against targets and benchmarks as an editable table; where the time goes; the service blueprint (as many slides as its parts, text never under ${MIN_TEXT_PT} pt); the journey; the value/delay matrix; the top ${DECK_TOP} opportunities with their computed savings, effort and yearly figures as an editable table; and the value-against-effort matrix. With --to-be, a slide of the figures before and after and the to-be blueprint. Speaker notes give the reasons behind the figures. Pictures are PNG drawn in headless Chromium (see \`cxmap doctor\`). Written atomically, never over an input, and over an existing file only with --force.`,
+      `Write one PowerPoint deck (16:9) of the maps, per process: a title slide (process, customer, goal, trigger, owner); the scorecard against targets and benchmarks as an editable table; where the time goes; the service blueprint (as many slides as its parts, text never under ${MIN_TEXT_PT} pt); the journey; the value/delay matrix; the top ${DECK_TOP} opportunities with their computed savings, effort and yearly figures as an editable table; and the value-against-effort matrix. With --to-be, a slide of the figures before and after and the to-be blueprint. Speaker notes give the reasons behind the figures. The diagrams are native PowerPoint shapes (boxes with their text, lines, arrows, legends), editable like anything drawn in PowerPoint; no browser is needed. Written atomically, never over an input, and over an existing file only with --force.`,
     )
     .argument('<files...>', 'map files, folders or globs; - reads standard input')
     .requiredOption('-o, --out <file>', 'the deck to write (.pptx)')
@@ -32,9 +32,7 @@ export function register(program: Command, context: CommandContext): void {
         if (toBe && loaded.length !== 1)
           throw new UsageError(`--to-be compares against one as-is map; ${loaded.length} were given`);
         const run = runFrom(options);
-        context.exitCode = await writeDeck(loaded, toBe, { out: options.out, run }, (path) =>
-          context.write(`${path}\n`),
-        );
+        await writeDeck(loaded, toBe, { out: options.out, run }, (path) => context.write(`${path}\n`));
       },
     );
 }

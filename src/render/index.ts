@@ -6,3 +6,4 @@ export * from './time.js';
 export * from './views.js';
 export { textWidth, wrap } from './svg/font.js';
 export { cut, LABEL_MAX } from './svg/font.js';
+export * from './print/pptx.js';

@@ -104,3 +104,11 @@ export const JOURNEY = {
   waitFill: '#FFF1D6',
   waitStroke: PALETTE.hot,
 };
+
+/**
+ * Slides (the deck's diagrams as PowerPoint shapes): the font a slide names, metric-compatible with the one the
+ * layout measures with, and where a line's baseline sits below its top, as a multiple of the size (Arial's ascent,
+ * 0.905 em, as the layouts place their first lines).
+ */
+export const DECK_FONT = 'Arial';
+export const TEXT_ASCENT = 0.9;

@@ -1,11 +1,14 @@
 /**
- * The deck's slides printed as PowerPoint with pptxgenjs: native, editable tables and text; pictures as
- * high-resolution PNG (every slide program shows them: PowerPoint, Keynote, Google Slides, LibreOffice); speaker
- * notes. Nothing runs off a slide: each table's columns and rows are sized from the text they hold, measured
- * with the font's own widths, and rows that do not fit go on to a continuation slide under the same heading.
+ * The deck's slides printed as PowerPoint with pptxgenjs, every object native and editable: tables and text, and
+ * the diagrams as shapes (render/print/pptx.ts: each step a box with its name inside, lanes, lines, arrows,
+ * legends), so that a consultant can move a step or reword a label before the meeting; speaker notes. Every slide's
+ * title is its title placeholder, so that PowerPoint's outline, accessibility checker and slide sorter see it.
+ * Nothing runs off a slide: each table's columns and rows are sized from the text they hold, measured with the
+ * font's own widths, and rows that do not fit go on to a continuation slide under the same heading.
  */
 import type * as Types from 'pptxgenjs';
-import { textWidth, wrap, type Drawn } from '../render/index.js';
+import { xmlSafe } from '../core/index.js';
+import { DECK_FONT, printSlideShapes, textWidth, wrap } from '../render/index.js';
 
 import { cellText, cellTone, type TableBlock } from './document.js';
 import type { Slide } from './deck.js';
@@ -27,7 +30,7 @@ const SIDE = 0.5;
 const TABLE_TOP = 1.15;
 /** Table text: the readable minimum of the pictures, so that a scorecard fits one slide. */
 const BODY = 11;
-const FONT = 'Arial';
+const FONT = DECK_FONT;
 const INK = '1A1A1A';
 const MUTED = '555555';
 const TONE = { good: '00704F', bad: 'B23B00' };
@@ -36,6 +39,42 @@ const CELL_MARGIN: [number, number, number, number] = [0.03, 0.08, 0.03, 0.08];
 const LINE = (BODY * 1.2) / 72;
 /** The room under a table's footnote, to the foot of the slide (inches). */
 const FOOT_MARGIN = 0.3;
+
+/**
+ * Text as a slide holds it: what XML allows (a control character from a spreadsheet would make PowerPoint repair
+ * the deck), line by line; pptxgenjs escapes XML's special characters itself.
+ */
+const safe = (text: string) => text.split('\n').map(xmlSafe).join('\n');
+
+/**
+ * The slide masters, each with its title placeholder: the title slide's, the one of slides with a heading over a
+ * table, and the diagrams', whose title stands where the drawing's layout puts it (each slide places its own).
+ */
+const MASTER = { title: 'cxmap title', table: 'cxmap', diagram: 'cxmap diagram' };
+const TITLE = 'title';
+
+function defineMasters(pptx: PptxGenJS) {
+  const placeholder = (options: Omit<Types.default.PlaceholderProps, 'name' | 'type'>) => ({
+    placeholder: { options: { name: TITLE, type: 'title' as const, ...options }, text: '' },
+  });
+  const text = { fontFace: FONT, bold: true, color: INK, margin: 0, align: 'left' as const };
+  const background = { color: 'FFFFFF' };
+  pptx.defineSlideMaster({
+    title: MASTER.title,
+    background,
+    objects: [
+      placeholder({ x: SIDE, y: 1.6, w: SLIDE.width - 2 * SIDE, h: 1.2, fontSize: 36, valign: 'bottom', ...text }),
+    ],
+  });
+  pptx.defineSlideMaster({
+    title: MASTER.table,
+    background,
+    objects: [
+      placeholder({ x: SIDE, y: 0.3, w: SLIDE.width - 2 * SIDE, h: 0.7, fontSize: 26, valign: 'top', ...text }),
+    ],
+  });
+  pptx.defineSlideMaster({ title: MASTER.diagram, background, objects: [placeholder({})] });
+}
 
 /** Column widths in inches: each its natural width where the table fits, else a fair share of the room. */
 function columnWidths(table: TableBlock, room: number): number[] {
@@ -85,17 +124,7 @@ function rowHeights(table: TableBlock, widths: readonly number[]): number[] {
 }
 
 function addTitle(slide: Types.default.Slide, title: string) {
-  slide.addText(title, {
-    x: SIDE,
-    y: 0.3,
-    w: SLIDE.width - 2 * SIDE,
-    h: 0.7,
-    fontFace: FONT,
-    fontSize: 26,
-    bold: true,
-    color: INK,
-    margin: 0,
-  });
+  slide.addText(safe(title), { placeholder: TITLE });
 }
 
 /** A table slide, and its continuations when its rows do not fit one. */
@@ -107,7 +136,7 @@ function addTable(pptx: PptxGenJS, s: Extract<Slide, { kind: 'table' }>) {
   const foot = s.footnote ? wrap(s.footnote, width * 72, BODY).length * LINE : 0;
   const bottom = SLIDE.height - (s.footnote ? FOOT_MARGIN + foot + 0.1 : 0.4);
   const header = s.table.head.map((h, k) => ({
-    text: h,
+    text: safe(h),
     options: {
       bold: true,
       fill: { color: 'E9EEF3' },
@@ -126,7 +155,7 @@ function addTable(pptx: PptxGenJS, s: Extract<Slide, { kind: 'table' }>) {
     y += h;
   });
   pages.forEach((rows, k) => {
-    const slide = pptx.addSlide();
+    const slide = pptx.addSlide({ masterName: MASTER.table });
     addTitle(slide, k === 0 ? s.title : `${s.title} (continued)`);
     slide.addTable(
       [
@@ -135,7 +164,7 @@ function addTable(pptx: PptxGenJS, s: Extract<Slide, { kind: 'table' }>) {
           s.table.rows[n]!.map((cell, c) => {
             const tone = cellTone(cell);
             return {
-              text: cellText(cell),
+              text: safe(cellText(cell)),
               options: {
                 align: s.table.right?.includes(c) ? ('right' as const) : ('left' as const),
                 ...(tone ? { color: TONE[tone], bold: true } : {}),
@@ -160,7 +189,7 @@ function addTable(pptx: PptxGenJS, s: Extract<Slide, { kind: 'table' }>) {
       },
     );
     if (s.footnote)
-      slide.addText(s.footnote, {
+      slide.addText(safe(s.footnote), {
         x: SIDE,
         y: SLIDE.height - FOOT_MARGIN - foot,
         w: width,
@@ -172,80 +201,64 @@ function addTable(pptx: PptxGenJS, s: Extract<Slide, { kind: 'table' }>) {
         margin: 0,
         valign: 'top',
       });
-    slide.addNotes(s.notes);
+    slide.addNotes(safe(s.notes));
   });
 }
 
-/** The deck as the bytes of a .pptx file; `png` gives each picture drawn on its 16:9 page. */
-export async function pptxOf(
-  slides: readonly Slide[],
-  png: (picture: Drawn) => Uint8Array,
-  title: string,
-): Promise<Uint8Array> {
+/** The deck as the bytes of a .pptx file. */
+export async function pptxOf(slides: readonly Slide[], title: string): Promise<Uint8Array> {
   const pptx = new (await pptxClass())();
   pptx.layout = 'LAYOUT_WIDE';
-  pptx.title = title;
+  pptx.title = xmlSafe(title);
   pptx.author = 'cxmap';
+  defineMasters(pptx);
   for (const s of slides) {
     if (s.kind === 'table') {
       addTable(pptx, s);
       continue;
     }
-    const slide = pptx.addSlide();
     if (s.kind === 'picture') {
-      const data = Buffer.from(png(s.picture)).toString('base64');
-      slide.addImage({
-        data: `image/png;base64,${data}`,
-        x: 0,
-        y: 0,
-        w: SLIDE.width,
-        h: SLIDE.height,
-        altText: s.picture.caption,
-      });
-    } else {
-      slide.addText(s.title, {
+      const slide = pptx.addSlide({ masterName: MASTER.diagram });
+      const { tips } = printSlideShapes(slide, s.picture, TITLE);
+      // A label cut short on the slide is in the notes in full.
+      const cut = tips.length
+        ? `\n\nIn full, the labels cut short on this slide:\n${tips.map((t) => `- ${t}`).join('\n')}`
+        : '';
+      slide.addNotes(safe(s.notes) + cut);
+      continue;
+    }
+    const slide = pptx.addSlide({ masterName: MASTER.title });
+    addTitle(slide, s.title);
+    slide.addText(safe(s.subtitle), {
+      x: SIDE,
+      y: 2.95,
+      w: SLIDE.width - 2 * SIDE,
+      h: 0.8,
+      fontFace: FONT,
+      fontSize: 18,
+      color: MUTED,
+      margin: 0,
+      valign: 'top',
+    });
+    slide.addText(
+      s.facts.flatMap(([label, value]): Types.default.TextProps[] => [
+        { text: `${safe(label)}: `, options: { bold: true } },
+        { text: safe(value), options: { breakLine: true } },
+      ]),
+      {
         x: SIDE,
-        y: 1.6,
+        y: 4.1,
         w: SLIDE.width - 2 * SIDE,
-        h: 1.2,
+        h: 2.6,
         fontFace: FONT,
-        fontSize: 36,
-        bold: true,
+        fontSize: 16,
         color: INK,
         margin: 0,
-        valign: 'bottom',
-      });
-      slide.addText(s.subtitle, {
-        x: SIDE,
-        y: 2.95,
-        w: SLIDE.width - 2 * SIDE,
-        h: 0.8,
-        fontFace: FONT,
-        fontSize: 18,
-        color: MUTED,
-        margin: 0,
         valign: 'top',
-      });
-      slide.addText(
-        s.facts.flatMap(([label, value]): Types.default.TextProps[] => [
-          { text: `${label}: `, options: { bold: true } },
-          { text: value, options: { breakLine: true } },
-        ]),
-        {
-          x: SIDE,
-          y: 4.1,
-          w: SLIDE.width - 2 * SIDE,
-          h: 2.6,
-          fontFace: FONT,
-          fontSize: 16,
-          color: INK,
-          margin: 0,
-          valign: 'top',
-          paraSpaceAfter: 6,
-        },
-      );
-    }
-    slide.addNotes(s.notes);
+        paraSpaceAfter: 6,
+      },
+    );
+    slide.addNotes(safe(s.notes));
   }
   const data = (await pptx.write({ outputType: 'nodebuffer' })) as Uint8Array;
   return new Uint8Array(data);
