@@ -14,6 +14,7 @@ import { comparisonTable } from './compare.js';
 import { spans, type Block, type TableBlock as Table } from './document.js';
 import { opportunityBlocks, scorecardBlocks, timeSentence } from './report.js';
 import { unitFacts, unitsNote } from './units.js';
+import { executiveSummary } from './summary.js';
 
 export type Slide =
   | { kind: 'title'; title: string; subtitle: string; facts: [string, string][]; notes: string }
@@ -74,6 +75,26 @@ export function deckSlides({ analysis, ranking, toBe }: DeckInput): Slide[] {
       ...unitFacts(analysis),
     ],
     notes: `Lead time ${d(time.leadTime)} on average, from the trigger to the goal. Every figure in this deck is computed from the map by cxmap; the report has the step table and every opportunity.`,
+  });
+
+  // The answer first: what the customer lives, the headline figures, what the changes do and the decision asked.
+  const summary = executiveSummary(analysis, ranking);
+  slides.push({
+    kind: 'table',
+    title: summary.headline,
+    table: {
+      kind: 'table',
+      head: ['Figure', 'Now', 'Target', '', 'Best benchmark'],
+      right: [1, 2],
+      rows: summary.figures.map((f) => [f.label, f.now, f.target, f.status, f.benchmark]),
+    },
+    footnote: [summary.proposal, `Decision asked: ${summary.decision}`, unitsNote(analysis)].filter(Boolean).join(' '),
+    notes: [
+      'The executive summary: every figure is computed from the map, as cxmap score gives it.',
+      ...(summary.changes.length
+        ? ['The changes the board is asked to approve:', ...summary.changes.map((c) => `- ${c}`)]
+        : []),
+    ].join('\n'),
   });
 
   // The scorecard: the report's metrics table, then its benchmarks; the notes give the steps that hold the time.
@@ -194,8 +215,16 @@ export function deckSlides({ analysis, ranking, toBe }: DeckInput): Slide[] {
       footnote: unitsNote(analysis),
       notes: 'Both maps are scored the same way; the change in each figure is the to-be map against the as-is map.',
     });
-    for (const picture of pictures('blueprint', toBe))
-      slides.push({ kind: 'picture', picture, notes: 'The to-be service blueprint.' });
+    // The to-be's pictures say so in their titles, whatever the to-be map is called.
+    const name = toBe.map.process.name;
+    const named = /\bto[ -]be\b/i.test(name) ? name : name === p.name ? `${name} · to-be` : `${name} (to-be)`;
+    const toBeNamed = { ...toBe, map: { ...toBe.map, process: { ...toBe.map.process, name: named } } };
+    for (const picture of pictures('blueprint', toBeNamed))
+      slides.push({
+        kind: 'picture',
+        picture,
+        notes: 'The to-be service blueprint: the process with the recommended changes made.',
+      });
   }
   return slides;
 }

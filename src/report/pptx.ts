@@ -70,7 +70,7 @@ function defineMasters(pptx: PptxGenJS) {
     title: MASTER.table,
     background,
     objects: [
-      placeholder({ x: SIDE, y: 0.3, w: SLIDE.width - 2 * SIDE, h: 0.7, fontSize: 26, valign: 'top', ...text }),
+      placeholder({ x: SIDE, y: 0.3, w: SLIDE.width - 2 * SIDE, h: 0.78, fontSize: 22, valign: 'top', ...text }),
     ],
   });
   pptx.defineSlideMaster({ title: MASTER.diagram, background, objects: [placeholder({})] });

@@ -12,6 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { analyzeExact } from '../../src/analysis/index.js';
+import { opportunities } from '../../src/rules/index.js';
+import { executiveSummary } from '../../src/report/index.js';
 import { drawnDiagrams, PAGES } from '../../src/render/index.js';
 import { mapOf } from '../helpers/analyze.js';
 import { cxmap, STACK } from '../helpers/cli.js';
@@ -66,10 +68,10 @@ describe('cxmap deck', () => {
   const analysis = analyzeExact(mapOf(readFileSync('examples/home-loan.cxmap.yaml', 'utf8')));
   const parts = (view: 'blueprint' | 'journey' | 'matrix' | 'time') =>
     drawnDiagrams(analysis, view, PAGES['16:9']).length;
-  // Title, scorecard, benchmarks, time, the blueprint's parts, the journey's, the matrix's, the opportunities, the
-  // value-against-effort matrix.
+  // Title, executive summary, scorecard, benchmarks, time, the blueprint's parts, the journey's, the matrix's, the
+  // opportunities, the value-against-effort matrix.
   const expected =
-    2 +
+    3 +
     (analysis.benchmarks.length > 0 ? 1 : 0) +
     parts('time') +
     parts('blueprint') +
@@ -91,7 +93,7 @@ describe('cxmap deck', () => {
     const slides = await slidesOf(file);
     expect(slides).toHaveLength(expected);
     // The scorecard is a native table, with the report's labels and figures.
-    const scorecard = slides[1]!;
+    const scorecard = slides[2]!;
     expect(scorecard).toContain('<a:tbl>');
     for (const text of ['Scorecard', 'Lead time', '24.0 d', 'missed by 14.0 d', 'PCE', 'Rolled %C&amp;A', 'met'])
       expect(scorecard).toContain(`>${text}<`);
@@ -119,7 +121,12 @@ describe('cxmap deck', () => {
         `slide ${k + 1}`,
       ).toEqual([true]);
     expect(slides[0]!.find((s) => s.title)!.text).toBe('Apply for a home loan');
-    expect(slides[1]!.find((s) => s.title)!.text).toBe('Scorecard');
+    // The answer first: the executive summary's title is its message, with the figure.
+    expect(slides[1]!.find((s) => s.title)!.text).toBe(executiveSummary(analysis, opportunities(analysis)).headline);
+    expect(slides[1]!.find((s) => s.title)!.text).toBe(
+      'Customers wait 24.0 d from start to goal against a target of 10.0 d; 95% of it is waiting',
+    );
+    expect(slides[2]!.find((s) => s.title)!.text).toBe('Scorecard');
     // The blueprint's slides, in order, each titled by its part's drawing, and no other shape holds that title.
     const titles = drawnDiagrams(analysis, 'blueprint', PAGES['16:9']).map((d) => d.drawing.title);
     expect(titles).toHaveLength(parts('blueprint'));
@@ -224,7 +231,11 @@ steps:
       const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
       expect(info).toMatch(new RegExp(`Pages:\\s+${expected}\\n`));
       expect(info).toMatch(/Page size:\s+960(\.\d+)? x 540 pts/);
-      const page2 = execFileSync('pdftotext', ['-f', '2', '-l', '2', '-layout', pdf, '-'], { encoding: 'utf8' });
+      // The executive summary, then the scorecard.
+      const summary = execFileSync('pdftotext', ['-f', '2', '-l', '2', pdf, '-'], { encoding: 'utf8' });
+      for (const text of ['Customers wait 24.0 d', 'Decision asked: Approve the', 'Best benchmark'])
+        expect(summary.replace(/\s+/g, ' ')).toContain(text);
+      const page3 = execFileSync('pdftotext', ['-f', '3', '-l', '3', '-layout', pdf, '-'], { encoding: 'utf8' });
       for (const text of [
         'Scorecard',
         'Lead time',
@@ -235,7 +246,7 @@ steps:
         'Rolled %C&A',
         'Success rate',
       ])
-        expect(page2).toContain(text);
+        expect(page3).toContain(text);
       const title = execFileSync('pdftotext', ['-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
       for (const text of ['Apply for a home loan', 'Customer:', 'First-time buyer', 'Owner:', 'Retail Lending'])
         expect(title).toContain(text);
@@ -278,6 +289,18 @@ steps:
     expect(slides).toHaveLength(expected + 1 + parts('blueprint'));
     expect(slides[expected]).toContain('>Before and after: Apply for a home loan, to be<');
     expect(slides[expected]).toContain('<a:tbl>');
+    // The to-be blueprint's parts say they are the to-be: the map's name says so here, and is kept.
+    const titles = slides.slice(expected + 1).map((s) => shapesOf(s).find((x) => x.title)!.text);
+    expect(titles).toHaveLength(parts('blueprint'));
+    for (const title of titles) expect(title).toMatch(/^Apply for a home loan, to be · service blueprint/);
+    // A to-be with the as-is map's own name (improve keeps it) is marked in every title.
+    const same = join(dir, 'same.pptx');
+    expect(
+      cxmap(['deck', 'examples/home-loan.cxmap.yaml', '--to-be', 'examples/home-loan.cxmap.yaml', '-o', same]).status,
+    ).toBe(0);
+    const marked = (await slidesOf(same)).slice(expected + 1).map((s) => shapesOf(s).find((x) => x.title)!.text);
+    expect(marked).toHaveLength(parts('blueprint'));
+    for (const title of marked) expect(title).toMatch(/^Apply for a home loan · to-be · service blueprint/);
   });
 
   it("scores with the configuration's weights, as every command that scores does", { timeout: 120_000 }, async () => {
