@@ -5,8 +5,7 @@
  * A step without a recorded feeling breaks the curve and shows as a hollow mark on the neutral line.
  */
 import { fitsPage, type Page, FONT, INK, LH, MARGIN, MUTED } from '../theme.js';
-import { isCustomerFacing, type ExactAnalysis as Analysis } from '../../analysis/index.js';
-import { likelyPath } from '../timeline.js';
+import { isCustomerFacing, likelyPath, type ExactAnalysis as Analysis } from '../../analysis/index.js';
 import { cut, wrap } from './font.js';
 import { type Drawing, type Shape } from './scene.js';
 import {
