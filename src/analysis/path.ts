@@ -22,13 +22,18 @@ interface Walk {
   block?: { branches: number[]; next: number; start: number; slowest: number; join: number };
 }
 
+/** The path of each analysis, walked once: the views split into parts by stage ask for it again for each part. */
+const PATHS = new WeakMap<Analysis, readonly PathStep[]>();
+
 /**
  * The steps of the most likely path: the likeliest way on at every choice, without going round a loop, each step
  * once with its mean wait and work. Parallel branches all start when the split is done and the join starts when
  * the slowest is done. They are walked one after the other on a stack of walks rather than by recursion, so that
  * parallel work nested thousands deep cannot overflow the call stack.
  */
-export function likelyPath(analysis: Analysis): PathStep[] {
+export function likelyPath(analysis: Analysis): readonly PathStep[] {
+  const known = PATHS.get(analysis);
+  if (known) return known;
   const { map } = analysis;
   const bars: PathStep[] = [];
   const seen = new Set<number>();
@@ -69,5 +74,6 @@ export function likelyPath(analysis: Analysis): PathStep[] {
     finished = w.time;
     stack.pop();
   }
+  PATHS.set(analysis, bars);
   return bars;
 }

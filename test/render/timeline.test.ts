@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeExact } from '../../src/analysis/index.js';
 import { drawnDiagrams, MIN_TEXT_PT, PAGES, PALETTE, VALUE_STYLE, CHART } from '../../src/render/index.js';
 import { timeline } from '../../src/render/timeline.js';
+import type { Shape } from '../../src/render/svg/scene.js';
 import { mapOf } from '../helpers/analyze.js';
 import { HEADER } from '../helpers/maps.js';
 import { textBox, texts, within } from './boxes.js';
@@ -62,13 +63,10 @@ const SMALL = `${HEADER}  - id: a
     outcome: success
 `;
 
-const rects = (shapes: readonly { kind: string }[]) =>
+/** The bars of a scene by their roles (`wait:c`, `work:c`), in the order drawn. */
+const rects = (shapes: readonly Shape[]) =>
   new Map(
-    shapes.flatMap((s) =>
-      s.kind === 'rect' && 'role' in s && typeof s.role === 'string' && /^(wait|work):/.test(s.role)
-        ? [[s.role, s as { x: number; width: number; fill: string }]]
-        : [],
-    ),
+    shapes.flatMap((s) => (s.kind === 'rect' && /^(wait|work):/.test(s.role ?? '') ? [[s.role!, s] as const] : [])),
   );
 
 describe('the timeline of the most likely path', () => {
