@@ -137,6 +137,29 @@ describe('the timeline of the most likely path', () => {
     ]);
   });
 
+  it('names in its legend only the bars a reader can see', () => {
+    // 100 days of waiting and 1 h of work: the work is 594.565 x 1 / 2,401 = 0.25 pt wide, under the half point
+    // the legend counts as shown.
+    const yaml = `${HEADER}  - id: x
+    name: Wait
+    stage: One
+    actor: desk
+    wait: 100d
+    next: y
+  - id: y
+    name: Work
+    stage: Two
+    actor: desk
+    value: customer
+    work: 1h
+    outcome: success
+`;
+    const [drawn] = drawnDiagrams(analyzeExact(mapOf(yaml)), 'timeline');
+    const legend = texts(drawn!.drawing).filter((t) => t.role === 'legend');
+    expect(legend.map((t) => t.lines[0])).toEqual(['waiting, no news (dark)']);
+    expect(rects(drawn!.drawing.shapes).get('work:y')!.width).toBeCloseTo(594.565 / 2401, 4);
+  });
+
   it('cuts a name longer than 120 characters, with the whole name as its tooltip', () => {
     const long = 'Check '.repeat(50).trim();
     const [drawn] = drawnDiagrams(analyzeExact(mapOf(SMALL.replace('name: Check', `name: ${long}`))), 'timeline');

@@ -71,6 +71,8 @@ const GAP = 12;
 /** A stage's heading row, and the space under each row of a step. */
 const HEAD = LH + 6;
 const PAD = 4;
+/** The thinnest bar the legend counts as shown, in points. */
+const VISIBLE = 0.5;
 
 /** The unit of the axis: days of the map's calendar from two days on, hours from two hours, minutes below. */
 function axisUnit(end: number, day: number) {
@@ -171,13 +173,15 @@ export function timelineDrawings(analysis: Analysis, title: string, page?: Page)
     WIDTH - 2 * MARGIN,
     FONT,
   );
+  // The legend names the bars a reader can see: work of minutes in a timeline of months is too thin to draw.
+  const seen = (seconds: number) => seconds * perSecond >= VISIBLE;
   const legendOf = (bars: readonly TimelineBar[]) => {
     const items: LegendItem[] = [];
-    const wait = (dark: boolean) => bars.some((b) => b.wait > 0 && b.dark === dark);
+    const wait = (dark: boolean) => bars.some((b) => seen(b.wait) && b.dark === dark);
     if (wait(true)) items.push({ label: 'waiting, no news (dark)', draw: swatch(PALETTE.hot, PALETTE.hot) });
     if (wait(false)) items.push({ label: 'waiting, kept informed', draw: swatch(CHART.waitLit, CHART.waitLit) });
     for (const [key, v] of Object.entries(VALUE_STYLE))
-      if (bars.some((b) => b.work > 0 && b.value === key))
+      if (bars.some((b) => seen(b.work) && b.value === key))
         items.push({ label: `${v.label} work`, draw: swatch(v.band, v.band) });
     if (bars.some((b) => b.wait + b.work === 0))
       items.push({
