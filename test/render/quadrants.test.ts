@@ -38,7 +38,7 @@ ${['    value: waste\n', '    value: business\n', ''][k % 3]}    wait: ${k * 7}m
 `;
 }
 
-const NO_ROOM = ' (no room for its number on the chart)';
+const NO_ROOM = '(no room for its number on the chart)';
 
 /** What a drawn chart shows, read back from its scene. */
 function read(d: Drawing) {
@@ -159,7 +159,12 @@ describe('labels of any chart of points', () => {
         expect(count).toBe(points.length);
         for (const k of points.map((p) => p.key)) expect(shown.has(k) !== missing.has(k), String(k)).toBe(true);
       }),
-      { numRuns: 40 },
+      {
+        numRuns: 40,
+        // Found by the property: 36 points at one place share a label too wide for the plot, and a blank name
+        // leaves only the key's note.
+        examples: [[Array.from({ length: 36 }, () => ({ region: 0, u: 0, v: 0, name: ' ' }))]],
+      },
     );
   });
 });
