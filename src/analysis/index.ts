@@ -7,6 +7,7 @@ export * from './business.js';
 export * from './dark.js';
 export * from './effort.js';
 export * from './metrics.js';
+export * from './path.js';
 export * from './score.js';
 export * from './simulate.js';
 export * from './targets.js';

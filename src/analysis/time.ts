@@ -113,3 +113,37 @@ export function leanTime(
   }
   return total;
 }
+
+/** A class of the time on the critical path: the waiting, or the work of one value class. */
+export type TimeClass = 'wait' | 'valueAdding' | 'required' | 'waste' | 'unclassed';
+
+/** A share of the time on the critical path, with what a reader calls it. */
+export interface TimeSlice {
+  key: TimeClass;
+  label: string;
+  seconds: number;
+}
+
+const TIME_LABELS: Record<TimeClass, string> = {
+  wait: 'Waiting',
+  valueAdding: 'Value-adding work',
+  required: 'Business-required work',
+  waste: 'Waste work and rework',
+  unclassed: 'Work not classed',
+};
+
+/**
+ * Where the customer's time goes on the critical path, weighted by expected visits: the waiting, then the work by
+ * value class (`leanTime`); over all the steps, the slices add up to the lead time.
+ */
+export function timeSplit(
+  analysis: { map: { steps: readonly Step[] }; time: Pick<TimeFigures, 'critical' | 'firstPass'> },
+  subset: readonly number[] = analysis.map.steps.map((s) => s.index),
+): TimeSlice[] {
+  const lean = leanTime(analysis.map.steps, analysis.time, subset);
+  return (Object.keys(TIME_LABELS) as TimeClass[]).map((key) => ({
+    key,
+    label: TIME_LABELS[key],
+    seconds: lean[key],
+  }));
+}

@@ -112,3 +112,31 @@ export const JOURNEY = {
  */
 export const DECK_FONT = 'Arial';
 export const TEXT_ASCENT = 0.9;
+
+/** The classes of the customer's time (the analysis's `timeSplit`): waiting, and work by value class. */
+export const TIME_COLOUR = {
+  wait: PALETTE.hot,
+  valueAdding: PALETTE.valueAdding,
+  required: PALETTE.required,
+  waste: PALETTE.waste,
+  unclassed: PALETTE.unclassified,
+};
+
+/** The charts (time, matrix, priorities, timeline): a row's stripe, the regions' tints, the leaders of labels. */
+export const CHART = {
+  stripe: '#F6F6F6',
+  /** The tints of the regions of a value chart: good (keep, quick wins), hurry, streamline, rethink, remove. */
+  good: '#E8F5EE',
+  hurry: '#FFF3DC',
+  calm: '#EEF3F8',
+  rethink: '#FCEBDD',
+  remove: '#F8DCCB',
+  /** The opportunities' points: Okabe-Ito blue, apart from the value classes' colours of the steps. */
+  opportunity: '#0072B2',
+  leader: '#777777',
+  paper: '#FFFFFF',
+  /** A wait the customer is kept informed through: the waiting's orange, lightened. */
+  waitLit: '#F5CF80',
+  /** The grid lines of a time axis. */
+  grid: '#D9D9D9',
+};

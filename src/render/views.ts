@@ -19,6 +19,7 @@ import { matrixDrawing } from './svg/matrix.js';
 import { prioritiesDrawing } from './svg/priorities.js';
 import { svgOf, type Drawing } from './svg/scene.js';
 import { timeDrawing } from './svg/time.js';
+import { timelineDrawings } from './svg/timeline.js';
 
 export const VIEWS = ['blueprint', 'journey', 'timeline', 'matrix', 'time'] as const;
 export type ViewName = (typeof VIEWS)[number];
@@ -34,7 +35,7 @@ interface Picture {
   note?: string;
 }
 
-/** A view as Mermaid text: the md and mmd forms, the Markdown report, and the timeline for the browser to draw. */
+/** A view as Mermaid text: the md and mmd forms and the Markdown report. */
 export interface Diagram extends Picture {
   text: string;
 }
@@ -123,7 +124,7 @@ export function viewDiagrams(analysis: Analysis, view: ViewName): Diagram[] {
  * minimum: the drawings were split so that it holds); without one, each at its own size.
  */
 function drawn(
-  view: DrawnView | 'priorities',
+  view: ViewName | 'priorities',
   caption: string,
   drawings: readonly Drawing[],
   page?: Page,
@@ -174,34 +175,29 @@ function byStage(analysis: Analysis, view: keyof typeof CHARTS, page?: Page): Dr
   return groups.map((steps, k) => draw(steps, title(` · part ${k + 1} of ${groups.length}`)));
 }
 
-/** The views cxmap lays out itself; the timeline is Mermaid's gantt chart. */
-export type DrawnView = Exclude<ViewName, 'timeline'>;
-
 /**
  * A view as drawn for svg, png and pdf: laid out by cxmap in parts that each fit `page` at the readable minimum (one
- * drawing without a page), or the timeline as Mermaid text. Each part is put on the page; or, with `placed` false,
- * keeps its own size, for a page that flows around it (see `flowPictures`).
+ * drawing without a page). Each part is put on the page; or, with `placed` false, keeps its own size, for a page
+ * that flows around it (see `flowPictures`).
  */
-export function drawnDiagrams(analysis: Analysis, view: DrawnView, page?: Page, placed?: boolean): Drawn[];
-export function drawnDiagrams(analysis: Analysis, view: ViewName, page?: Page, placed?: boolean): (Diagram | Drawn)[];
-export function drawnDiagrams(analysis: Analysis, view: ViewName, page?: Page, placed = true): (Diagram | Drawn)[] {
-  if (view === 'timeline') return viewDiagrams(analysis, view);
+export function drawnDiagrams(analysis: Analysis, view: ViewName, page?: Page, placed = true): Drawn[] {
+  const title = `${analysis.map.process.name} · ${CAPTION[view]}`;
   const drawings =
     view === 'blueprint'
       ? blueprintDrawings(analysis, page)
       : view === 'journey'
         ? journeyDrawings(analysis, page)
-        : byStage(analysis, view, page);
+        : view === 'timeline'
+          ? timelineDrawings(analysis, title, page)
+          : byStage(analysis, view, page);
   return drawn(view, CAPTION[view], drawings, page, placed);
 }
 
 /**
  * The pictures of views for a page that flows, on screen or on paper (the HTML report, the live page of the
- * workshop): in the parts of a 16:9 slide, the deck's parts, each at its own size; the timeline as Mermaid text.
+ * workshop): in the parts of a 16:9 slide, the deck's parts, each at its own size.
  */
-export function flowPictures(analysis: Analysis, views: readonly DrawnView[]): Drawn[];
-export function flowPictures(analysis: Analysis, views: readonly ViewName[]): (Diagram | Drawn)[];
-export function flowPictures(analysis: Analysis, views: readonly ViewName[]): (Diagram | Drawn)[] {
+export function flowPictures(analysis: Analysis, views: readonly ViewName[]): Drawn[] {
   return views.flatMap((view) => drawnDiagrams(analysis, view, PAGES['16:9'], false));
 }
 

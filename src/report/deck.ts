@@ -9,7 +9,7 @@
 import { formatDuration } from '../core/index.js';
 import { compareMetrics, type Analysis } from '../analysis/index.js';
 import { assumption, isRecommended, type Ranking } from '../rules/index.js';
-import { drawnDiagrams, PAGES, prioritiesDrawn, type Drawn, type DrawnView } from '../render/index.js';
+import { drawnDiagrams, PAGES, prioritiesDrawn, type Drawn, type ViewName } from '../render/index.js';
 import { comparisonTable } from './compare.js';
 import { spans, type Block, type TableBlock as Table } from './document.js';
 import { opportunityBlocks, scorecardBlocks, timeSentence } from './report.js';
@@ -60,7 +60,7 @@ export function deckSlides({ analysis, ranking, toBe }: DeckInput): Slide[] {
   const cal = p.calendar;
   const d = (s: number) => formatDuration(s, cal);
   const page = PAGES['16:9'];
-  const pictures = (view: DrawnView, of = analysis) => drawnDiagrams(of, view, page);
+  const pictures = (view: ViewName, of = analysis) => drawnDiagrams(of, view, page);
   const slides: Slide[] = [];
 
   slides.push({

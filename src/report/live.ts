@@ -61,10 +61,9 @@ export function liveContent(
     if (!isDrawn(d)) return { ...named, text: d.text };
     sent += d.svg.length;
     if (sent <= LIVE_SVG_MAX) return { ...named, svg: d.svg };
-    // The size svgOf gives the picture: its page (or its own size) in points, at 4/3 pixels a point.
-    const box = d.page ?? d.drawing;
-    const px = (pt: number) => Math.round((pt * 4) / 3);
-    return { ...named, part: parts.push(d.svg) - 1, width: px(box.width), height: px(box.height) };
+    // The size the picture's own SVG gives itself, in pixels.
+    const [, width, height] = /^<svg [^>]*width="([\d.]+)" height="([\d.]+)"/.exec(d.svg)!.map(Number);
+    return { ...named, part: parts.push(d.svg) - 1, width: Math.round(width!), height: Math.round(height!) };
   };
   return {
     state: {

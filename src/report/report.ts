@@ -14,6 +14,7 @@ import {
   jsonValue,
   show,
   showChange,
+  timeSplit,
 } from '../analysis/index.js';
 import {
   assumption,
@@ -31,7 +32,7 @@ import {
   type Ranked,
   type Ranking,
 } from '../rules/index.js';
-import { timeSplit, type Diagram, type Drawn } from '../render/index.js';
+import type { Diagram, Drawn } from '../render/index.js';
 import { pictureBlocks, type Block, type Cell, type TextBlock } from './document.js';
 import { scoreJson } from './score-json.js';
 import { unitFacts } from './units.js';

@@ -1,7 +1,6 @@
 /** Hand-computed figures for the basic shapes of a flow. Times in hours unless said otherwise. */
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/analysis/index.js';
-import { timeSplit } from '../../src/render/time.js';
+import { analyze, timeSplit } from '../../src/analysis/index.js';
 import { analyzeSteps, mapOf, HOUR } from '../helpers/analyze.js';
 import { HEADER } from '../helpers/maps.js';
 

@@ -86,12 +86,14 @@ describe("the configuration's weights", () => {
   });
 
   it('place each step on the matrix by the same thresholds as its verdict', () => {
-    // highValue 96: contract's 95 is no longer high: streamline, drawn at 0.5 x 95 / 96 = 0.495 of the height
-    // (by default 0.5 + 0.5 x (95 - 60) / 40 = 0.938). Across, its share is 0: x = 0.
+    // highValue 96: contract's 95 is no longer high: streamline, 95 / 96 of the way up its band (0.22 to 0.6 of the
+    // drawing's height, the waste band under it), which Mermaid's axis, its middle at the drawing's line at 0.6, has
+    // at 0.5 x (0.22 + 0.38 x 95 / 96) / 0.6 = 0.497; by default keep, (95 - 60) / 40 of the way up the band from
+    // 0.6 to 1: 0.5 + 0.5 x (0.4 x 0.875) / 0.4 = 0.938. Across, its share is 0: x = 0.
     const cwd = team('weights:\n  highValue: 96\n');
     expect(verdicts(scoreSteps(cwd).steps).contract).toEqual([95, 'streamline']);
     expect(run(cwd, 'render', 'reference.cxmap.yaml', '--view', 'matrix', '-o', 'out').status).toBe(0);
-    expect(readFileSync(join(cwd, 'out', 'reference.matrix.mmd'), 'utf8')).toContain('  "contract": [0, 0.495]\n');
+    expect(readFileSync(join(cwd, 'out', 'reference.matrix.mmd'), 'utf8')).toContain('  "contract": [0, 0.497]\n');
     expect(
       run(cwd, 'render', 'reference.cxmap.yaml', '--view', 'matrix', '-f', 'mmd', '-o', 'default', '-c', '/dev/null'),
     ).toMatchObject({ status: 0 });

@@ -1,8 +1,8 @@
 /**
- * The views cxmap lays out itself besides the blueprint (journey, matrix, where the time goes, opportunities by
- * value and effort), checked as their readers see them: opened in headless Chromium, no two texts overlap and
- * none leaves the picture, text is measured as the layout assumed, every 16:9 part is 16:9 with text of 11 pt
- * or more; the matrix puts every step in the region of its verdict; and librsvg and poppler read every name.
+ * The views cxmap lays out itself besides the blueprint (journey, matrix, where the time goes, the timeline,
+ * opportunities by value and effort), checked as their readers see them: opened in headless Chromium, no two texts
+ * overlap and none leaves the picture, text is measured as the layout assumed, every 16:9 part is 16:9 with text of
+ * 11 pt or more; the matrix puts every step in the region of its verdict; and librsvg and poppler read every name.
  */
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
@@ -16,7 +16,7 @@ import { mapOf } from '../helpers/analyze.js';
 import { chromiumPage, expectMeasured, openSvg, overlap, type Seen } from '../helpers/svg.js';
 
 const EXAMPLES = ['home-loan', 'car-insurance-claim', 'broadband-installation', 'hospital-referral'];
-const VIEWS = ['journey', 'matrix', 'time', 'priorities'] as const;
+const VIEWS = ['journey', 'matrix', 'time', 'timeline', 'priorities'] as const;
 
 const page = chromiumPage();
 

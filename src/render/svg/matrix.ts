@@ -5,24 +5,24 @@
  * delay. Business-required work is never of high value for the customer (score.ts), so it never stands in the
  * upper half. Across, a step's share of the lead time; the middle is the share from which a delay is high.
  */
-import { VALUE_STYLE, type ValueKey } from '../theme.js';
+import { CHART, VALUE_STYLE, type ValueKey } from '../theme.js';
 import { highDelayShare, type Verdict, type ExactAnalysis as Analysis } from '../../analysis/index.js';
 import { type Drawing } from './scene.js';
 import { valueItems } from './shapes.js';
-import { quadrantDrawing, type Region } from './quadrants.js';
+import { quadrantDrawing, type QuadrantChart, type Region } from './quadrants.js';
 
 const REGIONS: Record<Verdict, Omit<Region, 'id'>> = {
-  keep: { left: 0, right: 0.5, top: 0, bottom: 0.4, title: 'Keep', fill: '#E8F5EE', align: 'left' },
-  'speed up': { left: 0.5, right: 1, top: 0, bottom: 0.4, title: 'Speed up', fill: '#FFF3DC', align: 'right' },
-  streamline: { left: 0, right: 0.5, top: 0.4, bottom: 0.78, title: 'Streamline', fill: '#EEF3F8', align: 'left' },
-  rethink: { left: 0.5, right: 1, top: 0.4, bottom: 0.78, title: 'Rethink', fill: '#FCEBDD', align: 'right' },
+  keep: { left: 0, right: 0.5, top: 0, bottom: 0.4, title: 'Keep', fill: CHART.good, align: 'left' },
+  'speed up': { left: 0.5, right: 1, top: 0, bottom: 0.4, title: 'Speed up', fill: CHART.hurry, align: 'right' },
+  streamline: { left: 0, right: 0.5, top: 0.4, bottom: 0.78, title: 'Streamline', fill: CHART.calm, align: 'left' },
+  rethink: { left: 0.5, right: 1, top: 0.4, bottom: 0.78, title: 'Rethink', fill: CHART.rethink, align: 'right' },
   remove: {
     left: 0,
     right: 1,
     top: 0.78,
     bottom: 1,
     title: 'Remove: waste, whatever its delay',
-    fill: '#F8DCCB',
+    fill: CHART.remove,
     align: 'left',
   },
 };
@@ -31,7 +31,8 @@ const ORDER = Object.keys(REGIONS) as Verdict[];
 const pct = (x: number) => `${Math.round(100 * x)}%`;
 const clamp = (v: number) => Math.max(0, Math.min(1, v));
 
-export function matrixDrawing(analysis: Analysis, subset: readonly number[], title: string): Drawing {
+/** The matrix of the steps of `subset`: what the drawing and the Mermaid quadrant chart both show. */
+export function matrixChart(analysis: Analysis, subset: readonly number[], title: string): QuadrantChart {
   const { map, scores, time, weights } = analysis;
   const high = Math.min(1, highDelayShare(time, weights));
   const { highValue } = weights;
@@ -58,7 +59,7 @@ export function matrixDrawing(analysis: Analysis, subset: readonly number[], tit
       colour: VALUE_STYLE[step.value ?? 'none'].band,
     };
   });
-  return quadrantDrawing({
+  return {
     title,
     regions: ORDER.map((v) => ({ id: v, ...REGIONS[v] })),
     points,
@@ -75,5 +76,8 @@ export function matrixDrawing(analysis: Analysis, subset: readonly number[], tit
     yCaption: 'Value for the customer (score 0-100)',
     xCaption: `Share of the lead time on the critical path (a step is slow from ${pct(high)})`,
     legend: valueItems(values, 'dot'),
-  });
+  };
 }
+
+export const matrixDrawing = (analysis: Analysis, subset: readonly number[], title: string): Drawing =>
+  quadrantDrawing(matrixChart(analysis, subset, title));

@@ -7,37 +7,38 @@
 import { between, valueOf, type Quadrant, type Ranking } from '../../rules/index.js';
 import type { Drawing } from './scene.js';
 import { dot } from './shapes.js';
-import { quadrantDrawing, type Region } from './quadrants.js';
+import { CHART } from '../theme.js';
+import { quadrantDrawing, type QuadrantChart, type Region } from './quadrants.js';
 
 /** Effort 0-2 fall left of the line, 3-5 right of it; value 2.5-5 above it, 0-2.5 below. */
 const REGIONS: Record<Quadrant, Omit<Region, 'id'>> = {
-  'quick win': { left: 0, right: 0.5, top: 0, bottom: 0.5, title: 'Quick wins', fill: '#E8F5EE', align: 'left' },
+  'quick win': { left: 0, right: 0.5, top: 0, bottom: 0.5, title: 'Quick wins', fill: CHART.good, align: 'left' },
   'major project': {
     left: 0.5,
     right: 1,
     top: 0,
     bottom: 0.5,
     title: 'Major projects',
-    fill: '#FFF3DC',
+    fill: CHART.hurry,
     align: 'right',
   },
-  'fill-in': { left: 0, right: 0.5, top: 0.5, bottom: 1, title: 'Fill-ins', fill: '#EEF3F8', align: 'left' },
+  'fill-in': { left: 0, right: 0.5, top: 0.5, bottom: 1, title: 'Fill-ins', fill: CHART.calm, align: 'left' },
   'thankless task': {
     left: 0.5,
     right: 1,
     top: 0.5,
     bottom: 1,
     title: 'Thankless tasks',
-    fill: '#FCEBDD',
+    fill: CHART.rethink,
     align: 'right',
   },
 };
 const ORDER = Object.keys(REGIONS) as Quadrant[];
-/** The opportunities' colour: Okabe-Ito blue, apart from the value classes' colours of the steps. */
-const POINT = '#0072B2';
+const POINT = CHART.opportunity;
 const clamp = (v: number) => Math.max(0, Math.min(1, v));
 
-export function prioritiesDrawing(ranking: Ranking, title: string): Drawing {
+/** The ranked opportunities: what the drawing and the Mermaid quadrant chart both show. */
+export function prioritiesChart(ranking: Ranking, title: string): QuadrantChart {
   const points = ranking.ranked.map((r, k) => {
     const right = r.effort >= 3;
     const top = r.value >= 2.5;
@@ -54,7 +55,7 @@ export function prioritiesDrawing(ranking: Ranking, title: string): Drawing {
       colour: POINT,
     };
   });
-  return quadrantDrawing({
+  return {
     title,
     regions: ORDER.map((q) => ({ id: q, ...REGIONS[q] })),
     points,
@@ -69,5 +70,8 @@ export function prioritiesDrawing(ranking: Ranking, title: string): Drawing {
     yCaption: 'Value of the change (0-5, from its computed impact; a change with a size at the middle of its range)',
     xCaption: 'Effort of making the change (0 none to 5 a large project)',
     legend: [{ label: 'opportunity, by its rank', draw: dot(POINT) }],
-  });
+  };
 }
+
+export const prioritiesDrawing = (ranking: Ranking, title: string): Drawing =>
+  quadrantDrawing(prioritiesChart(ranking, title));

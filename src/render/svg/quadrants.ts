@@ -6,7 +6,7 @@
  * place share one label. Names stand right beside their points, inside their region; a number that cannot stand
  * beside its point is set further out and joined to it by a thin leader.
  */
-import { LINE_HEIGHT, FONT, INK, LH, MARGIN, MUTED, TITLE } from '../theme.js';
+import { CHART, LINE_HEIGHT, FONT, INK, LH, MARGIN, MUTED, TITLE } from '../theme.js';
 import { cut, textWidth, wrap } from './font.js';
 import { at, type Drawing, type Shape } from './scene.js';
 import { circle, legendShapes, titleShape, type LegendItem } from './shapes.js';
@@ -67,19 +67,20 @@ const DOT = 5;
 const NAME_WIDTH = 130;
 const KEY_WIDTH = 270;
 const Y_AXIS = 44;
+/** At most this many numbers without a place are tried again first: beyond, the plot is full. */
+const RETRY = 20;
+/** How far from its point a number may stand, at the end of a leader. */
+const REACH = 300;
 
 const overlaps = (a: Box, b: Box, gap = 1) =>
   a.x < b.x + b.w + gap && b.x < a.x + a.w + gap && a.y < b.y + b.h + gap && b.y < a.y + a.h + gap;
 const inside = (a: Box, b: Box) => a.x >= b.x && a.y >= b.y && a.x + a.w <= b.x + b.w && a.y + a.h <= b.y + b.h;
 
-/** Where a label of size w x h may stand around a point: beside it first, then further out on rings. */
-function* candidates(
-  px: number,
-  py: number,
-  w: number,
-  h: number,
-  leaders: boolean,
-): Generator<Box & { lead: boolean }> {
+/**
+ * Where a label of size w x h may stand around a point: beside it first, then, with `reach`, further out on rings
+ * up to that distance, a place every 12 points around each ring.
+ */
+function* candidates(px: number, py: number, w: number, h: number, reach: number): Generator<Box & { lead: boolean }> {
   const g = DOT + 3;
   yield { x: px + g, y: py - h / 2, w, h, lead: false };
   yield { x: px - g - w, y: py - h / 2, w, h, lead: false };
@@ -89,14 +90,15 @@ function* candidates(
   yield { x: px + g - 2, y: py + g - 2, w, h, lead: false };
   yield { x: px - g - w + 2, y: py - g - h + 2, w, h, lead: false };
   yield { x: px - g - w + 2, y: py + g - 2, w, h, lead: false };
-  if (!leaders) return;
-  for (let r = 18; r <= 150; r += 12)
-    for (let k = 0; k < 16; k++) {
-      const a = (k * Math.PI) / 8;
+  for (let r = 18; r <= reach; r += 12) {
+    const count = Math.max(16, Math.ceil((2 * Math.PI * r) / 12));
+    for (let k = 0; k < count; k++) {
+      const a = (2 * k * Math.PI) / count;
       const cx = px + Math.cos(a) * (r + w / 2);
       const cy = py + Math.sin(a) * (r + h / 2);
       yield { x: cx - w / 2, y: cy - h / 2, w, h, lead: true };
     }
+  }
 }
 
 interface Label {
@@ -105,34 +107,144 @@ interface Label {
   at: { x: number; y: number };
 }
 
-/** Labels for the groups of points, or undefined when one of them has no free place. */
+interface Segment {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/** Whether a line crosses a box (Liang-Barsky clipping): a leader must not run through a label, a dot or a title. */
+export function crosses(s: Segment, b: Box): boolean {
+  const dx = s.x2 - s.x1;
+  const dy = s.y2 - s.y1;
+  let t0 = 0;
+  let t1 = 1;
+  for (const [p, q] of [
+    [-dx, s.x1 - b.x],
+    [dx, b.x + b.w - s.x1],
+    [-dy, s.y1 - b.y],
+    [dy, b.y + b.h - s.y1],
+  ] as const) {
+    if (p === 0) {
+      if (q < 0) return false;
+      continue;
+    }
+    const t = q / p;
+    if (p < 0) t0 = Math.max(t0, t);
+    else t1 = Math.min(t1, t);
+    if (t0 > t1) return false;
+  }
+  return true;
+}
+
+/**
+ * Labels for the groups of points. A label touches no other label, dot or title; its leader, if it has one,
+ * crosses no label or title (it may pass under a dot), and no label stands on another's leader. The most crowded
+ * points choose first. With `all`, undefined when a group has no free place. Otherwise the groups without one are
+ * left unlabelled (a hole in the list), after up to three more tries that let them choose first when they are few
+ * (the labels of their neighbours may have walled them in).
+ */
 function placeLabels(
   groups: readonly { x: number; y: number; lines: string[]; region: number }[],
   area: (region: number) => Box,
-  obstacles: readonly Box[],
-  leaders: boolean,
-): Label[] | undefined {
-  const taken: Box[] = [...obstacles];
-  // The most crowded points choose first.
+  obstacles: { titles: readonly Box[]; dots: readonly Box[] },
+  reach: number,
+  all: boolean,
+): (Label | undefined)[] | undefined {
   const crowd = (g: { x: number; y: number }) => groups.filter((o) => Math.hypot(o.x - g.x, o.y - g.y) < 60).length;
-  const order = [...groups.keys()].sort((a, b) => crowd(groups[b]!) - crowd(groups[a]!) || a - b);
-  const labels: Label[] = [];
+  let order = [...groups.keys()].sort((a, b) => crowd(groups[b]!) - crowd(groups[a]!) || a - b);
+  let best = labelsInOrder(groups, order, area, obstacles, reach, all);
+  const missing = (labels: readonly (Label | undefined)[]) => [...groups.keys()].filter((k) => !labels[k]);
+  if (all) return missing(best).length === 0 ? best : undefined;
+  for (let tries = 0; tries < 3 && missing(best).length > 0 && missing(best).length <= RETRY; tries++) {
+    const first = new Set(missing(best));
+    order = [...first, ...order.filter((k) => !first.has(k))];
+    const next = labelsInOrder(groups, order, area, obstacles, reach, false);
+    if (missing(next).length < missing(best).length) best = next;
+  }
+  return best;
+}
+
+function labelsInOrder(
+  groups: readonly { x: number; y: number; lines: string[]; region: number }[],
+  order: readonly number[],
+  area: (region: number) => Box,
+  obstacles: { titles: readonly Box[]; dots: readonly Box[] },
+  reach: number,
+  /** Stop at the first group without a place. */
+  all: boolean,
+): (Label | undefined)[] {
+  const taken = new Grid<Box>();
+  const unleadable = new Grid<Box>();
+  const leaders = new Grid<Segment>();
+  for (const b of [...obstacles.titles, ...obstacles.dots]) taken.add(b, b);
+  for (const b of obstacles.titles) unleadable.add(b, b);
+  const labels: (Label | undefined)[] = Array.from(groups, () => undefined);
   for (const k of order) {
     const g = groups[k]!;
     const w = Math.max(...g.lines.map((l) => textWidth(l, FONT)));
     const h = g.lines.length * LH;
+    const leader = (c: Box) => {
+      const end = nearest(c, g.x, g.y);
+      return { x1: g.x, y1: g.y, x2: end.x, y2: end.y };
+    };
+    const free = (c: Box & { lead: boolean }) =>
+      inside(c, area(g.region)) &&
+      !taken.some(c, (t) => overlaps(c, t)) &&
+      !leaders.some(c, (l) => crosses(l, c)) &&
+      (!c.lead || !unleadable.some(around(leader(c)), (t) => crosses(leader(c), t)));
     let found: (Box & { lead: boolean }) | undefined;
-    for (const c of candidates(g.x, g.y, w, h, leaders))
-      if (inside(c, area(g.region)) && !taken.some((t) => overlaps(c, t))) {
+    for (const c of candidates(g.x, g.y, w, h, reach))
+      if (free(c)) {
         found = c;
         break;
       }
-    if (!found) return undefined;
-    taken.push(found);
+    if (!found) {
+      if (all) break;
+      continue;
+    }
+    taken.add(found, found);
+    unleadable.add(found, found);
+    if (found.lead) {
+      const line = leader(found);
+      leaders.add(around(line), line);
+    }
     labels[k] = { lines: g.lines, box: found, at: g };
   }
   return labels;
 }
+
+/** Boxes (and the boxes around lines) by the cells of a grid they touch, so that a search looks only nearby. */
+class Grid<T> {
+  private cells = new Map<number, T[]>();
+  constructor(private readonly size = 32) {}
+  private *keys(b: Box) {
+    const gap = 1;
+    for (let i = Math.floor((b.x - gap) / this.size); i <= Math.floor((b.x + b.w + gap) / this.size); i++)
+      for (let j = Math.floor((b.y - gap) / this.size); j <= Math.floor((b.y + b.h + gap) / this.size); j++)
+        yield i * 65_536 + j;
+  }
+  add(b: Box, item: T) {
+    for (const k of this.keys(b)) {
+      const cell = this.cells.get(k);
+      if (cell) cell.push(item);
+      else this.cells.set(k, [item]);
+    }
+  }
+  /** Whether an item of a cell that `b` touches passes the test. */
+  some(b: Box, test: (item: T) => boolean): boolean {
+    for (const k of this.keys(b)) for (const item of this.cells.get(k) ?? []) if (test(item)) return true;
+    return false;
+  }
+}
+
+const around = (s: Segment): Box => ({
+  x: Math.min(s.x1, s.x2),
+  y: Math.min(s.y1, s.y2),
+  w: Math.abs(s.x2 - s.x1),
+  h: Math.abs(s.y2 - s.y1),
+});
 
 /** The end of a leader at a label's box: the point of the box nearest the dot. */
 const nearest = (b: Box, x: number, y: number) => ({
@@ -196,7 +308,7 @@ export function quadrantDrawing(chart: QuadrantChart): Drawing {
       if (same) same.members.push(p);
       else groups.push({ ...d, members: [p] });
     });
-    return groups.map((g) => ({ x: g.x, y: g.y, lines: text(g.members), region: g.members[0]!.region }));
+    return groups.map((g) => ({ ...g, lines: text(g.members), region: g.members[0]!.region }));
   };
   const dotBoxes = (dots: readonly { x: number; y: number }[]) =>
     dots.map((d) => ({ x: d.x - DOT, y: d.y - DOT, w: 2 * DOT, h: 2 * DOT }));
@@ -204,17 +316,27 @@ export function quadrantDrawing(chart: QuadrantChart): Drawing {
   const namedGroups = groupsOf(named.dots, (m) => m.flatMap((p) => wrap(cut(p.name).text, NAME_WIDTH, FONT)));
   let labels =
     namedGroups.length === chart.points.length
-      ? placeLabels(namedGroups, (r) => named.regions[r]!.box, [...named.titles, ...dotBoxes(named.dots)], false)
+      ? placeLabels(
+          namedGroups,
+          (r) => named.regions[r]!.box,
+          { titles: named.titles, dots: dotBoxes(named.dots) },
+          0,
+          true,
+        )
       : undefined;
   const withKey = !labels;
+  // Numbers may stand anywhere on the plot, joined to their points by leaders; a number with no free place at all
+  // (a plot full of points) is left off, and the key says so.
+  const unnumbered = new Set<number>();
   if (!labels) {
     l = layout(true);
-    labels = placeLabels(
-      groupsOf(l.dots, (m) => [m.map((p) => p.key).join(', ')]),
-      () => l.plot,
-      [...l.titles, ...dotBoxes(l.dots)],
-      true,
-    );
+    const groups = groupsOf(l.dots, (m) => [m.map((p) => p.key).join(', ')]);
+    // Far-reaching leaders cost time for every number without a place: a plot of hundreds of points is full anyway.
+    const reach = Math.min(groups.length > RETRY * 15 ? 150 : REACH, Math.hypot(l.plot.w, l.plot.h));
+    labels = placeLabels(groups, () => l.plot, { titles: l.titles, dots: dotBoxes(l.dots) }, reach, false)!;
+    labels.forEach((label, k) => {
+      if (!label) for (const p of groups[k]!.members) unnumbered.add(p.key);
+    });
   }
   const { plot, regions, titles, dots } = l;
 
@@ -223,7 +345,7 @@ export function quadrantDrawing(chart: QuadrantChart): Drawing {
       kind: 'rect',
       ...box(r.box),
       fill: r.fill,
-      stroke: '#FFFFFF',
+      stroke: CHART.paper,
       strokeWidth: 2,
       role: `region:${r.id}`,
     });
@@ -269,13 +391,14 @@ export function quadrantDrawing(chart: QuadrantChart): Drawing {
   let bottom = under + 2 + captionLines.length * LH;
 
   // Leaders under the dots, the dots, then the labels.
-  for (const label of labels ?? [])
+  const placed = labels.filter((label) => label !== undefined);
+  for (const label of placed)
     if (label.box.lead) {
       const end = nearest(label.box, label.at.x, label.at.y);
       shapes.push({
         kind: 'path',
         d: `M${at(label.at.x)} ${at(label.at.y)} L${at(end.x)} ${at(end.y)}`,
-        stroke: '#777777',
+        stroke: CHART.leader,
         strokeWidth: 0.7,
       });
     }
@@ -284,12 +407,12 @@ export function quadrantDrawing(chart: QuadrantChart): Drawing {
       kind: 'path',
       d: circle(dots[k]!.x, dots[k]!.y, DOT),
       fill: p.colour,
-      stroke: '#FFFFFF',
+      stroke: CHART.paper,
       strokeWidth: 1,
       role: `point:${p.id}`,
     }),
   );
-  for (const label of labels ?? [])
+  for (const label of placed)
     shapes.push({
       kind: 'text',
       x: label.box.x,
@@ -308,7 +431,11 @@ export function quadrantDrawing(chart: QuadrantChart): Drawing {
     ky += LH + 2;
     for (const p of [...chart.points].sort((a, b) => a.key - b.key)) {
       const name = cut(p.name);
-      const lines = wrap(name.text, KEY_WIDTH - 26, FONT);
+      const lines = wrap(
+        unnumbered.has(p.key) ? `${name.text} (no room for its number on the chart)` : name.text,
+        KEY_WIDTH - 26,
+        FONT,
+      );
       shapes.push(
         {
           kind: 'text',

@@ -4,10 +4,9 @@
  * its bar. Waiting is most of the lead time in most service processes, so the work has its own scale: on one
  * scale it would be a sliver. The stages add up to the lead time (time on the critical path, weighted by visits).
  */
-import { FONT, INK, LH, MARGIN, MUTED } from '../theme.js';
+import { CHART, FONT, INK, LH, MARGIN, MUTED, TIME_COLOUR } from '../theme.js';
 import { dayWords, formatDuration, isWorkingCalendar } from '../../core/index.js';
-import type { ExactAnalysis as Analysis } from '../../analysis/index.js';
-import { timeSplit } from '../time.js';
+import { timeSplit, type ExactAnalysis as Analysis, type TimeSlice } from '../../analysis/index.js';
 import { textWidth, wrap } from './font.js';
 import type { Drawing, Shape } from './scene.js';
 import { legendShapes, swatch, titleShape } from './shapes.js';
@@ -21,27 +20,50 @@ const share = (part: number, whole: number) => {
   return p > 0 && p < 0.5 ? 'under 1%' : `${Math.round(p)}%`;
 };
 
-export function timeDrawing(analysis: Analysis, subset: readonly number[], title: string): Drawing {
+/** A share of the customer's time as the charts show it: the analysis's slice and its colour in the theme. */
+export interface TimeBar extends TimeSlice {
+  colour: string;
+}
+
+/** The time chart's model: for each stage its waiting and its work by class, and the same for all the steps shown. */
+export interface TimeModel {
+  rows: { stage: string; wait: TimeBar; work: TimeBar[]; workTotal: number }[];
+  /** The waiting over all the steps shown, then their work by value class. */
+  wait: TimeBar;
+  work: TimeBar[];
+  workTotal: number;
+  lead: number;
+}
+
+const bars = (analysis: Analysis, steps: readonly number[]) => {
+  const [wait, ...work] = timeSplit(analysis, steps).map((s) => ({ ...s, colour: TIME_COLOUR[s.key] }));
+  return { wait: wait!, work, workTotal: work.reduce((t, w) => t + w.seconds, 0) };
+};
+
+/** What the time chart and its Mermaid pie show of the steps of `subset`. */
+export function timeModel(analysis: Analysis, subset: readonly number[]): TimeModel {
   const { map } = analysis;
-  const cal = map.process.calendar;
   const chosen = new Set(subset);
   const rows = map.stages
     .map((stage) => {
       const steps = map.steps.filter((s) => s.stage === stage && chosen.has(s.index)).map((s) => s.index);
-      const [wait, ...work] = timeSplit(analysis, steps);
-      return { stage, steps, wait: wait!, work, workTotal: work.reduce((t, w) => t + w.seconds, 0) };
+      return { stage, steps, ...bars(analysis, steps) };
     })
     .filter((r) => r.steps.length > 0);
-  const [waitAll, ...workAll] = timeSplit(analysis, subset);
-  const workSum = workAll.reduce((t, w) => t + w.seconds, 0);
-  const lead = waitAll!.seconds + workSum;
+  const all = bars(analysis, subset);
+  return { rows, ...all, lead: all.wait.seconds + all.workTotal };
+}
+
+export function timeDrawing(analysis: Analysis, subset: readonly number[], title: string): Drawing {
+  const cal = analysis.map.process.calendar;
+  const { rows, wait: waitAll, work: workAll, workTotal: workSum, lead } = timeModel(analysis, subset);
   const valueAdding = workAll[0]!.seconds;
 
   const shapes: Shape[] = [];
   const head = titleShape(title, MARGIN, MARGIN, WIDTH - 2 * MARGIN);
   shapes.push(head.shape);
   const summary = wrap(
-    `Time on the critical path ${formatDuration(lead, cal)}${isWorkingCalendar(cal) ? ` (in ${dayWords(cal)})` : ''}: the customer waits ${formatDuration(waitAll!.seconds, cal)} (${share(waitAll!.seconds, lead)}) and is worked on for ${formatDuration(workSum, cal)} (${share(workSum, lead)}); value-adding work is ${formatDuration(valueAdding, cal)} (${share(valueAdding, lead)}).`,
+    `Time on the critical path ${formatDuration(lead, cal)}${isWorkingCalendar(cal) ? ` (in ${dayWords(cal)})` : ''}: the customer waits ${formatDuration(waitAll.seconds, cal)} (${share(waitAll.seconds, lead)}) and is worked on for ${formatDuration(workSum, cal)} (${share(workSum, lead)}); value-adding work is ${formatDuration(valueAdding, cal)} (${share(valueAdding, lead)}).`,
     WIDTH - 2 * MARGIN,
     FONT,
   );
@@ -73,7 +95,7 @@ export function timeDrawing(analysis: Analysis, subset: readonly number[], title
     const names = wrap(r.stage, STAGE_WIDTH, FONT);
     const height = Math.max(names.length * LH, bar) + 10;
     if (k % 2 === 0)
-      shapes.push({ kind: 'rect', x: MARGIN, y: y - 3, width: WIDTH - 2 * MARGIN, height, fill: '#F6F6F6' });
+      shapes.push({ kind: 'rect', x: MARGIN, y: y - 3, width: WIDTH - 2 * MARGIN, height, fill: CHART.stripe });
     const mid = y - 3 + height / 2;
     shapes.push({
       kind: 'text',
@@ -112,7 +134,7 @@ export function timeDrawing(analysis: Analysis, subset: readonly number[], title
   });
 
   // The legend carries each class's total, so that every figure of the chart is written on it.
-  const items = [waitAll!, ...workAll]
+  const items = [waitAll, ...workAll]
     .filter((s) => s.seconds > 0)
     .map((s) => ({
       label: `${s.label} ${formatDuration(s.seconds, cal)} (${share(s.seconds, lead)})`,

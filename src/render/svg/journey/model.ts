@@ -7,9 +7,8 @@
  * which 90 % is corrected ends 2 % of customers, and the 18 % corrected show as a detour of their own.
  */
 import { formatDuration, type Calendar } from '../../../core/index.js';
-import { isCustomerFacing, type ExactAnalysis as Analysis } from '../../../analysis/index.js';
+import { isCustomerFacing, likelyPath, type ExactAnalysis as Analysis } from '../../../analysis/index.js';
 import type { Step } from '../../../load/index.js';
-import { likelyPath } from '../../timeline.js';
 
 /** A wait shorter than this between two steps of the main path is not shown. */
 const SHOWN_WAIT = 60;
