@@ -1,11 +1,9 @@
-/** A PowerPoint deck of one or more maps: their slides, the pictures drawn as PNG in one browser, one .pptx file. */
+/** A PowerPoint deck of one or more maps: their slides, the pictures printed as PNG, one .pptx file. */
 import type { LoadedMap } from '../load/index.js';
 import { analyzeInParallel } from '../analysis/index.js';
 import { opportunities, RULES, type RunConfig } from '../rules/index.js';
-import { NO_BROWSER, PAGES, type Drawn } from '../render/index.js';
+import { pngOf, type Drawn } from '../render/index.js';
 import { deckSlides, pptxOf, type Slide } from '../report/index.js';
-import { UsageError } from '../core/index.js';
-import { drawAll } from './draw.js';
 import { Outputs } from './output.js';
 
 export interface DeckOptions {
@@ -19,7 +17,7 @@ const PNG_SCALE = 2;
 
 /**
  * Writes the deck of the (valid) maps, with `toBe` compared against the one as-is map when given; returns the
- * exit code (2 when a picture could not be drawn, naming it).
+ * exit code.
  */
 export async function writeDeck(
   loaded: readonly LoadedMap[],
@@ -44,18 +42,7 @@ export async function writeDeck(
     );
   }
   const pictures = slides.flatMap((s) => (s.kind === 'picture' ? [s.picture] : []));
-  const pngs = new Map<Drawn, Uint8Array>();
-  const failures = await drawAll(
-    pictures.map((p) => ({ diagrams: [p], id: `cxmap-${p.view}`, format: 'png' as const, page: PAGES['16:9'] })),
-    { theme: 'default', scale: PNG_SCALE },
-    (index, data) => pngs.set(pictures[index]!, data as Uint8Array),
-  );
-  if (!failures) throw new UsageError(NO_BROWSER);
-  if (failures.size > 0) {
-    for (const [index, error] of failures)
-      process.stderr.write(`cxmap: could not draw the ${pictures[index]!.caption} for the deck: ${error}\n`);
-    return 2;
-  }
+  const pngs = new Map<Drawn, Uint8Array>(pictures.map((p) => [p, pngOf(p, PNG_SCALE)]));
   const title = loaded.map((l) => l.map!.process.name).join(', ');
   outputs.write(path, await pptxOf(slides, (p) => pngs.get(p)!, title));
   wrote(path);
