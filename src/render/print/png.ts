@@ -24,8 +24,8 @@ export function pngWidth(placed: Placed, pixelsPerPoint: number): number {
   return Math.max(MIN_PNG_WIDTH, Math.round(width * pixelsPerPoint));
 }
 
-/** The scene printed as a PNG, `pixelsPerPoint` pixels to a point of its page (or of its own size) at least. */
-export function pngOf(placed: Placed, pixelsPerPoint: number): Buffer {
+/** The scene rasterised, `pixelsPerPoint` pixels to a point of its page (or of its own size) at least: its pixels. */
+export function raster(placed: Placed, pixelsPerPoint: number): ResvgJs.RenderedImage {
   const svg = svgOf(placed.drawing, placed.page, placed.scale);
   // Loaded when first printing (a native module): the commands that print nothing start without it.
   const { Resvg } = createRequire(import.meta.url)('@resvg/resvg-js') as typeof ResvgJs;
@@ -39,5 +39,8 @@ export function pngOf(placed: Placed, pixelsPerPoint: number): Buffer {
     },
     logLevel: 'off',
   });
-  return resvg.render().asPng();
+  return resvg.render();
 }
+
+/** The scene printed as a PNG, `pixelsPerPoint` pixels to a point of its page (or of its own size) at least. */
+export const pngOf = (placed: Placed, pixelsPerPoint: number): Buffer => raster(placed, pixelsPerPoint).asPng();
