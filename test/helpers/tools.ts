@@ -44,8 +44,8 @@ export const missing = (tools: readonly Tool[]): Tool[] => tools.filter((t) => !
 export function needs(...tools: Tool[]): boolean {
   const lacking = missing(tools);
   if (lacking.length === 0) return false;
-  const line = `needs ${lacking.map((t) => `${t} (${TOOLS[t]})`).join(' and ')}, which this machine lacks`;
-  if (process.env.CI) throw new Error(`${line}: CI installs it (.ci/run), so this is a broken install, not a skip`);
-  process.stderr.write(`skipped: the tests here that ${line}\n`);
+  const what = `need ${lacking.map((t) => `${t} (${TOOLS[t]})`).join(' and ')}, which this machine lacks`;
+  if (process.env.CI) throw new Error(`these tests ${what}: CI installs it (.ci/run), so this is a broken install`);
+  process.stderr.write(`skipped: the tests here ${what}\n`);
   return true;
 }
