@@ -168,6 +168,13 @@ describe('cxmap render to svg, png and pdf, without a browser', () => {
     });
   });
 
+  it('makes a deck without a browser either: its pictures printed by cxmap', () => {
+    const file = join(dir, 'deck.pptx');
+    const result = cxmap(['deck', 'examples/home-loan.cxmap.yaml', '-o', file], { env: NO_BROWSER });
+    expect([result.status, result.stderr, result.stdout]).toEqual([0, '', `${file}\n`]);
+    expect(readFileSync(file).subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
+  });
+
   it('writes mmd and md without a browser, byte-identical from run to run', () => {
     const env = NO_BROWSER;
     const first = cxmap(
