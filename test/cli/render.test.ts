@@ -330,3 +330,23 @@ describe.skipIf(needs('chromium'))("Mermaid's own drawing (--engine mermaid)", (
     },
   );
 });
+
+describe('cxmap doctor', () => {
+  it('without a browser: the font, resvg and pdfkit each work, svg, png and pdf ready, exit 0; the Mermaid engine wants one', () => {
+    const result = cxmap(['doctor'], { env: NO_BROWSER });
+    expect([result.status, result.stderr]).toEqual([0, '']);
+    const lines = result.stdout.split('\n');
+    expect(lines.find((l) => l.startsWith('fonts '))).toMatch(
+      /^fonts {7}Arimo [\d.]+ \(regular, bold, italic, bold italic\) at .+@expo-google-fonts\/arimo$/,
+    );
+    expect(lines.find((l) => l.startsWith('resvg '))).toMatch(/^resvg {7}[\d.]+ \(png: ok\)$/);
+    expect(lines.find((l) => l.startsWith('pdfkit '))).toMatch(/^pdfkit {6}[\d.]+ \(pdf: ok\)$/);
+    expect(lines.slice(-5)).toEqual([
+      'formats',
+      '  mmd, md           ready (Mermaid text)',
+      '  svg, png, pdf     ready (drawn by cxmap, no browser needed)',
+      '  --engine mermaid  needs a browser (see above)',
+      '',
+    ]);
+  });
+});
