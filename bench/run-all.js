@@ -14,6 +14,8 @@ const BENCHES = [
   'report-one-call.js',
   'render-vs-mmdc.js',
   'deck-four-examples.js',
+  'png-four-examples.js',
+  'pdf-large.js',
 ];
 
 let failed = 0;

@@ -32,7 +32,7 @@ export function register(program: Command, context: CommandContext): void {
   addRunOptions(program.command('serve'), { simulates: false })
     .summary('a live preview of a map for the workshop projector')
     .description(
-      "Serve a page with the map's pictures, scorecard and top opportunities that redraws itself within a second of every save, without reloading. The pictures are the ones cxmap draws for slides, in the parts of a 16:9 slide; the timeline is drawn by Mermaid, served from the installed package: no internet needed. While the map is not valid, its findings (with line numbers) show over the last good picture. Binds to 127.0.0.1 unless --host says otherwise. Stop with Ctrl+C.",
+      "Serve a page with the map's pictures, scorecard and top opportunities that redraws itself within a second of every save, without reloading. The pictures are the ones cxmap draws for slides, in the parts of a 16:9 slide: no internet and no library in the page. While the map is not valid, its findings (with line numbers) show over the last good picture. Binds to 127.0.0.1 unless --host says otherwise. Stop with Ctrl+C.",
     )
     .argument('<map>', 'the map to show')
     .option('-p, --port <port>', 'port to listen on (0: any free port)', port, 4700)

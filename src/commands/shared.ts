@@ -62,9 +62,12 @@ export const parseScale = (value: string) => {
   return n;
 };
 
-/** The Mermaid theme of the one view Mermaid draws in svg, png and pdf: the timeline. */
+/** Mermaid's theme, where Mermaid draws svg, png and pdf: the timeline, and every view with `--engine mermaid`. */
 export const themeOption = () =>
-  new Option('--theme <theme>', 'Mermaid theme of the timeline in svg, png and pdf (cxmap draws the other views)')
+  new Option(
+    '--theme <theme>',
+    "Mermaid's theme where Mermaid draws svg, png and pdf: the timeline, and every view with --engine mermaid",
+  )
     .choices(THEMES)
     .default('default');
 

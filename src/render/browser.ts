@@ -1,7 +1,8 @@
 /**
- * Rendering Mermaid text to SVG, PNG and PDF in headless Chromium, through puppeteer (as mermaid-cli does), but
- * with one browser for the whole command and Mermaid loaded once per page: a small pool of pages takes the
- * diagrams one after another, instead of a new page and a new Mermaid for every diagram.
+ * Mermaid's own drawing of Mermaid text (`cxmap render --engine mermaid`), to SVG, PNG and PDF in headless Chromium,
+ * through puppeteer (as mermaid-cli does), but with one browser for the whole command and Mermaid loaded once per
+ * page: a small pool of pages takes the diagrams one after another. Optional: mermaid and puppeteer are not among
+ * cxmap's dependencies (`npm install @mermaid-js/mermaid-cli` brings both), and cxmap's own drawings never come here.
  */
 import { PAGE_MARGIN, type Page as PageSize } from './theme.js';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'puppeteer';
 import { UsageError } from '../core/index.js';
 import { onPage } from './svg/scene.js';
+import { MIN_PNG_WIDTH } from './print/png.js';
 
 interface FoundBrowser {
   path: string;
@@ -38,6 +40,19 @@ function onPath(name: string): string | undefined {
   }
 }
 
+/** What to do when Mermaid's engine is not installed: one line. */
+export const NO_MERMAID =
+  "Mermaid's own drawing (--engine mermaid) needs mermaid-cli and a browser: npm install @mermaid-js/mermaid-cli, and Chromium (or set CXMAP_BROWSER); without them, cxmap draws svg, png and pdf itself";
+
+/** puppeteer, when installed (it comes with mermaid-cli). */
+async function puppeteer() {
+  try {
+    return (await import('puppeteer')).default;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Finds a browser: CXMAP_BROWSER, PUPPETEER_EXECUTABLE_PATH, puppeteer's own download, then the usual system names. */
 export async function findBrowser(env: NodeJS.ProcessEnv = process.env): Promise<FoundBrowser | undefined> {
   for (const name of ['CXMAP_BROWSER', 'PUPPETEER_EXECUTABLE_PATH']) {
@@ -47,8 +62,7 @@ export async function findBrowser(env: NodeJS.ProcessEnv = process.env): Promise
     return { path, source: name };
   }
   try {
-    const puppeteer = (await import('puppeteer')).default;
-    const own = puppeteer.executablePath();
+    const own = (await puppeteer())?.executablePath();
     if (own && existsSync(own)) return { path: own, source: "puppeteer's download" };
   } catch {
     // No download of puppeteer's own: look on the system.
@@ -62,10 +76,16 @@ export async function findBrowser(env: NodeJS.ProcessEnv = process.env): Promise
 }
 
 export const NO_BROWSER =
-  'no browser found to render svg, png or pdf: install Chromium (on Debian or Ubuntu: apt-get install chromium) or set CXMAP_BROWSER to the path of Chrome or Chromium; mmd and md need no browser';
+  "no browser found for Mermaid's own drawing: install Chromium (on Debian or Ubuntu: apt-get install chromium) or set CXMAP_BROWSER to the path of Chrome or Chromium; cxmap draws svg, png and pdf itself without one";
 
-/** Mermaid's ESM build: a small core that loads each diagram type's code when first drawn. */
-const MERMAID_DIST = dirname(createRequire(import.meta.url).resolve('mermaid/dist/mermaid.esm.min.mjs'));
+/** Mermaid's ESM build (a small core that loads each diagram type's code when first drawn), when installed. */
+export function mermaidDist(): string | undefined {
+  try {
+    return dirname(createRequire(import.meta.url).resolve('mermaid/dist/mermaid.esm.min.mjs'));
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * The page's private origin: every request to it is answered from Mermaid's files on disk, and every other
@@ -80,10 +100,12 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8"><style>body{margi
 </head><body><div id="out"></div></body></html>`;
 
 const files = new Map<string, Buffer>();
-/** A file of Mermaid's ESM build, by its path in the build; only .mjs files inside it. */
+/** A file of Mermaid's ESM build, by its path in the build; only .mjs files inside it (none without Mermaid). */
 export function mermaidFile(path: string): Buffer | undefined {
-  const full = normalize(join(MERMAID_DIST, path));
-  if (!full.startsWith(MERMAID_DIST) || !full.endsWith('.mjs')) return undefined;
+  const dist = mermaidDist();
+  if (!dist) return undefined;
+  const full = normalize(join(dist, path));
+  if (!full.startsWith(dist) || !full.endsWith('.mjs')) return undefined;
   if (!files.has(full)) {
     if (!existsSync(full)) return undefined;
     files.set(full, readFileSync(full));
@@ -129,20 +151,17 @@ export const THEMES: Theme[] = ['default', 'neutral', 'dark', 'forest', 'base'];
 
 export interface RenderOptions {
   theme: Theme;
-  /** Device pixels per CSS pixel for PNG; PNGs are made at least 1800 pixels wide. */
+  /** Pixels per point for PNG (a CSS pixel is 3/4 of a point); PNGs are made at least 1800 pixels wide. */
   scale: number;
   /** Pages rendering at the same time. */
   pages: number;
 }
 
-/** The smallest width of a PNG, in pixels: sharp on a slide. */
-const MIN_PNG_WIDTH = 1800;
-
 export type BrowserFormat = 'svg' | 'png' | 'pdf';
 
 interface RenderJob {
-  /** Mermaid text, or SVG drawn already (by cxmap: the blueprint), one per page of a PDF. */
-  source: { mermaid: string } | { svgs: readonly string[] };
+  /** The Mermaid text to draw. */
+  mermaid: string;
   /** The SVG's id; keep it stable for byte-identical output. */
   id: string;
   format: BrowserFormat;
@@ -172,11 +191,13 @@ export class MermaidRenderer {
     private readonly profile: Profile,
   ) {}
 
+  /** Opens the browser; a usage error when Mermaid's engine (mermaid and puppeteer) is not installed. */
   static async open(found: FoundBrowser, options: RenderOptions): Promise<MermaidRenderer> {
-    const puppeteer = (await import('puppeteer')).default;
+    const engine = await puppeteer();
+    if (!engine || !mermaidDist()) throw new UsageError(NO_MERMAID);
     const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
     const profile = new Profile();
-    const launching = puppeteer.launch({
+    const launching = engine.launch({
       executablePath: found.path,
       // Our own profile folder and signal handling: puppeteer's handlers swallowed SIGTERM (the command went on
       // and exited 0) and a kill left its profile folder in the temporary directory.
@@ -246,11 +267,7 @@ export class MermaidRenderer {
   }
 
   private async renderOn(page: Page, job: RenderJob): Promise<string | Uint8Array> {
-    const { format, source } = job;
-    if ('svgs' in source) {
-      if (format === 'svg') return source.svgs[0]!;
-      return this.captured(page, source.svgs, format, job.page, 0);
-    }
+    const { format } = job;
     const svg = await page.evaluate(
       async (text, id) => {
         // Both set up by mermaidPage: the seeded random numbers and the global mermaid.
@@ -261,25 +278,11 @@ export class MermaidRenderer {
         page.__cxmapSeed();
         return (await page.mermaid.render(id, text)).svg;
       },
-      source.mermaid,
+      job.mermaid,
       job.id,
     );
     if (format === 'svg') return job.page ? onPage(svg, job.page) : svg;
-    return this.captured(page, [svg], format, job.page, PAGE_MARGIN);
-  }
-
-  /**
-   * A PNG of the first SVG, or a PDF with a page for each. On a page, a drawing made for it fills it; Mermaid's is
-   * fitted inside the margin.
-   */
-  private async captured(
-    page: Page,
-    svgs: readonly string[],
-    format: 'png' | 'pdf',
-    size: PageSize | undefined,
-    margin: number,
-  ): Promise<Uint8Array> {
-    return this.capture(page, await MermaidRenderer.show(page, svgs, size, margin), format);
+    return this.capture(page, await MermaidRenderer.show(page, svg, job.page, PAGE_MARGIN), format);
   }
 
   private async capture(
@@ -292,7 +295,7 @@ export class MermaidRenderer {
         await page.setViewport({
           width: Math.ceil(box.width),
           height: Math.ceil(box.height),
-          deviceScaleFactor: Math.max(this.options.scale, MIN_PNG_WIDTH / box.width),
+          deviceScaleFactor: Math.max((this.options.scale * 3) / 4, MIN_PNG_WIDTH / box.width),
         });
         const element = await page.$('#out > div');
         return await element!.screenshot({ type: 'png' });
@@ -309,50 +312,47 @@ export class MermaidRenderer {
   }
 
   /**
-   * Puts each SVG on the page in a box of its own, one after the other: the page's size (in CSS pixels, 96 per
-   * inch) with the SVG as large as fits, centred; without a page, the SVG's natural size. Returns the box's size.
+   * Puts the SVG on the page in a box of its own: the page's size (in CSS pixels, 96 per inch) with the SVG as large
+   * as fits inside the margin, centred; without a page, the SVG's natural size. Returns the box's size.
    */
   private static async show(
     page: Page,
-    svgs: readonly string[],
+    svg: string,
     size: PageSize | undefined,
     margin: number,
   ): Promise<{ width: number; height: number }> {
     return page.evaluate(
-      (svgs, size, margin) => {
+      (svg, size, margin) => {
         const out = document.getElementById('out')!;
         out.innerHTML = '';
-        let box = { width: 0, height: 0 };
-        for (const svg of svgs) {
-          const frame = document.createElement('div');
-          frame.innerHTML = svg;
-          out.append(frame);
-          const element = frame.querySelector('svg')!;
-          const view = element.viewBox.baseVal;
-          const natural = {
-            width: view.width || element.width.baseVal.value,
-            height: view.height || element.height.baseVal.value,
-          };
-          box = size ? { width: (size.width * 4) / 3, height: (size.height * 4) / 3 } : natural;
-          const scale = size
-            ? Math.min((box.width - 2 * margin) / natural.width, (box.height - 2 * margin) / natural.height)
-            : 1;
-          element.style.maxWidth = 'none';
-          element.setAttribute('width', String(natural.width * scale));
-          element.setAttribute('height', String(natural.height * scale));
-          Object.assign(frame.style, {
-            width: `${box.width}px`,
-            height: `${box.height}px`,
-            display: 'flex',
-            alignItems: 'center',
-            justifyContent: 'center',
-            overflow: 'hidden',
-            breakAfter: 'page',
-          });
-        }
+        const frame = document.createElement('div');
+        frame.innerHTML = svg;
+        out.append(frame);
+        const element = frame.querySelector('svg')!;
+        const view = element.viewBox.baseVal;
+        const natural = {
+          width: view.width || element.width.baseVal.value,
+          height: view.height || element.height.baseVal.value,
+        };
+        const box = size ? { width: (size.width * 4) / 3, height: (size.height * 4) / 3 } : natural;
+        const scale = size
+          ? Math.min((box.width - 2 * margin) / natural.width, (box.height - 2 * margin) / natural.height)
+          : 1;
+        element.style.maxWidth = 'none';
+        element.setAttribute('width', String(natural.width * scale));
+        element.setAttribute('height', String(natural.height * scale));
+        Object.assign(frame.style, {
+          width: `${box.width}px`,
+          height: `${box.height}px`,
+          display: 'flex',
+          alignItems: 'center',
+          justifyContent: 'center',
+          overflow: 'hidden',
+          breakAfter: 'page',
+        });
         return box;
       },
-      svgs,
+      svg,
       size ?? null,
       (margin * 4) / 3,
     );

@@ -144,7 +144,7 @@ function drawn(
       svg: svgOf(d, on, scale),
       note:
         page && count > 1
-          ? `At the readable minimum of ${MIN_TEXT_PT} pt, the ${view} does not fit on ${page.name}: it is split by stage into ${count} parts.`
+          ? `At the readable minimum of ${MIN_TEXT_PT} pt, the ${view} does not fit on ${page.name}: it is split into ${count} parts, each a page.`
           : undefined,
     };
   });

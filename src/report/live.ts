@@ -2,20 +2,20 @@
  * The live page of `cxmap serve`: a page that shows a map's scorecard, top opportunities and pictures, and
  * redraws them (without reloading) each time the server sends the map's new state. A map that is not valid while
  * being typed shows its findings over the last good picture. The pictures are cxmap's drawings, in the parts of a
- * slide (the projector's shape); only the timeline is drawn by Mermaid, in the page.
+ * slide (the projector's shape), every view among them: the page draws nothing itself and loads no library.
  */
 import type { ExactAnalysis } from '../analysis/index.js';
 import type { Ranking } from '../rules/index.js';
-import { isDrawn, type Diagram, type Drawn } from '../render/index.js';
+import type { Drawn } from '../render/index.js';
 import { blocksHtml, escapeHtml, htmlPage, longLabels, STYLE } from './html.js';
 import { headerBlocks, opportunityBlocks, scorecardBlocks } from './report.js';
 
 /**
- * A picture on the live page: cxmap's SVG, Mermaid text for the page to draw, or (past the first screenful) the
+ * A picture on the live page: cxmap's SVG, or (past the first screenful) the
  * number of a part the page fetches when it scrolls to it, with its size in pixels to hold its place until then.
  */
 export type LivePicture = { view: string; caption: string } & (
-  { svg: string } | { text: string } | { part: number; width: number; height: number }
+  { svg: string } | { part: number; width: number; height: number }
 );
 
 /** What the live page shows of a valid map, or the findings of one that is not. */
@@ -42,12 +42,7 @@ const TOP = 5;
  * The state of a valid map: its header, scorecard and top opportunities as HTML, and its pictures, those beyond
  * `LIVE_SVG_MAX` as parts to fetch.
  */
-export function liveContent(
-  analysis: ExactAnalysis,
-  ranking: Ranking,
-  diagrams: readonly (Diagram | Drawn)[],
-  file: string,
-): Live {
+export function liveContent(analysis: ExactAnalysis, ranking: Ranking, diagrams: readonly Drawn[], file: string): Live {
   const blocks = [
     ...headerBlocks(analysis, `${file} · ${analysis.map.steps.length} steps · updated as you save`),
     ...scorecardBlocks(analysis),
@@ -56,9 +51,8 @@ export function liveContent(
   ];
   const parts: string[] = [];
   let sent = 0;
-  const picture = (d: Diagram | Drawn): LivePicture => {
+  const picture = (d: Drawn): LivePicture => {
     const named = { view: d.view, caption: d.caption };
-    if (!isDrawn(d)) return { ...named, text: d.text };
     sent += d.svg.length;
     if (sent <= LIVE_SVG_MAX) return { ...named, svg: d.svg };
     // The size the picture's own SVG gives itself, in pixels.
@@ -101,19 +95,9 @@ body { max-width: none; padding: 24px 32px; }
 
 /**
  * The page's script: shows each new state, swapping everything in at once when all is drawn, and fetches the
- * pictures left out of it as they come near the screen. Mermaid (from the server) is loaded only when a picture
- * needs it, in drawText: the timeline, as long as Mermaid draws it.
+ * pictures left out of it as they come near the screen.
  */
-export const LIVE_SCRIPT = `let mermaid;
-const drawText = (id, text) => {
-  mermaid ??= import('/mermaid/mermaid.esm.min.mjs').then(({ default: m }) => {
-    m.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'default' });
-    return m;
-  });
-  return mermaid.then((m) => m.render(id, text)).then((r) => r.svg);
-};
-let drawn = 0;
-let shown = false;
+export const LIVE_SCRIPT = `let shown = false;
 let parts;
 let queue = Promise.resolve();
 const findings = document.getElementById('findings');
@@ -134,8 +118,7 @@ function show(state) {
     document.body.classList.add('invalid');
     return Promise.resolve();
   }
-  const round = ++drawn;
-  return Promise.all(state.diagrams.map((d, i) => (d.text === undefined ? d.svg : drawText('live-' + round + '-' + i, d.text))))
+  return Promise.resolve(state.diagrams.map((d) => d.svg))
     .then((svgs) => {
       // A picture left out of the state holds its place until the page scrolls near it; then it is fetched.
       parts?.disconnect();

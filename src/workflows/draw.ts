@@ -1,31 +1,25 @@
-/** Drawing a batch of diagrams in one browser: a page per core takes the next diagram as soon as it is free. */
+/**
+ * Mermaid's own drawing of a batch of diagrams (`--engine mermaid`) in one browser: a page per core takes the next
+ * diagram as soon as it is free. cxmap's own drawings never come here: render/print prints them.
+ */
 import { cpus } from 'node:os';
 import {
   findBrowser,
   MermaidRenderer,
   type BrowserFormat,
-  isDrawn,
   type Diagram,
-  type Drawn,
   type Page,
   type Theme,
 } from '../render/index.js';
 import { progress } from './output.js';
 
 interface DrawJob {
-  /** The diagram, or the parts of one that a PDF has as its pages. */
-  diagrams: readonly (Diagram | Drawn)[];
+  diagram: Diagram;
   /** The SVG's id: unique in its page, stable from run to run (byte-identical output). */
   id: string;
   format: BrowserFormat;
   page?: Page;
 }
-
-/** What the browser draws: the SVG cxmap drew itself, or Mermaid's text. */
-const sourceOf = (diagrams: readonly (Diagram | Drawn)[]) => {
-  const first = diagrams[0]!;
-  return isDrawn(first) ? { svgs: diagrams.filter(isDrawn).map((d) => d.svg) } : { mermaid: first.text };
-};
 
 interface DrawOptions {
   theme: Theme;
@@ -54,7 +48,7 @@ export async function drawAll(
   const bar = progress(jobs.length, 'diagrams');
   try {
     await renderer.renderAll(
-      jobs.map((j) => ({ source: sourceOf(j.diagrams), id: j.id, format: j.format, page: j.page })),
+      jobs.map((j) => ({ mermaid: j.diagram.text, id: j.id, format: j.format, page: j.page })),
       (index, result) => {
         bar.tick();
         if ('error' in result) failures.set(index, result.error.message.split('\n')[0]!);

@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { hostname, networkInterfaces } from 'node:os';
 import { UsageError } from '../core/index.js';
 import { readMap } from '../load/index.js';
-import { mermaidFile, type ViewName } from '../render/index.js';
+import type { ViewName } from '../render/index.js';
 import { LIVE_SCRIPT, livePage, type Live } from '../report/index.js';
 import type { RunConfig } from '../rules/index.js';
 import { liveState } from './live.js';
@@ -105,11 +105,6 @@ export async function liveServer(options: LiveServerOptions): Promise<LiveServer
     const part = /^\/parts\/(\d+)\/(\d+)$/.exec(url.pathname);
     const svg = part && good?.revision === Number(part[1]) ? good.parts[Number(part[2])] : undefined;
     if (svg !== undefined) return reply('image/svg+xml; charset=utf-8', svg);
-    // Mermaid, served from the installed package, for the pictures the page draws itself (the timeline).
-    const asset = url.pathname.startsWith('/mermaid/')
-      ? mermaidFile(decodeURIComponent(url.pathname.slice('/mermaid/'.length)))
-      : undefined;
-    if (asset) return reply('text/javascript; charset=utf-8', asset);
     refuse(404, 'not found');
   }
   function events(req: IncomingMessage, res: ServerResponse, refuse: Refuse): void {
