@@ -6,7 +6,7 @@
  */
 import { formatDuration, mean } from '../core/index.js';
 import { LANES, type Lane } from '../load/index.js';
-import type { ExactAnalysis as Analysis } from '../analysis/index.js';
+import { metaLine, stepFacts, type ExactAnalysis as Analysis } from '../analysis/index.js';
 import { LANE_FILL, PALETTE } from './theme.js';
 import { flowLabel, plainLabel, shorten } from './text.js';
 
@@ -16,31 +16,6 @@ const LANE_TITLE: Record<Lane, string> = {
   backstage: 'Backstage · below the line of visibility',
   support: 'Support processes · systems and partners',
 };
-
-/** Steps holding at least this share of the lead time are emphasised. */
-const HOT_SHARE = 0.1;
-
-/** The actor, channel and work time of a step, on one line; `duration` can keep a duration from breaking. */
-export const metaLine = (facts: ReturnType<typeof stepFacts>, duration = (d: string) => d) =>
-  [...facts.who, ...(facts.work ? [duration(facts.work)] : [])].join(' · ');
-
-/** What a blueprint says of a step, in whichever form it is drawn. */
-export function stepFacts(
-  analysis: Analysis,
-  i: number,
-): { name: string; who: string[]; work?: string; hotShare?: number; wait?: string } {
-  const s = analysis.map.steps[i]!;
-  const cal = analysis.map.process.calendar;
-  const share = analysis.scores[i]!.delayShare;
-  const wait = mean(s.wait);
-  return {
-    name: s.name,
-    who: [s.actor.name, s.channel ?? ''].filter(Boolean),
-    work: mean(s.work) > 0 ? formatDuration(mean(s.work), cal) : undefined,
-    hotShare: share >= HOT_SHARE ? share : undefined,
-    wait: wait > 0 ? formatDuration(wait, cal) : undefined,
-  };
-}
 
 export function blueprint(
   analysis: Analysis,
