@@ -406,13 +406,36 @@ export function layoutPart(m: Measured, frame: PartFrame): BlueprintLayout {
   }
   for (const r of routes) if (r.kind === 'along-a' && portFrom.get(r.e) === portInto.get(r.e)) r.kind = 'straight';
 
-  const gapUse = new Map<number, number[]>();
-  const use = (gap: number, k: number) => gapUse.set(gap, [...(gapUse.get(gap) ?? []), k]);
+  // The tracks of a gap. An edge comes into its track along a horizontal line from the left of the gap, or from
+  // the right, and leaves it the same way. A line from the left at some height must end at a track left of one
+  // where a line to the right starts at that height, or the two would run on top of each other: the tracks are
+  // put in an order that keeps to this (the order of the edges where nothing is at stake).
+  type Track = { id: string; left: number[]; right: number[] };
+  const gapUse = new Map<number, Track[]>();
   routes.forEach((r, k) => {
     if (r.kind === 'straight' || r.kind === 'vertical') return;
-    if (r.kind !== 'along-a') use(r.gapA, k);
-    if (r.kind !== 'along-b') use(r.gapB, k);
+    const ya = portFrom.get(r.e)!;
+    const yb = portInto.get(r.e)!;
+    const uses: [number, Track][] = [];
+    if (r.kind === 'along-a') uses.push([r.gapB, { id: `${k}:B`, left: [ya], right: [yb] }]);
+    else if (r.kind === 'along-b') uses.push([r.gapA, { id: `${k}:A`, left: [ya], right: [yb] }]);
+    else {
+      uses.push([r.gapA, { id: `${k}:A`, left: r.fromRight ? [] : [ya], right: r.fromRight ? [ya] : [] }]);
+      uses.push([r.gapB, { id: `${k}:B`, left: r.intoLeft ? [yb] : [], right: r.intoLeft ? [] : [yb] }]);
+    }
+    for (const [g, track] of uses) gapUse.set(g, [...(gapUse.get(g) ?? []), track]);
   });
+  const same = (a: number[], b: number[]) => a.some((y) => b.some((z) => Math.abs(y - z) < 0.5));
+  for (const [g, tracks] of gapUse) {
+    const placed: Track[] = [];
+    const rest = [...tracks];
+    while (rest.length > 0) {
+      // The first track that no other waiting track must precede (on a cycle, the first one).
+      const free = rest.findIndex((t) => !rest.some((u) => u !== t && same(u.left, t.right)));
+      placed.push(...rest.splice(Math.max(free, 0), 1));
+    }
+    gapUse.set(g, placed);
+  }
   // A gap: the labels of edges leaving the slot on its left, its tracks, and room for arrows into the next slot.
   const gapWidth = (g: number) => {
     const left = gapLabelsLeft.get(g) ?? 0;
@@ -420,29 +443,37 @@ export function layoutPart(m: Measured, frame: PartFrame): BlueprintLayout {
     const tracks = Math.max(GAP - LEAD_IN, TRACK * ((gapUse.get(g)?.length ?? 0) + 1));
     return left + tracks + right;
   };
+  // Slots and gaps from left to right: gap g lies right of slot g (gap -1 left of the first column).
   const slotX = new Map<number, number>();
+  const gapSpan = new Map<number, [number, number]>();
   let x = MARGIN + HEAD_W;
+  const gap = (g: number) => {
+    gapSpan.set(g, [x, x + gapWidth(g)]);
+    x += gapWidth(g);
+  };
   if (hasLeft) {
     x += GAP;
     slotX.set(-1, x);
     x += STUB_W;
   }
-  x += gapWidth(-1);
+  gap(-1);
   for (let k = 0; k < n; k++) {
     slotX.set(k, x);
-    x += NODE_W + gapWidth(k);
+    x += NODE_W;
+    gap(k);
   }
   if (hasRight) {
     slotX.set(n, x);
     x += STUB_W + GAP;
   }
   const width = x + MARGIN;
-  const slotWidth = (slot: number) => (slot < 0 || slot >= n ? STUB_W : NODE_W);
-  const trackX = (gap: number, k: number) => {
-    const users = gapUse.get(gap)!;
-    const start = slotX.get(gap)! + slotWidth(gap) + (gapLabelsLeft.get(gap) ?? 0);
-    const end = slotX.get(gap + 1)! - Math.max(LEAD_IN, (gapLabelsRight.get(gap) ?? 0) + 4);
-    return start + ((end - start) * (users.indexOf(k) + 1)) / (users.length + 1);
+  const trackX = (g: number, k: number, which: 'A' | 'B') => {
+    const users = gapUse.get(g)!;
+    const at = users.findIndex((u) => u.id === `${k}:${which}`);
+    const [left, right] = gapSpan.get(g)!;
+    const start = left + (gapLabelsLeft.get(g) ?? 0);
+    const end = right - Math.max(LEAD_IN, (gapLabelsRight.get(g) ?? 0) + 4);
+    return start + ((end - start) * (at + 1)) / (users.length + 1);
   };
 
   // The title and the stage headers over the lanes; everything so far moves down by their height.
@@ -525,7 +556,7 @@ export function layoutPart(m: Measured, frame: PartFrame): BlueprintLayout {
         [x3, yb],
       ];
     else if (r.kind === 'along-a' || r.kind === 'along-b') {
-      const t = trackX(r.kind === 'along-a' ? r.gapB : r.gapA, k);
+      const t = r.kind === 'along-a' ? trackX(r.gapB, k, 'B') : trackX(r.gapA, k, 'A');
       points = [
         [x0, ya],
         [t, ya],
@@ -537,7 +568,7 @@ export function layoutPart(m: Measured, frame: PartFrame): BlueprintLayout {
       const lane = laneBox.get(laneOf(r.e.from))!;
       const offset = CHANNEL * (users.indexOf(k) + 1);
       const cy = r.key.endsWith('bottom') ? lane.y + lane.height - offset + dy : lane.y + offset + dy;
-      const [ta, tb] = [trackX(r.gapA, k), trackX(r.gapB, k)];
+      const [ta, tb] = [trackX(r.gapA, k, 'A'), trackX(r.gapB, k, 'B')];
       points = [
         [x0, ya],
         [ta, ya],
