@@ -23,46 +23,37 @@ export { blueprintModel, type BlueprintModel } from './model.js';
 export { layoutPart, measure, type BlueprintLayout } from './layout.js';
 
 /**
- * The parts of a blueprint on a page, as ranges of columns. Stages go whole into a part while they fit, several
- * to a part; a stage too large for a page is cut into as few parts as it takes, of about the same number of
- * columns, so that no part holds a lone step of a long stage; its last piece takes the next stages if they fit. Whether a part fits is judged with the longest
- * title and stub texts it can get (`part 99 of 99`).
+ * The parts of a blueprint on a page, as ranges of columns that each fit the page at the readable minimum
+ * (judged with the longest title and stub texts a part can get, `part 99 of 99`). Of all the ways to cut the
+ * columns, the one with, in this order of weight: no part holding a lone step of a stage that has more, the
+ * fewest parts, the fewest stages cut between two parts.
  */
 export function blueprintParts(m: Measured, page: Page): [number, number][] {
   const { columns } = m.model;
+  const n = columns.length;
   const fits = (from: number, to: number) =>
     fitsPage(layoutPart(m, { from, to, index: 99, count: 99, partOf: () => 99 }), page);
-  const stages: [number, number][] = [];
-  columns.forEach((c, k) => {
-    const last = stages.at(-1);
-    if (last && columns[last[0]]!.stage === c.stage) last[1] = k + 1;
-    else stages.push([k, k + 1]);
-  });
-  const parts: { range: [number, number]; whole: boolean }[] = [];
-  for (const [from, to] of stages) {
-    const last = parts.at(-1);
-    if (last?.whole && fits(last.range[0], to)) last.range[1] = to;
-    else if (fits(from, to)) parts.push({ range: [from, to], whole: true });
-    else {
-      // As many columns to a part as fit (at least one): the fewest parts; then the same number in each.
-      const greedy: [number, number][] = [];
-      for (let start = from; start < to;) {
-        let end = start + 1;
-        while (end < to && fits(start, end + 1)) end++;
-        greedy.push([start, end]);
-        start = end;
+  const stageSize = new Map<string, number>();
+  for (const c of columns) stageSize.set(c.stage, (stageSize.get(c.stage) ?? 0) + c.steps.length);
+  const lone = (from: number, to: number) =>
+    to - from === 1 && columns[from]!.steps.length === 1 && stageSize.get(columns[from]!.stage)! > 1;
+  const cut = (at: number) => at < n && columns[at - 1]!.stage === columns[at]!.stage;
+  const cost = (from: number, to: number) => (lone(from, to) ? 1e6 : 0) + 1e3 + (cut(to) ? 1 : 0);
+  // best[j]: the least cost of cutting columns [0, j); a part always takes one column, fitting or not.
+  const best = new Float64Array(n + 1).fill(Infinity);
+  const start = new Int32Array(n + 1);
+  best[0] = 0;
+  for (let from = 0; from < n; from++)
+    for (let to = from + 1; to <= n && (to === from + 1 || fits(from, to)); to++) {
+      const total = best[from]! + cost(from, to);
+      if (total < best[to]!) {
+        best[to] = total;
+        start[to] = from;
       }
-      const count = greedy.length;
-      const even = Array.from({ length: count }, (_, k): [number, number] => [
-        from + Math.round(((to - from) * k) / count),
-        from + Math.round(((to - from) * (k + 1)) / count),
-      ]);
-      const chosen = even.every(([a, b]) => fits(a, b)) ? even : greedy;
-      // The last piece of a cut stage can take the stages after it, as a part of whole stages does.
-      parts.push(...chosen.map((range, k) => ({ range, whole: k === chosen.length - 1 })));
     }
-  }
-  return parts.map((p) => p.range);
+  const ranges: [number, number][] = [];
+  for (let to = n; to > 0; to = start[to]!) ranges.unshift([start[to]!, to]);
+  return ranges;
 }
 
 /**

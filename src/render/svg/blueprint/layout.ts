@@ -126,6 +126,8 @@ export interface Measured {
   /** The edges leaving each step and entering it by its sides (not the vertical ones). */
   outOf: BlueprintEdge[][];
   into: BlueprintEdge[][];
+  /** The edges with an end in each column. */
+  edgesAt: BlueprintEdge[][];
   /** Edges between a step and the one under or over it in its column, drawn as a short vertical arrow. */
   vertical: Set<BlueprintEdge>;
   /** The top of each step's text inside its box, and the box's height. */
@@ -140,6 +142,11 @@ export function measure(model: BlueprintModel): Measured {
   const { steps, columns, edges } = model;
   const columnOf = new Int32Array(steps.length);
   columns.forEach((c, k) => c.steps.forEach((i) => (columnOf[i] = k)));
+  const edgesAt: BlueprintEdge[][] = columns.map(() => []);
+  for (const e of edges) {
+    edgesAt[columnOf[e.from]!]!.push(e);
+    if (columnOf[e.to] !== columnOf[e.from]) edgesAt[columnOf[e.to]!]!.push(e);
+  }
   const inner = NODE_W - 2 * TEXT_PAD - 5;
   const lines = steps.map((s) => {
     const f = s.facts;
@@ -164,11 +171,12 @@ export function measure(model: BlueprintModel): Measured {
   const labels = edges.map((e) =>
     e.label === undefined ? undefined : wrap(cut(e.label).text, EDGE_LABEL_W, FONT, false),
   );
-  // An edge runs straight down (or up) its column when its ends stand in one column with no other box between.
+  // An edge runs straight down (or up) its column when its ends stand in one column with no other box between
+  // (not a loop back, which would run on the edge it returns along).
   const lane = (i: number) => LANES.indexOf(steps[i]!.lane);
   const vertical = new Set(
     edges.filter((e) => {
-      if (columnOf[e.from] !== columnOf[e.to] || steps[e.from]!.lane === steps[e.to]!.lane) return false;
+      if (e.rework || columnOf[e.from] !== columnOf[e.to] || steps[e.from]!.lane === steps[e.to]!.lane) return false;
       const [lo, hi] = [Math.min(lane(e.from), lane(e.to)), Math.max(lane(e.from), lane(e.to))];
       return columns[columnOf[e.from]!]!.steps.every((j) => j === e.from || j === e.to || lane(j) < lo || lane(j) > hi);
     }),
@@ -186,7 +194,7 @@ export function measure(model: BlueprintModel): Measured {
     const needed = ports.length > 0 ? FIRST_PORT + ports.reduce((a, b) => a + b, 0) - PORT + 6 : 0;
     return textOffset[i]! + Math.max(textHeight(lines[i]!.length) + TEXT_PAD, needed);
   });
-  return { model, columnOf, lines, cards, labels, outOf, into, vertical, textOffset, height };
+  return { model, columnOf, edgesAt, lines, cards, labels, outOf, into, vertical, textOffset, height };
 }
 
 /** A part: columns [from, to) of the blueprint; its number and count, and where a step outside it is drawn. */
@@ -203,11 +211,11 @@ type Kind = 'straight' | 'along-a' | 'along-b' | 'vertical' | 'channel';
 /** The layout of one part of the blueprint (or of the whole, as a single part), from what was measured. */
 export function layoutPart(m: Measured, frame: PartFrame): BlueprintLayout {
   const { model, columnOf } = m;
-  const { steps, columns, edges } = model;
+  const { steps, columns } = model;
   const { from, to } = frame;
   const n = to - from;
   const inPart = (i: number) => columnOf[i]! >= from && columnOf[i]! < to;
-  const touching = edges.filter((e) => inPart(e.from) || inPart(e.to));
+  const touching = [...new Set(m.edgesAt.slice(from, to).flat())].sort((a, b) => a.order - b.order);
   const stubSide = new Map<number, 'left' | 'right'>();
   for (const e of touching)
     for (const end of [e.from, e.to]) if (!inPart(end)) stubSide.set(end, columnOf[end]! < from ? 'left' : 'right');
@@ -410,29 +418,44 @@ export function layoutPart(m: Measured, frame: PartFrame): BlueprintLayout {
   // the right, and leaves it the same way. A line from the left at some height must end at a track left of one
   // where a line to the right starts at that height, or the two would run on top of each other: the tracks are
   // put in an order that keeps to this (the order of the edges where nothing is at stake).
-  type Track = { id: string; left: number[]; right: number[] };
+  // On a cycle (two edges crossing in the gap, each one's line to the right at the height of the other's line from
+  // the left), the first track's line to the right moves half a port's room down.
+  type Track = { id: string; e: BlueprintEdge; left?: number; right?: number; rightOf?: Map<BlueprintEdge, number> };
   const gapUse = new Map<number, Track[]>();
   routes.forEach((r, k) => {
     if (r.kind === 'straight' || r.kind === 'vertical') return;
-    const ya = portFrom.get(r.e)!;
-    const yb = portInto.get(r.e)!;
+    const e = r.e;
+    const ya = portFrom.get(e)!;
+    const yb = portInto.get(e)!;
     const uses: [number, Track][] = [];
-    if (r.kind === 'along-a') uses.push([r.gapB, { id: `${k}:B`, left: [ya], right: [yb] }]);
-    else if (r.kind === 'along-b') uses.push([r.gapA, { id: `${k}:A`, left: [ya], right: [yb] }]);
+    if (r.kind === 'along-a') uses.push([r.gapB, { id: `${k}:B`, e, left: ya, right: yb, rightOf: portInto }]);
+    else if (r.kind === 'along-b') uses.push([r.gapA, { id: `${k}:A`, e, left: ya, right: yb, rightOf: portInto }]);
     else {
-      uses.push([r.gapA, { id: `${k}:A`, left: r.fromRight ? [] : [ya], right: r.fromRight ? [ya] : [] }]);
-      uses.push([r.gapB, { id: `${k}:B`, left: r.intoLeft ? [yb] : [], right: r.intoLeft ? [] : [yb] }]);
+      uses.push([
+        r.gapA,
+        r.fromRight ? { id: `${k}:A`, e, right: ya, rightOf: portFrom } : { id: `${k}:A`, e, left: ya },
+      ]);
+      uses.push([
+        r.gapB,
+        r.intoLeft ? { id: `${k}:B`, e, left: yb } : { id: `${k}:B`, e, right: yb, rightOf: portInto },
+      ]);
     }
     for (const [g, track] of uses) gapUse.set(g, [...(gapUse.get(g) ?? []), track]);
   });
-  const same = (a: number[], b: number[]) => a.some((y) => b.some((z) => Math.abs(y - z) < 0.5));
+  const blocks = (u: Track, t: Track) =>
+    u !== t && u.left !== undefined && t.right !== undefined && Math.abs(u.left - t.right) < 0.5;
   for (const [g, tracks] of gapUse) {
     const placed: Track[] = [];
     const rest = [...tracks];
     while (rest.length > 0) {
-      // The first track that no other waiting track must precede (on a cycle, the first one).
-      const free = rest.findIndex((t) => !rest.some((u) => u !== t && same(u.left, t.right)));
-      placed.push(...rest.splice(Math.max(free, 0), 1));
+      const free = rest.findIndex((t) => !rest.some((u) => blocks(u, t)));
+      if (free < 0) {
+        const t = rest[0]!;
+        t.right! += PORT / 2;
+        t.rightOf!.set(t.e, t.right!);
+        continue;
+      }
+      placed.push(...rest.splice(free, 1));
     }
     gapUse.set(g, placed);
   }
@@ -447,9 +470,13 @@ export function layoutPart(m: Measured, frame: PartFrame): BlueprintLayout {
   const slotX = new Map<number, number>();
   const gapSpan = new Map<number, [number, number]>();
   let x = MARGIN + HEAD_W;
+  // The names of the three lines reach past the lanes' titles: a track keeps right of them.
+  const namesEnd = MARGIN + Math.max(...LINES.map((l) => textWidth(l.name, FONT, true))) + 14;
   const gap = (g: number) => {
-    gapSpan.set(g, [x, x + gapWidth(g)]);
-    x += gapWidth(g);
+    const tracksFrom = x + (gapLabelsLeft.get(g) ?? 0);
+    const width = gapWidth(g) + (gapUse.has(g) ? Math.max(0, namesEnd - tracksFrom) : 0);
+    gapSpan.set(g, [x, x + width]);
+    x += width;
   };
   if (hasLeft) {
     x += GAP;
@@ -471,7 +498,7 @@ export function layoutPart(m: Measured, frame: PartFrame): BlueprintLayout {
     const users = gapUse.get(g)!;
     const at = users.findIndex((u) => u.id === `${k}:${which}`);
     const [left, right] = gapSpan.get(g)!;
-    const start = left + (gapLabelsLeft.get(g) ?? 0);
+    const start = Math.max(left + (gapLabelsLeft.get(g) ?? 0), namesEnd);
     const end = right - Math.max(LEAD_IN, (gapLabelsRight.get(g) ?? 0) + 4);
     return start + ((end - start) * (at + 1)) / (users.length + 1);
   };
