@@ -114,26 +114,26 @@ describe('cxmap report', () => {
     );
     // Deck-safe pictures: no HTML inside, no style sheet, no classes.
     const pictures = html.match(/<figure[^>]*>[\s\S]*?<\/figure>/g)!;
-    expect(pictures).toHaveLength(10);
+    expect(pictures).toHaveLength(12);
     for (const picture of pictures) expect(picture).not.toMatch(/<foreignObject|<style|class=/);
     const { page, requests, errors, figures } = await open(file);
     // The blueprint and the journey in the parts of a 16:9 slide, as the deck has them.
     expect(figures).toEqual([
       'time',
-      ...Array(5).fill('blueprint'),
+      ...Array(7).fill('blueprint'),
       ...Array(2).fill('journey'),
       'matrix',
       'priorities',
     ]);
     expect(await page.$$eval('h3', (hs) => hs.map((h) => h.textContent))).toEqual([
-      ...[1, 2, 3, 4, 5].map((k) => `Service blueprint, part ${k} of 5`),
+      ...[1, 2, 3, 4, 5, 6, 7].map((k) => `Service blueprint, part ${k} of 7`),
       ...[1, 2].map((k) => `The customer's journey, part ${k} of 2`),
       'Value and delay of each step',
       'Value against effort',
     ]);
     // Why the blueprint is in parts, said once, above the first.
     expect(await page.$$eval('blockquote', (qs) => qs.map((q) => q.textContent))).toEqual([
-      'At the readable minimum of 11 pt, the blueprint does not fit on a 16:9 slide: it is split by stage into 5 parts.',
+      'At the readable minimum of 11 pt, the blueprint does not fit on a 16:9 slide: it is split by stage into 7 parts.',
       'At the readable minimum of 11 pt, the journey does not fit on a 16:9 slide: it is split by stage into 2 parts.',
     ]);
     expect(requests).toEqual([]);
@@ -144,7 +144,7 @@ describe('cxmap report', () => {
       'Daysworking days of 8 hours, 5 a week',
     );
     // On a 1280-pixel screen, every picture fits the column and its smallest text is 13 pixels or more.
-    expect(await sizes(page)).toEqual(Array(10).fill({ fitsWidth: true, fitsPrintedPage: true, readable: true }));
+    expect(await sizes(page)).toEqual(Array(12).fill({ fitsWidth: true, fitsPrintedPage: true, readable: true }));
     // The top of the page, for the docs (refreshed with UPDATE_DOCS_IMAGES=1).
     const png = await page.screenshot({
       type: 'png',
@@ -183,7 +183,7 @@ describe('cxmap report', () => {
     await page.emulateMediaType('print');
     await page.setViewport({ width: Math.floor((277 / 25.4) * 96), height: 800 });
     expect(await sizes(page, { printed: true })).toEqual(
-      Array(10).fill({ fitsWidth: true, fitsPrintedPage: true, readable: true }),
+      Array(12).fill({ fitsWidth: true, fitsPrintedPage: true, readable: true }),
     );
     const headings = await page.$$eval('h1, h2, h3, blockquote', (hs) => hs.map((h) => h.textContent.trim()));
     const pdf = join(dir, 'home-loan.report.pdf');
@@ -203,10 +203,10 @@ describe('cxmap report', () => {
     const lasts = pages.map((lines) => lines.at(-1)!);
     expect(lasts.filter((last) => headings.some((h) => h.endsWith(last)))).toEqual([]);
     // Each part of the blueprint is on one page with its heading, from its title to its lowest lane.
-    for (const k of [1, 2, 3, 4, 5]) {
-      const on = pages.filter((lines) => lines.includes(`Apply for a home loan · service blueprint · part ${k} of 5`));
+    for (const k of [1, 2, 3, 4, 5, 6, 7]) {
+      const on = pages.filter((lines) => lines.includes(`Apply for a home loan · service blueprint · part ${k} of 7`));
       expect(on).toHaveLength(1);
-      expect(on[0]).toContain(`Service blueprint, part ${k} of 5`);
+      expect(on[0]).toContain(`Service blueprint, part ${k} of 7`);
       expect(on[0]).toContain('Line of internal interaction');
     }
   });
