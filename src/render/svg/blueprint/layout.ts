@@ -188,7 +188,10 @@ export function measure(model: BlueprintModel): Measured {
     outOf[e.from]!.push(e);
     into[e.to]!.push(e);
   }
-  const textOffset = Float64Array.from(steps, (s) => TEXT_PAD + (s.facts.wait ? PILL / 2 - 2 : 0));
+  // The text of every box in a lane with a wait starts below the pill's room, so that boxes of a lane have
+  // their first lines, and their ports, at one height: an edge along the lane runs straight.
+  const waits = new Set(steps.filter((s) => s.facts.wait).map((s) => s.lane));
+  const textOffset = Float64Array.from(steps, (s) => TEXT_PAD + (waits.has(s.lane) ? PILL / 2 - 2 : 0));
   const height = Float64Array.from(steps, (_, i) => {
     const ports = outOf[i]!.map((e) => reserve(labels[e.order]));
     const needed = ports.length > 0 ? FIRST_PORT + ports.reduce((a, b) => a + b, 0) - PORT + 6 : 0;
