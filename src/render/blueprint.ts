@@ -9,6 +9,7 @@ import { LANES, type Lane } from '../load/index.js';
 import { metaLine, stepFacts, type ExactAnalysis as Analysis } from '../analysis/index.js';
 import { LANE_FILL, PALETTE } from './theme.js';
 import { flowLabel, plainLabel, shorten } from './text.js';
+import { blueprintEdges } from './svg/blueprint/index.js';
 
 const LANE_TITLE: Record<Lane, string> = {
   customer: 'Customer actions',
@@ -22,10 +23,9 @@ export function blueprint(
   subset: readonly number[],
   title: string,
 ): { text: string; edges: number } {
-  const { map, effort } = analysis;
+  const { map } = analysis;
   const cal = map.process.calendar;
   const inPart = new Set(subset);
-  const rework = new Set(effort.reworkLoops.map((e) => `${e.from}>${e.to}`));
   const lines = ['---', `title: ${JSON.stringify(plainLabel(title))}`, '---', 'flowchart LR'];
   const classes = new Map<string, number[]>();
   const addClass = (name: string, i: number) => classes.set(name, [...(classes.get(name) ?? []), i]);
@@ -67,29 +67,14 @@ export function blueprint(
     return `x${i}`;
   };
   const linkStyles: string[] = [];
-  for (const from of map.steps) {
-    const next = from.next;
-    const targets =
-      next.kind === 'choice'
-        ? next.choices
-        : next.kind === 'all'
-          ? next.branches.map((to) => ({ to, chance: 1, label: undefined }))
-          : [];
-    for (const t of targets) {
-      if (!inPart.has(from.index) && !inPart.has(t.to)) continue;
-      const wait = mean(map.steps[t.to]!.wait);
-      const parts = [
-        next.kind === 'choice' && next.choices.length > 1 ? `${Math.round(t.chance * 1000) / 10}%` : '',
-        t.label ?? '',
-        next.kind === 'all' ? 'in parallel' : '',
-        wait > 0 ? `waits ${formatDuration(wait, cal)}` : '',
-      ].filter(Boolean);
-      const label = parts.length ? `|"${flowLabel(shorten(parts.join(' · '), 60))}"|` : '';
-      const isRework = rework.has(`${from.index}>${t.to}`);
-      lines.push(`  ${ref(from.index)} ${isRework ? '-.->' : '-->'}${label} ${ref(t.to)}`);
-      if (isRework) linkStyles.push(`  linkStyle ${edges} stroke:${PALETTE.rework},stroke-width:2px`);
-      edges++;
-    }
+  for (const e of blueprintEdges(analysis)) {
+    if (!inPart.has(e.from) && !inPart.has(e.to)) continue;
+    const wait = mean(map.steps[e.to]!.wait);
+    const parts = [e.label ?? '', wait > 0 ? `waits ${formatDuration(wait, cal)}` : ''].filter(Boolean);
+    const label = parts.length ? `|"${flowLabel(shorten(parts.join(' · '), 60))}"|` : '';
+    lines.push(`  ${ref(e.from)} ${e.rework ? '-.->' : '-->'}${label} ${ref(e.to)}`);
+    if (e.rework) linkStyles.push(`  linkStyle ${edges} stroke:${PALETTE.rework},stroke-width:2px`);
+    edges++;
   }
   for (const stub of stubs.values()) lines.push(`  ${stub}`);
 

@@ -19,7 +19,7 @@ import { layoutPart, measure, type Measured } from './layout.js';
 import { blueprintModel } from './model.js';
 import { blueprintScene } from './scene.js';
 
-export { blueprintModel, type BlueprintModel } from './model.js';
+export { blueprintEdges, blueprintModel, type BlueprintModel } from './model.js';
 export { layoutPart, measure, type BlueprintLayout } from './layout.js';
 
 /**

@@ -53,7 +53,7 @@ export interface BlueprintModel {
 const percent = (chance: number) => `${Math.round(chance * 1000) / 10}%`;
 
 /** The edges of the map, one for each pair of steps it links, with their labels; loops back marked as rework. */
-function blueprintEdges(analysis: Analysis): BlueprintEdge[] {
+export function blueprintEdges(analysis: Analysis): BlueprintEdge[] {
   const { map, effort } = analysis;
   const rework = new Set(effort.reworkLoops.map((e) => `${e.from}>${e.to}`));
   const edges: BlueprintEdge[] = [];
