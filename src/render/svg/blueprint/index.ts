@@ -39,18 +39,25 @@ export function blueprintParts(m: Measured, page: Page): [number, number][] {
     to - from === 1 && columns[from]!.steps.length === 1 && stageSize.get(columns[from]!.stage)! > 1;
   const cut = (at: number) => at < n && columns[at - 1]!.stage === columns[at]!.stage;
   const cost = (from: number, to: number) => (lone(from, to) ? 1e6 : 0) + 1e3 + (cut(to) ? 1 : 0);
-  // best[j]: the least cost of cutting columns [0, j); a part always takes one column, fitting or not.
+  // best[j]: the least cost of cutting columns [0, j); a part always takes one column, fitting or not. The
+  // furthest end that fits seldom moves left as the start moves right: each start checks the end it inherits,
+  // then tries what lies past it.
   const best = new Float64Array(n + 1).fill(Infinity);
   const start = new Int32Array(n + 1);
   best[0] = 0;
-  for (let from = 0; from < n; from++)
-    for (let to = from + 1; to <= n && (to === from + 1 || fits(from, to)); to++) {
+  let end = 0;
+  for (let from = 0; from < n; from++) {
+    end = Math.max(end, from + 1);
+    while (end > from + 1 && !fits(from, end)) end--;
+    while (end < n && fits(from, end + 1)) end++;
+    for (let to = from + 1; to <= end; to++) {
       const total = best[from]! + cost(from, to);
       if (total < best[to]!) {
         best[to] = total;
         start[to] = from;
       }
     }
+  }
   const ranges: [number, number][] = [];
   for (let to = n; to > 0; to = start[to]!) ranges.unshift([start[to]!, to]);
   return ranges;

@@ -49,7 +49,8 @@ const STAGE_SIZE = 12;
 
 /** A duration is never broken across lines: `1 h 30 m` with no-break spaces. */
 const unbroken = (duration: string) => duration.replace(/ /g, '\u00A0');
-const rowTitleLines = (row: Row) => wrap(ROW_TITLE[row], HEAD_W - 14, FONT, true);
+const ROW_TITLE_LINES = new Map(ROWS.map((row) => [row, wrap(ROW_TITLE[row], HEAD_W - 14, FONT, true)]));
+const rowTitleLines = (row: Row) => ROW_TITLE_LINES.get(row)!;
 
 export interface Line {
   text: string;
