@@ -100,20 +100,34 @@ steps:
 });
 
 describe('long labels and parts', () => {
-  it('a 10 KB step name is cut and leaves every part of the blueprint at 11 pt or more on a 16:9 slide', () => {
-    const name = `Check ${'x'.repeat(10_000)}`;
-    const analysis = analysisOf(`stages: [A, B]
+  it('10 KB names (process, stage, step, actor, evidence, branch) are cut: the part stays at 11 pt on a 16:9 slide', () => {
+    const long = (what: string) => `${what} ${'x'.repeat(10_000)}`;
+    const analysis = analyzeExact(
+      mapOf(`cxmap: 1
+process: { name: "${long('Process')}", customer: C, goal: G }
+actors:
+  office: { kind: backstage, name: "${long('Office')}" }
+  sys: { kind: support, name: System }
+stages: ["${long('Stage')}", B]
 steps:
-  - { id: a, name: "${name}", stage: A, actor: office, work: 5m, next: b }
+  - { id: a, name: "${long('Check')}", stage: "${long('Stage')}", actor: office, work: 5m, evidence: "${long('Letter')}", next: [{ to: b, chance: 60%, label: "${long('complete')}" }, { to: c, chance: 40% }] }
   - { id: b, name: Send, stage: B, actor: sys, work: 5m }
-`);
+  - { id: c, name: Stop, stage: B, actor: sys, work: 5m, outcome: failure }
+`),
+    );
+    // One part, not shrunk: the step's name in 120 characters, its actor and its evidence in two and three lines,
+    // the stage and the branch's label in two, each cut with an ellipsis.
     const parts = drawnDiagrams(analysis, 'blueprint', PAGES['16:9']);
     expect(parts).toHaveLength(1);
-    expect(parts[0]!.scale).toBeGreaterThanOrEqual(1);
-    expect(parts[0]!.drawing.minText * parts[0]!.scale).toBeGreaterThanOrEqual(MIN_TEXT_PT);
-    const named = parts[0]!.drawing.shapes.filter((s) => s.kind === 'text' && s.tip === name);
-    expect(named).toHaveLength(1);
-    expect(parts[0]!.svg.split(name)).toHaveLength(2); // once: in the <title> of the first line
+    for (const p of parts) expect(p.drawing.minText * p.scale).toBeGreaterThanOrEqual(MIN_TEXT_PT);
+    // The step's whole name once, as the tooltip of its first line; the process's, as the title's.
+    const tips = parts[0]!.drawing.shapes.flatMap((s) => (s.kind === 'text' && s.tip ? [s.tip] : []));
+    expect(tips).toContain(long('Check'));
+    expect(tips).toContain(long('Process'));
+    expect(tips).toContain(long('Stage'));
+    expect(tips).toContain(long('Letter'));
+    expect(tips).toContain(`60% · ${long('complete')}`);
+    expect(parts[0]!.svg.split(long('Check'))).toHaveLength(2);
   });
 });
 

@@ -113,6 +113,25 @@ function textBlock(text: string, width: number, style: Omit<Line, 'text' | 'tip'
   }));
 }
 
+/**
+ * At most `max` lines of the text wrapped to the width; what does not fit is cut with an ellipsis on the last line
+ * (the whole text stays the tooltip of the step, or of the stage header, it belongs to).
+ */
+function fewLines(text: string, width: number, size: number, bold: boolean, max: number): string[] {
+  const lines = wrap(cut(text).text, width, size, bold);
+  if (lines.length <= max) return lines;
+  let last = `${lines[max - 1]!}…`;
+  while (textWidth(last, size, bold) > width && last.length > 1) last = `${[...last].slice(0, -2).join('')}…`;
+  return [...lines.slice(0, max - 1), last];
+}
+
+/** A text of a box in at most `max` lines, the whole text the first line's tooltip when it was cut. */
+function shortBlock(text: string, width: number, style: Omit<Line, 'text' | 'tip'>, max: number): Line[] {
+  const lines = fewLines(text, width, FONT, Boolean(style.bold), max);
+  const tip = lines.at(-1)!.endsWith('…') && !text.endsWith('…') ? { tip: text } : {};
+  return lines.map((line, k) => ({ text: line, ...style, ...(k === 0 ? tip : {}) }));
+}
+
 const textHeight = (lines: number) => lines * LH - (LH - FONT) / 2;
 /** Where the first port of a side lies below the top of the text: the middle of the first line. */
 const FIRST_PORT = FONT * 0.65;
@@ -153,7 +172,7 @@ export function measure(model: BlueprintModel): Measured {
     const f = s.facts;
     return [
       ...textBlock(f.name, inner, { bold: true, fill: INK }, true),
-      ...textBlock(metaLine(f, unbroken), inner, { fill: MUTED }),
+      ...shortBlock(metaLine(f, unbroken), inner, { fill: MUTED }, 2),
       ...(f.hotShare
         ? textBlock(`${Math.round(100 * f.hotShare)}% of the lead time`, inner, {
             bold: true,
@@ -168,9 +187,9 @@ export function measure(model: BlueprintModel): Measured {
         : []),
     ];
   });
-  const cards = steps.map((s) => s.evidence.flatMap((e) => textBlock(e, inner, { fill: INK })));
+  const cards = steps.map((s) => s.evidence.flatMap((e) => shortBlock(e, inner, { fill: INK }, 3)));
   const labels = edges.map((e) =>
-    e.label === undefined ? undefined : wrap(cut(e.label).text, EDGE_LABEL_W, FONT, false),
+    e.label === undefined ? undefined : fewLines(e.label, EDGE_LABEL_W, FONT, false, 2),
   );
   // An edge runs straight down (or up) its column when its ends stand in one column with no other box between
   // (not a loop back, which would run on the edge it returns along).
@@ -508,17 +527,20 @@ export function layoutPart(m: Measured, frame: PartFrame): BlueprintLayout {
   };
 
   // The title and the stage headers over the lanes; everything so far moves down by their height.
-  const titled = titleShape(
-    `${model.process} · service blueprint${frame.index ? ` · part ${frame.index} of ${frame.count}` : ''}`,
+  // The process's name is cut as a label is; the whole name is the title's tooltip.
+  const name = cut(model.process);
+  const heading = titleShape(
+    `${name.text} · service blueprint${frame.index ? ` · part ${frame.index} of ${frame.count}` : ''}`,
     MARGIN,
     MARGIN,
     width - 2 * MARGIN,
   );
+  const titled = name.tip === undefined ? heading : { ...heading, shape: { ...heading.shape, tip: name.tip } as Shape };
   const stageBox = (s: { first: number; last: number }) => {
     const left = slotX.get(s.first)! - 6;
     return { x: left, width: slotX.get(s.last)! + NODE_W + 6 - left };
   };
-  const stageLines = stageRuns.map((s) => wrap(cut(s.stage).text, stageBox(s).width - 2 * TEXT_PAD, STAGE_SIZE, true));
+  const stageLines = stageRuns.map((s) => fewLines(s.stage, stageBox(s).width - 2 * TEXT_PAD, STAGE_SIZE, true, 2));
   const headerHeight = Math.max(...stageLines.map((l) => l.length)) * STAGE_SIZE * LINE_HEIGHT + 8;
   const dy = titled.bottom + headerHeight;
 

@@ -29,6 +29,9 @@ function textShapes(box: Placed, role: string, indent = 5): Shape[] {
   );
 }
 
+/** Whether lines drawn of a text end in an ellipsis the text does not have: it was cut. */
+const clipped = (lines: readonly string[], text: string) => lines.at(-1)!.endsWith('…') && !text.endsWith('…');
+
 const head = (x: number, y: number, dx: number, dy: number) =>
   `M${at(x)} ${at(y)} L${at(x - 8 * dx - 4 * dy)} ${at(y - 8 * dy - 4 * dx)} L${at(x - 8 * dx + 4 * dy)} ${at(y - 8 * dy + 4 * dx)} Z`;
 
@@ -92,6 +95,7 @@ export function blueprintScene(model: BlueprintModel, layout: BlueprintLayout): 
         fill: BLUEPRINT.stageInk,
         anchor: 'middle',
         role: `stage:${s.stage}`,
+        ...(clipped(s.lines, s.stage) ? { tip: s.stage } : {}),
       },
     );
     if (!s.first)
@@ -130,6 +134,7 @@ export function blueprintScene(model: BlueprintModel, layout: BlueprintLayout): 
         fill: MUTED,
         anchor: r.label.anchor,
         role: `edge-label:${model.steps[r.edge.from]!.id}>${model.steps[r.edge.to]!.id}`,
+        ...(clipped(r.label.lines, r.edge.label!) ? { tip: r.edge.label } : {}),
       });
   }
 
