@@ -7,7 +7,7 @@
 import { formatDuration, mean } from '../core/index.js';
 import { LANES, type Lane } from '../load/index.js';
 import { metaLine, stepFacts, type ExactAnalysis as Analysis } from '../analysis/index.js';
-import { LANE_FILL, PALETTE } from './theme.js';
+import { BLUEPRINT, LANE_FILL, PALETTE } from './theme.js';
 import { flowLabel, plainLabel, shorten } from './text.js';
 import { blueprintEdges } from './svg/blueprint/index.js';
 
@@ -87,10 +87,10 @@ export function blueprint(
     '    l4["★ moment of truth · ⚠F fail point"]:::none',
     '  end',
     ...linkStyles,
-    `  classDef va fill:${PALETTE.valueAdding},stroke:${PALETTE.ink},color:#fff`,
+    `  classDef va fill:${PALETTE.valueAdding},stroke:${PALETTE.ink},color:${BLUEPRINT.stageInk}`,
     `  classDef req fill:${PALETTE.required},stroke:${PALETTE.ink},color:${PALETTE.ink}`,
-    `  classDef waste fill:${PALETTE.waste},stroke:${PALETTE.ink},color:#fff`,
-    `  classDef none fill:#fff,stroke:${PALETTE.unclassified},color:${PALETTE.ink}`,
+    `  classDef waste fill:${PALETTE.waste},stroke:${PALETTE.ink},color:${BLUEPRINT.stageInk}`,
+    `  classDef none fill:${BLUEPRINT.card},stroke:${PALETTE.unclassified},color:${PALETTE.ink}`,
     `  classDef hot stroke:${PALETTE.hot},stroke-width:5px`,
     `  classDef failure stroke:${PALETTE.failure},stroke-width:3px,stroke-dasharray:6 3`,
     `  classDef success stroke:${PALETTE.valueAdding},stroke-width:3px`,
@@ -99,7 +99,7 @@ export function blueprint(
   for (const lane of LANES) {
     if (subset.some((i) => map.steps[i]!.actor.kind === lane)) {
       lines.push(
-        `  style lane_${lane} fill:${LANE_FILL[lane]},stroke:${lane === 'backstage' ? PALETTE.ink : '#999'},stroke-width:${lane === 'backstage' ? 3 : 1}px${lane === 'backstage' ? ',stroke-dasharray:10 5' : ''}`,
+        `  style lane_${lane} fill:${LANE_FILL[lane]},stroke:${lane === 'backstage' ? PALETTE.ink : BLUEPRINT.laneStroke},stroke-width:${lane === 'backstage' ? 3 : 1}px${lane === 'backstage' ? ',stroke-dasharray:10 5' : ''}`,
       );
     }
   }
