@@ -12,3 +12,4 @@ export * from './score.js';
 export * from './simulate.js';
 export * from './targets.js';
 export * from './time.js';
+export * from './step-facts.js';

@@ -6,9 +6,10 @@
  */
 import { formatDuration, mean } from '../core/index.js';
 import { LANES, type Lane } from '../load/index.js';
-import type { ExactAnalysis as Analysis } from '../analysis/index.js';
-import { LANE_FILL, PALETTE } from './theme.js';
+import { metaLine, stepFacts, type ExactAnalysis as Analysis } from '../analysis/index.js';
+import { BLUEPRINT, LANE_FILL, PALETTE } from './theme.js';
 import { flowLabel, plainLabel, shorten } from './text.js';
+import { blueprintEdges } from './svg/blueprint/index.js';
 
 const LANE_TITLE: Record<Lane, string> = {
   customer: 'Customer actions',
@@ -17,40 +18,14 @@ const LANE_TITLE: Record<Lane, string> = {
   support: 'Support processes · systems and partners',
 };
 
-/** Steps holding at least this share of the lead time are emphasised. */
-const HOT_SHARE = 0.1;
-
-/** The actor, channel and work time of a step, on one line; `duration` can keep a duration from breaking. */
-export const metaLine = (facts: ReturnType<typeof stepFacts>, duration = (d: string) => d) =>
-  [...facts.who, ...(facts.work ? [duration(facts.work)] : [])].join(' · ');
-
-/** What a blueprint says of a step, in whichever form it is drawn. */
-export function stepFacts(
-  analysis: Analysis,
-  i: number,
-): { name: string; who: string[]; work?: string; hotShare?: number; wait?: string } {
-  const s = analysis.map.steps[i]!;
-  const cal = analysis.map.process.calendar;
-  const share = analysis.scores[i]!.delayShare;
-  const wait = mean(s.wait);
-  return {
-    name: s.name,
-    who: [s.actor.name, s.channel ?? ''].filter(Boolean),
-    work: mean(s.work) > 0 ? formatDuration(mean(s.work), cal) : undefined,
-    hotShare: share >= HOT_SHARE ? share : undefined,
-    wait: wait > 0 ? formatDuration(wait, cal) : undefined,
-  };
-}
-
 export function blueprint(
   analysis: Analysis,
   subset: readonly number[],
   title: string,
 ): { text: string; edges: number } {
-  const { map, effort } = analysis;
+  const { map } = analysis;
   const cal = map.process.calendar;
   const inPart = new Set(subset);
-  const rework = new Set(effort.reworkLoops.map((e) => `${e.from}>${e.to}`));
   const lines = ['---', `title: ${JSON.stringify(plainLabel(title))}`, '---', 'flowchart LR'];
   const classes = new Map<string, number[]>();
   const addClass = (name: string, i: number) => classes.set(name, [...(classes.get(name) ?? []), i]);
@@ -92,29 +67,14 @@ export function blueprint(
     return `x${i}`;
   };
   const linkStyles: string[] = [];
-  for (const from of map.steps) {
-    const next = from.next;
-    const targets =
-      next.kind === 'choice'
-        ? next.choices
-        : next.kind === 'all'
-          ? next.branches.map((to) => ({ to, chance: 1, label: undefined }))
-          : [];
-    for (const t of targets) {
-      if (!inPart.has(from.index) && !inPart.has(t.to)) continue;
-      const wait = mean(map.steps[t.to]!.wait);
-      const parts = [
-        next.kind === 'choice' && next.choices.length > 1 ? `${Math.round(t.chance * 1000) / 10}%` : '',
-        t.label ?? '',
-        next.kind === 'all' ? 'in parallel' : '',
-        wait > 0 ? `waits ${formatDuration(wait, cal)}` : '',
-      ].filter(Boolean);
-      const label = parts.length ? `|"${flowLabel(shorten(parts.join(' · '), 60))}"|` : '';
-      const isRework = rework.has(`${from.index}>${t.to}`);
-      lines.push(`  ${ref(from.index)} ${isRework ? '-.->' : '-->'}${label} ${ref(t.to)}`);
-      if (isRework) linkStyles.push(`  linkStyle ${edges} stroke:${PALETTE.rework},stroke-width:2px`);
-      edges++;
-    }
+  for (const e of blueprintEdges(analysis)) {
+    if (!inPart.has(e.from) && !inPart.has(e.to)) continue;
+    const wait = mean(map.steps[e.to]!.wait);
+    const parts = [e.label ?? '', wait > 0 ? `waits ${formatDuration(wait, cal)}` : ''].filter(Boolean);
+    const label = parts.length ? `|"${flowLabel(shorten(parts.join(' · '), 60))}"|` : '';
+    lines.push(`  ${ref(e.from)} ${e.rework ? '-.->' : '-->'}${label} ${ref(e.to)}`);
+    if (e.rework) linkStyles.push(`  linkStyle ${edges} stroke:${PALETTE.rework},stroke-width:2px`);
+    edges++;
   }
   for (const stub of stubs.values()) lines.push(`  ${stub}`);
 
@@ -127,10 +87,10 @@ export function blueprint(
     '    l4["★ moment of truth · ⚠F fail point"]:::none',
     '  end',
     ...linkStyles,
-    `  classDef va fill:${PALETTE.valueAdding},stroke:${PALETTE.ink},color:#fff`,
+    `  classDef va fill:${PALETTE.valueAdding},stroke:${PALETTE.ink},color:${BLUEPRINT.stageInk}`,
     `  classDef req fill:${PALETTE.required},stroke:${PALETTE.ink},color:${PALETTE.ink}`,
-    `  classDef waste fill:${PALETTE.waste},stroke:${PALETTE.ink},color:#fff`,
-    `  classDef none fill:#fff,stroke:${PALETTE.unclassified},color:${PALETTE.ink}`,
+    `  classDef waste fill:${PALETTE.waste},stroke:${PALETTE.ink},color:${BLUEPRINT.stageInk}`,
+    `  classDef none fill:${BLUEPRINT.card},stroke:${PALETTE.unclassified},color:${PALETTE.ink}`,
     `  classDef hot stroke:${PALETTE.hot},stroke-width:5px`,
     `  classDef failure stroke:${PALETTE.failure},stroke-width:3px,stroke-dasharray:6 3`,
     `  classDef success stroke:${PALETTE.valueAdding},stroke-width:3px`,
@@ -139,7 +99,7 @@ export function blueprint(
   for (const lane of LANES) {
     if (subset.some((i) => map.steps[i]!.actor.kind === lane)) {
       lines.push(
-        `  style lane_${lane} fill:${LANE_FILL[lane]},stroke:${lane === 'backstage' ? PALETTE.ink : '#999'},stroke-width:${lane === 'backstage' ? 3 : 1}px${lane === 'backstage' ? ',stroke-dasharray:10 5' : ''}`,
+        `  style lane_${lane} fill:${LANE_FILL[lane]},stroke:${lane === 'backstage' ? PALETTE.ink : BLUEPRINT.laneStroke},stroke-width:${lane === 'backstage' ? 3 : 1}px${lane === 'backstage' ? ',stroke-dasharray:10 5' : ''}`,
       );
     }
   }

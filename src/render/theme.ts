@@ -140,3 +140,22 @@ export const CHART = {
   /** The grid lines of a time axis. */
   grid: '#D9D9D9',
 };
+
+/** The service blueprint: the evidence lane, the boxes, the stubs of a part, the stage headers, edges and waits. */
+export const BLUEPRINT = {
+  evidenceFill: '#FFFFFF',
+  laneStroke: '#BBBBBB',
+  /** A card of physical evidence, a stub, the label of a line: white. */
+  card: '#FFFFFF',
+  cardStroke: '#8C8C8C',
+  stepStroke: '#6B6B6B',
+  stubStroke: '#888888',
+  /** Stage headers alternate between two slates, in white. */
+  stageFill: ['#3E4C59', '#5A6B7B'],
+  stageInk: '#FFFFFF',
+  separator: '#8A8A8A',
+  edge: '#555555',
+  pillFill: '#FFF1D6',
+  waitInk: '#9A5B00',
+  successInk: '#00704F',
+} as const;

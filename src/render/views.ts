@@ -13,7 +13,7 @@ import type { Ranking } from '../rules/index.js';
 import { timeline } from './timeline.js';
 import { timePie } from './time.js';
 import { MAX_EDGES, MAX_TEXT } from './text.js';
-import { blueprintDrawings } from './svg/blueprint.js';
+import { blueprintDrawings } from './svg/blueprint/index.js';
 import { journeyDrawings } from './svg/journey/scene.js';
 import { matrixDrawing } from './svg/matrix.js';
 import { prioritiesDrawing } from './svg/priorities.js';
@@ -120,8 +120,8 @@ export function viewDiagrams(analysis: Analysis, view: ViewName): Diagram[] {
 }
 
 /**
- * A view's drawings as diagrams: on a page, each centred at the largest scale that fits (never below the readable
- * minimum: the drawings were split so that it holds); without one, each at its own size.
+ * A view's drawings as diagrams: on a page, each centred at the largest scale at which all of them fit (never below
+ * the readable minimum: the drawings were split so that it holds); without one, each at its own size.
  */
 function drawn(
   view: ViewName | 'priorities',
@@ -131,9 +131,10 @@ function drawn(
   placed = true,
 ): Drawn[] {
   const count = drawings.length;
+  const on = page && placed ? page : undefined;
+  // The parts of one picture share one scale, the largest at which every part fits: the same text size on each.
+  const scale = on ? Math.min(...drawings.map((d) => pageScale(d, on))) : 1;
   return drawings.map((d, k) => {
-    const on = page && placed ? page : undefined;
-    const scale = on ? pageScale(d, on) : 1;
     return {
       view,
       part: count > 1 ? { index: k + 1, count, label: d.title } : undefined,

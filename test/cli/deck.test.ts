@@ -6,7 +6,7 @@
  * counted and its text read back with pdftotext.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,15 +17,14 @@ import { executiveSummary } from '../../src/report/index.js';
 import { drawnDiagrams, PAGES } from '../../src/render/index.js';
 import { mapOf } from '../helpers/analyze.js';
 import { cxmap, STACK } from '../helpers/cli.js';
+import { needs } from '../helpers/tools.js';
 import { pptxParts, reader, xmlProblem, type Xml } from '../helpers/xml.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cxmap-deck-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Whether a program is on the PATH. (Helper A's test/helpers/tools.ts `needs` takes this over when merged.) */
-const has = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
-const LIBREOFFICE = has('soffice') && has('pdftotext') && has('pdfinfo');
-if (!LIBREOFFICE) console.warn('deck.test.ts: no LibreOffice (soffice, pdftotext): the round-trip tests are skipped');
+/** The round trip needs LibreOffice and poppler (pdftotext and pdfinfo come together). */
+const noOffice = needs('soffice', 'pdftotext');
 
 /** The slides' XML, in slide order. */
 async function slidesOf(file: string): Promise<string[]> {
@@ -219,7 +218,7 @@ steps:
     expect(shapes.some((s) => s.name === 'step:check' && s.text.startsWith('Check <the> form & "send"'))).toBe(true);
   });
 
-  it.skipIf(!LIBREOFFICE)(
+  it.skipIf(noOffice)(
     'LibreOffice opens it: a page per slide, the scorecard and the step names read back from the PDF',
     { timeout: 180_000 },
     () => {

@@ -108,7 +108,8 @@ describe.skipIf(noBrowser)('cxmap serve', () => {
     expect(finding).toMatch(
       /^line \d+, column \d+: step `rekey` goes to `chek`, which is not a step \(did you mean `check`\?\) \(unknown-step\)$/,
     );
-    expect(await page.$$eval('#diagrams figure svg', (s) => s.length)).toBe(2);
+    // The last good picture: the map with the welcome call, whose blueprint takes two parts of a 16:9 slide.
+    expect(await page.$$eval('#diagrams figure svg', (s) => s.length)).toBe(3);
     if (process.env.UPDATE_DOCS_IMAGES)
       writeFileSync(join(ROOT, 'docs/images/serve-invalid.png'), await page.screenshot({ type: 'png' }));
     // Someone opens (or reloads) the page while the map is invalid: the findings over the last good picture.
@@ -116,7 +117,7 @@ describe.skipIf(noBrowser)('cxmap serve', () => {
     await late.goto(url);
     await late.waitForFunction(
       () =>
-        !document.getElementById('findings')!.hidden && document.querySelectorAll('#diagrams figure svg').length === 2,
+        !document.getElementById('findings')!.hidden && document.querySelectorAll('#diagrams figure svg').length === 3,
       { timeout: 20_000 },
     );
     expect(await late.$eval('#findings h2', (h) => h.textContent)).toBe(
