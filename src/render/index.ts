@@ -1,6 +1,6 @@
 /**
  * Rendering: each view of a scored map as Mermaid text and as a scene cxmap lays out, the printers of a scene (SVG,
- * PNG, PDF), and Mermaid's own drawing of the Mermaid text in a browser where one is installed.
+ * PNG, PDF, PowerPoint shapes), and Mermaid's own drawing of the Mermaid text in a browser where one is installed.
  */
 export * from './browser.js';
 export * from './theme.js';
