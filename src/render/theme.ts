@@ -135,8 +135,10 @@ export const CHART = {
   opportunity: '#0072B2',
   leader: '#777777',
   paper: '#FFFFFF',
-  /** A wait the customer is kept informed through: the waiting's orange, lightened. */
+  /** A wait while the customer's last news is recent: the waiting's orange, lightened. */
   waitLit: '#F5CF80',
+  /** A wait beside a longer branch (off the critical path): neither counted in the lead time nor dark. */
+  waitBeside: '#D9D2C3',
   /** The grid lines of a time axis. */
   grid: '#D9D9D9',
 };

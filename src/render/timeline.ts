@@ -29,7 +29,7 @@ export function timeline(analysis: Analysis, subset: readonly number[], title: s
       const t1 = Math.round((b.start + b.wait) * scale);
       const t2 = Math.round((b.start + b.wait + b.work) * scale);
       if (t1 > t0)
-        lines.push(`    ${lineStart(`waits for ${name}`)} :${b.dark ? 'crit' : 'done'}, w${b.step}, ${t0}, ${t1}`);
+        lines.push(`    ${lineStart(`waits for ${name}`)} :${b.dark > 0 ? 'crit' : 'done'}, w${b.step}, ${t0}, ${t1}`);
       if (t2 > t1) lines.push(`    ${lineStart(name)} :active, s${b.step}, ${t1}, ${t2}`);
       if (t2 === t0) lines.push(`    ${lineStart(name)} :milestone, s${b.step}, ${t0}, ${t0}`);
     }

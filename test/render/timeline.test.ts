@@ -66,7 +66,9 @@ const SMALL = `${HEADER}  - id: a
 /** The bars of a scene by their roles (`wait:c`, `work:c`), in the order drawn. */
 const rects = (shapes: readonly Shape[]) =>
   new Map(
-    shapes.flatMap((s) => (s.kind === 'rect' && /^(wait|work):/.test(s.role ?? '') ? [[s.role!, s] as const] : [])),
+    shapes.flatMap((s) =>
+      s.kind === 'rect' && /^(wait|dark|work):/.test(s.role ?? '') ? [[s.role!, s] as const] : [],
+    ),
   );
 
 describe('the timeline of the most likely path', () => {
@@ -83,13 +85,25 @@ describe('the timeline of the most likely path', () => {
     const hour = 594.565 / 79;
     const x = (h: number) => 260 + h * hour;
     const bars = rects(d.shapes);
-    expect([...bars.keys()]).toEqual(['work:a', 'wait:b', 'work:b', 'wait:c', 'work:c', 'wait:d', 'work:d', 'work:e']);
+    expect([...bars.keys()]).toEqual([
+      'work:a',
+      'wait:b',
+      'work:b',
+      'wait:c',
+      'dark:c',
+      'work:c',
+      'wait:d',
+      'work:d',
+      'work:e',
+    ]);
     const expected: [string, number, number][] = [
       ['work:a', 0, 1],
       ['wait:b', 1, 2],
       ['work:b', 3, 1],
       // The branches start together at 4 h.
-      ['wait:c', 4, 72],
+      // c waits 3 d: news is recent for the first day (the default darkAfter), then 2 d are dark time.
+      ['wait:c', 4, 24],
+      ['dark:c', 28, 48],
       ['work:c', 76, 2],
       ['wait:d', 4, 4],
       ['work:d', 8, 0.5],
@@ -103,13 +117,16 @@ describe('the timeline of the most likely path', () => {
     // f takes no time: a diamond at 79 h, the end of the plot.
     const f = d.shapes.find((s) => s.kind === 'path' && s.role === 'milestone:f');
     expect(f && f.kind === 'path' && f.d.startsWith(`M${Math.round(x(79) * 10) / 10} `)).toBe(true);
-    // Work in its value class's colour; a wait of 3 days with no news is dark (over the default day), 2 h is not.
+    // Work in its value class's colour; of a wait of 3 days with no news, what is past the default day is dark; 2 h
+    // is not; d's 4 h run beside c, the longer branch, off the critical path.
     expect(bars.get('work:a')!.fill).toBe(VALUE_STYLE.customer.band);
     expect(bars.get('work:b')!.fill).toBe(VALUE_STYLE.business.band);
     expect(bars.get('work:d')!.fill).toBe(VALUE_STYLE.none.band);
     expect(bars.get('work:e')!.fill).toBe(VALUE_STYLE.waste.band);
-    expect(bars.get('wait:c')!.fill).toBe(PALETTE.hot);
+    expect(bars.get('wait:c')!.fill).toBe(CHART.waitLit);
+    expect(bars.get('dark:c')!.fill).toBe(PALETTE.hot);
     expect(bars.get('wait:b')!.fill).toBe(CHART.waitLit);
+    expect(bars.get('wait:d')!.fill).toBe(CHART.waitBeside);
     // The axis in days (79 h is over two): a tick every half day, 0 to 3 d.
     expect(
       texts(d)
@@ -127,8 +144,9 @@ describe('the timeline of the most likely path', () => {
         .filter((t) => t.role === 'legend')
         .map((t) => t.lines[0]),
     ).toEqual([
-      'waiting, no news (dark)',
-      'waiting, kept informed',
+      'waiting, news within 1.0 d',
+      'waiting without news (dark time)',
+      'waiting beside a longer branch',
       'value-adding work',
       'business-required work',
       'waste work',
@@ -156,7 +174,8 @@ describe('the timeline of the most likely path', () => {
 `;
     const [drawn] = drawnDiagrams(analyzeExact(mapOf(yaml)), 'timeline');
     const legend = texts(drawn!.drawing).filter((t) => t.role === 'legend');
-    expect(legend.map((t) => t.lines[0])).toEqual(['waiting, no news (dark)']);
+    // 100 d of waiting: the first day with recent news, the other 99 dark.
+    expect(legend.map((t) => t.lines[0])).toEqual(['waiting, news within 1.0 d', 'waiting without news (dark time)']);
     expect(rects(drawn!.drawing.shapes).get('work:y')!.width).toBeCloseTo(594.565 / 2401, 4);
   });
 

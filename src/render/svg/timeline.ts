@@ -1,8 +1,10 @@
 /**
  * Where the time goes on the most likely path, laid out by cxmap: a row per step in the order of the path, grouped
- * by stage, with a bar on one time axis from when the step's wait starts: its wait (orange where the customer is
- * left without news, light orange where kept informed), then its work in its value class's colour. Parallel
- * branches start together, so their bars stand side by side in time; the join starts when the slowest is done.
+ * by stage, with a bar on one time axis from when the step's wait starts: its wait (light orange while the
+ * customer's last news is recent, orange for the part that is dark time: silence beyond the map's `darkAfter`; grey
+ * where the wait runs beside a longer branch, off the critical path, so that it is neither counted nor felt apart),
+ * then its work in its value class's colour. Parallel branches start together, so their bars stand side by side in
+ * time; the join starts when the slowest is done.
  *
  * The model (`timelineModel`) is what the Mermaid gantt chart prints too. The layout is made once: rows of fixed
  * height on one axis; a timeline too tall for its page is cut between rows, by whole stages where they fit.
@@ -34,8 +36,10 @@ export interface TimelineBar {
   start: number;
   wait: number;
   work: number;
-  /** Whether the customer is left without news for some of the wait (dark time). */
-  dark: boolean;
+  /** How much of the wait, at its end, the customer is left without news (dark time), in seconds. */
+  dark: number;
+  /** Whether the step runs beside a longer branch, off the critical path (its wait is then not dark time). */
+  beside: boolean;
   value: ValueKey;
 }
 
@@ -48,13 +52,16 @@ export interface TimelineModel {
 
 /** The steps of the most likely path among `subset` (all the steps by default), by stage. */
 export function timelineModel(analysis: Analysis, subset?: readonly number[]): TimelineModel {
-  const { map, effort } = analysis;
+  const { map, effort, time } = analysis;
   const inPart = subset && new Set(subset);
   const bars: TimelineBar[] = likelyPath(analysis)
     .filter((b) => !inPart || inPart.has(b.step))
     .map((b) => {
       const s = map.steps[b.step]!;
-      return { ...b, id: s.id, name: s.name, dark: effort.darkWait[b.step]! > 0, value: s.value ?? 'none' };
+      // The dark wait of one pass, as the dark time counts it: the end of the wait, after `darkAfter` of silence.
+      const dark = Math.min(b.wait, effort.darkWait[b.step]!);
+      const beside = time.critical[b.step]! === 0 && b.wait > 0;
+      return { ...b, id: s.id, name: s.name, dark, beside, value: s.value ?? 'none' };
     });
   const stages = map.stages
     .map((name) => ({ name, bars: bars.filter((b) => map.steps[b.step]!.stage === name) }))
@@ -157,7 +164,8 @@ export function timelineDrawings(analysis: Analysis, title: string, page?: Page)
         ];
         const bar = (from: number, seconds: number, fill: string, role: string) =>
           out.push({ kind: 'rect', x: x(from), y: mid - BAR / 2, width: seconds * perSecond, height: BAR, fill, role });
-        if (b.wait > 0) bar(b.start, b.wait, b.dark ? PALETTE.hot : CHART.waitLit, `wait:${b.id}`);
+        if (b.wait > b.dark) bar(b.start, b.wait - b.dark, b.beside ? CHART.waitBeside : CHART.waitLit, `wait:${b.id}`);
+        if (b.dark > 0) bar(b.start + b.wait - b.dark, b.dark, PALETTE.hot, `dark:${b.id}`);
         if (b.work > 0) bar(b.start + b.wait, b.work, VALUE_STYLE[b.value].band, `work:${b.id}`);
         if (b.wait + b.work === 0)
           out.push({ kind: 'path', d: diamond(x(b.start), mid, BAR / 2), fill: INK, role: `milestone:${b.id}` });
@@ -177,9 +185,16 @@ export function timelineDrawings(analysis: Analysis, title: string, page?: Page)
   const seen = (seconds: number) => seconds * perSecond >= VISIBLE;
   const legendOf = (bars: readonly TimelineBar[]) => {
     const items: LegendItem[] = [];
-    const wait = (dark: boolean) => bars.some((b) => seen(b.wait) && b.dark === dark);
-    if (wait(true)) items.push({ label: 'waiting, no news (dark)', draw: swatch(PALETTE.hot, PALETTE.hot) });
-    if (wait(false)) items.push({ label: 'waiting, kept informed', draw: swatch(CHART.waitLit, CHART.waitLit) });
+    const lit = (beside: boolean) => bars.some((b) => b.beside === beside && seen(b.wait - b.dark));
+    if (lit(false))
+      items.push({
+        label: `waiting, news within ${formatDuration(analysis.map.process.darkAfter, cal)}`,
+        draw: swatch(CHART.waitLit, CHART.waitLit),
+      });
+    if (bars.some((b) => seen(b.dark)))
+      items.push({ label: 'waiting without news (dark time)', draw: swatch(PALETTE.hot, PALETTE.hot) });
+    if (lit(true))
+      items.push({ label: 'waiting beside a longer branch', draw: swatch(CHART.waitBeside, CHART.waitBeside) });
     for (const [key, v] of Object.entries(VALUE_STYLE))
       if (bars.some((b) => seen(b.work) && b.value === key))
         items.push({ label: `${v.label} work`, draw: swatch(v.band, v.band) });
