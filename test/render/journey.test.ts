@@ -94,6 +94,26 @@ describe('the journey model', () => {
     ]);
   });
 
+  it('keeps those who come straight back as a detour: a query resolved at once, 20 % x 90 % = 18 % of customers', () => {
+    // The bill's correction done at the desk in the call itself: the 90 % resolved go straight on to paying, a step
+    // of the main path, so no step off the path leads them back (the review of a new map found them missing).
+    const direct = BILL.replace('{ to: correct, chance: 90%', '{ to: pay, chance: 90%').replace(
+      /\n {2}- \{ id: correct,[^\n]*/,
+      '',
+    );
+    const branches = journeyModel(analyzeExact(mapOf(direct))).branches.map((b) => ({
+      kind: b.kind,
+      choice: b.choice,
+      back: b.back,
+      share: Math.round(b.share * 1e6) / 1e6,
+      steps: b.steps.map((x) => x.id),
+    }));
+    expect(branches).toEqual([
+      { kind: 'failure', choice: 'not corrected', back: undefined, share: 0.02, steps: ['complain', 'give-up'] },
+      { kind: 'detour', choice: 'corrected', back: 'Pay the bill', share: 0.18, steps: ['complain'] },
+    ]);
+  });
+
   it('shows the wait before each step of the main path: the customer waits 1 day to pay, none before the rest', () => {
     // Paying waits 1 d; reading starts the case and the booking follows the payment at once.
     expect(model.main.map((s) => s.wait)).toEqual([0, 86_400, 0]);

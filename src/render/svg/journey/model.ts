@@ -185,5 +185,26 @@ function modelOf(analysis: Analysis): JourneyModel {
       steps: way.filter((i) => lived(i) || i === start).map((i) => stepOf(i)),
     });
   }
+  // A way straight back to the main path from a step drawn on another way (a query resolved at once, where no step
+  // off the path leads back): a detour of its own, with its share of all customers, so that no customer who comes
+  // back is lost from the picture.
+  for (const branch of [...branches])
+    for (const step of branch.steps) {
+      const next = map.steps[step.index]!.next;
+      if (next.kind !== 'choice') continue;
+      for (const c of next.choices)
+        if (
+          onPath.has(c.to) &&
+          !branches.some((b) => b.kind === 'detour' && b.steps.some((x) => x.index === step.index))
+        )
+          branches.push({
+            from: branch.from,
+            kind: 'detour',
+            back: map.steps[c.to]!.name,
+            choice: c.label,
+            share: reach(step.index) * c.chance,
+            steps: [step],
+          });
+    }
   return { process: map.process.name, customer: map.process.customer, calendar: map.process.calendar, main, branches };
 }
