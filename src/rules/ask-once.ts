@@ -3,8 +3,11 @@
  * where the company asks (at its own steps, and at the customer's steps that deal with it), and only what it was
  * given itself: what another organisation asks (the ombudsman's own form) is theirs, and what the customer told
  * another organisation (the family doctor) is not the company's to pass on. A check (`verifies`) is never an item
- * asked again, so it is never taken out.
+ * asked again, so it is never taken out. Nor is what a step of a rework loop asks again of what a step of the same
+ * loop asked (a chase for the details a form left out): the first answer could not be used, so asking for it is
+ * the loop's own cost, which getting it right first time takes away (prevent-rework), not a question to drop.
  */
+import { components } from '../core/index.js';
 import { reAskedItems } from '../analysis/index.js';
 import type { Rule } from './types.js';
 import { otherOrg } from './feasible.js';
@@ -21,7 +24,14 @@ export const askOnce: Rule = {
     'Information the company asks again that the customer already gave at an earlier step on every way here (not a check, not another organisation’s form): ask once and pass it on.',
   find({ map, flow, time }) {
     const org = map.steps.map((s) => otherOrg(map, s) ?? '');
-    const reAsked = reAskedItems(flow, (s) => org[s.index]!);
+    const loopOf = new Int32Array(map.steps.length).fill(-1);
+    components(flow.links.map((l) => l.map((e) => e.to)))
+      .filter((c) => c.length > 1)
+      .forEach((c, k) => c.forEach((i) => (loopOf[i] = k)));
+    // What another step of its own loop asks: the loop's rework, not an item asked again.
+    const inLoop = (i: number, item: string) =>
+      loopOf[i]! >= 0 && map.steps.some((o) => o.index !== i && loopOf[o.index] === loopOf[i] && o.asks.includes(item));
+    const reAsked = reAskedItems(flow, (s) => org[s.index]!).map((items, i) => items.filter((x) => !inLoop(i, x)));
     return map.steps
       .filter((s) => reAsked[s.index]!.length > 0 && org[s.index] === '')
       .map((s) => {

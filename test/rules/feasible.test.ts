@@ -301,6 +301,26 @@ ${steps}`;
     ]);
   });
 
+  it('ask-once: not the chase for what a form left out, inside the form’s own rework loop', () => {
+    // 25 % of forms come back incomplete and the desk chases the missing details, then the form is sent again: the
+    // chase is the loop's cost (prevent-rework), and dropping its questions would leave an email that asks nothing.
+    const yaml = map(`  - { id: start, name: Accept the offer, actor: me, channel: email, work: 5m, next: form }
+  - { id: form, name: Fill in the form, actor: me, channel: web, work: 30m, asks: [address, tax number], next: review }
+  - id: review
+    name: Review the form
+    actor: back
+    wait: 2d
+    work: 20m
+    next:
+      - { to: chase, chance: 25%, label: incomplete }
+      - { to: next, chance: 75%, label: complete }
+  - { id: chase, name: Ask for the missing details, actor: back, channel: email, work: 10m, asks: [tax number], next: form }
+  - { id: next, name: Confirm the account, actor: sales, channel: email, wait: 1d, work: 10m, asks: [address], next: done }
+  - { id: done, name: Supplied, actor: me }`);
+    // The address asked again after the loop, by another desk, is still asked again.
+    expect(proposed('ask-once', yaml)).toEqual([{ title: 'Do not ask again for address at `next`', steps: ['next'] }]);
+  });
+
   it('ask-once: not what the customer told another organisation, which is not the company’s to pass on', () => {
     const yaml =
       map(`  - { id: dispute, name: Log the dispute, actor: rival, channel: phone, work: 10m, asks: [meter reading], next: claim }
