@@ -11,8 +11,8 @@ import { generateMap } from './generate-map.js';
 
 const steps = Number(process.argv[2] ?? 20_001);
 const root = fileURLToPath(new URL('..', import.meta.url));
-// The views cxmap draws (the timeline joins them once cxmap draws it).
-const views = ['blueprint', 'journey', 'matrix', 'time'];
+// Every view: cxmap draws them all.
+const views = ['blueprint', 'journey', 'timeline', 'matrix', 'time'];
 const dir = mkdtempSync(join(tmpdir(), 'cxmap-bench-pdf-'));
 const map = join(dir, 'large.cxmap.yaml');
 writeFileSync(map, generateMap(steps, 'Large process'));

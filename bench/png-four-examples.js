@@ -14,8 +14,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const maps = ['home-loan', 'car-insurance-claim', 'broadband-installation', 'hospital-referral'].map(
   (n) => `examples/${n}.cxmap.yaml`,
 );
-// The views cxmap draws (the timeline joins them once cxmap draws it).
-const views = 'blueprint,journey,matrix,time';
+// Every view: cxmap draws them all.
+const views = 'blueprint,journey,timeline,matrix,time';
 const out = mkdtempSync(join(tmpdir(), 'cxmap-bench-png-'));
 const seconds = (args, what) => {
   const start = process.hrtime.bigint();

@@ -3,8 +3,8 @@
 // Goal: at least 20 times faster than the first and 5 times faster than the second.
 // The floor: Mermaid's own render time for the same 20 texts inside one page (each diagram type drawn once
 // before, so that its code is loaded), added up and divided by the cores: what no tool that draws these texts
-// with Mermaid can go under. cxmap draws 15 of the 20 itself (all but the timelines), so it may.
-// Usage: npm run build && node bench/render-vs-mmdc.js   (needs Chromium, like cxmap render)
+// with Mermaid can go under. cxmap draws all 20 itself, without a browser, so it may.
+// Usage: npm run build && node bench/render-vs-mmdc.js   (needs Chromium and mermaid-cli, for mmdc and the floor)
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
