@@ -114,6 +114,15 @@ describe('the journey model', () => {
     ]);
   });
 
+  it('puts the row of feelings not recorded above the scale, never below "very bad" as if it were worse', () => {
+    // The booking (the ledger's) has no feeling: its hollow mark stands in a row of its own above "very good".
+    const texts = drawnDiagrams(bill(), 'journey')[0]!.drawing.shapes.flatMap((s) => (s.kind === 'text' ? [s] : []));
+    const y = (label: string) => texts.find((t) => t.lines[0] === label)!.y;
+    expect(y('not recorded')).toBeLessThan(y('very good'));
+    expect(y('very good')).toBeLessThan(y('very bad'));
+    expect(y('Feeling')).toBeLessThan(y('not recorded'));
+  });
+
   it('shows the wait before each step of the main path: the customer waits 1 day to pay, none before the rest', () => {
     // Paying waits 1 d; reading starts the case and the booking follows the payment at once.
     expect(model.main.map((s) => s.wait)).toEqual([0, 86_400, 0]);

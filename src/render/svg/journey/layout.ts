@@ -49,7 +49,12 @@ export interface PartLayout {
 }
 
 export const colX = (k: number) => MARGIN + HEAD + k * (CARD + GAP);
-/** The y of a level of feeling; -3 is the row of feelings not recorded. */
+/**
+ * The level of the row of feelings not recorded: above the scale, apart from it (below "very bad" it read as a
+ * feeling worse than any).
+ */
+export const NOT_RECORDED = 3;
+/** The y of a level of feeling, `NOT_RECORDED` for the row of feelings not recorded. */
 export const levelY = (top: number, feeling: number) => top + 8 + (2 - feeling) * LEVEL;
 
 /** A card's lines: the name in bold, then who the customer deals with and how. */
@@ -160,8 +165,9 @@ export class JourneyLayout {
 
     // The levels of feeling, when the part has a main path.
     const unrecorded = steps.some((s) => s.feeling === undefined);
-    const feeling = { top: y, unrecorded, right: width - MARGIN };
-    if (steps.length) y = levelY(y, unrecorded ? -3 : -2) + 14;
+    // With feelings not recorded, their row above the scale: one level down (the heading moves up beside the cards).
+    const feeling = { top: y + (unrecorded ? LEVEL : 0), unrecorded, right: width - MARGIN };
+    if (steps.length) y = levelY(feeling.top, -2) + 14;
 
     // Each way off the main path: its heading, then its cards from the column after the one it leaves from.
     const branches = part.branches.map((b) => {

@@ -8,7 +8,7 @@ import { FONT, INK, JOURNEY, LH, MARGIN, MUTED, TITLE, type Page } from '../../t
 import type { ExactAnalysis as Analysis } from '../../../analysis/index.js';
 import { type Drawing, type Shape } from '../scene.js';
 import { circle, failItem, failMark, legendShapes, swatch, truthItem, truthMark, type LegendItem } from '../shapes.js';
-import { CARD, HEAD, JourneyLayout, levelY, type Card, type PartLayout } from './layout.js';
+import { CARD, HEAD, JourneyLayout, LEVEL, levelY, NOT_RECORDED, type Card, type PartLayout } from './layout.js';
 import { journeyModel, type JourneyStep } from './model.js';
 
 const FEELINGS = [
@@ -152,9 +152,19 @@ function partShapes(layout: PartLayout, customer: string): Shape[] {
 
   if (layout.main.length) {
     const { top, unrecorded, right } = layout.feeling;
-    shapes.push({ kind: 'text', x: MARGIN, y: top + FONT - 6, lines: ['Feeling'], size: FONT, bold: true, fill: INK });
-    for (const f of [...FEELINGS, ...(unrecorded ? [{ at: -3, text: 'not recorded' }] : [])]) {
-      if (f.at > -3)
+    // The heading above the first row: beside the cards' foot when the row of feelings not recorded is there.
+    const first = unrecorded ? top - 2 * LEVEL : top;
+    shapes.push({
+      kind: 'text',
+      x: MARGIN,
+      y: first + FONT - 6,
+      lines: ['Feeling'],
+      size: FONT,
+      bold: true,
+      fill: INK,
+    });
+    for (const f of [...FEELINGS, ...(unrecorded ? [{ at: NOT_RECORDED, text: 'not recorded' }] : [])]) {
+      if (f.at !== NOT_RECORDED)
         shapes.push({
           kind: 'path',
           d: `M${MARGIN + HEAD - 8} ${levelY(top, f.at)} H${right}`,
@@ -179,7 +189,7 @@ function partShapes(layout: PartLayout, customer: string): Shape[] {
       const f = card.step.feeling;
       if (f === undefined) {
         runs.push([]);
-        dots.push(hollow(cx, levelY(top, -3)));
+        dots.push(hollow(cx, levelY(top, NOT_RECORDED)));
       } else {
         runs.at(-1)!.push(`${cx} ${levelY(top, f)}`);
         dots.push(feelingDot(cx, levelY(top, f), f));
