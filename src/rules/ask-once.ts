@@ -3,9 +3,10 @@
  * where the company asks (at its own steps, and at the customer's steps that deal with it), and only what it was
  * given itself: what another organisation asks (the ombudsman's own form) is theirs, and what the customer told
  * another organisation (the family doctor) is not the company's to pass on. A check (`verifies`) is never an item
- * asked again, so it is never taken out. Nor is what a step of a rework loop asks again of what a step of the same
- * loop asked (a chase for the details a form left out): the first answer could not be used, so asking for it is
- * the loop's own cost, which getting it right first time takes away (prevent-rework), not a question to drop.
+ * asked again, so it is never taken out. Nor is a chase: a step whose every way on leads back through the step that
+ * asked the item (the email that asks for the details a form left out, before the form is sent again): the first
+ * answer could not be used, so asking for it is the rework loop's own cost, which getting it right first time takes
+ * away (prevent-rework), not a question to drop.
  */
 import { components } from '../core/index.js';
 import { reAskedItems } from '../analysis/index.js';
@@ -24,14 +25,27 @@ export const askOnce: Rule = {
     'Information the company asks again that the customer already gave at an earlier step on every way here (not a check, not another organisation’s form): ask once and pass it on.',
   find({ map, flow, time }) {
     const org = map.steps.map((s) => otherOrg(map, s) ?? '');
+    const succ = flow.links.map((l) => l.map((e) => e.to));
     const loopOf = new Int32Array(map.steps.length).fill(-1);
-    components(flow.links.map((l) => l.map((e) => e.to)))
+    components(succ)
       .filter((c) => c.length > 1)
       .forEach((c, k) => c.forEach((i) => (loopOf[i] = k)));
-    // What another step of its own loop asks: the loop's rework, not an item asked again.
-    const inLoop = (i: number, item: string) =>
-      loopOf[i]! >= 0 && map.steps.some((o) => o.index !== i && loopOf[o.index] === loopOf[i] && o.asks.includes(item));
-    const reAsked = reAskedItems(flow, (s) => org[s.index]!).map((items, i) => items.filter((x) => !inLoop(i, x)));
+    // A chase: every way on from the step leads back, before any end, through a step of its own loop that asks the
+    // item (the form it chases for).
+    const chase = (i: number, item: string) => {
+      if (loopOf[i]! < 0) return false;
+      const asks = (j: number) => j !== i && loopOf[j] === loopOf[i] && map.steps[j]!.asks.includes(item);
+      const seen = new Set<number>([i]);
+      const queue = succ[i]!.filter((j) => !asks(j));
+      for (let j = queue.shift(); j !== undefined; j = queue.shift()) {
+        if (seen.has(j)) continue;
+        seen.add(j);
+        if (succ[j]!.length === 0) return false;
+        queue.push(...succ[j]!.filter((k) => !asks(k)));
+      }
+      return true;
+    };
+    const reAsked = reAskedItems(flow, (s) => org[s.index]!).map((items, i) => items.filter((x) => !chase(i, x)));
     return map.steps
       .filter((s) => reAsked[s.index]!.length > 0 && org[s.index] === '')
       .map((s) => {

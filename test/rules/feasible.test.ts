@@ -319,6 +319,19 @@ ${steps}`;
   - { id: done, name: Supplied, actor: me }`);
     // The address asked again after the loop, by another desk, is still asked again.
     expect(proposed('ask-once', yaml)).toEqual([{ title: 'Do not ask again for address at `next`', steps: ['next'] }]);
+    // A chase whose way back runs through another step first is a chase too.
+    const through = yaml
+      .replace('asks: [tax number], next: form }', 'asks: [tax number], next: reply }')
+      .replace(
+        '  - { id: next,',
+        '  - { id: reply, name: Reply with the details, actor: me, channel: email, work: 5m, next: form }\n  - { id: next,',
+      );
+    expect(proposed('ask-once', through)).toEqual([
+      { title: 'Do not ask again for address at `next`', steps: ['next'] },
+    ]);
+    // A check on the way forward that a loop sends back from asks again on every first pass: still proposed.
+    const forward = yaml.replace('work: 20m\n', 'work: 20m\n    asks: [tax number]\n');
+    expect(proposed('ask-once', forward).map((o) => o.steps)).toEqual([['review', 'next']]);
   });
 
   it('ask-once: not what the customer told another organisation, which is not the company’s to pass on', () => {
