@@ -5,16 +5,20 @@
  */
 import { formatDuration, mean } from '../core/index.js';
 import type { ExactAnalysis } from './analyze.js';
+import { highDelayShare } from './score.js';
 
-/** Steps holding at least this share of the lead time are emphasised. */
-export const HOT_SHARE = 0.1;
+/**
+ * The share of the lead time from which a step is emphasised as slow: the verdicts' own line (twice an even share of
+ * the steps on the critical path, or the configuration's `highDelayFactor`), the matrix's middle line too.
+ */
+export const slowFrom = (analysis: ExactAnalysis) => highDelayShare(analysis.time, analysis.weights);
 
 export interface StepFacts {
   name: string;
   /** The actor's name and the channel, when there is one. */
   who: string[];
   work?: string;
-  /** The step's share of the lead time, when at least `HOT_SHARE`. */
+  /** The step's share of the lead time, when at least `slowFrom`. */
   hotShare?: number;
   wait?: string;
 }
@@ -28,7 +32,7 @@ export function stepFacts(analysis: ExactAnalysis, i: number): StepFacts {
     name: s.name,
     who: [s.actor.name, s.channel ?? ''].filter(Boolean),
     work: mean(s.work) > 0 ? formatDuration(mean(s.work), cal) : undefined,
-    hotShare: share >= HOT_SHARE ? share : undefined,
+    hotShare: share >= slowFrom(analysis) ? share : undefined,
     wait: wait > 0 ? formatDuration(wait, cal) : undefined,
   };
 }

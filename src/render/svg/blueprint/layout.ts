@@ -662,7 +662,12 @@ export function layoutPart(m: Measured, frame: PartFrame): BlueprintLayout {
   const legend = legendShapes(MARGIN, lanesBottom + 8, width - 2 * MARGIN, [
     ...valueItems(new Set(shown.map((s) => s.value))),
     ...(shown.some((s) => s.facts.hotShare)
-      ? [{ label: '10% or more of the lead time', draw: swatch(BLUEPRINT.card, PALETTE.hot, 3) }]
+      ? [
+          {
+            label: `${Math.round(100 * model.slowFrom)}% or more of the lead time`,
+            draw: swatch(BLUEPRINT.card, PALETTE.hot, 3),
+          },
+        ]
       : []),
     ...(shown.some((s) => s.momentOfTruth) ? [truthItem] : []),
     ...(shown.some((s) => s.fails) ? [failItem] : []),

@@ -4,7 +4,7 @@
  * stage by stage, and the edges with the label each carries (the chance and name of a branch, or `in parallel`).
  * The drawing (layout.ts, scene.ts) and nothing else reads it.
  */
-import { stepFacts, type ExactAnalysis as Analysis, type StepFacts } from '../../../analysis/index.js';
+import { slowFrom, stepFacts, type ExactAnalysis as Analysis, type StepFacts } from '../../../analysis/index.js';
 import { LANES, type Lane } from '../../../load/index.js';
 import type { ValueKey } from '../../theme.js';
 
@@ -45,6 +45,8 @@ export interface Column {
 
 export interface BlueprintModel {
   process: string;
+  /** The share of the lead time from which a step is emphasised as slow (the verdicts' line). */
+  slowFrom: number;
   steps: BlueprintStep[];
   columns: Column[];
   edges: BlueprintEdge[];
@@ -165,6 +167,7 @@ export function blueprintModel(analysis: Analysis): BlueprintModel {
   const edges = blueprintEdges(analysis);
   return {
     process: map.process.name,
+    slowFrom: slowFrom(analysis),
     steps: map.steps.map((s) => ({
       index: s.index,
       id: s.id,
