@@ -50,9 +50,13 @@ const percent = (x: number) => `${Math.round(100 * x)}%`;
 /** Text for a board: a step's id in code marks becomes the step's name in quotes; other code marks are dropped. */
 function inWords(text: string, analysis: ExactAnalysis): string {
   const names = new Map(analysis.map.steps.map((s) => [s.id, s.name]));
-  return spans(text)
-    .map((s) => (s.code && names.has(s.text) ? `“${names.get(s.text)!}”` : s.text))
-    .join('');
+  return (
+    spans(text)
+      .map((s) => (s.code && names.has(s.text) ? `“${names.get(s.text)!}”` : s.text))
+      .join('')
+      // A title that named the step by its id, then its name: the name once.
+      .replace(/“([^”]+)” \(\1\)/g, '“$1”')
+  );
 }
 
 export function executiveSummary(analysis: ExactAnalysis, ranking: Ranking): ExecutiveSummary {

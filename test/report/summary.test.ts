@@ -47,6 +47,8 @@ describe('the executive summary', () => {
       expect(jsonValue(m.unit, f.value), f.label).toBe(fromJson);
     }
     const text = [summary.headline, summary.proposal ?? '', summary.decision, ...summary.changes].join('\n');
+    // Each step named once: "Remove “Register the application”", not "... (Register the application)" after it.
+    for (const step of analysis.map.steps) expect(text).not.toContain(`“${step.name}” (${step.name})`);
     expect(text).not.toContain('`');
     for (const step of analysis.map.steps)
       expect(text, step.id).not.toMatch(new RegExp(`(^|[^\\w-])${step.id}([^\\w-]|$)`));
