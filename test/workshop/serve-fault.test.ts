@@ -3,6 +3,7 @@
  * fault of cxmap) becomes a finding on the page. The fault is injected here: the analysis of any map holding the
  * comment `# fault` throws, as the engine did on figures that overflowed.
  */
+import { events } from '../helpers/events.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,20 +38,9 @@ let dir: string;
 let port: number;
 let exited: Promise<number>;
 
-/** The server-sent events of `/events`, each parsed, as they come. */
-async function* stream(): AsyncGenerator<{ ok: boolean }> {
-  const response = await fetch(`http://127.0.0.1:${port}/events`);
-  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let text = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) return;
-    text += value;
-    for (let end = text.indexOf('\n\n'); end >= 0; end = text.indexOf('\n\n')) {
-      yield JSON.parse(text.slice('data: '.length, end)) as { ok: boolean };
-      text = text.slice(end + 2);
-    }
-  }
+/** The states the server sends, as they come. */
+async function* stream(): AsyncGenerator<Record<string, unknown>> {
+  for await (const { state } of events(`http://127.0.0.1:${port}/`)) yield state;
 }
 
 beforeAll(async () => {

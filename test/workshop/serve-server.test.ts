@@ -3,6 +3,7 @@
  * dropped once it leaves more than the bound unread, while a page that reads keeps every state; the first event of a
  * 5,000-step map stays small, the page fetching the pictures left out of it by number.
  */
+import { events } from '../helpers/events.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connect } from 'node:net';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,23 +22,6 @@ afterEach(async () => {
   server = undefined;
 });
 
-/** The events of `/events`, each as the bytes of its line and parsed, as they come. */
-async function* stream(url: string): AsyncGenerator<{ bytes: number; state: Record<string, unknown> }> {
-  const response = await fetch(`${url}events`);
-  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let text = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) return;
-    text += value;
-    for (let end = text.indexOf('\n\n'); end >= 0; end = text.indexOf('\n\n')) {
-      const line = text.slice(0, end + 2);
-      yield { bytes: Buffer.byteLength(line), state: JSON.parse(line.slice('data: '.length)) };
-      text = text.slice(end + 2);
-    }
-  }
-}
-
 describe('the live server', () => {
   it('drops a page that leaves more than its bound unread, and keeps the page that reads every state', async () => {
     // A state of 1 MiB; a page may leave 64 KiB unread. The sockets of a page that does not read take a few MiB on
@@ -52,7 +36,7 @@ describe('the live server', () => {
     // buffers are full, and from then on the server holds it.
     await new Promise((answered) => idle.once('data', answered));
     idle.pause();
-    const reading = stream(server.url);
+    const reading = events(server.url);
     expect((await reading.next()).value?.state.revision).toBe(0);
     for (let revision = 1; revision <= 20; revision++) {
       server.reload();
@@ -87,7 +71,7 @@ describe('the live server', () => {
         host: '127.0.0.1',
         read: () => readLive(path, 'big.cxmap.yaml', ['blueprint', 'journey'], run),
       });
-      const first = (await stream(server.url).next()).value!;
+      const first = (await events(server.url).next()).value!;
       // Before: every part of both pictures in the first event, 17,617,469 bytes.
       expect(first.bytes).toBeLessThan(512 << 10);
       const pictures = first.state.diagrams as LivePicture[];

@@ -138,41 +138,28 @@ export function blueprintScene(model: BlueprintModel, layout: BlueprintLayout): 
       });
   }
 
+  // A white card (evidence) or stub (a step in another part), outlined.
+  const paper = (
+    box: { x: number; y: number; width: number; height: number },
+    look: { radius: number; stroke: string; dash?: string },
+  ): Shape => ({
+    kind: 'rect',
+    x: box.x,
+    y: box.y,
+    width: box.width,
+    height: box.height,
+    fill: BLUEPRINT.card,
+    strokeWidth: 1,
+    ...look,
+  });
   const front: Shape[] = [];
   for (const box of layout.boxes) {
     if (box.kind === 'card') {
-      front.push(
-        {
-          kind: 'rect',
-          x: box.x,
-          y: box.y,
-          width: box.width,
-          height: box.height,
-          radius: 2,
-          fill: BLUEPRINT.card,
-          stroke: BLUEPRINT.cardStroke,
-          strokeWidth: 1,
-        },
-        ...textShapes(box, 'evidence', 0),
-      );
+      front.push(paper(box, { radius: 2, stroke: BLUEPRINT.cardStroke }), ...textShapes(box, 'evidence', 0));
       continue;
     }
     if (box.kind === 'stub') {
-      front.push(
-        {
-          kind: 'rect',
-          x: box.x,
-          y: box.y,
-          width: box.width,
-          height: box.height,
-          radius: 3,
-          fill: BLUEPRINT.card,
-          stroke: BLUEPRINT.stubStroke,
-          strokeWidth: 1,
-          dash: '4 3',
-        },
-        ...textShapes(box, box.role),
-      );
+      front.push(paper(box, { radius: 3, stroke: BLUEPRINT.stubStroke, dash: '4 3' }), ...textShapes(box, box.role));
       continue;
     }
     const s = model.steps[box.step!]!;
