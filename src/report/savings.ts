@@ -78,6 +78,15 @@ export function togetherSentence(analysis: ExactAnalysis, ranking: Ranking): str
   const recommended = ranked.filter(isRecommended);
   const { otherEffects, savedAYear, oneOff, yearly } = savingWords(analysis);
   const lead = (x: number) => formatDuration(x, analysis.map.process.calendar);
-  const missed = analysis.targets.filter((t) => !t.met && !together.meets.includes(t.metric)).map((t) => t.metric);
-  return `Made together (\`cxmap improve --apply recommended\`, at the middle of each size), the ${recommended.length} recommended changes${recommended.length < ranked.length ? ' (all but the thankless tasks and the changes another organisation must agree to)' : ''} take the lead time from ${lead(together.before.leadTime)} to ${after(together, (o) => o.after.leadTime, lead)}${otherEffects(together) ? `; ${otherEffects(together)}` : ''}${yearly && savedAYear(together) ? `; a year: ${savedAYear(together)}` : ''}${oneOff(together) ? `; a one-off cost of ${oneOff(together)}` : ''}.${together.meets.length ? ` They meet ${targetNames(together.meets)}.` : ''}${missed.length ? ` Still missed: ${targetNames(missed)}.` : ''}`;
+  // A target still missed, by how much at the middle of the sizes where the what-if has the figure: a lead time of
+  // 15.04 d shows as 15.0 d beside a 15.0 d target, so the gap is said.
+  const missed = analysis.targets
+    .filter((t) => !t.met && !together.meets.includes(t.metric))
+    .map((t) => {
+      const m = metric(t.metric);
+      const now: number | undefined = (together.after as Partial<Record<string, number>>)[t.metric];
+      const gap = now === undefined ? 0 : m.better === 'lower' ? now - t.target : t.target - now;
+      return `${targetNames([t.metric])}${gap > 0 ? `, by ${showChange(m.unit, gap, analysis.map.process).slice(1)}` : ''}`;
+    });
+  return `Made together (\`cxmap improve --apply recommended\`, at the middle of each size), the ${recommended.length} recommended changes${recommended.length < ranked.length ? ' (all but the thankless tasks and the changes another organisation must agree to)' : ''} take the lead time from ${lead(together.before.leadTime)} to ${after(together, (o) => o.after.leadTime, lead)}${otherEffects(together) ? `; ${otherEffects(together)}` : ''}${yearly && savedAYear(together) ? `; a year: ${savedAYear(together)}` : ''}${oneOff(together) ? `; a one-off cost of ${oneOff(together)}` : ''}.${together.meets.length ? ` They meet ${targetNames(together.meets)}.` : ''}${missed.length ? ` Still missed: ${missed.join('; ')}.` : ''}`;
 }
