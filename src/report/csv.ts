@@ -14,6 +14,7 @@ import { dayWords, isWorkingCalendar, mean, printable } from '../core/index.js';
 import { METRICS, metric, type ExactAnalysis, type MetricId, type Unit } from '../analysis/index.js';
 import { assumption, isRecommended, type Ranked, type Ranking } from '../rules/index.js';
 import { plainText } from './document.js';
+import { YEARLY_SAVINGS } from './savings.js';
 
 export type Field = string | number | null | undefined;
 
@@ -128,31 +129,22 @@ function stepRows(analysis: ExactAnalysis): Field[][] {
 }
 
 /** The savings a change makes, low and high end of its levers' sizes: positive is better for the customer. */
-const SAVINGS: readonly { id: MetricId; key: 'leadTime' | 'successRate' | 'darkTime' | 'customerEffort' }[] = [
-  { id: 'leadTime', key: 'leadTime' },
-  { id: 'successRate', key: 'successRate' },
-  { id: 'darkTime', key: 'darkTime' },
-  { id: 'customerEffort', key: 'customerEffort' },
-];
-const YEARLY = [
-  ['ownCost', 'Cost saved a year', 'money'],
-  ['partnerCost', "Partners' cost saved a year", 'money'],
-  ['staffHours', 'Staff hours saved a year', 'amount'],
-  ['customerDays', 'Customer days saved a year', 'amount'],
-] as const;
+const SAVINGS = ['leadTime', 'successRate', 'darkTime', 'customerEffort'] as const satisfies readonly MetricId[];
 
 function opportunityRows(analysis: ExactAnalysis, ranking: Ranking): Field[][] {
   const { units, days } = converter(analysis);
   const steps = new Map(analysis.map.steps.map((s) => [s.id, s.name]));
-  const saved = SAVINGS.map(({ id, key }) => {
-    const m = metric(id);
+  const saved = SAVINGS.map((key) => {
+    const m = metric(key);
     const { unit, of } = units[m.unit];
     const named = m.unit === 'duration' ? days : unit === '%' ? 'points' : unit;
     const label = `${m.label} ${m.better === 'lower' ? 'saved' : 'gained'}, ${named}`;
     return { label, of: (r: Ranked, end: 'low' | 'high') => of(r[end].saving[key]) };
   });
-  const yearly = YEARLY.map(([key, label, unit]) => {
-    const { unit: named, of } = units[unit];
+  // The yearly savings the report names, each in the unit of its figure: "Cost saved a year, EUR".
+  const yearly = YEARLY_SAVINGS.map(([key, words, id]) => {
+    const { unit: named, of } = units[metric(id).unit];
+    const label = `${words.charAt(0).toUpperCase()}${words.slice(1)} saved a year`;
     return {
       label: named ? `${label}, ${named}` : label,
       of: (r: Ranked, end: 'low' | 'high') => {

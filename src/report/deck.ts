@@ -11,7 +11,7 @@ import { compareMetrics, type Analysis } from '../analysis/index.js';
 import { assumption, isRecommended, type Ranking } from '../rules/index.js';
 import { drawnDiagrams, PAGES, prioritiesDrawn, type Drawn, type ViewName } from '../render/index.js';
 import { comparisonTable } from './compare.js';
-import { spans, type Block, type TableBlock as Table } from './document.js';
+import { plainText, type Block, type TableBlock as Table } from './document.js';
 import { opportunityBlocks, scorecardBlocks, timeSentence } from './report.js';
 import { unitFacts, unitsNote } from './units.js';
 import { executiveSummary } from './summary.js';
@@ -24,11 +24,6 @@ export type Slide =
 /** How many opportunities the deck's table shows: the rest are in the report. */
 export const DECK_TOP = 8;
 
-const plain = (text: string) =>
-  spans(text)
-    .map((s) => s.text)
-    .join('');
-
 /** The columns of a table by their headings, in the order given; cells as plain text (no code marks). */
 function pick(table: Table, heads: readonly string[]): Table {
   const at = heads.map((h) => table.head.indexOf(h)).filter((k) => k >= 0);
@@ -39,7 +34,7 @@ function pick(table: Table, heads: readonly string[]): Table {
     rows: table.rows.map((row) =>
       at.map((k) => {
         const cell = row[k]!;
-        return typeof cell === 'string' ? plain(cell) : { ...cell, text: plain(cell.text) };
+        return typeof cell === 'string' ? plainText(cell) : { ...cell, text: plainText(cell.text) };
       }),
     ),
   };
@@ -175,7 +170,7 @@ export function deckSlides({ analysis, ranking, toBe }: DeckInput): Slide[] {
     // The sizes the savings assume, the same ones together: "#4, #6: the wait cut by 25-50% (assumed; ...)".
     const assumed = new Map<string, number[]>();
     shown.forEach((r, k) => {
-      const text = r.sizes.length ? plain(assumption(r.sizes, false)) : undefined;
+      const text = r.sizes.length ? plainText(assumption(r.sizes, false)) : undefined;
       if (text) assumed.set(text, [...(assumed.get(text) ?? []), k + 1]);
     });
     slides.push({

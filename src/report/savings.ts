@@ -21,7 +21,7 @@ import { cellText, type Cell } from './document.js';
 const NOISE = 1e-9;
 
 /** The yearly savings a board weighs, in the words of the tables: the company's own cost first, other organisations' apart. */
-const YEARLY_SAVINGS = [
+export const YEARLY_SAVINGS = [
   ['ownCost', 'cost', 'yearlyCost'],
   ['partnerCost', "partners' cost", 'yearlyPartnerCost'],
   ['staffHours', 'staff hours', 'yearlyStaffHours'],
