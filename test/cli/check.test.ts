@@ -12,6 +12,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { cxmap, STACK } from '../helpers/cli.js';
+import { cleanMap } from '../helpers/maps.js';
 
 /**
  * A map whose work changes hands 3 times (back → ops → core → desk) and whose check waits 4 days, 3 of them in the dark
@@ -42,16 +43,7 @@ steps:
   - { id: tell, name: Send the account number, actor: desk, channel: email, tells: [account number] }
 `;
 
-/** A map with nothing to report: the customer asks online and is answered at once. */
-const CLEAN = `cxmap: 1
-process: { name: Ask a question, customer: Customer, goal: An answer }
-actors:
-  me: { kind: customer, name: Customer }
-  desk: { kind: frontstage, name: Desk }
-steps:
-  - { id: ask, name: Ask, actor: me, channel: web, work: 5m, value: customer, basis: measured, next: answer }
-  - { id: answer, name: Answer, actor: desk, channel: web, work: 5m, value: customer, tells: [answer], basis: measured }
-`;
+const CLEAN = cleanMap();
 
 /** A folder of files, written from `{ path: text }`. */
 function folder(files: Record<string, string>): string {

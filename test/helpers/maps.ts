@@ -13,6 +13,17 @@ steps:
 
 export const withSteps = (steps: string) => HEADER + steps;
 
+/** A map with nothing to report, under the process name given: the customer asks online and is answered at once. */
+export const cleanMap = (name = 'Ask a question') => `cxmap: 1
+process: { name: ${name}, customer: Customer, goal: An answer }
+actors:
+  me: { kind: customer, name: Customer }
+  desk: { kind: frontstage, name: Desk }
+steps:
+  - { id: ask, name: Ask, actor: me, channel: web, work: 5m, value: customer, basis: measured, next: answer }
+  - { id: answer, name: Answer, actor: desk, channel: web, work: 5m, value: customer, tells: [answer], basis: measured }
+`;
+
 /** A map whose every label tries to break out of its place in a diagram: Mermaid syntax, HTML, script. */
 export const HOSTILE = `cxmap: 1
 process:

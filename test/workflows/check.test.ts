@@ -10,6 +10,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { checkFiles } from '../../src/workflows/index.js';
 import { loadConfig } from '../../src/load/index.js';
 import { resolveRun } from '../../src/rules/index.js';
+import { cleanMap } from '../helpers/maps.js';
 
 vi.mock('../../src/analysis/index.js', async (original) => {
   const real = await original<typeof import('../../src/analysis/index.js')>();
@@ -23,24 +24,13 @@ vi.mock('../../src/analysis/index.js', async (original) => {
   };
 });
 
-/** A map with nothing to report (test/cli/check.test.ts), under the process name given. */
-const clean = (name: string) => `cxmap: 1
-process: { name: ${name}, customer: Customer, goal: An answer }
-actors:
-  me: { kind: customer, name: Customer }
-  desk: { kind: frontstage, name: Desk }
-steps:
-  - { id: ask, name: Ask, actor: me, channel: web, work: 5m, value: customer, basis: measured, next: answer }
-  - { id: answer, name: Answer, actor: desk, channel: web, work: 5m, value: customer, tells: [answer], basis: measured }
-`;
-
 describe('check on maps one of which cxmap fails on', () => {
   it('reports the fault as a finding on that file and checks the others', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cxmap-check-fault-'));
     const paths = ['a', 'b', 'c'].map((name) => join(dir, `${name}.cxmap.yaml`));
-    writeFileSync(paths[0]!, clean('Ask'));
-    writeFileSync(paths[1]!, clean('Broken'));
-    writeFileSync(paths[2]!, clean('Ask again').replace('next: answer', 'next: answr'));
+    writeFileSync(paths[0]!, cleanMap('Ask'));
+    writeFileSync(paths[1]!, cleanMap('Broken'));
+    writeFileSync(paths[2]!, cleanMap('Ask again').replace('next: answer', 'next: answr'));
     const job = { run: resolveRun(loadConfig(undefined, dir)), cwd: dir, quiet: false };
     const checked = checkFiles(paths, job);
     expect(checked.map((c) => [c.file, c.findings.map((f) => `${f.line}:${f.column} ${f.code} ${f.message}`)])).toEqual(
