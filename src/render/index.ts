@@ -11,5 +11,6 @@ export * from './print/fonts.js';
 export * from './print/pdf.js';
 export * from './print/png.js';
 export { textWidth, wrap } from './svg/font.js';
+export { pixels } from './svg/scene.js';
 export { cut, LABEL_MAX } from './svg/font.js';
 export * from './print/pptx.js';

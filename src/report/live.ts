@@ -6,7 +6,7 @@
  */
 import type { ExactAnalysis } from '../analysis/index.js';
 import type { Ranking } from '../rules/index.js';
-import type { Drawn } from '../render/index.js';
+import { pixels, type Drawn } from '../render/index.js';
 import { blocksHtml, escapeHtml, htmlPage, longLabels, STYLE } from './html.js';
 import { headerBlocks, opportunityBlocks, scorecardBlocks } from './report.js';
 
@@ -55,9 +55,10 @@ export function liveContent(analysis: ExactAnalysis, ranking: Ranking, diagrams:
     const named = { view: d.view, caption: d.caption };
     sent += d.svg.length;
     if (sent <= LIVE_SVG_MAX) return { ...named, svg: d.svg };
-    // The size the picture's own SVG gives itself, in pixels.
-    const [, width, height] = /^<svg [^>]*width="([\d.]+)" height="([\d.]+)"/.exec(d.svg)!.map(Number);
-    return { ...named, part: parts.push(d.svg) - 1, width: Math.round(width!), height: Math.round(height!) };
+    // The size its SVG gives itself (its page, or its own size), in whole pixels.
+    const box = d.page ?? d.drawing;
+    const px = (points: number) => Math.round(pixels(points));
+    return { ...named, part: parts.push(d.svg) - 1, width: px(box.width), height: px(box.height) };
   };
   return {
     state: {

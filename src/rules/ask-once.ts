@@ -8,7 +8,7 @@
  * answer could not be used, so asking for it is the rework loop's own cost, which getting it right first time takes
  * away (prevent-rework), not a question to drop.
  */
-import { components } from '../core/index.js';
+import { componentIndex, components } from '../core/index.js';
 import { reAskedItems } from '../analysis/index.js';
 import type { Rule } from './types.js';
 import { otherOrg } from './feasible.js';
@@ -26,14 +26,12 @@ export const askOnce: Rule = {
   find({ map, flow, time }) {
     const org = map.steps.map((s) => otherOrg(map, s) ?? '');
     const succ = flow.links.map((l) => l.map((e) => e.to));
-    const loopOf = new Int32Array(map.steps.length).fill(-1);
-    components(succ)
-      .filter((c) => c.length > 1)
-      .forEach((c, k) => c.forEach((i) => (loopOf[i] = k)));
+    const loops = components(succ);
+    const loopOf = componentIndex(loops, map.steps.length);
     // A chase: every way on from the step leads back, before any end, through a step of its own loop that asks the
     // item (the form it chases for).
     const chase = (i: number, item: string) => {
-      if (loopOf[i]! < 0) return false;
+      if (loops[loopOf[i]!]!.length < 2) return false;
       const asks = (j: number) => j !== i && loopOf[j] === loopOf[i] && map.steps[j]!.asks.includes(item);
       const seen = new Set<number>([i]);
       const queue = succ[i]!.filter((j) => !asks(j));

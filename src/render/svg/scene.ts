@@ -53,6 +53,8 @@ export interface Drawing {
 
 /** A coordinate as the SVG writes it: to a tenth of a point. */
 export const at = (v: number) => Math.round(v * 10) / 10;
+/** The size of a picture in points as its SVG gives it in pixels (96 a inch, 72 points a inch), to a tenth. */
+export const pixels = (points: number) => at((points * 4) / 3);
 const n = (v: number) => String(at(v));
 const escape = xmlText;
 
@@ -110,7 +112,7 @@ export function onPage(svg: string, page: Page): string {
   const height = size.height * scale;
   const attributes = root[1]!.replace(/\s(width|height|style)="[^"]*"/g, '');
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${n((page.width * 4) / 3)}" height="${n((page.height * 4) / 3)}" viewBox="0 0 ${n(page.width)} ${n(page.height)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${pixels(page.width)}" height="${pixels(page.height)}" viewBox="0 0 ${n(page.width)} ${n(page.height)}">`,
     `<rect x="0" y="0" width="${n(page.width)}" height="${n(page.height)}" fill="#FFFFFF"/>`,
     `<svg${attributes} x="${n((page.width - width) / 2)}" y="${n((page.height - height) / 2)}" width="${n(width)}" height="${n(height)}">${root[2]}</svg>`,
     '</svg>',
@@ -128,7 +130,7 @@ export function svgOf(drawing: Drawing, page?: Page, scale = 1): string {
   const dy = (box.height - drawing.height * scale) / 2;
   const transform = page ? ` transform="translate(${n(dx)} ${n(dy)}) scale(${Math.round(scale * 1e4) / 1e4})"` : '';
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${n((box.width * 4) / 3)}" height="${n((box.height * 4) / 3)}" viewBox="0 0 ${n(box.width)} ${n(box.height)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${pixels(box.width)}" height="${pixels(box.height)}" viewBox="0 0 ${n(box.width)} ${n(box.height)}">`,
     `<title>${escape(drawing.title)}</title>`,
     `<rect x="0" y="0" width="${n(box.width)}" height="${n(box.height)}" fill="#FFFFFF"/>`,
     `<g${transform}>`,
