@@ -1,28 +1,49 @@
-/** `cxmap deck`: an editable PowerPoint deck of maps for a management meeting. */
-import { type Command } from 'commander';
+/** `cxmap deck`: an editable PowerPoint deck of maps for a board meeting. */
+import { Option, type Command } from 'commander';
 import { UsageError } from '../core/index.js';
 import { loadFile } from '../load/index.js';
-import { MIN_TEXT_PT } from '../render/index.js';
-import { DECK_TOP } from '../report/index.js';
+import { DECK_TOP, type AppendixChoice } from '../report/index.js';
 import { expandInputs, refuseExisting, writeDeck, type DeckOptions } from '../workflows/index.js';
 import { addRunOptions, runFrom, stopOnInvalid, type CommandContext, type RunOptions } from './shared.js';
 
+const APPENDIX: AppendixChoice[] = ['all', 'none'];
+
+/**
+ * The date the title slide names: the one given, else the day the deck is made (or, for a reproducible build, the
+ * day of SOURCE_DATE_EPOCH), as "6 December 2026".
+ */
+function deckDate(given: string | undefined): string {
+  if (given !== undefined) return given;
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  const day = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+  return day.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
 export function register(program: Command, context: CommandContext): void {
   addRunOptions(program.command('deck'), { simulates: true })
-    .summary('an editable PowerPoint deck of maps: scorecard, pictures, top opportunities')
+    .summary('a board deck of maps: the story in about a dozen slides, the detail in an appendix')
     .description(
-      `Write one PowerPoint deck (16:9) of the maps, per process: a title slide (process, customer, goal, trigger, owner); the scorecard against targets and benchmarks as an editable table; where the time goes; the service blueprint (as many slides as its parts, text never under ${MIN_TEXT_PT} pt); the journey; the value/delay matrix; the top ${DECK_TOP} opportunities with their computed savings, effort and yearly figures as an editable table; and the value-against-effort matrix. With --to-be, a slide of the figures before and after and the to-be blueprint. Speaker notes give the reasons behind the figures. The diagrams are native PowerPoint shapes (boxes with their text, lines, arrows, legends), editable like anything drawn in PowerPoint; no browser is needed. Written atomically, never over an input, and over an existing file only with --force.`,
+      `Write one PowerPoint deck (16:9) of the maps for a board meeting, the answer first. The main slides each state one message in their title, a sentence with its figure: the title slide (process, customer, goal, owner, date); the executive summary (the headline figures against target and benchmark, what the recommended changes do together, the decision asked); where the time goes; what hurts (moments of truth, fail points, silence, effort); the top ${DECK_TOP} recommended changes in plain words, each with its saving as a range and what it rests on; all changes by value and effort; with --to-be, the figures before and after; and the next steps. After a divider, the appendix (leave it out with --appendix none): the full scorecard, every change considered, the service blueprint and the journey in their parts (each part's speaker notes about that part), the steps by value and delay, and how the figures are computed. The diagrams are native PowerPoint shapes, editable; no browser is needed. The look (brand colour, font, logo, footer, confidentiality mark) comes from the deck: section of cxmap.config.yaml. Written atomically, never over an input, and over an existing file only with --force.`,
     )
     .argument('<files...>', 'map files, folders or globs; - reads standard input')
     .requiredOption('-o, --out <file>', 'the deck to write (.pptx)')
     .option('--force', 'write over the deck when it exists (never over an input)')
     .option('--to-be <file>', 'a to-be map of the same process, compared against the one map given')
+    .addOption(
+      new Option('--appendix <part>', 'all: the appendix after the main slides; none: the main slides alone')
+        .choices(APPENDIX)
+        .default('all'),
+    )
+    .option('--date <text>', 'the date on the title slide, as written (default: today)')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ cxmap deck examples/home-loan.cxmap.yaml -o home-loan.pptx\n  $ cxmap deck examples/*.cxmap.yaml -o all-processes.pptx\n  $ cxmap deck loan.cxmap.yaml --to-be loan-to-be.cxmap.yaml -o loan-before-after.pptx',
+      '\nExamples:\n  $ cxmap deck examples/home-loan.cxmap.yaml -o home-loan.pptx\n  $ cxmap deck loan.cxmap.yaml --to-be loan-to-be.cxmap.yaml -o loan-board.pptx --date "12 January 2027"\n  $ cxmap deck examples/*.cxmap.yaml --appendix none -c client/cxmap.config.yaml -o all-processes.pptx',
     )
     .action(
-      async (files: string[], options: RunOptions & Omit<DeckOptions, 'run'> & { toBe?: string; force?: boolean }) => {
+      async (
+        files: string[],
+        options: RunOptions & Omit<DeckOptions, 'run' | 'date'> & { toBe?: string; force?: boolean; date?: string },
+      ) => {
         if (!options.out.toLowerCase().endsWith('.pptx'))
           throw new UsageError(`--out names the deck to write, a .pptx file, not ${options.out}`);
         refuseExisting(options.out, 'deck', options.force === true);
@@ -32,7 +53,12 @@ export function register(program: Command, context: CommandContext): void {
         if (toBe && loaded.length !== 1)
           throw new UsageError(`--to-be compares against one as-is map; ${loaded.length} were given`);
         const run = runFrom(options);
-        await writeDeck(loaded, toBe, { out: options.out, run }, (path) => context.write(`${path}\n`));
+        await writeDeck(
+          loaded,
+          toBe,
+          { out: options.out, run, appendix: options.appendix, date: deckDate(options.date) },
+          (path) => context.write(`${path}\n`),
+        );
       },
     );
 }

@@ -245,3 +245,14 @@ export function dayWords(calendar: Calendar): string {
   const hours = calendar.day / 3600;
   return `working days of ${figure(hours)} ${hours === 1 ? 'hour' : 'hours'}, ${figure(calendar.week / calendar.day)} a week`;
 }
+
+/**
+ * A duration in a sentence, its days named (`24.0 working days`, `3.5 days`, `1.0 working day`): a title or a
+ * headline that stands alone, with no note beside it to say what `d` is.
+ */
+export function durationInWords(seconds: number, calendar: Calendar = DEFAULT_CALENDAR): string {
+  const text = formatDuration(seconds, calendar);
+  if (!text.endsWith(' d')) return text;
+  const figure = text.slice(0, -2);
+  return `${figure} ${isWorkingCalendar(calendar) ? 'working ' : ''}${figure === '1.0' ? 'day' : 'days'}`;
+}

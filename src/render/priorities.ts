@@ -5,13 +5,14 @@
  * and 3 and at value 2.5, so the quadrants read quick wins, major projects, fill-ins and thankless tasks, as
  * practitioners draw them.
  */
+import type { ProcessMap } from '../load/index.js';
 import type { Ranking } from '../rules/index.js';
 import { quadrantMermaid } from './matrix.js';
 import { prioritiesChart } from './svg/priorities.js';
 
-export const priorities = (ranking: Ranking, title: string): string =>
+export const priorities = (ranking: Ranking, title: string, map: ProcessMap): string =>
   quadrantMermaid(
-    prioritiesChart(ranking, title),
+    prioritiesChart(ranking, title, map),
     { x: ['Little effort', 'Much effort'], y: ['Little value', 'Much value'] },
     (p) => String(p.key),
   );

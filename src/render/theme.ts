@@ -39,6 +39,8 @@ export interface Page {
   height: number;
   /** What it is called in a sentence: a 16:9 slide. */
   name: string;
+  /** Where the page stands on its sheet, from the top (points): the body of a slide, under its title. */
+  top?: number;
 }
 
 /** The pages a drawing can be put on, in points: a 13.33 x 7.5 in slide (16:9), a 10 x 7.5 in slide (4:3), A4. */
@@ -48,6 +50,12 @@ export const PAGES = {
   a4: { width: 595.3, height: 841.9, name: 'an A4 page' },
   'a4-landscape': { width: 841.9, height: 595.3, name: 'an A4 landscape page' },
 } as const satisfies Record<string, Page>;
+
+/**
+ * The body of a 16:9 slide of the deck: under the title (a sentence of up to two lines at 22 pt, 0.3 to 1.08 in from
+ * the top) and above the footnote and the footer band, for a drawing that goes under a slide's own title.
+ */
+export const SLIDE_BODY: Page = { width: 960, height: 396, top: 84, name: 'a 16:9 slide under its title' };
 export type PageName = keyof typeof PAGES | 'none';
 export const PAGE_NAMES = [...Object.keys(PAGES), 'none'] as PageName[];
 

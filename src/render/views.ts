@@ -5,6 +5,7 @@
  */
 import { fitsPage, MIN_TEXT_PT, PAGES, pageScale, type Page } from './theme.js';
 import type { ExactAnalysis as Analysis } from '../analysis/index.js';
+import type { ProcessMap } from '../load/index.js';
 import { blueprint } from './blueprint.js';
 import { journey } from './journey.js';
 import { matrix } from './matrix.js';
@@ -203,18 +204,18 @@ export function flowPictures(analysis: Analysis, views: readonly ViewName[]): Dr
 }
 
 /** The opportunities by value and effort, drawn for slides and pictures. */
-export const prioritiesDrawn = (ranking: Ranking, processName: string, page?: Page): Drawn =>
+export const prioritiesDrawn = (ranking: Ranking, map: ProcessMap, page?: Page): Drawn =>
   drawn(
     'priorities',
     'opportunities by value and effort',
-    [prioritiesDrawing(ranking, `${processName} · opportunities by value and effort`)],
+    [prioritiesDrawing(ranking, `${map.process.name} · opportunities by value and effort`, map)],
     page,
   )[0]!;
 
 /** The opportunities of a map by value and effort, from its ranking. */
-export const prioritiesDiagram = (ranking: Ranking): Diagram => ({
+export const prioritiesDiagram = (ranking: Ranking, map: ProcessMap): Diagram => ({
   view: 'priorities',
   caption: 'opportunities by value and effort',
   // The title is short enough for the chart's width; the page around it names the process.
-  text: priorities(ranking, 'Opportunities by value and effort'),
+  text: priorities(ranking, 'Opportunities by value and effort', map),
 });

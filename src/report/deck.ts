@@ -1,31 +1,56 @@
 /**
- * The slides of a management deck about a process, as one document model that a printer turns into PowerPoint
- * (pptx.ts): a title slide, the scorecard against targets and benchmarks, where the time goes, the blueprint,
- * the journey, the matrix, the top opportunities with their computed savings and the value-against-effort
- * matrix; with a to-be map, the figures before and after and the to-be blueprint. Tables are the report's own
- * (one home for every figure); pictures are the drawings cxmap lays out, on a 16:9 page at the readable minimum.
- * Speaker notes carry the reasons behind the figures.
+ * The slides of a board deck about a process, as one document model that a printer turns into PowerPoint
+ * (pptx.ts). The answer first (Minto's pyramid principle): about a dozen main slides, each with one message as its
+ * title, a sentence with its figure; then, after a divider, the appendix with the detail. Main: the title slide, the
+ * executive summary, the journey at a glance, where the time goes, the blueprint at a glance, what hurts, the
+ * proposals in plain words, the proposals by value and effort, (with a to-be) before and after and the to-be
+ * blueprint at a glance, and the next steps. Appendix: the full scorecard, the benchmarks, every opportunity, the
+ * blueprint and the journey in their parts, the steps by value and delay, and how the figures are computed.
+ *
+ * Tables are the report's own (one home for every figure); pictures are the drawings cxmap lays out. No slide text
+ * or speaker note names a step, rule or opportunity by its id: steps by their names, changes in plain words. Each
+ * slide's notes say what that slide shows and the assumptions behind its figures.
  */
-import { formatDuration } from '../core/index.js';
-import { compareMetrics, type Analysis } from '../analysis/index.js';
-import { assumption, isRecommended, type Ranking } from '../rules/index.js';
-import { drawnDiagrams, PAGES, prioritiesDrawn, type Drawn, type ViewName } from '../render/index.js';
+import { dayWords, durationInWords, formatDuration, mean } from '../core/index.js';
+import { partyOf } from '../load/index.js';
+import { compareMetrics, type Analysis, type ExactAnalysis } from '../analysis/index.js';
+import { assumption, isRecommended, listed, WHATIF_METRICS, type Ranked, type Ranking } from '../rules/index.js';
+import { drawnDiagrams, PAGES, prioritiesDrawn, SLIDE_BODY, type Drawn, type ViewName } from '../render/index.js';
 import { comparisonTable } from './compare.js';
 import { plainText, type Block, type TableBlock as Table } from './document.js';
-import { opportunityBlocks, scorecardBlocks, timeSentence } from './report.js';
+import { basisShares, scorecardBlocks, timeSentence } from './report.js';
 import { unitFacts, unitsNote } from './units.js';
-import { executiveSummary } from './summary.js';
+import { boardWords, executiveSummary } from './summary.js';
+import { savingWords, togetherSentence } from './savings.js';
 
 export type Slide =
   | { kind: 'title'; title: string; subtitle: string; facts: [string, string][]; notes: string }
   | { kind: 'table'; title: string; table: Table; footnote?: string; notes: string }
-  | { kind: 'picture'; picture: Drawn; notes: string };
+  /** A drawing: under its action title when it has one, else with the drawing's own title as the slide's. */
+  | { kind: 'picture'; picture: Drawn; title?: string; footnote?: string; notes: string }
+  /** Points in plain words, each a lead-in and its text: what hurts, the next steps, the method. */
+  | { kind: 'points'; title: string; points: [string, string][]; footnote?: string; notes: string }
+  | { kind: 'divider'; title: string; subtitle: string; notes: string };
 
-/** How many opportunities the deck's table shows: the rest are in the report. */
-export const DECK_TOP = 8;
+export interface DeckInput {
+  analysis: Analysis;
+  ranking: Ranking;
+  /** The to-be map, when the deck compares. */
+  toBe?: Analysis;
+  /** The date the title slide names, as written there. */
+  date: string;
+}
+
+export interface DeckStory {
+  main: Slide[];
+  appendix: Slide[];
+}
+
+/** How many changes the proposals slide names; the rest are in the appendix and the report. */
+export const DECK_TOP = 6;
 
 /** The columns of a table by their headings, in the order given; cells as plain text (no code marks). */
-function pick(table: Table, heads: readonly string[]): Table {
+function pick(table: Table, heads: readonly string[], words: (text: string) => string = plainText): Table {
   const at = heads.map((h) => table.head.indexOf(h)).filter((k) => k >= 0);
   return {
     kind: 'table',
@@ -34,47 +59,67 @@ function pick(table: Table, heads: readonly string[]): Table {
     rows: table.rows.map((row) =>
       at.map((k) => {
         const cell = row[k]!;
-        return typeof cell === 'string' ? plainText(cell) : { ...cell, text: plainText(cell.text) };
+        return typeof cell === 'string' ? words(cell) : { ...cell, text: words(cell.text) };
       }),
     ),
   };
 }
 
 const tables = (blocks: readonly Block[]) => blocks.filter((b): b is Table => b.kind === 'table');
+const percent = (x: number) => `${Math.round(100 * x)}%`;
+const lines = (...items: (string | false | undefined)[]) => items.filter(Boolean).join('\n');
 
-export interface DeckInput {
-  analysis: Analysis;
-  ranking: Ranking;
-  /** The to-be map, when the deck compares. */
-  toBe?: Analysis;
+/** The words of one map's deck: durations with their days named in titles, steps by name, changes in plain words. */
+function wordsOf(analysis: ExactAnalysis) {
+  const { map } = analysis;
+  const cal = map.process.calendar;
+  const d = (s: number) => formatDuration(s, cal);
+  // In a title, a day says which it is: "24.0 working days", not "24.0 d".
+  const days = (s: number) => durationInWords(s, cal);
+  // A range of days in a title: "18.1–19.9 working days".
+  const daysRange = (a: number, b: number) => {
+    const [low, high] = [Math.min(a, b), Math.max(a, b)].map(d);
+    if (low === high) return days(a);
+    return low!.endsWith(' d') && high!.endsWith(' d')
+      ? `${low!.slice(0, -2)}–${days(Math.max(a, b))}`
+      : `${low} to ${high}`;
+  };
+  const names = (steps: readonly number[]) => steps.map((i) => map.steps[i]!.name);
+  const words = (text: string) => boardWords(text, analysis);
+  return { d, days, daysRange, names, words, units: unitsNote(analysis) };
 }
 
-export function deckSlides({ analysis, ranking, toBe }: DeckInput): Slide[] {
-  const { map, time, scores } = analysis;
+/** The main slides and the appendix of one map's deck. */
+export function deckStory({ analysis, ranking, toBe, date }: DeckInput): DeckStory {
+  const { map, time, effort, scores } = analysis;
   const p = map.process;
-  const cal = p.calendar;
-  const d = (s: number) => formatDuration(s, cal);
-  const page = PAGES['16:9'];
-  const pictures = (view: ViewName, of = analysis) => drawnDiagrams(of, view, page);
-  const slides: Slide[] = [];
+  const w = wordsOf(analysis);
+  const { days, words, units } = w;
+  const summary = executiveSummary(analysis, ranking);
+  const main: Slide[] = [];
+  const appendix: Slide[] = [];
+  const onBody = (view: ViewName, of: Analysis = analysis) => drawnDiagrams(of, view, SLIDE_BODY);
 
-  slides.push({
+  main.push({
     kind: 'title',
     title: p.name,
-    subtitle: `From the outside in: ${d(time.leadTime)} on average from the trigger to the goal`,
+    subtitle: `${p.customer}: ${p.goal}`,
     facts: [
       ['Customer', p.customer],
       ['Goal', p.goal],
       ...(p.trigger ? [['Trigger', p.trigger] as [string, string]] : []),
       ...(p.owner ? [['Owner', p.owner] as [string, string]] : []),
+      ['Date', date],
       ...unitFacts(analysis),
     ],
-    notes: `Lead time ${d(time.leadTime)} on average, from the trigger to the goal. Every figure in this deck is computed from the map by cxmap; the report has the step table and every opportunity.`,
+    notes: lines(
+      `This deck maps "${p.name}" from the outside in: what ${p.customer.toLowerCase()} lives from the trigger to the goal, what it costs, what we propose and what we ask the board to decide.`,
+      'Every figure is computed from the map, the same way for every slide; the detail is in the appendix.',
+      units,
+    ),
   });
 
-  // The answer first: what the customer lives, the headline figures, what the changes do and the decision asked.
-  const summary = executiveSummary(analysis, ranking);
-  slides.push({
+  main.push({
     kind: 'table',
     title: summary.headline,
     table: {
@@ -83,143 +128,474 @@ export function deckSlides({ analysis, ranking, toBe }: DeckInput): Slide[] {
       right: [1, 2],
       rows: summary.figures.map((f) => [f.label, f.now, f.target, f.status, f.benchmark]),
     },
-    footnote: [summary.proposal, `Decision asked: ${summary.decision}`, unitsNote(analysis)].filter(Boolean).join(' '),
-    notes: [
-      'The executive summary: every figure is computed from the map, as cxmap score gives it.',
-      ...(summary.changes.length
-        ? ['The changes the board is asked to approve:', ...summary.changes.map((c) => `- ${c}`)]
-        : []),
-    ].join('\n'),
+    footnote: [summary.proposal, `Decision asked: ${summary.decision}`, units].filter(Boolean).join(' '),
+    notes: lines(
+      'The executive summary: the figures a board asks for first, against the target the map sets and the best benchmark it names.',
+      summary.changes.length > 0 && 'The changes the board is asked to approve:',
+      ...summary.changes.map((c) => `- ${c}`),
+      'A change with a size (a wait cut by a share, a rework loop made smaller) rests on an assumption: its figure runs from the low to the high end of that size.',
+    ),
   });
 
-  // The scorecard: the report's metrics table, then its benchmarks; the notes give the steps that hold the time.
-  const [metrics, ...more] = tables(scorecardBlocks(analysis));
-  const benchmarks = more.find((t) => t.head[0] === 'Benchmark');
+  // Where the time goes, in the time chart; the steps that hold most of it in the notes.
   const slowest = scores
     .map((s, i) => ({ s, step: map.steps[i]! }))
     .filter((x) => x.s.delayShare > 0)
     .sort((a, b) => b.s.delayShare - a.s.delayShare)
     .slice(0, 3);
-  slides.push({
-    kind: 'table',
-    title: 'Scorecard',
-    table: pick(metrics!, metrics!.head),
-    footnote: unitsNote(analysis),
-    notes: [
-      'Where the lead time goes, the steps that hold most of it:',
-      ...slowest.map((x) => `- ${x.step.name}: ${x.s.reasons.join('; ')}.`),
-      'PCE (process cycle efficiency) is value-adding work over the lead time; rolled %C&A is the share of cases that pass every step complete and accurate the first time (Martin & Osterling 2013).',
-    ].join('\n'),
-  });
-  if (benchmarks)
-    slides.push({
+  const dark = effort.darkTime.total;
+  for (const picture of onBody('time'))
+    main.push({
+      kind: 'picture',
+      picture,
+      title: `${percent(time.waitShare)} of the ${days(time.leadTime)} is waiting${dark >= 1 ? `; ${days(dark)} of it without news` : ''}`,
+      footnote: units,
+      notes: lines(
+        timeSentence(analysis),
+        'The steps that hold most of the lead time:',
+        ...slowest.map(
+          (x) => `- ${x.step.name}: ${percent(x.s.delayShare)} of the lead time (${words(x.s.reasons.join('; '))}).`,
+        ),
+        'Only value-adding work is what the customer would pay for; waiting is where they feel the process.',
+      ),
+    });
+
+  main.push(whatHurts(analysis));
+  main.push(...proposalSlides(analysis, ranking));
+
+  if (toBe) {
+    const rows = compareMetrics(analysis, toBe);
+    const lead = rows.find((r) => r.metric.id === 'leadTime');
+    const better = rows.filter((r) => r.direction === 'better').length;
+    main.push({
       kind: 'table',
-      title: 'Against the benchmarks',
-      table: pick(benchmarks, benchmarks.head),
-      footnote: unitsNote(analysis),
-      notes: 'Each benchmark is the figure the map names for a competitor or a standard, against our computed figure.',
+      title: lead
+        ? `With the changes, the lead time goes from ${days(lead.before)} to ${days(lead.after)}; ${better} of ${rows.length} figures improve`
+        : `With the changes, ${better} of ${rows.length} figures improve`,
+      table: comparisonTable(rows, p),
+      footnote: units,
+      notes: lines(
+        `Both maps are scored the same way: "${p.name}" as it is, and "${toBe.map.process.name}", the map with the recommended changes made at the middle of each assumed size.`,
+        ...rows
+          .filter((r) => r.direction === 'worse')
+          .map((r) => `- ${r.metric.label} gets worse: say why before the board asks.`),
+      ),
     });
+  }
 
-  for (const picture of pictures('time'))
-    slides.push({
-      kind: 'picture',
-      picture,
-      notes: `${timeSentence(analysis)} Only value-adding work is what the customer would pay for; waiting is where they feel the process.`,
-    });
+  main.push(nextSteps(analysis, ranking));
 
-  const marked = (is: (i: number) => boolean, what: string) => {
-    const steps = map.steps.filter((s) => is(s.index));
-    return steps.length ? `${what}: ${steps.map((s) => s.name).join('; ')}.` : '';
-  };
-  for (const picture of pictures('blueprint'))
-    slides.push({
-      kind: 'picture',
-      picture,
-      notes: [
-        'The service blueprint: what the customer does and sees above the line of interaction, what the company does in view above the line of visibility, and out of view below it.',
-        marked((i) => Boolean(map.steps[i]!.fails), 'Fail points'),
-        marked((i) => Boolean(map.steps[i]!.momentOfTruth), 'Moments of truth'),
-      ]
-        .filter(Boolean)
-        .join('\n'),
+  // The appendix: the detail behind every main slide.
+  const [metrics, ...more] = tables(scorecardBlocks(analysis));
+  const missed = analysis.targets.filter((t) => !t.met).length;
+  appendix.push({
+    kind: 'table',
+    title: `The full scorecard: ${metrics!.rows.length} figures${analysis.targets.length ? `, ${missed} of ${analysis.targets.length} targets missed` : ''}`,
+    table: pick(metrics!, metrics!.head),
+    footnote: units,
+    notes: lines(
+      'Every figure cxmap computes for the map, with the targets the map sets.',
+      'Lead time is the expected time from the trigger to an end, wait and work, along the critical path where work runs in parallel, each way weighted by its share of customers (Martin & Osterling 2013).',
+      'PCE (process cycle efficiency) is value-adding work over the lead time; rolled %C&A is the share of cases that pass every step complete and accurate the first time.',
+    ),
+  });
+  for (const table of more) {
+    const benchmarks = table.head[0] === 'Benchmark';
+    appendix.push({
+      kind: 'table',
+      title: benchmarks
+        ? `Against ${table.rows.length} benchmark figures`
+        : `${table.rows.length} milestones the customer counts`,
+      table: pick(table, table.head),
+      footnote: units,
+      notes: benchmarks
+        ? 'Each benchmark is the figure the map names for a competitor or a standard, against our computed figure.'
+        : 'The milestones the customer counts: when each is reached, and the share of customers who get there.',
     });
-  for (const picture of pictures('journey'))
-    slides.push({
+  }
+  if (ranking.ranked.length > DECK_TOP || ranking.ranked.some((r) => !isRecommended(r)))
+    appendix.push(allOpportunities(analysis, ranking));
+  appendix.push(...partSlides(analysis, 'blueprint'));
+  if (toBe) appendix.push(...partSlides(toBe, 'blueprint', ' (to-be)'));
+  appendix.push(...partSlides(analysis, 'journey'));
+  // The steps by value and delay, each part under its drawing's own title.
+  for (const picture of drawnDiagrams(analysis, 'matrix', PAGES['16:9']))
+    appendix.push({
       kind: 'picture',
       picture,
-      notes:
-        'The steps the customer lives on the most likely path, with their feeling; then each other ending and each detour as its own short path.',
-    });
-  for (const picture of pictures('matrix'))
-    slides.push({
-      kind: 'picture',
-      picture,
-      notes: [
-        'Each step by its value for the customer and its share of the lead time; the regions are the verdicts of cxmap score.',
+      notes: lines(
+        'Each step by its value for the customer and its share of the lead time; the regions are the verdicts of the scoring.',
         ...scores
           .map((s, i) => ({ s, step: map.steps[i]! }))
           .filter((x) => x.s.verdict === 'remove' || x.s.verdict === 'rethink')
-          .map((x) => `- ${x.step.name} (${x.s.verdict}): ${x.s.reasons.join('; ')}.`),
-      ].join('\n'),
+          .map((x) => `- ${x.step.name} (${x.s.verdict}): ${words(x.s.reasons.join('; '))}.`),
+      ),
     });
+  appendix.push(method(analysis));
+  return { main, appendix };
+}
 
-  // The top opportunities: the report's table, the columns a board reads; the reasons in the notes.
-  const [opportunities] = tables(opportunityBlocks(analysis, ranking, { top: DECK_TOP }));
-  if (opportunities) {
-    const shown = ranking.ranked.slice(0, DECK_TOP);
-    // The sizes the savings assume, the same ones together: "#4, #6: the wait cut by 25-50% (assumed; ...)".
-    const assumed = new Map<string, number[]>();
-    shown.forEach((r, k) => {
-      const text = r.sizes.length ? plainText(assumption(r.sizes, false)) : undefined;
-      if (text) assumed.set(text, [...(assumed.get(text) ?? []), k + 1]);
-    });
+/** What hurts the customer, in points: moments of truth, fail points, silence, and being made to come back. */
+function whatHurts(analysis: ExactAnalysis): Slide {
+  const { map, effort, time } = analysis;
+  const { d, days, words, units } = wordsOf(analysis);
+  const reached = (i: number) => Math.min(1, time.visits[i]!);
+  const said = (i: number) => {
+    const s = map.steps[i]!;
+    return [s.feeling !== undefined ? FEELING[s.feeling + 2] : undefined, s.note ? `“${s.note}”` : undefined]
+      .filter(Boolean)
+      .join(': ');
+  };
+  const points: [string, string][] = [];
+  const moments = map.steps.filter((s) => s.momentOfTruth);
+  for (const s of moments)
+    points.push([
+      `Moment of truth: ${s.name}`,
+      [
+        `${percent(reached(s.index))} of customers reach it`,
+        mean(s.wait) > 0 && `after a wait of ${d(mean(s.wait))}`,
+        said(s.index),
+      ]
+        .filter(Boolean)
+        .join(', '),
+    ]);
+  const fails = map.steps.filter((s) => s.fails);
+  for (const s of fails)
+    points.push([`Fail point: ${s.name}`, `${words(s.fails!)}${said(s.index) ? ` (${said(s.index)})` : ''}`]);
+  const dark = effort.darkTime.total;
+  const darkest = map.steps
+    .map((s) => ({ s, wait: effort.darkWait[s.index]! }))
+    .filter((x) => x.wait > 0)
+    .sort((a, b) => b.wait - a.wait)
+    .slice(0, 3);
+  if (dark >= 1)
+    points.push([
+      'No news',
+      `${d(dark)} of waiting without news, longest before ${darkest.map((x) => `${x.s.name} (${d(x.wait)})`).join(', ')}`,
+    ]);
+  const driver = (count: number, what: string) => (count >= 0.005 ? `${count.toFixed(2)} ${what}` : undefined);
+  const come = [
+    driver(effort.repeatContacts.total, 'repeat contacts'),
+    driver(effort.channelSwitches.total, 'channel switches'),
+    driver(effort.transfers.total, 'transfers'),
+    driver(effort.reAsks.total, 'items asked again'),
+  ].filter(Boolean);
+  if (come.length) points.push(['Effort put on the customer', `per customer: ${come.join(', ')}`]);
+  const title =
+    fails.length > 0 && dark >= 1
+      ? `Customers meet ${fails.length} fail ${fails.length === 1 ? 'point' : 'points'} and ${days(dark)} without news`
+      : fails.length > 0
+        ? `Customers meet ${fails.length} fail ${fails.length === 1 ? 'point' : 'points'} on the way to the goal`
+        : dark >= 1
+          ? `Customers wait ${days(dark)} without news`
+          : `${moments.length} moments of truth decide what customers think of the process`;
+  return {
+    kind: 'points',
+    title,
+    points: points.length
+      ? points.slice(0, 9)
+      : [['Nothing marked', 'The map marks no moment of truth or fail point.']],
+    footnote: units,
+    notes: lines(
+      "What hurts, in the customer's words where the map has them (the feeling and the note of a step).",
+      'A moment of truth is a step the customer says makes or breaks the experience; a fail point is where the service can go wrong (Shostack 1984).',
+      'Effort drivers are counted per customer as Dixon, Freeman & Toman (2010) define them: contacting the company again about the same need, changing channel to pursue it, being passed on within one contact, being asked again for what the company was given.',
+      points.length > 9 && `${points.length - 9} more points are on the blueprint parts in the appendix.`,
+    ),
+  };
+}
+
+/** The feelings of the map's scale (-2 to 2), in words. */
+const FEELING = ['very bad', 'bad', 'neutral', 'good', 'very good'];
+
+/** The changes a board weighs, one row each: the rank on the value/effort chart, plain words, the range, the basis. */
+function proposalRows(analysis: ExactAnalysis, ranking: Ranking, shown: readonly Ranked[]): Table {
+  const { words } = wordsOf(analysis);
+  const { effects, savedAYear, oneOff, yearly } = savingWords(analysis);
+  const anyOneOff = shown.some((r) => r.oneOff);
+  return {
+    kind: 'table',
+    head: [
+      '#',
+      'Change',
+      'What it changes',
+      ...(yearly ? ['Saved a year'] : []),
+      ...(anyOneOff ? ['One-off cost'] : []),
+      'Effort',
+      'Rests on',
+    ],
+    right: [0],
+    rows: shown.map((r) => [
+      String(ranking.ranked.indexOf(r) + 1),
+      words(r.opportunity.title),
+      effects(r, WHATIF_METRICS),
+      ...(yearly ? [savedAYear(r)] : []),
+      ...(anyOneOff ? [oneOff(r)] : []),
+      `${r.effort} of 5`,
+      r.sizes.length ? words(assumption(r.sizes, false, 'board')) : 'a change made or not: no size assumed',
+    ]),
+  };
+}
+
+/** The reasons behind changes, for the notes: why each, what else it changes, what it rests on. */
+function reasons(analysis: ExactAnalysis, ranking: Ranking, shown: readonly Ranked[]): string[] {
+  const { words } = wordsOf(analysis);
+  return shown.map(
+    (r) =>
+      `${ranking.ranked.indexOf(r) + 1}. ${words(r.opportunity.title)}: ${words(r.opportunity.why)}.${r.sizes.length ? ` It assumes ${words(assumption(r.sizes, false, 'board'))}.` : ''}`,
+  );
+}
+
+/** The recommended changes in plain words with their savings, then all of them by value and effort. */
+function proposalSlides(analysis: ExactAnalysis, ranking: Ranking): Slide[] {
+  const { days, daysRange, units } = wordsOf(analysis);
+  const { ranked, together } = ranking;
+  if (ranked.length === 0) return [];
+  const recommended = ranked.filter(isRecommended);
+  const shown = recommended.slice(0, DECK_TOP);
+  const changeWord = (n: number) => (n === 1 ? 'change' : 'changes');
+  const title = together
+    ? `${recommended.length} changes take the lead time from ${days(together.before.leadTime)} to ${daysRange(together.low.after.leadTime, together.high.after.leadTime)}`
+    : recommended.length === 1
+      ? `One change takes the lead time from ${days(recommended[0]!.before.leadTime)} to ${daysRange(recommended[0]!.low.after.leadTime, recommended[0]!.high.after.leadTime)}`
+      : `None of the ${ranked.length} ${changeWord(ranked.length)} found is the company's alone to make at a worthwhile effort`;
+  const slides: Slide[] = [];
+  if (shown.length > 0)
     slides.push({
       kind: 'table',
-      title: 'Top opportunities',
-      table: pick(opportunities, [
-        '#',
-        'Opportunity',
-        'Matrix',
-        'Effort',
-        'Lead time',
-        'Other effects',
-        'Saved a year',
-        'One-off cost',
-      ]),
-      // The sizes the savings assume, under the table: a column of them would push the table onto two slides.
-      footnote: `Each saving is computed by making the change on a copy of the map and scoring it again; savings overlap, so they do not add up.${assumed.size ? ` A change with a size runs from the low to the high end of the size it assumes: ${[...assumed].map(([text, ks]) => `${ks.map((k) => `#${k}`).join(', ')} ${text}`).join('; ')}.` : ''}${ranking.ranked.length > DECK_TOP ? ` ${ranking.ranked.length - DECK_TOP} more in the report.` : ''} ${unitsNote(analysis)}`,
-      notes: shown
-        .map(
-          (r, k) =>
-            `${k + 1}. ${r.opportunity.title}: ${r.opportunity.why}.${r.sizes.length ? ` Assumes ${assumption(r.sizes)}.` : ''}`,
-        )
-        .join('\n'),
+      title,
+      table: proposalRows(analysis, ranking, shown),
+      footnote: [
+        togetherSentence(analysis, ranking, { forBoard: true }),
+        'Each figure is computed by making the change on a copy of the map and scoring it again; savings overlap, so they do not add up.',
+        recommended.length > shown.length &&
+          `${recommended.length - shown.length} more recommended changes are in the appendix.`,
+        units,
+      ]
+        .filter(Boolean)
+        .join(' '),
+      notes: lines(
+        `The ${changeWord(shown.length)} we recommend, in the order of the value/effort chart: each figure is its range, from the low to the high end of the size it assumes.`,
+        ...reasons(analysis, ranking, shown),
+      ),
     });
-    slides.push({
-      kind: 'picture',
-      picture: prioritiesDrawn(ranking, p.name, page),
-      notes: `Value (the share of the customer's waiting, effort and the business's cost a change takes away) against effort (0 to 5). ${ranking.ranked.filter(isRecommended).length} of the ${ranking.ranked.length} are recommended: all but the thankless tasks and the changes another organisation must agree to.`,
-    });
-  }
-
-  if (toBe) {
-    slides.push({
-      kind: 'table',
-      title: `Before and after: ${toBe.map.process.name}`,
-      table: comparisonTable(compareMetrics(analysis, toBe), p),
-      footnote: unitsNote(analysis),
-      notes: 'Both maps are scored the same way; the change in each figure is the to-be map against the as-is map.',
-    });
-    // The to-be's pictures say so in their titles, whatever the to-be map is called.
-    const name = toBe.map.process.name;
-    const named = /\bto[ -]be\b/i.test(name) ? name : name === p.name ? `${name} · to-be` : `${name} (to-be)`;
-    const toBeNamed = { ...toBe, map: { ...toBe.map, process: { ...toBe.map.process, name: named } } };
-    for (const picture of pictures('blueprint', toBeNamed))
-      slides.push({
-        kind: 'picture',
-        picture,
-        notes: 'The to-be service blueprint: the process with the recommended changes made.',
-      });
-  }
+  const quick = ranked.filter((r) => r.quadrant === 'quick win').length;
+  const others = ranked.filter((r) => !isRecommended(r));
+  slides.push({
+    kind: 'picture',
+    picture: prioritiesDrawn(ranking, analysis.map, SLIDE_BODY),
+    title:
+      quick > 0
+        ? `${quick} of the ${ranked.length} ${changeWord(ranked.length)} are quick wins: much value for little effort`
+        : `No quick win among the ${ranked.length} ${changeWord(ranked.length)}: each takes a project`,
+    notes: lines(
+      `Value (the share of the customer's waiting, effort and the business's cost a change takes away, 0 to 5) against effort (0 to 5). ${recommended.length} of the ${ranked.length} are recommended.`,
+      others.length > 0 && 'Not recommended, and why:',
+      ...others.map(
+        (r) =>
+          `- ${ranked.indexOf(r) + 1}. ${wordsOf(analysis).words(r.opportunity.title)}: ${r.needs.length ? `it needs the agreement of ${r.needs.join(', ')}` : 'a thankless task, much effort for little value'}.`,
+      ),
+    ),
+  });
   return slides;
+}
+
+/** Every change considered, recommended or not, in plain words: the appendix's table. */
+function allOpportunities(analysis: ExactAnalysis, ranking: Ranking): Slide {
+  const { units } = wordsOf(analysis);
+  const table = proposalRows(analysis, ranking, ranking.ranked);
+  const recommended = ranking.ranked.filter(isRecommended).length;
+  return {
+    kind: 'table',
+    title: `All ${ranking.ranked.length} changes considered: ${recommended} recommended`,
+    table: {
+      ...table,
+      head: [...table.head, 'Recommended'],
+      rows: table.rows.map((row, k) => {
+        const r = ranking.ranked[k]!;
+        return [
+          ...row,
+          isRecommended(r)
+            ? { text: 'yes', tone: 'good' as const }
+            : r.needs.length
+              ? `needs ${r.needs.join(', ')}`
+              : 'no: much effort for little value',
+        ];
+      }),
+    },
+    footnote: `Savings overlap, so they do not add up. ${units}`,
+    notes: lines('Every change the rules found, best first.', ...reasons(analysis, ranking, ranking.ranked)),
+  };
+}
+
+/** The decisions asked of the board and who owns each. */
+function nextSteps(analysis: ExactAnalysis, ranking: Ranking): Slide {
+  const { map } = analysis;
+  const { words, units } = wordsOf(analysis);
+  const recommended = ranking.ranked.filter(isRecommended);
+  const owner = map.process.owner ?? 'the process owner';
+  // A change is owned by the company's own team that does the steps it changes; where several do, one is named.
+  const owners = (r: Ranked) => {
+    const teams = [
+      ...new Set(
+        r.opportunity.steps
+          .map((id) => map.steps.find((s) => s.id === id)!.actor)
+          .filter((a) => partyOf(a) === 'staff')
+          .map((a) => a.name),
+      ),
+    ];
+    return teams.length === 0 ? owner : teams.length === 1 ? teams[0]! : `one of ${listed(teams)}`;
+  };
+  const rows: [string, string][] = recommended
+    .slice(0, DECK_TOP)
+    .map((r) => [`Approve: ${words(r.opportunity.title)}`, owners(r)]);
+  if (recommended.length > DECK_TOP)
+    rows.push([`Approve the ${recommended.length - DECK_TOP} more recommended changes listed in the appendix`, owner]);
+  for (const org of [...new Set(ranking.ranked.flatMap((r) => r.needs))]) {
+    const which = ranking.ranked.filter((r) => r.needs.includes(org)).map((r) => words(r.opportunity.title));
+    rows.push([`Open talks with ${org} on: ${which.join('; ')}`, owner]);
+  }
+  const assumed = basisShares(analysis).filter((b) => b.basis === 'assumed' || b.basis === 'not given');
+  const steps = assumed.reduce((n, b) => n + b.steps, 0);
+  if (steps > 0)
+    rows.push([
+      `Measure the figures of the ${steps} of ${map.steps.length} steps that rest on assumptions (${percent(assumed.reduce((n, b) => n + b.leadTimeShare, 0))} of the lead time) before the changes are committed`,
+      owner,
+    ]);
+  if (rows.length === 0) rows.push(['Confirm the figures the map rests on: no change is recommended', owner]);
+  return {
+    kind: 'table',
+    title:
+      recommended.length > 0
+        ? `We ask the board for ${rows.length} ${rows.length === 1 ? 'decision' : 'decisions'}: approve ${recommended.length} ${recommended.length === 1 ? 'change' : 'changes'} and name their owners`
+        : `We ask the board for ${rows.length} ${rows.length === 1 ? 'decision' : 'decisions'}; no change is recommended yet`,
+    table: { kind: 'table', head: ['Decision asked', 'Owner'], rows },
+    footnote: units,
+    notes: lines(
+      "The decisions asked of the board. A change is owned by the company's own team that does the steps it changes; where several do, the board names one. A change that needs another organisation starts with talks, not an approval.",
+      steps > 0 && 'The figures that rest on assumptions are named in the appendix (how the figures are computed).',
+    ),
+  };
+}
+
+/** A view in its parts, each titled as its drawing is, with notes about that part alone. */
+function partSlides(analysis: Analysis, view: 'blueprint' | 'journey', suffix = ''): Slide[] {
+  const { map, effort } = analysis;
+  const { d, names, units } = wordsOf(analysis);
+  const name = map.process.name;
+  // The to-be's pictures say so in their titles, whatever the to-be map is called.
+  const named = suffix === '' || /\bto[ -]be\b/i.test(name) ? name : `${name}${suffix}`;
+  const of = { ...analysis, map: { ...map, process: { ...map.process, name: named } } };
+  const what =
+    view === 'blueprint'
+      ? 'The service blueprint: what the customer does and sees above the line of interaction, what the company does in view above the line of visibility, and out of view below it.'
+      : "The customer's journey: the steps the customer lives on the most likely path, with their feeling; then each other ending and each detour as its own short path.";
+  return drawnDiagrams(of, view, PAGES['16:9']).map((picture) => {
+    const steps = picture.drawing.steps ?? map.steps.map((s) => s.index);
+    const inPart = steps.map((i) => map.steps[i]!);
+    const waits = inPart
+      .filter((s) => mean(s.wait) > 0)
+      .sort((a, b) => mean(b.wait) - mean(a.wait))
+      .slice(0, 4)
+      .map(
+        (s) =>
+          `${s.name} (${d(mean(s.wait))}${effort.darkWait[s.index]! > 0 ? `, ${d(effort.darkWait[s.index]!)} of it without news` : ''})`,
+      );
+    return {
+      kind: 'picture' as const,
+      picture,
+      notes: lines(
+        what,
+        picture.part &&
+          `This part holds ${inPart.length} of the ${map.steps.length} steps: ${names(steps).join('; ')}.`,
+        inPart.some((s) => s.fails) &&
+          `Fail points here: ${inPart
+            .filter((s) => s.fails)
+            .map((s) => `${s.name} (${boardWords(s.fails!, analysis)})`)
+            .join('; ')}.`,
+        inPart.some((s) => s.momentOfTruth) &&
+          `Moments of truth here: ${inPart
+            .filter((s) => s.momentOfTruth)
+            .map((s) => s.name)
+            .join('; ')}.`,
+        waits.length > 0 ? `The longest waits here: ${waits.join('; ')}.` : 'No step here has a wait.',
+        units,
+      ),
+    };
+  });
+}
+
+/** How the figures are computed, in the words of the method, with what rests on assumptions. */
+function method(analysis: Analysis): Slide {
+  const { map, simulation } = analysis;
+  const p = map.process;
+  const { d } = wordsOf(analysis);
+  const bases = basisShares(analysis);
+  const assumed = bases.filter((b) => b.basis === 'assumed' || b.basis === 'not given');
+  const steps = assumed.reduce((n, b) => n + b.steps, 0);
+  const points: [string, string][] = [
+    [
+      'Lead time',
+      'the expected time from the trigger to an end, waits and work, each way weighted by its share of customers; where work runs in parallel, the longest branch (Martin & Osterling 2013)',
+    ],
+    [
+      'PCE and rolled %C&A',
+      'value-adding work over the lead time, rework counted as waste; the share of cases that pass every step complete and accurate the first time',
+    ],
+    ['Without news', `waiting beyond ${d(p.darkAfter)} since the customer's last news`],
+    [
+      'Effort drivers',
+      'repeat contacts, channel switches, transfers and items asked again, per customer, as Dixon, Freeman & Toman (2010) define them',
+    ],
+    ...(analysis.business.costPerCase !== undefined
+      ? [
+          [
+            'Cost to serve',
+            "each step's expected visits times its work time times the hourly cost of who does it, plus its own cost",
+          ] as [string, string],
+        ]
+      : []),
+    ['Days', `a day (d) is one of the ${dayWords(p.calendar)}`],
+    ...(p.currency ? [['Currency', `every amount is in ${p.currency}`] as [string, string]] : []),
+    [
+      'The spread',
+      `from ${simulation.runs.toLocaleString('en')} simulated customers (seed ${simulation.seed}); every other figure is computed exactly`,
+    ],
+    [
+      'What rests on assumptions',
+      `${bases.map((b) => `${b.steps} ${b.basis}`).join(', ')} of ${map.steps.length} steps; ${steps} of them, holding ${percent(assumed.reduce((n, b) => n + b.leadTimeShare, 0))} of the lead time, rest on assumed figures`,
+    ],
+  ];
+  return {
+    kind: 'points',
+    title: `How the figures are computed: ${steps} of ${map.steps.length} steps rest on assumed figures`,
+    points,
+    notes: lines(
+      "The method behind every figure in this deck: Lean value-stream metrics (Martin & Osterling 2013; Rother & Shook 1999), the service blueprint (Shostack 1984; Bitner, Ostrom & Morgan 2008), customer-effort drivers (Dixon, Freeman & Toman 2010) and Little's law for queues.",
+      'A change with a size (a wait cut by a share, a rework loop made smaller) is an assumption: its figures run from the low to the high end of the size.',
+    ),
+  };
+}
+
+/** Which part of the deck to print: the appendix after the main slides, or the main slides alone. */
+export type AppendixChoice = 'all' | 'none';
+
+/**
+ * The deck of one or more maps: each map's main slides in turn, then (unless left out) a divider and each map's
+ * appendix.
+ */
+export function deckSlides(stories: readonly DeckStory[], appendix: AppendixChoice): Slide[] {
+  const main = stories.flatMap((s) => s.main);
+  if (appendix === 'none') return main;
+  return [
+    ...main,
+    {
+      kind: 'divider',
+      title: 'Appendix',
+      subtitle:
+        'The detail behind the figures: the full scorecard, every change considered, the blueprint and the journey step by step, and how the figures are computed',
+      notes: 'The appendix holds the detail a board member may ask for; the main slides before it tell the story.',
+    },
+    ...stories.flatMap((s) => s.appendix),
+  ];
 }

@@ -37,6 +37,8 @@ const TONE = { good: '00704F', bad: 'B23B00' };
 /** Cell margins in inches: top, right, bottom, left. */
 const CELL_MARGIN: [number, number, number, number] = [0.03, 0.08, 0.03, 0.08];
 const LINE = (BODY * 1.2) / 72;
+/** The sizes a slide of points tries, largest first, until its points fit. */
+const POINT_SIZES = [16, 15, 14, 13, 12];
 /** The room under a table's footnote, to the foot of the slide (inches). */
 const FOOT_MARGIN = 0.3;
 
@@ -50,7 +52,7 @@ const safe = (text: string) => text.split('\n').map(xmlSafe).join('\n');
  * The slide masters, each with its title placeholder: the title slide's, the one of slides with a heading over a
  * table, and the diagrams', whose title stands where the drawing's layout puts it (each slide places its own).
  */
-const MASTER = { title: 'cxmap title', table: 'cxmap', diagram: 'cxmap diagram' };
+const MASTER = { title: 'cxmap title', table: 'cxmap', diagram: 'cxmap diagram', divider: 'cxmap divider' };
 const TITLE = 'title';
 
 function defineMasters(pptx: PptxGenJS) {
@@ -74,6 +76,13 @@ function defineMasters(pptx: PptxGenJS) {
     ],
   });
   pptx.defineSlideMaster({ title: MASTER.diagram, background, objects: [placeholder({})] });
+  pptx.defineSlideMaster({
+    title: MASTER.divider,
+    background,
+    objects: [
+      placeholder({ x: SIDE, y: 2.6, w: SLIDE.width - 2 * SIDE, h: 1.2, fontSize: 36, valign: 'bottom', ...text }),
+    ],
+  });
 }
 
 /** Column widths in inches: each its natural width where the table fits, else a fair share of the room. */
@@ -133,8 +142,7 @@ function addTable(pptx: PptxGenJS, s: Extract<Slide, { kind: 'table' }>) {
   const widths = columnWidths(s.table, width);
   const heights = rowHeights(s.table, widths);
   // A footnote takes the lines it needs at the foot of the slide, and the table stops a line's gap above it.
-  const foot = s.footnote ? wrap(s.footnote, width * 72, BODY).length * LINE : 0;
-  const bottom = SLIDE.height - (s.footnote ? FOOT_MARGIN + foot + 0.1 : 0.4);
+  const bottom = SLIDE.height - (s.footnote ? FOOT_MARGIN + footHeight(s.footnote) + 0.1 : 0.4);
   const header = s.table.head.map((h, k) => ({
     text: safe(h),
     options: {
@@ -188,21 +196,85 @@ function addTable(pptx: PptxGenJS, s: Extract<Slide, { kind: 'table' }>) {
         autoPage: false,
       },
     );
-    if (s.footnote)
-      slide.addText(safe(s.footnote), {
-        x: SIDE,
-        y: SLIDE.height - FOOT_MARGIN - foot,
-        w: width,
-        h: foot,
-        fontFace: FONT,
-        fontSize: BODY,
-        italic: true,
-        color: MUTED,
-        margin: 0,
-        valign: 'top',
-      });
+    addFootnote(slide, s.footnote);
     slide.addNotes(safe(s.notes));
   });
+}
+
+/** The height a footnote takes at the foot of a slide (inches); none without one. */
+const footHeight = (footnote: string | undefined) =>
+  footnote ? wrap(footnote, (SLIDE.width - 2 * SIDE) * 72, BODY).length * LINE : 0;
+
+/** A slide's footnote, in the lines it needs, at the foot of the slide. */
+function addFootnote(slide: Types.default.Slide, footnote: string | undefined) {
+  if (!footnote) return;
+  const foot = footHeight(footnote);
+  slide.addText(safe(footnote), {
+    x: SIDE,
+    y: SLIDE.height - FOOT_MARGIN - foot,
+    w: SLIDE.width - 2 * SIDE,
+    h: foot,
+    fontFace: FONT,
+    fontSize: BODY,
+    italic: true,
+    color: MUTED,
+    margin: 0,
+    valign: 'top',
+  });
+}
+
+/**
+ * A slide of points: each a lead-in in bold and its text, at the largest of the sizes that lets them all fit between
+ * the title and the footnote.
+ */
+function addPoints(pptx: PptxGenJS, s: Extract<Slide, { kind: 'points' }>) {
+  const slide = pptx.addSlide({ masterName: MASTER.table });
+  addTitle(slide, s.title);
+  const width = SLIDE.width - 2 * SIDE;
+  const room = SLIDE.height - FOOT_MARGIN - footHeight(s.footnote) - 0.15 - TABLE_TOP;
+  const space = 6; // points after each point
+  const height = (size: number) =>
+    s.points.reduce(
+      (h, [lead, text]) => h + (wrap(`${lead}: ${text}`, width * 72 - 18, size).length * size * 1.2 + space) / 72,
+      0,
+    );
+  const size = POINT_SIZES.find((z) => height(z) <= room) ?? POINT_SIZES.at(-1)!;
+  slide.addText(
+    s.points.flatMap(([lead, text]): Types.default.TextProps[] => [
+      { text: `${safe(lead)}: `, options: { bold: true, bullet: { indent: 18 } } },
+      { text: safe(text), options: { breakLine: true } },
+    ]),
+    {
+      x: SIDE,
+      y: TABLE_TOP,
+      w: width,
+      h: room,
+      fontFace: FONT,
+      fontSize: size,
+      color: INK,
+      margin: 0,
+      valign: 'top',
+      paraSpaceAfter: space,
+    },
+  );
+  addFootnote(slide, s.footnote);
+  slide.addNotes(safe(s.notes));
+}
+
+/**
+ * A drawing: under the slide's own title, as its action title, when it has one (the drawing placed on the body of
+ * the slide, its own title kept as a caption); else its title is the slide's.
+ */
+function addPicture(pptx: PptxGenJS, s: Extract<Slide, { kind: 'picture' }>) {
+  const slide = pptx.addSlide({ masterName: s.title === undefined ? MASTER.diagram : MASTER.table });
+  if (s.title !== undefined) addTitle(slide, s.title);
+  const { tips } = printSlideShapes(slide, s.picture, s.title === undefined ? TITLE : undefined);
+  addFootnote(slide, s.footnote);
+  // A label cut short on the slide is in the notes in full.
+  const cut = tips.length
+    ? `\n\nIn full, the labels cut short on this slide:\n${tips.map((t) => `- ${t}`).join('\n')}`
+    : '';
+  slide.addNotes(safe(s.notes) + cut);
 }
 
 /** The deck as the bytes of a .pptx file. */
@@ -213,53 +285,64 @@ export async function pptxOf(slides: readonly Slide[], title: string): Promise<U
   pptx.author = 'cxmap';
   defineMasters(pptx);
   for (const s of slides) {
-    if (s.kind === 'table') {
-      addTable(pptx, s);
-      continue;
-    }
-    if (s.kind === 'picture') {
-      const slide = pptx.addSlide({ masterName: MASTER.diagram });
-      const { tips } = printSlideShapes(slide, s.picture, TITLE);
-      // A label cut short on the slide is in the notes in full.
-      const cut = tips.length
-        ? `\n\nIn full, the labels cut short on this slide:\n${tips.map((t) => `- ${t}`).join('\n')}`
-        : '';
-      slide.addNotes(safe(s.notes) + cut);
-      continue;
-    }
-    const slide = pptx.addSlide({ masterName: MASTER.title });
-    addTitle(slide, s.title);
-    slide.addText(safe(s.subtitle), {
-      x: SIDE,
-      y: 2.95,
-      w: SLIDE.width - 2 * SIDE,
-      h: 0.8,
-      fontFace: FONT,
-      fontSize: 18,
-      color: MUTED,
-      margin: 0,
-      valign: 'top',
-    });
-    slide.addText(
-      s.facts.flatMap(([label, value]): Types.default.TextProps[] => [
-        { text: `${safe(label)}: `, options: { bold: true } },
-        { text: safe(value), options: { breakLine: true } },
-      ]),
-      {
-        x: SIDE,
-        y: 4.1,
-        w: SLIDE.width - 2 * SIDE,
-        h: 2.6,
-        fontFace: FONT,
-        fontSize: 16,
-        color: INK,
-        margin: 0,
-        valign: 'top',
-        paraSpaceAfter: 6,
-      },
-    );
-    slide.addNotes(safe(s.notes));
+    if (s.kind === 'table') addTable(pptx, s);
+    else if (s.kind === 'picture') addPicture(pptx, s);
+    else if (s.kind === 'points') addPoints(pptx, s);
+    else if (s.kind === 'divider') addDivider(pptx, s);
+    else addTitleSlide(pptx, s);
   }
   const data = (await pptx.write({ outputType: 'nodebuffer' })) as Uint8Array;
   return new Uint8Array(data);
+}
+
+function addDivider(pptx: PptxGenJS, s: Extract<Slide, { kind: 'divider' }>) {
+  const slide = pptx.addSlide({ masterName: MASTER.divider });
+  addTitle(slide, s.title);
+  slide.addText(safe(s.subtitle), {
+    x: SIDE,
+    y: 3.95,
+    w: SLIDE.width - 2 * SIDE,
+    h: 0.8,
+    fontFace: FONT,
+    fontSize: 18,
+    color: MUTED,
+    margin: 0,
+    valign: 'top',
+  });
+  slide.addNotes(safe(s.notes));
+}
+
+function addTitleSlide(pptx: PptxGenJS, s: Extract<Slide, { kind: 'title' }>) {
+  const slide = pptx.addSlide({ masterName: MASTER.title });
+  addTitle(slide, s.title);
+  slide.addText(safe(s.subtitle), {
+    x: SIDE,
+    y: 2.95,
+    w: SLIDE.width - 2 * SIDE,
+    h: 0.8,
+    fontFace: FONT,
+    fontSize: 18,
+    color: MUTED,
+    margin: 0,
+    valign: 'top',
+  });
+  slide.addText(
+    s.facts.flatMap(([label, value]): Types.default.TextProps[] => [
+      { text: `${safe(label)}: `, options: { bold: true } },
+      { text: safe(value), options: { breakLine: true } },
+    ]),
+    {
+      x: SIDE,
+      y: 4.1,
+      w: SLIDE.width - 2 * SIDE,
+      h: 2.6,
+      fontFace: FONT,
+      fontSize: 16,
+      color: INK,
+      margin: 0,
+      valign: 'top',
+      paraSpaceAfter: 6,
+    },
+  );
+  slide.addNotes(safe(s.notes));
 }

@@ -49,7 +49,8 @@ interface BasisShare {
   leadTimeShare: number;
 }
 
-function basisShares(analysis: Analysis): BasisShare[] {
+/** How much of the map rests on measured, observed or assumed figures: steps and their share of the lead time. */
+export function basisShares(analysis: ExactAnalysis): BasisShare[] {
   const classes: BasisShare['basis'][] = ['measured', 'observed', 'assumed', 'not given'];
   return classes.map((basis) => {
     const steps = analysis.map.steps.filter((s) => (s.basis ?? 'not given') === basis);

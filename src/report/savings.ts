@@ -54,10 +54,16 @@ export function savingWords(analysis: ExactAnalysis) {
     );
   // The yearly savings, when the map gives its volume: what a board weighs a change by.
   const yearly = analysis.business.yearly !== undefined;
+  // Under "saved a year", a saving is an amount ("cost EUR 8,686 to 15,200"), never a minus that reads as a
+  // double negative; a change that adds to a figure says so with its sign ("staff hours +12 to +20").
   const savedAYear = (o: Evaluated) =>
     YEARLY_SAVINGS.filter(([key]) => o.yearly[key] !== null && Math.abs(o.yearly[key]) >= 0.5)
       .map(([key, label, id]) => {
-        const [low, high] = [o.low, o.high].map((e) => showChange(metric(id).unit, -e.yearly[key]!, units));
+        const { unit } = metric(id);
+        const ends = [o.low, o.high].map((e) => e.yearly[key]!);
+        const [low, high] = ends.every((x) => x >= 0)
+          ? ends.map((x) => show(unit, x, units))
+          : ends.map((x) => showChange(unit, -x, units));
         return `${label} ${between(low!, high!)}`;
       })
       .join(', ');
@@ -72,7 +78,11 @@ export function savingWords(analysis: ExactAnalysis) {
  * before and after, the other effects, the yearly savings and one-off cost, the targets they meet and those still
  * missed. None when no change is recommended; one recommended change speaks for itself.
  */
-export function togetherSentence(analysis: ExactAnalysis, ranking: Ranking): string | undefined {
+export function togetherSentence(
+  analysis: ExactAnalysis,
+  ranking: Ranking,
+  { forBoard = false } = {},
+): string | undefined {
   const { together, ranked } = ranking;
   if (!together) return undefined;
   const recommended = ranked.filter(isRecommended);
@@ -88,5 +98,9 @@ export function togetherSentence(analysis: ExactAnalysis, ranking: Ranking): str
       const gap = now === undefined ? 0 : m.better === 'lower' ? now - t.target : t.target - now;
       return `${targetNames([t.metric])}${gap > 0 ? `, by ${showChange(m.unit, gap, analysis.map.process).slice(1)}` : ''}`;
     });
-  return `Made together (\`cxmap improve --apply recommended\`, at the middle of each size), the ${recommended.length} recommended changes${recommended.length < ranked.length ? ' (all but the thankless tasks and the changes another organisation must agree to)' : ''} take the lead time from ${lead(together.before.leadTime)} to ${after(together, (o) => o.after.leadTime, lead)}${otherEffects(together) ? `; ${otherEffects(together)}` : ''}${yearly && savedAYear(together) ? `; a year: ${savedAYear(together)}` : ''}${oneOff(together) ? `; a one-off cost of ${oneOff(together)}` : ''}.${together.meets.length ? ` They meet ${targetNames(together.meets)}.` : ''}${missed.length ? ` Still missed: ${missed.join('; ')}.` : ''}`;
+  // The team is told how to make them; a board, what they are.
+  const made = forBoard
+    ? 'Made together, at the middle of each assumed size'
+    : 'Made together (`cxmap improve --apply recommended`, at the middle of each size)';
+  return `${made}, the ${recommended.length} recommended changes${recommended.length < ranked.length ? ' (all but the thankless tasks and the changes another organisation must agree to)' : ''} take the lead time from ${lead(together.before.leadTime)} to ${after(together, (o) => o.after.leadTime, lead)}${otherEffects(together) ? `; ${otherEffects(together)}` : ''}${yearly && savedAYear(together) ? `; saved a year: ${savedAYear(together)}` : ''}${oneOff(together) ? `; a one-off cost of ${oneOff(together)}` : ''}.${together.meets.length ? ` They meet ${targetNames(together.meets)}.` : ''}${missed.length ? ` Still missed: ${missed.join('; ')}.` : ''}`;
 }

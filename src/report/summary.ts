@@ -5,10 +5,10 @@
  * together, with their range; and the decision asked. The report opens with it; the deck's summary slide says the
  * same. Every figure is read from the metric registry, as `cxmap score --format json` reads it.
  */
-import { formatDuration } from '../core/index.js';
+import { durationInWords, formatDuration } from '../core/index.js';
 import { metric, show, type ExactAnalysis, type MetricId } from '../analysis/index.js';
-import { between, isRecommended, type Ranking } from '../rules/index.js';
-import { spans, type Cell, type TextBlock } from './document.js';
+import { between, isRecommended, plainWords, type Ranking } from '../rules/index.js';
+import { type Cell, type TextBlock } from './document.js';
 import { togetherSentence } from './savings.js';
 
 /** The figures a board asks for first, in this order; each shown where the map has it. */
@@ -47,24 +47,15 @@ export interface ExecutiveSummary {
 
 const percent = (x: number) => `${Math.round(100 * x)}%`;
 
-/** Text for a board: a step's id in code marks becomes the step's name in quotes; other code marks are dropped. */
-function inWords(text: string, analysis: ExactAnalysis): string {
-  const names = new Map(analysis.map.steps.map((s) => [s.id, s.name]));
-  return (
-    spans(text)
-      .map((s) => (s.code && names.has(s.text) ? `“${names.get(s.text)!}”` : s.text))
-      .join('')
-      // A title that named the step by its id, then its name: the name once.
-      .replace(/“([^”]+)” \(\1\)/g, '“$1”')
-  );
-}
+/** Text for a board: steps by their names, no ids (`plainWords`). */
+export const boardWords = (text: string, analysis: ExactAnalysis) => plainWords(text, analysis.map);
 
 export function executiveSummary(analysis: ExactAnalysis, ranking: Ranking): ExecutiveSummary {
   const { map, time } = analysis;
   const units = map.process;
-  const lead = formatDuration(time.leadTime, units.calendar);
+  const lead = durationInWords(time.leadTime, units.calendar);
   const leadTarget = analysis.targets.find((t) => t.metric === 'leadTime');
-  const headline = `Customers wait ${lead} from start to goal${leadTarget && !leadTarget.met ? ` against a target of ${formatDuration(leadTarget.target, units.calendar)}` : ''}; ${percent(time.waitShare)} of it is waiting`;
+  const headline = `Customers take ${lead} from start to goal${leadTarget && !leadTarget.met ? ` against a target of ${durationInWords(leadTarget.target, units.calendar)}` : ''}; ${percent(time.waitShare)} of it is waiting`;
 
   const figures = HEADLINE_METRICS.flatMap((id): HeadlineFigure[] => {
     const m = metric(id);
@@ -92,7 +83,7 @@ export function executiveSummary(analysis: ExactAnalysis, ranking: Ranking): Exe
   const alone = recommended.length === 1 ? recommended[0] : undefined;
   const lt = (x: number) => formatDuration(x, units.calendar);
   const proposal =
-    togetherSentence(analysis, ranking) ??
+    togetherSentence(analysis, ranking, { forBoard: true }) ??
     (alone
       ? `The one recommended change takes the lead time from ${lt(alone.before.leadTime)} to ${between(lt(alone.low.after.leadTime), lt(alone.high.after.leadTime))}.`
       : undefined);
@@ -105,9 +96,9 @@ export function executiveSummary(analysis: ExactAnalysis, ranking: Ranking): Exe
   return {
     headline,
     figures,
-    proposal: proposal === undefined ? undefined : inWords(proposal, analysis),
+    proposal: proposal === undefined ? undefined : boardWords(proposal, analysis),
     decision,
-    changes: recommended.map((r) => inWords(r.opportunity.title, analysis)),
+    changes: recommended.map((r) => boardWords(r.opportunity.title, analysis)),
   };
 }
 

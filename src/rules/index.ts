@@ -13,3 +13,4 @@ export type * from './types.js';
 export * from './whatif.js';
 export * from './impact.js';
 export * from './size.js';
+export * from './words.js';

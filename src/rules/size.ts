@@ -55,11 +55,16 @@ export function sizeOf(rule: Rule, place: string, sized: Sized, map: ProcessMap,
   };
 }
 
-const SOURCE: Record<Size['from'], string> = {
-  rule: 'assumed; set `levers:` in the map',
-  map: "the map's `levers:`",
-  configuration: "the configuration's `levers:`",
+/** Where a size comes from, for the team that sets it (`for: 'team'`) and for a board (`for: 'board'`). */
+const SOURCE: Record<'team' | 'board', Record<Size['from'], string>> = {
+  team: {
+    rule: 'assumed; set `levers:` in the map',
+    map: "the map's `levers:`",
+    configuration: "the configuration's `levers:`",
+  },
+  board: { rule: 'our assumption', map: "the team's estimate", configuration: "the team's estimate" },
 };
+export type Audience = keyof typeof SOURCE;
 
 /** Items in a sentence: "a, b and c", or the first three "and 2 more". */
 export const listed = (items: readonly string[]) =>
@@ -74,10 +79,10 @@ export const listed = (items: readonly string[]) =>
  * naming the places (`named` false) where they all have the same setting, beside a title that names them: "the wait
  * cut by 25-50% (assumed; ...)".
  */
-function inWords(sizes: readonly Size[], how: (s: Size) => string, named = true): string {
+function inWords(sizes: readonly Size[], how: (s: Size) => string, named = true, audience: Audience = 'team'): string {
   const groups = new Map<string, string[]>();
   for (const s of sizes) {
-    const key = `${how(s)} (${SOURCE[s.from]})`;
+    const key = `${how(s)} (${SOURCE[audience][s.from]})`;
     groups.set(key, [...(groups.get(key) ?? []), s.what]);
   }
   if (!named && groups.size === 1) return `${sizes[0]!.of} ${[...groups.keys()][0]!}`;
@@ -89,11 +94,12 @@ function inWords(sizes: readonly Size[], how: (s: Size) => string, named = true)
  * `levers:` in the map)"; empty for changes that are made or not. Beside the opportunity's title, which names the
  * places, `named` false leaves them out where they share one setting: "the wait cut by 25-50% (assumed; ...)".
  */
-export const assumption = (sizes: readonly Size[], named = true): string =>
+export const assumption = (sizes: readonly Size[], named = true, audience: Audience = 'team'): string =>
   inWords(
     sizes,
     (s) => ('cut' in s.setting ? `cut by ${shareRange(s.setting.cut)}` : `brought to ${shareRange(s.setting.to)}`),
     named,
+    audience,
   );
 
 /**

@@ -2,13 +2,17 @@
 import type { LoadedMap } from '../load/index.js';
 import { analyzeInParallel } from '../analysis/index.js';
 import { opportunities, RULES, type RunConfig } from '../rules/index.js';
-import { deckSlides, pptxOf, type Slide } from '../report/index.js';
+import { deckSlides, deckStory, pptxOf, type AppendixChoice, type DeckStory } from '../report/index.js';
 import { Outputs } from './output.js';
 
 export interface DeckOptions {
   out: string;
   /** The run's configuration: weights, effort estimates, the simulation. */
   run: RunConfig;
+  /** Whether the appendix follows the main slides. */
+  appendix: AppendixChoice;
+  /** The date on the title slide, as written there. */
+  date: string;
 }
 
 /** Writes the deck of the (valid) maps, with `toBe` compared against the one as-is map when given. */
@@ -23,18 +27,19 @@ export async function writeDeck(
   const analyse = (l: LoadedMap) => analyzeInParallel(l.map!, options.run);
   // The to-be map is compared against the one as-is map (the command allows no more).
   const toBeAnalysis = toBe ? await analyse(toBe) : undefined;
-  const slides: Slide[] = [];
+  const stories: DeckStory[] = [];
   for (const l of loaded) {
     const analysis = await analyse(l);
-    slides.push(
-      ...deckSlides({
+    stories.push(
+      deckStory({
         analysis,
         ranking: opportunities(analysis, RULES, options.run.efforts, options.run.levers),
         toBe: toBeAnalysis,
+        date: options.date,
       }),
     );
   }
   const title = loaded.map((l) => l.map!.process.name).join(', ');
-  outputs.write(path, await pptxOf(slides, title));
+  outputs.write(path, await pptxOf(deckSlides(stories, options.appendix), title));
   wrote(path);
 }

@@ -39,7 +39,10 @@ export async function writeReports(
       continue;
     }
     const path = outputs.plan(`${base}.report.${options.format}`, `the report of ${l.file}`);
-    const mermaid = () => [...REPORT_VIEWS.flatMap((v) => viewDiagrams(analysis, v)), prioritiesDiagram(found)];
+    const mermaid = () => [
+      ...REPORT_VIEWS.flatMap((v) => viewDiagrams(analysis, v)),
+      prioritiesDiagram(found, analysis.map),
+    ];
     const text = () =>
       options.format === 'json'
         ? `${JSON.stringify(reportJson(analysis, l.file, found, mermaid()), null, 2)}\n`
@@ -48,7 +51,7 @@ export async function writeReports(
           : toHtml(
               reportBlocks(analysis, l.file, found, [
                 ...flowPictures(analysis, REPORT_VIEWS),
-                prioritiesDrawn(found, analysis.map.process.name),
+                prioritiesDrawn(found, analysis.map),
               ]),
               longLabels(analysis.map),
             );

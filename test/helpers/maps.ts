@@ -1,4 +1,5 @@
 /** Small maps for tests: a fixed 10-line header, so the first step's `- id:` is on line 11. */
+import { isScalar, parseDocument, visit } from 'yaml';
 export const HEADER = `cxmap: 1
 process:
   name: P
@@ -57,3 +58,29 @@ steps:
     actor: me
     work: 1h
 `;
+
+/** The keys whose values are the map's own words, never a step's id (a channel may be called `visit`, like a step). */
+const WORDS = new Set(['channel', 'name', 'note', 'fails', 'goal', 'customer', 'trigger', 'owner', 'label', 'stage']);
+
+/**
+ * The map with every step id marked (`register` becomes `zq-register`) wherever the map refers to a step: its
+ * `id`, the `next` of the others, and the places named in `effort:` and `levers:` (`cut-wait:zq-meet`); the map's
+ * words (names, notes, labels, channels) are left as written. An output that shows `zq-` has shown an id.
+ */
+export function markedIds(text: string, mark = 'zq-'): string {
+  const doc = parseDocument(text);
+  const ids = new Set((doc.toJS() as { steps: { id: string }[] }).steps.map((s) => s.id));
+  visit(doc, {
+    Pair(_, pair) {
+      if (!isScalar(pair.key)) return undefined;
+      const key = String(pair.key.value);
+      if (/[:+]/.test(key))
+        pair.key.value = key.replace(/[^:+]+/g, (p, at: number) => (at > 0 && ids.has(p) ? `${mark}${p}` : p));
+      return WORDS.has(key) ? visit.SKIP : undefined;
+    },
+    Scalar(_, node) {
+      if (typeof node.value === 'string' && ids.has(node.value)) node.value = `${mark}${node.value}`;
+    },
+  });
+  return doc.toString();
+}

@@ -49,7 +49,7 @@ describe.each(EXAMPLES)('%s', (name) => {
   const analysis = analyzeExact(mapOf(readFileSync(`examples/${name}.cxmap.yaml`, 'utf8')));
   const drawn = (view: (typeof VIEWS)[number], p?: (typeof PAGES)['16:9']): Drawn[] =>
     view === 'priorities'
-      ? [prioritiesDrawn(opportunities(analysis, RULES), analysis.map.process.name, p)]
+      ? [prioritiesDrawn(opportunities(analysis, RULES), analysis.map, p)]
       : drawnDiagrams(analysis, view, p);
 
   it.each(VIEWS)('%s: no text overlaps another or leaves the picture; none is cut', (view) => {

@@ -38,7 +38,7 @@ describe.each(EXAMPLES)('%s', (name) => {
   });
 
   it('priorities (the value/effort matrix of the report): matches its golden file and parses as Mermaid', async () => {
-    const { text } = prioritiesDiagram(opportunities(analysis));
+    const { text } = prioritiesDiagram(opportunities(analysis), analysis.map);
     const golden = `test/golden/${name}.priorities.mmd`;
     if (process.env.UPDATE_GOLDEN) writeFileSync(golden, text);
     expect(text).toBe(readFileSync(golden, 'utf8'));

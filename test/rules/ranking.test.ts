@@ -142,7 +142,7 @@ steps:
 
   it('draws the ranked opportunities on the value/effort matrix by their numbers, none on top of another', () => {
     const text = yaml('effort: { cut-wait:b: 1 }\n');
-    expect(priorities(rank(text), 'Opportunities by value and effort')).toBe(`quadrantChart
+    expect(priorities(rank(text), 'Opportunities by value and effort', mapOf(text))).toBe(`quadrantChart
   title Opportunities by value and effort
   x-axis Little effort --> Much effort
   y-axis Little value --> Much value

@@ -7,7 +7,7 @@
  */
 import type * as Types from 'pptxgenjs';
 import { xmlSafe } from '../../core/index.js';
-import { DECK_FONT, LINE_HEIGHT, TEXT_ASCENT } from '../theme.js';
+import { DECK_FONT, LINE_HEIGHT, TEXT_ASCENT, type Page } from '../theme.js';
 import { textWidth } from '../svg/font.js';
 import type { Shape } from '../svg/scene.js';
 import type { Drawn } from '../views.js';
@@ -248,9 +248,10 @@ const FREEFORM = 'custGeom' as Types.default.SHAPE_NAME;
  */
 export function printSlideShapes(slide: Slide, drawn: Drawn, titlePlaceholder?: string): Printed {
   const { drawing, scale } = drawn;
-  const page = drawn.page ?? { width: drawing.width * scale, height: drawing.height * scale };
+  const page: Page = drawn.page ?? { width: drawing.width * scale, height: drawing.height * scale, name: '' };
   const dx = (page.width - drawing.width * scale) / 2;
-  const dy = (page.height - drawing.height * scale) / 2;
+  // On a slide's body, under its title, the drawing stands at the top; on a page of its own, in the middle.
+  const dy = page.top === undefined ? (page.height - drawing.height * scale) / 2 : page.top;
   // Slide inches from drawing points, and points on the slide from points of the drawing.
   const ix = (x: number) => (dx + x * scale) / 72;
   const iy = (y: number) => (dy + y * scale) / 72;

@@ -4,7 +4,8 @@
  * ranking draws them (value high from 2.5 of 5, effort from 3 of 5), so that an opportunity stands in the
  * quadrant the ranking gives it.
  */
-import { between, valueOf, type Quadrant, type Ranking } from '../../rules/index.js';
+import type { ProcessMap } from '../../load/index.js';
+import { between, plainWords, valueOf, type Quadrant, type Ranking } from '../../rules/index.js';
 import type { Drawing } from './scene.js';
 import { dot } from './shapes.js';
 import { CHART } from '../theme.js';
@@ -38,7 +39,7 @@ const POINT = CHART.opportunity;
 const clamp = (v: number) => Math.max(0, Math.min(1, v));
 
 /** The ranked opportunities: what the drawing and the Mermaid quadrant chart both show. */
-export function prioritiesChart(ranking: Ranking, title: string): QuadrantChart {
+export function prioritiesChart(ranking: Ranking, title: string, map: Pick<ProcessMap, 'steps'>): QuadrantChart {
   const points = ranking.ranked.map((r, k) => {
     const right = r.effort >= 3;
     const top = r.value >= 2.5;
@@ -48,9 +49,9 @@ export function prioritiesChart(ranking: Ranking, title: string): QuadrantChart 
       // Efforts are whole: 0, 1, 2 in the middle of thirds of the left half, 3, 4, 5 of the right.
       u: clamp(((right ? r.effort - 3 : r.effort) + 0.5) / 3),
       v: clamp(top ? (r.value - 2.5) / 2.5 : r.value / 2.5),
-      // Titles mark names of steps as code (`register`); a picture shows them plain. A change with a size stands at
-      // the middle of its range; its name gives the value over the whole range.
-      name: `${r.opportunity.title.replace(/`/g, '')}${r.sizes.length ? ` (value ${between(valueOf(r.low.impact).toFixed(1), valueOf(r.high.impact).toFixed(1))})` : ''}`,
+      // Titles name steps by their ids; a picture, by their names. A change with a size stands at the middle of its
+      // range; its name gives the value over the whole range.
+      name: `${plainWords(r.opportunity.title, map)}${r.sizes.length ? ` (value ${between(valueOf(r.low.impact).toFixed(1), valueOf(r.high.impact).toFixed(1))})` : ''}`,
       key: k + 1,
       colour: POINT,
     };
@@ -73,5 +74,5 @@ export function prioritiesChart(ranking: Ranking, title: string): QuadrantChart 
   };
 }
 
-export const prioritiesDrawing = (ranking: Ranking, title: string): Drawing =>
-  quadrantDrawing(prioritiesChart(ranking, title));
+export const prioritiesDrawing = (ranking: Ranking, title: string, map: ProcessMap): Drawing =>
+  quadrantDrawing(prioritiesChart(ranking, title, map));

@@ -49,6 +49,8 @@ export interface Drawing {
   shapes: Shape[];
   /** The smallest font size in the drawing. */
   minText: number;
+  /** The map's steps the drawing shows (by index), when it shows some of them: a part of a view. */
+  steps?: readonly number[];
 }
 
 /** A coordinate as the SVG writes it: to a tenth of a point. */

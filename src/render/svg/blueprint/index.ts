@@ -76,7 +76,8 @@ export function blueprintDrawings(analysis: Analysis, page?: Page): Drawing[] {
   const ranges = blueprintParts(m, page);
   if (ranges.length <= 1) return whole();
   const partOf = (step: number) => ranges.findIndex(([, b]) => m.columnOf[step]! < b) + 1;
-  return ranges.map(([from, to], k) =>
-    blueprintScene(model, layoutPart(m, { from, to, index: k + 1, count: ranges.length, partOf })),
-  );
+  return ranges.map(([from, to], k) => ({
+    ...blueprintScene(model, layoutPart(m, { from, to, index: k + 1, count: ranges.length, partOf })),
+    steps: model.steps.flatMap((_, i) => (m.columnOf[i]! >= from && m.columnOf[i]! < to ? [i] : [])),
+  }));
 }
