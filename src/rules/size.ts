@@ -119,14 +119,20 @@ export const madeAt = (sizes: readonly Size[]): string =>
   });
 
 /**
- * A range in words, its low end first: "−1.2 to −2.3 d" (a unit both ends share said once), "1 h 10 m to 2 h"; one
- * figure where both ends read the same.
+ * A range in words, its low end first: "−1.2 to −2.3 d" (a unit both ends share said once), "EUR 8,686 to 15,200"
+ * (a currency both unsigned ends share, once), "1 h 10 m to 2 h"; one figure where both ends read the same.
  */
 export function between(low: string, high: string): string {
   if (low === high) return low;
   const unit = / ([^\d\s]+)$/.exec(low)?.[1];
   const shared = unit !== undefined && high.endsWith(` ${unit}`) && !/ /.test(low.slice(0, -unit.length - 1));
-  return `${shared ? low.slice(0, -unit.length - 1) : low} to ${high}`;
+  // A currency before unsigned amounts: a signed one keeps its own, so that the sign of each end stays plain.
+  const currency = /^([^\d\s−+±<]+ ?)\d/u.exec(low)?.[1];
+  const to =
+    currency !== undefined && /^[^\d\s−+±<]+ ?\d/u.test(high) && high.startsWith(currency)
+      ? high.slice(currency.length)
+      : high;
+  return `${shared ? low.slice(0, -unit.length - 1) : low} to ${to}`;
 }
 
 /**

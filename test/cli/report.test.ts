@@ -272,12 +272,12 @@ describe('cxmap report', () => {
     // h: 24.5 h now, 10.5 h at 12.5%, none at 0%: 14 h to 24.5 h saved (700 to 1,225 customer days over 1,200 cases).
     // check's back-office hour, at 45: 1/3 − 1/7 = 0.1905 h (228.57 h a year, 10,286) to 1/3 h (400 h, 18,000).
     expect(lines.find((l) => l.startsWith('| 1 |'))).toMatch(
-      /^\| 1 \| Get it right first time at `check`: fewer than 25% back through `fix` \(`prevent-rework:check\+fix`\) \| 4\.4 \| 3 \| major project \| 🟢 −14 h to −1\.0 d \| .* \| cost −EUR 10,286 to −EUR 18,000, staff hours −228\.57 to −400, customer days −700 to −1,225 \| {2}\| the rework cut by 50-100% \(assumed; set `levers:` in the map\) \|/,
+      /^\| 1 \| Get it right first time at `check`: fewer than 25% back through `fix` \(`prevent-rework:check\+fix`\) \| 4\.4 \| 3 \| major project \| 🟢 −14 h to −1\.0 d \| .* \| cost EUR 10,286 to 18,000, staff hours 228\.57 to 400, customer days 700 to 1,225 \| {2}\| the rework cut by 50-100% \(assumed; set `levers:` in the map\) \|/,
     );
     // cut-wait:check: the map gives the queue, 20 cases; cut by 25-50%, 5 to 10 cleared once, each an hour of the
     // back office at 45: 225 to 450.
     expect(lines.find((l) => l.startsWith('| 4 |'))).toMatch(
-      /^\| 4 \| Cut the wait before `check` \(2\.0 d now\) \(`cut-wait:check`\) .* \| customer days −800 to −1,600 \| EUR 225 to EUR 450 \| the wait cut by 25-50% \(assumed; set `levers:` in the map\) \|/,
+      /^\| 4 \| Cut the wait before `check` \(2\.0 d now\) \(`cut-wait:check`\) .* \| customer days 800 to 1,600 \| EUR 225 to 450 \| the wait cut by 25-50% \(assumed; set `levers:` in the map\) \|/,
     );
     // Together they meet the target lead time; the value/effort matrix follows, with each by its number.
     expect(lines.find((l) => l.startsWith('Made together'))).toMatch(
