@@ -18,7 +18,7 @@ import { assumption, isRecommended, listed, WHATIF_METRICS, type Ranked, type Ra
 import { drawnDiagrams, PAGES, prioritiesDrawn, SLIDE_BODY, type Drawn, type ViewName } from '../render/index.js';
 import { comparisonTable } from './compare.js';
 import { plainText, type Block, type TableBlock as Table } from './document.js';
-import { basisShares, scorecardBlocks, timeSentence } from './report.js';
+import { assumedFigures, basisShares, scorecardBlocks, timeSentence } from './report.js';
 import { unitFacts, unitsNote } from './units.js';
 import { boardWords, executiveSummary } from './summary.js';
 import { savingWords, togetherSentence } from './savings.js';
@@ -134,6 +134,7 @@ export function deckStory({ analysis, ranking, toBe, date }: DeckInput): DeckSto
       summary.changes.length > 0 && 'The changes the board is asked to approve:',
       ...summary.changes.map((c) => `- ${c}`),
       'A change with a size (a wait cut by a share, a rework loop made smaller) rests on an assumption: its figure runs from the low to the high end of that size.',
+      restsOn(analysis),
     ),
   });
 
@@ -305,6 +306,14 @@ function whatHurts(analysis: ExactAnalysis): Slide {
   };
 }
 
+/** How much of the map rests on assumed figures, in a sentence: what to check before the figures decide anything. */
+function restsOn(analysis: ExactAnalysis): string {
+  const { steps, share } = assumedFigures(analysis);
+  return steps === 0
+    ? 'Every step of the map rests on observed or measured figures.'
+    : `${steps} of the ${analysis.map.steps.length} steps, holding ${percent(share)} of the lead time, rest on assumed figures (or do not say where theirs come from): check them before the figures decide anything.`;
+}
+
 /** The feelings of the map's scale (-2 to 2), in words. */
 const FEELING = ['very bad', 'bad', 'neutral', 'good', 'very good'];
 
@@ -455,11 +464,10 @@ function nextSteps(analysis: ExactAnalysis, ranking: Ranking): Slide {
     const which = ranking.ranked.filter((r) => r.needs.includes(org)).map((r) => words(r.opportunity.title));
     rows.push([`Open talks with ${org} on: ${which.join('; ')}`, owner]);
   }
-  const assumed = basisShares(analysis).filter((b) => b.basis === 'assumed' || b.basis === 'not given');
-  const steps = assumed.reduce((n, b) => n + b.steps, 0);
+  const { steps, share } = assumedFigures(analysis);
   if (steps > 0)
     rows.push([
-      `Measure the figures of the ${steps} of ${map.steps.length} steps that rest on assumptions (${percent(assumed.reduce((n, b) => n + b.leadTimeShare, 0))} of the lead time) before the changes are committed`,
+      `Measure the figures of the ${steps} of ${map.steps.length} steps that rest on assumptions (${percent(share)} of the lead time) before the changes are committed`,
       owner,
     ]);
   if (rows.length === 0) rows.push(['Confirm the figures the map rests on: no change is recommended', owner]);
@@ -531,8 +539,7 @@ function method(analysis: Analysis): Slide {
   const p = map.process;
   const { d } = wordsOf(analysis);
   const bases = basisShares(analysis);
-  const assumed = bases.filter((b) => b.basis === 'assumed' || b.basis === 'not given');
-  const steps = assumed.reduce((n, b) => n + b.steps, 0);
+  const { steps, share } = assumedFigures(analysis);
   const points: [string, string][] = [
     [
       'Lead time',
@@ -563,7 +570,7 @@ function method(analysis: Analysis): Slide {
     ],
     [
       'What rests on assumptions',
-      `${bases.map((b) => `${b.steps} ${b.basis}`).join(', ')} of ${map.steps.length} steps; ${steps} of them, holding ${percent(assumed.reduce((n, b) => n + b.leadTimeShare, 0))} of the lead time, rest on assumed figures`,
+      `${bases.map((b) => `${b.steps} ${b.basis}`).join(', ')} of ${map.steps.length} steps; ${steps} of them, holding ${percent(share)} of the lead time, rest on assumed figures`,
     ],
   ];
   return {

@@ -62,6 +62,12 @@ export function basisShares(analysis: ExactAnalysis): BasisShare[] {
   });
 }
 
+/** The steps whose figures are assumed or of no stated basis, and their share of the lead time. */
+export function assumedFigures(analysis: ExactAnalysis) {
+  const assumed = basisShares(analysis).filter((b) => b.basis === 'assumed' || b.basis === 'not given');
+  return { steps: assumed.reduce((n, b) => n + b.steps, 0), share: assumed.reduce((n, b) => n + b.leadTimeShare, 0) };
+}
+
 /** The report of a map, with its pictures as Mermaid text (Markdown) or as drawn by cxmap (HTML). */
 export function reportBlocks<P extends Diagram | Drawn>(
   analysis: Analysis,
@@ -335,12 +341,12 @@ export function opportunityBlocks<P extends Diagram | Drawn = never>(
 
 function basisBlocks(analysis: Analysis): TextBlock[] {
   const bases = basisShares(analysis);
-  const assumed = bases.filter((e) => e.basis === 'assumed' || e.basis === 'not given');
+  const assumed = assumedFigures(analysis);
   return [
     { kind: 'heading', level: 2, text: 'How much rests on assumptions' },
     {
       kind: 'paragraph',
-      text: `${assumed.reduce((n, e) => n + e.steps, 0)} of ${analysis.map.steps.length} steps, holding ${pct(assumed.reduce((n, e) => n + e.leadTimeShare, 0))} of the lead time, rest on assumed figures (or do not say): check them before the figures are used for a decision.`,
+      text: `${assumed.steps} of ${analysis.map.steps.length} steps, holding ${pct(assumed.share)} of the lead time, rest on assumed figures (or do not say): check them before the figures are used for a decision.`,
     },
     {
       kind: 'table',
