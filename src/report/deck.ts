@@ -103,7 +103,7 @@ export function deckStory({ analysis, ranking, toBe, date }: DeckInput): DeckSto
   main.push({
     kind: 'title',
     title: p.name,
-    subtitle: `${p.customer}: ${p.goal}`,
+    subtitle: "From the customer's side: what they live, what it costs, what we propose",
     facts: [
       ['Customer', p.customer],
       ['Goal', p.goal],
