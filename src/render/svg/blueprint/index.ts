@@ -80,3 +80,4 @@ export function blueprintDrawings(analysis: Analysis, page?: Page): Drawing[] {
     blueprintScene(model, layoutPart(m, { from, to, index: k + 1, count: ranges.length, partOf })),
   );
 }
+export { blueprintGlance, glanceBands, type GlanceOptions } from './glance.js';
