@@ -5,7 +5,7 @@
  * its name cut to a few lines (the whole name its tooltip), its value class, fail point and moment of truth marked
  * as the detailed blueprint marks them. Arrows link steps in neighbouring columns, or one over the other in a
  * column, and run only in the gaps between columns and inside the boxes' own lanes, so that no line crosses a box;
- * any other way on (a loop back, a branch that skips ahead) is a line in the box it leaves from: `← back to X`,
+ * any other way on (a loop back, a branch that skips ahead) is a line in the box it leaves from: `← X`,
  * `→ X`. When one band of columns would make the boxes too narrow to read, the columns wrap into two or three
  * bands, stacked, cut between stages where that costs little width.
  *
@@ -42,6 +42,13 @@ export interface GlanceOptions {
 
 const SIZE = G.text;
 const LH = SIZE * LINE_HEIGHT;
+const ROW_SHORT: Record<Row, string> = {
+  evidence: 'Evidence',
+  customer: 'Customer',
+  frontstage: 'Frontstage',
+  backstage: 'Backstage',
+  support: 'Support',
+};
 const ROW_FILL: Record<Row, string> = { evidence: BLUEPRINT.evidenceFill, ...LANE_FILL };
 const ROW_TITLE: Record<Row, string> = {
   evidence: 'Physical evidence',
@@ -50,6 +57,7 @@ const ROW_TITLE: Record<Row, string> = {
   backstage: 'Backstage',
   support: 'Support processes',
 };
+const LANE_TITLES = new Map(ROWS.map((r) => [r, wrap(ROW_TITLE[r], G.headWidth - 10, SIZE, true)]));
 /** The three lines of the blueprint, each under the lane it follows. */
 const LINES: { after: Row; name: string; dash?: string }[] = [
   { after: 'customer', name: 'line of interaction' },
@@ -127,6 +135,8 @@ const failBadge = (x: number, y: number, role: string): Shape[] => [
 
 const lineItem = (dash?: string) => (x: number, y: number) =>
   [{ kind: 'path', d: `M${at(x)} ${at(y - 4)} H${at(x + 18)}`, stroke: INK, strokeWidth: 1.6, dash }] satisfies Shape[];
+const markItem = (text: string, fill: string) => (x: number, y: number) =>
+  [{ kind: 'text', x, y: y - 1, lines: [text], size: SIZE, italic: true, fill }] satisfies Shape[];
 const ringItem = (dash?: string) => (x: number, y: number) =>
   [
     { kind: 'rect', x, y: y - 9, width: 18, height: 12, fill: '#FFFFFF', stroke: G.changed, strokeWidth: 2.5, dash },
@@ -161,7 +171,7 @@ function ways(model: BlueprintModel) {
       .map((e) => steps[e.to]!.facts.name);
     return [
       ...(on.length ? [{ text: `→ ${on.join('; ')}`, fill: MUTED }] : []),
-      ...(back.length ? [{ text: `← back to ${back.join('; ')}`, fill: PALETTE.rework }] : []),
+      ...(back.length ? [{ text: `← ${back.join('; ')}`, fill: PALETTE.rework }] : []),
     ];
   });
   return { columnOf, order, drawn, marks };
@@ -186,7 +196,7 @@ function build(
   const change = (i: number) => changes?.steps.find((c) => c.index === i);
   const names = steps.map((s) => fewLines(s.facts.name, inner, plan.nameLines));
   const markLines = marks.map((m) =>
-    m.flatMap((k) => fewLines(k.text, inner, plan.nameLines - 1).map((text) => ({ ...k, text }))),
+    m.flatMap((k) => fewLines(k.text, inner, 1).map((text) => ({ ...k, text, tip: k.text }))),
   );
   const boxHeight = (i: number) => (names[i]!.length + markLines[i]!.length) * LH + 6;
   // The stages in turn take one of two shades, so that two stages side by side stand apart.
@@ -236,10 +246,8 @@ function build(
     }
     y += headerHeight + 1;
     const top = y;
-    const laneTitles = new Map(rows.map((r) => [r, wrap(ROW_TITLE[r], G.headWidth - 10, SIZE, true)]));
     for (const row of rows) {
-      const title = laneTitles.get(row)!;
-      let height = title.length * LH + 4;
+      let height = LH + 4;
       const cells: { k: number; steps: number[] }[] = [];
       for (let k = from; k < to; k++) {
         const here = row === 'evidence' ? [] : order[k]!.filter((i) => steps[i]!.lane === row);
@@ -255,6 +263,10 @@ function build(
             }))
           : [];
       for (const c of cards) if (c.lines.length) height = Math.max(height, c.lines.length * LH + 10);
+      // The lane's title in full where the lane has room for its lines, else its short name (a lane thin for want
+      // of steps in this band).
+      const full = LANE_TITLES.get(row)!;
+      const title = full.length * LH + 4 <= height ? full : [ROW_SHORT[row]];
       back.push(
         {
           kind: 'rect',
@@ -435,6 +447,7 @@ function build(
         italic: true,
         fill: m.fill,
         role: `way:${s.id}`,
+        ...(m.text !== m.tip ? { tip: m.tip } : {}),
       })),
     );
     let badge = p.x + p.width - 8;
@@ -455,6 +468,12 @@ function build(
       : []),
     ...(steps.some((s) => s.momentOfTruth) ? [truthItem] : []),
     ...LINES.map((l) => ({ label: l.name, draw: lineItem(l.dash) })),
+    ...(marks.some((m) => m.some((k) => k.fill === PALETTE.rework))
+      ? [{ label: 'loops back to step X', draw: markItem('← X', PALETTE.rework) }]
+      : []),
+    ...(marks.some((m) => m.some((k) => k.fill === MUTED))
+      ? [{ label: 'goes on to step X', draw: markItem('→ X', MUTED) }]
+      : []),
     ...(changes?.steps.some((c) => c.kind === 'changed') ? [{ label: 'changed in the to-be', draw: ringItem() }] : []),
     ...(changes?.steps.some((c) => c.kind === 'new') ? [{ label: 'new in the to-be', draw: ringItem('5 2') }] : []),
   ];
