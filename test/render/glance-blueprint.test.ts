@@ -146,6 +146,14 @@ describe('the service blueprint at a glance', () => {
     );
   });
 
+  it('50 steps are too many for 10 pt: 3 bands, shrunk by the page, the scale says so', () => {
+    const drawn = blueprintGlanceDrawn(analyzeExact(mapOf(largeMap(50))));
+    expect(rects(drawn.drawing, 'lane:customer')).toHaveLength(3);
+    expect(rects(drawn.drawing, 'step:')).toHaveLength(50);
+    expect(drawn.scale).toBeLessThan(1);
+    expect(drawn.scale).toBeGreaterThan(0.8);
+  });
+
   it('takes the title it is given', () => {
     const drawn = blueprintGlanceDrawn(analyzeExact(read('test/fixtures/reference.cxmap.yaml')), {
       title: 'Our process',

@@ -212,7 +212,6 @@ function build(
   let y = head.bottom + 2;
   plan.bands.forEach(([from, to]) => {
     const x = (k: number) => left + (k - from) * column + G.gap / 2;
-    const bandRight = x(to) - G.gap / 2;
     // The stages of the band, one header over each run of its columns.
     const headerHeight = LH + 2;
     for (let k = from; k < to;) {
@@ -392,12 +391,9 @@ function build(
           arrowHead(b!.x, y1, 1, 0, colour),
         );
       } else if (ends(k)) {
-        // The way on continues in the next band: an arrow to the band's right edge.
+        // The way on continues in the next band: an arrow to the right edge of the lane.
         const y0 = port(e.from, 'out', e);
-        lines.push(
-          path(`M${at(a!.x + a!.width)} ${at(y0)} H${at(bandRight + G.gap / 2 - 2)}`),
-          arrowHead(bandRight + G.gap / 2 - 2, y0, 1, 0, colour),
-        );
+        lines.push(path(`M${at(a!.x + a!.width)} ${at(y0)} H${at(right - 2)}`), arrowHead(right - 2, y0, 1, 0, colour));
       } else {
         // ...and comes in from the left of the band where its step stands.
         const y1 = port(e.to, 'in', e);
@@ -525,7 +521,7 @@ function build(
 /**
  * The plans tried, in order: the fewest bands whose boxes are roomy (3 lines of a name, 2 then 1 of evidence, or
  * none); then, for a map too large for that, the widest boxes of 1 to 3 bands that still fit the page, a step's
- * name kept before its evidence; the last resort is the last plan tried, which the page then shrinks.
+ * name kept before its evidence.
  */
 function plans(model: BlueprintModel): { plan: Plan; narrowest: number }[] {
   const out: { plan: Plan; narrowest: number }[] = [];
@@ -549,7 +545,9 @@ function plans(model: BlueprintModel): { plan: Plan; narrowest: number }[] {
 
 /**
  * The service blueprint at a glance, laid out for the page: as wide as the page inside its margins, as tall as it
- * takes, which the first plan that keeps its boxes wide enough holds within the page (see `plans`).
+ * takes, which the first plan that keeps its boxes wide enough holds within the page (see `plans`). A map too
+ * large for any (some 45 steps and more) comes out taller than the page, which then shrinks it: its text is then
+ * under 10 pt, as the scale of its place on the page tells.
  */
 export function blueprintGlance(analysis: Analysis, page: Page, options: GlanceOptions = {}): Drawing {
   const model = blueprintModel(analysis);
@@ -557,11 +555,13 @@ export function blueprintGlance(analysis: Analysis, page: Page, options: GlanceO
   const title = options.title ?? `${model.process}${toBe} · the service blueprint at a glance`;
   const width = page.width - 2 * PAGE_MARGIN;
   const height = page.height - 2 * PAGE_MARGIN;
-  let last: Drawing | undefined;
+  // When no plan holds, the one whose boxes come out widest once the page has shrunk the drawing to fit.
+  let fallback = { drawing: undefined as Drawing | undefined, width: -1 };
   for (const { plan, narrowest } of plans(model)) {
     const { boxWidth, ...drawing } = build(model, plan, width, title, options.changes);
-    last = drawing;
     if (boxWidth >= narrowest && drawing.height <= height) return drawing;
+    const shrunk = boxWidth * Math.min(1, height / drawing.height);
+    if (shrunk > fallback.width) fallback = { drawing, width: shrunk };
   }
-  return last!;
+  return fallback.drawing!;
 }
