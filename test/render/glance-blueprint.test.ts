@@ -272,6 +272,31 @@ describe('stepChanges', () => {
     });
   });
 
+  it('on the drawing: the new step ringed with dots, the changed ones in full, the legend names both', () => {
+    const toBe = mapOf(
+      withSteps(`  - { id: a, name: Ask, stage: One, actor: me, channel: web, wait: 2d, work: 1h, asks: [name, payslips], next: b }
+  - { id: b, name: Check, stage: One, actor: desk, ca: 75%, next: c }
+  - { id: c, name: Re-key the form, stage: Two, actor: desk, next: d }
+  - { id: d, name: Answer, stage: Two, actor: desk, next: e }
+  - { id: e, name: Send a text, stage: Two, actor: desk }
+`),
+    );
+    const d = blueprintGlanceDrawn(analyzeExact(toBe), { changes: stepChanges(asIs, toBe) }).drawing;
+    expect(rects(d, 'step:').map((r) => [r.role, r.stroke, r.dash])).toEqual([
+      ['step:a', '#0072B2', undefined],
+      ['step:b', '#6B6B6B', undefined],
+      ['step:c', '#6B6B6B', undefined],
+      ['step:d', '#0072B2', undefined],
+      ['step:e', '#0072B2', '2 2'],
+    ]);
+    const legend = textsOf(d)
+      .filter((t) => t.role === 'legend')
+      .map((t) => t.lines[0]);
+    expect(legend.slice(-2)).toEqual(['changed in the to-be', 'new in the to-be']);
+    expect(textsOf(d).find((t) => t.role === 'label:e')!.tip).toBe('Send a text — new step');
+    expect(d.shapes.some((s) => s.role === 'removed')).toBe(false);
+  });
+
   it('says which steps now run in parallel', () => {
     const toBe = mapOf(
       withSteps(`  - { id: a, name: Ask, stage: One, actor: me, channel: phone, wait: 2d, work: 1h, asks: [name, payslips], next: { all: [b, c] } }

@@ -41,6 +41,8 @@ export interface GlanceOptions {
 }
 
 const SIZE = G.text;
+/** The ring of a step new in the to-be: dotted, apart from a failed end's dashes. */
+const NEW_DASH = '2 2';
 const LH = SIZE * LINE_HEIGHT;
 const ROW_SHORT: Record<Row, string> = {
   evidence: 'Evidence',
@@ -421,7 +423,7 @@ function build(
         fill: style.fill,
         stroke: marked ? G.changed : s.end === 'failure' ? PALETTE.failure : BLUEPRINT.stepStroke,
         strokeWidth: marked ? 2.5 : 1,
-        dash: c?.kind === 'new' ? '5 2' : s.end === 'failure' ? '5 2' : undefined,
+        dash: c?.kind === 'new' ? NEW_DASH : !marked && s.end === 'failure' ? '5 2' : undefined,
       },
       { kind: 'rect', x: p.x + 1.5, y: p.y + 3, width: 3, height: p.height - 6, fill: style.band },
       {
@@ -471,7 +473,7 @@ function build(
       ? [{ label: 'goes on to step X', draw: markItem('→ X', MUTED) }]
       : []),
     ...(changes?.steps.some((c) => c.kind === 'changed') ? [{ label: 'changed in the to-be', draw: ringItem() }] : []),
-    ...(changes?.steps.some((c) => c.kind === 'new') ? [{ label: 'new in the to-be', draw: ringItem('5 2') }] : []),
+    ...(changes?.steps.some((c) => c.kind === 'new') ? [{ label: 'new in the to-be', draw: ringItem(NEW_DASH) }] : []),
   ];
   const legend = legendShapes(MARGIN, y - G.bandGap + 2, width - 2 * MARGIN, items);
   y = legend.bottom + 4;
