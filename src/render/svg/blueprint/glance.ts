@@ -86,9 +86,9 @@ interface Plan {
 
 /**
  * The columns cut into `count` bands: of all the cuts, the one whose widest band has the fewest columns, where a cut
- * inside a stage counts as one and a half columns more (a stage is cut only when that saves two columns).
+ * inside a stage counts as `stageCut` columns more (by default, a stage is cut only when that saves two columns).
  */
-export function glanceBands(model: BlueprintModel, count: number): [number, number][] {
+export function glanceBands(model: BlueprintModel, count: number, stageCut = 1.5): [number, number][] {
   const n = model.columns.length;
   const inside = (at: number) => model.columns[at - 1]!.stage === model.columns[at]!.stage;
   let best: { cost: number; cuts: number[] } = { cost: Infinity, cuts: [] };
@@ -96,7 +96,7 @@ export function glanceBands(model: BlueprintModel, count: number): [number, numb
     if (cuts.length === count - 1) {
       const ends = [0, ...cuts, n];
       const widest = Math.max(...ends.slice(1).map((e, k) => e - ends[k]!));
-      const cost = widest + 1.5 * cuts.filter(inside).length;
+      const cost = widest + stageCut * cuts.filter(inside).length;
       if (cost < best.cost) best = { cost, cuts };
       return;
     }
@@ -531,7 +531,9 @@ function plans(model: BlueprintModel): { plan: Plan; narrowest: number }[] {
   for (const b of bands)
     for (const evidenceLines of [2, 1, 0])
       out.push({ plan: { bands: b, nameLines: 3, evidenceLines }, narrowest: G.roomy });
-  const tight = bands
+  // A map too large for roomy boxes may need its stages cut wherever the bands come out most even.
+  const even = [2, 3].map((k) => glanceBands(model, Math.min(k, model.columns.length), 0));
+  const tight = [...bands, ...even.filter((b) => !bands.some((c) => JSON.stringify(c) === JSON.stringify(b)))]
     .map((b) => ({ b, widest: Math.max(...b.map(([x, y]) => y - x)) }))
     .sort((p, q) => p.widest - q.widest || p.b.length - q.b.length);
   for (const { b } of tight)
@@ -548,7 +550,7 @@ function plans(model: BlueprintModel): { plan: Plan; narrowest: number }[] {
 /**
  * The service blueprint at a glance, laid out for the page: as wide as the page inside its margins, as tall as it
  * takes, which the first plan that keeps its boxes wide enough holds within the page (see `plans`). A map too
- * large for any (some 45 steps and more) comes out taller than the page, which then shrinks it: its text is then
+ * large for any (more than about 40 steps) comes out taller than the page, which then shrinks it: its text is then
  * under 10 pt, as the scale of its place on the page tells.
  */
 export function blueprintGlance(analysis: Analysis, page: Page, options: GlanceOptions = {}): Drawing {
