@@ -55,7 +55,8 @@ const crosses = (s: Rect, box: Rect) =>
 
 const LANE_ORDER = ['customer', 'frontstage', 'backstage', 'support'];
 
-function checkGlance(drawn: Drawn, stepIds: string[], bands: number, evidence: boolean) {
+/** The glance's checks; `wholeStages`: every band holds whole stages (no stage's header is drawn twice). */
+function checkGlance(drawn: Drawn, stepIds: string[], bands: number, evidence: boolean, wholeStages = true) {
   const d = drawn.drawing;
   // On the slide at full size: the scale is 1, so every text is its own size there.
   expect(drawn.page).toEqual({ width: 960, height: 540, name: 'a 16:9 slide' });
@@ -91,6 +92,13 @@ function checkGlance(drawn: Drawn, stepIds: string[], bands: number, evidence: b
   for (const b of boxes) {
     const label = textsOf(d).find((t) => t.role === `label:${b.role!.slice(5)}`)!;
     expect(Math.max(...label.lines.map((l) => textWidth(l, label.size)))).toBeLessThanOrEqual(b.width - 9);
+  }
+  if (wholeStages) {
+    const stages = textsOf(d)
+      .filter((t) => t.role?.startsWith('stage:'))
+      .map((t) => t.role);
+    expect(stages.length).toBeGreaterThan(0);
+    expect(new Set(stages).size).toBe(stages.length);
   }
   // The drawing on the page inside its margins of 10 pt.
   expect(d.width).toBe(940);
@@ -158,6 +166,7 @@ describe('the service blueprint at a glance', () => {
           map.steps.map((s) => s.id),
           bands,
           rects(drawn.drawing, 'lane:evidence').length > 0,
+          false,
         );
       }),
       { numRuns: 12, seed: 28 },

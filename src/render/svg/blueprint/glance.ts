@@ -523,7 +523,7 @@ function build(
 /**
  * The plans tried, in order: the fewest bands whose boxes are roomy (3 lines of a name, 2 then 1 of evidence, or
  * none); then, for a map too large for that, the widest boxes of 1 to 3 bands that still fit the page, a step's
- * name kept before its evidence.
+ * name kept before its evidence, cut between stages where that fits, else evenly.
  */
 function plans(model: BlueprintModel): { plan: Plan; narrowest: number }[] {
   const out: { plan: Plan; narrowest: number }[] = [];
@@ -531,12 +531,13 @@ function plans(model: BlueprintModel): { plan: Plan; narrowest: number }[] {
   for (const b of bands)
     for (const evidenceLines of [2, 1, 0])
       out.push({ plan: { bands: b, nameLines: 3, evidenceLines }, narrowest: G.roomy });
-  // A map too large for roomy boxes may need its stages cut wherever the bands come out most even.
+  // Then narrower boxes, the widest first: bands cut between stages, and last the bands cut most evenly, across
+  // stages, which a map too large for the others may need.
+  const widest = (b: [number, number][]) => Math.max(...b.map(([x, y]) => y - x));
+  const byWidth = (list: [number, number][][]) =>
+    [...list].sort((p, q) => widest(p) - widest(q) || p.length - q.length);
   const even = [2, 3].map((k) => glanceBands(model, Math.min(k, model.columns.length), 0));
-  const tight = [...bands, ...even.filter((b) => !bands.some((c) => JSON.stringify(c) === JSON.stringify(b)))]
-    .map((b) => ({ b, widest: Math.max(...b.map(([x, y]) => y - x)) }))
-    .sort((p, q) => p.widest - q.widest || p.b.length - q.b.length);
-  for (const { b } of tight)
+  for (const b of [...byWidth(bands), ...byWidth(even)])
     for (const [nameLines, evidenceLines] of [
       [3, 1],
       [3, 0],
