@@ -31,6 +31,7 @@ import {
 import { textWidth, wrap } from '../font.js';
 import { at, type Drawing, type Shape } from '../scene.js';
 import { circle, legendShapes, titleShape, truthItem, truthMark, valueItems, type LegendItem } from '../shapes.js';
+import { fewLines as cutLines } from './layout.js';
 import { blueprintModel, ROWS, type BlueprintModel, type Row } from './model.js';
 
 export interface GlanceOptions {
@@ -67,14 +68,8 @@ const LINES: { after: Row; name: string; dash?: string }[] = [
   { after: 'backstage', name: 'line of internal interaction', dash: '2 3' },
 ];
 
-/** At most `max` lines of the text wrapped to the width, the last cut with an ellipsis when the rest does not fit. */
-function fewLines(text: string, width: number, max: number, bold = false): string[] {
-  const lines = wrap(text, width, SIZE, bold);
-  if (lines.length <= max) return lines;
-  let last = `${lines[max - 1]!}…`;
-  while (textWidth(last, SIZE, bold) > width && last.length > 1) last = `${[...last].slice(0, -2).join('')}…`;
-  return [...lines.slice(0, max - 1), last];
-}
+/** At most `max` lines of the text at the glance's size, the last cut with an ellipsis when the rest does not fit. */
+const fewLines = (text: string, width: number, max: number, bold = false) => cutLines(text, width, SIZE, bold, max);
 
 /** How the glance is cut and how much text each box and card keeps. */
 interface Plan {
