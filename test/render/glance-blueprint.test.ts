@@ -181,6 +181,15 @@ describe('the service blueprint at a glance', () => {
     expect(drawn.scale).toBeGreaterThan(0.8);
   });
 
+  it('car-insurance-claim: a way on to a step not beside it is a line of its own for each step it leads to', () => {
+    const d = blueprintGlanceDrawn(analyzeExact(read('examples/car-insurance-claim.cxmap.yaml'))).drawing;
+    const ways = textsOf(d).filter((t) => t.role === 'way:decide');
+    expect(ways.map((t) => [t.lines, t.tip])).toEqual([
+      [['→ Offer the market…'], '→ Offer the market value of the car'],
+      [['→ Explain that the…'], '→ Explain that the claim is refused'],
+    ]);
+  });
+
   it('takes the title it is given', () => {
     const drawn = blueprintGlanceDrawn(analyzeExact(read('test/fixtures/reference.cxmap.yaml')), {
       title: 'Our process',

@@ -142,7 +142,8 @@ const ringItem = (dash?: string) => (x: number, y: number) =>
 
 /**
  * What does not depend on the plan: the order of the boxes in each column (by lane, then as the model lists
- * them), the edges drawn as arrows, and the lines each step carries for the ways on that are not drawn.
+ * them), the edges drawn as arrows, and the lines each step carries for the ways on that are not drawn, one for
+ * each step it leads to.
  */
 function ways(model: BlueprintModel) {
   const { steps, columns, edges } = model;
@@ -167,8 +168,8 @@ function ways(model: BlueprintModel) {
       .filter((e) => e.from === s.index && !e.rework && !drawn.includes(e))
       .map((e) => steps[e.to]!.facts.name);
     return [
-      ...(on.length ? [{ text: `→ ${on.join('; ')}`, fill: MUTED }] : []),
-      ...(back.length ? [{ text: `← ${back.join('; ')}`, fill: PALETTE.rework }] : []),
+      ...on.map((name) => ({ text: `→ ${name}`, fill: MUTED })),
+      ...back.map((name) => ({ text: `← ${name}`, fill: PALETTE.rework })),
     ];
   });
   return { columnOf, order, drawn, marks };
