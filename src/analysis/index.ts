@@ -13,3 +13,4 @@ export * from './simulate.js';
 export * from './targets.js';
 export * from './time.js';
 export * from './step-facts.js';
+export * from './changes.js';

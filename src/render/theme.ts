@@ -169,3 +169,31 @@ export const BLUEPRINT = {
   waitInk: '#9A5B00',
   successInk: '#00704F',
 } as const;
+
+/**
+ * The service blueprint at a glance: every step of a map on one slide, as small boxes with short labels. Its text
+ * is smaller than the readable minimum of the detailed drawings but never under 10 pt on the slide; a step changed
+ * (or new) in a to-be is ringed in Okabe-Ito blue, apart from the value classes' and the waits' colours.
+ */
+export const BLUEPRINT_GLANCE = {
+  /** The size of every text of the glance but its title and legend, in points on the slide. */
+  text: 10,
+  /** The width of the lanes' titles, at the left of each band. */
+  headWidth: 66,
+  /** The room between two columns, where arrows turn. */
+  gap: 16,
+  /** The widest a step's box grows, and the narrowest each of its label lines is for a glance of 3-line labels. */
+  widest: 150,
+  roomy: 84,
+  /** The narrowest box at all: below it, a label line holds too few characters to read. */
+  narrowest: 56,
+  /** Room in a lane above its boxes (where a fail point's badge and a moment of truth's star sit), and below. */
+  padTop: 6,
+  padBottom: 3,
+  /** Between two bands of the glance, and between two boxes of parallel work stacked in one lane. */
+  bandGap: 6,
+  stackGap: 9,
+  changed: '#0072B2',
+  removedFill: '#F4F4F4',
+  removedStroke: '#8C8C8C',
+} as const;

@@ -14,7 +14,8 @@ import type { Ranking } from '../rules/index.js';
 import { timeline } from './timeline.js';
 import { timePie } from './time.js';
 import { MAX_EDGES, MAX_TEXT } from './text.js';
-import { blueprintDrawings } from './svg/blueprint/index.js';
+import { blueprintDrawings, blueprintGlance, type GlanceOptions } from './svg/blueprint/index.js';
+export type { GlanceOptions } from './svg/blueprint/index.js';
 import { journeyDrawings } from './svg/journey/scene.js';
 import { matrixDrawing } from './svg/matrix.js';
 import { prioritiesDrawing } from './svg/priorities.js';
@@ -219,3 +220,21 @@ export const prioritiesDiagram = (ranking: Ranking, map: ProcessMap): Diagram =>
   // The title is short enough for the chart's width; the page around it names the process.
   text: priorities(ranking, 'Opportunities by value and effort', map),
 });
+
+/**
+ * The service blueprint at a glance on a 16:9 slide: every step on one page (with `changes`, the to-be, its
+ * changed steps marked and the steps no longer done listed).
+ */
+export function blueprintGlanceDrawn(analysis: Analysis, options: GlanceOptions = {}): Drawn {
+  const page = PAGES['16:9'];
+  const drawing = blueprintGlance(analysis, page, options);
+  const scale = pageScale(drawing, page);
+  return {
+    view: 'blueprint',
+    caption: options.changes ? 'the to-be service blueprint at a glance' : 'the service blueprint at a glance',
+    drawing,
+    page,
+    scale,
+    svg: svgOf(drawing, page, scale),
+  };
+}

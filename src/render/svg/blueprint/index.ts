@@ -81,3 +81,4 @@ export function blueprintDrawings(analysis: Analysis, page?: Page): Drawing[] {
     steps: model.steps.flatMap((_, i) => (m.columnOf[i]! >= from && m.columnOf[i]! < to ? [i] : [])),
   }));
 }
+export { blueprintGlance, glanceBands, type GlanceOptions } from './glance.js';

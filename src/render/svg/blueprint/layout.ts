@@ -117,7 +117,7 @@ function textBlock(text: string, width: number, style: Omit<Line, 'text' | 'tip'
  * At most `max` lines of the text wrapped to the width; what does not fit is cut with an ellipsis on the last line
  * (the whole text stays the tooltip of the step, or of the stage header, it belongs to).
  */
-function fewLines(text: string, width: number, size: number, bold: boolean, max: number): string[] {
+export function fewLines(text: string, width: number, size: number, bold: boolean, max: number): string[] {
   const lines = wrap(cut(text).text, width, size, bold);
   if (lines.length <= max) return lines;
   let last = `${lines[max - 1]!}…`;
