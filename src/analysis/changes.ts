@@ -5,7 +5,7 @@
  * for income`), or new; the steps of the as-is that the to-be no longer has are listed by name. No id appears in
  * the words.
  */
-import { formatDuration, mean, type Calendar } from '../core/index.js';
+import { formatDuration, mean, wordList, type Calendar } from '../core/index.js';
 import type { ProcessMap, Step } from '../load/index.js';
 
 export interface StepChange {
@@ -26,9 +26,6 @@ export interface StepChanges {
 
 const VALUE_WORDS = { customer: 'value-adding', business: 'business-required', waste: 'waste' } as const;
 const percent = (share: number) => `${Math.round(share * 1000) / 10} %`;
-/** A list in words: `a`, `a and b`, `a, b and c`. */
-const listed = (items: readonly string[]) =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
 const missing = (from: readonly string[], to: readonly string[]) => from.filter((x) => !to.includes(x));
 
 function durationChange(what: string, before: number, after: number, calendar: Calendar): string[] {
@@ -40,7 +37,7 @@ function durationChange(what: string, before: number, after: number, calendar: C
 function listChange(items: { before: string[]; after: string[] }, gone: string, added: string): string[] {
   const out = missing(items.before, items.after);
   const into = missing(items.after, items.before);
-  return [...(out.length ? [`${gone} ${listed(out)}`] : []), ...(into.length ? [`${added} ${listed(into)}`] : [])];
+  return [...(out.length ? [`${gone} ${wordList(out)}`] : []), ...(into.length ? [`${added} ${wordList(into)}`] : [])];
 }
 
 /**
@@ -75,7 +72,11 @@ function parallelWith(map: ProcessMap): Map<string, Set<string>> {
   return out;
 }
 
-export function stepChanges(asIs: ProcessMap, toBe: ProcessMap): StepChanges {
+/**
+ * What changed, step by step, in words. (The model's `stepChanges` says which keys of a step differ as the format
+ * writes them, for `improve` and `cxmap compare`; this says it as a board reads it.)
+ */
+export function changesInWords(asIs: ProcessMap, toBe: ProcessMap): StepChanges {
   const before = new Map(asIs.steps.map((s) => [s.id, s]));
   const kept = new Set(toBe.steps.map((s) => s.id));
   const gone = new Set(asIs.steps.filter((s) => !kept.has(s.id)).map((s) => s.id));
@@ -108,7 +109,7 @@ export function stepChanges(asIs: ProcessMap, toBe: ProcessMap): StepChanges {
     if (was.fails && !s.fails) what.push(`no longer fails: ${was.fails}`);
     if (s.fails && was.fails !== s.fails) what.push(`now fails: ${s.fails}`);
     const together = missing([...(parallelAfter.get(s.id) ?? [])], [...(parallelBefore.get(s.id) ?? [])]);
-    if (together.length) what.push(`now runs in parallel with ${listed(together.map(nameOf))}`);
+    if (together.length) what.push(`now runs in parallel with ${wordList(together.map(nameOf))}`);
     const from = ways(asIs, was, gone);
     const to = ways(toBe, s, gone);
     const choices = from.size > 1 && to.size > 1;

@@ -20,3 +20,7 @@ export function printable(text: string): string {
  * positions stay right. Every way into the YAML parser goes through this.
  */
 export const withLineFeeds = (text: string) => text.replace(/\r(?!\n)/g, '\n');
+
+/** Items in a sentence: `a`, `a and b`, `a, b and c` (or `or` for a choice). */
+export const wordList = (items: readonly string[], last: 'and' | 'or' = 'and'): string =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${last} ${items.at(-1)!}`;

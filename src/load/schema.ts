@@ -1,6 +1,6 @@
 /** The shape check: the JSON Schemas in schemas/ (of maps, and of the configuration), precompiled by ajv at build time. */
 import { createRequire } from 'node:module';
-import { finding, type Finding, closest } from '../core/index.js';
+import { finding, type Finding, closest, wordList } from '../core/index.js';
 import type { SourceMap, Path } from './parse.js';
 import type { ShapeProblem } from './repair.js';
 
@@ -56,7 +56,7 @@ const TYPE_WORDS: Record<string, string> = {
 
 function typeWords(type: unknown): string {
   const types = (Array.isArray(type) ? type : [type]).map((t) => TYPE_WORDS[String(t)] ?? String(t));
-  return types.length === 1 ? types[0]! : `${types.slice(0, -1).join(', ')} or ${types.at(-1)}`;
+  return wordList(types, 'or');
 }
 
 /** Words people use for a key of the format, and the key they mean (offered only where that key belongs). */

@@ -25,6 +25,7 @@ import {
   parseOpportunityId,
   reachesEnd,
   takenWays,
+  wordList,
 } from '../core/index.js';
 import type { SourceMap, Path } from './parse.js';
 import {
@@ -465,7 +466,7 @@ function checkFlow(steps: Step[], check: Checker): number {
     const which =
       loop.length === 1
         ? `step ${names[0]} leads only back to itself`
-        : `steps ${names.slice(0, -1).join(', ')} and ${names.at(-1)} form a loop with no way out`;
+        : `steps ${wordList(names)} form a loop with no way out`;
     check.error(
       'no-way-out',
       `${which}${closed ? ' (its ways out have a chance of 0%)' : ''}: a customer who gets here never reaches an end step; give one of them a way on`,

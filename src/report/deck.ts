@@ -13,9 +13,17 @@
  */
 import { dayWords, durationInWords, formatDuration, mean } from '../core/index.js';
 import { partyOf } from '../load/index.js';
-import { compareMetrics, type Analysis, type ExactAnalysis } from '../analysis/index.js';
+import { changesInWords, compareMetrics, type Analysis, type ExactAnalysis } from '../analysis/index.js';
 import { assumption, isRecommended, listed, WHATIF_METRICS, type Ranked, type Ranking } from '../rules/index.js';
-import { drawnDiagrams, PAGES, prioritiesDrawn, SLIDE_BODY, type Drawn, type ViewName } from '../render/index.js';
+import {
+  blueprintGlanceDrawn,
+  drawnDiagrams,
+  PAGES,
+  prioritiesDrawn,
+  SLIDE_BODY,
+  type Drawn,
+  type ViewName,
+} from '../render/index.js';
 import { comparisonTable } from './compare.js';
 import { plainText, type Block, type TableBlock as Table } from './document.js';
 import { assumedFigures, basisShares, scorecardBlocks, timeSentence } from './report.js';
@@ -161,6 +169,7 @@ export function deckStory({ analysis, ranking, toBe, date }: DeckInput): DeckSto
       ),
     });
 
+  main.push(blueprintAtAGlance(analysis));
   main.push(whatHurts(analysis));
   main.push(...proposalSlides(analysis, ranking));
 
@@ -184,6 +193,7 @@ export function deckStory({ analysis, ranking, toBe, date }: DeckInput): DeckSto
     });
   }
 
+  if (toBe) main.push(toBeAtAGlance(analysis, toBe));
   main.push(nextSteps(analysis, ranking));
 
   // The appendix: the detail behind every main slide.
@@ -234,6 +244,45 @@ export function deckStory({ analysis, ranking, toBe, date }: DeckInput): DeckSto
     });
   appendix.push(method(analysis));
   return { main, appendix };
+}
+
+/** Every step of the map on one slide: who does what, in view of the customer or not, where it fails. */
+function blueprintAtAGlance(analysis: ExactAnalysis): Slide {
+  const { map, effort } = analysis;
+  const { words } = wordsOf(analysis);
+  const teams = new Set(map.steps.filter((s) => s.actor.kind !== 'customer').map((s) => s.actor.id)).size;
+  const fails = map.steps.filter((s) => s.fails);
+  const moments = map.steps.filter((s) => s.momentOfTruth);
+  const handoffs = effort.handoffs.total;
+  const title = `${map.steps.length} steps by ${teams} teams and systems, ${handoffs.toFixed(1)} handoffs a case, ${fails.length} fail ${fails.length === 1 ? 'point' : 'points'}`;
+  return {
+    kind: 'picture',
+    picture: blueprintGlanceDrawn(analysis, { title }),
+    notes: lines(
+      'The service blueprint at a glance: every step of the map, what the customer does and sees above the line of interaction, what the company does in view above the line of visibility, and out of view below it (Shostack 1984; Bitner, Ostrom & Morgan 2008). Each part is in the appendix in full.',
+      `A handoff is work changing hands below the line of visibility; ${handoffs.toFixed(1)} per case on average, counting rework.`,
+      fails.length > 0 && `Fail points: ${fails.map((s) => `${s.name} (${words(s.fails!)})`).join('; ')}.`,
+      moments.length > 0 && `Moments of truth: ${moments.map((s) => s.name).join('; ')}.`,
+    ),
+  };
+}
+
+/** The to-be's steps on one slide, what changed marked, what is no longer done listed. */
+function toBeAtAGlance(analysis: ExactAnalysis, toBe: ExactAnalysis): Slide {
+  const changes = changesInWords(analysis.map, toBe.map);
+  const changed = changes.steps.filter((s) => s.kind === 'changed');
+  const added = changes.steps.filter((s) => s.kind === 'new');
+  const title = `The to-be changes ${changed.length} of ${toBe.map.steps.length} steps${added.length ? `, adds ${added.length}` : ''}${changes.removed.length ? ` and no longer does ${changes.removed.length}` : ''}`;
+  return {
+    kind: 'picture',
+    picture: blueprintGlanceDrawn(toBe, { title, changes }),
+    notes: lines(
+      `The to-be service blueprint, "${toBe.map.process.name}": the changed steps ringed, the new ones dotted, the steps no longer done listed.`,
+      ...changed.map((s) => `- ${s.name}: ${s.what.join('; ')}.`),
+      ...added.map((s) => `- New: ${s.name}.`),
+      changes.removed.length > 0 && `No longer done: ${changes.removed.join('; ')}.`,
+    ),
+  };
 }
 
 /** What hurts the customer, in points: moments of truth, fail points, silence, and being made to come back. */

@@ -6,7 +6,7 @@
  */
 import { LEVER_SHARE, type RuleEntry } from '../load/index.js';
 import { METRICS } from '../analysis/index.js';
-import { opportunityIdPattern } from '../core/index.js';
+import { opportunityIdPattern, wordList } from '../core/index.js';
 
 type RuleKind = 'format' | 'policy' | 'opportunity' | 'suppression';
 
@@ -84,7 +84,7 @@ export const options = {
   oneOf: (values: readonly string[], value: string, example: readonly [string, string]): RuleOption => ({
     default: value,
     schema: { enum: values },
-    noun: `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`,
+    noun: wordList(values, 'or'),
     example,
   }),
   /** A tolerance per metric of the before/after tables: `N%` of the value before, or an absolute amount. */

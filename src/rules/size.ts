@@ -5,6 +5,7 @@
  * by place (`cut-wait:triage`) or by rule. Every saving is computed at the low and high ends of the range and at its
  * middle, which the ranking uses and `cxmap improve` makes; the words here name the assumption beside the saving.
  */
+import { wordList } from '../core/index.js';
 import type { LeverSetting, ProcessMap } from '../load/index.js';
 import { shareRange } from './meta.js';
 import type { Rule, Size, Sized } from './types.js';
@@ -68,11 +69,7 @@ export type Audience = keyof typeof SOURCE;
 
 /** Items in a sentence: "a, b and c", or the first three "and 2 more". */
 export const listed = (items: readonly string[]) =>
-  items.length > 3
-    ? `${items.slice(0, 3).join(', ')} and ${items.length - 3} more`
-    : items.length > 1
-      ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`
-      : items[0]!;
+  items.length > 3 ? `${items.slice(0, 3).join(', ')} and ${items.length - 3} more` : wordList(items);
 
 /**
  * Sizes in words, those of the same setting together: "the waits before ... cut by 25-50% (assumed; ...)"; without

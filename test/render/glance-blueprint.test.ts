@@ -1,13 +1,13 @@
 /**
  * The service blueprint at a glance (one 16:9 slide holding every step) and the to-be at a glance, checked on their
  * scenes: every step's box once, no text under 10 pt on the slide, no two boxes overlapping, no arrow across a box,
- * the lanes in the method's order in every band, the number of bands; and `stepChanges`, the words of what a to-be
+ * the lanes in the method's order in every band, the number of bands; and `changesInWords`, the words of what a to-be
  * changed, on small maps made by hand and on the to-be `cxmap improve --apply recommended` makes of home-loan.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { analyzeExact, stepChanges } from '../../src/analysis/index.js';
+import { analyzeExact, changesInWords } from '../../src/analysis/index.js';
 import { improve } from '../../src/rules/index.js';
 import { loadText } from '../../src/load/index.js';
 import { blueprintGlanceDrawn, type Drawn } from '../../src/render/index.js';
@@ -206,7 +206,7 @@ describe('the to-be at a glance', () => {
   const improved = improve(analyzeExact(asIs), loaded.source!, file, ['recommended']);
   if (!('text' in improved)) throw new Error('improve made no change to home-loan');
   const toBe = mapOf(improved.text);
-  const changes = stepChanges(asIs, toBe);
+  const changes = changesInWords(asIs, toBe);
 
   it('names what improve --apply recommended changed in home-loan, and what it removed', () => {
     expect(changes.steps.filter((c) => c.kind === 'changed').map((c) => c.name)).toEqual([
@@ -273,7 +273,7 @@ describe('the to-be at a glance', () => {
   });
 });
 
-describe('stepChanges', () => {
+describe('changesInWords', () => {
   const asIs = mapOf(
     withSteps(`  - { id: a, name: Ask, stage: One, actor: me, channel: phone, wait: 2d, work: 1h, asks: [name, payslips], next: b }
   - { id: b, name: Check, stage: One, actor: desk, ca: 75%, next: c }
@@ -290,7 +290,7 @@ describe('stepChanges', () => {
   - { id: e, name: Send a text, stage: Two, actor: desk }
 `),
     );
-    expect(stepChanges(asIs, toBe)).toEqual({
+    expect(changesInWords(asIs, toBe)).toEqual({
       steps: [
         // Days of 24 hours (the map sets no calendar): 2 d of wait halved.
         {
@@ -317,7 +317,7 @@ describe('stepChanges', () => {
   - { id: e, name: Send a text, stage: Two, actor: desk }
 `),
     );
-    const d = blueprintGlanceDrawn(analyzeExact(toBe), { changes: stepChanges(asIs, toBe) }).drawing;
+    const d = blueprintGlanceDrawn(analyzeExact(toBe), { changes: changesInWords(asIs, toBe) }).drawing;
     expect(rects(d, 'step:').map((r) => [r.role, r.stroke, r.dash])).toEqual([
       ['step:a', '#0072B2', undefined],
       ['step:b', '#6B6B6B', undefined],
@@ -341,7 +341,7 @@ describe('stepChanges', () => {
   - { id: d, name: Answer, stage: Two, actor: desk }
 `),
     );
-    const { steps, removed } = stepChanges(asIs, toBe);
+    const { steps, removed } = changesInWords(asIs, toBe);
     expect(steps.map((s) => [s.name, s.what])).toEqual([
       ['Ask', ['now goes on to Re-key the form']],
       [
@@ -355,7 +355,7 @@ describe('stepChanges', () => {
   });
 
   it('a map against itself: nothing changed', () => {
-    const changes = stepChanges(asIs, asIs);
+    const changes = changesInWords(asIs, asIs);
     expect(changes.steps.map((s) => s.kind)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged']);
     expect(changes.removed).toEqual([]);
   });

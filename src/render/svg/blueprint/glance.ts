@@ -9,7 +9,7 @@
  * `→ X`. When one band of columns would make the boxes too narrow to read, the columns wrap into two or three
  * bands, stacked, cut between stages where that costs little width.
  *
- * The to-be at a glance takes the changes from the as-is (`stepChanges`): changed and new steps ringed, what
+ * The to-be at a glance takes the changes from the as-is (`changesInWords`): changed and new steps ringed, what
  * changed in their tooltips, and the steps no longer done listed at the foot.
  */
 import type { ExactAnalysis as Analysis, StepChanges } from '../../../analysis/index.js';
