@@ -95,7 +95,7 @@ export function glanceModel(analysis: Analysis, options: GlanceOptions = {}): Gl
     title: options.title ?? `${map.process.name} · the journey at a glance`,
     calendar,
     summary:
-      `A customer spends ${d(time.leadTime)} on average, ${Math.round(time.waitShare * 100)} % of it waiting; ` +
+      `A customer spends ${d(time.leadTime)} on average, ${Math.round(time.waitShare * 100)}\u00A0% of it waiting; ` +
       `${success} reach the goal. ${shareText(journey.asDrawn)} go the main way exactly as drawn, ` +
       `${shareText(journey.detoured)} take at least one detour.`,
     stages,

@@ -156,7 +156,8 @@ function modelOf(analysis: Analysis): JourneyModel {
   const covered = new Set<number>();
   const branches: JourneyBranch[] = [];
   const detourSteps = new Set<number>(); // every step of a way that comes back to the main path
-  const detourEdges = new Set<string>(); // `from>to`: a choice straight back to the main path, a detour of its own
+  // `from>to`: the ways back to the main path, a detour's last step and a choice straight back from another way
+  const detourEdges = new Set<string>();
   const offPath = map.steps.filter((s) => !onPath.has(s.index)).map((s) => s.index);
   for (const start of [...offPath.filter(isEnd), ...offPath.filter((i) => lived(i) || chosen.has(i))]) {
     if (covered.has(start)) continue;
@@ -182,7 +183,10 @@ function modelOf(analysis: Analysis): JourneyModel {
     }
     for (const i of way) covered.add(i);
     const last = map.steps[way.at(-1)!]!;
-    if (last.next.kind !== 'end') for (const i of way) detourSteps.add(i);
+    if (last.next.kind !== 'end') {
+      for (const i of way) detourSteps.add(i);
+      if (on !== undefined) detourEdges.add(`${last.index}>${on}`);
+    }
     branches.push({
       from: column.get(at)!,
       kind: last.next.kind !== 'end' ? 'detour' : last.outcome === 'failure' ? 'failure' : 'ending',
@@ -192,18 +196,15 @@ function modelOf(analysis: Analysis): JourneyModel {
       steps: way.filter((i) => lived(i) || i === start).map((i) => stepOf(i)),
     });
   }
-  // A way straight back to the main path from a step drawn on another way (a query resolved at once, where no step
-  // off the path leads back): a detour of its own, with its share of all customers, so that no customer who comes
-  // back is lost from the picture.
+  // A way straight back to the main path from a step drawn on another way (a query resolved at once, beside a way
+  // back through more steps or an ending): a detour of its own, with its share of all customers, so that no
+  // customer who comes back is lost from the picture.
   for (const branch of [...branches])
     for (const step of branch.steps) {
       const next = map.steps[step.index]!.next;
       if (next.kind !== 'choice') continue;
       for (const c of next.choices)
-        if (
-          onPath.has(c.to) &&
-          !branches.some((b) => b.kind === 'detour' && b.steps.some((x) => x.index === step.index))
-        ) {
+        if (onPath.has(c.to) && !detourEdges.has(`${step.index}>${c.to}`)) {
           detourEdges.add(`${step.index}>${c.to}`);
           branches.push({
             from: branch.from,
