@@ -201,6 +201,19 @@ steps:
     expect(byRole(d).feeling).toEqual(['bad at A step', 'not recorded', 'very good at C step', 'good at D step']);
   });
 
+  it('eight stages with long names: still one slide at 11 pt, names cut in their columns, nothing on anything', () => {
+    const stages = Array.from({ length: 8 }, (_, k) => `Stage ${k} with a name far too long for its column`);
+    const steps = stages.map(
+      (stage, k) =>
+        `  - { id: s${k}, name: A step of stage ${k} whose name runs on for a while, stage: "${stage}", actor: me, channel: web, wait: ${k + 1}h, work: 90m, feeling: ${(k % 5) - 2}, fails: Something, momentOfTruth: true${k < 7 ? `, next: s${k + 1}` : ', outcome: success'} }`,
+    );
+    const yaml = `cxmap: 1\nprocess: { name: Eight, customer: Customer, goal: Done }\nactors:\n  me: { kind: customer, name: Customer }\nstages: [${stages.map((s) => `"${s}"`).join(', ')}]\nsteps:\n${steps.join('\n')}\n`;
+    const drawn = journeyGlance(analyzeExact(mapOf(yaml)));
+    expect(byRole(drawn.drawing).stage).toHaveLength(8);
+    expect(byRole(drawn.drawing).stage?.[0]).toMatch(/^Stage 0 .*…$/);
+    expectLegible(drawn.drawing, drawn.scale);
+  });
+
   it('for every chance of the choices, the endings make 100 % and no more go the main way than take no detour', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 49 }), fc.integer({ min: 1, max: 49 }), (missing, declined) => {

@@ -155,7 +155,19 @@ export function glanceDrawing(model: GlanceModel): Drawing {
   const n = Math.max(1, model.stages.length);
   const colW = (W - M - left - (n - 1) * G.gap) / n;
   const colX = (k: number) => left + k * (colW + G.gap);
-  const headerH = G.header + 12;
+  const inner = colW - 12;
+  // A stage's name on up to two lines; the counts of its marks each on up to two lines beside the mark.
+  const names = model.stages.map((s) => lines(s.name, inner, G.header, 2, true));
+  const headerH = Math.max(1, ...names.map((l) => l.length)) * G.header * LINE_HEIGHT + 10;
+  const marks = model.stages.map((s) =>
+    [
+      { count: s.truths, words: plural(s.truths, 'moment of truth', 'moments of truth'), truth: true },
+      { count: s.fails, words: plural(s.fails, 'fail point', 'fail points'), truth: false },
+    ]
+      .filter((m) => m.count > 0)
+      .map((m) => ({ ...m, lines: lines(m.words, inner - 20, T, 2) })),
+  );
+  const markLines = Math.max(2, ...marks.map((m) => m.reduce((sum, x) => sum + x.lines.length, 0)));
   const rows = {
     time: top + headerH + 8,
     feeling: top + headerH + 8 + G.figure + 3 * lh + 14,
@@ -163,8 +175,8 @@ export function glanceDrawing(model: GlanceModel): Drawing {
   const levels = { top: rows.feeling + 8, step: 15 };
   const levelY = (f: number) => levels.top + (2 - f) * levels.step;
   const worstY = levelY(-2) + 12 + T;
-  const marksY = worstY + 2 * lh + 10;
-  const bottom = marksY + 2 * lh + 4;
+  const marksY = worstY + 3 * lh + 8;
+  const bottom = marksY + markLines * (lh + 1) + 4;
   const rowName = (y: number, value: string[]) =>
     shapes.push(text(M, y, value, T, { bold: true, fill: G.muted, role: 'row' }));
   rowName(rows.time + T, ['Time in', 'the stage']);
@@ -174,28 +186,27 @@ export function glanceDrawing(model: GlanceModel): Drawing {
     shapes.push(text(left - 8, levelY(f) + T * 0.35, FEELING_WORDS[f]!, T, { fill: G.muted, anchor: 'end' }));
 
   const longest = Math.max(...model.stages.map((s) => s.time), 1);
+  // The stages' times in one size, as large as the narrowest column holds them (never under the text's size).
+  const widest = Math.max(...model.stages.map((s) => textWidth(duration(s.time, model.calendar), 1, true)));
+  const figure = Math.max(T, Math.min(G.figure, Math.floor((colW - 12) / widest)));
   const points: ({ x: number; y: number } | undefined)[] = [];
   model.stages.forEach((s, k) => {
     const x = colX(k);
-    const inner = colW - 12;
     shapes.push(
       { kind: 'rect', x, y: top, width: colW, height: bottom - top, fill: G.columnFill, role: `stage:${s.name}` },
       { kind: 'rect', x, y: top, width: colW, height: headerH, fill: G.headerFill },
     );
-    const name = fitted(s.name, inner, G.header, true);
     shapes.push(
-      text(x + 6, top + G.header + 4, name.text, G.header, {
+      text(x + 6, top + G.header + 4, names[k]!, G.header, {
         bold: true,
         fill: G.headerInk,
         role: 'stage',
-        tip: name.tip,
+        tip: names[k]!.join(' ') === s.name ? undefined : s.name,
       }),
     );
     // The time: the figure, a bar as long as its share of the longest stage (waiting in the waiting's colour).
     const y = rows.time;
-    shapes.push(
-      text(x + 6, y + G.figure - 2, duration(s.time, model.calendar), G.figure, { bold: true, role: 'time' }),
-    );
+    shapes.push(text(x + 6, y + G.figure - 2, duration(s.time, model.calendar), figure, { bold: true, role: 'time' }));
     const barW = Math.max(1, (inner * s.time) / longest);
     const waitW = s.time > 0 ? (barW * s.wait) / s.time : 0;
     shapes.push(
@@ -212,37 +223,28 @@ export function glanceDrawing(model: GlanceModel): Drawing {
       text(x + 6, y + G.figure + 14 + T, waitLine.text, T, { fill: G.waitInk, role: 'wait' }),
       text(x + 6, y + G.figure + 14 + T + lh, darkLine.text, T, { fill: G.dark, role: 'dark' }),
     );
-    // The feeling: a dot at the worst level recorded, or a hollow mark and the words "not recorded".
+    // The feeling: a dot at the worst level recorded, or the words "not recorded".
     const cx = x + colW / 2;
     if (s.worst) {
       const cy = levelY(s.worst.feeling);
       points.push({ x: cx, y: cy });
-      const words = lines(`${FEELING_WORDS[s.worst.feeling]} at ${s.worst.step}`, inner, T, 2);
+      const words = lines(`${FEELING_WORDS[s.worst.feeling]} at ${s.worst.step}`, inner, T, 3);
       shapes.push(text(x + 6, worstY, words, T, { role: 'feeling' }));
     } else {
+      // No mark on the scale (a hollow one read as "neutral"): a gap in the line, and the words.
       points.push(undefined);
-      shapes.push(
-        {
-          kind: 'path',
-          d: circle(cx, levelY(0), 5),
-          fill: JOURNEY.hollow,
-          stroke: JOURNEY.cardStroke,
-          strokeWidth: 1.5,
-        },
-        text(x + 6, worstY, 'not recorded', T, { fill: G.muted, role: 'feeling' }),
-      );
+      shapes.push(text(x + 6, worstY, 'not recorded', T, { fill: G.muted, role: 'feeling' }));
     }
-    // The moments of truth and fail points: their marks and counts, a line each.
+    // The moments of truth and fail points: their marks and counts.
     let my = marksY;
-    const mark = (count: number, one: string, many: string, draw: (x: number, y: number) => Shape[]) => {
-      if (!count) return;
-      const words = fitted(plural(count, one, many), inner - 18, T);
-      shapes.push(...draw(x + 14, my - 4), text(x + 26, my, words.text, T, { role: 'marks', tip: words.tip }));
-      my += lh + 2;
-    };
-    mark(s.truths, 'moment of truth', 'moments of truth', (a, b) => [truthMark(a, b, 7)]);
-    mark(s.fails, 'fail point', 'fail points', (a, b) => failMark(a, b));
-    if (!s.truths && !s.fails) shapes.push(text(x + 6, marksY, 'none', T, { fill: G.muted, role: 'marks' }));
+    for (const m of marks[k]!) {
+      shapes.push(
+        ...(m.truth ? [truthMark(x + 14, my - 4, 7)] : failMark(x + 14, my - 4)),
+        text(x + 26, my, m.lines, T, { role: 'marks' }),
+      );
+      my += m.lines.length * (lh + 1);
+    }
+    if (!marks[k]!.length) shapes.push(text(x + 6, marksY, 'none', T, { fill: G.muted, role: 'marks' }));
   });
 
   // The levels of feeling across the stages, and the line that joins neighbouring stages that both record one.
