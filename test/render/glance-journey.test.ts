@@ -12,7 +12,8 @@ import { drawnDiagrams, journeyGlance, MIN_TEXT_PT, PAGES } from '../../src/rend
 import { journeyModel } from '../../src/render/svg/journey/model.js';
 import type { Drawing } from '../../src/render/svg/scene.js';
 import { mapOf } from '../helpers/analyze.js';
-import { xmlProblem } from '../helpers/xml.js';
+import { pptxOf } from '../../src/report/index.js';
+import { pptxParts, xmlProblem } from '../helpers/xml.js';
 import { overlap, textBox, texts, within } from './boxes.js';
 
 const example = (name: string) => analyzeExact(mapOf(readFileSync(`examples/${name}.cxmap.yaml`, 'utf8')));
@@ -162,6 +163,21 @@ describe('the journey at a glance', () => {
     );
     const glance = journeyGlance(broadband);
     expectLegible(glance.drawing, glance.scale);
+  });
+
+  it('prints as a slide of native shapes: its title the slide title, each stage and share a text of its own', async () => {
+    const picture = journeyGlance(homeLoan);
+    const bytes = await pptxOf([{ kind: 'picture', picture, notes: '' }], 'Home loan');
+    const xml = (await pptxParts(bytes)).get('ppt/slides/slide1.xml')!;
+    expect(xmlProblem(xml)).toBeUndefined();
+    for (const text of [
+      'Apply for a home loan · the journey at a glance',
+      'Assess',
+      '6.1 d',
+      '90.9\u00A0%',
+      '38.4\u00A0%',
+    ])
+      expect(xml, text).toContain(text);
   });
 
   it('the shares of the endings add up to all customers, in every example', () => {
