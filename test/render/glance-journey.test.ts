@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { analyzeExact, endings, stageFigures } from '../../src/analysis/index.js';
 import { drawnDiagrams, journeyGlance, MIN_TEXT_PT, PAGES } from '../../src/render/index.js';
+import { journey } from '../../src/render/journey.js';
 import { journeyModel } from '../../src/render/svg/journey/model.js';
 import type { Drawing } from '../../src/render/svg/scene.js';
 import { mapOf } from '../helpers/analyze.js';
@@ -263,7 +264,7 @@ describe('the journey view: the defects issue 28 names', () => {
     // 56 % = 70 % x 80 %; 38.4 % = 1 - 70 % x 88 %. On every part: each is a slide of its own.
     expect(all('lead')).toEqual(
       parts.map(
-        () => 'The main path: 56\u00A0% of customers go it exactly as drawn; 38.4\u00A0% take at least one detour.',
+        () => '56\u00A0% of customers go the main path exactly as drawn; 38.4\u00A0% take at least one detour.',
       ),
     );
   });
@@ -291,6 +292,25 @@ steps:
 `;
     const gap = drawnDiagrams(analyzeExact(mapOf(yaml)), 'journey', PAGES['16:9']);
     expect(gap.flatMap((p) => p.drawing.shapes.filter((s) => s.role === 'curve'))).toEqual([]);
+  });
+
+  it("Mermaid's form too: the waits before the steps of the main path, and the shares in its title", () => {
+    const text = journey(
+      homeLoan,
+      homeLoan.map.steps.map((s) => s.index),
+      'Home loan',
+    );
+    expect(text.split('\n').slice(1, 3)).toEqual([
+      '  title Home loan · 56 % of customers go the main path exactly as drawn, 38.4 % take at least one detour.',
+      '  section Apply',
+    ]);
+    expect(text.match(/\(waits [^)]*\)/g)).toEqual([
+      '(waits 25 m first)',
+      '(waits 4.7 d first)',
+      '(waits 1.0 d first)',
+      '(waits 14.8 d first)',
+      '(waits 1.5 d first)',
+    ]);
   });
 
   it('counts a way straight back beside a longer one as a detour of its own: the fault solved on the phone', () => {

@@ -336,8 +336,10 @@ describe("Mermaid's journey and the drawing list the same steps with the same sc
       map.steps.map((s) => s.index),
       'x',
     );
-    // Mermaid's tasks: the name (after the marks) and the score.
-    const tasks = [...text.matchAll(/^ {4}\u200B(?:★ )?(?:⚠ )?(.*): (\d): /gm)].map((m) => `${m[1]} = ${m[2]}`);
+    // Mermaid's tasks: the name (after the marks, before the wait on the main path) and the score.
+    const tasks = [...text.matchAll(/^ {4}\u200B(?:★ )?(?:⚠ )?(.*?)(?: \(waits [^)]*\))?: (\d): /gm)].map(
+      (m) => `${m[1]} = ${m[2]}`,
+    );
     // The drawing's cards in order, each scored by the colour of its feeling (3 for a hollow mark, as Mermaid).
     const drawing = drawnDiagrams(analysis, 'journey')[0]!.drawing;
     const score = new Map(Object.entries(JOURNEY.feeling).map(([f, colour]) => [colour, 3 + Number(f)]));

@@ -75,7 +75,7 @@ function cardLines(step: JourneyStep): TextLine[] {
 
 /** What the main path stands for: how many customers go it exactly as drawn, and how many take a detour. */
 export const leadText = (model: JourneyModel) =>
-  `The main path: ${shareText(model.asDrawn)} of customers go it exactly as drawn; ` +
+  `${shareText(model.asDrawn)} of customers go the main path exactly as drawn; ` +
   (model.detoured > 0 ? `${shareText(model.detoured)} take at least one detour.` : 'no customer takes a detour.');
 
 interface Part {
