@@ -95,7 +95,7 @@ export function glanceModel(analysis: Analysis, options: GlanceOptions = {}): Gl
     title: options.title ?? `${map.process.name} · the journey at a glance`,
     calendar,
     summary:
-      `A customer spends ${d(time.leadTime)} on average, ${Math.round(time.waitShare * 100)}\u00A0% of it waiting; ` +
+      `A customer spends ${d(time.leadTime)} on average, ${shareText(time.waitShare)} of it waiting; ` +
       `${success} reach the goal. ${shareText(journey.asDrawn)} go the main way exactly as drawn, ` +
       `${shareText(journey.detoured)} take at least one detour.`,
     stages,
@@ -109,7 +109,7 @@ export function glanceModel(analysis: Analysis, options: GlanceOptions = {}): Gl
   };
 }
 
-/** A line of text no wider than `width`: cut at a word where it can, with an ellipsis, the whole text as its tip. */
+/** A line of text no wider than `width`: cut with an ellipsis where it is wider, the whole text as its tip. */
 function fitted(text: string, width: number, size: number, bold = false): { text: string; tip?: string } {
   const label = cut(text);
   if (textWidth(label.text, size, bold) <= width) return label;
