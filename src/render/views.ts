@@ -14,7 +14,7 @@ import { timeline } from './timeline.js';
 import { timePie } from './time.js';
 import { MAX_EDGES, MAX_TEXT } from './text.js';
 import { blueprintDrawings } from './svg/blueprint/index.js';
-import { journeyGlanceDrawing, type GlanceOptions } from './svg/journey/glance.js';
+import { journeyGlanceDrawing, type JourneyGlanceOptions } from './svg/journey/glance.js';
 import { journeyDrawings } from './svg/journey/scene.js';
 import { matrixDrawing } from './svg/matrix.js';
 import { prioritiesDrawing } from './svg/priorities.js';
@@ -224,5 +224,8 @@ export const prioritiesDiagram = (ranking: Ranking): Diagram => ({
  * The journey at a glance, for a slide of its own: the stages with their time, waiting, dark time and feeling, and
  * where customers go, as shares of all customers (render/svg/journey/glance.ts). Drawn to fill a 16:9 slide.
  */
-export const journeyGlance = (analysis: Analysis, page: Page = PAGES['16:9'], options: GlanceOptions = {}): Drawn =>
-  drawn('journey', 'the journey at a glance', [journeyGlanceDrawing(analysis, options)], page)[0]!;
+export const journeyGlance = (
+  analysis: Analysis,
+  page: Page = PAGES['16:9'],
+  options: JourneyGlanceOptions = {},
+): Drawn => drawn('journey', 'the journey at a glance', [journeyGlanceDrawing(analysis, options)], page)[0]!;

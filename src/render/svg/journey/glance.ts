@@ -16,7 +16,7 @@ import type { Drawing, Shape } from '../scene.js';
 import { circle, failMark, truthMark } from '../shapes.js';
 import { journeyModel, shareText } from './model.js';
 
-export interface GlanceOptions {
+export interface JourneyGlanceOptions {
   /** The slide's title; by default `<process> · the journey at a glance`. */
   title?: string;
 }
@@ -57,7 +57,7 @@ export interface GlanceModel {
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-export function glanceModel(analysis: Analysis, options: GlanceOptions = {}): GlanceModel {
+export function glanceModel(analysis: Analysis, options: JourneyGlanceOptions = {}): GlanceModel {
   const { map, time } = analysis;
   const journey = journeyModel(analysis);
   const calendar = map.process.calendar;
@@ -317,5 +317,5 @@ export function glanceDrawing(model: GlanceModel): Drawing {
 }
 
 /** The journey at a glance of a map: a drawing the size of a 16:9 slide inside its margins. */
-export const journeyGlanceDrawing = (analysis: Analysis, options: GlanceOptions = {}) =>
+export const journeyGlanceDrawing = (analysis: Analysis, options: JourneyGlanceOptions = {}) =>
   glanceDrawing(glanceModel(analysis, options));
