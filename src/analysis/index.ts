@@ -6,6 +6,7 @@ export * from './analyze.js';
 export * from './business.js';
 export * from './dark.js';
 export * from './effort.js';
+export * from './journey-figures.js';
 export * from './metrics.js';
 export * from './path.js';
 export * from './score.js';

@@ -14,3 +14,4 @@ export { textWidth, wrap } from './svg/font.js';
 export { pixels } from './svg/scene.js';
 export { cut, LABEL_MAX } from './svg/font.js';
 export * from './print/pptx.js';
+export { journeyModel } from './svg/journey/model.js';

@@ -197,3 +197,30 @@ export const BLUEPRINT_GLANCE = {
   removedFill: '#F4F4F4',
   removedStroke: '#8C8C8C',
 } as const;
+
+/** The journey at a glance (one 16:9 slide): its sizes in points and the colours of the ways customers go. */
+export const JOURNEY_GLANCE = {
+  /** The drawing fills the slide inside its margins, so that it is printed at its own size. */
+  width: PAGES['16:9'].width - 2 * PAGE_MARGIN,
+  height: PAGES['16:9'].height - 2 * PAGE_MARGIN,
+  margin: 14,
+  /** The column of row names left of the stages. */
+  gutter: 96,
+  gap: 10,
+  title: 20,
+  subtitle: 13,
+  header: 13,
+  figure: 22,
+  text: MIN_TEXT_PT,
+  headerFill: BLUEPRINT.stageFill[0],
+  headerInk: BLUEPRINT.stageInk,
+  columnFill: '#F4F6F8',
+  muted: MUTED,
+  /** The waiting in words, in the dark of the waiting's orange (readable on the column's tint). */
+  waitInk: BLUEPRINT.waitInk,
+  dark: '#5A4A7A',
+  /** The ways customers go: to the goal, to another end, round a detour. */
+  way: { success: PALETTE.valueAdding, failure: PALETTE.failure, detour: PALETTE.hot },
+  /** The longest bar of a share (100 % of customers). */
+  bar: 170,
+} as const;

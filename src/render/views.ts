@@ -16,6 +16,7 @@ import { timePie } from './time.js';
 import { MAX_EDGES, MAX_TEXT } from './text.js';
 import { blueprintDrawings, blueprintGlance, type GlanceOptions } from './svg/blueprint/index.js';
 export type { GlanceOptions } from './svg/blueprint/index.js';
+import { journeyGlanceDrawing, type JourneyGlanceOptions } from './svg/journey/glance.js';
 import { journeyDrawings } from './svg/journey/scene.js';
 import { matrixDrawing } from './svg/matrix.js';
 import { prioritiesDrawing } from './svg/priorities.js';
@@ -225,16 +226,20 @@ export const prioritiesDiagram = (ranking: Ranking, map: ProcessMap): Diagram =>
  * The service blueprint at a glance on a 16:9 slide: every step on one page (with `changes`, the to-be, its
  * changed steps marked and the steps no longer done listed).
  */
-export function blueprintGlanceDrawn(analysis: Analysis, options: GlanceOptions = {}): Drawn {
-  const page = PAGES['16:9'];
-  const drawing = blueprintGlance(analysis, page, options);
-  const scale = pageScale(drawing, page);
-  return {
-    view: 'blueprint',
-    caption: options.changes ? 'the to-be service blueprint at a glance' : 'the service blueprint at a glance',
-    drawing,
-    page,
-    scale,
-    svg: svgOf(drawing, page, scale),
-  };
-}
+export const blueprintGlanceDrawn = (analysis: Analysis, options: GlanceOptions = {}): Drawn =>
+  drawn(
+    'blueprint',
+    options.changes ? 'the to-be service blueprint at a glance' : 'the service blueprint at a glance',
+    [blueprintGlance(analysis, PAGES['16:9'], options)],
+    PAGES['16:9'],
+  )[0]!;
+
+/**
+ * The journey at a glance, for a slide of its own: the stages with their time, waiting, dark time and feeling, and
+ * where customers go, as shares of all customers (render/svg/journey/glance.ts). Drawn to fill a 16:9 slide.
+ */
+export const journeyGlanceDrawn = (
+  analysis: Analysis,
+  page: Page = PAGES['16:9'],
+  options: JourneyGlanceOptions = {},
+): Drawn => drawn('journey', 'the journey at a glance', [journeyGlanceDrawing(analysis, options)], page)[0]!;

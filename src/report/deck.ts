@@ -13,11 +13,20 @@
  */
 import { dayWords, durationInWords, formatDuration, mean } from '../core/index.js';
 import { partyOf } from '../load/index.js';
-import { changesInWords, compareMetrics, type Analysis, type ExactAnalysis } from '../analysis/index.js';
+import {
+  changesInWords,
+  compareMetrics,
+  endings,
+  stageFigures,
+  type Analysis,
+  type ExactAnalysis,
+} from '../analysis/index.js';
 import { assumption, isRecommended, listed, WHATIF_METRICS, type Ranked, type Ranking } from '../rules/index.js';
 import {
   blueprintGlanceDrawn,
   drawnDiagrams,
+  journeyGlanceDrawn,
+  journeyModel,
   PAGES,
   prioritiesDrawn,
   SLIDE_BODY,
@@ -75,6 +84,8 @@ function pick(table: Table, heads: readonly string[], words: (text: string) => s
 
 const tables = (blocks: readonly Block[]) => blocks.filter((b): b is Table => b.kind === 'table');
 const percent = (x: number) => `${Math.round(100 * x)}%`;
+/** A share to a tenth of a point, for the notes: 90.9%. */
+const percentOne = (x: number) => `${(100 * x).toFixed(1)}%`;
 const lines = (...items: (string | false | undefined)[]) => items.filter(Boolean).join('\n');
 
 /** The words of one map's deck: durations with their days named in titles, steps by name, changes in plain words. */
@@ -145,6 +156,8 @@ export function deckStory({ analysis, ranking, toBe, date }: DeckInput): DeckSto
       restsOn(analysis),
     ),
   });
+
+  main.push(journeyAtAGlance(analysis));
 
   // Where the time goes, in the time chart; the steps that hold most of it in the notes.
   const slowest = scores
@@ -244,6 +257,35 @@ export function deckStory({ analysis, ranking, toBe, date }: DeckInput): DeckSto
     });
   appendix.push(method(analysis));
   return { main, appendix };
+}
+
+/** What the customer lives, stage by stage, and where customers go: the journey at a glance. */
+function journeyAtAGlance(analysis: ExactAnalysis): Slide {
+  const { time } = analysis;
+  const { d, days, units } = wordsOf(analysis);
+  const { detoured } = journeyModel(analysis);
+  const reach = time.successRate;
+  // One line over the slide: the drawing cuts a longer title.
+  const title = `${reach >= 0.9995 ? 'All' : percent(reach)} reach the goal after ${days(time.leadTime)}${detoured >= 0.005 ? `; ${percent(detoured)} take a detour` : ''}`;
+  return {
+    kind: 'picture',
+    picture: journeyGlanceDrawn(analysis, PAGES['16:9'], { title }),
+    notes: lines(
+      'The journey at a glance: the stages as the customer lives them, the time in each (waiting and without news), the worst feeling the map records there, and where customers go, as shares of all customers.',
+      'Stage by stage:',
+      ...stageFigures(analysis).map(
+        (s) =>
+          `- ${s.stage}: ${d(s.time)}, of it ${d(s.wait)} waiting${s.dark >= 1 ? ` and ${d(s.dark)} without news` : ''}${s.worst ? `; at worst ${FEELING[s.worst.feeling + 2]}, at ${s.worst.step.name}` : '; no feeling recorded'}.`,
+      ),
+      'Where customers end:',
+      ...endings(analysis).map(
+        (e) =>
+          `- ${percentOne(e.share)} at ${e.step.name} (${e.outcome === 'success' ? 'the goal' : 'goal not reached'}).`,
+      ),
+      `A detour is a way off the most likely path; ${percentOne(detoured)} of customers take at least one.`,
+      units,
+    ),
+  };
 }
 
 /** Every step of the map on one slide: who does what, in view of the customer or not, where it fails. */

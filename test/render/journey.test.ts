@@ -275,15 +275,16 @@ describe('the journey on a 16:9 page', () => {
     const yaml = `cxmap: 1\nprocess: { name: Many ways, customer: Customer, goal: Done }\nactors:\n  me: { kind: customer, name: Customer }\n  desk: { kind: frontstage, name: Desk }\nsteps:\n  - id: ask\n    name: Ask\n    actor: me\n    channel: web\n    next:\n      - { to: done, chance: 10% }\n${ways.join('\n')}\n  - { id: done, name: Done, actor: me, channel: web, outcome: success }\n${ends.join('\n')}\n`;
     const parts = drawnDiagrams(analyzeExact(mapOf(yaml)), 'journey', PAGES['16:9']);
     const headings = parts.map((p) => p.drawing.shapes.filter((s) => s.kind === 'text' && s.role === 'branch').length);
-    // Each way takes 6 + 39.3 (its card of two lines, 2 x 12.65 + 14, beside its heading) + 4 = 49.3 points: the
-    // part with five is 499.35 points high, a sixth would make it 548.65 of the 520 inside a 16:9 slide's margins;
-    // the other four go on to a part of their own.
-    expect(headings).toEqual([5, 4]);
+    // Each way takes 6 + 39.3 (its card of two lines, 2 x 12.65 + 14, beside its heading) + 4 = 49.3 points, and
+    // the line under the title (how many go the main path as drawn) two lines, 2 x 12.65 + 6 = 31.3: the part
+    // with four is 481.35 points high, a fifth would make it 530.65 of the 520 inside a 16:9 slide's margins; the
+    // other five go on to parts of their own, four and one.
+    expect(headings).toEqual([4, 4, 1]);
     // On their own part, the ways say where they leave the main path.
     const own = parts[1]!.drawing.shapes.flatMap((s) =>
       s.kind === 'text' && s.role === 'branch' ? [s.lines.join(' ')] : [],
     );
-    expect(own[0]).toBe('Ending, goal not reached · reason 5 · 10\u00A0% of customers · after Ask');
+    expect(own[0]).toBe('Ending, goal not reached · reason 4 · 10\u00A0% of customers · after Ask');
     for (const p of parts) {
       expect(p.scale).toBeGreaterThanOrEqual(1);
       expectLegible(p.drawing);
@@ -335,8 +336,10 @@ describe("Mermaid's journey and the drawing list the same steps with the same sc
       map.steps.map((s) => s.index),
       'x',
     );
-    // Mermaid's tasks: the name (after the marks) and the score.
-    const tasks = [...text.matchAll(/^ {4}\u200B(?:★ )?(?:⚠ )?(.*): (\d): /gm)].map((m) => `${m[1]} = ${m[2]}`);
+    // Mermaid's tasks: the name (after the marks, before the wait on the main path) and the score.
+    const tasks = [...text.matchAll(/^ {4}\u200B(?:★ )?(?:⚠ )?(.*?)(?: \(waits [^)]*\))?: (\d): /gm)].map(
+      (m) => `${m[1]} = ${m[2]}`,
+    );
     // The drawing's cards in order, each scored by the colour of its feeling (3 for a hollow mark, as Mermaid).
     const drawing = drawnDiagrams(analysis, 'journey')[0]!.drawing;
     const score = new Map(Object.entries(JOURNEY.feeling).map(([f, colour]) => [colour, 3 + Number(f)]));

@@ -6,7 +6,7 @@
  */
 import { fitsPage, FONT, LH, LINE_HEIGHT, MARGIN, PAGE_MARGIN, TITLE, type Page } from '../../theme.js';
 import { cut, textWidth, wrap } from '../font.js';
-import { waitText, branchTitle, type JourneyBranch, type JourneyModel, type JourneyStep } from './model.js';
+import { waitText, branchTitle, shareText, type JourneyBranch, type JourneyModel, type JourneyStep } from './model.js';
 
 export const CARD = 124;
 export const GAP = 12;
@@ -38,6 +38,8 @@ export interface Card extends Box {
 export interface PartLayout {
   width: number;
   title: string[];
+  /** Under the title: the share of customers who go the main path exactly as drawn, and who take a detour. */
+  lead: { y: number; lines: string[] };
   stages: (Box & { lines: string[] })[];
   waits: (Box & { step: JourneyStep; text: string })[];
   main: Card[];
@@ -70,6 +72,11 @@ function cardLines(step: JourneyStep): TextLine[] {
     ...wrap(who.text, CARD - 2 * PAD, FONT).map((text, k) => ({ text, bold: false, tip: k ? undefined : who.tip })),
   ];
 }
+
+/** What the main path stands for: how many customers go it exactly as drawn, and how many take a detour. */
+export const leadText = (model: JourneyModel) =>
+  `${shareText(model.asDrawn)} of customers go the main path exactly as drawn; ` +
+  (model.detoured > 0 ? `${shareText(model.detoured)} take at least one detour.` : 'no customer takes a detour.');
 
 interface Part {
   /** The main path's columns [from, to); none for a part of ways only. */
@@ -131,6 +138,8 @@ export class JourneyLayout {
     const steps = this.model.main.slice(part.from, part.to);
     const titleLines = wrap(title, width - 2 * MARGIN, TITLE, true);
     let y = MARGIN + titleLines.length * TITLE * LINE_HEIGHT + 4;
+    const lead = { y: y + FONT, lines: wrap(leadText(this.model), width - 2 * MARGIN, FONT) };
+    y += lead.lines.length * LH + 6;
 
     // Stage headings over the main path's columns.
     const runs: { stage: string; first: number; last: number }[] = [];
@@ -195,6 +204,7 @@ export class JourneyLayout {
     return {
       width,
       title: titleLines,
+      lead,
       stages,
       waits,
       main,

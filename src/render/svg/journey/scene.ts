@@ -117,6 +117,7 @@ function partShapes(layout: PartLayout, customer: string): Shape[] {
       fill: INK,
       role: 'title',
     },
+    { kind: 'text', x: MARGIN, y: layout.lead.y, lines: layout.lead.lines, size: FONT, fill: MUTED, role: 'lead' },
   ];
   for (const s of layout.stages)
     shapes.push(
@@ -196,7 +197,7 @@ function partShapes(layout: PartLayout, customer: string): Shape[] {
       }
     }
     for (const run of runs.filter((r) => r.length > 1))
-      shapes.push({ kind: 'path', d: `M${run.join(' L')}`, stroke: JOURNEY.curve, strokeWidth: 2.2 });
+      shapes.push({ kind: 'path', d: `M${run.join(' L')}`, stroke: JOURNEY.curve, strokeWidth: 2.2, role: 'curve' });
     shapes.push(...dots);
   }
 
