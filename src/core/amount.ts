@@ -88,3 +88,14 @@ export function formatMoney(x: number, currency?: string): string {
 
 const minorDigits = (code: string) =>
   new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
+
+/**
+ * A share as a whole percentage for a sentence (`95%`), never rounded to all or nothing: a share short of the
+ * whole reads `over 99%`, a share above none `under 1%`.
+ */
+export function wholePercent(share: number): string {
+  const whole = Math.round(100 * share);
+  if (whole === 100 && share < 1) return 'over 99%';
+  if (whole === 0 && share > 0) return 'under 1%';
+  return `${whole}%`;
+}

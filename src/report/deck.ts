@@ -11,7 +11,7 @@
  * or speaker note names a step, rule or opportunity by its id: steps by their names, changes in plain words. Each
  * slide's notes say what that slide shows and the assumptions behind its figures.
  */
-import { dayWords, durationInWords, formatDuration, mean } from '../core/index.js';
+import { dayWords, durationInWords, formatDuration, mean, wholePercent, wordList } from '../core/index.js';
 import { partyOf } from '../load/index.js';
 import {
   changesInWords,
@@ -20,8 +20,9 @@ import {
   stageFigures,
   type Analysis,
   type ExactAnalysis,
+  type MetricId,
 } from '../analysis/index.js';
-import { assumption, isRecommended, listed, WHATIF_METRICS, type Ranked, type Ranking } from '../rules/index.js';
+import { assumption, isRecommended, WHATIF_METRICS, type Ranked, type Ranking } from '../rules/index.js';
 import {
   blueprintGlanceDrawn,
   drawnDiagrams,
@@ -37,7 +38,7 @@ import { comparisonTable } from './compare.js';
 import { plainText, type Block, type TableBlock as Table } from './document.js';
 import { assumedFigures, basisShares, scorecardBlocks, timeSentence } from './report.js';
 import { unitFacts, unitsNote } from './units.js';
-import { boardWords, executiveSummary } from './summary.js';
+import { boardWords, executiveSummary, HEADLINE_METRICS } from './summary.js';
 import { savingWords, togetherSentence } from './savings.js';
 
 export type Slide =
@@ -83,7 +84,9 @@ function pick(table: Table, heads: readonly string[], words: (text: string) => s
 }
 
 const tables = (blocks: readonly Block[]) => blocks.filter((b): b is Table => b.kind === 'table');
-const percent = (x: number) => `${Math.round(100 * x)}%`;
+const percent = wholePercent;
+/** A title's first letter in capitals: "Over 99% of ...". */
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 /** A share to a tenth of a point, for the notes: 90.9%. */
 const percentOne = (x: number) => `${(100 * x).toFixed(1)}%`;
 const lines = (...items: (string | false | undefined)[]) => items.filter(Boolean).join('\n');
@@ -170,7 +173,7 @@ export function deckStory({ analysis, ranking, toBe, date }: DeckInput): DeckSto
     main.push({
       kind: 'picture',
       picture,
-      title: `${percent(time.waitShare)} of the ${days(time.leadTime)} is waiting${dark >= 1 ? `; ${days(dark)} of it without news` : ''}`,
+      title: `${sentence(percent(time.waitShare))} of the ${days(time.leadTime)} is waiting${dark >= 1 ? `; ${days(dark)} of it without news` : ''}`,
       footnote: units,
       notes: lines(
         timeSentence(analysis),
@@ -186,25 +189,7 @@ export function deckStory({ analysis, ranking, toBe, date }: DeckInput): DeckSto
   main.push(whatHurts(analysis));
   main.push(...proposalSlides(analysis, ranking));
 
-  if (toBe) {
-    const rows = compareMetrics(analysis, toBe);
-    const lead = rows.find((r) => r.metric.id === 'leadTime');
-    const better = rows.filter((r) => r.direction === 'better').length;
-    main.push({
-      kind: 'table',
-      title: lead
-        ? `With the changes, the lead time goes from ${days(lead.before)} to ${days(lead.after)}; ${better} of ${rows.length} figures improve`
-        : `With the changes, ${better} of ${rows.length} figures improve`,
-      table: comparisonTable(rows, p),
-      footnote: units,
-      notes: lines(
-        `Both maps are scored the same way: "${p.name}" as it is, and "${toBe.map.process.name}", the map with the recommended changes made at the middle of each assumed size.`,
-        ...rows
-          .filter((r) => r.direction === 'worse')
-          .map((r) => `- ${r.metric.label} gets worse: say why before the board asks.`),
-      ),
-    });
-  }
+  if (toBe) main.push(beforeAndAfter(analysis, toBe, 'key'));
 
   if (toBe) main.push(toBeAtAGlance(analysis, toBe));
   main.push(nextSteps(analysis, ranking));
@@ -239,6 +224,7 @@ export function deckStory({ analysis, ranking, toBe, date }: DeckInput): DeckSto
   }
   if (ranking.ranked.length > DECK_TOP || ranking.ranked.some((r) => !isRecommended(r)))
     appendix.push(allOpportunities(analysis, ranking));
+  if (toBe) appendix.push(beforeAndAfter(analysis, toBe, 'all'));
   appendix.push(...partSlides(analysis, 'blueprint'));
   if (toBe) appendix.push(...partSlides(toBe, 'blueprint', ' (to-be)'));
   appendix.push(...partSlides(analysis, 'journey'));
@@ -259,6 +245,33 @@ export function deckStory({ analysis, ranking, toBe, date }: DeckInput): DeckSto
   return { main, appendix };
 }
 
+/** The figures a board weighs first, then what the customer goes through: the before and after of the main part. */
+const KEY_FIGURES: readonly MetricId[] = [...HEADLINE_METRICS, 'pce', 'repeatContacts', 'channelSwitches', 'reAsks'];
+
+/** The figures before and after the changes: the key ones for the main part, all of them for the appendix. */
+function beforeAndAfter(analysis: ExactAnalysis, toBe: ExactAnalysis, which: 'key' | 'all'): Slide {
+  const { days, units } = wordsOf(analysis);
+  const all = compareMetrics(analysis, toBe);
+  const rows = which === 'all' ? all : all.filter((r) => KEY_FIGURES.includes(r.metric.id));
+  const lead = rows.find((r) => r.metric.id === 'leadTime');
+  const better = rows.filter((r) => r.direction === 'better').length;
+  const worse = rows.filter((r) => r.direction === 'worse');
+  return {
+    kind: 'table',
+    title:
+      which === 'all'
+        ? `Every figure before and after: ${better} of ${rows.length} improve`
+        : `With the changes, the lead time goes from ${days(lead!.before)} to ${days(lead!.after)}; ${better} of ${rows.length} key figures improve`,
+    table: comparisonTable(rows, analysis.map.process),
+    footnote: units,
+    notes: lines(
+      `Both maps are scored the same way: "${analysis.map.process.name}" as it is, and "${toBe.map.process.name}", the map with the recommended changes made at the middle of each assumed size.`,
+      which === 'key' && 'Every other figure, before and after, is in the appendix.',
+      ...worse.map((r) => `- ${r.metric.label} gets worse: say why before the board asks.`),
+    ),
+  };
+}
+
 /** What the customer lives, stage by stage, and where customers go: the journey at a glance. */
 function journeyAtAGlance(analysis: ExactAnalysis): Slide {
   const { time } = analysis;
@@ -266,7 +279,7 @@ function journeyAtAGlance(analysis: ExactAnalysis): Slide {
   const { detoured } = journeyModel(analysis);
   const reach = time.successRate;
   // One line over the slide: the drawing cuts a longer title.
-  const title = `${reach >= 0.9995 ? 'All' : percent(reach)} reach the goal after ${days(time.leadTime)}${detoured >= 0.005 ? `; ${percent(detoured)} take a detour` : ''}`;
+  const title = `${reach >= 0.9995 ? 'All' : sentence(percent(reach))} reach the goal after ${days(time.leadTime)}${detoured >= 0.005 ? `; ${percent(detoured)} take a detour` : ''}`;
   return {
     kind: 'picture',
     picture: journeyGlanceDrawn(analysis, PAGES['16:9'], { title }),
@@ -486,7 +499,7 @@ function proposalSlides(analysis: ExactAnalysis, ranking: Ranking): Slide[] {
     picture: prioritiesDrawn(ranking, analysis.map, SLIDE_BODY),
     title:
       quick > 0
-        ? `${quick} of the ${ranked.length} ${changeWord(ranked.length)} are quick wins: much value for little effort`
+        ? `${quick} of the ${ranked.length} ${changeWord(ranked.length)} ${quick === 1 ? 'is a quick win' : 'are quick wins'}: much value for little effort`
         : `No quick win among the ${ranked.length} ${changeWord(ranked.length)}: each takes a project`,
     notes: lines(
       `Value (the share of the customer's waiting, effort and the business's cost a change takes away, 0 to 5) against effort (0 to 5). ${recommended.length} of the ${ranked.length} are recommended.`,
@@ -544,7 +557,7 @@ function nextSteps(analysis: ExactAnalysis, ranking: Ranking): Slide {
           .map((a) => a.name),
       ),
     ];
-    return teams.length === 0 ? owner : teams.length === 1 ? teams[0]! : `one of ${listed(teams)}`;
+    return teams.length === 0 ? owner : teams.length === 1 ? teams[0]! : `one of ${wordList(teams, 'or')}`;
   };
   const rows: [string, string][] = recommended
     .slice(0, DECK_TOP)

@@ -5,7 +5,7 @@
  * together, with their range; and the decision asked. The report opens with it; the deck's summary slide says the
  * same. Every figure is read from the metric registry, as `cxmap score --format json` reads it.
  */
-import { durationInWords, formatDuration } from '../core/index.js';
+import { durationInWords, formatDuration, wholePercent } from '../core/index.js';
 import { metric, show, type ExactAnalysis, type MetricId } from '../analysis/index.js';
 import { between, isRecommended, plainWords, type Ranking } from '../rules/index.js';
 import { type Cell, type TextBlock } from './document.js';
@@ -45,7 +45,6 @@ export interface ExecutiveSummary {
   changes: string[];
 }
 
-const percent = (x: number) => `${Math.round(100 * x)}%`;
 
 /** Text for a board: steps by their names, no ids (`plainWords`). */
 export const boardWords = (text: string, analysis: ExactAnalysis) => plainWords(text, analysis.map);
@@ -55,7 +54,7 @@ export function executiveSummary(analysis: ExactAnalysis, ranking: Ranking): Exe
   const units = map.process;
   const lead = durationInWords(time.leadTime, units.calendar);
   const leadTarget = analysis.targets.find((t) => t.metric === 'leadTime');
-  const headline = `Customers take ${lead} from start to goal${leadTarget && !leadTarget.met ? ` against a target of ${durationInWords(leadTarget.target, units.calendar)}` : ''}; ${percent(time.waitShare)} of it is waiting`;
+  const headline = `Customers take ${lead} from start to goal${leadTarget && !leadTarget.met ? ` against a target of ${durationInWords(leadTarget.target, units.calendar)}` : ''}; ${wholePercent(time.waitShare)} of it is waiting`;
 
   const figures = HEADLINE_METRICS.flatMap((id): HeadlineFigure[] => {
     const m = metric(id);

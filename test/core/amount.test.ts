@@ -1,7 +1,15 @@
 /** Amounts of money and the days of a calendar, as every output writes them. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { dayWords, formatAmount, formatMoney, isWorkingCalendar, parseCurrency } from '../../src/core/index.js';
+import {
+  dayWords,
+  durationInWords,
+  formatAmount,
+  formatMoney,
+  isWorkingCalendar,
+  parseCurrency,
+  wholePercent,
+} from '../../src/core/index.js';
 
 describe('formatMoney', () => {
   it('writes a code before the amount with a space, a symbol right before it, nothing when the map names none', () => {
@@ -60,5 +68,29 @@ describe('dayWords', () => {
     expect(dayWords({ day: 7.5 * 3600, week: 7 * 7.5 * 3600 })).toBe('working days of 7.5 hours, 7 a week');
     expect(dayWords({ day: 86_400, week: 5 * 86_400 })).toBe('working days of 24 hours, 5 a week');
     expect(isWorkingCalendar({ day: 86_400, week: 7 * 86_400 })).toBe(false);
+  });
+
+  it('durations in a sentence name their days', () => {
+    const working = { day: 8 * 3600, week: 40 * 3600 };
+    expect(durationInWords(24 * 8 * 3600, working)).toBe('24.0 working days');
+    expect(durationInWords(8 * 3600, working)).toBe('1.0 working day');
+    expect(durationInWords(3.5 * 86_400)).toBe('3.5 days');
+    expect(durationInWords(2 * 3600)).toBe('2 h');
+  });
+
+  it('a share in a sentence is never rounded to all or nothing', () => {
+    expect(wholePercent(0.948)).toBe('95%');
+    expect(wholePercent(0.996)).toBe('over 99%');
+    expect(wholePercent(1)).toBe('100%');
+    expect(wholePercent(0.004)).toBe('under 1%');
+    expect(wholePercent(0)).toBe('0%');
+    // Whatever the share, the words say 100% only for all of it and 0% only for none.
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), (share) => {
+        const text = wholePercent(share);
+        expect(text === '100%').toBe(share === 1);
+        expect(text === '0%').toBe(share === 0);
+      }),
+    );
   });
 });
