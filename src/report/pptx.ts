@@ -8,7 +8,8 @@
  */
 import type * as Types from 'pptxgenjs';
 import { xmlSafe } from '../core/index.js';
-import { DECK_FONT, printSlideShapes, textWidth, wrap } from '../render/index.js';
+import { printSlideShapes, textWidth, wrap } from '../render/index.js';
+import type { DeckLook } from '../rules/index.js';
 
 import { cellText, cellTone, type TableBlock } from './document.js';
 import type { Slide } from './deck.js';
@@ -30,15 +31,30 @@ const SIDE = 0.5;
 const TABLE_TOP = 1.15;
 /** Table text: the readable minimum of the pictures, so that a scorecard fits one slide. */
 const BODY = 11;
-const FONT = DECK_FONT;
 const INK = '1A1A1A';
 const MUTED = '555555';
+const WHITE = 'FFFFFF';
 const TONE = { good: '00704F', bad: 'B23B00' };
 /** Cell margins in inches: top, right, bottom, left. */
 const CELL_MARGIN: [number, number, number, number] = [0.03, 0.08, 0.03, 0.08];
 const LINE = (BODY * 1.2) / 72;
-/** The room under a table's footnote, to the foot of the slide (inches). */
-const FOOT_MARGIN = 0.3;
+/**
+ * The band at the foot of every slide (inches): the footer on the left, the confidentiality mark in the middle, the
+ * slide's number on the right, in FOOT_PT; nothing else of a slide comes into it.
+ */
+const FOOT_BAND = 0.35;
+const FOOT_PT = 9;
+/** The room under a table (or its footnote), to the foot of the slide: the band and a gap (inches). */
+const FOOT_MARGIN = FOOT_BAND + 0.05;
+/**
+ * The brand colour when the configuration names none: the slate whose 10 % tint is the tables' heads (E9EEF3), and
+ * the background of a divider slide.
+ */
+const SLATE = '235587';
+/** The brand colour's thin stripe along the top edge of every slide (inches). */
+const STRIPE = 0.08;
+/** The box a logo is fitted into, top right within the margins (inches), and the gap it keeps from the title. */
+const LOGO = { top: 0.3, width: 1.6, height: 0.55, gap: 0.25 };
 
 /**
  * Text as a slide holds it: what XML allows (a control character from a spreadsheet would make PowerPoint repair
@@ -46,34 +62,113 @@ const FOOT_MARGIN = 0.3;
  */
 const safe = (text: string) => text.split('\n').map(xmlSafe).join('\n');
 
+/** A tint of a colour (six hex digits): `share` of it over white. */
+const tint = (hex: string, share: number) =>
+  [0, 2, 4]
+    .map((k) => Math.round(255 - share * (255 - parseInt(hex.slice(k, k + 2), 16))))
+    .map((c) => c.toString(16).padStart(2, '0'))
+    .join('')
+    .toUpperCase();
+
+/** The fill of a table's head: a pale tint of the brand colour. */
+const headFill = (look: DeckLook) => tint(look.colour ?? SLATE, 0.1);
+
+/** The logo's place: fitted into LOGO's box, its right edge on the right margin. */
+function logoPlace(look: DeckLook) {
+  if (!look.logo) return undefined;
+  const scale = Math.min(LOGO.width / look.logo.width, LOGO.height / look.logo.height);
+  const w = look.logo.width * scale;
+  return { x: SLIDE.width - SIDE - w, y: LOGO.top, w, h: look.logo.height * scale };
+}
+
 /**
  * The slide masters, each with its title placeholder: the title slide's, the one of slides with a heading over a
- * table, and the diagrams', whose title stands where the drawing's layout puts it (each slide places its own).
+ * table, the diagrams', whose title stands where the drawing's layout puts it (each slide places its own), and the
+ * divider's, a title in white on the brand colour. Every master carries the client's look: the brand colour's
+ * stripe along the top (when there is a brand colour), the logo top right (a title stops short of it), and the foot
+ * band: footer, confidentiality mark and slide number.
  */
-const MASTER = { title: 'cxmap title', table: 'cxmap', diagram: 'cxmap diagram' };
+const MASTER = { title: 'cxmap title', table: 'cxmap', diagram: 'cxmap diagram', divider: 'cxmap divider' };
 const TITLE = 'title';
 
-function defineMasters(pptx: PptxGenJS) {
+function defineMasters(pptx: PptxGenJS, look: DeckLook) {
   const placeholder = (options: Omit<Types.default.PlaceholderProps, 'name' | 'type'>) => ({
     placeholder: { options: { name: TITLE, type: 'title' as const, ...options }, text: '' },
   });
-  const text = { fontFace: FONT, bold: true, color: INK, margin: 0, align: 'left' as const };
-  const background = { color: 'FFFFFF' };
+  const text = { fontFace: look.font, bold: true, color: INK, margin: 0, align: 'left' as const };
+  const logo = logoPlace(look);
+  // A title's width: the slide's between the margins, less the logo's and a gap where there is a logo.
+  const titleWidth = SLIDE.width - 2 * SIDE - (logo ? logo.w + LOGO.gap : 0);
+  const foot = (color: string) => {
+    const band = { y: SLIDE.height - FOOT_BAND + 0.08, h: 0.2, fontFace: look.font, fontSize: FOOT_PT, color };
+    const third = (SLIDE.width - 2 * SIDE) / 3;
+    const line = (words: string | undefined, x: number, align: 'left' | 'center') =>
+      words
+        ? [{ text: { text: safe(words), options: { ...band, x, w: third, align, margin: 0, valign: 'top' as const } } }]
+        : [];
+    return {
+      objects: [
+        ...(logo ? [{ image: { ...logo, data: look.logo!.data, altText: 'Logo' } }] : []),
+        ...line(look.footer, SIDE, 'left'),
+        ...line(look.confidential, SIDE + third, 'center'),
+      ],
+      ...(look.slideNumbers
+        ? { slideNumber: { ...band, x: SLIDE.width - SIDE - 1, w: 1, align: 'right' as const, margin: 0 } }
+        : {}),
+    };
+  };
+  const stripe = look.colour
+    ? [
+        {
+          rect: {
+            x: 0,
+            y: 0,
+            w: SLIDE.width,
+            h: STRIPE,
+            fill: { color: look.colour },
+            line: { type: 'none' as const },
+          },
+        },
+      ]
+    : [];
+  const plain = foot(MUTED);
+  const background = { color: WHITE };
   pptx.defineSlideMaster({
     title: MASTER.title,
     background,
+    ...plain,
     objects: [
-      placeholder({ x: SIDE, y: 1.6, w: SLIDE.width - 2 * SIDE, h: 1.2, fontSize: 36, valign: 'bottom', ...text }),
+      ...stripe,
+      ...plain.objects,
+      placeholder({ x: SIDE, y: 1.6, w: titleWidth, h: 1.2, fontSize: 36, valign: 'bottom', ...text }),
     ],
   });
   pptx.defineSlideMaster({
     title: MASTER.table,
     background,
+    ...plain,
     objects: [
-      placeholder({ x: SIDE, y: 0.3, w: SLIDE.width - 2 * SIDE, h: 0.78, fontSize: 22, valign: 'top', ...text }),
+      ...stripe,
+      ...plain.objects,
+      placeholder({ x: SIDE, y: 0.3, w: titleWidth, h: 0.78, fontSize: 22, valign: 'top', ...text }),
     ],
   });
-  pptx.defineSlideMaster({ title: MASTER.diagram, background, objects: [placeholder({})] });
+  pptx.defineSlideMaster({
+    title: MASTER.diagram,
+    background,
+    ...plain,
+    objects: [...stripe, ...plain.objects, placeholder({})],
+  });
+  const white = foot(WHITE);
+  pptx.defineSlideMaster({
+    title: MASTER.divider,
+    background: { color: look.colour ?? SLATE },
+    ...white,
+    objects: [
+      ...white.objects,
+      placeholder({ x: SIDE, y: 2.6, w: titleWidth, h: 1.4, fontSize: 36, valign: 'middle', ...text, color: WHITE }),
+    ],
+  });
 }
 
 /** Column widths in inches: each its natural width where the table fits, else a fair share of the room. */
@@ -128,18 +223,18 @@ function addTitle(slide: Types.default.Slide, title: string) {
 }
 
 /** A table slide, and its continuations when its rows do not fit one. */
-function addTable(pptx: PptxGenJS, s: Extract<Slide, { kind: 'table' }>) {
+function addTable(pptx: PptxGenJS, s: Extract<Slide, { kind: 'table' }>, look: DeckLook) {
   const width = SLIDE.width - 2 * SIDE;
   const widths = columnWidths(s.table, width);
   const heights = rowHeights(s.table, widths);
   // A footnote takes the lines it needs at the foot of the slide, and the table stops a line's gap above it.
   const foot = s.footnote ? wrap(s.footnote, width * 72, BODY).length * LINE : 0;
-  const bottom = SLIDE.height - (s.footnote ? FOOT_MARGIN + foot + 0.1 : 0.4);
+  const bottom = SLIDE.height - FOOT_MARGIN - (s.footnote ? foot + 0.1 : 0);
   const header = s.table.head.map((h, k) => ({
     text: safe(h),
     options: {
       bold: true,
-      fill: { color: 'E9EEF3' },
+      fill: { color: headFill(look) },
       align: s.table.right?.includes(k) ? ('right' as const) : ('left' as const),
     },
   }));
@@ -179,7 +274,7 @@ function addTable(pptx: PptxGenJS, s: Extract<Slide, { kind: 'table' }>) {
         w: width,
         colW: widths,
         rowH: [heights[0]!, ...rows.map((n) => heights[n + 1]!)],
-        fontFace: FONT,
+        fontFace: look.font,
         fontSize: BODY,
         color: INK,
         valign: 'top',
@@ -194,7 +289,7 @@ function addTable(pptx: PptxGenJS, s: Extract<Slide, { kind: 'table' }>) {
         y: SLIDE.height - FOOT_MARGIN - foot,
         w: width,
         h: foot,
-        fontFace: FONT,
+        fontFace: look.font,
         fontSize: BODY,
         italic: true,
         color: MUTED,
@@ -205,21 +300,23 @@ function addTable(pptx: PptxGenJS, s: Extract<Slide, { kind: 'table' }>) {
   });
 }
 
-/** The deck as the bytes of a .pptx file. */
-export async function pptxOf(slides: readonly Slide[], title: string): Promise<Uint8Array> {
+/** The deck as the bytes of a .pptx file, in the client's look. */
+export async function pptxOf(slides: readonly Slide[], title: string, look: DeckLook): Promise<Uint8Array> {
   const pptx = new (await pptxClass())();
   pptx.layout = 'LAYOUT_WIDE';
   pptx.title = xmlSafe(title);
   pptx.author = 'cxmap';
-  defineMasters(pptx);
+  // The theme's fonts too: a text PowerPoint adds (a new text box, the notes) is in the look's font.
+  pptx.theme = { headFontFace: look.font, bodyFontFace: look.font };
+  defineMasters(pptx, look);
   for (const s of slides) {
     if (s.kind === 'table') {
-      addTable(pptx, s);
+      addTable(pptx, s, look);
       continue;
     }
     if (s.kind === 'picture') {
       const slide = pptx.addSlide({ masterName: MASTER.diagram });
-      const { tips } = printSlideShapes(slide, s.picture, TITLE);
+      const { tips } = printSlideShapes(slide, s.picture, TITLE, look.font);
       // A label cut short on the slide is in the notes in full.
       const cut = tips.length
         ? `\n\nIn full, the labels cut short on this slide:\n${tips.map((t) => `- ${t}`).join('\n')}`
@@ -234,7 +331,7 @@ export async function pptxOf(slides: readonly Slide[], title: string): Promise<U
       y: 2.95,
       w: SLIDE.width - 2 * SIDE,
       h: 0.8,
-      fontFace: FONT,
+      fontFace: look.font,
       fontSize: 18,
       color: MUTED,
       margin: 0,
@@ -250,7 +347,7 @@ export async function pptxOf(slides: readonly Slide[], title: string): Promise<U
         y: 4.1,
         w: SLIDE.width - 2 * SIDE,
         h: 2.6,
-        fontFace: FONT,
+        fontFace: look.font,
         fontSize: 16,
         color: INK,
         margin: 0,

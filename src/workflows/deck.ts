@@ -35,6 +35,6 @@ export async function writeDeck(
     );
   }
   const title = loaded.map((l) => l.map!.process.name).join(', ');
-  outputs.write(path, await pptxOf(slides, title));
+  outputs.write(path, await pptxOf(slides, title, options.run.deck));
   wrote(path);
 }
