@@ -53,8 +53,12 @@ const FOOT_MARGIN = FOOT_BAND + 0.05;
 const SLATE = '235587';
 /** The brand colour's thin stripe along the top edge of every slide (inches). */
 const STRIPE = 0.08;
-/** The box a logo is fitted into, top right within the margins (inches), and the gap it keeps from the title. */
-const LOGO = { top: 0.3, width: 1.6, height: 0.55, gap: 0.25 };
+/**
+ * The box a logo is fitted into, top right within the margins (inches), and the gap it keeps from a title: in the
+ * row of the diagrams' titles, above what they draw under them (from 0.44 in down at full size), the same on every
+ * slide.
+ */
+const LOGO = { top: 0.12, width: 1.2, height: 0.3, gap: 0.25 };
 
 /**
  * Text as a slide holds it: what XML allows (a control character from a spreadsheet would make PowerPoint repair

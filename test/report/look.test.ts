@@ -136,22 +136,22 @@ describe("the client's look", () => {
     }
   });
 
-  it('stops every title short of the logo: the logo 480 x 160 px fitted into 1.6 x 0.55 in, top right', () => {
+  it('stops every title short of the logo: the logo 480 x 160 px fitted into 1.2 x 0.3 in, top right', () => {
     for (const layout of layouts(branded.parts).filter((l) => l.name !== 'cxmap diagram')) {
       const shapes = boxes(layout.xml, 'p:sldLayout');
       const logo = shapes.find((s) => s.kind === 'logo')!;
       const title = shapes.find((s) => s.kind === 'title')!;
-      // The logo's scale is min(1.6 / 480, 0.55 / 160) = 1/300 in a pixel: 1.6 x 0.533 in, its right edge on the
-      // right margin (13.333 - 0.5 in), its top 0.3 in down.
+      // The logo's scale is min(1.2 / 480, 0.3 / 160) = 1/533.3 in a pixel: 0.9 x 0.3 in, its right edge on the
+      // right margin (13.333 - 0.5 in), its top 0.12 in down.
       expect(logo).toEqual({
         kind: 'logo',
-        x: Math.round((13.333 - 0.5 - 1.6) * EMU),
-        y: Math.round(0.3 * EMU),
-        cx: Math.round(1.6 * EMU),
-        cy: Math.round((160 / 300) * EMU),
+        x: Math.round((13.333 - 0.5 - 0.9) * EMU),
+        y: Math.round(0.12 * EMU),
+        cx: Math.round(0.9 * EMU),
+        cy: Math.round(0.3 * EMU),
       });
-      // The title runs from the left margin to 0.25 in before the logo: 13.333 - 1 - 1.6 - 0.25 = 10.483 in.
-      expect([title.x, title.cx], layout.name).toEqual([Math.round(0.5 * EMU), Math.round(10.483 * EMU)]);
+      // The title runs from the left margin to 0.25 in before the logo: 13.333 - 1 - 0.9 - 0.25 = 11.183 in.
+      expect([title.x, title.cx], layout.name).toEqual([Math.round(0.5 * EMU), Math.round(11.183 * EMU)]);
     }
   });
 
