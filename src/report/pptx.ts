@@ -6,6 +6,7 @@
  * Nothing runs off a slide: each table's columns and rows are sized from the text they hold, measured with the
  * font's own widths, and rows that do not fit go on to a continuation slide under the same heading.
  */
+import JSZip from 'jszip';
 import type * as Types from 'pptxgenjs';
 import { xmlSafe } from '../core/index.js';
 import { printSlideShapes, textWidth, wrap } from '../render/index.js';
@@ -304,8 +305,27 @@ function addTable(pptx: PptxGenJS, s: Extract<Slide, { kind: 'table' }>, look: D
   });
 }
 
-/** The deck as the bytes of a .pptx file, in the client's look. */
-export async function pptxOf(slides: readonly Slide[], title: string, look: DeckLook): Promise<Uint8Array> {
+/**
+ * The deck's bytes with `written` as the time it was written, in its properties (created, modified) and on each
+ * entry of its zip, where pptxgenjs puts the present time: the same slides written at the same time are the same
+ * bytes. pptxgenjs stores its entries (no compression), and so does this.
+ */
+async function writtenAt(bytes: Uint8Array, written: Date): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const stamp = written.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const core = await zip.file('docProps/core.xml')!.async('string');
+  zip.file('docProps/core.xml', core.replace(/(<dcterms:(?:created|modified) [^>]*>)[^<]*/g, `$1${stamp}`));
+  for (const entry of Object.values(zip.files)) entry.date = written;
+  return zip.generateAsync({ type: 'uint8array' });
+}
+
+/** The deck as the bytes of a .pptx file, in the client's look, written at `written`. */
+export async function pptxOf(
+  slides: readonly Slide[],
+  title: string,
+  look: DeckLook,
+  written = new Date(),
+): Promise<Uint8Array> {
   const pptx = new (await pptxClass())();
   pptx.layout = 'LAYOUT_WIDE';
   pptx.title = xmlSafe(title);
@@ -361,6 +381,5 @@ export async function pptxOf(slides: readonly Slide[], title: string, look: Deck
     );
     slide.addNotes(safe(s.notes));
   }
-  const data = (await pptx.write({ outputType: 'nodebuffer' })) as Uint8Array;
-  return new Uint8Array(data);
+  return writtenAt((await pptx.write({ outputType: 'uint8array' })) as Uint8Array, written);
 }

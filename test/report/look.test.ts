@@ -225,6 +225,27 @@ describe("the client's look", () => {
     }
   });
 
+  it('is the same bytes, to the last, with SOURCE_DATE_EPOCH: the time it says it was written', async () => {
+    // 1,764,979,200 s = 20,428 days of 86,400 s after 1970-01-01: 2025-12-06 at midnight, UTC.
+    const env = { SOURCE_DATE_EPOCH: '1764979200' };
+    const write = () => {
+      const cwd = folder(BRANDED);
+      const run = cxmap(['deck', MAP, '-o', 'fixed.pptx', '--runs', '200'], { cwd, env });
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      return readFileSync(join(cwd, 'fixed.pptx'));
+    };
+    const first = write();
+    expect(first.equals(write())).toBe(true);
+    const zip = await JSZip.loadAsync(first);
+    const core = await zip.file('docProps/core.xml')!.async('string');
+    expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2025-12-06T00:00:00Z</dcterms:created>');
+    expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2025-12-06T00:00:00Z</dcterms:modified>');
+    expect(new Set(Object.values(zip.files).map((f) => f.date.toISOString()))).toEqual(
+      new Set(['2025-12-06T00:00:00.000Z']),
+    );
+  });
+
   it('takes the example configuration, its logo relative to it, with --config', async () => {
     const { parts } = await deck(
       folder(undefined),
