@@ -146,14 +146,17 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 
 /** A PNG's or JPEG's size in pixels, from its header (PNG's IHDR; JPEG's first frame, SOF0 to SOF15). */
 function imageSize(bytes: Buffer): { type: 'png' | 'jpeg'; width: number; height: number } | undefined {
+  // An image of no pixels is no picture: it would take no room, or a size that is not a number.
+  const sized = (type: 'png' | 'jpeg', width: number, height: number) =>
+    width > 0 && height > 0 ? { type, width, height } : undefined;
   if (bytes.length >= 24 && bytes.subarray(0, 8).equals(PNG_SIGNATURE))
-    return { type: 'png', width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+    return sized('png', bytes.readUInt32BE(16), bytes.readUInt32BE(20));
   if (bytes[0] !== 0xff || bytes[1] !== 0xd8 || bytes[2] !== 0xff) return undefined;
   // Segment after segment: a marker (0xFF, its kind) and the segment's length; the frame's holds the size.
   for (let at = 2; at + 9 <= bytes.length && bytes[at] === 0xff; at += 2 + bytes.readUInt16BE(at + 2)) {
     const kind = bytes[at + 1]!;
     if (kind >= 0xc0 && kind <= 0xcf && kind !== 0xc4 && kind !== 0xc8 && kind !== 0xcc)
-      return { type: 'jpeg', width: bytes.readUInt16BE(at + 7), height: bytes.readUInt16BE(at + 5) };
+      return sized('jpeg', bytes.readUInt16BE(at + 7), bytes.readUInt16BE(at + 5));
   }
   return undefined;
 }

@@ -10,6 +10,10 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
+import fc from 'fast-check';
+import { UsageError } from '../../src/core/index.js';
+import { loadConfig } from '../../src/load/index.js';
+import { deckLookOf } from '../../src/rules/index.js';
 import { cxmap, ROOT } from '../helpers/cli.js';
 import { needs } from '../helpers/tools.js';
 import { reader, type Xml } from '../helpers/xml.js';
@@ -330,6 +334,42 @@ describe('a look that cannot be used', () => {
     const png = parts.get([...parts.keys()].find((n) => n.startsWith('ppt/media/'))!)!;
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([900, 300]);
+  });
+});
+
+describe('a logo of any bytes', () => {
+  const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  /** What a file named logo.png may hold: a PNG's, a JPEG's or an SVG's first bytes and anything after, or anything. */
+  const bytes = fc.oneof(
+    fc.uint8Array({ maxLength: 64 }).map((rest) => Buffer.from([...PNG, ...rest])),
+    fc.uint8Array({ maxLength: 64 }).map((rest) => Buffer.from([0xff, 0xd8, 0xff, ...rest])),
+    fc.string({ maxLength: 64 }).map((rest) => Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg"${rest}`)),
+    fc.uint8Array({ maxLength: 64 }).map((b) => Buffer.from(b)),
+  );
+  // A PNG of 0 x 0 pixels: its IHDR chunk (length 13, its name) says so.
+  const empty = Buffer.from([...PNG, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 0, 0, 0, 0, 0, 8, 6, 0, 0, 0]);
+
+  it('is a logo of a size in whole pixels, or one line at deck.logo: never a crash, never a size that is no number', () => {
+    const cwd = mkdtempSync(join(dir, 'any-'));
+    const file = join(cwd, 'c.yaml');
+    writeFileSync(file, 'deck:\n  logo: logo.png\n');
+    fc.assert(
+      fc.property(bytes, (logo) => {
+        writeFileSync(join(cwd, 'logo.png'), logo);
+        let look;
+        try {
+          look = deckLookOf(loadConfig(file, cwd));
+        } catch (error) {
+          expect(error).toBeInstanceOf(UsageError);
+          expect((error as Error).message).toMatch(new RegExp(`^${file}:2:9: deck\\.logo: [^\\n]+$`));
+          return;
+        }
+        const { width, height, data } = look.logo!;
+        expect(Number.isInteger(width) && width > 0 && Number.isInteger(height) && height > 0).toBe(true);
+        expect(data).toMatch(/^image\/(png|jpeg);base64,/);
+      }),
+      { numRuns: 300, examples: [[empty]] },
+    );
   });
 });
 
