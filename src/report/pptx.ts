@@ -171,7 +171,7 @@ function defineMasters(pptx: PptxGenJS, look: DeckLook) {
     ...white,
     objects: [
       ...white.objects,
-      placeholder({ x: SIDE, y: 2.6, w: titleWidth, h: 1.4, fontSize: 36, valign: 'middle', ...text, color: WHITE }),
+      placeholder({ x: SIDE, y: 2.6, w: titleWidth, h: 1.2, fontSize: 36, valign: 'bottom', ...text, color: WHITE }),
     ],
   });
 }
