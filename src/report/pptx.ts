@@ -165,11 +165,27 @@ function defineMasters(pptx: PptxGenJS, look: DeckLook) {
     objects: [...stripe, ...plain.objects, placeholder({})],
   });
   const white = foot(WHITE);
+  // On the brand colour, the logo stands on a white plate: a logo in the brand's own colour would vanish.
+  const plate = logo
+    ? [
+        {
+          rect: {
+            x: logo.x - 0.06,
+            y: logo.y - 0.04,
+            w: logo.w + 0.12,
+            h: logo.h + 0.08,
+            fill: { color: WHITE },
+            line: { type: 'none' as const },
+          },
+        },
+      ]
+    : [];
   pptx.defineSlideMaster({
     title: MASTER.divider,
     background: { color: look.colour ?? SLATE },
     ...white,
     objects: [
+      ...plate,
       ...white.objects,
       placeholder({ x: SIDE, y: 2.6, w: titleWidth, h: 1.2, fontSize: 36, valign: 'bottom', ...text, color: WHITE }),
     ],

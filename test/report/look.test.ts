@@ -140,6 +140,17 @@ describe("the client's look", () => {
     }
   });
 
+  it('puts the logo on a white plate on the divider, whose background is the brand colour', () => {
+    const divider = layouts(branded.parts).find((l) => l.name === 'cxmap divider')!.xml;
+    expect(divider).toContain('<p:bg><p:bgPr><a:solidFill><a:srgbClr val="00338D"/>');
+    const plate = divider.indexOf(
+      '<a:prstGeom prst="rect"><a:avLst></a:avLst></a:prstGeom><a:solidFill><a:srgbClr val="FFFFFF"/>',
+    );
+    expect(plate).toBeGreaterThan(0);
+    // Drawn before the logo, so under it.
+    expect(plate).toBeLessThan(divider.indexOf('<p:pic>'));
+  });
+
   it('stops every title short of the logo: the logo 480 x 160 px fitted into 1.2 x 0.3 in, top right', () => {
     for (const layout of layouts(branded.parts).filter((l) => l.name !== 'cxmap diagram')) {
       const shapes = boxes(layout.xml, 'p:sldLayout');
