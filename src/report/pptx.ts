@@ -10,7 +10,7 @@ import JSZip from 'jszip';
 import type * as Types from 'pptxgenjs';
 import { xmlSafe } from '../core/index.js';
 import { printSlideShapes, textWidth, wrap } from '../render/index.js';
-import type { DeckLook } from '../rules/index.js';
+import { DEFAULT_LOOK, type DeckLook } from '../rules/index.js';
 
 import { cellText, cellTone, type TableBlock } from './document.js';
 import type { Slide } from './deck.js';
@@ -335,11 +335,11 @@ async function writtenAt(bytes: Uint8Array, written: Date): Promise<Uint8Array> 
   return zip.generateAsync({ type: 'uint8array' });
 }
 
-/** The deck as the bytes of a .pptx file, in the client's look, written at `written`. */
+/** The deck as the bytes of a .pptx file, in the client's look (none: the default), written at `written`. */
 export async function pptxOf(
   slides: readonly Slide[],
   title: string,
-  look: DeckLook,
+  look: DeckLook = DEFAULT_LOOK,
   written = new Date(),
 ): Promise<Uint8Array> {
   const pptx = new (await pptxClass())();
