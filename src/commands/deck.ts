@@ -3,21 +3,14 @@ import { Option, type Command } from 'commander';
 import { UsageError } from '../core/index.js';
 import { loadFile } from '../load/index.js';
 import { DECK_TOP, type AppendixChoice } from '../report/index.js';
-import { expandInputs, refuseExisting, writeDeck, type DeckOptions } from '../workflows/index.js';
+import { expandInputs, refuseExisting, writeDeck, writtenAt, type DeckOptions } from '../workflows/index.js';
 import { addRunOptions, runFrom, stopOnInvalid, type CommandContext, type RunOptions } from './shared.js';
 
 const APPENDIX: AppendixChoice[] = ['all', 'none'];
 
-/**
- * The date the title slide names: the one given, else the day the deck is made (or, for a reproducible build, the
- * day of SOURCE_DATE_EPOCH), as "6 December 2026".
- */
-function deckDate(given: string | undefined): string {
-  if (given !== undefined) return given;
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  const day = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
-  return day.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
+/** The date the title slide names: the one given, else the day the deck says it is written, as "6 December 2026". */
+const deckDate = (given: string | undefined): string =>
+  given ?? writtenAt().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 export function register(program: Command, context: CommandContext): void {
   addRunOptions(program.command('deck'), { simulates: true })

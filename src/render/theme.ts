@@ -52,8 +52,15 @@ export const PAGES = {
 } as const satisfies Record<string, Page>;
 
 /**
+ * The band at the foot of every slide of the deck (points, 0.35 in): the footer, the confidentiality mark and the
+ * slide's number; nothing else of a slide comes into it.
+ */
+export const DECK_FOOT = 25.2;
+/** A 16:9 slide of the deck above its foot band, for a drawing that titles the slide itself. */
+export const SLIDE_PAGE: Page = { width: 960, height: 540 - DECK_FOOT, name: 'a 16:9 slide above its foot band' };
+/**
  * The body of a 16:9 slide of the deck: under the title (a sentence of up to two lines at 22 pt, 0.3 to 1.08 in from
- * the top) and above the footnote and the footer band, for a drawing that goes under a slide's own title.
+ * the top) and above the footnote and the foot band, for a drawing that goes under a slide's own title.
  */
 export const SLIDE_BODY: Page = { width: 960, height: 396, top: 84, name: 'a 16:9 slide under its title' };
 export type PageName = keyof typeof PAGES | 'none';

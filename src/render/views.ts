@@ -226,12 +226,16 @@ export const prioritiesDiagram = (ranking: Ranking, map: ProcessMap): Diagram =>
  * The service blueprint at a glance on a 16:9 slide: every step on one page (with `changes`, the to-be, its
  * changed steps marked and the steps no longer done listed).
  */
-export const blueprintGlanceDrawn = (analysis: Analysis, options: GlanceOptions = {}): Drawn =>
+export const blueprintGlanceDrawn = (
+  analysis: Analysis,
+  page: Page = PAGES['16:9'],
+  options: GlanceOptions = {},
+): Drawn =>
   drawn(
     'blueprint',
     options.changes ? 'the to-be service blueprint at a glance' : 'the service blueprint at a glance',
-    [blueprintGlance(analysis, PAGES['16:9'], options)],
-    PAGES['16:9'],
+    [blueprintGlance(analysis, page, options)],
+    page,
   )[0]!;
 
 /**

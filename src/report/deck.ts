@@ -31,6 +31,7 @@ import {
   PAGES,
   prioritiesDrawn,
   SLIDE_BODY,
+  SLIDE_PAGE,
   type Drawn,
   type ViewName,
 } from '../render/index.js';
@@ -282,7 +283,7 @@ function journeyAtAGlance(analysis: ExactAnalysis): Slide {
   const title = `${reach >= 0.9995 ? 'All' : sentence(percent(reach))} reach the goal after ${days(time.leadTime)}${detoured >= 0.005 ? `; ${percent(detoured)} take a detour` : ''}`;
   return {
     kind: 'picture',
-    picture: journeyGlanceDrawn(analysis, PAGES['16:9'], { title }),
+    picture: journeyGlanceDrawn(analysis, SLIDE_PAGE, { title }),
     notes: lines(
       'The journey at a glance: the stages as the customer lives them, the time in each (waiting and without news), the worst feeling the map records there, and where customers go, as shares of all customers.',
       'Stage by stage:',
@@ -312,7 +313,7 @@ function blueprintAtAGlance(analysis: ExactAnalysis): Slide {
   const title = `${map.steps.length} steps by ${teams} teams and systems, ${handoffs.toFixed(1)} handoffs a case, ${fails.length} fail ${fails.length === 1 ? 'point' : 'points'}`;
   return {
     kind: 'picture',
-    picture: blueprintGlanceDrawn(analysis, { title }),
+    picture: blueprintGlanceDrawn(analysis, SLIDE_PAGE, { title }),
     notes: lines(
       'The service blueprint at a glance: every step of the map, what the customer does and sees above the line of interaction, what the company does in view above the line of visibility, and out of view below it (Shostack 1984; Bitner, Ostrom & Morgan 2008). Each part is in the appendix in full.',
       `A handoff is work changing hands below the line of visibility; ${handoffs.toFixed(1)} per case on average, counting rework.`,
@@ -330,7 +331,7 @@ function toBeAtAGlance(analysis: ExactAnalysis, toBe: ExactAnalysis): Slide {
   const title = `The to-be changes ${changed.length} of ${toBe.map.steps.length} steps${added.length ? `, adds ${added.length}` : ''}${changes.removed.length ? ` and no longer does ${changes.removed.length}` : ''}`;
   return {
     kind: 'picture',
-    picture: blueprintGlanceDrawn(toBe, { title, changes }),
+    picture: blueprintGlanceDrawn(toBe, SLIDE_PAGE, { title, changes }),
     notes: lines(
       `The to-be service blueprint, "${toBe.map.process.name}": the changed steps ringed, the new ones dotted, the steps no longer done listed.`,
       ...changed.map((s) => `- ${s.name}: ${s.what.join('; ')}.`),
@@ -602,7 +603,7 @@ function partSlides(analysis: Analysis, view: 'blueprint' | 'journey', suffix = 
     view === 'blueprint'
       ? 'The service blueprint: what the customer does and sees above the line of interaction, what the company does in view above the line of visibility, and out of view below it.'
       : "The customer's journey: the steps the customer lives on the most likely path, with their feeling; then each other ending and each detour as its own short path.";
-  return drawnDiagrams(of, view, PAGES['16:9']).map((picture) => {
+  return drawnDiagrams(of, view, SLIDE_PAGE).map((picture) => {
     const steps = picture.drawing.steps ?? map.steps.map((s) => s.index);
     const inPart = steps.map((i) => map.steps[i]!);
     const waits = inPart

@@ -6,9 +6,11 @@
  * Nothing runs off a slide: each table's columns and rows are sized from the text they hold, measured with the
  * font's own widths, and rows that do not fit go on to a continuation slide under the same heading.
  */
+import JSZip from 'jszip';
 import type * as Types from 'pptxgenjs';
 import { xmlSafe } from '../core/index.js';
-import { DECK_FONT, printSlideShapes, textWidth, wrap } from '../render/index.js';
+import { DECK_FOOT, printSlideShapes, textWidth, wrap } from '../render/index.js';
+import { DEFAULT_LOOK, type DeckLook } from '../rules/index.js';
 
 import { cellText, cellTone, type TableBlock } from './document.js';
 import type { Slide } from './deck.js';
@@ -30,17 +32,33 @@ const SIDE = 0.5;
 const TABLE_TOP = 1.15;
 /** Table text: the readable minimum of the pictures, so that a scorecard fits one slide. */
 const BODY = 11;
-const FONT = DECK_FONT;
 const INK = '1A1A1A';
 const MUTED = '555555';
+const WHITE = 'FFFFFF';
 const TONE = { good: '00704F', bad: 'B23B00' };
 /** Cell margins in inches: top, right, bottom, left. */
 const CELL_MARGIN: [number, number, number, number] = [0.03, 0.08, 0.03, 0.08];
 const LINE = (BODY * 1.2) / 72;
+/** The band at the foot of every slide (inches, render's DECK_FOOT): footer, mark and number, in FOOT_PT. */
+const FOOT_BAND = DECK_FOOT / 72;
+const FOOT_PT = 9;
+/** The room under a table (or its footnote), to the foot of the slide: the band and a gap (inches). */
+const FOOT_MARGIN = FOOT_BAND + 0.05;
+/**
+ * The brand colour when the configuration names none: the slate whose 10 % tint is the tables' heads (E9EEF3), and
+ * the background of a divider slide.
+ */
+const SLATE = '235587';
+/** The brand colour's thin stripe along the top edge of every slide (inches). */
+const STRIPE = 0.08;
+/**
+ * The box a logo is fitted into, top right within the margins (inches), and the gap it keeps from a title: in the
+ * row of the diagrams' titles, above what they draw under them (from 0.44 in down at full size), the same on every
+ * slide.
+ */
+const LOGO = { top: 0.12, width: 1.2, height: 0.3, gap: 0.25 };
 /** The sizes a slide of points tries, largest first, until its points fit. */
 const POINT_SIZES = [16, 15, 14, 13, 12];
-/** The room under a table's footnote, to the foot of the slide (inches). */
-const FOOT_MARGIN = 0.3;
 
 /**
  * Text as a slide holds it: what XML allows (a control character from a spreadsheet would make PowerPoint repair
@@ -48,39 +66,127 @@ const FOOT_MARGIN = 0.3;
  */
 const safe = (text: string) => text.split('\n').map(xmlSafe).join('\n');
 
+/** A tint of a colour (six hex digits): `share` of it over white. */
+const tint = (hex: string, share: number) =>
+  [0, 2, 4]
+    .map((k) => Math.round(255 - share * (255 - parseInt(hex.slice(k, k + 2), 16))))
+    .map((c) => c.toString(16).padStart(2, '0'))
+    .join('')
+    .toUpperCase();
+
+/** The fill of a table's head: a pale tint of the brand colour. */
+const headFill = (look: DeckLook) => tint(look.colour ?? SLATE, 0.1);
+
+/** The logo's place: fitted into LOGO's box, its right edge on the right margin. */
+function logoPlace(look: DeckLook) {
+  if (!look.logo) return undefined;
+  const scale = Math.min(LOGO.width / look.logo.width, LOGO.height / look.logo.height);
+  const w = look.logo.width * scale;
+  return { x: SLIDE.width - SIDE - w, y: LOGO.top, w, h: look.logo.height * scale };
+}
+
 /**
  * The slide masters, each with its title placeholder: the title slide's, the one of slides with a heading over a
- * table, and the diagrams', whose title stands where the drawing's layout puts it (each slide places its own).
+ * table, the diagrams', whose title stands where the drawing's layout puts it (each slide places its own), and the
+ * divider's, a title in white on the brand colour. Every master carries the client's look: the brand colour's
+ * stripe along the top (when there is a brand colour), the logo top right (a title stops short of it), and the foot
+ * band: footer, confidentiality mark and slide number.
  */
 const MASTER = { title: 'cxmap title', table: 'cxmap', diagram: 'cxmap diagram', divider: 'cxmap divider' };
 const TITLE = 'title';
 
-function defineMasters(pptx: PptxGenJS) {
+function defineMasters(pptx: PptxGenJS, look: DeckLook) {
   const placeholder = (options: Omit<Types.default.PlaceholderProps, 'name' | 'type'>) => ({
     placeholder: { options: { name: TITLE, type: 'title' as const, ...options }, text: '' },
   });
-  const text = { fontFace: FONT, bold: true, color: INK, margin: 0, align: 'left' as const };
-  const background = { color: 'FFFFFF' };
+  const text = { fontFace: look.font, bold: true, color: INK, margin: 0, align: 'left' as const };
+  const logo = logoPlace(look);
+  // A title's width: the slide's between the margins, less the logo's and a gap where there is a logo.
+  const titleWidth = SLIDE.width - 2 * SIDE - (logo ? logo.w + LOGO.gap : 0);
+  const foot = (color: string) => {
+    const band = { y: SLIDE.height - FOOT_BAND + 0.08, h: 0.2, fontFace: look.font, fontSize: FOOT_PT, color };
+    const third = (SLIDE.width - 2 * SIDE) / 3;
+    const line = (words: string | undefined, x: number, align: 'left' | 'center') =>
+      words
+        ? [{ text: { text: safe(words), options: { ...band, x, w: third, align, margin: 0, valign: 'top' as const } } }]
+        : [];
+    return {
+      objects: [
+        ...(logo ? [{ image: { ...logo, data: look.logo!.data, altText: 'Logo' } }] : []),
+        ...line(look.footer, SIDE, 'left'),
+        ...line(look.confidential, SIDE + third, 'center'),
+      ],
+      ...(look.slideNumbers
+        ? { slideNumber: { ...band, x: SLIDE.width - SIDE - 1, w: 1, align: 'right' as const, margin: 0 } }
+        : {}),
+    };
+  };
+  const stripe = look.colour
+    ? [
+        {
+          rect: {
+            x: 0,
+            y: 0,
+            w: SLIDE.width,
+            h: STRIPE,
+            fill: { color: look.colour },
+            line: { type: 'none' as const },
+          },
+        },
+      ]
+    : [];
+  const plain = foot(MUTED);
+  const background = { color: WHITE };
   pptx.defineSlideMaster({
     title: MASTER.title,
     background,
+    ...plain,
     objects: [
-      placeholder({ x: SIDE, y: 1.6, w: SLIDE.width - 2 * SIDE, h: 1.2, fontSize: 36, valign: 'bottom', ...text }),
+      ...stripe,
+      ...plain.objects,
+      placeholder({ x: SIDE, y: 1.6, w: titleWidth, h: 1.2, fontSize: 36, valign: 'bottom', ...text }),
     ],
   });
   pptx.defineSlideMaster({
     title: MASTER.table,
     background,
+    ...plain,
     objects: [
-      placeholder({ x: SIDE, y: 0.3, w: SLIDE.width - 2 * SIDE, h: 0.78, fontSize: 22, valign: 'top', ...text }),
+      ...stripe,
+      ...plain.objects,
+      placeholder({ x: SIDE, y: 0.3, w: titleWidth, h: 0.78, fontSize: 22, valign: 'top', ...text }),
     ],
   });
-  pptx.defineSlideMaster({ title: MASTER.diagram, background, objects: [placeholder({})] });
+  pptx.defineSlideMaster({
+    title: MASTER.diagram,
+    background,
+    ...plain,
+    objects: [...stripe, ...plain.objects, placeholder({})],
+  });
+  const white = foot(WHITE);
+  // On the brand colour, the logo stands on a white plate: a logo in the brand's own colour would vanish.
+  const plate = logo
+    ? [
+        {
+          rect: {
+            x: logo.x - 0.06,
+            y: logo.y - 0.04,
+            w: logo.w + 0.12,
+            h: logo.h + 0.08,
+            fill: { color: WHITE },
+            line: { type: 'none' as const },
+          },
+        },
+      ]
+    : [];
   pptx.defineSlideMaster({
     title: MASTER.divider,
-    background,
+    background: { color: look.colour ?? SLATE },
+    ...white,
     objects: [
-      placeholder({ x: SIDE, y: 2.6, w: SLIDE.width - 2 * SIDE, h: 1.2, fontSize: 36, valign: 'bottom', ...text }),
+      ...plate,
+      ...white.objects,
+      placeholder({ x: SIDE, y: 2.6, w: titleWidth, h: 1.2, fontSize: 36, valign: 'bottom', ...text, color: WHITE }),
     ],
   });
 }
@@ -137,17 +243,17 @@ function addTitle(slide: Types.default.Slide, title: string) {
 }
 
 /** A table slide, and its continuations when its rows do not fit one. */
-function addTable(pptx: PptxGenJS, s: Extract<Slide, { kind: 'table' }>) {
+function addTable(pptx: PptxGenJS, s: Extract<Slide, { kind: 'table' }>, look: DeckLook) {
   const width = SLIDE.width - 2 * SIDE;
   const widths = columnWidths(s.table, width);
   const heights = rowHeights(s.table, widths);
   // A footnote takes the lines it needs at the foot of the slide, and the table stops a line's gap above it.
-  const bottom = SLIDE.height - (s.footnote ? FOOT_MARGIN + footHeight(s.footnote) + 0.1 : 0.4);
+  const bottom = SLIDE.height - FOOT_MARGIN - (s.footnote ? footHeight(s.footnote) + 0.1 : 0);
   const header = s.table.head.map((h, k) => ({
     text: safe(h),
     options: {
       bold: true,
-      fill: { color: 'E9EEF3' },
+      fill: { color: headFill(look) },
       align: s.table.right?.includes(k) ? ('right' as const) : ('left' as const),
     },
   }));
@@ -187,7 +293,7 @@ function addTable(pptx: PptxGenJS, s: Extract<Slide, { kind: 'table' }>) {
         w: width,
         colW: widths,
         rowH: [heights[0]!, ...rows.map((n) => heights[n + 1]!)],
-        fontFace: FONT,
+        fontFace: look.font,
         fontSize: BODY,
         color: INK,
         valign: 'top',
@@ -196,7 +302,7 @@ function addTable(pptx: PptxGenJS, s: Extract<Slide, { kind: 'table' }>) {
         autoPage: false,
       },
     );
-    addFootnote(slide, s.footnote);
+    addFootnote(slide, s.footnote, look);
     slide.addNotes(safe(s.notes));
   });
 }
@@ -206,7 +312,7 @@ const footHeight = (footnote: string | undefined) =>
   footnote ? wrap(footnote, (SLIDE.width - 2 * SIDE) * 72, BODY).length * LINE : 0;
 
 /** A slide's footnote, in the lines it needs, at the foot of the slide. */
-function addFootnote(slide: Types.default.Slide, footnote: string | undefined) {
+function addFootnote(slide: Types.default.Slide, footnote: string | undefined, look: DeckLook) {
   if (!footnote) return;
   const foot = footHeight(footnote);
   slide.addText(safe(footnote), {
@@ -214,7 +320,7 @@ function addFootnote(slide: Types.default.Slide, footnote: string | undefined) {
     y: SLIDE.height - FOOT_MARGIN - foot,
     w: SLIDE.width - 2 * SIDE,
     h: foot,
-    fontFace: FONT,
+    fontFace: look.font,
     fontSize: BODY,
     italic: true,
     color: MUTED,
@@ -227,7 +333,7 @@ function addFootnote(slide: Types.default.Slide, footnote: string | undefined) {
  * A slide of points: each a lead-in in bold and its text, at the largest of the sizes that lets them all fit between
  * the title and the footnote.
  */
-function addPoints(pptx: PptxGenJS, s: Extract<Slide, { kind: 'points' }>) {
+function addPoints(pptx: PptxGenJS, s: Extract<Slide, { kind: 'points' }>, look: DeckLook) {
   const slide = pptx.addSlide({ masterName: MASTER.table });
   addTitle(slide, s.title);
   const width = SLIDE.width - 2 * SIDE;
@@ -249,7 +355,7 @@ function addPoints(pptx: PptxGenJS, s: Extract<Slide, { kind: 'points' }>) {
       y: TABLE_TOP,
       w: width,
       h: room,
-      fontFace: FONT,
+      fontFace: look.font,
       fontSize: size,
       color: INK,
       margin: 0,
@@ -257,7 +363,7 @@ function addPoints(pptx: PptxGenJS, s: Extract<Slide, { kind: 'points' }>) {
       paraSpaceAfter: space,
     },
   );
-  addFootnote(slide, s.footnote);
+  addFootnote(slide, s.footnote, look);
   slide.addNotes(safe(s.notes));
 }
 
@@ -265,11 +371,11 @@ function addPoints(pptx: PptxGenJS, s: Extract<Slide, { kind: 'points' }>) {
  * A drawing: under the slide's own title, as its action title, when it has one (the drawing placed on the body of
  * the slide, its own title kept as a caption); else its title is the slide's.
  */
-function addPicture(pptx: PptxGenJS, s: Extract<Slide, { kind: 'picture' }>) {
+function addPicture(pptx: PptxGenJS, s: Extract<Slide, { kind: 'picture' }>, look: DeckLook) {
   const slide = pptx.addSlide({ masterName: s.title === undefined ? MASTER.diagram : MASTER.table });
   if (s.title !== undefined) addTitle(slide, s.title);
-  const { tips } = printSlideShapes(slide, s.picture, s.title === undefined ? TITLE : undefined);
-  addFootnote(slide, s.footnote);
+  const { tips } = printSlideShapes(slide, s.picture, s.title === undefined ? TITLE : undefined, look.font);
+  addFootnote(slide, s.footnote, look);
   // A label cut short on the slide is in the notes in full.
   const cut = tips.length
     ? `\n\nIn full, the labels cut short on this slide:\n${tips.map((t) => `- ${t}`).join('\n')}`
@@ -277,25 +383,45 @@ function addPicture(pptx: PptxGenJS, s: Extract<Slide, { kind: 'picture' }>) {
   slide.addNotes(safe(s.notes) + cut);
 }
 
-/** The deck as the bytes of a .pptx file. */
-export async function pptxOf(slides: readonly Slide[], title: string): Promise<Uint8Array> {
+/**
+ * The deck's bytes with `written` as the time it was written, in its properties (created, modified) and on each
+ * entry of its zip, where pptxgenjs puts the present time: the same slides written at the same time are the same
+ * bytes. pptxgenjs stores its entries (no compression), and so does this.
+ */
+async function writtenAt(bytes: Uint8Array, written: Date): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const stamp = written.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const core = await zip.file('docProps/core.xml')!.async('string');
+  zip.file('docProps/core.xml', core.replace(/(<dcterms:(?:created|modified) [^>]*>)[^<]*/g, `$1${stamp}`));
+  for (const entry of Object.values(zip.files)) entry.date = written;
+  return zip.generateAsync({ type: 'uint8array' });
+}
+
+/** The deck as the bytes of a .pptx file, in the client's look (none: the default), written at `written`. */
+export async function pptxOf(
+  slides: readonly Slide[],
+  title: string,
+  look: DeckLook = DEFAULT_LOOK,
+  written = new Date(),
+): Promise<Uint8Array> {
   const pptx = new (await pptxClass())();
   pptx.layout = 'LAYOUT_WIDE';
   pptx.title = xmlSafe(title);
   pptx.author = 'cxmap';
-  defineMasters(pptx);
+  // The theme's fonts too: a text PowerPoint adds (a new text box, the notes) is in the look's font.
+  pptx.theme = { headFontFace: look.font, bodyFontFace: look.font };
+  defineMasters(pptx, look);
   for (const s of slides) {
-    if (s.kind === 'table') addTable(pptx, s);
-    else if (s.kind === 'picture') addPicture(pptx, s);
-    else if (s.kind === 'points') addPoints(pptx, s);
-    else if (s.kind === 'divider') addDivider(pptx, s);
-    else addTitleSlide(pptx, s);
+    if (s.kind === 'table') addTable(pptx, s, look);
+    else if (s.kind === 'picture') addPicture(pptx, s, look);
+    else if (s.kind === 'points') addPoints(pptx, s, look);
+    else if (s.kind === 'divider') addDivider(pptx, s, look);
+    else addTitleSlide(pptx, s, look);
   }
-  const data = (await pptx.write({ outputType: 'nodebuffer' })) as Uint8Array;
-  return new Uint8Array(data);
+  return writtenAt((await pptx.write({ outputType: 'uint8array' })) as Uint8Array, written);
 }
 
-function addDivider(pptx: PptxGenJS, s: Extract<Slide, { kind: 'divider' }>) {
+function addDivider(pptx: PptxGenJS, s: Extract<Slide, { kind: 'divider' }>, look: DeckLook) {
   const slide = pptx.addSlide({ masterName: MASTER.divider });
   addTitle(slide, s.title);
   slide.addText(safe(s.subtitle), {
@@ -303,16 +429,16 @@ function addDivider(pptx: PptxGenJS, s: Extract<Slide, { kind: 'divider' }>) {
     y: 3.95,
     w: SLIDE.width - 2 * SIDE,
     h: 0.8,
-    fontFace: FONT,
+    fontFace: look.font,
     fontSize: 18,
-    color: MUTED,
+    color: WHITE,
     margin: 0,
     valign: 'top',
   });
   slide.addNotes(safe(s.notes));
 }
 
-function addTitleSlide(pptx: PptxGenJS, s: Extract<Slide, { kind: 'title' }>) {
+function addTitleSlide(pptx: PptxGenJS, s: Extract<Slide, { kind: 'title' }>, look: DeckLook) {
   const slide = pptx.addSlide({ masterName: MASTER.title });
   addTitle(slide, s.title);
   slide.addText(safe(s.subtitle), {
@@ -320,7 +446,7 @@ function addTitleSlide(pptx: PptxGenJS, s: Extract<Slide, { kind: 'title' }>) {
     y: 2.95,
     w: SLIDE.width - 2 * SIDE,
     h: 0.8,
-    fontFace: FONT,
+    fontFace: look.font,
     fontSize: 18,
     color: MUTED,
     margin: 0,
@@ -336,7 +462,7 @@ function addTitleSlide(pptx: PptxGenJS, s: Extract<Slide, { kind: 'title' }>) {
       y: 4.1,
       w: SLIDE.width - 2 * SIDE,
       h: 2.6,
-      fontFace: FONT,
+      fontFace: look.font,
       fontSize: 16,
       color: INK,
       margin: 0,

@@ -45,7 +45,6 @@ export interface ExecutiveSummary {
   changes: string[];
 }
 
-
 /** Text for a board: steps by their names, no ids (`plainWords`). */
 export const boardWords = (text: string, analysis: ExactAnalysis) => plainWords(text, analysis.map);
 

@@ -6,7 +6,7 @@
  * `effort:` estimates, which win over the configuration's (`opportunities`).
  */
 import { DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_WEIGHTS, type ScoreWeights } from '../analysis/index.js';
-import { parseLever, type LoadedConfig } from '../load/index.js';
+import { parseLever, type LoadedConfig, type Logo } from '../load/index.js';
 import type { Efforts } from './opportunities.js';
 import type { Levers } from './size.js';
 
@@ -48,12 +48,46 @@ export interface SimulationOptions {
 export interface RunConfig extends Judgement, SimulationOptions {
   /** The configuration as read: its file (none: the recommended preset), and the rules and overrides that `settingsFor` turns on for each map. */
   config: LoadedConfig;
+  /** The client's look of the deck. */
+  deck: DeckLook;
+}
+
+/** The client's look of `cxmap deck` (the configuration's `deck:` section), every part resolved. */
+export interface DeckLook {
+  /** The brand colour as six upper-case hex digits (no '#'); none: the sober look, ink on white. */
+  colour?: string;
+  /** The font of every text: Arial, whose widths the layouts measure with, unless the configuration names another. */
+  font: string;
+  /** The logo, top right on every slide. */
+  logo?: Logo;
+  /** Text at the foot of every slide, on the left. */
+  footer?: string;
+  /** The confidentiality mark at the foot of every slide. */
+  confidential?: string;
+  /** Whether the slides are numbered (bottom right). */
+  slideNumbers: boolean;
+}
+
+/** The look without a `deck:` section: Arial, ink on white, numbered slides, nothing else. */
+export const DEFAULT_LOOK: DeckLook = { font: 'Arial', slideNumbers: true };
+
+export function deckLookOf(loaded: LoadedConfig): DeckLook {
+  const deck = loaded.config.deck ?? {};
+  return {
+    ...(deck.colour ? { colour: deck.colour.slice(1).toUpperCase() } : {}),
+    font: deck.font?.trim() ?? DEFAULT_LOOK.font,
+    ...(loaded.logo ? { logo: loaded.logo } : {}),
+    ...(deck.footer ? { footer: deck.footer } : {}),
+    ...(deck.confidential ? { confidential: deck.confidential } : {}),
+    slideNumbers: deck.slideNumbers ?? DEFAULT_LOOK.slideNumbers,
+  };
 }
 
 /** The run's configuration from the configuration read and the command line's simulation options, if any. */
 export const resolveRun = (config: LoadedConfig, simulation: Partial<SimulationOptions> = {}): RunConfig => ({
   config,
   ...judgementOf(config),
+  deck: deckLookOf(config),
   runs: simulation.runs ?? DEFAULT_RUNS,
   seed: simulation.seed ?? DEFAULT_SEED,
 });

@@ -15,6 +15,15 @@ export interface DeckOptions {
   date: string;
 }
 
+/**
+ * When the deck says it was written: at SOURCE_DATE_EPOCH (seconds since 1970, UTC) when it is set, as reproducible
+ * builds fix their time, so that the same maps and configuration make the same bytes; else now.
+ */
+export function writtenAt(): Date {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  return epoch !== undefined && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+}
+
 /** Writes the deck of the (valid) maps, with `toBe` compared against the one as-is map when given. */
 export async function writeDeck(
   loaded: readonly LoadedMap[],
@@ -40,6 +49,6 @@ export async function writeDeck(
     );
   }
   const title = loaded.map((l) => l.map!.process.name).join(', ');
-  outputs.write(path, await pptxOf(deckSlides(stories, options.appendix), title));
+  outputs.write(path, await pptxOf(deckSlides(stories, options.appendix), title, options.run.deck, writtenAt()));
   wrote(path);
 }

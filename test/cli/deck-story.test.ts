@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { analyzeExact } from '../../src/analysis/index.js';
-import { drawnDiagrams, PAGES } from '../../src/render/index.js';
+import { drawnDiagrams, SLIDE_PAGE } from '../../src/render/index.js';
 import { RULES } from '../../src/rules/index.js';
 import { mapOf } from '../helpers/analyze.js';
 import { cxmap } from '../helpers/cli.js';
@@ -138,7 +138,7 @@ describe('the board deck', () => {
       expect(cxmap(['deck', 'examples/home-loan.cxmap.yaml', '-o', out, '--runs', '200']).status).toBe(0);
       const deck = await read(out);
       const analysis = analyzeExact(mapOf(readFileSync('examples/home-loan.cxmap.yaml', 'utf8')));
-      const parts = drawnDiagrams(analysis, 'blueprint', PAGES['16:9']);
+      const parts = drawnDiagrams(analysis, 'blueprint', SLIDE_PAGE);
       expect(parts.length).toBe(7);
       const at = deck.slides.findIndex((s) => s.title === parts[0]!.drawing.title);
       // The notes' body is their first run (the slide number comes after it); its lines as the presenter reads them.

@@ -14,7 +14,7 @@ import JSZip from 'jszip';
 import { analyzeExact } from '../../src/analysis/index.js';
 import { opportunities } from '../../src/rules/index.js';
 import { executiveSummary } from '../../src/report/index.js';
-import { drawnDiagrams, PAGES } from '../../src/render/index.js';
+import { drawnDiagrams, SLIDE_PAGE } from '../../src/render/index.js';
 import { mapOf } from '../helpers/analyze.js';
 import { cxmap, STACK } from '../helpers/cli.js';
 import { needs } from '../helpers/tools.js';
@@ -65,7 +65,7 @@ const EXAMPLES = ['home-loan', 'car-insurance-claim', 'broadband-installation', 
 describe('cxmap deck', () => {
   const file = join(dir, 'home-loan.pptx');
   const analysis = analyzeExact(mapOf(readFileSync('examples/home-loan.cxmap.yaml', 'utf8')));
-  const parts = (view: 'blueprint' | 'journey' | 'matrix') => drawnDiagrams(analysis, view, PAGES['16:9']).length;
+  const parts = (view: 'blueprint' | 'journey' | 'matrix') => drawnDiagrams(analysis, view, SLIDE_PAGE).length;
   /** The slide titled so, by its number from 0; -1 when none is. */
   const titled = (slides: string[], title: string) => slides.findIndex((s) => s.includes(`>${title}<`));
 
@@ -133,7 +133,7 @@ describe('cxmap deck', () => {
       'Customers take 24.0 working days from start to goal against a target of 10.0 working days; 95% of it is waiting',
     );
     // The blueprint's slides, in order, each titled by its part's drawing, and no other shape holds that title.
-    const titles = drawnDiagrams(analysis, 'blueprint', PAGES['16:9']).map((d) => d.drawing.title);
+    const titles = drawnDiagrams(analysis, 'blueprint', SLIDE_PAGE).map((d) => d.drawing.title);
     expect(titles).toHaveLength(parts('blueprint'));
     const blueprint = slides.filter((shapes) => shapes.some((s) => s.title && titles.includes(s.text)));
     expect(blueprint.map((shapes) => shapes.find((s) => s.title)!.text)).toEqual(titles);
@@ -143,18 +143,15 @@ describe('cxmap deck', () => {
   it('puts a step box where the layout puts it: points on the drawing, centred at its scale, in EMU', async () => {
     // (A duration keeps its unit on its line: a no-break space.)
     // The first part of the blueprint, its first step: the layout's box (in points) at the part's scale, moved
-    // by the margin that centres the drawing on the 960 x 540 pt slide. At the time of writing, the box of
-    // call-bank at (114, 156.5) pt on a drawing of 790 x 473.3 pt at scale 1.0986 (its height fills the slide
-    // less the 10 pt margins: 520 / 473.3):
-    //   across: (960 - 790 x 1.0986) / 2 = 46.05; 46.05 + 114 x 1.0986 = 171.29 pt = 2.3790 in = 2,175,387 EMU;
-    //   down:   (540 - 520) / 2 = 10;              10 + 156.5 x 1.0986 = 181.93 pt = 2.5268 in = 2,310,544 EMU.
-    // The test recomputes them from the layout, so that it checks the printer's placement whatever the layout
-    // becomes (the blueprint's layout is being reworked).
-    const [part] = drawnDiagrams(analysis, 'blueprint', PAGES['16:9']);
+    // by the margin that centres the drawing on the slide above its foot band (960 x 514.8 pt). For a box at
+    // (x, y) on a drawing of w x h at scale s: across (960 - w s) / 2 + x s, down (514.8 - h s) / 2 + y s, in
+    // points, then 12,700 EMU a point. The test recomputes them from the layout, so that it checks the printer's
+    // placement whatever the layout becomes.
+    const [part] = drawnDiagrams(analysis, 'blueprint', SLIDE_PAGE);
     const box = part!.drawing.shapes.find((s) => s.kind === 'rect' && s.role === 'step:call-bank');
     if (box?.kind !== 'rect') throw new Error('the first blueprint part has no box for call-bank');
-    const dx = (PAGES['16:9'].width - part!.drawing.width * part!.scale) / 2;
-    const dy = (PAGES['16:9'].height - part!.drawing.height * part!.scale) / 2;
+    const dx = (SLIDE_PAGE.width - part!.drawing.width * part!.scale) / 2;
+    const dy = (SLIDE_PAGE.height - part!.drawing.height * part!.scale) / 2;
     const slides = (await slidesOf(file)).map(shapesOf);
     // On the blueprint's first part, in the appendix (the blueprint at a glance has a box of its own for it).
     const onPart = slides.find((shapes) => shapes.some((s) => s.title && s.text === part!.drawing.title))!;

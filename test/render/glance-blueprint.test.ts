@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { analyzeExact, changesInWords } from '../../src/analysis/index.js';
 import { improve } from '../../src/rules/index.js';
 import { loadText } from '../../src/load/index.js';
-import { blueprintGlanceDrawn, type Drawn } from '../../src/render/index.js';
+import { blueprintGlanceDrawn, PAGES, SLIDE_PAGE, type Drawn } from '../../src/render/index.js';
 import type { Drawing, Shape } from '../../src/render/svg/scene.js';
 import { textWidth } from '../../src/render/svg/font.js';
 import { mapOf } from '../helpers/analyze.js';
@@ -191,7 +191,7 @@ describe('the service blueprint at a glance', () => {
   });
 
   it('takes the title it is given', () => {
-    const drawn = blueprintGlanceDrawn(analyzeExact(read('test/fixtures/reference.cxmap.yaml')), {
+    const drawn = blueprintGlanceDrawn(analyzeExact(read('test/fixtures/reference.cxmap.yaml')), PAGES['16:9'], {
       title: 'Our process',
     });
     expect(drawn.drawing.title).toBe('Our process');
@@ -241,7 +241,7 @@ describe('the to-be at a glance', () => {
   });
 
   it('rings the changed steps, lists the removed ones, and says it is the to-be', () => {
-    const drawn = blueprintGlanceDrawn(analyzeExact(toBe), { changes });
+    const drawn = blueprintGlanceDrawn(analyzeExact(toBe), PAGES['16:9'], { changes });
     checkGlance(
       drawn,
       toBe.steps.map((s) => s.id),
@@ -317,7 +317,7 @@ describe('changesInWords', () => {
   - { id: e, name: Send a text, stage: Two, actor: desk }
 `),
     );
-    const d = blueprintGlanceDrawn(analyzeExact(toBe), { changes: changesInWords(asIs, toBe) }).drawing;
+    const d = blueprintGlanceDrawn(analyzeExact(toBe), PAGES['16:9'], { changes: changesInWords(asIs, toBe) }).drawing;
     expect(rects(d, 'step:').map((r) => [r.role, r.stroke, r.dash])).toEqual([
       ['step:a', '#0072B2', undefined],
       ['step:b', '#6B6B6B', undefined],
@@ -359,4 +359,24 @@ describe('changesInWords', () => {
     expect(changes.steps.map((s) => s.kind)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged']);
     expect(changes.removed).toEqual([]);
   });
+});
+
+describe("on the deck's slide, above its foot band", () => {
+  for (const path of [
+    'examples/home-loan.cxmap.yaml',
+    'examples/car-insurance-claim.cxmap.yaml',
+    'examples/broadband-installation.cxmap.yaml',
+    'examples/hospital-referral.cxmap.yaml',
+    'test/fixtures/energy-switch.cxmap.yaml',
+    'test/fixtures/reference.cxmap.yaml',
+  ])
+    it(`${path}: every step at 10 pt, at full size, clear of the band`, () => {
+      const map = read(path);
+      const drawn = blueprintGlanceDrawn(analyzeExact(map), SLIDE_PAGE);
+      expect(drawn.scale).toBe(1);
+      expect(Math.min(...textsOf(drawn.drawing).map((t) => t.size))).toBe(10);
+      expect(rects(drawn.drawing, 'step:')).toHaveLength(map.steps.length);
+      // 540 pt less the 25.2 pt band and the page's two margins of 10 pt.
+      expect(drawn.drawing.height).toBeLessThanOrEqual(494.8);
+    });
 });

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { svgOf, type Drawing } from '../../src/render/svg/scene.js';
 import { pptxOf } from '../../src/report/index.js';
+import { DEFAULT_LOOK } from '../../src/rules/index.js';
 import { pptxParts } from '../helpers/xml.js';
 
 const drawing: Drawing = {
@@ -37,7 +38,13 @@ const EMU = 12_700; // a point
 
 async function slide(): Promise<string> {
   const picture = { view: 'blueprint' as const, caption: 'scene', drawing, scale: 1, svg: svgOf(drawing) };
-  const parts = await pptxParts(await pptxOf([{ kind: 'picture', picture, notes: '' }], 'Scene'));
+  const parts = await pptxParts(
+    await pptxOf([{ kind: 'picture', picture, notes: '' }], 'Scene', {
+      ...DEFAULT_LOOK,
+      // The scene's shapes alone on the slide: no slide number.
+      slideNumbers: false,
+    }),
+  );
   return parts.get('ppt/slides/slide1.xml')!;
 }
 /** The XML of the shape of that name. */

@@ -11,6 +11,7 @@ import { xmlSafe } from '../../src/core/index.js';
 import { PAGES, pageScale, textWidth, type Drawn } from '../../src/render/index.js';
 import { svgOf, type Drawing } from '../../src/render/svg/scene.js';
 import { pptxOf } from '../../src/report/index.js';
+import { DEFAULT_LOOK } from '../../src/rules/index.js';
 import { pptxParts, reader, xmlProblem, type Xml } from '../helpers/xml.js';
 
 /** A drawing of one labelled box, a free label with the whole text as its tip, and the label as the title. */
@@ -93,7 +94,9 @@ describe('XML printers, whatever the labels hold', () => {
   it('PowerPoint: every part well-formed, the label read back in its box, the title placeholder, the notes and the properties', async () => {
     await fc.assert(
       fc.asyncProperty(label, async (text) => {
-        const parts = await pptxParts(await pptxOf([{ kind: 'picture', picture: scene(text), notes: text }], text));
+        const parts = await pptxParts(
+          await pptxOf([{ kind: 'picture', picture: scene(text), notes: text }], text, DEFAULT_LOOK),
+        );
         for (const [name, xml] of parts) expect(xmlProblem(xml), name).toBeUndefined();
         const safe = xmlSafe(text);
         const shapes = all(

@@ -244,9 +244,15 @@ const FREEFORM = 'custGeom' as Types.default.SHAPE_NAME;
 /**
  * Prints a drawn view onto a slide. The title of the drawing (its text of role `title`) goes into the slide's
  * placeholder of that name when one is given, at the place and size the layout gave it, so that the slide has a
- * real title and the title is not drawn twice; without one, it is a text box like any other.
+ * real title and the title is not drawn twice; without one, it is a text box like any other. Every text is in `font`
+ * (the deck's; the layouts measured with Arial's widths, so a font much wider than Arial may run out of its boxes).
  */
-export function printSlideShapes(slide: Slide, drawn: Drawn, titlePlaceholder?: string): Printed {
+export function printSlideShapes(
+  slide: Slide,
+  drawn: Drawn,
+  titlePlaceholder?: string,
+  font: string = DECK_FONT,
+): Printed {
   const { drawing, scale } = drawn;
   const page: Page = drawn.page ?? { width: drawing.width * scale, height: drawing.height * scale, name: '' };
   const dx = (page.width - drawing.width * scale) / 2;
@@ -300,7 +306,7 @@ export function printSlideShapes(slide: Slide, drawn: Drawn, titlePlaceholder?: 
       return t.lines.map((text) => ({
         text: xmlSafe(text),
         options: {
-          fontFace: DECK_FONT,
+          fontFace: font,
           fontSize: pt(t.size),
           bold: t.bold === true,
           italic: t.italic === true,
@@ -313,7 +319,7 @@ export function printSlideShapes(slide: Slide, drawn: Drawn, titlePlaceholder?: 
     });
   const align = (t: Text) => (t.anchor === 'middle' ? 'center' : t.anchor === 'end' ? 'right' : 'left');
   // Text sits where the layout measured it: no autofit, no inset but the one that puts its first line in place.
-  const body = { valign: 'top', fit: 'none', wrap: true, fontFace: DECK_FONT } as const;
+  const body = { valign: 'top', fit: 'none', wrap: true, fontFace: font } as const;
 
   shapes.forEach((shape, k) => {
     if (into.has(k) || isArrowhead(shape, shapes[k - 1])) return;
