@@ -121,7 +121,12 @@ function toFinding(error: AjvError, source: SourceMap): Finding {
           );
     }
     case 'type':
-      return finding('wrong-type', `${where} must be ${typeWords(error.params.type)}`, source.at(path));
+      // What the key takes, in the schema's words where it has them: `volume: 18000` is a volume to write as 18000/y.
+      return finding(
+        'wrong-type',
+        custom ? said(where, custom) : `${where} must be ${typeWords(error.params.type)}`,
+        source.at(path),
+      );
     case 'const':
       return finding(
         'wrong-version',
@@ -142,11 +147,14 @@ function toFinding(error: AjvError, source: SourceMap): Finding {
         source.at(path),
       );
     case 'anyOf':
-      return finding('bad-value', `${where} ${custom}`, source.at(path));
+      return finding('bad-value', said(where, custom!), source.at(path));
     default:
-      return finding('bad-value', `${where}: ${custom ?? error.message ?? 'is not allowed here'}`, source.at(path));
+      return finding('bad-value', said(where, custom ?? error.message ?? 'is not allowed here'), source.at(path));
   }
 }
+
+/** A key and what the schema says of it: `process.volume is a volume: ...`, `steps[0].feeling: give a whole number`. */
+const said = (where: string, words: string) => (/^is /.test(words) ? `${where} ${words}` : `${where}: ${words}`);
 
 /**
  * Checks the shape of the data against a schema; each problem positioned at its node. Where a value matches none

@@ -105,7 +105,14 @@ const cases: Case[] = [
     yaml: two('    feeling: bad\n'),
     line: 15,
     column: 14,
-    message: 'steps[0].feeling must be a whole number',
+    message: 'steps[0].feeling: give a whole number from -2 to 2',
+  },
+  {
+    code: 'wrong-type',
+    yaml: HEADER.replace('  goal: G\n', '  goal: G\n  volume: 18000\n'),
+    line: 6,
+    column: 11,
+    message: 'process.volume is a volume: write cases per year, month, week or day, like 12000/y or 250/w',
   },
   {
     code: 'wrong-version',
