@@ -136,7 +136,7 @@ export function deckStory({ analysis, ranking, toBe, date }: DeckInput): DeckSto
       ...unitFacts(analysis),
     ],
     notes: lines(
-      `This deck maps "${p.name}" from the outside in: what ${p.customer.toLowerCase()} lives from the trigger to the goal, what it costs, what we propose and what we ask the board to decide.`,
+      `This deck maps "${p.name}" from the outside in: what the customer (${p.customer}) lives from the trigger to the goal, what it costs, what we propose and what we ask the board to decide.`,
       'Every figure is computed from the map, the same way for every slide; the detail is in the appendix.',
       units,
     ),
