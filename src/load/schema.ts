@@ -147,9 +147,9 @@ function toFinding(error: AjvError, source: SourceMap): Finding {
         source.at(path),
       );
     case 'anyOf':
-      return finding('bad-value', said(where, custom!), source.at(path));
+      return finding('bad-value', `${where} ${custom}`, source.at(path));
     default:
-      return finding('bad-value', said(where, custom ?? error.message ?? 'is not allowed here'), source.at(path));
+      return finding('bad-value', `${where}: ${custom ?? error.message ?? 'is not allowed here'}`, source.at(path));
   }
 }
 
