@@ -3,12 +3,13 @@
  * where the company asks (at its own steps, and at the customer's steps that deal with it), and only what it was
  * given itself: what another organisation asks (the ombudsman's own form) is theirs, and what the customer told
  * another organisation (the family doctor) is not the company's to pass on. A check (`verifies`) is never an item
- * asked again, so it is never taken out. Nor is a chase: a step whose every way on leads back through the step that
- * asked the item (the email that asks for the details a form left out, before the form is sent again): the first
- * answer could not be used, so asking for it is the rework loop's own cost, which getting it right first time takes
- * away (prevent-rework), not a question to drop.
+ * asked again, so it is never taken out. Nor is a question on a rework detour: a step that customers reach only by
+ * going round a loop (the email that asks for the details a form left out, the details sent again): some step comes
+ * before it on every way from the start and again after it on every way to an end, so no way through it goes
+ * forward without going round. The first answer could not be used, so asking again is the rework loop's own cost,
+ * which getting it right first time takes away (prevent-rework), not a question to drop.
  */
-import { componentIndex, components } from '../core/index.js';
+import { postDominators } from '../core/index.js';
 import { reAskedItems } from '../analysis/index.js';
 import type { Rule } from './types.js';
 import { otherOrg } from './feasible.js';
@@ -26,24 +27,21 @@ export const askOnce: Rule = {
   find({ map, flow, time }) {
     const org = map.steps.map((s) => otherOrg(map, s) ?? '');
     const succ = flow.links.map((l) => l.map((e) => e.to));
-    const loops = components(succ);
-    const loopOf = componentIndex(loops, map.steps.length);
-    // A chase: every way on from the step leads back, before any end, through a step of its own loop that asks the
-    // item (the form it chases for).
-    const chase = (i: number, item: string) => {
-      if (loops[loopOf[i]!]!.length < 2) return false;
-      const asks = (j: number) => j !== i && loopOf[j] === loopOf[i] && map.steps[j]!.asks.includes(item);
-      const seen = new Set<number>([i]);
-      const queue = succ[i]!.filter((j) => !asks(j));
-      for (let j = queue.shift(); j !== undefined; j = queue.shift()) {
-        if (seen.has(j)) continue;
-        seen.add(j);
-        if (succ[j]!.length === 0) return false;
-        queue.push(...succ[j]!.filter((k) => !asks(k)));
-      }
-      return true;
+    const pred: number[][] = succ.map(() => []);
+    succ.forEach((next, i) => next.forEach((j) => pred[j]!.push(i)));
+    // Dominators from the start (post-dominators of the reversed graph) and post-dominators to the ends.
+    const before = postDominators(pred, (i) => i === map.start);
+    const after = postDominators(succ, (i) => succ[i]!.length === 0);
+    const chain = (tree: Int32Array, i: number) => {
+      const out = new Set<number>();
+      for (let j = tree[i]!; j >= 0 && j < succ.length && !out.has(j); j = tree[j]!) out.add(j);
+      return out;
     };
-    const reAsked = reAskedItems(flow, (s) => org[s.index]!).map((items, i) => items.filter((x) => !chase(i, x)));
+    const onDetour = (i: number) => {
+      const first = chain(before, i);
+      return [...chain(after, i)].some((j) => first.has(j));
+    };
+    const reAsked = reAskedItems(flow, (s) => org[s.index]!).map((items, i) => (onDetour(i) ? [] : items));
     return map.steps
       .filter((s) => reAsked[s.index]!.length > 0 && org[s.index] === '')
       .map((s) => {

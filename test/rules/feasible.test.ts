@@ -329,6 +329,19 @@ ${steps}`;
     expect(proposed('ask-once', through)).toEqual([
       { title: 'Do not ask again for address at `next`', steps: ['next'] },
     ]);
+    // The details sent again by the customer, back to the review rather than to the form (a dispute's missing
+    // details by post): the resend is reached only by going round the loop (the review comes before it on every way
+    // from the start and after it on every way to an end), so its questions are the loop's cost too. Before, its
+    // way on reached an end without passing a step that asks them, and ask-once proposed dropping them.
+    const resend = yaml
+      .replace('asks: [tax number], next: form }', 'next: resend }')
+      .replace(
+        '  - { id: next,',
+        '  - { id: resend, name: Send the details again, actor: me, channel: mail, wait: 3d, work: 20m, asks: [address, tax number], next: review }\n  - { id: next,',
+      );
+    expect(proposed('ask-once', resend)).toEqual([
+      { title: 'Do not ask again for address at `next`', steps: ['next'] },
+    ]);
     // A check on the way forward that a loop sends back from asks again on every first pass: still proposed.
     const forward = yaml.replace('work: 20m\n', 'work: 20m\n    asks: [tax number]\n');
     expect(proposed('ask-once', forward).map((o) => o.steps)).toEqual([['review', 'next']]);
