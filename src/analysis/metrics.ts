@@ -177,6 +177,14 @@ const DEFINITIONS = {
     json: ['rolledCA'],
     table: true,
   },
+  goalTime: {
+    label: 'Lead time to the goal',
+    unit: 'duration',
+    better: 'lower',
+    of: (a) => (a.time.goal.reached > 0 ? a.time.goal.mean : undefined),
+    json: ['goalTimeSeconds'],
+    table: true,
+  },
   successRate: {
     label: 'Success rate',
     unit: 'percent',

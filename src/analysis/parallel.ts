@@ -62,6 +62,8 @@ export interface ParallelFigures extends Stopping {
   rolledCA: number;
   /** For each step marked as a milestone, in map order: the chance of reaching it, and when it is done. */
   milestones: MilestoneTime[];
+  /** The goal (every success end): the share of customers who reach it, and when, for them. */
+  goal: Omit<MilestoneTime, 'step'>;
 }
 
 export interface MilestoneTime {
@@ -246,36 +248,43 @@ export function parallelWork(flow: Flow, stepTime: Float64Array): ParallelFigure
 
   const rolledCA = exits[0]!.reduce((sum, x) => sum + x.right, 0);
 
-  // A milestone's first arrival, level by level up to the top region: in each, the chain with the milestone (or the
-  // split whose branch holds it) made final, so that only the first pass counts; inside a branch, the share that no
-  // other branch has cut short by then.
+  // A step's first arrival, level by level up to the top region: in each, the chain with the step (or the split
+  // whose branch holds it) made final, so that only the first pass counts; inside a branch, the share that no other
+  // branch has cut short by then.
+  const firstArrival = (index: number): Omit<MilestoneTime, 'step'> => {
+    let reached = 1;
+    let elapsed = 0;
+    for (let target = index; ;) {
+      const region = regions[flow.regionOf[target]!]!;
+      const local = region.members.indexOf(target);
+      const chain = chains[region.id]!;
+      const first = {
+        succ: chain.succ.map((list, k) => (k === local ? [] : list)),
+        weight: chain.weight.map((list, k) => (k === local ? [] : list)),
+      };
+      const m = solveChain(first, unit(region.members.length, 0));
+      const w = arrivalMass(first, m, leaves[region.id]!);
+      reached *= m[local]!;
+      if (m[local]! > 0) elapsed += w[local]! / m[local]!;
+      const split = region.split;
+      if (split < 0) break;
+      reached *= sections.get(split)!.survives(region.branch, elapsed);
+      elapsed += stepTime[split]!;
+      target = split;
+    }
+    return { reached, mean: reached > 0 ? elapsed + stepTime[index]! : 0 };
+  };
   const milestones = steps
     .filter((s) => s.milestone !== undefined)
-    .map((s) => {
-      let reached = 1;
-      let elapsed = 0;
-      for (let target = s.index; ;) {
-        const region = regions[flow.regionOf[target]!]!;
-        const local = region.members.indexOf(target);
-        const chain = chains[region.id]!;
-        const first = {
-          succ: chain.succ.map((list, k) => (k === local ? [] : list)),
-          weight: chain.weight.map((list, k) => (k === local ? [] : list)),
-        };
-        const m = solveChain(first, unit(region.members.length, 0));
-        const w = arrivalMass(first, m, leaves[region.id]!);
-        reached *= m[local]!;
-        if (m[local]! > 0) elapsed += w[local]! / m[local]!;
-        const split = region.split;
-        if (split < 0) break;
-        reached *= sections.get(split)!.survives(region.branch, elapsed);
-        elapsed += stepTime[split]!;
-        target = split;
-      }
-      return { step: s.index, reached, mean: reached > 0 ? elapsed + stepTime[s.index]! : 0 };
-    });
+    .map((s) => ({ step: s.index, ...firstArrival(s.index) }));
+  // The goal: the success ends together, each weighted by the customers who reach it.
+  const goal = steps
+    .filter((s) => s.outcome === 'success')
+    .map((s) => firstArrival(s.index))
+    .reduce((g, a) => ({ reached: g.reached + a.reached, mean: g.mean + a.reached * a.mean }), { reached: 0, mean: 0 });
+  if (goal.reached > 0) goal.mean /= goal.reached;
   const visits = unstopped.map((u, i) => u * survival[i]!);
-  return { carryOn, survival, visits, critical, regionChains: chains, criticalBranch, rolledCA, milestones };
+  return { carryOn, survival, visits, critical, regionChains: chains, criticalBranch, rolledCA, milestones, goal };
 }
 
 /**

@@ -43,12 +43,17 @@ export interface TimeFigures {
   successRate: number;
   /** The steps marked as milestones: the chance of reaching each, and the expected time until it is done. */
   milestones: MilestoneTime[];
+  /**
+   * The goal: the share of customers who reach a success end, and the expected time from the trigger until it is
+   * done for them (the lead time averages every end, failures included).
+   */
+  goal: Omit<MilestoneTime, 'step'>;
 }
 
 export function timeFigures(flow: Flow): TimeFigures {
   const { steps, regions } = flow;
   const stepTime = Float64Array.from(steps, (s) => mean(s.wait) + mean(s.work));
-  const { visits, critical, regionChains, criticalBranch, rolledCA, milestones, ...stopping } = parallelWork(
+  const { visits, critical, regionChains, criticalBranch, rolledCA, milestones, goal, ...stopping } = parallelWork(
     flow,
     stepTime,
   );
@@ -85,6 +90,7 @@ export function timeFigures(flow: Flow): TimeFigures {
     rolledCA,
     successRate,
     milestones,
+    goal,
   };
 }
 

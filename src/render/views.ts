@@ -206,13 +206,13 @@ export function flowPictures(analysis: Analysis, views: readonly ViewName[]): Dr
 }
 
 /** The opportunities by value and effort, drawn for slides and pictures. */
-export const prioritiesDrawn = (ranking: Ranking, map: ProcessMap, page?: Page): Drawn =>
-  drawn(
-    'priorities',
-    'opportunities by value and effort',
-    [prioritiesDrawing(ranking, `${map.process.name} · opportunities by value and effort`, map)],
-    page,
-  )[0]!;
+export const prioritiesDrawn = (
+  ranking: Ranking,
+  map: ProcessMap,
+  page?: Page,
+  title = `${map.process.name} · opportunities by value and effort`,
+): Drawn =>
+  drawn('priorities', 'opportunities by value and effort', [prioritiesDrawing(ranking, title, map)], page)[0]!;
 
 /** The opportunities of a map by value and effort, from its ranking. */
 export const prioritiesDiagram = (ranking: Ranking, map: ProcessMap): Diagram => ({

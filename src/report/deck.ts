@@ -17,6 +17,7 @@ import {
   changesInWords,
   compareMetrics,
   endings,
+  metric,
   stageFigures,
   type Analysis,
   type ExactAnalysis,
@@ -44,7 +45,8 @@ import { savingWords, togetherSentence } from './savings.js';
 
 export type Slide =
   | { kind: 'title'; title: string; subtitle: string; facts: [string, string][]; notes: string }
-  | { kind: 'table'; title: string; table: Table; footnote?: string; notes: string }
+  /** A table, and the points that say what it means under it (the executive summary's proposal and decision). */
+  | { kind: 'table'; title: string; table: Table; after?: [string, string][]; footnote?: string; notes: string }
   /** A drawing: under its action title when it has one, else with the drawing's own title as the slide's. */
   | { kind: 'picture'; picture: Drawn; title?: string; footnote?: string; notes: string }
   /** Points in plain words, each a lead-in and its text: what hurts, the next steps, the method. */
@@ -151,13 +153,18 @@ export function deckStory({ analysis, ranking, toBe, date }: DeckInput): DeckSto
       right: [1, 2],
       rows: summary.figures.map((f) => [f.label, f.now, f.target, f.status, f.benchmark]),
     },
-    footnote: [summary.proposal, `Decision asked: ${summary.decision}`, units].filter(Boolean).join(' '),
+    after: [
+      ...(summary.proposal ? [['What we propose', summary.proposal] as [string, string]] : []),
+      ...(summary.changes.length > 0 ? [['The changes', summary.changes.join('; ')] as [string, string]] : []),
+      ['Decision asked', summary.decision],
+      ['What it rests on', restsOn(analysis)],
+    ],
+    footnote: units,
     notes: lines(
       'The executive summary: the figures a board asks for first, against the target the map sets and the best benchmark it names.',
       summary.changes.length > 0 && 'The changes the board is asked to approve:',
       ...summary.changes.map((c) => `- ${c}`),
       'A change with a size (a wait cut by a share, a rework loop made smaller) rests on an assumption: its figure runs from the low to the high end of that size.',
-      restsOn(analysis),
     ),
   });
 
@@ -179,9 +186,7 @@ export function deckStory({ analysis, ranking, toBe, date }: DeckInput): DeckSto
       notes: lines(
         timeSentence(analysis),
         'The steps that hold most of the lead time:',
-        ...slowest.map(
-          (x) => `- ${x.step.name}: ${percent(x.s.delayShare)} of the lead time (${words(x.s.reasons.join('; '))}).`,
-        ),
+        ...slowest.map((x) => `- ${x.step.name}: ${words(x.s.reasons.join('; '))}.`),
         'Only value-adding work is what the customer would pay for; waiting is where they feel the process.',
       ),
     });
@@ -266,7 +271,7 @@ function beforeAndAfter(analysis: ExactAnalysis, toBe: ExactAnalysis, which: 'ke
     table: comparisonTable(rows, analysis.map.process),
     footnote: units,
     notes: lines(
-      `Both maps are scored the same way: "${analysis.map.process.name}" as it is, and "${toBe.map.process.name}", the map with the recommended changes made at the middle of each assumed size.`,
+      'Both maps are scored the same way: the process as it is, and the to-be, with the recommended changes made at the middle of each assumed size (the sizes are on the proposals slide).',
       which === 'key' && 'Every other figure, before and after, is in the appendix.',
       ...worse.map((r) => `- ${r.metric.label} gets worse: say why before the board asks.`),
     ),
@@ -278,9 +283,11 @@ function journeyAtAGlance(analysis: ExactAnalysis): Slide {
   const { time } = analysis;
   const { d, days, units } = wordsOf(analysis);
   const { detoured } = journeyModel(analysis);
+  // The time to the goal, for the customers who reach it: the lead time averages every end, failures included.
+  const goal = metric('goalTime').of(analysis) ?? time.leadTime;
   const reach = time.successRate;
   // One line over the slide: the drawing cuts a longer title.
-  const title = `${reach >= 0.9995 ? 'All' : sentence(percent(reach))} reach the goal after ${days(time.leadTime)}${detoured >= 0.005 ? `; ${percent(detoured)} take a detour` : ''}`;
+  const title = `${reach >= 0.9995 ? 'All' : sentence(percent(reach))} reach the goal, after ${days(goal)}${detoured >= 0.005 ? `; ${percent(detoured)} take a detour` : ''}`;
   return {
     kind: 'picture',
     picture: journeyGlanceDrawn(analysis, SLIDE_PAGE, { title }),
@@ -310,13 +317,17 @@ function blueprintAtAGlance(analysis: ExactAnalysis): Slide {
   const fails = map.steps.filter((s) => s.fails);
   const moments = map.steps.filter((s) => s.momentOfTruth);
   const handoffs = effort.handoffs.total;
-  const title = `${map.steps.length} steps by ${teams} teams and systems, ${handoffs.toFixed(1)} handoffs a case, ${fails.length} fail ${fails.length === 1 ? 'point' : 'points'}`;
+  // The message: where the time is held, and how many hands and fail points the case passes.
+  const slowest = map.steps.reduce((a, b) =>
+    analysis.scores[b.index]!.delayShare > analysis.scores[a.index]!.delayShare ? b : a,
+  );
+  const title = `“${slowest.name}” holds ${percent(analysis.scores[slowest.index]!.delayShare)} of the lead time; ${fails.length} fail ${fails.length === 1 ? 'point' : 'points'} across ${teams} teams and systems`;
   return {
     kind: 'picture',
     picture: blueprintGlanceDrawn(analysis, SLIDE_PAGE, { title }),
     notes: lines(
       'The service blueprint at a glance: every step of the map, what the customer does and sees above the line of interaction, what the company does in view above the line of visibility, and out of view below it (Shostack 1984; Bitner, Ostrom & Morgan 2008). Each part is in the appendix in full.',
-      `A handoff is work changing hands below the line of visibility; ${handoffs.toFixed(1)} per case on average, counting rework.`,
+      `${map.steps.length} steps by ${teams} teams and systems. A handoff is work changing hands below the line of visibility: ${handoffs.toFixed(1)} per case on average, counting rework.`,
       fails.length > 0 && `Fail points: ${fails.map((s) => `${s.name} (${words(s.fails!)})`).join('; ')}.`,
       moments.length > 0 && `Moments of truth: ${moments.map((s) => s.name).join('; ')}.`,
     ),
@@ -489,7 +500,7 @@ function proposalSlides(analysis: ExactAnalysis, ranking: Ranking): Slide[] {
         .filter(Boolean)
         .join(' '),
       notes: lines(
-        `The ${changeWord(shown.length)} we recommend, in the order of the value/effort chart: each figure is its range, from the low to the high end of the size it assumes.`,
+        `The ${changeWord(shown.length)} we recommend, each with its number on the value/effort chart (a gap in the numbers is a change not recommended, on the next slide): each figure is a range, from the low to the high end of the size it assumes.`,
         ...reasons(analysis, ranking, shown),
       ),
     });
@@ -497,11 +508,14 @@ function proposalSlides(analysis: ExactAnalysis, ranking: Ranking): Slide[] {
   const others = ranked.filter((r) => !isRecommended(r));
   slides.push({
     kind: 'picture',
-    picture: prioritiesDrawn(ranking, analysis.map, SLIDE_BODY),
-    title:
+    picture: prioritiesDrawn(
+      ranking,
+      analysis.map,
+      SLIDE_PAGE,
       quick > 0
         ? `${quick} of the ${ranked.length} ${changeWord(ranked.length)} ${quick === 1 ? 'is a quick win' : 'are quick wins'}: much value for little effort`
         : `No quick win among the ${ranked.length} ${changeWord(ranked.length)}: each takes a project`,
+    ),
     notes: lines(
       `Value (the share of the customer's waiting, effort and the business's cost a change takes away, 0 to 5) against effort (0 to 5). ${recommended.length} of the ${ranked.length} are recommended.`,
       others.length > 0 && 'Not recommended, and why:',

@@ -302,6 +302,11 @@ function addTable(pptx: PptxGenJS, s: Extract<Slide, { kind: 'table' }>, look: D
         autoPage: false,
       },
     );
+    // Points under the table, on its last slide: what the table's figures mean.
+    if (s.after && k === pages.length - 1) {
+      const end = TABLE_TOP + heights[0]! + rows.reduce((h, n) => h + heights[n + 1]!, 0);
+      pointsBox(slide, s.after, end + 0.25, s.footnote, look);
+    }
     addFootnote(slide, s.footnote, look);
     slide.addNotes(safe(s.notes));
   });
@@ -336,23 +341,39 @@ function addFootnote(slide: Types.default.Slide, footnote: string | undefined, l
 function addPoints(pptx: PptxGenJS, s: Extract<Slide, { kind: 'points' }>, look: DeckLook) {
   const slide = pptx.addSlide({ masterName: MASTER.table });
   addTitle(slide, s.title);
+  pointsBox(slide, s.points, TABLE_TOP, s.footnote, look);
+  addFootnote(slide, s.footnote, look);
+  slide.addNotes(safe(s.notes));
+}
+
+/**
+ * Points from `top` down to the footnote: each a lead-in in bold and its text, at the largest of the sizes that
+ * lets them all fit.
+ */
+function pointsBox(
+  slide: Types.default.Slide,
+  points: readonly [string, string][],
+  top: number,
+  footnote: string | undefined,
+  look: DeckLook,
+) {
   const width = SLIDE.width - 2 * SIDE;
-  const room = SLIDE.height - FOOT_MARGIN - footHeight(s.footnote) - 0.15 - TABLE_TOP;
+  const room = SLIDE.height - FOOT_MARGIN - footHeight(footnote) - 0.15 - top;
   const space = 6; // points after each point
   const height = (size: number) =>
-    s.points.reduce(
+    points.reduce(
       (h, [lead, text]) => h + (wrap(`${lead}: ${text}`, width * 72 - 18, size).length * size * 1.2 + space) / 72,
       0,
     );
   const size = POINT_SIZES.find((z) => height(z) <= room) ?? POINT_SIZES.at(-1)!;
   slide.addText(
-    s.points.flatMap(([lead, text]): Types.default.TextProps[] => [
+    points.flatMap(([lead, text]): Types.default.TextProps[] => [
       { text: `${safe(lead)}: `, options: { bold: true, bullet: { indent: 18 } } },
       { text: safe(text), options: { breakLine: true } },
     ]),
     {
       x: SIDE,
-      y: TABLE_TOP,
+      y: top,
       w: width,
       h: room,
       fontFace: look.font,
@@ -363,8 +384,6 @@ function addPoints(pptx: PptxGenJS, s: Extract<Slide, { kind: 'points' }>, look:
       paraSpaceAfter: space,
     },
   );
-  addFootnote(slide, s.footnote, look);
-  slide.addNotes(safe(s.notes));
 }
 
 /**

@@ -14,6 +14,7 @@ import { togetherSentence } from './savings.js';
 /** The figures a board asks for first, in this order; each shown where the map has it. */
 export const HEADLINE_METRICS = [
   'leadTime',
+  'goalTime',
   'successRate',
   'darkTime',
   'costPerCase',
@@ -53,12 +54,14 @@ export function executiveSummary(analysis: ExactAnalysis, ranking: Ranking): Exe
   const units = map.process;
   const lead = durationInWords(time.leadTime, units.calendar);
   const leadTarget = analysis.targets.find((t) => t.metric === 'leadTime');
-  const headline = `Customers take ${lead} from start to goal${leadTarget && !leadTarget.met ? ` against a target of ${durationInWords(leadTarget.target, units.calendar)}` : ''}; ${wholePercent(time.waitShare)} of it is waiting`;
+  const headline = `Customers spend ${lead} on average from the trigger to the end${leadTarget && !leadTarget.met ? `, against a target of ${durationInWords(leadTarget.target, units.calendar)}` : ''}; ${wholePercent(time.waitShare)} of it is waiting`;
 
   const figures = HEADLINE_METRICS.flatMap((id): HeadlineFigure[] => {
     const m = metric(id);
     const value = m.of(analysis);
     if (value === undefined) return [];
+    // The time to the goal says something apart from the lead time only where some customers end elsewhere.
+    if (id === 'goalTime' && analysis.time.goal.reached > 1 - 1e-9) return [];
     const target = analysis.targets.find((t) => t.metric === id);
     // The best benchmark: the one that does best on this metric.
     const best = analysis.benchmarks

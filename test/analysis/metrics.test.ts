@@ -1,6 +1,6 @@
 /** Hand-computed figures for the basic shapes of a flow. Times in hours unless said otherwise. */
 import { describe, expect, it } from 'vitest';
-import { analyze, timeSplit } from '../../src/analysis/index.js';
+import { analyze, metric, timeSplit } from '../../src/analysis/index.js';
 import { analyzeSteps, mapOf, HOUR } from '../helpers/analyze.js';
 import { HEADER } from '../helpers/maps.js';
 
@@ -155,6 +155,36 @@ describe('milestones', () => {
     expect(Math.abs(approved.mean / (9 * HOUR) - 1)).toBeLessThan(0.01);
     expect(approved.p50).toBeLessThan(approved.p85);
     expect(approved.p85).toBeLessThan(approved.p95);
+  });
+});
+
+describe('the lead time to the goal', () => {
+  // s (1 h) -> check (waits 1 d, works 1 h) -> 70% done (waits 1 d), 20% to fix (1 h) and back to check, 10% refused
+  // (no wait). check is passed 1 / (1 - 0.2) = 1.25 times on average, by those who reach the goal too (the way out
+  // does not depend on the pass), fix 0.25 times. Lead time, over every end: 1 + 1.25 x 25 + 0.25 x 1 + 0.875 x 24
+  // = 53.5 h. To the goal, for the 0.7 / 0.8 = 87.5% who reach it: 1 + 31.25 + 0.25 + 24 = 56.5 h.
+  const g = analyzeSteps(
+    step('s', 'actor: desk\nwork: 1h\nnext: check') +
+      step(
+        'check',
+        'actor: desk\nwait: 1d\nwork: 1h\nnext: [{ to: done, chance: 70% }, { to: fix, chance: 20% }, { to: refused, chance: 10% }]',
+      ) +
+      step('fix', 'actor: desk\nwork: 1h\nnext: check') +
+      step('done', 'actor: me\nwait: 1d') +
+      step('refused', 'actor: desk\noutcome: failure'),
+  );
+
+  it('is the time until a success end for the customers who reach one: 56.5 h, against a lead time of 53.5 h', () => {
+    expect(g.time.leadTime).toBeCloseTo(53.5 * HOUR, 6);
+    expect(g.time.goal.reached).toBeCloseTo(0.875, 12);
+    expect(g.time.goal.mean).toBeCloseTo(56.5 * HOUR, 6);
+    expect(metric('goalTime').of(g)).toBeCloseTo(56.5 * HOUR, 6);
+  });
+
+  it('is none where no customer reaches the goal', () => {
+    const none = analyzeSteps(step('s', 'actor: desk\nwork: 1h\noutcome: failure'));
+    expect(none.time.goal).toEqual({ reached: 0, mean: 0 });
+    expect(metric('goalTime').of(none)).toBeUndefined();
   });
 });
 

@@ -100,7 +100,7 @@ describe('the board deck', () => {
         expect(main.length).toBeLessThanOrEqual(14);
         expect(main.length).toBeLessThan(deck.slides.length);
         // The title slide names the process; every other main slide states its message with its figure.
-        for (const { title } of main.slice(1)) expect(title).toMatch(/^[A-Z0-9].*\d.*[^.]$/);
+        for (const { title } of main.slice(1)) expect(title).toMatch(/^[“A-Z0-9].*\d.*[^.]$/);
       },
     );
 

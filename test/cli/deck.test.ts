@@ -88,7 +88,7 @@ describe('cxmap deck', () => {
     const scorecard = slides[divider + 1]!;
     expect(scorecard).toContain('<a:tbl>');
     for (const text of [
-      'The full scorecard: 19 figures, 2 of 3 targets missed',
+      'The full scorecard: 20 figures, 2 of 3 targets missed',
       'Lead time',
       '24.0 d',
       'missed by 14.0 d',
@@ -130,7 +130,7 @@ describe('cxmap deck', () => {
     // The answer first: the executive summary's title is its message, with the figure.
     expect(slides[1]!.find((s) => s.title)!.text).toBe(executiveSummary(analysis, opportunities(analysis)).headline);
     expect(slides[1]!.find((s) => s.title)!.text).toBe(
-      'Customers take 24.0 working days from start to goal against a target of 10.0 working days; 95% of it is waiting',
+      'Customers spend 24.0 working days on average from the trigger to the end, against a target of 10.0 working days; 95% of it is waiting',
     );
     // The blueprint's slides, in order, each titled by its part's drawing, and no other shape holds that title.
     const titles = drawnDiagrams(analysis, 'blueprint', SLIDE_PAGE).map((d) => d.drawing.title);
@@ -242,7 +242,7 @@ steps:
       expect(info).toMatch(/Page size:\s+960(\.\d+)? x 540 pts/);
       // The executive summary, then the scorecard.
       const summary = execFileSync('pdftotext', ['-f', '2', '-l', '2', pdf, '-'], { encoding: 'utf8' });
-      for (const text of ['Customers take 24.0 working days', 'Decision asked: Approve the', 'Best benchmark'])
+      for (const text of ['Customers spend 24.0 working days', 'Decision asked: Approve the', 'Best benchmark'])
         expect(summary.replace(/\s+/g, ' ')).toContain(text);
       const page = String(titled(slides, 'Appendix') + 2);
       const scorecard = execFileSync('pdftotext', ['-f', page, '-l', page, '-layout', pdf, '-'], { encoding: 'utf8' });

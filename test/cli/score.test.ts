@@ -94,6 +94,7 @@ steps:
       'activityRatio',
       'waitShare',
       'rolledCA',
+      'goalTimeSeconds',
       'successRate',
       'customerEffortSeconds',
       'darkTimeSeconds',

@@ -217,7 +217,6 @@ describe('the to-be at a glance', () => {
       'Order the valuation and the credit check',
       'Check affordability',
       'Underwrite the loan',
-      "Phone the buyer with the underwriter's questions",
       'Approve the loan and prepare the offer',
       'Book the funds for completion',
     ]);

@@ -23,7 +23,7 @@ describe('the executive summary', () => {
     const analysis = analyze(map, { runs: 100 });
     const summary = executiveSummary(analysis, opportunities(analysis));
     expect(summary.headline).toBe(
-      'Customers take 2.1 days from start to goal against a target of 2.0 days; 97% of it is waiting',
+      'Customers spend 2.1 days on average from the trigger to the end, against a target of 2.0 days; 97% of it is waiting',
     );
     expect(summary.figures.map((f) => [f.label, f.now, f.target, f.status])).toEqual([
       ['Lead time', '2.1 d', '2.0 d', { text: 'missed', tone: 'bad' }],

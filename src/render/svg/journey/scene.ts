@@ -247,5 +247,7 @@ export function journeyDrawings(analysis: Analysis, page?: Page): Drawing[] {
     title: l.title.join(' '),
     shapes: partShapes(l, model.customer),
     minText: FONT,
+    // The steps the part shows, on its main path and its ways off it, once each.
+    steps: [...new Set([...l.main, ...l.branches.flatMap((b) => b.cards)].map((c) => c.step.index))],
   }));
 }
