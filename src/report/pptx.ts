@@ -443,34 +443,29 @@ export async function pptxOf(
 function addDivider(pptx: PptxGenJS, s: Extract<Slide, { kind: 'divider' }>, look: DeckLook) {
   const slide = pptx.addSlide({ masterName: MASTER.divider });
   addTitle(slide, s.title);
-  slide.addText(safe(s.subtitle), {
+  addSubtitle(slide, s.subtitle, 3.95, WHITE, look);
+  slide.addNotes(safe(s.notes));
+}
+
+/** The line under a title slide's or a divider's title, from `y` (inches). */
+function addSubtitle(slide: Types.default.Slide, text: string, y: number, color: string, look: DeckLook) {
+  slide.addText(safe(text), {
     x: SIDE,
-    y: 3.95,
+    y,
     w: SLIDE.width - 2 * SIDE,
     h: 0.8,
     fontFace: look.font,
     fontSize: 18,
-    color: WHITE,
+    color,
     margin: 0,
     valign: 'top',
   });
-  slide.addNotes(safe(s.notes));
 }
 
 function addTitleSlide(pptx: PptxGenJS, s: Extract<Slide, { kind: 'title' }>, look: DeckLook) {
   const slide = pptx.addSlide({ masterName: MASTER.title });
   addTitle(slide, s.title);
-  slide.addText(safe(s.subtitle), {
-    x: SIDE,
-    y: 2.95,
-    w: SLIDE.width - 2 * SIDE,
-    h: 0.8,
-    fontFace: look.font,
-    fontSize: 18,
-    color: MUTED,
-    margin: 0,
-    valign: 'top',
-  });
+  addSubtitle(slide, s.subtitle, 2.95, MUTED, look);
   slide.addText(
     s.facts.flatMap(([label, value]): Types.default.TextProps[] => [
       { text: `${safe(label)}: `, options: { bold: true } },

@@ -32,7 +32,7 @@ import { textWidth, wrap } from '../font.js';
 import { at, type Drawing, type Shape } from '../scene.js';
 import { circle, legendShapes, titleShape, truthItem, truthMark, valueItems, type LegendItem } from '../shapes.js';
 import { fewLines as cutLines } from './layout.js';
-import { blueprintModel, ROWS, type BlueprintModel, type Row } from './model.js';
+import { blueprintModel, ROW_TITLE, ROWS, type BlueprintModel, type Row } from './model.js';
 
 export interface GlanceOptions {
   /** The drawing's title; by default `<process> · the service blueprint at a glance` (with `to-be` for a to-be). */
@@ -53,13 +53,6 @@ const ROW_SHORT: Record<Row, string> = {
   support: 'Support',
 };
 const ROW_FILL: Record<Row, string> = { evidence: BLUEPRINT.evidenceFill, ...LANE_FILL };
-const ROW_TITLE: Record<Row, string> = {
-  evidence: 'Physical evidence',
-  customer: 'Customer actions',
-  frontstage: 'Frontstage',
-  backstage: 'Backstage',
-  support: 'Support processes',
-};
 const LANE_TITLES = new Map(ROWS.map((r) => [r, wrap(ROW_TITLE[r], G.headWidth - 10, SIZE, true)]));
 /** The three lines of the blueprint, each under the lane it follows. */
 const LINES: { after: Row; name: string; dash?: string }[] = [

@@ -12,15 +12,8 @@ import { BLUEPRINT, FONT, INK, LH, LINE_HEIGHT, MARGIN, MUTED, PALETTE } from '.
 import { cut, textWidth, wrap } from '../font.js';
 import type { Shape } from '../scene.js';
 import { failItem, legendShapes, swatch, titleShape, truthItem, valueItems } from '../shapes.js';
-import { ROWS, type BlueprintEdge, type BlueprintModel, type Row } from './model.js';
+import { ROW_TITLE, ROWS, type BlueprintEdge, type BlueprintModel, type Row } from './model.js';
 
-const ROW_TITLE: Record<Row, string> = {
-  evidence: 'Physical evidence',
-  customer: 'Customer actions',
-  frontstage: 'Frontstage',
-  backstage: 'Backstage',
-  support: 'Support processes',
-};
 /** The three lines of the blueprint, each under the lane it follows. */
 export const LINES: { after: Row; name: string; dash?: string }[] = [
   { after: 'customer', name: 'Line of interaction' },

@@ -11,6 +11,15 @@ import type { ValueKey } from '../../theme.js';
 export type Row = 'evidence' | Lane;
 export const ROWS: readonly Row[] = ['evidence', ...LANES];
 
+/** The lanes' titles, as the method names them. */
+export const ROW_TITLE: Record<Row, string> = {
+  evidence: 'Physical evidence',
+  customer: 'Customer actions',
+  frontstage: 'Frontstage',
+  backstage: 'Backstage',
+  support: 'Support processes',
+};
+
 export interface BlueprintStep {
   index: number;
   id: string;
