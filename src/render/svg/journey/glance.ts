@@ -285,10 +285,13 @@ export function glanceDrawing(model: GlanceModel): Drawing {
   shapes.push(text(M, y + T, ['Where', 'customers go'], T, { bold: true, fill: G.muted, role: 'row' }));
   const footLines = lines(model.footnote, W - 2 * M, T, 2);
   const last = G.height - M - footLines.length * lh;
-  const room = Math.max(0, Math.floor((last - y - 4) / (lh + 3)));
+  // The detours stand apart from the endings (the endings make 100%; a detour is a share of its own).
+  const apart = 8;
+  const room = Math.max(0, Math.floor((last - y - 4 - apart) / (lh + 3)));
   const shown = model.ways.length > room ? model.ways.slice(0, Math.max(0, room - 1)) : model.ways;
   const rest = model.ways.slice(shown.length);
-  for (const way of shown) {
+  for (const [k, way] of shown.entries()) {
+    if (way.kind === 'detour' && k > 0 && shown[k - 1]!.kind !== 'detour') y += apart;
     const share = shareText(way.share);
     shapes.push({
       kind: 'rect',
