@@ -64,7 +64,10 @@ export function repair(data: unknown, problems: readonly ShapeProblem[], source:
       else if (inner === undefined || inner === 'kind') actor.kind = 'backstage';
       else delete actor[String(inner)];
     } else if (top === 'stages') {
-      if (Array.isArray(raw.stages)) raw.stages = raw.stages.filter((s) => typeof s === 'string');
+      if (Array.isArray(raw.stages))
+        raw.stages = raw.stages
+          .map((s) => (isObj(s) && typeof s.name === 'string' ? s.name : s))
+          .filter((s) => typeof s === 'string');
       else delete raw.stages;
       stagesUsable = false;
     } else if (top === 'channels') {
