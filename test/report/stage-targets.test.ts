@@ -8,6 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cxmap } from '../helpers/cli.js';
+import { analyze } from '../../src/analysis/index.js';
+import { loadText } from '../../src/load/index.js';
+import { deckStory } from '../../src/report/index.js';
+import { opportunities } from '../../src/rules/index.js';
 
 const FIXTURE = 'test/fixtures/stage-targets.cxmap.yaml';
 
@@ -67,5 +71,25 @@ describe('targets per stage in the outputs', () => {
     expect(Object.keys(JSON.parse(r.stdout) as Record<string, unknown>)).toContain('targets');
     expect(Object.keys(JSON.parse(r.stdout) as Record<string, unknown>)).not.toContain('stages');
     expect(cxmap(['score', 'examples/home-loan.cxmap.yaml', '--no-color']).stdout).not.toContain('Stages ');
+  });
+});
+
+describe('targets per stage in the deck', () => {
+  it('adds the stage targets to the notes of the journey at a glance, and keeps the main part at 14 slides at most', () => {
+    const loaded = loadText(readFileSync(FIXTURE, 'utf8'), 'loan.cxmap.yaml');
+    const analysis = analyze(loaded.map!, { runs: 200 });
+    const story = deckStory({ analysis, ranking: opportunities(analysis), date: '6 December 2026' });
+    expect(story.main.length).toBeLessThanOrEqual(14);
+    const glance = story.main.filter((s) => s.notes.startsWith('The journey at a glance'));
+    expect(glance).toHaveLength(1);
+    const notes = glance[0]!.notes.split('\n');
+    const from = notes.indexOf('Against the targets the stages set:');
+    expect(notes.slice(from, from + 4)).toEqual([
+      'Against the targets the stages set:',
+      '- Stage Assess takes 9 h, over its target of 8 h (1 h over).',
+      '- Stage Assess sees 90.0% of the customers who enter it through, under its target of 95.0% (5.0 points under).',
+      '- Stage Close sees 100.0% of the customers who enter it through, meeting its target of 100.0%.',
+    ]);
+    expect(notes[from + 4]).toBe('Where customers end:');
   });
 });

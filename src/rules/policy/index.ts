@@ -30,4 +30,5 @@ export const POLICIES: Policy[] = [
   noRegression,
 ];
 
+export { stageTargetWords } from './target-stage.js';
 export type { Policy, PolicyContext, PolicyFinding } from './types.js';
