@@ -66,7 +66,7 @@ export function repair(data: unknown, problems: readonly ShapeProblem[], source:
     } else if (top === 'stages') {
       if (Array.isArray(raw.stages))
         raw.stages = raw.stages
-          .map((s) => (isObj(s) && typeof s.name === 'string' ? s.name : s))
+          .map((s: unknown): unknown => (isObj(s) && typeof s.name === 'string' ? s.name : s))
           .filter((s) => typeof s === 'string');
       else delete raw.stages;
       stagesUsable = false;
