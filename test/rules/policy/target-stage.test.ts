@@ -12,6 +12,16 @@ describe('target-stage', () => {
       '10:59 stage Assess sees 90.0% of the customers who enter it through, under its target of 95.0% (5.0 points under)',
     ]);
   });
+  it('names the days of the time a stage takes, as a sentence that stands alone must', () => {
+    // Working days of 8 h: Assess's 9 h are 1.1 working days, 1 h over a target of 1 day.
+    const working = LOAN.replace(
+      'goal: Loan offered }',
+      'goal: Loan offered, calendar: { day: 8h, week: 5d } }',
+    ).replace('leadTime: 8h', 'leadTime: 1d');
+    expect(policyFindings('target-stage', { yaml: working })[0]).toBe(
+      '10:42 stage Assess takes 1.1 working days, over its target of 1.0 d (1 h over)',
+    );
+  });
   it('says nothing of targets met (Close lets all through) or of a map without stage targets', () => {
     const met = LOAN.replace('leadTime: 8h, successRate: 95%', 'leadTime: 9h, successRate: 90%');
     expect(policyFindings('target-stage', { yaml: met })).toEqual([]);
