@@ -84,5 +84,8 @@ steps:
       '10:59 bad-value',
       '10:71 unknown-key',
     ]);
+    // A stage is a name or { name, targets }: without its name, or neither, it is found where it is written.
+    expect(found('{ name: Close, targets', '{ targets')).toEqual(['11:5 missing-key']);
+    expect(found('  - Apply\n', '  - 42\n')).toEqual(['9:5 wrong-type']);
   });
 });
