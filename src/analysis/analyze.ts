@@ -9,6 +9,7 @@ import { simulate, type Simulation } from './simulate.js';
 import { simulateInParallel } from './simulate-parallel.js';
 import { timeFigures, type TimeFigures } from './time.js';
 import { compareTargets, type BenchmarkGap, type TargetGap } from './targets.js';
+import { compareStageTargets, type StageTargetFigures } from './stage-targets.js';
 import { METRICS, type MetricSource } from './metrics.js';
 
 export interface AnalysisOptions {
@@ -38,6 +39,8 @@ export interface Analysis {
   weights: ScoreWeights;
   targets: TargetGap[];
   benchmarks: BenchmarkGap[];
+  /** The stages that set targets of their own, against them (none when no stage sets any). */
+  stageTargets: StageTargetFigures[];
 }
 
 /** The whole analysis in this thread. */
@@ -107,7 +110,7 @@ function exact(flow: Flow, options: AnalysisOptions): ExactAnalysis {
   const business = businessFigures(map, time, effort);
   const weights = options.weights ?? DEFAULT_WEIGHTS;
   const scores = scoreSteps(map.steps, time, effort, map.process, weights);
-  return finite({
+  const figures = {
     map,
     flow,
     time,
@@ -116,7 +119,8 @@ function exact(flow: Flow, options: AnalysisOptions): ExactAnalysis {
     scores,
     weights,
     ...compareTargets(map, { time, effort, business }),
-  });
+  };
+  return finite({ ...figures, stageTargets: compareStageTargets(figures) });
 }
 
 /**

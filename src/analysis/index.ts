@@ -12,6 +12,7 @@ export * from './path.js';
 export * from './score.js';
 export * from './simulate.js';
 export * from './targets.js';
+export * from './stage-targets.js';
 export * from './time.js';
 export * from './step-facts.js';
 export * from './changes.js';

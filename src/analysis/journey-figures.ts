@@ -26,7 +26,7 @@ export interface StageFigures {
   fails: Step[];
 }
 
-export function stageFigures(analysis: ExactAnalysis): StageFigures[] {
+export function stageFigures(analysis: Pick<ExactAnalysis, 'map' | 'time' | 'effort'>): StageFigures[] {
   const { map, time, effort } = analysis;
   return map.stages.map((stage) => {
     const steps = map.steps.filter((s) => s.stage === stage);

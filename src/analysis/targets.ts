@@ -29,6 +29,15 @@ export interface BenchmarkGap {
 const atLeastAsGood = (id: TargetMetric, actual: number, reference: number) =>
   metric(id).better === 'lower' ? actual <= reference : actual >= reference;
 
+/** A figure against its target: the gap (actual - target) and whether the target is met. */
+export const againstTarget = (id: TargetMetric, target: number, actual: number): TargetGap => ({
+  metric: id,
+  target,
+  actual,
+  gap: actual - target,
+  met: atLeastAsGood(id, actual, target),
+});
+
 export function compareTargets(
   map: ProcessMap,
   figures: MetricSource,
@@ -37,9 +46,7 @@ export function compareTargets(
   const targets = TARGET_METRICS.flatMap((id) => {
     const target = map.process.targets[id];
     if (target === undefined) return [];
-    return [
-      { metric: id, target, actual: actual(id), gap: actual(id) - target, met: atLeastAsGood(id, actual(id), target) },
-    ];
+    return [againstTarget(id, target, actual(id))];
   });
   const benchmarks = map.process.benchmarks.flatMap((b) =>
     TARGET_METRICS.flatMap((id) => {

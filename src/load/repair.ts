@@ -64,9 +64,14 @@ export function repair(data: unknown, problems: readonly ShapeProblem[], source:
       else if (inner === undefined || inner === 'kind') actor.kind = 'backstage';
       else delete actor[String(inner)];
     } else if (top === 'stages') {
-      if (Array.isArray(raw.stages)) raw.stages = raw.stages.filter((s) => typeof s === 'string');
-      else delete raw.stages;
-      stagesUsable = false;
+      // A stage's bad target is dropped; the stage stays, and with it the checks of the steps' stages.
+      const stage = Array.isArray(raw.stages) && typeof key === 'number' ? (raw.stages[key] as unknown) : undefined;
+      if (isObj(stage) && typeof stage.name === 'string' && inner === 'targets') delete stage.targets;
+      else {
+        if (Array.isArray(raw.stages)) raw.stages = raw.stages.filter((s) => typeof s === 'string');
+        else delete raw.stages;
+        stagesUsable = false;
+      }
     } else if (top === 'channels') {
       if (key !== undefined && isObj(raw.channels)) delete raw.channels[String(key)];
       else delete raw.channels;

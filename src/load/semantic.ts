@@ -37,6 +37,7 @@ import {
   type ProcessMap,
   type RawMap,
   type RawStep,
+  type StageTargets,
   type Step,
 } from './types.js';
 import { channelOf, channelSuggestion, CHANNELS } from './channels.js';
@@ -200,11 +201,21 @@ export function checkSemantics(raw: RawMap, source: SourceMap, flow = true): { m
       return [id, actor];
     }),
   );
-  const stages = raw.stages ?? [];
+  // A stage is its name, or `{ name, targets }` when it sets targets of its own.
+  const stages = (raw.stages ?? []).map((stage) => (typeof stage === 'string' ? stage : stage.name));
   const stageSet = new Set<string>();
   stages.forEach((stage, i) => {
     if (stageSet.has(stage)) check.error('duplicate-stage', `the stage \`${stage}\` is listed twice`, ['stages', i]);
     stageSet.add(stage);
+  });
+  const stageTargets: Record<string, StageTargets> = {};
+  (raw.stages ?? []).forEach((stage, i) => {
+    if (typeof stage === 'string' || stage.targets === undefined) return;
+    const t = stage.targets;
+    stageTargets[stage.name] = {
+      leadTime: check.fixed(t.leadTime, ['stages', i, 'targets', 'leadTime'], calendar),
+      successRate: t.successRate === undefined ? undefined : parseRatio(t.successRate),
+    };
   });
 
   const index = new Map<string, number>();
@@ -401,6 +412,7 @@ export function checkSemantics(raw: RawMap, source: SourceMap, flow = true): { m
       actors: [...actors.values()],
       channels: raw.channels ?? {},
       stages: stages.length > 0 ? stages : [raw.process.name],
+      stageTargets,
       steps,
       start,
       effort: raw.effort ?? {},

@@ -42,10 +42,16 @@ export interface RawMap {
   };
   actors: Record<string, { kind: Lane; name?: string; type?: ActorType; org?: string; cost?: string }>;
   channels?: Record<string, ChannelStarter>;
-  stages?: string[];
+  stages?: (string | RawStage)[];
   steps: RawStep[];
   effort?: Record<string, number>;
   levers?: Record<string, RawLever>;
+}
+
+/** A stage as written with targets of its own: `{ name: Assess, targets: { leadTime: 5d, successRate: 95% } }`. */
+export interface RawStage {
+  name: string;
+  targets?: { leadTime?: string | number; successRate?: number | string };
 }
 
 /** A lever's size as written: a share (`30%`, `0.3`), a range (`20%..40%`), or the figure after (`{ to: 10% }`). */
@@ -185,6 +191,8 @@ export interface ProcessMap {
   /** The map's own channels (beyond the standard ones), and who starts a contact on each. */
   channels: Record<string, ChannelStarter>;
   stages: string[];
+  /** The targets a stage sets for itself (its lead time in seconds, the success rate through it), by stage name. */
+  stageTargets: Record<string, StageTargets>;
   steps: Step[];
   /** Index of the step where the customer starts. */
   start: number;
@@ -192,6 +200,12 @@ export interface ProcessMap {
   effort: Record<string, number>;
   /** The size of a lever (by a place's id, or a rule's id), where the team has set it. */
   levers: Record<string, LeverSetting>;
+}
+
+/** A stage's own targets: the longest time a customer may spend in it, the lowest share who get through it. */
+export interface StageTargets {
+  leadTime?: number;
+  successRate?: number;
 }
 
 /**

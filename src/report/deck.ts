@@ -23,7 +23,14 @@ import {
   type ExactAnalysis,
   type MetricId,
 } from '../analysis/index.js';
-import { assumption, isRecommended, WHATIF_METRICS, type Ranked, type Ranking } from '../rules/index.js';
+import {
+  assumption,
+  isRecommended,
+  stageTargetWords,
+  WHATIF_METRICS,
+  type Ranked,
+  type Ranking,
+} from '../rules/index.js';
 import {
   blueprintGlanceDrawn,
   drawnDiagrams,
@@ -297,6 +304,10 @@ function journeyAtAGlance(analysis: ExactAnalysis): Slide {
       ...stageFigures(analysis).map(
         (s) =>
           `- ${s.stage}: ${d(s.time)}, of it ${d(s.wait)} waiting${s.dark >= 1 ? ` and ${d(s.dark)} without news` : ''}${s.worst ? `; at worst ${FEELING[s.worst.feeling + 2]}, at ${s.worst.step.name}` : '; no feeling recorded'}.`,
+      ),
+      analysis.stageTargets.length > 0 && 'Against the targets the stages set:',
+      ...analysis.stageTargets.flatMap((s) =>
+        s.targets.map((t) => `- ${sentence(stageTargetWords(s.stage, t, analysis.map.process))}.`),
       ),
       'Where customers end:',
       ...endings(analysis).map(

@@ -15,6 +15,9 @@ import {
   show,
   showChange,
   timeSplit,
+  type StageTargetFigures,
+  type TargetGap,
+  type Units,
 } from '../analysis/index.js';
 import {
   assumption,
@@ -128,14 +131,17 @@ export function scorecardBlocks(analysis: ExactAnalysis | Analysis): TextBlock[]
       const value = m.of(analysis);
       if (value === undefined) return [];
       const target = analysis.targets.find((t) => t.metric === m.id);
-      const status: Cell = !target
-        ? ''
-        : target.met
-          ? { text: 'met', tone: 'good' }
-          : { text: `missed by ${showChange(m.unit, target.gap, units).slice(1)}`, tone: 'bad' };
-      return [[m.label, show(m.unit, value, units), target ? show(m.unit, target.target, units) : '', status]];
+      return [
+        [
+          m.label,
+          show(m.unit, value, units),
+          target ? show(m.unit, target.target, units) : '',
+          targetStatus(target, units),
+        ],
+      ];
     }),
   });
+  blocks.push(...stageTargetBlocks(analysis));
   const milestones = milestoneFigures(analysis);
   if (milestones.length > 0) {
     const d = (s: number) => formatDuration(s, cal);
@@ -169,6 +175,40 @@ export function scorecardBlocks(analysis: ExactAnalysis | Analysis): TextBlock[]
     });
   }
   return blocks;
+}
+
+/** Whether a target is met, and by how much it is missed: `met`, `missed by 1 h`. */
+function targetStatus(target: TargetGap | undefined, units: Units): Cell {
+  if (!target) return '';
+  if (target.met) return { text: 'met', tone: 'good' };
+  return { text: `missed by ${showChange(metric(target.metric).unit, target.gap, units).slice(1)}`, tone: 'bad' };
+}
+
+/**
+ * The stages that set targets, each with its time and the success rate through it beside their targets; nothing
+ * when no stage sets any.
+ */
+function stageTargetBlocks(analysis: ExactAnalysis): TextBlock[] {
+  const units = analysis.map.process;
+  if (analysis.stageTargets.length === 0) return [];
+  const cells = (s: StageTargetFigures, id: 'leadTime' | 'successRate', actual: number): Cell[] => {
+    const target = s.targets.find((t) => t.metric === id);
+    const { unit } = metric(id);
+    return [show(unit, actual, units), target ? show(unit, target.target, units) : '', targetStatus(target, units)];
+  };
+  return [
+    { kind: 'heading', level: 3, text: 'Stages against their targets' },
+    {
+      kind: 'table',
+      head: ['Stage', 'Time', 'Target', '', 'Success rate through it', 'Target', ''],
+      right: [1, 2, 4, 5],
+      rows: analysis.stageTargets.map((s) => [
+        s.stage,
+        ...cells(s, 'leadTime', s.leadTime),
+        ...cells(s, 'successRate', s.successRate),
+      ]),
+    },
+  ];
 }
 
 /** Where the time goes, in words: the waiting's share of the lead time, then the work by value class. */

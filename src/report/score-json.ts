@@ -4,7 +4,15 @@
  * output is stable and diffs cleanly.
  */
 import { isWorkingCalendar, mean } from '../core/index.js';
-import { jsonValue, METRICS, metric, milestoneFigures, type Analysis, type TargetMetric } from '../analysis/index.js';
+import {
+  jsonValue,
+  METRICS,
+  metric,
+  milestoneFigures,
+  type Analysis,
+  type TargetGap,
+  type TargetMetric,
+} from '../analysis/index.js';
 
 const seconds = (x: number) => jsonValue('duration', x);
 const ratio = (x: number) => jsonValue('percent', x);
@@ -50,18 +58,24 @@ export function scoreJson(analysis: Analysis, file: string) {
         : null,
     })),
     simulation: { runs: simulation.runs, seed: simulation.seed, stoppedRuns: simulation.stoppedRuns },
-    targets: analysis.targets.map((t) => ({
-      ...t,
-      target: round(t.metric, t.target),
-      actual: round(t.metric, t.actual),
-      gap: round(t.metric, t.gap),
-    })),
+    targets: analysis.targets.map(targetJson),
     benchmarks: analysis.benchmarks.map((b) => ({
       ...b,
       value: round(b.metric, b.value),
       actual: round(b.metric, b.actual),
       ratio: ratio(b.ratio),
     })),
+    /** The stages that set targets, with their figures against them: only when a stage sets any. */
+    ...(analysis.stageTargets.length === 0
+      ? {}
+      : {
+          stages: analysis.stageTargets.map((s) => ({
+            name: s.stage,
+            leadTimeSeconds: seconds(s.leadTime),
+            successRate: ratio(s.successRate),
+            targets: s.targets.map(targetJson),
+          })),
+        }),
     steps: map.steps.map((step, i) => ({
       id: step.id,
       name: step.name,
@@ -83,3 +97,10 @@ export function scoreJson(analysis: Analysis, file: string) {
 }
 
 const round = (id: TargetMetric, x: number) => jsonValue(metric(id).unit, x);
+
+const targetJson = (t: TargetGap) => ({
+  ...t,
+  target: round(t.metric, t.target),
+  actual: round(t.metric, t.actual),
+  gap: round(t.metric, t.gap),
+});

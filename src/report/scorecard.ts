@@ -11,6 +11,7 @@ import {
   show,
   type Analysis,
   type Verdict,
+  type TargetGap,
   type TargetMetric,
 } from '../analysis/index.js';
 import { unitsNote } from './units.js';
@@ -30,8 +31,8 @@ export function scorecard(analysis: Analysis, file: string, options: ScorecardOp
   const cal = map.process.calendar;
   const d = (s: number) => formatDuration(s, cal);
   const showTarget = (metric: TargetMetric, x: number) => show(metricOf(metric).unit, x, map.process);
-  const target = (metric: TargetMetric) => {
-    const t = analysis.targets.find((x) => x.metric === metric);
+  const target = (metric: TargetMetric, targets: readonly TargetGap[] = analysis.targets) => {
+    const t = targets.find((x) => x.metric === metric);
     if (!t) return '';
     return `   target ${showTarget(metric, t.target)} ${t.met ? c.green('✔ met') : c.red(`✖ ${metric === 'leadTime' ? `${d(Math.abs(t.gap))} over` : `${percent(Math.abs(t.gap))} short`}`)}`;
   };
@@ -75,6 +76,13 @@ export function scorecard(analysis: Analysis, file: string, options: ScorecardOp
       ].join(c.dim(' · ')),
     ),
     row('Dark time', `${d(effort.darkTime.total)} waiting without news`),
+    // The stages that set targets: the time in each and the share who get through it, against them.
+    ...analysis.stageTargets.map((st, k) =>
+      row(
+        k === 0 ? 'Stages' : '',
+        `${printable(st.stage)} ${c.bold(d(st.leadTime))}${target('leadTime', st.targets)}  ${c.dim('through')} ${percent(st.successRate)}${target('successRate', st.targets)}`,
+      ),
+    ),
     ...businessRows(),
   ];
   for (const b of analysis.benchmarks) {

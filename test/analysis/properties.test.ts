@@ -66,9 +66,11 @@ type Block = {
   p?: number;
 };
 
-function mapYaml(blocks: Block[]): string {
+/** A map of the blocks; `staged`: each block a stage of its own (the first and last steps in stages Start and End). */
+function mapYaml(blocks: Block[], staged = false): string {
   const out: string[] = [];
   let n = 0;
+  let stage = 'Start';
   const id = () => `s${n++}`;
   const step = (sid: string, a: Attrs, next?: string, extra = '') => {
     out.push(
@@ -77,6 +79,7 @@ function mapYaml(blocks: Block[]): string {
       `    actor: ${a.actor}`,
       `    wait: ${a.wait}`,
       `    work: ${a.work}`,
+      ...(staged ? [`    stage: ${stage}`] : []),
     );
     for (const key of ['value', 'channel', 'ca', 'asks', 'tells'] as const)
       if (a[key] !== undefined) out.push(`    ${key}: ${a[key]}`);
@@ -85,7 +88,8 @@ function mapYaml(blocks: Block[]): string {
   };
   const NEXT = '@next';
   step(id(), { actor: 'me', wait: '0', work: '5m', channel: 'web' }, NEXT);
-  for (const b of blocks) {
+  for (const [k, b] of blocks.entries()) {
+    stage = `B${k}`;
     const first = id();
     const fill = (sid: string) => {
       for (let k = out.length - 1; k >= 0; k--) if (out[k]!.includes(NEXT)) out[k] = out[k]!.replaceAll(NEXT, sid);
@@ -144,11 +148,36 @@ function mapYaml(blocks: Block[]): string {
   }
   const last = id();
   for (let k = out.length - 1; k >= 0; k--) if (out[k]!.includes(NEXT)) out[k] = out[k]!.replaceAll(NEXT, last);
+  stage = 'End';
   step(last, { actor: 'me', wait: '1h', work: '5m' });
-  return `${HEADER}${out.join('\n')}\n`;
+  if (!staged) return `${HEADER}${out.join('\n')}\n`;
+  // Every stage sets targets, so that the analysis gives the figures of each.
+  const stages = ['Start', ...blocks.map((_, k) => `B${k}`), 'End'].map(
+    (name) => `{ name: ${name}, targets: { leadTime: 1d, successRate: 50% } }`,
+  );
+  return `${HEADER.replace('steps:\n', `stages: [${stages.join(', ')}]\nsteps:\n`)}${out.join('\n')}\n`;
 }
 
 const maps = fc.array(block, { minLength: 1, maxLength: 8 }).map((blocks) => mapYaml(blocks as Block[]));
+
+describe('targets per stage, on every valid map', () => {
+  it('gives stage times that add up to the lead time, and rates through the stages whose product is the success rate', () => {
+    // Each block is a stage of its own, entered once by those who come through the one before: the share that
+    // reaches the goal is the product of the shares that come through each stage (docs/scoring.md).
+    const stagedMaps = fc.array(block, { minLength: 1, maxLength: 8 }).map((b) => mapYaml(b as Block[], true));
+    fc.assert(
+      fc.property(stagedMaps, (yaml) => {
+        const a = analyzeExact(mapOf(yaml));
+        expect(a.stageTargets.map((s) => s.stage)).toEqual(a.map.stages);
+        expect(a.stageTargets.reduce((sum, s) => sum + s.leadTime, 0)).toBeCloseTo(a.time.leadTime, 6);
+        const through = a.stageTargets.reduce((product, s) => product * s.successRate, 1);
+        expect(through).toBeCloseTo(a.time.successRate, 9);
+        for (const s of a.stageTargets) expect(s.successRate).toBeGreaterThanOrEqual(0);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
 
 describe('every valid map', () => {
   it('has delay shares adding up to 100%, PCE and activity ratio in [0, 1], visits as expected', () => {

@@ -419,3 +419,21 @@ describe('cxmap check --against: the regression gate, in a real git repository',
     );
   });
 });
+
+describe('cxmap check: targets per stage', () => {
+  it('reports a missed stage target at the target, as an error when the configuration says so, exit 1', () => {
+    const dir = folder({
+      'cxmap.config.yaml': 'rules:\n  target-stage: error\n',
+      'loan.cxmap.yaml': readFileSync('test/fixtures/stage-targets.cxmap.yaml', 'utf8'),
+    });
+    const r = run(dir, '-f', 'json');
+    expect(r.status).toBe(1);
+    expect(codes(r.stdout)).toEqual([
+      'loan.cxmap.yaml:10:42 error target-stage',
+      'loan.cxmap.yaml:10:59 error target-stage',
+    ]);
+    expect(JSON.parse(r.stdout)[0].findings[0].message).toBe(
+      'stage Assess takes 9 h, over its target of 8 h (1 h over)',
+    );
+  });
+});

@@ -90,3 +90,13 @@ describe('every shipped example with a schema error and a broken reference put i
     );
   });
 });
+
+describe('a stage with a bad target', () => {
+  it('drops the target and keeps the stage, so the steps are still checked against the stages', () => {
+    const yaml =
+      HEADER.replace('stages: [One, Two]', 'stages: [One, { name: Two, targets: { successRate: lots } }]') +
+      step('id: a\nname: A\nstage: Two\nactor: me\nnext: b') +
+      step('id: b\nname: B\nstage: Tow\nactor: desk');
+    expect(codesOf(yaml)).toEqual(['9:52 error bad-value', '18:12 error unknown-stage']);
+  });
+});

@@ -27,6 +27,7 @@ describe('rule metadata', () => {
       'target-lead-time': 'warn',
       'target-pce': 'warn',
       'target-success-rate': 'warn',
+      'target-stage': 'warn',
       'no-regression': [
         'error',
         {

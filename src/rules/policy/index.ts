@@ -10,6 +10,7 @@ import { noRegression } from './no-regression.js';
 import { requireBasis } from './require-basis.js';
 import { targetLeadTime } from './target-lead-time.js';
 import { targetPce } from './target-pce.js';
+import { targetStage } from './target-stage.js';
 import { targetSuccessRate } from './target-success-rate.js';
 import type { Policy } from './types.js';
 
@@ -25,7 +26,9 @@ export const POLICIES: Policy[] = [
   targetLeadTime,
   targetPce,
   targetSuccessRate,
+  targetStage,
   noRegression,
 ];
 
+export { stageTargetWords } from './target-stage.js';
 export type { Policy, PolicyContext, PolicyFinding } from './types.js';
