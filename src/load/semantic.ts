@@ -37,7 +37,9 @@ import {
   type ProcessMap,
   type RawMap,
   type RawStep,
+  type Segment,
   type Step,
+  type StepOverride,
 } from './types.js';
 import { channelOf, channelSuggestion, CHANNELS } from './channels.js';
 import { parseLever } from './levers.js';
@@ -142,6 +144,25 @@ function readCurrency(raw: RawMap, check: Checker): string | undefined {
   return undefined;
 }
 
+/** The segments of the map, in the order written; their shares must add up to 100%. */
+function readSegments(raw: RawMap, check: Checker): Segment[] {
+  const segments = Object.entries(raw.segments ?? {}).map(([id, s]) => ({
+    id,
+    name: s.name,
+    share: parseRatio(s.share),
+    ...(s.persona === undefined ? {} : { persona: s.persona }),
+  }));
+  const total = segments.reduce((sum, s) => sum + s.share, 0);
+  if (segments.length > 0 && Math.abs(total - 1) > CHANCE_TOLERANCE)
+    check.errorAtKey(
+      'segment-shares',
+      `the shares of the segments add up to ${+(total * 100).toFixed(4)}%, not 100%: every case belongs to one segment`,
+      [],
+      'segments',
+    );
+  return segments;
+}
+
 /** The semantic checks, and the map when there is no error; `flow: false` leaves out the checks of the whole flow. */
 export function checkSemantics(raw: RawMap, source: SourceMap, flow = true): { map?: ProcessMap; findings: Finding[] } {
   const check = new Checker(source);
@@ -206,6 +227,23 @@ export function checkSemantics(raw: RawMap, source: SourceMap, flow = true): { m
     if (stageSet.has(stage)) check.error('duplicate-stage', `the stage \`${stage}\` is listed twice`, ['stages', i]);
     stageSet.add(stage);
   });
+
+  const segments = readSegments(raw, check);
+  const segmentIds = new Set(segments.map((s) => s.id));
+  /** The segment ids of a `for:` that the map declares; an unknown one is a finding at its key. */
+  const segmentKeys = (given: Record<string, unknown> | undefined, parent: Path, where: string): string[] =>
+    Object.keys(given ?? {}).filter((id) => {
+      if (segmentIds.has(id)) return true;
+      check.errorAtKey(
+        'unknown-segment',
+        segments.length === 0
+          ? `${where} names the segment \`${id}\`, but the map has no \`segments\`; add them at the top of the map`
+          : `${where} names the segment \`${id}\`, which is not in segments${didYouMean(id, segmentIds)}`,
+        parent,
+        id,
+      );
+      return false;
+    });
 
   const index = new Map<string, number>();
   raw.steps.forEach((step, i) => {
@@ -341,7 +379,40 @@ export function checkSemantics(raw: RawMap, source: SourceMap, flow = true): { m
       outcome: next.kind === 'end' ? (s.outcome ?? 'success') : undefined,
       note: s.note,
       next,
+      ...(s.for === undefined ? {} : { for: normalizeOverrides(s, i, next) }),
     };
+  }
+
+  /** What differs at a step for each segment. A skipped step must have one way on, and must not be an end. */
+  function normalizeOverrides(s: RawStep, i: number, next: Next): Record<string, StepOverride> {
+    const out: Record<string, StepOverride> = {};
+    for (const id of segmentKeys(s.for, ['steps', i, 'for'], `step \`${s.id}\``)) {
+      const o = s.for![id]!;
+      const at = (key: string): Path => ['steps', i, 'for', id, key];
+      const override: StepOverride = {};
+      if (o.wait !== undefined) override.wait = check.distribution(o.wait, at('wait'), calendar);
+      if (o.work !== undefined) override.work = check.distribution(o.work, at('work'), calendar);
+      if (o.feeling !== undefined) override.feeling = o.feeling;
+      if (o.channel !== undefined) override.channel = o.channel;
+      if (o.asks !== undefined) override.asks = o.asks;
+      if (o.tells !== undefined) override.tells = o.tells;
+      if (o.ca !== undefined) override.ca = parseRatio(o.ca);
+      if (o.skip) {
+        override.skip = true;
+        const ways = next.kind === 'choice' ? next.choices.length : 0;
+        if (next.kind === 'end' || ways !== 1)
+          check.errorAtKey(
+            'segment-skip',
+            next.kind === 'end'
+              ? `segment \`${id}\` skips step \`${s.id}\`, an end step: a segment cannot skip where the case ends; give it its own end instead`
+              : `segment \`${id}\` skips step \`${s.id}\`, which has more than one way on: cxmap can skip only a step with one way on (its customers go straight on to it)`,
+            ['steps', i, 'for', id],
+            'skip',
+          );
+      }
+      out[id] = override;
+    }
+    return out;
   }
 
   function normalizeNext(s: RawStep, i: number): Next {
@@ -355,15 +426,43 @@ export function checkSemantics(raw: RawMap, source: SourceMap, flow = true): { m
     if (Array.isArray(raw)) {
       const choices: Choice[] = [];
       let total = 0;
+      // A segment's chances at this choice: its own where a way gives one, the way's chance elsewhere.
+      const ownChances = raw.map((c, j) => {
+        const ids = segmentKeys(c.for, [...path, j, 'for'], `a way after step \`${s.id}\``);
+        return Object.fromEntries(ids.map((id) => [id, parseRatio(c.for![id]!)]));
+      });
       raw.forEach((c, j) => {
         const chance = parseRatio(c.chance);
         total += chance;
         const to = stepRef(c.to, [...path, j, 'to'], s.id);
         if (to === undefined) return;
+        const own = ownChances[j]!;
         const same = choices.find((x) => x.to === to);
-        if (same) same.chance += chance;
-        else choices.push({ to, chance, ...(c.label === undefined ? {} : { label: c.label }) });
+        if (same) {
+          // Two ways to one step are one way: each segment's chances add up, as the chances do.
+          const ids = new Set([...Object.keys(same.for ?? {}), ...Object.keys(own)]);
+          if (ids.size > 0)
+            same.for = Object.fromEntries(
+              [...ids].map((id) => [id, (same.for?.[id] ?? same.chance) + (own[id] ?? chance)]),
+            );
+          same.chance += chance;
+        } else
+          choices.push({
+            to,
+            chance,
+            ...(c.label === undefined ? {} : { label: c.label }),
+            ...(Object.keys(own).length === 0 ? {} : { for: own }),
+          });
       });
+      for (const id of new Set(ownChances.flatMap((own) => Object.keys(own)))) {
+        const sum = raw.reduce((a, c, j) => a + (ownChances[j]![id] ?? parseRatio(c.chance)), 0);
+        if (Math.abs(sum - 1) > CHANCE_TOLERANCE)
+          check.error(
+            'segment-chances-not-100',
+            `segment \`${id}\`'s chances after step \`${s.id}\` add up to ${+(sum * 100).toFixed(4)}%, not 100% (a way without its own chance for the segment counts with the way's chance)`,
+            path,
+          );
+      }
       if (Math.abs(total - 1) > CHANCE_TOLERANCE) {
         check.error(
           'chances-not-100',
@@ -381,6 +480,14 @@ export function checkSemantics(raw: RawMap, source: SourceMap, flow = true): { m
 
   if (check.findings.length > 0 || !flow) return { findings: [...check.findings, ...check.warnings] };
   const start = checkFlow(steps, check);
+  const skipper = Object.entries(steps[start]?.for ?? {}).find(([, o]) => o.skip);
+  if (skipper)
+    check.errorAtKey(
+      'segment-skip',
+      `segment \`${skipper[0]}\` skips step \`${steps[start]!.id}\`, where the customer starts: a segment cannot skip the start; start the map at the first step every segment takes`,
+      ['steps', start, 'for', skipper[0]],
+      'skip',
+    );
   if (check.findings.length > 0) return { findings: [...check.findings, ...check.warnings] };
   return {
     map: {
@@ -401,6 +508,7 @@ export function checkSemantics(raw: RawMap, source: SourceMap, flow = true): { m
       actors: [...actors.values()],
       channels: raw.channels ?? {},
       stages: stages.length > 0 ? stages : [raw.process.name],
+      ...(segments.length === 0 ? {} : { segments }),
       steps,
       start,
       effort: raw.effort ?? {},
