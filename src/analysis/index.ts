@@ -15,3 +15,4 @@ export * from './targets.js';
 export * from './time.js';
 export * from './step-facts.js';
 export * from './changes.js';
+export * from './segments.js';
