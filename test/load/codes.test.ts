@@ -529,6 +529,96 @@ cases.push(
   },
 );
 
+/** The header with two segments (lines 10 to 12), so that the first step's `- id:` is on line 14. */
+const SEGMENTS =
+  'segments:\n  first-time: { name: First-time buyer, share: 60% }\n  remortgage: { name: Re-mortgager, share: 40% }\n';
+const segmented = (steps: string, segments = SEGMENTS) => HEADER.replace('steps:\n', `${segments}steps:\n`) + steps;
+/** Step a (line 14) chooses b or c; b (line 22) goes on to c (line 28), the end; each step's `for` is its fifth line. */
+const choice = (aFor = '', way = '', bFor = '', cFor = '') =>
+  segmented(`  - id: a
+    name: A
+    stage: One
+    actor: me
+${aFor || '    note: x\n'}    next:
+      - { to: b, chance: 30%${way} }
+      - { to: c, chance: 70% }
+  - id: b
+    name: B
+    stage: Two
+    actor: desk
+${bFor || '    note: x\n'}    next: c
+  - id: c
+    name: C
+    stage: Two
+    actor: desk
+${cFor}`);
+
+cases.push(
+  {
+    code: 'segment-shares',
+    yaml: segmented('  - { id: a, name: A, stage: One, actor: me }\n', SEGMENTS.replace('share: 40%', 'share: 30%')),
+    line: 10,
+    column: 1,
+    message: 'the shares of the segments add up to 90%, not 100%: every case belongs to one segment',
+  },
+  {
+    code: 'unknown-segment',
+    yaml: choice('    for: { remortgag: { wait: 1d } }\n'),
+    line: 18,
+    column: 12,
+    message: 'step `a` names the segment `remortgag`, which is not in segments (did you mean `remortgage`?)',
+  },
+  {
+    code: 'unknown-segment',
+    yaml: choice('', ', for: { firsttime: 10% }'),
+    line: 20,
+    column: 38,
+    message:
+      'a way after step `a` names the segment `firsttime`, which is not in segments (did you mean `first-time`?)',
+  },
+  {
+    code: 'unknown-segment',
+    yaml: withSteps('  - { id: a, name: A, stage: One, actor: me, for: { remortgage: { skip: true } } }\n'),
+    line: 11,
+    column: 53,
+    message: 'step `a` names the segment `remortgage`, but the map has no `segments`; add them at the top of the map',
+  },
+  {
+    code: 'segment-chances-not-100',
+    yaml: choice('', ', for: { remortgage: 10% }'),
+    line: 20,
+    column: 7,
+    message:
+      "segment `remortgage`'s chances after step `a` add up to 80%, not 100% (a way without its own chance for the segment counts with the way's chance)",
+  },
+  {
+    code: 'segment-skip',
+    yaml: choice('', '', '', '    for: { first-time: { skip: true } }\n'),
+    line: 32,
+    column: 26,
+    message:
+      'segment `first-time` skips step `c`, an end step: a segment cannot skip where the case ends; give it its own end instead',
+  },
+  {
+    code: 'segment-skip',
+    yaml: choice('    for: { remortgage: { feeling: 1, skip: true } }\n'),
+    line: 18,
+    column: 38,
+    message:
+      'segment `remortgage` skips step `a`, which has more than one way on: cxmap can skip only a step with one way on (its customers go straight on to it)',
+  },
+  {
+    code: 'segment-skip',
+    yaml: segmented(
+      '  - { id: a, name: A, stage: One, actor: me, next: b, for: { remortgage: { skip: true } } }\n  - { id: b, name: B, stage: Two, actor: desk }\n',
+    ),
+    line: 14,
+    column: 76,
+    message:
+      'segment `remortgage` skips step `a`, where the customer starts: a segment cannot skip the start; start the map at the first step every segment takes',
+  },
+);
+
 describe('one broken map per finding code', () => {
   it.each(cases)('$code at $line:$column', ({ code, yaml, line, column, message }) => {
     const loaded = loadText(yaml, 'broken.cxmap.yaml');
@@ -575,10 +665,14 @@ describe('one broken map per finding code', () => {
       'parallel-loop',
       'parallel-no-join',
       'parallel-overlap',
+      'segment-chances-not-100',
+      'segment-shares',
+      'segment-skip',
       'too-deep',
       'too-few',
       'unknown-actor',
       'unknown-key',
+      'unknown-segment',
       'unknown-stage',
       'unknown-step',
       'unreachable',
