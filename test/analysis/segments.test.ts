@@ -6,14 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  analyze,
-  analyzeSegments,
-  METRICS,
-  metric,
-  mixedSimulation,
-  segmentMap,
-} from '../../src/analysis/index.js';
+import { analyze, analyzeSegments, METRICS, metric, mixedSimulation, segmentMap } from '../../src/analysis/index.js';
 import { mapOf, HOUR } from '../helpers/analyze.js';
 
 const EXAMPLE = readFileSync(new URL('../fixtures/segments.cxmap.yaml', import.meta.url), 'utf8');
@@ -137,8 +130,8 @@ describe('the blend, on random shares and chances', () => {
         fc.integer({ min: 0, max: 3 }),
         (share, chanceA, chanceB, waitB) => {
           const map = mapOf(
-            EXAMPLE.replace('share: 60%', `share: ${share}%`)
-              .replace('share: 40%', `share: ${100 - share}%`)
+            EXAMPLE.replace('buyer, share: 60%', `buyer, share: ${share}%`)
+              .replace('mortgager, share: 40%', `mortgager, share: ${100 - share}%`)
               .replace('wait: 1d }', `wait: ${waitB}d }`)
               .replace('chance: 30%, for: { remortgage: 10% }', `chance: ${chanceA}%, for: { remortgage: ${chanceB}% }`)
               .replace(
