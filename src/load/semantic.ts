@@ -488,6 +488,7 @@ export function checkSemantics(raw: RawMap, source: SourceMap, flow = true): { m
       ['steps', start, 'for', skipper[0]],
       'skip',
     );
+  if (check.findings.length === 0) checkSegmentWays(steps, start, segments, check);
   if (check.findings.length > 0) return { findings: [...check.findings, ...check.warnings] };
   return {
     map: {
@@ -529,6 +530,32 @@ export function goalDominators(steps: readonly Step[], succ: number[][] = steps.
     ? (i: number) => isEnd(i) && steps[i]!.outcome !== 'failure'
     : isEnd;
   return { ipdom: postDominators(succ, goal), goal };
+}
+
+/**
+ * A segment's own chances must lead its customers to an end as the map's chances must: a way out of a loop that has
+ * a chance of 0% for the segment is no way out for it. Reported at the step whose way out the segment closed.
+ */
+function checkSegmentWays(steps: Step[], start: number, segments: readonly Segment[], check: Checker): void {
+  const isEnd = (i: number) => steps[i]!.next.kind === 'end';
+  for (const { id } of segments) {
+    const closes = (s: Step) => s.next.kind === 'choice' && s.next.choices.some((c) => c.for?.[id] === 0);
+    if (!steps.some(closes)) continue;
+    const taken = steps.map((s) =>
+      s.next.kind === 'choice'
+        ? s.next.choices.filter((c) => (c.for?.[id] ?? c.chance) > 0).map((c) => c.to)
+        : takenWays(s.next),
+    );
+    const canEnd = reachesEnd(taken, isEnd);
+    const stuck = walker(taken)(start).filter((i) => !canEnd[i]);
+    const blame = stuck.find((i) => closes(steps[i]!)) ?? stuck[0];
+    if (blame !== undefined)
+      check.error(
+        'segment-no-way-out',
+        `for segment \`${id}\`, no way from step \`${steps[blame]!.id}\` leads to an end step (its own chances of the ways out are 0%): its customers would never finish; give one of those ways a chance above 0% for the segment`,
+        ['steps', blame, 'next'],
+      );
+  }
 }
 
 /** Checks that the flow has one start, reaches every step, can always end, and that parallel work re-joins. */

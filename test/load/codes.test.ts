@@ -592,6 +592,24 @@ cases.push(
       "segment `remortgage`'s chances after step `a` add up to 80%, not 100% (a way without its own chance for the segment counts with the way's chance)",
   },
   {
+    code: 'segment-no-way-out',
+    yaml: segmented(`  - { id: s, name: S, stage: One, actor: me, next: a }
+  - { id: a, name: A, stage: One, actor: me, next: b }
+  - id: b
+    name: B
+    stage: Two
+    actor: desk
+    next:
+      - { to: a, chance: 20%, for: { remortgage: 100% } }
+      - { to: c, chance: 80%, for: { remortgage: 0% } }
+  - { id: c, name: C, stage: Two, actor: desk }
+`),
+    line: 21,
+    column: 7,
+    message:
+      'for segment `remortgage`, no way from step `b` leads to an end step (its own chances of the ways out are 0%): its customers would never finish; give one of those ways a chance above 0% for the segment',
+  },
+  {
     code: 'segment-skip',
     yaml: choice('', '', '', '    for: { first-time: { skip: true } }\n'),
     line: 32,
@@ -666,6 +684,7 @@ describe('one broken map per finding code', () => {
       'parallel-no-join',
       'parallel-overlap',
       'segment-chances-not-100',
+      'segment-no-way-out',
       'segment-shares',
       'segment-skip',
       'too-deep',
