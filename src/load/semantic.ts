@@ -533,27 +533,44 @@ export function goalDominators(steps: readonly Step[], succ: number[][] = steps.
 }
 
 /**
- * A segment's own chances must lead its customers to an end as the map's chances must: a way out of a loop that has
- * a chance of 0% for the segment is no way out for it. Reported at the step whose way out the segment closed.
+ * A segment's own chances must lead its customers to an end, and out of every loop often enough, as the map's
+ * chances must: a way out of a loop that has a chance of 0% for the segment is no way out for it. Reported at the
+ * step whose ways out the segment changed.
  */
 function checkSegmentWays(steps: Step[], start: number, segments: readonly Segment[], check: Checker): void {
   const isEnd = (i: number) => steps[i]!.next.kind === 'end';
+  const succ = steps.map((s) => successors(s.next));
   for (const { id } of segments) {
-    const closes = (s: Step) => s.next.kind === 'choice' && s.next.choices.some((c) => c.for?.[id] === 0);
-    if (!steps.some(closes)) continue;
-    const taken = steps.map((s) =>
+    const own = (s: Step) => s.next.kind === 'choice' && s.next.choices.some((c) => c.for?.[id] !== undefined);
+    if (!steps.some(own)) continue;
+    const chances = steps.map((s) =>
       s.next.kind === 'choice'
-        ? s.next.choices.filter((c) => (c.for?.[id] ?? c.chance) > 0).map((c) => c.to)
-        : takenWays(s.next),
+        ? s.next.choices.map((c) => c.for?.[id] ?? c.chance)
+        : succ[s.index]!.map(() => 1 / succ[s.index]!.length),
     );
+    const taken = succ.map((list, i) => list.filter((_, k) => chances[i]![k]! > 0));
     const canEnd = reachesEnd(taken, isEnd);
     const stuck = walker(taken)(start).filter((i) => !canEnd[i]);
-    const blame = stuck.find((i) => closes(steps[i]!)) ?? stuck[0];
-    if (blame !== undefined)
+    const closes = (i: number) => own(steps[i]!) && taken[i]!.length < succ[i]!.length;
+    const blame = stuck.find(closes) ?? stuck[0];
+    if (blame !== undefined) {
       check.error(
         'segment-no-way-out',
         `for segment \`${id}\`, no way from step \`${steps[blame]!.id}\` leads to an end step (its own chances of the ways out are 0%): its customers would never finish; give one of those ways a chance above 0% for the segment`,
         ['steps', blame, 'next'],
+      );
+      continue;
+    }
+    const entry = new Float64Array(steps.length);
+    entry[start] = 1;
+    const visits = solveChain({ succ, weight: chances }, entry);
+    const sticky = succ.flatMap((_, i) => (visits[i]! <= MAX_PASSES * (1 + CHANCE_TOLERANCE) ? [] : [i]));
+    const at = sticky.find((i) => own(steps[i]!)) ?? sticky[0];
+    if (at !== undefined)
+      check.error(
+        'loop-too-sticky',
+        `for segment \`${id}\`, customers pass step \`${steps[at]!.id}\` ${Number.isFinite(visits[at]) ? Math.round(visits[at]!).toLocaleString('en') : 'endlessly many'} times on average: its own chances all but close the loop (cxmap accepts at most ${MAX_PASSES.toLocaleString('en')} passes); give the way out a chance of at least ${100 / MAX_PASSES}% for the segment`,
+        ['steps', at, 'next'],
       );
   }
 }

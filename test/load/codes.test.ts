@@ -610,6 +610,25 @@ cases.push(
       'for segment `remortgage`, no way from step `b` leads to an end step (its own chances of the ways out are 0%): its customers would never finish; give one of those ways a chance above 0% for the segment',
   },
   {
+    // The map leaves the loop 80% of the time; re-mortgagers 0.05%: 1 / 0.0005 = 2,000 passes.
+    code: 'loop-too-sticky',
+    yaml: segmented(`  - { id: s, name: S, stage: One, actor: me, next: a }
+  - { id: a, name: A, stage: One, actor: me, next: b }
+  - id: b
+    name: B
+    stage: Two
+    actor: desk
+    next:
+      - { to: a, chance: 20%, for: { remortgage: 99.95% } }
+      - { to: c, chance: 80%, for: { remortgage: 0.05% } }
+  - { id: c, name: C, stage: Two, actor: desk }
+`),
+    line: 21,
+    column: 7,
+    message:
+      'for segment `remortgage`, customers pass step `b` 2,000 times on average: its own chances all but close the loop (cxmap accepts at most 1,000 passes); give the way out a chance of at least 0.1% for the segment',
+  },
+  {
     code: 'segment-skip',
     yaml: choice('', '', '', '    for: { first-time: { skip: true } }\n'),
     line: 32,
