@@ -53,11 +53,18 @@ interface Definition {
  * How the blended figure of a map with segments is made from the segments' figures: `mean`, an additive figure per
  * case, is the share-weighted sum (each segment's map carries the whole volume for it); `sum`, a yearly figure, is
  * the plain sum (each segment's map carries its share of the volume); a ratio is recomputed from the blended
- * figures it divides; `simulated`, a figure of the simulation, comes from the mixed simulation (each run's segment
- * drawn by share: percentiles are never averaged); `none` is not blended (counts of distinct things, and the time to
- * the goal, which is a mean over the cases that get there, are shown per segment only).
+ * figures it divides; `over`, a mean over the cases that get somewhere (the time to the goal), is weighted by share
+ * times the chance of getting there; `simulated`, a figure of the simulation, comes from the mixed simulation (each
+ * run's segment drawn by share: percentiles are never averaged); `none` is not blended (counts of distinct things
+ * are shown per segment only).
  */
-export type Blend = 'mean' | 'sum' | 'simulated' | 'none' | { ratio: readonly [TimeTotal, TimeTotal] };
+export type Blend =
+  | 'mean'
+  | 'sum'
+  | 'simulated'
+  | 'none'
+  | { ratio: readonly [TimeTotal, TimeTotal] }
+  | { over: (a: MetricSource) => number };
 type TimeTotal = 'valueAdded' | 'processTime' | 'waitTime' | 'leadTime';
 
 const simulated = (a: MetricSource) => a.simulation;
@@ -218,7 +225,7 @@ const DEFINITIONS = {
     of: (a) => (a.time.goal.reached > 0 ? a.time.goal.mean : undefined),
     json: ['goalTimeSeconds'],
     table: true,
-    blend: 'none',
+    blend: { over: (a) => a.time.goal.reached },
   },
   successRate: {
     label: 'Success rate',

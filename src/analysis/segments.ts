@@ -92,12 +92,28 @@ export function blendFigures(segments: readonly SegmentAnalysis[], mixed: Simula
             : undefined;
     if (value !== undefined) blend[m.id] = value;
   }
-  // Ratios after the sums they divide, as time.ts computes them for one map.
-  for (const m of METRICS)
-    if (typeof m.blend === 'object') {
-      const [part, whole] = m.blend.ratio;
+  for (const m of METRICS) {
+    const how = m.blend;
+    if (typeof how !== 'object') continue;
+    if ('ratio' in how) {
+      // Ratios after the sums they divide, as time.ts computes them for one map.
+      const [part, whole] = how.ratio;
       blend[m.id] = blend[whole]! > 0 ? blend[part]! / blend[whole]! : 0;
+    } else {
+      // A mean over the cases that get somewhere: each segment weighs its share times its chance of getting there
+      // (a segment that never gets there weighs nothing, and has no figure).
+      let sum = 0;
+      let total = 0;
+      for (const s of segments) {
+        const x = m.of(s.analysis);
+        const weight = s.segment.share * how.over(s.analysis);
+        if (x === undefined || weight === 0) continue;
+        sum += weight * x;
+        total += weight;
+      }
+      if (total > 0) blend[m.id] = sum / total;
     }
+  }
   return blend;
 }
 

@@ -53,7 +53,8 @@ describe('the hand-worked example of docs/scoring.md', () => {
     // Counts of distinct things and the time to the goal are per segment only.
     expect(blend.contacts).toBeUndefined();
     expect(blend.reworkLoops).toBeUndefined();
-    expect(blend.goalTime).toBeUndefined();
+    // Every case reaches the goal: the time to it is the lead time.
+    expect(blend.goalTime).toBeCloseTo(46.79 * HOUR, 6);
   });
 
   it('takes the percentiles from the mixed simulation, not an average of percentiles', () => {
@@ -76,6 +77,35 @@ steps:
     expect(mixed.mean / HOUR).toBeGreaterThan(2.48);
     expect(mixed.mean / HOUR).toBeLessThan(2.52);
     expect(mixed.p50).toBe(3 * HOUR);
+  });
+});
+
+describe('the lead time to the goal', () => {
+  it('weighs each segment by its share times its chance of reaching the goal', () => {
+    // A: 1h + 2h = 3h for the 50% who are accepted. B waits 3h more and is always accepted: 6h. Blend over the cases
+    // that reach the goal: (0.5 x 0.5 x 3h + 0.5 x 1 x 6h) / (0.5 x 0.5 + 0.5 x 1) = 3.75 / 0.75 = 5h, not 4.5h.
+    const map = mapOf(`cxmap: 1
+process: { name: P, customer: C, goal: G }
+actors: { me: { kind: customer, name: Me }, desk: { kind: frontstage, name: Desk } }
+segments: { a: { name: A, share: 50% }, b: { name: B, share: 50% } }
+steps:
+  - id: ask
+    name: Ask
+    actor: me
+    work: 1h
+    for: { b: { wait: 3h } }
+    next:
+      - { to: yes, chance: 50%, for: { b: 100% } }
+      - { to: no, chance: 50%, for: { b: 0% } }
+  - { id: yes, name: Yes, actor: desk, work: 2h }
+  - { id: no, name: No, actor: desk, outcome: failure }
+`);
+    const { segments, blend } = analyzeSegments(map, { runs: 100 });
+    expect(segments.map((s) => [s.analysis.time.goal.reached, s.analysis.time.goal.mean / HOUR])).toEqual([
+      [0.5, 3],
+      [1, 6],
+    ]);
+    expect(blend.goalTime).toBeCloseTo(5 * HOUR, 6);
   });
 });
 

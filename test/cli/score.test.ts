@@ -259,7 +259,10 @@ describe('cxmap score, a map with segments', () => {
       '  PCE                                 2.1%                      1.7%                  3.4%',
     );
     expect(lines).toContain(
-      '  Lead time to the goal                  –                     2.4 d                 1.2 d',
+      '  Lead time to the goal              1.9 d                     2.4 d                 1.2 d',
+    );
+    expect(lines).toContain(
+      '  Rework loops                           –                         0                     0',
     );
     expect(lines).toContain(
       '  Cost a year                  EUR 140,000                EUR 84,000            EUR 56,000',
