@@ -296,7 +296,12 @@ export function checkSemantics(raw: RawMap, source: SourceMap, flow = true): { m
 
   // An unknown channel is named once, at its first use.
   const unknownChannels = new Set<string>();
-  raw.steps.forEach(({ channel: text }, i) => {
+  // A segment's own channel at a step is a use too, right after the step's.
+  const uses = raw.steps.flatMap((s, i) => [
+    { text: s.channel, path: ['steps', i, 'channel'] as Path },
+    ...Object.entries(s.for ?? {}).map(([id, o]) => ({ text: o.channel, path: ['steps', i, 'for', id, 'channel'] })),
+  ]);
+  uses.forEach(({ text, path }) => {
     if (text === undefined) return;
     const via = channelOf(text, raw.channels);
     if (!via.known && !unknownChannels.has(via.id)) {
@@ -305,7 +310,7 @@ export function checkSemantics(raw: RawMap, source: SourceMap, flow = true): { m
       check.warn(
         'unknown-channel',
         `the channel \`${text}\` is not one cxmap knows (it counts as one the customer uses to reach the company): ${near ? `did you mean \`${near}\`?` : `write one of ${Object.keys(CHANNELS).join(', ')}`} Or declare it under \`channels:\``,
-        ['steps', i, 'channel'],
+        path,
       );
     }
   });

@@ -782,6 +782,14 @@ describe('the bound on loops, at its edge', () => {
 });
 
 describe('warnings: the map still loads', () => {
+  it("names an unknown channel that only a segment uses, at the segment's own channel", () => {
+    const loaded = loadText(choice('    for: { remortgage: { channel: telephon } }\n'), 'channel.cxmap.yaml');
+    expect(loaded.map).toBeDefined();
+    expect(loaded.findings.map((f) => `${f.line}:${f.column} ${f.code} ${f.message}`)).toEqual([
+      '18:35 unknown-channel the channel `telephon` is not one cxmap knows (it counts as one the customer uses to reach the company): did you mean `phone`? Or declare it under `channels:`',
+    ]);
+  });
+
   it('calls an actor without a name by its id, with a warning at the actor, and still checks the rest', () => {
     const yaml = HEADER.replace('  desk: { kind: frontstage, name: Desk }', '  desk: { kind: frontstage }');
     const steps =
