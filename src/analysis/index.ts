@@ -16,3 +16,4 @@ export * from './stage-targets.js';
 export * from './time.js';
 export * from './step-facts.js';
 export * from './changes.js';
+export * from './segments.js';

@@ -45,7 +45,27 @@ interface Definition {
   table: boolean;
   /** Written as null in the JSON when the map lacks what it needs (the business case), rather than left out. */
   nullable?: boolean;
+  /** How the figure of a map with segments comes from its segments' figures (see `Blend`). */
+  blend: Blend;
 }
+
+/**
+ * How the blended figure of a map with segments is made from the segments' figures: `mean`, an additive figure per
+ * case, is the share-weighted sum (each segment's map carries the whole volume for it); `sum`, a yearly figure, is
+ * the plain sum (each segment's map carries its share of the volume); a ratio is recomputed from the blended
+ * figures it divides; `over`, a mean over the cases that get somewhere (the time to the goal), is weighted by share
+ * times the chance of getting there; `simulated`, a figure of the simulation, comes from the mixed simulation (each
+ * run's segment drawn by share: percentiles are never averaged); `none` is not blended (counts of distinct things
+ * are shown per segment only).
+ */
+export type Blend =
+  | 'mean'
+  | 'sum'
+  | 'simulated'
+  | 'none'
+  | { ratio: readonly [TimeTotal, TimeTotal] }
+  | { over: (a: MetricSource) => number };
+type TimeTotal = 'valueAdded' | 'processTime' | 'waitTime' | 'leadTime';
 
 const simulated = (a: MetricSource) => a.simulation;
 
@@ -62,6 +82,7 @@ const perCase = (
   json: [key],
   table: false,
   nullable: true,
+  blend: 'mean',
 });
 
 /** A yearly figure of the business case: null in the JSON when the map gives no volume (or costs). */
@@ -85,6 +106,7 @@ const yearly = (
   json: ['yearly', key],
   table: true,
   nullable: true,
+  blend: 'sum',
 });
 
 const DEFINITIONS = {
@@ -95,6 +117,7 @@ const DEFINITIONS = {
     of: (a) => a.time.leadTime,
     json: ['leadTimeSeconds'],
     table: true,
+    blend: 'mean',
   },
   p50: {
     label: 'Lead time p50',
@@ -103,6 +126,7 @@ const DEFINITIONS = {
     of: (a) => simulated(a)?.p50,
     json: ['leadTimePercentiles', 'p50'],
     table: false,
+    blend: 'simulated',
   },
   p85: {
     label: 'Lead time p85',
@@ -111,6 +135,7 @@ const DEFINITIONS = {
     of: (a) => simulated(a)?.p85,
     json: ['leadTimePercentiles', 'p85'],
     table: true,
+    blend: 'simulated',
   },
   p95: {
     label: 'Lead time p95',
@@ -119,6 +144,7 @@ const DEFINITIONS = {
     of: (a) => simulated(a)?.p95,
     json: ['leadTimePercentiles', 'p95'],
     table: true,
+    blend: 'simulated',
   },
   simulatedMean: {
     label: 'Simulated mean lead time',
@@ -127,6 +153,7 @@ const DEFINITIONS = {
     of: (a) => simulated(a)?.mean,
     json: ['simulatedMeanSeconds'],
     table: false,
+    blend: 'simulated',
   },
   processTime: {
     label: 'Process time',
@@ -135,6 +162,7 @@ const DEFINITIONS = {
     of: (a) => a.time.processTime,
     json: ['processTimeSeconds'],
     table: true,
+    blend: 'mean',
   },
   valueAdded: {
     label: 'Value-added time',
@@ -143,6 +171,7 @@ const DEFINITIONS = {
     of: (a) => a.time.valueAdded,
     json: ['valueAddedSeconds'],
     table: true,
+    blend: 'mean',
   },
   waitTime: {
     label: 'Wait time',
@@ -151,8 +180,17 @@ const DEFINITIONS = {
     of: (a) => a.time.waitTime,
     json: ['waitTimeSeconds'],
     table: false,
+    blend: 'mean',
   },
-  pce: { label: 'PCE', unit: 'percent', better: 'higher', of: (a) => a.time.pce, json: ['pce'], table: true },
+  pce: {
+    label: 'PCE',
+    unit: 'percent',
+    better: 'higher',
+    of: (a) => a.time.pce,
+    json: ['pce'],
+    table: true,
+    blend: { ratio: ['valueAdded', 'leadTime'] },
+  },
   activityRatio: {
     label: 'Activity ratio',
     unit: 'percent',
@@ -160,6 +198,7 @@ const DEFINITIONS = {
     of: (a) => a.time.activityRatio,
     json: ['activityRatio'],
     table: true,
+    blend: { ratio: ['processTime', 'leadTime'] },
   },
   waitShare: {
     label: 'Wait share',
@@ -168,6 +207,7 @@ const DEFINITIONS = {
     of: (a) => a.time.waitShare,
     json: ['waitShare'],
     table: true,
+    blend: { ratio: ['waitTime', 'leadTime'] },
   },
   rolledCA: {
     label: 'Rolled %C&A',
@@ -176,6 +216,7 @@ const DEFINITIONS = {
     of: (a) => a.time.rolledCA,
     json: ['rolledCA'],
     table: true,
+    blend: 'mean',
   },
   goalTime: {
     label: 'Lead time to the goal',
@@ -184,6 +225,7 @@ const DEFINITIONS = {
     of: (a) => (a.time.goal.reached > 0 ? a.time.goal.mean : undefined),
     json: ['goalTimeSeconds'],
     table: true,
+    blend: { over: (a) => a.time.goal.reached },
   },
   successRate: {
     label: 'Success rate',
@@ -192,6 +234,7 @@ const DEFINITIONS = {
     of: (a) => a.time.successRate,
     json: ['successRate'],
     table: true,
+    blend: 'mean',
   },
   customerEffort: {
     label: "Customer's own work",
@@ -200,6 +243,7 @@ const DEFINITIONS = {
     of: (a) => a.effort.customerEffort,
     json: ['customerEffortSeconds'],
     table: true,
+    blend: 'mean',
   },
   darkTime: {
     label: 'Dark time',
@@ -208,6 +252,7 @@ const DEFINITIONS = {
     of: (a) => a.effort.darkTime.total,
     json: ['darkTimeSeconds'],
     table: true,
+    blend: 'mean',
   },
   channelSwitches: {
     label: 'Channel switches',
@@ -216,6 +261,7 @@ const DEFINITIONS = {
     of: (a) => a.effort.channelSwitches.total,
     json: ['channelSwitches'],
     table: true,
+    blend: 'mean',
   },
   repeatContacts: {
     label: 'Repeat contacts',
@@ -224,6 +270,7 @@ const DEFINITIONS = {
     of: (a) => a.effort.repeatContacts.total,
     json: ['repeatContacts'],
     table: true,
+    blend: 'mean',
   },
   transfers: {
     label: 'Transfers',
@@ -232,6 +279,7 @@ const DEFINITIONS = {
     of: (a) => a.effort.transfers.total,
     json: ['transfers'],
     table: true,
+    blend: 'mean',
   },
   handoffs: {
     label: 'Handoffs',
@@ -240,6 +288,7 @@ const DEFINITIONS = {
     of: (a) => a.effort.handoffs.total,
     json: ['handoffs'],
     table: true,
+    blend: 'mean',
   },
   reAsks: {
     label: 'Items asked again',
@@ -248,6 +297,7 @@ const DEFINITIONS = {
     of: (a) => a.effort.reAsks.total,
     json: ['reAsks'],
     table: true,
+    blend: 'mean',
   },
   reworkLoops: {
     label: 'Rework loops',
@@ -256,6 +306,7 @@ const DEFINITIONS = {
     of: (a) => a.effort.reworkLoops.length,
     json: ['reworkLoops'],
     table: true,
+    blend: 'none',
   },
   expectedReworks: {
     label: 'Rework passes',
@@ -264,6 +315,7 @@ const DEFINITIONS = {
     of: (a) => a.effort.expectedReworks,
     json: ['expectedReworks'],
     table: false,
+    blend: 'mean',
   },
   contacts: {
     label: 'People and systems met',
@@ -272,6 +324,7 @@ const DEFINITIONS = {
     of: (a) => a.effort.contacts.length,
     json: ['contacts'],
     table: true,
+    blend: 'none',
   },
   costPerCase: {
     label: 'Cost to serve a case',
@@ -281,6 +334,7 @@ const DEFINITIONS = {
     json: ['costPerCase'],
     table: true,
     nullable: true,
+    blend: 'mean',
   },
   staffHours: perCase('Staff hours a case', 'staffHours'),
   partnerHours: perCase('Partner hours a case', 'partnerHours'),

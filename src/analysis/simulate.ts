@@ -44,7 +44,7 @@ const MAX_VISITS_PER_RUN = 1_000_000;
  * sfc32, a small fast generator with a 128-bit state (from Chris Doty-Humphrey's PractRand), filling a buffer of
  * uniform numbers in [0, 1) at a time, so that the simulation's inner loop only reads an array.
  */
-function randomStream(seed: number): { buffer: Float64Array; refill(): void } {
+export function randomStream(seed: number): { buffer: Float64Array; refill(): void } {
   let a = 0x9e3779b9;
   let b = 0x243f6a88;
   let c = 0xb7e15162;
@@ -124,7 +124,7 @@ export interface ChunkResult {
 const milestoneSteps = (flow: Flow) => flow.steps.filter((s) => s.milestone !== undefined).map((s) => s.index);
 
 /** Mean and nearest-rank percentiles of some times, sorted in place. */
-function spread(times: Float64Array) {
+export function spread(times: Float64Array) {
   times.sort();
   const at = (p: number) => (times.length > 0 ? times[Math.max(0, Math.ceil(p * times.length) - 1)]! : 0);
   const sum = times.reduce((a, b) => a + b, 0);

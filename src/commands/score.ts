@@ -1,7 +1,7 @@
 /** `cxmap score`: the Lean figures of each map, the effort it puts on the customer, and a score for every step. */
 import { Option, type Command } from 'commander';
 import { loadFile } from '../load/index.js';
-import { analyzeInParallel } from '../analysis/index.js';
+import { analyzeInParallel, analyzeSegments } from '../analysis/index.js';
 import { rankingJson, scoreJson, scorecard } from '../report/index.js';
 import { opportunities, RULES } from '../rules/index.js';
 import { expandInputs } from '../workflows/index.js';
@@ -28,18 +28,22 @@ export function register(program: Command, context: CommandContext): void {
         analyses.push({
           file: l.file,
           analysis: await analyzeInParallel(l.map!, run),
+          // A map with segments: each segment's figures and the blend, shown in place of the map's as written.
+          segments: l.map!.segments ? analyzeSegments(l.map!, run) : undefined,
         });
       if (options.format === 'json') {
         // The figures, and the opportunities with every saving as a range and the assumption behind it.
         const reports = analyses.map((a) => ({
-          ...scoreJson(a.analysis, a.file),
+          ...scoreJson(a.analysis, a.file, a.segments),
           ...rankingJson(opportunities(a.analysis, RULES, run.efforts, run.levers)),
         }));
         context.write(`${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`);
       } else {
         const width = process.stdout.isTTY ? process.stdout.columns : undefined;
         context.write(
-          analyses.map((a) => scorecard(a.analysis, a.file, { colorLevel: context.colorLevel, width })).join('\n'),
+          analyses
+            .map((a) => scorecard(a.analysis, a.file, { colorLevel: context.colorLevel, width, segments: a.segments }))
+            .join('\n'),
         );
       }
       context.exitCode = 0;

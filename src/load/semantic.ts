@@ -38,7 +38,9 @@ import {
   type RawMap,
   type RawStep,
   type StageTargets,
+  type Segment,
   type Step,
+  type StepOverride,
 } from './types.js';
 import { channelOf, channelSuggestion, CHANNELS } from './channels.js';
 import { parseLever } from './levers.js';
@@ -143,6 +145,25 @@ function readCurrency(raw: RawMap, check: Checker): string | undefined {
   return undefined;
 }
 
+/** The segments of the map, in the order written; their shares must add up to 100%. */
+function readSegments(raw: RawMap, check: Checker): Segment[] {
+  const segments = Object.entries(raw.segments ?? {}).map(([id, s]) => ({
+    id,
+    name: s.name,
+    share: parseRatio(s.share),
+    ...(s.persona === undefined ? {} : { persona: s.persona }),
+  }));
+  const total = segments.reduce((sum, s) => sum + s.share, 0);
+  if (segments.length > 0 && Math.abs(total - 1) > CHANCE_TOLERANCE)
+    check.errorAtKey(
+      'segment-shares',
+      `the shares of the segments add up to ${+(total * 100).toFixed(4)}%, not 100%: every case belongs to one segment`,
+      [],
+      'segments',
+    );
+  return segments;
+}
+
 /** The semantic checks, and the map when there is no error; `flow: false` leaves out the checks of the whole flow. */
 export function checkSemantics(raw: RawMap, source: SourceMap, flow = true): { map?: ProcessMap; findings: Finding[] } {
   const check = new Checker(source);
@@ -218,6 +239,23 @@ export function checkSemantics(raw: RawMap, source: SourceMap, flow = true): { m
     };
   });
 
+  const segments = readSegments(raw, check);
+  const segmentIds = new Set(segments.map((s) => s.id));
+  /** The segment ids of a `for:` that the map declares; an unknown one is a finding at its key. */
+  const segmentKeys = (given: Record<string, unknown> | undefined, parent: Path, where: string): string[] =>
+    Object.keys(given ?? {}).filter((id) => {
+      if (segmentIds.has(id)) return true;
+      check.errorAtKey(
+        'unknown-segment',
+        segments.length === 0
+          ? `${where} names the segment \`${id}\`, but the map has no \`segments\`; add them at the top of the map`
+          : `${where} names the segment \`${id}\`, which is not in segments${didYouMean(id, segmentIds)}`,
+        parent,
+        id,
+      );
+      return false;
+    });
+
   const index = new Map<string, number>();
   raw.steps.forEach((step, i) => {
     const first = index.get(step.id);
@@ -269,7 +307,12 @@ export function checkSemantics(raw: RawMap, source: SourceMap, flow = true): { m
 
   // An unknown channel is named once, at its first use.
   const unknownChannels = new Set<string>();
-  raw.steps.forEach(({ channel: text }, i) => {
+  // A segment's own channel at a step is a use too, right after the step's.
+  const uses = raw.steps.flatMap((s, i) => [
+    { text: s.channel, path: ['steps', i, 'channel'] as Path },
+    ...Object.entries(s.for ?? {}).map(([id, o]) => ({ text: o.channel, path: ['steps', i, 'for', id, 'channel'] })),
+  ]);
+  uses.forEach(({ text, path }) => {
     if (text === undefined) return;
     const via = channelOf(text, raw.channels);
     if (!via.known && !unknownChannels.has(via.id)) {
@@ -278,7 +321,7 @@ export function checkSemantics(raw: RawMap, source: SourceMap, flow = true): { m
       check.warn(
         'unknown-channel',
         `the channel \`${text}\` is not one cxmap knows (it counts as one the customer uses to reach the company): ${near ? `did you mean \`${near}\`?` : `write one of ${Object.keys(CHANNELS).join(', ')}`} Or declare it under \`channels:\``,
-        ['steps', i, 'channel'],
+        path,
       );
     }
   });
@@ -352,7 +395,40 @@ export function checkSemantics(raw: RawMap, source: SourceMap, flow = true): { m
       outcome: next.kind === 'end' ? (s.outcome ?? 'success') : undefined,
       note: s.note,
       next,
+      ...(s.for === undefined ? {} : { for: normalizeOverrides(s, i, next) }),
     };
+  }
+
+  /** What differs at a step for each segment. A skipped step must have one way on, and must not be an end. */
+  function normalizeOverrides(s: RawStep, i: number, next: Next): Record<string, StepOverride> {
+    const out: Record<string, StepOverride> = {};
+    for (const id of segmentKeys(s.for, ['steps', i, 'for'], `step \`${s.id}\``)) {
+      const o = s.for![id]!;
+      const at = (key: string): Path => ['steps', i, 'for', id, key];
+      const override: StepOverride = {};
+      if (o.wait !== undefined) override.wait = check.distribution(o.wait, at('wait'), calendar);
+      if (o.work !== undefined) override.work = check.distribution(o.work, at('work'), calendar);
+      if (o.feeling !== undefined) override.feeling = o.feeling;
+      if (o.channel !== undefined) override.channel = o.channel;
+      if (o.asks !== undefined) override.asks = o.asks;
+      if (o.tells !== undefined) override.tells = o.tells;
+      if (o.ca !== undefined) override.ca = parseRatio(o.ca);
+      if (o.skip) {
+        override.skip = true;
+        const ways = next.kind === 'choice' ? next.choices.length : 0;
+        if (next.kind === 'end' || ways !== 1)
+          check.errorAtKey(
+            'segment-skip',
+            next.kind === 'end'
+              ? `segment \`${id}\` skips step \`${s.id}\`, an end step: a segment cannot skip where the case ends; give it its own end instead`
+              : `segment \`${id}\` skips step \`${s.id}\`, which has more than one way on: cxmap can skip only a step with one way on (its customers go straight on to it)`,
+            ['steps', i, 'for', id],
+            'skip',
+          );
+      }
+      out[id] = override;
+    }
+    return out;
   }
 
   function normalizeNext(s: RawStep, i: number): Next {
@@ -366,15 +442,43 @@ export function checkSemantics(raw: RawMap, source: SourceMap, flow = true): { m
     if (Array.isArray(raw)) {
       const choices: Choice[] = [];
       let total = 0;
+      // A segment's chances at this choice: its own where a way gives one, the way's chance elsewhere.
+      const ownChances = raw.map((c, j) => {
+        const ids = segmentKeys(c.for, [...path, j, 'for'], `a way after step \`${s.id}\``);
+        return Object.fromEntries(ids.map((id) => [id, parseRatio(c.for![id]!)]));
+      });
       raw.forEach((c, j) => {
         const chance = parseRatio(c.chance);
         total += chance;
         const to = stepRef(c.to, [...path, j, 'to'], s.id);
         if (to === undefined) return;
+        const own = ownChances[j]!;
         const same = choices.find((x) => x.to === to);
-        if (same) same.chance += chance;
-        else choices.push({ to, chance, ...(c.label === undefined ? {} : { label: c.label }) });
+        if (same) {
+          // Two ways to one step are one way: each segment's chances add up, as the chances do.
+          const ids = new Set([...Object.keys(same.for ?? {}), ...Object.keys(own)]);
+          if (ids.size > 0)
+            same.for = Object.fromEntries(
+              [...ids].map((id) => [id, (same.for?.[id] ?? same.chance) + (own[id] ?? chance)]),
+            );
+          same.chance += chance;
+        } else
+          choices.push({
+            to,
+            chance,
+            ...(c.label === undefined ? {} : { label: c.label }),
+            ...(Object.keys(own).length === 0 ? {} : { for: own }),
+          });
       });
+      for (const id of new Set(ownChances.flatMap((own) => Object.keys(own)))) {
+        const sum = raw.reduce((a, c, j) => a + (ownChances[j]![id] ?? parseRatio(c.chance)), 0);
+        if (Math.abs(sum - 1) > CHANCE_TOLERANCE)
+          check.error(
+            'segment-chances-not-100',
+            `segment \`${id}\`'s chances after step \`${s.id}\` add up to ${+(sum * 100).toFixed(4)}%, not 100% (a way without its own chance for the segment counts with the way's chance)`,
+            path,
+          );
+      }
       if (Math.abs(total - 1) > CHANCE_TOLERANCE) {
         check.error(
           'chances-not-100',
@@ -392,6 +496,15 @@ export function checkSemantics(raw: RawMap, source: SourceMap, flow = true): { m
 
   if (check.findings.length > 0 || !flow) return { findings: [...check.findings, ...check.warnings] };
   const start = checkFlow(steps, check);
+  const skipper = Object.entries(steps[start]?.for ?? {}).find(([, o]) => o.skip);
+  if (skipper)
+    check.errorAtKey(
+      'segment-skip',
+      `segment \`${skipper[0]}\` skips step \`${steps[start]!.id}\`, where the customer starts: a segment cannot skip the start; start the map at the first step every segment takes`,
+      ['steps', start, 'for', skipper[0]],
+      'skip',
+    );
+  if (check.findings.length === 0) checkSegmentWays(steps, start, segments, check);
   if (check.findings.length > 0) return { findings: [...check.findings, ...check.warnings] };
   return {
     map: {
@@ -413,6 +526,7 @@ export function checkSemantics(raw: RawMap, source: SourceMap, flow = true): { m
       channels: raw.channels ?? {},
       stages: stages.length > 0 ? stages : [raw.process.name],
       stageTargets,
+      ...(segments.length === 0 ? {} : { segments }),
       steps,
       start,
       effort: raw.effort ?? {},
@@ -433,6 +547,49 @@ export function goalDominators(steps: readonly Step[], succ: number[][] = steps.
     ? (i: number) => isEnd(i) && steps[i]!.outcome !== 'failure'
     : isEnd;
   return { ipdom: postDominators(succ, goal), goal };
+}
+
+/**
+ * A segment's own chances must lead its customers to an end, and out of every loop often enough, as the map's
+ * chances must: a way out of a loop that has a chance of 0% for the segment is no way out for it. Reported at the
+ * step whose ways out the segment changed.
+ */
+function checkSegmentWays(steps: Step[], start: number, segments: readonly Segment[], check: Checker): void {
+  const isEnd = (i: number) => steps[i]!.next.kind === 'end';
+  const succ = steps.map((s) => successors(s.next));
+  for (const { id } of segments) {
+    const own = (s: Step) => s.next.kind === 'choice' && s.next.choices.some((c) => c.for?.[id] !== undefined);
+    if (!steps.some(own)) continue;
+    const chances = steps.map((s) =>
+      s.next.kind === 'choice'
+        ? s.next.choices.map((c) => c.for?.[id] ?? c.chance)
+        : succ[s.index]!.map(() => 1 / succ[s.index]!.length),
+    );
+    const taken = succ.map((list, i) => list.filter((_, k) => chances[i]![k]! > 0));
+    const canEnd = reachesEnd(taken, isEnd);
+    const stuck = walker(taken)(start).filter((i) => !canEnd[i]);
+    const closes = (i: number) => own(steps[i]!) && taken[i]!.length < succ[i]!.length;
+    const blame = stuck.find(closes) ?? stuck[0];
+    if (blame !== undefined) {
+      check.error(
+        'segment-no-way-out',
+        `for segment \`${id}\`, no way from step \`${steps[blame]!.id}\` leads to an end step (its own chances of the ways out are 0%): its customers would never finish; give one of those ways a chance above 0% for the segment`,
+        ['steps', blame, 'next'],
+      );
+      continue;
+    }
+    const entry = new Float64Array(steps.length);
+    entry[start] = 1;
+    const visits = solveChain({ succ, weight: chances }, entry);
+    const sticky = succ.flatMap((_, i) => (visits[i]! <= MAX_PASSES * (1 + CHANCE_TOLERANCE) ? [] : [i]));
+    const at = sticky.find((i) => own(steps[i]!)) ?? sticky[0];
+    if (at !== undefined)
+      check.error(
+        'loop-too-sticky',
+        `for segment \`${id}\`, customers pass step \`${steps[at]!.id}\` ${Number.isFinite(visits[at]) ? Math.round(visits[at]!).toLocaleString('en') : 'endlessly many'} times on average: its own chances all but close the loop (cxmap accepts at most ${MAX_PASSES.toLocaleString('en')} passes); give the way out a chance of at least ${100 / MAX_PASSES}% for the segment`,
+        ['steps', at, 'next'],
+      );
+  }
 }
 
 /** Checks that the flow has one start, reaches every step, can always end, and that parallel work re-joins. */

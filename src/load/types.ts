@@ -43,6 +43,7 @@ export interface RawMap {
   actors: Record<string, { kind: Lane; name?: string; type?: ActorType; org?: string; cost?: string }>;
   channels?: Record<string, ChannelStarter>;
   stages?: (string | RawStage)[];
+  segments?: Record<string, RawSegment>;
   steps: RawStep[];
   effort?: Record<string, number>;
   levers?: Record<string, RawLever>;
@@ -57,7 +58,29 @@ export interface RawStage {
 /** A lever's size as written: a share (`30%`, `0.3`), a range (`20%..40%`), or the figure after (`{ to: 10% }`). */
 export type RawLever = number | string | { to: number | string };
 
-export type RawNext = string | { to: string; chance: number | string; label?: string }[] | { all: string[] };
+export type RawNext =
+  | string
+  | { to: string; chance: number | string; label?: string; for?: Record<string, number | string> }[]
+  | { all: string[] };
+
+/** A segment as written: its name, its share of the cases (`60%`), and the persona it stands for. */
+export interface RawSegment {
+  name: string;
+  share: number | string;
+  persona?: string;
+}
+
+/** What differs at a step for one segment, as written. */
+export interface RawStepOverride {
+  wait?: DurationInput;
+  work?: DurationInput;
+  feeling?: number;
+  channel?: string;
+  asks?: string[];
+  tells?: string[];
+  ca?: number | string;
+  skip?: true;
+}
 
 export interface RawStep {
   id: string;
@@ -87,6 +110,7 @@ export interface RawStep {
   outcome?: 'success' | 'failure';
   note?: string;
   next?: RawNext;
+  for?: Record<string, RawStepOverride>;
 }
 
 /** Whether an actor is a person (staff of the company or of a partner) or a system (software, a machine). */
@@ -110,6 +134,31 @@ export interface Choice {
   /** Share of customers who go this way, 0..1. */
   chance: number;
   label?: string;
+  /** A segment's own chance of this way (0..1), by the segment's id, where it differs. */
+  for?: Record<string, number>;
+}
+
+/** A share of the cases that takes the process in its own way. */
+export interface Segment {
+  id: string;
+  name: string;
+  /** Share of the cases, 0..1; the shares of a map add up to 1. */
+  share: number;
+  /** The persona it stands for, by id, as written (personas come later). */
+  persona?: string;
+}
+
+/** What differs at a step for one segment, normalized: durations as distributions, %C&A as 0..1. */
+export interface StepOverride {
+  wait?: Distribution;
+  work?: Distribution;
+  feeling?: number;
+  channel?: string;
+  asks?: string[];
+  tells?: string[];
+  ca?: number;
+  /** The segment does not do this step: its ways lead on. */
+  skip?: true;
 }
 
 /** Where the work goes after a step. A plain `next: x` is a single choice with chance 1. */
@@ -158,6 +207,8 @@ export interface Step {
   outcome?: 'success' | 'failure';
   note?: string;
   next: Next;
+  /** What differs here for a segment, by the segment's id (only on maps with segments). */
+  for?: Record<string, StepOverride>;
 }
 
 export interface Benchmark {
@@ -193,6 +244,8 @@ export interface ProcessMap {
   stages: string[];
   /** The targets a stage sets for itself (its lead time in seconds, the success rate through it), by stage name. */
   stageTargets: Record<string, StageTargets>;
+  /** The segments of the cases, when the map has them (their shares add up to 1). */
+  segments?: Segment[];
   steps: Step[];
   /** Index of the step where the customer starts. */
   start: number;

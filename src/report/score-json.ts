@@ -11,6 +11,8 @@ import {
   milestoneFigures,
   type Analysis,
   type TargetGap,
+  type Metric,
+  type SegmentedAnalysis,
   type TargetMetric,
 } from '../analysis/index.js';
 
@@ -21,10 +23,10 @@ const ratio = (x: number) => jsonValue('percent', x);
 type MetricsJson = Record<string, number | null | Record<string, number | null>>;
 
 /** Every figure of the metric registry under its JSON key, in the registry's order. */
-function metricsJson(analysis: Analysis): MetricsJson {
+function metricsJson(of: (m: Metric) => number | undefined): MetricsJson {
   const out: MetricsJson = {};
   for (const m of METRICS) {
-    const value = m.of(analysis);
+    const value = of(m);
     if (value === undefined && !m.nullable) continue;
     const json = value === undefined ? null : jsonValue(m.unit, value);
     const [key, inner] = m.json;
@@ -34,7 +36,11 @@ function metricsJson(analysis: Analysis): MetricsJson {
   return out;
 }
 
-export function scoreJson(analysis: Analysis, file: string) {
+/**
+ * The JSON of a scored map. A map with segments gives the blended figures under `metrics` (a figure that is not
+ * blended is left out) and each segment's own beside them under `segments`.
+ */
+export function scoreJson(analysis: Analysis, file: string, segmented?: SegmentedAnalysis) {
   const { map, time, effort, simulation, scores } = analysis;
   const p = map.process;
   return {
@@ -47,7 +53,24 @@ export function scoreJson(analysis: Analysis, file: string) {
     },
     /** What every amount of money is in (costPerCase, the yearly cost and value, the savings); null when unnamed. */
     currency: p.currency ?? null,
-    metrics: Object.assign(metricsJson(analysis), { contactNames: effort.contacts }),
+    metrics: segmented
+      ? metricsJson((m) => segmented.blend[m.id])
+      : Object.assign(
+          metricsJson((m) => m.of(analysis)),
+          { contactNames: effort.contacts },
+        ),
+    ...(segmented && {
+      segments: segmented.segments.map((s) => ({
+        id: s.segment.id,
+        name: s.segment.name,
+        share: ratio(s.segment.share),
+        persona: s.segment.persona ?? null,
+        metrics: Object.assign(
+          metricsJson((m) => m.of(s.analysis)),
+          { contactNames: s.analysis.effort.contacts },
+        ),
+      })),
+    }),
     milestones: milestoneFigures(analysis).map((m) => ({
       step: m.step.id,
       name: m.name,

@@ -8,8 +8,11 @@ import { formatDuration, printable } from '../core/index.js';
 import {
   metric as metricOf,
   milestoneFigures,
+  METRICS,
   show,
   type Analysis,
+  type Metric,
+  type SegmentedAnalysis,
   type Verdict,
   type TargetGap,
   type TargetMetric,
@@ -20,6 +23,8 @@ interface ScorecardOptions {
   colorLevel: 0 | 1 | 2 | 3;
   /** Terminal width: the reason column is cut to fit. Unlimited when not a terminal. */
   width?: number;
+  /** A map with segments: its figures per segment beside the blend, in place of the figures of the map as written. */
+  segments?: SegmentedAnalysis;
 }
 
 const percent = (x: number) => show('percent', x);
@@ -36,6 +41,16 @@ export function scorecard(analysis: Analysis, file: string, options: ScorecardOp
     if (!t) return '';
     return `   target ${showTarget(metric, t.target)} ${t.met ? c.green('✔ met') : c.red(`✖ ${metric === 'leadTime' ? `${d(Math.abs(t.gap))} over` : `${percent(Math.abs(t.gap))} short`}`)}`;
   };
+  if (options.segments) {
+    const head = [
+      c.bold(printable(map.process.name)) + c.dim(`  ${printable(file)}`),
+      `${c.dim('Customer')} ${printable(map.process.customer)}   ${c.dim('Goal')} ${printable(map.process.goal)}`,
+      c.dim(printable(unitsNote(analysis))),
+      '',
+    ];
+    const steps = c.dim('  Steps as the map writes them, before what differs for each segment:');
+    return `${[...head, segmentTable(analysis, options.segments, c), '', steps, stepTable(analysis, c, options.width)].join('\n')}\n`;
+  }
   const lt = time.leadTime;
   const labelWidth = Math.max(16, ...analysis.benchmarks.map((b) => printable(b.name).length + 5));
   const lines = [
@@ -139,6 +154,38 @@ export function scorecard(analysis: Analysis, file: string, options: ScorecardOp
   function row(label: string, text: string) {
     return `  ${c.dim(label.padEnd(labelWidth))}${text}`;
   }
+}
+
+/**
+ * The figures of a map with segments: a column for the blend, then one per segment (its name and share); a figure
+ * that is not blended (a count of distinct things) shows a dash in the blend.
+ */
+function segmentTable(analysis: Analysis, segmented: SegmentedAnalysis, c: InstanceType<typeof Chalk>): string {
+  const units = analysis.map.process;
+  const columns = [
+    { head: 'Blend', value: (m: Metric) => segmented.blend[m.id] },
+    ...segmented.segments.map((s) => ({
+      head: `${printable(s.segment.name)} (${show('percent', s.segment.share)})`,
+      value: (m: Metric) => m.of(s.analysis),
+    })),
+  ];
+  const rows = METRICS.filter((m) => m.table || m.blend === 'simulated')
+    .map((m) => ({ m, values: columns.map((col) => col.value(m)) }))
+    .filter(({ values }) => values.some((x) => x !== undefined))
+    .map(({ m, values }) => [
+      m.label,
+      ...values.map((x) => (x === undefined ? '–' : printable(show(m.unit, x, units)))),
+    ]);
+  const widths = [
+    Math.max(...rows.map((r) => r[0]!.length)),
+    ...columns.map((col, k) => Math.max(col.head.length, ...rows.map((r) => r[k + 1]!.length))),
+  ];
+  const line = (cells: string[], style: (s: string) => string = (s) => s) =>
+    `  ${style(cells[0]!.padEnd(widths[0]!))}${cells
+      .slice(1)
+      .map((x, k) => `  ${x.padStart(widths[k + 1]!)}`)
+      .join('')}`;
+  return [c.dim(line(['Segments', ...columns.map((col) => col.head)])), ...rows.map((r) => line(r, c.dim))].join('\n');
 }
 
 const VERDICT_COLOR: Record<Verdict, 'green' | 'yellow' | 'cyan' | 'magenta' | 'red'> = {

@@ -242,3 +242,62 @@ steps:
     expect(rework.needs).toEqual(['Old supplier']);
   });
 });
+
+describe('cxmap score, a map with segments', () => {
+  // The hand-worked example of docs/scoring.md, "Segments".
+  const FILE = 'test/fixtures/segments.cxmap.yaml';
+
+  it('prints a column per segment beside the blend, in place of the figures of the map as written', () => {
+    const result = cxmap(['score', FILE, '--runs', '2000']);
+    expect(result.status).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines[4]).toBe('  Segments                           Blend  First-time buyer (60.0%)  Re-mortgager (40.0%)');
+    expect(lines).toContain(
+      '  Lead time                          1.9 d                     2.4 d                 1.2 d',
+    );
+    expect(lines).toContain(
+      '  PCE                                 2.1%                      1.7%                  3.4%',
+    );
+    expect(lines).toContain(
+      '  Lead time to the goal              1.9 d                     2.4 d                 1.2 d',
+    );
+    expect(lines).toContain(
+      '  Rework loops                           –                         0                     0',
+    );
+    expect(lines).toContain(
+      '  Cost a year                  EUR 140,000                EUR 84,000            EUR 56,000',
+    );
+    expect(lines).toContain('  Steps as the map writes them, before what differs for each segment:');
+    // The rows of the map as written (its process time with the activity ratio beside it) are not shown.
+    expect(result.stdout).not.toContain('activity ratio');
+  });
+
+  it('gives the blended figures under metrics and each segment beside them in the JSON', () => {
+    const json = JSON.parse(cxmap(['score', FILE, '--runs', '2000', '--format', 'json']).stdout);
+    // 0.6 x 58.35h + 0.4 x 29.45h = 46.79h = 168,444 s; PCE 1h / 46.79h.
+    expect(json.metrics.leadTimeSeconds).toBe(168_444);
+    expect(json.metrics.pce).toBe(0.021372);
+    expect(json.metrics.leadTimePercentiles).toEqual({ p50: 183_600, p85: 271_800, p95: 271_800 });
+    expect(json.metrics.contacts).toBeUndefined();
+    expect(
+      json.segments.map(
+        (s: {
+          id: string;
+          name: string;
+          share: number;
+          persona: string | null;
+          metrics: { leadTimeSeconds: number };
+        }) => [s.id, s.name, s.share, s.persona, s.metrics.leadTimeSeconds],
+      ),
+    ).toEqual([
+      ['first-time', 'First-time buyer', 0.6, null, 210_060],
+      ['remortgage', 'Re-mortgager', 0.4, 'remortgager', 106_020],
+    ]);
+  });
+
+  it('leaves the JSON of a map without segments as it was', () => {
+    const json = JSON.parse(cxmap(['score', 'test/fixtures/reference.cxmap.yaml', '--format', 'json']).stdout);
+    expect(json.segments).toBeUndefined();
+    expect(json.metrics.contactNames).toBeDefined();
+  });
+});

@@ -529,6 +529,133 @@ cases.push(
   },
 );
 
+/** The header with two segments (lines 10 to 12), so that the first step's `- id:` is on line 14. */
+const SEGMENTS =
+  'segments:\n  first-time: { name: First-time buyer, share: 60% }\n  remortgage: { name: Re-mortgager, share: 40% }\n';
+const segmented = (steps: string, segments = SEGMENTS) => HEADER.replace('steps:\n', `${segments}steps:\n`) + steps;
+/** Step a (line 14) chooses b or c; b (line 22) goes on to c (line 28), the end; each step's `for` is its fifth line. */
+const choice = (aFor = '', way = '', bFor = '', cFor = '') =>
+  segmented(`  - id: a
+    name: A
+    stage: One
+    actor: me
+${aFor || '    note: x\n'}    next:
+      - { to: b, chance: 30%${way} }
+      - { to: c, chance: 70% }
+  - id: b
+    name: B
+    stage: Two
+    actor: desk
+${bFor || '    note: x\n'}    next: c
+  - id: c
+    name: C
+    stage: Two
+    actor: desk
+${cFor}`);
+
+cases.push(
+  {
+    code: 'segment-shares',
+    yaml: segmented('  - { id: a, name: A, stage: One, actor: me }\n', SEGMENTS.replace('share: 40%', 'share: 30%')),
+    line: 10,
+    column: 1,
+    message: 'the shares of the segments add up to 90%, not 100%: every case belongs to one segment',
+  },
+  {
+    code: 'unknown-segment',
+    yaml: choice('    for: { remortgag: { wait: 1d } }\n'),
+    line: 18,
+    column: 12,
+    message: 'step `a` names the segment `remortgag`, which is not in segments (did you mean `remortgage`?)',
+  },
+  {
+    code: 'unknown-segment',
+    yaml: choice('', ', for: { firsttime: 10% }'),
+    line: 20,
+    column: 38,
+    message:
+      'a way after step `a` names the segment `firsttime`, which is not in segments (did you mean `first-time`?)',
+  },
+  {
+    code: 'unknown-segment',
+    yaml: withSteps('  - { id: a, name: A, stage: One, actor: me, for: { remortgage: { skip: true } } }\n'),
+    line: 11,
+    column: 53,
+    message: 'step `a` names the segment `remortgage`, but the map has no `segments`; add them at the top of the map',
+  },
+  {
+    code: 'segment-chances-not-100',
+    yaml: choice('', ', for: { remortgage: 10% }'),
+    line: 20,
+    column: 7,
+    message:
+      "segment `remortgage`'s chances after step `a` add up to 80%, not 100% (a way without its own chance for the segment counts with the way's chance)",
+  },
+  {
+    code: 'segment-no-way-out',
+    yaml: segmented(`  - { id: s, name: S, stage: One, actor: me, next: a }
+  - { id: a, name: A, stage: One, actor: me, next: b }
+  - id: b
+    name: B
+    stage: Two
+    actor: desk
+    next:
+      - { to: a, chance: 20%, for: { remortgage: 100% } }
+      - { to: c, chance: 80%, for: { remortgage: 0% } }
+  - { id: c, name: C, stage: Two, actor: desk }
+`),
+    line: 21,
+    column: 7,
+    message:
+      'for segment `remortgage`, no way from step `b` leads to an end step (its own chances of the ways out are 0%): its customers would never finish; give one of those ways a chance above 0% for the segment',
+  },
+  {
+    // The map leaves the loop 80% of the time; re-mortgagers 0.05%: 1 / 0.0005 = 2,000 passes.
+    code: 'loop-too-sticky',
+    yaml: segmented(`  - { id: s, name: S, stage: One, actor: me, next: a }
+  - { id: a, name: A, stage: One, actor: me, next: b }
+  - id: b
+    name: B
+    stage: Two
+    actor: desk
+    next:
+      - { to: a, chance: 20%, for: { remortgage: 99.95% } }
+      - { to: c, chance: 80%, for: { remortgage: 0.05% } }
+  - { id: c, name: C, stage: Two, actor: desk }
+`),
+    line: 21,
+    column: 7,
+    message:
+      'for segment `remortgage`, customers pass step `b` 2,000 times on average: its own chances all but close the loop (cxmap accepts at most 1,000 passes); give the way out a chance of at least 0.1% for the segment',
+  },
+  {
+    code: 'segment-skip',
+    yaml: choice('', '', '', '    for: { first-time: { skip: true } }\n'),
+    line: 32,
+    column: 26,
+    message:
+      'segment `first-time` skips step `c`, an end step: a segment cannot skip where the case ends; give it its own end instead',
+  },
+  {
+    code: 'segment-skip',
+    yaml: choice('    for: { remortgage: { feeling: 1, skip: true } }\n'),
+    line: 18,
+    column: 38,
+    message:
+      'segment `remortgage` skips step `a`, which has more than one way on: cxmap can skip only a step with one way on (its customers go straight on to it)',
+  },
+  {
+    code: 'segment-skip',
+    yaml: segmented(
+      '  - { id: a, name: A, stage: One, actor: me, next: b, for: { remortgage: { skip: true } } }\n  - { id: b, name: B, stage: Two, actor: desk }\n',
+    ),
+    line: 14,
+    column: 76,
+    message:
+      'segment `remortgage` skips step `a`, where the customer starts: a segment cannot skip the start; start the map at the first step every segment takes',
+  },
+);
+
 describe('one broken map per finding code', () => {
   it.each(cases)('$code at $line:$column', ({ code, yaml, line, column, message }) => {
     const loaded = loadText(yaml, 'broken.cxmap.yaml');
@@ -575,10 +702,15 @@ describe('one broken map per finding code', () => {
       'parallel-loop',
       'parallel-no-join',
       'parallel-overlap',
+      'segment-chances-not-100',
+      'segment-no-way-out',
+      'segment-shares',
+      'segment-skip',
       'too-deep',
       'too-few',
       'unknown-actor',
       'unknown-key',
+      'unknown-segment',
       'unknown-stage',
       'unknown-step',
       'unreachable',
@@ -650,6 +782,14 @@ describe('the bound on loops, at its edge', () => {
 });
 
 describe('warnings: the map still loads', () => {
+  it("names an unknown channel that only a segment uses, at the segment's own channel", () => {
+    const loaded = loadText(choice('    for: { remortgage: { channel: telephon } }\n'), 'channel.cxmap.yaml');
+    expect(loaded.map).toBeDefined();
+    expect(loaded.findings.map((f) => `${f.line}:${f.column} ${f.code} ${f.message}`)).toEqual([
+      '18:35 unknown-channel the channel `telephon` is not one cxmap knows (it counts as one the customer uses to reach the company): did you mean `phone`? Or declare it under `channels:`',
+    ]);
+  });
+
   it('calls an actor without a name by its id, with a warning at the actor, and still checks the rest', () => {
     const yaml = HEADER.replace('  desk: { kind: frontstage, name: Desk }', '  desk: { kind: frontstage }');
     const steps =

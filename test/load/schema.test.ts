@@ -48,6 +48,23 @@ describe('schemas/cxmap.schema.json', () => {
     expect(undocumented).toEqual([]);
   });
 
+  it('completes the segments and their for: overrides in an editor, each documented', () => {
+    const keys = properties(schema, 'map', new Map());
+    for (const key of ['segments', 'segments[].name', 'segments[].share', 'segments[].persona', 'steps[].for']) {
+      expect(keys.get(`map.${key}`)?.description, key).toEqual(expect.any(String));
+      expect(keys.get(`map.${key}`)?.examples, key).toEqual(expect.any(Array));
+    }
+    expect([...keys.keys()].filter((k) => /^map\.steps\[\]\.for\[\]\.\w+$/.test(k))).toEqual(
+      ['wait', 'work', 'feeling', 'channel', 'asks', 'tells', 'ca', 'skip'].map((k) => `map.steps[].for[].${k}`),
+    );
+    const way = resolve(schema.definitions.choice as Node);
+    expect((way.properties as Record<string, Node>).for!.examples).toEqual([{ remortgage: '10%' }]);
+    const ajv = new Ajv({ allErrors: true, allowUnionTypes: true });
+    ajv.addKeyword('x-message');
+    const validate = ajv.compile(schema);
+    expect(validate(parse(readFileSync('test/fixtures/segments.cxmap.yaml', 'utf8')))).toBe(true);
+  });
+
   it('accepts every example on its own', () => {
     const ajv = new Ajv({ allErrors: true, allowUnionTypes: true });
     ajv.addKeyword('x-message');
