@@ -553,6 +553,20 @@ ${bFor || '    note: x\n'}    next: c
     actor: desk
 ${cFor}`);
 
+/** A loop back from b to a that the map leaves 80% of the time, and re-mortgagers at their own chances. */
+const segmentLoop = (back: string, out: string) =>
+  segmented(`  - { id: s, name: S, stage: One, actor: me, next: a }
+  - { id: a, name: A, stage: One, actor: me, next: b }
+  - id: b
+    name: B
+    stage: Two
+    actor: desk
+    next:
+      - { to: a, chance: 20%, for: { remortgage: ${back} } }
+      - { to: c, chance: 80%, for: { remortgage: ${out} } }
+  - { id: c, name: C, stage: Two, actor: desk }
+`);
+
 cases.push(
   {
     code: 'segment-shares',
@@ -593,17 +607,7 @@ cases.push(
   },
   {
     code: 'segment-no-way-out',
-    yaml: segmented(`  - { id: s, name: S, stage: One, actor: me, next: a }
-  - { id: a, name: A, stage: One, actor: me, next: b }
-  - id: b
-    name: B
-    stage: Two
-    actor: desk
-    next:
-      - { to: a, chance: 20%, for: { remortgage: 100% } }
-      - { to: c, chance: 80%, for: { remortgage: 0% } }
-  - { id: c, name: C, stage: Two, actor: desk }
-`),
+    yaml: segmentLoop('100%', '0%'),
     line: 21,
     column: 7,
     message:
@@ -612,17 +616,7 @@ cases.push(
   {
     // The map leaves the loop 80% of the time; re-mortgagers 0.05%: 1 / 0.0005 = 2,000 passes.
     code: 'loop-too-sticky',
-    yaml: segmented(`  - { id: s, name: S, stage: One, actor: me, next: a }
-  - { id: a, name: A, stage: One, actor: me, next: b }
-  - id: b
-    name: B
-    stage: Two
-    actor: desk
-    next:
-      - { to: a, chance: 20%, for: { remortgage: 99.95% } }
-      - { to: c, chance: 80%, for: { remortgage: 0.05% } }
-  - { id: c, name: C, stage: Two, actor: desk }
-`),
+    yaml: segmentLoop('99.95%', '0.05%'),
     line: 21,
     column: 7,
     message:
