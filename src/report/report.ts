@@ -8,6 +8,7 @@ import type { Basis } from '../load/index.js';
 import {
   type Analysis,
   type ExactAnalysis,
+  type SegmentedAnalysis,
   metric,
   METRICS,
   milestoneFigures,
@@ -38,6 +39,7 @@ import {
 import type { Diagram, Drawn } from '../render/index.js';
 import { pictureBlocks, type Block, type Cell, type TextBlock } from './document.js';
 import { scoreJson } from './score-json.js';
+import { segmentFigures } from './scorecard.js';
 import { unitFacts } from './units.js';
 import { savingWords, togetherSentence } from './savings.js';
 import { executiveSummary, summaryBlocks } from './summary.js';
@@ -71,12 +73,16 @@ export function assumedFigures(analysis: ExactAnalysis) {
   return { steps: assumed.reduce((n, b) => n + b.steps, 0), share: assumed.reduce((n, b) => n + b.leadTimeShare, 0) };
 }
 
-/** The report of a map, with its pictures as Mermaid text (Markdown) or as drawn by cxmap (HTML). */
+/**
+ * The report of a map, with its pictures as Mermaid text (Markdown) or as drawn by cxmap (HTML); a map with segments
+ * (`segmented`) adds their figures after the scorecard.
+ */
 export function reportBlocks<P extends Diagram | Drawn>(
   analysis: Analysis,
   file: string,
   ranking: Ranking,
   diagrams: readonly P[],
+  segmented?: SegmentedAnalysis,
 ): Block<P>[] {
   const { map, simulation } = analysis;
   return [
@@ -86,6 +92,7 @@ export function reportBlocks<P extends Diagram | Drawn>(
     ),
     ...summaryBlocks(executiveSummary(analysis, ranking)),
     ...scorecardBlocks(analysis),
+    ...(segmented ? segmentBlocks(analysis, segmented) : []),
     ...timeBlocks(
       analysis,
       diagrams.filter((d) => d.view !== 'priorities'),
@@ -175,6 +182,48 @@ export function scorecardBlocks(analysis: ExactAnalysis | Analysis): TextBlock[]
     });
   }
   return blocks;
+}
+
+/**
+ * A map with segments: what differs most between them, each segment's figures beside the blend (those of
+ * `cxmap score`), the personas they name, and what the rest of the report is about.
+ */
+function segmentBlocks(analysis: Analysis, segmented: SegmentedAnalysis): TextBlock[] {
+  const { columns, rows } = segmentFigures(analysis, segmented);
+  const personas = segmented.segments.filter((s) => s.segment.persona !== undefined);
+  return [
+    { kind: 'heading', level: 2, text: 'Segments' },
+    { kind: 'paragraph', text: segmentsDiffer(analysis, segmented) },
+    { kind: 'table', head: ['Metric', ...columns], right: columns.map((_, k) => k + 1), rows },
+    ...(personas.length > 0
+      ? [
+          {
+            kind: 'paragraph' as const,
+            text: `Personas: ${personas.map((s) => `${s.segment.name} is \`${s.segment.persona}\``).join('; ')}.`,
+          },
+        ]
+      : []),
+    {
+      kind: 'paragraph',
+      text: 'The blend: additive figures weighted by share, ratios recomputed from the blended figures, percentiles from one simulation of all segments together (docs/scoring.md, "Segments"). The scorecard above and the rest of this report are those of the map as written, before what differs for each segment.',
+    },
+  ];
+}
+
+/**
+ * Where the segments differ most, in a sentence: the segment with the longest lead time, and by how much it is
+ * longer than the one with the shortest.
+ */
+export function segmentsDiffer(analysis: ExactAnalysis, segmented: SegmentedAnalysis): string {
+  const d = (s: number) => formatDuration(s, analysis.map.process.calendar);
+  const lead = (s: SegmentedAnalysis['segments'][number]) => s.analysis.time.leadTime;
+  const [first, ...others] = segmented.segments;
+  if (!first) return 'The map has no segments.';
+  const longest = others.reduce((a, b) => (lead(b) > lead(a) ? b : a), first);
+  const shortest = others.reduce((a, b) => (lead(b) < lead(a) ? b : a), first);
+  if (d(lead(longest)) === d(lead(shortest)))
+    return `${segmented.segments.length === 1 ? 'The one segment takes' : 'Every segment takes'} the same lead time, ${d(lead(first))}.`;
+  return `${longest.segment.name} has the longest lead time, ${d(lead(longest))}: ${d(lead(longest) - lead(shortest))} longer than ${shortest.segment.name}${others.length > 1 ? ', the shortest' : ''} (${d(lead(shortest))}).`;
 }
 
 /** Whether a target is met, and by how much it is missed: `met`, `missed by 1 h`. */
@@ -499,9 +548,15 @@ export function rankingJson(ranking: Ranking) {
   };
 }
 
-export function reportJson(analysis: Analysis, file: string, ranking: Ranking, diagrams: readonly Diagram[]) {
+export function reportJson(
+  analysis: Analysis,
+  file: string,
+  ranking: Ranking,
+  diagrams: readonly Diagram[],
+  segmented?: SegmentedAnalysis,
+) {
   return {
-    ...scoreJson(analysis, file),
+    ...scoreJson(analysis, file, segmented),
     timeSplit: timeSplit(analysis).map((s) => ({ label: s.label, seconds: r(s.seconds) })),
     ...rankingJson(ranking),
     basis: basisShares(analysis).map((e) => ({ ...e, leadTimeShare: r(e.leadTimeShare) })),

@@ -157,35 +157,45 @@ export function scorecard(analysis: Analysis, file: string, options: ScorecardOp
 }
 
 /**
- * The figures of a map with segments: a column for the blend, then one per segment (its name and share); a figure
- * that is not blended (a count of distinct things) shows a dash in the blend.
+ * The figures of a map with segments, as `cxmap score` and the report show them: a column for the blend, then one
+ * per segment (its name and share); a row per figure of the scorecard and per simulated figure, each as text in the
+ * map's units. A figure that is not blended (a count of distinct things) shows a dash in the blend. Text is as the
+ * map writes it: each output makes it safe for its own medium.
  */
-function segmentTable(analysis: Analysis, segmented: SegmentedAnalysis, c: InstanceType<typeof Chalk>): string {
+export function segmentFigures(
+  analysis: Analysis,
+  segmented: SegmentedAnalysis,
+): { columns: string[]; rows: string[][] } {
   const units = analysis.map.process;
   const columns = [
     { head: 'Blend', value: (m: Metric) => segmented.blend[m.id] },
     ...segmented.segments.map((s) => ({
-      head: `${printable(s.segment.name)} (${show('percent', s.segment.share)})`,
+      head: `${s.segment.name} (${show('percent', s.segment.share)})`,
       value: (m: Metric) => m.of(s.analysis),
     })),
   ];
   const rows = METRICS.filter((m) => m.table || m.blend === 'simulated')
     .map((m) => ({ m, values: columns.map((col) => col.value(m)) }))
     .filter(({ values }) => values.some((x) => x !== undefined))
-    .map(({ m, values }) => [
-      m.label,
-      ...values.map((x) => (x === undefined ? '–' : printable(show(m.unit, x, units)))),
-    ]);
+    .map(({ m, values }) => [m.label, ...values.map((x) => (x === undefined ? '–' : show(m.unit, x, units)))]);
+  return { columns: columns.map((col) => col.head), rows };
+}
+
+/** The figures of a map with segments in the terminal: the names made printable, the figures set to the right. */
+function segmentTable(analysis: Analysis, segmented: SegmentedAnalysis, c: InstanceType<typeof Chalk>): string {
+  const figures = segmentFigures(analysis, segmented);
+  const columns = figures.columns.map(printable);
+  const rows = figures.rows.map((r) => r.map(printable));
   const widths = [
     Math.max(...rows.map((r) => r[0]!.length)),
-    ...columns.map((col, k) => Math.max(col.head.length, ...rows.map((r) => r[k + 1]!.length))),
+    ...columns.map((head, k) => Math.max(head.length, ...rows.map((r) => r[k + 1]!.length))),
   ];
   const line = (cells: string[], style: (s: string) => string = (s) => s) =>
     `  ${style(cells[0]!.padEnd(widths[0]!))}${cells
       .slice(1)
       .map((x, k) => `  ${x.padStart(widths[k + 1]!)}`)
       .join('')}`;
-  return [c.dim(line(['Segments', ...columns.map((col) => col.head)])), ...rows.map((r) => line(r, c.dim))].join('\n');
+  return [c.dim(line(['Segments', ...columns])), ...rows.map((r) => line(r, c.dim))].join('\n');
 }
 
 const VERDICT_COLOR: Record<Verdict, 'green' | 'yellow' | 'cyan' | 'magenta' | 'red'> = {

@@ -1,7 +1,7 @@
 /** The reports of maps written to files: Markdown and JSON with Mermaid text, HTML with the pictures cxmap draws. */
 import { join } from 'node:path';
 import type { LoadedMap } from '../load/index.js';
-import { analyzeInParallel } from '../analysis/index.js';
+import { analyzeInParallel, analyzeSegments } from '../analysis/index.js';
 import { opportunities, RULES, type RunConfig } from '../rules/index.js';
 import { flowPictures, prioritiesDiagram, prioritiesDrawn, viewDiagrams } from '../render/index.js';
 import { csvFiles, longLabels, REPORT_VIEWS, reportBlocks, reportJson, toHtml, toMarkdown } from '../report/index.js';
@@ -33,6 +33,7 @@ export async function writeReports(
     const analysis = await analyzeInParallel(l.map!, options.run);
     const found = opportunities(analysis, RULES, options.run.efforts, options.run.levers);
     const base = join(options.out, baseName(l.file));
+    const segments = l.map!.segments ? analyzeSegments(l.map!, options.run) : undefined;
     if (options.format === 'csv') {
       for (const { name, text } of csvFiles(analysis, found))
         reports.push({ path: outputs.plan(`${base}.${name}.csv`, `the ${name} of ${l.file}`), text: () => text });
@@ -45,14 +46,17 @@ export async function writeReports(
     ];
     const text = () =>
       options.format === 'json'
-        ? `${JSON.stringify(reportJson(analysis, l.file, found, mermaid()), null, 2)}\n`
+        ? `${JSON.stringify(reportJson(analysis, l.file, found, mermaid(), segments), null, 2)}\n`
         : options.format === 'md'
-          ? toMarkdown(reportBlocks(analysis, l.file, found, mermaid()))
+          ? toMarkdown(reportBlocks(analysis, l.file, found, mermaid(), segments))
           : toHtml(
-              reportBlocks(analysis, l.file, found, [
-                ...flowPictures(analysis, REPORT_VIEWS),
-                prioritiesDrawn(found, analysis.map),
-              ]),
+              reportBlocks(
+                analysis,
+                l.file,
+                found,
+                [...flowPictures(analysis, REPORT_VIEWS), prioritiesDrawn(found, analysis.map)],
+                segments,
+              ),
               longLabels(analysis.map),
             );
     reports.push({ path, text });
