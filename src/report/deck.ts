@@ -22,6 +22,7 @@ import {
   type Analysis,
   type ExactAnalysis,
   type MetricId,
+  type SegmentedAnalysis,
 } from '../analysis/index.js';
 import {
   assumption,
@@ -45,7 +46,8 @@ import {
 } from '../render/index.js';
 import { comparisonTable } from './compare.js';
 import { plainText, type Block, type TableBlock as Table } from './document.js';
-import { assumedFigures, basisShares, scorecardBlocks, timeSentence } from './report.js';
+import { assumedFigures, basisShares, scorecardBlocks, segmentsDiffer, timeSentence } from './report.js';
+import { segmentFigures } from './scorecard.js';
 import { unitFacts, unitsNote } from './units.js';
 import { boardWords, executiveSummary, HEADLINE_METRICS } from './summary.js';
 import { savingWords, togetherSentence } from './savings.js';
@@ -65,6 +67,8 @@ export interface DeckInput {
   ranking: Ranking;
   /** The to-be map, when the deck compares. */
   toBe?: Analysis;
+  /** A map with segments: each segment's analysis and the blend. */
+  segments?: SegmentedAnalysis;
   /** The date the title slide names, as written there. */
   date: string;
 }
@@ -122,7 +126,7 @@ function wordsOf(analysis: ExactAnalysis) {
 }
 
 /** The main slides and the appendix of one map's deck. */
-export function deckStory({ analysis, ranking, toBe, date }: DeckInput): DeckStory {
+export function deckStory({ analysis, ranking, toBe, segments, date }: DeckInput): DeckStory {
   const { map, time, effort, scores } = analysis;
   const p = map.process;
   const w = wordsOf(analysis);
@@ -172,6 +176,13 @@ export function deckStory({ analysis, ranking, toBe, date }: DeckInput): DeckSto
       summary.changes.length > 0 && 'The changes the board is asked to approve:',
       ...summary.changes.map((c) => `- ${c}`),
       'A change with a size (a wait cut by a share, a rework loop made smaller) rests on an assumption: its figure runs from the low to the high end of that size.',
+      segments &&
+        'The figures are those of the map as written. Its customers come in segments, each with its own lead time:',
+      ...(segments?.segments ?? []).map(
+        (s) => `- ${s.segment.name} (${percent(s.segment.share)} of customers): ${days(s.analysis.time.leadTime)}.`,
+      ),
+      segments &&
+        `- All segments together: ${days(segments.blend.leadTime!)}. Every figure side by side is in the appendix.`,
     ),
   });
 
@@ -221,6 +232,7 @@ export function deckStory({ analysis, ranking, toBe, date }: DeckInput): DeckSto
       'PCE (process cycle efficiency) is value-adding work over the lead time; rolled %C&A is the share of cases that pass every step complete and accurate the first time.',
     ),
   });
+  if (segments) appendix.push(segmentsSideBySide(analysis, segments));
   for (const table of more) {
     const benchmarks = table.head[0] === 'Benchmark';
     appendix.push({
@@ -260,6 +272,32 @@ export function deckStory({ analysis, ranking, toBe, date }: DeckInput): DeckSto
 
 /** The figures a board weighs first, then what the customer goes through: the before and after of the main part. */
 const KEY_FIGURES: readonly MetricId[] = [...HEADLINE_METRICS, 'pce', 'repeatContacts', 'channelSwitches', 'reAsks'];
+
+/**
+ * Every figure of each segment beside the blend, the table of the report; the title names the segments' lead times
+ * (the longest and the shortest when there are more than three).
+ */
+function segmentsSideBySide(analysis: Analysis, segmented: SegmentedAnalysis): Slide {
+  const { days, units } = wordsOf(analysis);
+  const { columns, rows } = segmentFigures(analysis, segmented);
+  const byLead = [...segmented.segments].sort((a, b) => b.analysis.time.leadTime - a.analysis.time.leadTime);
+  const named = segmented.segments.length > 3 ? [byLead[0]!, byLead.at(-1)!] : segmented.segments;
+  const figure = named
+    .map((s, k) => `${s.segment.name}${k === 0 ? ' takes' : ''} ${days(s.analysis.time.leadTime)}`)
+    .join(segmented.segments.length > 3 ? ' to ' : ', ');
+  return {
+    kind: 'table',
+    title: `The segments side by side: ${figure}`,
+    table: { kind: 'table', head: ['Figure', ...columns], right: columns.map((_, k) => k + 1), rows },
+    footnote: units,
+    notes: lines(
+      segmentsDiffer(analysis, segmented),
+      "Each segment is scored on the map as it lives it: its own waits, work and chances where the map says they differ, the steps it skips left out. The blend adds up the segments' figures weighted by their share; ratios such as PCE are recomputed from the blended figures, and the spread comes from one simulation of all customers together, never from averaging percentiles.",
+      'A dash: a count of distinct things (rework loops, people and systems met), which does not blend.',
+      'Every other slide shows the map as written, before what differs for each segment.',
+    ),
+  };
+}
 
 /** The figures before and after the changes: the key ones for the main part, all of them for the appendix. */
 function beforeAndAfter(analysis: ExactAnalysis, toBe: ExactAnalysis, which: 'key' | 'all'): Slide {
