@@ -136,7 +136,7 @@ describe('segments in the deck', () => {
       const xml = reader(['p:sp', 'a:p', 'a:r', 'a:tr', 'a:tc']);
       const names = (pattern: RegExp) =>
         [...parts.keys()].filter((n) => pattern.test(n)).sort((a, b) => slideNumber(a) - slideNumber(b));
-      const slides = names(/^ppt\/slides\/slide\d+\.xml$/).map((n) => xml.parse(parts.get(n)!) as Xml);
+      const slides = names(/^ppt\/slides\/slide\d+\.xml$/).map((n) => xml.parse(parts.get(n)!));
       const notes = names(/^ppt\/notesSlides\/notesSlide\d+\.xml$/).map((n) => runs(xml.parse(parts.get(n)!)));
       const titles = slides.map((s) =>
         all<Xml>(s['p:sld']['p:cSld']['p:spTree']['p:sp'])
