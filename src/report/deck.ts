@@ -275,16 +275,17 @@ const KEY_FIGURES: readonly MetricId[] = [...HEADLINE_METRICS, 'pce', 'repeatCon
 
 /**
  * Every figure of each segment beside the blend, the table of the report; the title names the segments' lead times
- * (the longest and the shortest when there are more than three).
+ * (the shortest and the longest when there are more than three).
  */
 function segmentsSideBySide(analysis: Analysis, segmented: SegmentedAnalysis): Slide {
   const { days, units } = wordsOf(analysis);
   const { columns, rows } = segmentFigures(analysis, segmented);
-  const byLead = [...segmented.segments].sort((a, b) => b.analysis.time.leadTime - a.analysis.time.leadTime);
-  const named = segmented.segments.length > 3 ? [byLead[0]!, byLead.at(-1)!] : segmented.segments;
-  const figure = named
-    .map((s, k) => `${s.segment.name}${k === 0 ? ' takes' : ''} ${days(s.analysis.time.leadTime)}`)
-    .join(segmented.segments.length > 3 ? ' to ' : ', ');
+  const lead = (s: SegmentedAnalysis['segments'][number]) => s.analysis.time.leadTime;
+  const byLead = [...segmented.segments].sort((a, b) => lead(a) - lead(b));
+  const figure =
+    byLead.length > 3
+      ? `from ${days(lead(byLead[0]!))} for ${byLead[0]!.segment.name} to ${days(lead(byLead.at(-1)!))} for ${byLead.at(-1)!.segment.name}`
+      : segmented.segments.map((s, k) => `${s.segment.name}${k === 0 ? ' takes' : ''} ${days(lead(s))}`).join(', ');
   return {
     kind: 'table',
     title: `The segments side by side: ${figure}`,

@@ -9,6 +9,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { analyze, analyzeSegments } from '../../src/analysis/index.js';
+import { loadText } from '../../src/load/index.js';
+import { deckStory, segmentsDiffer } from '../../src/report/index.js';
+import { opportunities } from '../../src/rules/index.js';
 import { cxmap } from '../helpers/cli.js';
 import { markedIds } from '../helpers/maps.js';
 import { pptxParts, reader, type Xml } from '../helpers/xml.js';
@@ -191,3 +195,50 @@ function tablesOf(node: Xml): string[][][] {
       : all(value as Xml).flatMap(tablesOf),
   );
 }
+
+/**
+ * A map of four segments that differ in the wait for the check: A and D as written, 1 h of work and 2 d of wait and
+ * 1 h of work, 50 h = 2.1 d; B waits 1 d, 26 h = 1.1 d; C waits 3 d, 74 h = 3.1 d. C is longest, B shortest, by 48 h.
+ */
+const FOUR = `cxmap: 1
+process: { name: Apply, customer: Buyer, goal: A decision }
+actors:
+  buyer: { kind: customer, name: Buyer }
+  clerk: { kind: backstage, name: Clerk }
+segments:
+  a: { name: Segment A, share: 40% }
+  b: { name: Segment B, share: 30% }
+  c: { name: Segment C, share: 20% }
+  d: { name: Segment D, share: 10% }
+steps:
+  - { id: apply, name: Apply, actor: buyer, work: 1h, next: check }
+  - { id: check, name: Check, actor: clerk, wait: 2d, work: 1h, for: { b: { wait: 1d }, c: { wait: 3d } } }
+`;
+
+function storyOf(text: string) {
+  const { map } = loadText(text, 'four.cxmap.yaml');
+  const analysis = analyze(map!, { runs: 200 });
+  const segments = analyzeSegments(map!, { runs: 200 });
+  return {
+    analysis,
+    segments,
+    story: deckStory({ analysis, ranking: opportunities(analysis), segments, date: '6 December 2026' }),
+  };
+}
+
+describe('segments of more than two', () => {
+  it('names the longest and the shortest, and gives the range of lead times in the title of more than three', () => {
+    const { analysis, segments, story } = storyOf(FOUR);
+    expect(segmentsDiffer(analysis, segments)).toBe(
+      'Segment C has the longest lead time, 3.1 d: 2.0 d longer than Segment B, the shortest (1.1 d).',
+    );
+    expect(
+      story.appendix.flatMap((s) => (s.kind === 'table' && s.title.startsWith('The segments') ? [s.title] : [])),
+    ).toEqual(['The segments side by side: from 1.1 days for Segment B to 3.1 days for Segment C']);
+  });
+
+  it('says so when every segment takes the same lead time', () => {
+    const { analysis, segments } = storyOf(FOUR.replace(/, for: \{.*\} \}/, ' }'));
+    expect(segmentsDiffer(analysis, segments)).toBe('Every segment takes the same lead time, 2.1 d.');
+  });
+});
