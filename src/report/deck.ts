@@ -4,8 +4,9 @@
  * title, a sentence with its figure; then, after a divider, the appendix with the detail. Main: the title slide, the
  * executive summary, the journey at a glance, where the time goes, the blueprint at a glance, what hurts, the
  * proposals in plain words, the proposals by value and effort, (with a to-be) before and after and the to-be
- * blueprint at a glance, and the next steps. Appendix: the full scorecard, the benchmarks, every opportunity, the
- * blueprint and the journey in their parts, the steps by value and delay, and how the figures are computed.
+ * blueprint at a glance, and the next steps. Appendix: the full scorecard, (with segments) the segments side by
+ * side, the benchmarks, every opportunity, the blueprint and the journey in their parts, the steps by value and
+ * delay, and how the figures are computed.
  *
  * Tables are the report's own (one home for every figure); pictures are the drawings cxmap lays out. No slide text
  * or speaker note names a step, rule or opportunity by its id: steps by their names, changes in plain words. Each

@@ -1,7 +1,8 @@
 /**
- * The workshop report of a map: who and what it is for, the scorecard against targets and benchmarks, where the
- * time goes, the diagrams, the steps, the ranked opportunities with their computed savings, and how much of the map
- * rests on assumed figures. Built once as blocks (for Markdown, HTML and the terminal) and once as JSON.
+ * The workshop report of a map: who and what it is for, the scorecard against targets and benchmarks, (with
+ * segments) each segment's figures beside the blend, where the time goes, the diagrams, the steps, the ranked
+ * opportunities with their computed savings, and how much of the map rests on assumed figures. Built once as blocks
+ * (for Markdown, HTML and the terminal) and once as JSON.
  */
 import { formatDuration, mean } from '../core/index.js';
 import type { Basis } from '../load/index.js';

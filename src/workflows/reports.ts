@@ -33,13 +33,13 @@ export async function writeReports(
     const analysis = await analyzeInParallel(l.map!, options.run);
     const found = opportunities(analysis, RULES, options.run.efforts, options.run.levers);
     const base = join(options.out, baseName(l.file));
-    const segments = l.map!.segments ? analyzeSegments(l.map!, options.run) : undefined;
     if (options.format === 'csv') {
       for (const { name, text } of csvFiles(analysis, found))
         reports.push({ path: outputs.plan(`${base}.${name}.csv`, `the ${name} of ${l.file}`), text: () => text });
       continue;
     }
     const path = outputs.plan(`${base}.report.${options.format}`, `the report of ${l.file}`);
+    const segments = l.map!.segments ? analyzeSegments(l.map!, options.run) : undefined;
     const mermaid = () => [
       ...REPORT_VIEWS.flatMap((v) => viewDiagrams(analysis, v)),
       prioritiesDiagram(found, analysis.map),
