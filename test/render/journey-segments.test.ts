@@ -6,6 +6,7 @@
  * the five largest are drawn and the lead names the others.
  */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { analyzeExact, segmentMap } from '../../src/analysis/index.js';
 import { drawnDiagrams, JOURNEY_SEGMENTS, MIN_TEXT_PT, PAGES } from '../../src/render/index.js';
@@ -136,5 +137,59 @@ steps:
       'Delta (10%)',
       'Echo (20%)',
     ]);
+  });
+});
+
+describe('any feelings per segment', () => {
+  // Four steps of the customer's in a row; the second segment overrides a step's feeling, skips a middle step, or
+  // takes the step's own (which may be none).
+  const own = fc.option(fc.integer({ min: -2, max: 2 }), { nil: undefined });
+  const override = fc.oneof(
+    fc.constant('same' as const),
+    fc.constant('skip' as const),
+    fc.integer({ min: -2, max: 2 }),
+  );
+  it("draws a point at each step with the segment's feeling, and a line only between steps it lives one after another", () => {
+    fc.assert(
+      fc.property(
+        fc.array(own, { minLength: 4, maxLength: 4 }),
+        fc.array(override, { minLength: 4, maxLength: 4 }),
+        (base, other) => {
+          const steps = base.map((f, k) => {
+            const o = other[k]!;
+            const skip = o === 'skip' && k > 0 && k < 3;
+            const differs = skip ? '{ skip: true }' : typeof o === 'number' ? `{ feeling: ${o} }` : undefined;
+            return [
+              `  - id: s${k}`,
+              `    name: Step ${k}`,
+              '    actor: me',
+              ...(f === undefined ? [] : [`    feeling: ${f}`]),
+              ...(differs ? [`    for: { b: ${differs} }`] : []),
+              k < 3 ? `    next: s${k + 1}` : '    outcome: success',
+            ].join('\n');
+          });
+          const yaml = `cxmap: 1
+process: { name: Steps, customer: Customer, goal: Done }
+actors: { me: { kind: customer, name: Customer } }
+segments: { a: { name: A, share: 50% }, b: { name: B, share: 50% } }
+steps:
+${steps.join('\n')}
+`;
+          const model = journeyModel(analyzeExact(mapOf(yaml)));
+          const shapes = drawnDiagrams(analyzeExact(mapOf(yaml)), 'journey')[0]!.drawing.shapes;
+          for (const g of model.segments) {
+            const lived = g.feelings.filter((f) => f !== 'skip');
+            const recorded = lived.filter((f) => f !== undefined).length;
+            const joined = lived.filter((f, k) => f !== undefined && lived[k - 1] !== undefined).length;
+            expect(paths(shapes, `point:${g.id}`).length).toBe(recorded);
+            expect(paths(shapes, `unrecorded:${g.id}`).length).toBe(lived.length - recorded);
+            const lines = paths(shapes, `curve:${g.id}`).map((p) => p.d.split(' L').length - 1);
+            expect(lines.reduce((a, b) => a + b, 0)).toBe(joined);
+          }
+          expect(model.segments.map((g) => g.id)).toEqual(['a', 'b']);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
