@@ -105,6 +105,22 @@ describe('the journey drawing of a map with segments', () => {
   });
 });
 
+describe('segments that record no feeling (test/fixtures/segments.cxmap.yaml)', () => {
+  it("shows each segment's ring at each step of the main path, and names the segments in the legend", () => {
+    const map = mapOf(readFileSync(new URL('../fixtures/segments.cxmap.yaml', import.meta.url), 'utf8'));
+    const shapes = drawnDiagrams(analyzeExact(map), 'journey')[0]!.drawing.shapes;
+    expect(['first-time', 'remortgage'].map((id) => paths(shapes, `unrecorded:${id}`).length)).toEqual([2, 2]);
+    expect(['first-time', 'remortgage'].flatMap((id) => paths(shapes, `curve:${id}`))).toEqual([]);
+    expect(legend(shapes)).toEqual([
+      'First-time buyer (60%)',
+      'Re-mortgager (40%)',
+      'feeling not recorded',
+      'Home buyer acts',
+      'with the company, frontstage',
+    ]);
+  });
+});
+
 describe('more than five segments', () => {
   // Six segments, 30/20/20/10/10/10 %: the five largest are drawn (the first written of equal shares first),
   // in the map's order; the sixth is named in the lead.

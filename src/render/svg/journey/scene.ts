@@ -154,7 +154,8 @@ function legendItems(model: JourneyModel, layout: PartLayout): LegendItem[] {
     (style: { stroke: string; dash?: string; strokeWidth: number }): LegendItem['draw'] =>
     (x, y) => [{ kind: 'path', d: `M${x} ${y - 3} H${x + 18}`, ...style }];
   const { segments } = model;
-  const lives = (g: JourneySegment) => layout.main.some((c) => typeof g.feelings[c.step.index] === 'number');
+  // A segment's entry when the part shows a mark of it: a point, or a ring where its feeling is not recorded.
+  const lives = (g: JourneySegment) => layout.main.some((c) => g.feelings[c.step.index] !== 'skip');
   return [
     ...(segments.length
       ? segments.flatMap((g, k) => item(lives(g), `${g.name} (${wholePercent(g.share)})`, line(segmentStyle(k))))
