@@ -79,70 +79,79 @@ const segmentStyle = (k: number) => ({
   strokeWidth: 2.2,
 });
 
+/** What a feeling curve is drawn from, and how its line, points and rings look. */
+interface Track {
+  /** The feeling at a step of the main path, `'skip'` where the curve's customers do not do it. */
+  feeling: (step: JourneyStep) => number | 'skip' | undefined;
+  line: { stroke: string; dash?: string; strokeWidth: number };
+  role: string;
+  /** How far off its level and off the centre of its column a point and a ring are drawn. */
+  dy: number;
+  dx: number;
+  point: (cx: number, cy: number, feeling: number) => Shape;
+  ring: (cx: number, cy: number) => Shape;
+}
+
 /**
- * A segment's curve on the main path: a point at each step where its feeling is recorded, `spread` points off the
- * level by its place among the segments (so that curves on one level stay apart); a step it skips has no point and
- * the curve goes on to the next step it lives (that is its way); a step without its feeling breaks the curve and
- * shows as a ring in its colour in the row of feelings not recorded.
+ * A feeling curve on the main path: a point at each step where the feeling is recorded; a step without one breaks
+ * the curve (no feeling is invented) and shows as a ring in the row of feelings not recorded; a step the curve's
+ * customers skip has no point, and the curve goes on to the next step they live (that is their way).
  */
-function segmentCurve(main: readonly Card[], top: number, segment: JourneySegment, k: number, count: number) {
-  const dy = (k - (count - 1) / 2) * JOURNEY_SEGMENTS.spread;
+function curve(main: readonly Card[], top: number, track: Track): Shape[] {
   const runs: string[][] = [[]];
-  const points: Shape[] = [];
+  const marks: Shape[] = [];
   for (const card of main) {
-    const f = segment.feelings[card.step.index];
+    const f = track.feeling(card.step);
     if (f === 'skip') continue;
     const cx = card.x + CARD / 2;
     if (f === undefined) {
       runs.push([]);
-      const ring = hollow(cx + (k - (count - 1) / 2) * 12, levelY(top, NOT_RECORDED), JOURNEY_SEGMENTS.colour[k]);
-      points.push({ ...ring, role: `unrecorded:${segment.id}` });
-      continue;
+      marks.push(track.ring(cx + track.dx, levelY(top, NOT_RECORDED)));
+    } else {
+      runs.at(-1)!.push(`${cx} ${levelY(top, f) + track.dy}`);
+      marks.push(track.point(cx, levelY(top, f) + track.dy, f));
     }
-    const cy = levelY(top, f) + dy;
-    runs.at(-1)!.push(`${cx} ${cy}`);
-    points.push({
-      kind: 'path',
-      d: circle(cx, cy, 3.5),
-      fill: JOURNEY_SEGMENTS.colour[k],
-      stroke: JOURNEY.hollow,
-      strokeWidth: 1,
-      role: `point:${segment.id}`,
-    });
   }
   const lines = runs
     .filter((r) => r.length > 1)
-    .map((run): Shape => ({ kind: 'path', d: `M${run.join(' L')}`, ...segmentStyle(k), role: `curve:${segment.id}` }));
-  return [...lines, ...points];
+    .map((run): Shape => ({ kind: 'path', d: `M${run.join(' L')}`, ...track.line, role: track.role }));
+  return [...lines, ...marks];
 }
 
-/** The map's own curve through the feelings recorded on the main path; a step without one breaks it. */
-function mapCurve(main: readonly Card[], top: number): Shape[] {
-  const runs: string[][] = [[]];
-  const dots: Shape[] = [];
-  for (const card of main) {
-    const cx = card.x + CARD / 2;
-    const f = card.step.feeling;
-    if (f === undefined) {
-      runs.push([]);
-      dots.push(hollow(cx, levelY(top, NOT_RECORDED)));
-    } else {
-      runs.at(-1)!.push(`${cx} ${levelY(top, f)}`);
-      dots.push(feelingDot(cx, levelY(top, f), f));
-    }
-  }
-  return [
-    ...runs
-      .filter((r) => r.length > 1)
-      .map((run): Shape => ({
-        kind: 'path',
-        d: `M${run.join(' L')}`,
-        stroke: JOURNEY.curve,
-        strokeWidth: 2.2,
-        role: 'curve',
-      })),
-    ...dots,
-  ];
+/** The map's own curve, its points coloured by the feeling. */
+const mapTrack: Track = {
+  feeling: (step) => step.feeling,
+  line: { stroke: JOURNEY.curve, strokeWidth: 2.2 },
+  role: 'curve',
+  dy: 0,
+  dx: 0,
+  point: feelingDot,
+  ring: (cx, cy) => hollow(cx, cy),
+};
+
+/**
+ * A segment's curve, in its colour and dash; its points and rings `spread` and `ringSpread` apart from the other
+ * segments' by its place among them, so that curves on one level stay apart.
+ */
+function segmentTrack(segment: JourneySegment, k: number, count: number): Track {
+  const place = k - (count - 1) / 2;
+  const colour = JOURNEY_SEGMENTS.colour[k]!;
+  return {
+    feeling: (step) => segment.feelings[step.index],
+    line: segmentStyle(k),
+    role: `curve:${segment.id}`,
+    dy: place * JOURNEY_SEGMENTS.spread,
+    dx: place * JOURNEY_SEGMENTS.ringSpread,
+    point: (cx, cy) => ({
+      kind: 'path',
+      d: circle(cx, cy, 3.5),
+      fill: colour,
+      stroke: JOURNEY.hollow,
+      strokeWidth: 1,
+      role: `point:${segment.id}`,
+    }),
+    ring: (cx, cy) => ({ ...hollow(cx, cy, colour), role: `unrecorded:${segment.id}` }),
+  };
 }
 
 /** The legend: only what the part shows. */
@@ -164,9 +173,11 @@ function legendItems(model: JourneyModel, layout: PartLayout): LegendItem[] {
           'feeling of the customer',
           line({ stroke: JOURNEY.curve, strokeWidth: 2.2 }),
         )),
-    ...item(layout.feeling.unrecorded || some((s) => s.feeling === undefined), 'feeling not recorded', (x, y) => [
-      hollow(x + 9, y - 4),
-    ]),
+    ...item(
+      layout.feeling.unrecorded || layout.branches.some((b) => b.cards.some((c) => c.step.feeling === undefined)),
+      'feeling not recorded',
+      (x, y) => [hollow(x + 9, y - 4)],
+    ),
     ...item(true, `${model.customer} acts`, swatch(JOURNEY.card.customer, JOURNEY.cardStroke)),
     ...item(
       some((s) => s.side === 'frontstage'),
@@ -263,10 +274,9 @@ function partShapes(layout: PartLayout, model: JourneyModel): Shape[] {
         anchor: 'end',
       });
     }
-    if (model.segments.length) {
-      // A curve per segment; where one has no feeling, its own ring in the row of feelings not recorded.
-      model.segments.forEach((g, k) => shapes.push(...segmentCurve(layout.main, top, g, k, model.segments.length)));
-    } else shapes.push(...mapCurve(layout.main, top));
+    const { segments } = model;
+    const tracks = segments.length ? segments.map((g, k) => segmentTrack(g, k, segments.length)) : [mapTrack];
+    for (const track of tracks) shapes.push(...curve(layout.main, top, track));
   }
 
   for (const b of layout.branches) {
