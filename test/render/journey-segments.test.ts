@@ -105,6 +105,26 @@ describe('the journey drawing of a map with segments', () => {
   });
 });
 
+describe('a step without a feeling of its own where every segment records one', () => {
+  it('joins each curve through it, with no ring and no "feeling not recorded" in the legend', () => {
+    const yaml = FIXTURE.replace(
+      'for: { remortgage: { feeling: 0 } }',
+      "for: { remortgage: { feeling: 0 }, 'first-time': { feeling: 1 } }",
+    );
+    const shapes = drawnDiagrams(analyzeExact(mapOf(yaml)), 'journey')[0]!.drawing.shapes;
+    // Without the row of feelings not recorded, the levels move up one (17): neutral at 186.5. First-time buyer,
+    // 1.5 above its level: apply 0 -> 185, talk -1 -> 202, decide 1 -> 168, sign 1 -> 168.
+    expect(paths(shapes, 'curve:first-time').map((p) => p.d)).toEqual(['M182 185 L318 202 L454 168 L590 168']);
+    expect(paths(shapes, 'unrecorded:first-time')).toEqual([]);
+    expect(legend(shapes)).toEqual([
+      'First-time buyer (60%)',
+      'Re-mortgager (40%)',
+      'Home buyer acts',
+      'with the company, frontstage',
+    ]);
+  });
+});
+
 describe('segments that record no feeling (test/fixtures/segments.cxmap.yaml)', () => {
   it("shows each segment's ring at each step of the main path, and names the segments in the legend", () => {
     const map = mapOf(readFileSync(new URL('../fixtures/segments.cxmap.yaml', import.meta.url), 'utf8'));
