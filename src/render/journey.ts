@@ -6,7 +6,8 @@
  * The title says, as the drawing's line under it does, how many customers go the main path exactly as drawn and how
  * many take a detour. Mermaid's scores run from 1 to 5 (above 3 a smile, below 3 a frown): a feeling of -2..+2
  * becomes 1..5; Mermaid needs a score, so a step without a recorded feeling gets 3 (a face, never a line: Mermaid's
- * journey joins no scores).
+ * journey joins no scores). A map with segments: a Mermaid task holds one score and Mermaid draws no line, so the
+ * text keeps the map's own feelings; the segments' curves are in cxmap's drawing only.
  */
 import type { ExactAnalysis as Analysis } from '../analysis/index.js';
 import { leadText } from './svg/journey/layout.js';

@@ -231,3 +231,16 @@ export const JOURNEY_GLANCE = {
   /** The longest bar of a share (100 % of customers). */
   bar: 170,
 } as const;
+
+/**
+ * The journey of a map with segments: each segment's feeling curve in an Okabe-Ito colour of its own (blue, orange,
+ * reddish purple, bluish green, black: apart for the common kinds of colour blindness) and a dash of its own, so
+ * that curves stay apart in grey print too; curves on the same level are drawn `spread` points apart, and the rings
+ * of feelings not recorded at one step `ringSpread` apart.
+ */
+export const JOURNEY_SEGMENTS = {
+  colour: ['#0072B2', '#E69F00', '#CC79A7', '#009E73', '#000000'],
+  dash: [undefined, '7 3', '2 3', '9 3 2 3', '4 2'],
+  spread: 3,
+  ringSpread: 12,
+} as const;

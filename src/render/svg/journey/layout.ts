@@ -138,7 +138,10 @@ export class JourneyLayout {
     const steps = this.model.main.slice(part.from, part.to);
     const titleLines = wrap(title, width - 2 * MARGIN, TITLE, true);
     let y = MARGIN + titleLines.length * TITLE * LINE_HEIGHT + 4;
-    const lead = { y: y + FONT, lines: wrap(leadText(this.model), width - 2 * MARGIN, FONT) };
+    const undrawn = this.model.undrawn.length
+      ? ` Feelings drawn for the ${this.model.segments.length} largest segments; not drawn: ${this.model.undrawn.join(', ')}.`
+      : '';
+    const lead = { y: y + FONT, lines: wrap(leadText(this.model) + undrawn, width - 2 * MARGIN, FONT) };
     y += lead.lines.length * LH + 6;
 
     // Stage headings over the main path's columns.
@@ -173,7 +176,10 @@ export class JourneyLayout {
     if (steps.length) y += mainHeight + 14;
 
     // The levels of feeling, when the part has a main path.
-    const unrecorded = steps.some((s) => s.feeling === undefined);
+    const { segments } = this.model;
+    const unrecorded = segments.length
+      ? steps.some((s) => segments.some((g) => g.feelings[s.index] === undefined))
+      : steps.some((s) => s.feeling === undefined);
     // With feelings not recorded, their row above the scale: one level down (the heading moves up beside the cards).
     const feeling = { top: y + (unrecorded ? LEVEL : 0), unrecorded, right: width - MARGIN };
     if (steps.length) y = levelY(feeling.top, -2) + 14;

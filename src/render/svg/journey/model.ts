@@ -44,6 +44,20 @@ export interface JourneyBranch {
   steps: JourneyStep[];
 }
 
+/**
+ * A segment's feelings on the journey: at each step (by index), its `for:` override or the step's own feeling,
+ * `undefined` where neither is recorded, `'skip'` where the segment does not do the step.
+ */
+export interface JourneySegment {
+  id: string;
+  name: string;
+  share: number;
+  feelings: (number | 'skip' | undefined)[];
+}
+
+/** The most segments the journey draws a feeling curve for: the largest by share. */
+export const DRAWN_SEGMENTS = 5;
+
 export interface JourneyModel {
   process: string;
   customer: string;
@@ -54,6 +68,10 @@ export interface JourneyModel {
   asDrawn: number;
   /** The share of all customers who take at least one detour (see `detourShare`). */
   detoured: number;
+  /** The segments drawn, each with a curve of its own: up to five, the largest by share, in the map's order. */
+  segments: JourneySegment[];
+  /** The names of the segments not drawn, largest first. */
+  undrawn: string[];
 }
 
 /** A share of all customers, as the journey writes it: `2 %`, `4.8 %`, `< 0.1 %` (kept on one line). */
@@ -224,6 +242,31 @@ function modelOf(analysis: Analysis): JourneyModel {
     branches,
     asDrawn: asDrawnShare(map, path),
     detoured: detourShare(map, detourSteps, detourEdges),
+    ...segmentsOf(map),
+  };
+}
+
+/**
+ * The segments' feelings, the largest `DRAWN_SEGMENTS` by share (the first written of equal shares) in the order
+ * the map writes them; the names of the others, largest first.
+ */
+function segmentsOf(map: ProcessMap): Pick<JourneyModel, 'segments' | 'undrawn'> {
+  const all = map.segments ?? [];
+  const bySize = [...all].sort((a, b) => b.share - a.share);
+  const drawn = new Set(bySize.slice(0, DRAWN_SEGMENTS));
+  return {
+    segments: all
+      .filter((g) => drawn.has(g))
+      .map((g) => ({
+        id: g.id,
+        name: g.name,
+        share: g.share,
+        feelings: map.steps.map((s) => {
+          const own = s.for?.[g.id];
+          return own?.skip ? 'skip' : (own?.feeling ?? s.feeling);
+        }),
+      })),
+    undrawn: bySize.slice(DRAWN_SEGMENTS).map((g) => g.name),
   };
 }
 

@@ -4,12 +4,13 @@
  * curve and shows as a hollow mark in a row of its own: no feeling is invented), then each way off the main path
  * under its heading with its share of all customers.
  */
-import { FONT, INK, JOURNEY, LH, MARGIN, MUTED, TITLE, type Page } from '../../theme.js';
+import { wholePercent } from '../../../core/index.js';
+import { FONT, INK, JOURNEY, JOURNEY_SEGMENTS, LH, MARGIN, MUTED, TITLE, type Page } from '../../theme.js';
 import type { ExactAnalysis as Analysis } from '../../../analysis/index.js';
 import { type Drawing, type Shape } from '../scene.js';
 import { circle, failItem, failMark, legendShapes, swatch, truthItem, truthMark, type LegendItem } from '../shapes.js';
 import { CARD, HEAD, JourneyLayout, LEVEL, levelY, NOT_RECORDED, type Card, type PartLayout } from './layout.js';
-import { journeyModel, type JourneyStep } from './model.js';
+import { journeyModel, type JourneyModel, type JourneySegment, type JourneyStep } from './model.js';
 
 const FEELINGS = [
   { at: 2, text: 'very good' },
@@ -19,11 +20,11 @@ const FEELINGS = [
   { at: -2, text: 'very bad' },
 ];
 
-const hollow = (cx: number, cy: number): Shape => ({
+const hollow = (cx: number, cy: number, stroke: string = JOURNEY.cardStroke): Shape => ({
   kind: 'path',
   d: circle(cx, cy, 5),
   fill: JOURNEY.hollow,
-  stroke: JOURNEY.cardStroke,
+  stroke,
   strokeWidth: 1.5,
 });
 const feelingDot = (cx: number, cy: number, feeling: number): Shape => ({
@@ -71,22 +72,113 @@ function cardShapes(card: Card): Shape[] {
   return shapes;
 }
 
+/** A segment's colour and dash, by its place among the segments drawn. */
+const segmentStyle = (k: number) => ({
+  stroke: JOURNEY_SEGMENTS.colour[k]!,
+  dash: JOURNEY_SEGMENTS.dash[k],
+  strokeWidth: 2.2,
+});
+
+/** What a feeling curve is drawn from, and how its line, points and rings look. */
+interface Track {
+  /** The feeling at a step of the main path, `'skip'` where the curve's customers do not do it. */
+  feeling: (step: JourneyStep) => number | 'skip' | undefined;
+  line: { stroke: string; dash?: string; strokeWidth: number };
+  role: string;
+  /** How far off its level and off the centre of its column a point and a ring are drawn. */
+  dy: number;
+  dx: number;
+  point: (cx: number, cy: number, feeling: number) => Shape;
+  ring: (cx: number, cy: number) => Shape;
+}
+
+/**
+ * A feeling curve on the main path: a point at each step where the feeling is recorded; a step without one breaks
+ * the curve (no feeling is invented) and shows as a ring in the row of feelings not recorded; a step the curve's
+ * customers skip has no point, and the curve goes on to the next step they live (that is their way).
+ */
+function curve(main: readonly Card[], top: number, track: Track): Shape[] {
+  const runs: string[][] = [[]];
+  const marks: Shape[] = [];
+  for (const card of main) {
+    const f = track.feeling(card.step);
+    if (f === 'skip') continue;
+    const cx = card.x + CARD / 2;
+    if (f === undefined) {
+      runs.push([]);
+      marks.push(track.ring(cx + track.dx, levelY(top, NOT_RECORDED)));
+    } else {
+      runs.at(-1)!.push(`${cx} ${levelY(top, f) + track.dy}`);
+      marks.push(track.point(cx, levelY(top, f) + track.dy, f));
+    }
+  }
+  const lines = runs
+    .filter((r) => r.length > 1)
+    .map((run): Shape => ({ kind: 'path', d: `M${run.join(' L')}`, ...track.line, role: track.role }));
+  return [...lines, ...marks];
+}
+
+/** The map's own curve, its points coloured by the feeling. */
+const mapTrack: Track = {
+  feeling: (step) => step.feeling,
+  line: { stroke: JOURNEY.curve, strokeWidth: 2.2 },
+  role: 'curve',
+  dy: 0,
+  dx: 0,
+  point: feelingDot,
+  ring: (cx, cy) => hollow(cx, cy),
+};
+
+/**
+ * A segment's curve, in its colour and dash; its points and rings `spread` and `ringSpread` apart from the other
+ * segments' by its place among them, so that curves on one level stay apart.
+ */
+function segmentTrack(segment: JourneySegment, k: number, count: number): Track {
+  const place = k - (count - 1) / 2;
+  const colour = JOURNEY_SEGMENTS.colour[k]!;
+  return {
+    feeling: (step) => segment.feelings[step.index],
+    line: segmentStyle(k),
+    role: `curve:${segment.id}`,
+    dy: place * JOURNEY_SEGMENTS.spread,
+    dx: place * JOURNEY_SEGMENTS.ringSpread,
+    point: (cx, cy) => ({
+      kind: 'path',
+      d: circle(cx, cy, 3.5),
+      fill: colour,
+      stroke: JOURNEY.hollow,
+      strokeWidth: 1,
+      role: `point:${segment.id}`,
+    }),
+    ring: (cx, cy) => ({ ...hollow(cx, cy, colour), role: `unrecorded:${segment.id}` }),
+  };
+}
+
 /** The legend: only what the part shows. */
-function legendItems(customer: string, shown: readonly JourneyStep[]): LegendItem[] {
+function legendItems(model: JourneyModel, layout: PartLayout): LegendItem[] {
+  const shown = layout.legend.steps;
   const some = (test: (s: JourneyStep) => boolean) => shown.some(test);
   const item = (show: boolean, label: string, draw: LegendItem['draw']) => (show ? [{ label, draw }] : []);
+  const line =
+    (style: { stroke: string; dash?: string; strokeWidth: number }): LegendItem['draw'] =>
+    (x, y) => [{ kind: 'path', d: `M${x} ${y - 3} H${x + 18}`, ...style }];
+  const { segments } = model;
+  // A segment's entry when the part shows a mark of it: a point, or a ring where its feeling is not recorded.
+  const lives = (g: JourneySegment) => layout.main.some((c) => g.feelings[c.step.index] !== 'skip');
   return [
+    ...(segments.length
+      ? segments.flatMap((g, k) => item(lives(g), `${g.name} (${wholePercent(g.share)})`, line(segmentStyle(k))))
+      : item(
+          some((s) => s.feeling !== undefined),
+          'feeling of the customer',
+          line({ stroke: JOURNEY.curve, strokeWidth: 2.2 }),
+        )),
     ...item(
-      some((s) => s.feeling !== undefined),
-      'feeling of the customer',
-      (x, y) => [{ kind: 'path', d: `M${x} ${y - 3} H${x + 18}`, stroke: JOURNEY.curve, strokeWidth: 2.2 }],
-    ),
-    ...item(
-      some((s) => s.feeling === undefined),
+      layout.feeling.unrecorded || layout.branches.some((b) => b.cards.some((c) => c.step.feeling === undefined)),
       'feeling not recorded',
       (x, y) => [hollow(x + 9, y - 4)],
     ),
-    ...item(true, `${customer} acts`, swatch(JOURNEY.card.customer, JOURNEY.cardStroke)),
+    ...item(true, `${model.customer} acts`, swatch(JOURNEY.card.customer, JOURNEY.cardStroke)),
     ...item(
       some((s) => s.side === 'frontstage'),
       'with the company, frontstage',
@@ -102,10 +194,10 @@ function legendItems(customer: string, shown: readonly JourneyStep[]): LegendIte
   ];
 }
 
-const legendOf = (customer: string, layout: PartLayout) =>
-  legendShapes(MARGIN, layout.legend.y, layout.width - 2 * MARGIN, legendItems(customer, layout.legend.steps));
+const legendOf = (model: JourneyModel, layout: PartLayout) =>
+  legendShapes(MARGIN, layout.legend.y, layout.width - 2 * MARGIN, legendItems(model, layout));
 
-function partShapes(layout: PartLayout, customer: string): Shape[] {
+function partShapes(layout: PartLayout, model: JourneyModel): Shape[] {
   const shapes: Shape[] = [
     {
       kind: 'text',
@@ -182,23 +274,9 @@ function partShapes(layout: PartLayout, customer: string): Shape[] {
         anchor: 'end',
       });
     }
-    // The curve runs through the feelings recorded; a step without one breaks it.
-    const runs: string[][] = [[]];
-    const dots: Shape[] = [];
-    for (const card of layout.main) {
-      const cx = card.x + CARD / 2;
-      const f = card.step.feeling;
-      if (f === undefined) {
-        runs.push([]);
-        dots.push(hollow(cx, levelY(top, NOT_RECORDED)));
-      } else {
-        runs.at(-1)!.push(`${cx} ${levelY(top, f)}`);
-        dots.push(feelingDot(cx, levelY(top, f), f));
-      }
-    }
-    for (const run of runs.filter((r) => r.length > 1))
-      shapes.push({ kind: 'path', d: `M${run.join(' L')}`, stroke: JOURNEY.curve, strokeWidth: 2.2, role: 'curve' });
-    shapes.push(...dots);
+    const { segments } = model;
+    const tracks = segments.length ? segments.map((g, k) => segmentTrack(g, k, segments.length)) : [mapTrack];
+    for (const track of tracks) shapes.push(...curve(layout.main, top, track));
   }
 
   for (const b of layout.branches) {
@@ -227,7 +305,7 @@ function partShapes(layout: PartLayout, customer: string): Shape[] {
         });
     });
   }
-  shapes.push(...legendOf(customer, layout).shapes);
+  shapes.push(...legendOf(model, layout).shapes);
   return shapes;
 }
 
@@ -235,7 +313,7 @@ function partShapes(layout: PartLayout, customer: string): Shape[] {
 export function journeyDrawings(analysis: Analysis, page?: Page): Drawing[] {
   const model = journeyModel(analysis);
   const layout = new JourneyLayout(model, page);
-  const height = (l: PartLayout) => legendOf(model.customer, l).bottom + MARGIN;
+  const height = (l: PartLayout) => legendOf(model, l).bottom + MARGIN;
   const parts = layout.parts(height);
   const title = (k: number) => layout.title(k + 1, parts.length);
   const width = Math.max(...parts.map((p, k) => layout.place(p, title(k)).width));
@@ -245,7 +323,7 @@ export function journeyDrawings(analysis: Analysis, page?: Page): Drawing[] {
     width,
     height: page ? tallest : height(l),
     title: l.title.join(' '),
-    shapes: partShapes(l, model.customer),
+    shapes: partShapes(l, model),
     minText: FONT,
     // The steps the part shows, on its main path and its ways off it, once each.
     steps: [...new Set([...l.main, ...l.branches.flatMap((b) => b.cards)].map((c) => c.step.index))],
