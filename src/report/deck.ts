@@ -171,7 +171,10 @@ export function deckStory({ analysis, ranking, toBe, segments, date }: DeckInput
       ['Decision asked', summary.decision],
       ['What it rests on', restsOn(analysis)],
     ],
-    footnote: units,
+    // The one term of the table a board may not know, said where it stands.
+    footnote: summary.figures.some((f) => f.metric === 'darkTime')
+      ? `Dark time is waiting with no news for more than ${w.d(p.darkAfter)} since the customer's last news. ${units}`
+      : units,
     notes: lines(
       'The executive summary: the figures a board asks for first, against the target the map sets and the best benchmark it names.',
       summary.changes.length > 0 && 'The changes the board is asked to approve:',

@@ -123,6 +123,10 @@ describe('the board deck', () => {
     expect(deck.slides.map((s) => s.title).includes('Appendix')).toBe(false);
     expect(deck.slides.at(-1)!.title).toMatch(/^We ask the board for \d+ decisions/);
     expect(deck.slides[0]!.runs).toContain('12 January 2027');
+    // The executive summary says what its one term of art is, and what a day is.
+    expect(deck.slides[1]!.runs).toContain(
+      "Dark time is waiting with no news for more than 1.0 d since the customer's last news. Days (d) are working days of 8 hours, 5 a week.",
+    );
     const bad = cxmap(['deck', 'examples/home-loan.cxmap.yaml', '-o', join(dir, 'x.pptx'), '--appendix', 'some']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toBe(
