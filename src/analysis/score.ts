@@ -3,7 +3,7 @@
  * its value for the customer (0-100), and a verdict from the two.
  */
 import { formatDuration, mean, type Calendar } from '../core/index.js';
-import type { Step } from '../load/index.js';
+import { feelingWord, type Step } from '../load/index.js';
 import type { Driver, EffortFigures } from './effort.js';
 import type { TimeFigures } from './time.js';
 
@@ -91,7 +91,7 @@ export function scoreSteps(
     const feeling = step.feeling ?? 0;
     if (feeling < 0) {
       value -= weights.perBadFeeling * -feeling;
-      valueReasons.push(`the customer feels ${feeling === -2 ? 'very bad' : 'bad'} here (${feeling})`);
+      valueReasons.push(`the customer feels ${feelingWord(feeling)} here (${feeling})`);
     }
     const reAsked = effort.reAsked[i]!;
     if (reAsked.length > 0) {

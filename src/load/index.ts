@@ -12,5 +12,5 @@ export * from './read.js';
 export * from './schema.js';
 export * from './semantic.js';
 export type * from './types.js';
-export { BASES, isBasis, LANES, partyOf, WAIT_KINDS, waitKindOf } from './types.js';
+export { BASES, feelingWord, isBasis, LANES, partyOf, WAIT_KINDS, waitKindOf } from './types.js';
 export * from './channels.js';

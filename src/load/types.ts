@@ -268,6 +268,10 @@ export interface StageTargets {
  */
 export type LeverSetting = { cut: readonly [number, number] } | { to: readonly [number, number] };
 
+/** A step's feeling in words, from -2 (very bad) to 2 (very good), as the format's scale names them. */
+export const feelingWord = (feeling: number): string =>
+  ['very bad', 'bad', 'neutral', 'good', 'very good'][feeling + 2]!;
+
 /** What a step's wait is: as the map says, or the customer's own pace in their lane and a queue elsewhere. */
 export const waitKindOf = (s: Step): WaitKind => s.waitKind ?? (s.actor.kind === 'customer' ? 'customer' : 'queue');
 

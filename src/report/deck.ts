@@ -13,7 +13,7 @@
  * slide's notes say what that slide shows and the assumptions behind its figures.
  */
 import { dayWords, durationInWords, formatDuration, mean, wholePercent, wordList } from '../core/index.js';
-import { partyOf } from '../load/index.js';
+import { feelingWord, partyOf } from '../load/index.js';
 import {
   changesInWords,
   compareMetrics,
@@ -346,7 +346,7 @@ function journeyAtAGlance(analysis: ExactAnalysis): Slide {
       'Stage by stage:',
       ...stageFigures(analysis).map(
         (s) =>
-          `- ${s.stage}: ${d(s.time)}, of it ${d(s.wait)} waiting${s.dark >= 1 ? ` and ${d(s.dark)} without news` : ''}${s.worst ? `; at worst ${FEELING[s.worst.feeling + 2]}, at ${s.worst.step.name}` : '; no feeling recorded'}.`,
+          `- ${s.stage}: ${d(s.time)}, of it ${d(s.wait)} waiting${s.dark >= 1 ? ` and ${d(s.dark)} without news` : ''}${s.worst ? `; at worst ${feelingWord(s.worst.feeling)}, at ${s.worst.step.name}` : '; no feeling recorded'}.`,
       ),
       analysis.stageTargets.length > 0 && 'Against the targets the stages set:',
       ...analysis.stageTargets.flatMap((s) =>
@@ -413,7 +413,7 @@ function whatHurts(analysis: ExactAnalysis): Slide {
   const reached = (i: number) => Math.min(1, time.visits[i]!);
   const said = (i: number) => {
     const s = map.steps[i]!;
-    return [s.feeling !== undefined ? FEELING[s.feeling + 2] : undefined, s.note ? `“${s.note}”` : undefined]
+    return [s.feeling !== undefined ? feelingWord(s.feeling) : undefined, s.note ? `“${s.note}”` : undefined]
       .filter(Boolean)
       .join(': ');
   };
@@ -483,9 +483,6 @@ function restsOn(analysis: ExactAnalysis): string {
     ? 'Every step of the map rests on observed or measured figures.'
     : `${steps} of the ${analysis.map.steps.length} steps, holding ${percent(share)} of the lead time, rest on assumed figures (or do not say where theirs come from): check them before the figures decide anything.`;
 }
-
-/** The feelings of the map's scale (-2 to 2), in words. */
-const FEELING = ['very bad', 'bad', 'neutral', 'good', 'very good'];
 
 /** The changes a board weighs, one row each: the rank on the value/effort chart, plain words, the range, the basis. */
 function proposalRows(analysis: ExactAnalysis, ranking: Ranking, shown: readonly Ranked[]): Table {

@@ -8,6 +8,7 @@
  * make 100 %), each detour with the share that takes it at least once (the chance of ever reaching its first step,
  * from the journey's model), and how many go the main way exactly as drawn.
  */
+import { feelingWord } from '../../../load/index.js';
 import { formatDuration as duration, isWorkingCalendar, type Calendar } from '../../../core/index.js';
 import { endings, stageFigures, type ExactAnalysis as Analysis } from '../../../analysis/index.js';
 import { INK, JOURNEY, JOURNEY_GLANCE as G, LINE_HEIGHT } from '../../theme.js';
@@ -20,14 +21,6 @@ export interface JourneyGlanceOptions {
   /** The slide's title; by default `<process> · the journey at a glance`. */
   title?: string;
 }
-
-const FEELING_WORDS: Record<number, string> = {
-  2: 'very good',
-  1: 'good',
-  0: 'neutral',
-  [-1]: 'bad',
-  [-2]: 'very bad',
-};
 
 /** One way customers go: an ending or a detour, with its share of all customers and what it says. */
 export interface GlanceWay {
@@ -183,7 +176,7 @@ export function glanceDrawing(model: GlanceModel): Drawing {
   rowName(worstY, ['Worst feeling', 'recorded']);
   rowName(marksY, ['Moments of', 'truth, fails']);
   for (const f of [2, 0, -2])
-    shapes.push(text(left - 8, levelY(f) + T * 0.35, FEELING_WORDS[f]!, T, { fill: G.muted, anchor: 'end' }));
+    shapes.push(text(left - 8, levelY(f) + T * 0.35, feelingWord(f), T, { fill: G.muted, anchor: 'end' }));
 
   const longest = Math.max(...model.stages.map((s) => s.time), 1);
   // The stages' times in one size, as large as the narrowest column holds them (never under the text's size).
@@ -228,7 +221,7 @@ export function glanceDrawing(model: GlanceModel): Drawing {
     if (s.worst) {
       const cy = levelY(s.worst.feeling);
       points.push({ x: cx, y: cy });
-      const words = lines(`${FEELING_WORDS[s.worst.feeling]} at ${s.worst.step}`, inner, T, 3);
+      const words = lines(`${feelingWord(s.worst.feeling)} at ${s.worst.step}`, inner, T, 3);
       shapes.push(text(x + 6, worstY, words, T, { role: 'feeling' }));
     } else {
       // No mark on the scale (a hollow one read as "neutral"): a gap in the line, and the words.

@@ -4,6 +4,7 @@
  * curve and shows as a hollow mark in a row of its own: no feeling is invented), then each way off the main path
  * under its heading with its share of all customers.
  */
+import { feelingWord } from '../../../load/index.js';
 import { wholePercent } from '../../../core/index.js';
 import { FONT, INK, JOURNEY, JOURNEY_SEGMENTS, LH, MARGIN, MUTED, TITLE, type Page } from '../../theme.js';
 import type { ExactAnalysis as Analysis } from '../../../analysis/index.js';
@@ -12,13 +13,7 @@ import { circle, failItem, failMark, legendShapes, swatch, truthItem, truthMark,
 import { CARD, HEAD, JourneyLayout, LEVEL, levelY, NOT_RECORDED, type Card, type PartLayout } from './layout.js';
 import { journeyModel, type JourneyModel, type JourneySegment, type JourneyStep } from './model.js';
 
-const FEELINGS = [
-  { at: 2, text: 'very good' },
-  { at: 1, text: 'good' },
-  { at: 0, text: 'neutral' },
-  { at: -1, text: 'bad' },
-  { at: -2, text: 'very bad' },
-];
+const FEELINGS = [2, 1, 0, -1, -2].map((at) => ({ at, text: feelingWord(at) }));
 
 const hollow = (cx: number, cy: number, stroke: string = JOURNEY.cardStroke): Shape => ({
   kind: 'path',
