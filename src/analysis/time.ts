@@ -50,6 +50,10 @@ export interface TimeFigures {
   goal: Omit<MilestoneTime, 'step'>;
 }
 
+/** The share of customers who ever reach a step: its expected visits less the repeated ones (first passes). */
+export const reachOf = (time: Pick<TimeFigures, 'visits' | 'firstPass'>, i: number): number =>
+  time.visits[i]! * time.firstPass[i]!;
+
 export function timeFigures(flow: Flow): TimeFigures {
   const { steps, regions } = flow;
   const stepTime = Float64Array.from(steps, (s) => mean(s.wait) + mean(s.work));

@@ -19,6 +19,7 @@ import {
   compareMetrics,
   endings,
   metric,
+  reachOf,
   stageFigures,
   type Analysis,
   type ExactAnalysis,
@@ -410,7 +411,8 @@ function toBeAtAGlance(analysis: ExactAnalysis, toBe: ExactAnalysis): Slide {
 function whatHurts(analysis: ExactAnalysis): Slide {
   const { map, effort, time } = analysis;
   const { d, days, words, units } = wordsOf(analysis);
-  const reached = (i: number) => Math.min(1, time.visits[i]!);
+  // The share who ever reach it: a moment of truth inside a loop is passed more than once by some.
+  const reached = (i: number) => reachOf(time, i);
   const said = (i: number) => {
     const s = map.steps[i]!;
     return [s.feeling !== undefined ? feelingWord(s.feeling) : undefined, s.note ? `“${s.note}”` : undefined]

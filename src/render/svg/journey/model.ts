@@ -7,7 +7,7 @@
  * which 90 % is corrected ends 2 % of customers, and the 18 % corrected show as a detour of their own.
  */
 import { formatDuration, solveChain, type Calendar } from '../../../core/index.js';
-import { isCustomerFacing, likelyPath, type ExactAnalysis as Analysis } from '../../../analysis/index.js';
+import { isCustomerFacing, likelyPath, reachOf, type ExactAnalysis as Analysis } from '../../../analysis/index.js';
 import type { ProcessMap, Step } from '../../../load/index.js';
 
 /** A wait shorter than this between two steps of the main path is not shown. */
@@ -115,8 +115,7 @@ function modelOf(analysis: Analysis): JourneyModel {
   const isEnd = (i: number) => map.steps[i]!.next.kind === 'end';
   // The customer lives their own steps, the frontstage's, and the ending they reach whoever makes it.
   const lived = (i: number) => isCustomerFacing(map.steps[i]!) || isEnd(i);
-  /** The chance that a case ever reaches a step: its expected visits less the repeated ones. */
-  const reach = (i: number) => time.visits[i]! * time.firstPass[i]!;
+  const reach = (i: number) => reachOf(time, i);
 
   const stepOf = (i: number, wait = 0): JourneyStep => {
     const s = map.steps[i]!;
