@@ -24,3 +24,6 @@ export const withLineFeeds = (text: string) => text.replace(/\r(?!\n)/g, '\n');
 /** Items in a sentence: `a`, `a and b`, `a, b and c` (or `or` for a choice). */
 export const wordList = (items: readonly string[], last: 'and' | 'or' = 'and'): string =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${last} ${items.at(-1)!}`;
+
+/** A count with its noun: `1 fail point`, `3 fail points`, `2 moments of truth` (`many` where `s` is not the plural). */
+export const counted = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;

@@ -1,17 +1,18 @@
 /** A summary fit for a pull-request comment or a GitHub job summary: the counts, then a table of the findings. */
+import { counted } from '../core/index.js';
 import { mdCode, mdText } from '../report/index.js';
 import { docsUrl } from './docs.js';
-import { count, plural, type FileResult } from './types.js';
+import { count, type FileResult } from './types.js';
 
 /** Comments have a size limit (65,536 characters on GitHub): the table stops here, saying how many it left out. */
 const MAX_ROWS = 200;
 
 export function markdown(results: FileResult[]): string {
   const { errors, warnings } = count(results);
-  const maps = plural(results.length, 'map');
+  const maps = counted(results.length, 'map');
   if (errors + warnings === 0) return `### cxmap check: ✔ ${maps} checked, no problems\n`;
   const withFindings = results.filter((r) => r.findings.length > 0).length;
-  const head = `### cxmap check: ${errors ? `🔴 ${plural(errors, 'error')}` : '✔ no errors'}, ${plural(warnings, 'warning')} in ${withFindings} of ${maps}`;
+  const head = `### cxmap check: ${errors ? `🔴 ${counted(errors, 'error')}` : '✔ no errors'}, ${counted(warnings, 'warning')} in ${withFindings} of ${maps}`;
   const rows = results.flatMap((r) =>
     r.findings.map(
       (f) =>

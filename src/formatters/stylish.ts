@@ -1,7 +1,7 @@
 /** The default terminal output: findings grouped by file, each with a code frame, and a summary line. */
 import { Chalk } from 'chalk';
-import { printable, type Finding } from '../core/index.js';
-import { count, plural, type FileResult, type FormatOptions } from './types.js';
+import { counted, printable, type Finding } from '../core/index.js';
+import { count, type FileResult, type FormatOptions } from './types.js';
 
 function codeFrame(result: FileResult, f: Finding, c: InstanceType<typeof Chalk>): string[] {
   const source = result.source;
@@ -37,11 +37,11 @@ export function stylish(results: FileResult[], options: FormatOptions): string {
   }
   const { errors, warnings } = count(results);
   const withFindings = results.filter((r) => r.findings.length > 0).length;
-  const files = plural(results.length, 'map');
+  const files = counted(results.length, 'map');
   if (errors + warnings === 0) {
     out.push(c.green(`✔ ${results.length === 1 ? 'the map is' : `all ${files} are`} valid`));
   } else {
-    const summary = `✖ ${plural(errors + warnings, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${results.length === 1 ? 'the map' : `${withFindings} of ${files}`}`;
+    const summary = `✖ ${counted(errors + warnings, 'problem')} (${counted(errors, 'error')}, ${counted(warnings, 'warning')}) in ${results.length === 1 ? 'the map' : `${withFindings} of ${files}`}`;
     out.push((errors > 0 ? c.red : c.yellow).bold(summary));
   }
   return `${out.join('\n')}\n`;

@@ -25,5 +25,3 @@ export function count(results: FileResult[]): { errors: number; warnings: number
   }
   return { errors, warnings };
 }
-
-export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -12,7 +12,7 @@
  * or speaker note names a step, rule or opportunity by its id: steps by their names, changes in plain words. Each
  * slide's notes say what that slide shows and the assumptions behind its figures.
  */
-import { dayWords, durationInWords, formatDuration, mean, wholePercent, wordList } from '../core/index.js';
+import { counted, dayWords, durationInWords, formatDuration, mean, wholePercent, wordList } from '../core/index.js';
 import { feelingWord, partyOf } from '../load/index.js';
 import {
   changesInWords,
@@ -44,7 +44,6 @@ import {
   SLIDE_BODY,
   SLIDE_PAGE,
   type Drawn,
-  type ViewName,
 } from '../render/index.js';
 import { comparisonTable } from './compare.js';
 import { plainText, type Block, type TableBlock as Table } from './document.js';
@@ -83,24 +82,15 @@ export interface DeckStory {
 /** How many changes the proposals slide names; the rest are in the appendix and the report. */
 export const DECK_TOP = 6;
 
-/** The columns of a table by their headings, in the order given; cells as plain text (no code marks). */
-function pick(table: Table, heads: readonly string[], words: (text: string) => string = plainText): Table {
-  const at = heads.map((h) => table.head.indexOf(h)).filter((k) => k >= 0);
-  return {
-    kind: 'table',
-    head: at.map((k) => table.head[k]!),
-    right: at.flatMap((k, n) => (table.right?.includes(k) ? [n] : [])),
-    rows: table.rows.map((row) =>
-      at.map((k) => {
-        const cell = row[k]!;
-        return typeof cell === 'string' ? words(cell) : { ...cell, text: words(cell.text) };
-      }),
-    ),
-  };
-}
+/** A table of the report with its cells as plain text (no code marks). */
+const plainTable = (table: Table): Table => ({
+  ...table,
+  rows: table.rows.map((row) =>
+    row.map((cell) => (typeof cell === 'string' ? plainText(cell) : { ...cell, text: plainText(cell.text) })),
+  ),
+});
 
 const tables = (blocks: readonly Block[]) => blocks.filter((b): b is Table => b.kind === 'table');
-const percent = wholePercent;
 /** A title's first letter in capitals: "Over 99% of ...". */
 const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 /** A share to a tenth of a point, for the notes: 90.9%. */
@@ -136,7 +126,6 @@ export function deckStory({ analysis, ranking, toBe, segments, date }: DeckInput
   const summary = executiveSummary(analysis, ranking);
   const main: Slide[] = [];
   const appendix: Slide[] = [];
-  const onBody = (view: ViewName, of: Analysis = analysis) => drawnDiagrams(of, view, SLIDE_BODY);
 
   main.push({
     kind: 'title',
@@ -184,7 +173,8 @@ export function deckStory({ analysis, ranking, toBe, segments, date }: DeckInput
       segments &&
         'The figures are those of the map as written. Its customers come in segments, each with its own lead time:',
       ...(segments?.segments ?? []).map(
-        (s) => `- ${s.segment.name} (${percent(s.segment.share)} of customers): ${days(s.analysis.time.leadTime)}.`,
+        (s) =>
+          `- ${s.segment.name} (${wholePercent(s.segment.share)} of customers): ${days(s.analysis.time.leadTime)}.`,
       ),
       segments &&
         `- All segments together: ${days(segments.blend.leadTime!)}. Every figure side by side is in the appendix.`,
@@ -200,11 +190,11 @@ export function deckStory({ analysis, ranking, toBe, segments, date }: DeckInput
     .sort((a, b) => b.s.delayShare - a.s.delayShare)
     .slice(0, 3);
   const dark = effort.darkTime.total;
-  for (const picture of onBody('time'))
+  for (const picture of drawnDiagrams(analysis, 'time', SLIDE_BODY))
     main.push({
       kind: 'picture',
       picture,
-      title: `${sentence(percent(time.waitShare))} of the ${days(time.leadTime)} is waiting${dark >= 1 ? `; ${days(dark)} of it without news` : ''}`,
+      title: `${sentence(wholePercent(time.waitShare))} of the ${days(time.leadTime)} is waiting${dark >= 1 ? `; ${days(dark)} of it without news` : ''}`,
       footnote: units,
       notes: lines(
         timeSentence(analysis),
@@ -218,9 +208,7 @@ export function deckStory({ analysis, ranking, toBe, segments, date }: DeckInput
   main.push(whatHurts(analysis));
   main.push(...proposalSlides(analysis, ranking));
 
-  if (toBe) main.push(beforeAndAfter(analysis, toBe, 'key'));
-
-  if (toBe) main.push(toBeAtAGlance(analysis, toBe));
+  if (toBe) main.push(beforeAndAfter(analysis, toBe, 'key'), toBeAtAGlance(analysis, toBe));
   main.push(nextSteps(analysis, ranking));
 
   // The appendix: the detail behind every main slide.
@@ -229,7 +217,7 @@ export function deckStory({ analysis, ranking, toBe, segments, date }: DeckInput
   appendix.push({
     kind: 'table',
     title: `The full scorecard: ${metrics!.rows.length} figures${analysis.targets.length ? `, ${missed} of ${analysis.targets.length} targets missed` : ''}`,
-    table: pick(metrics!, metrics!.head),
+    table: plainTable(metrics!),
     footnote: units,
     notes: lines(
       'Every figure cxmap computes for the map, with the targets the map sets.',
@@ -245,7 +233,7 @@ export function deckStory({ analysis, ranking, toBe, segments, date }: DeckInput
       title: benchmarks
         ? `Against ${table.rows.length} benchmark figures`
         : `${table.rows.length} milestones the customer counts`,
-      table: pick(table, table.head),
+      table: plainTable(table),
       footnote: units,
       notes: benchmarks
         ? 'Each benchmark is the figure the map names for a competitor or a standard, against our computed figure.'
@@ -338,7 +326,7 @@ function journeyAtAGlance(analysis: ExactAnalysis): Slide {
   const goal = metric('goalTime').of(analysis) ?? time.leadTime;
   const reach = time.successRate;
   // One line over the slide: the drawing cuts a longer title.
-  const title = `${reach >= 0.9995 ? 'All' : sentence(percent(reach))} reach the goal, after ${days(goal)}${detoured >= 0.005 ? `; ${percent(detoured)} take a detour` : ''}`;
+  const title = `${reach >= 0.9995 ? 'All' : sentence(wholePercent(reach))} reach the goal, after ${days(goal)}${detoured >= 0.005 ? `; ${wholePercent(detoured)} take a detour` : ''}`;
   return {
     kind: 'picture',
     picture: journeyGlanceDrawn(analysis, SLIDE_PAGE, { title }),
@@ -376,7 +364,7 @@ function blueprintAtAGlance(analysis: ExactAnalysis): Slide {
   const slowest = map.steps.reduce((a, b) =>
     analysis.scores[b.index]!.delayShare > analysis.scores[a.index]!.delayShare ? b : a,
   );
-  const title = `“${slowest.name}” holds ${percent(analysis.scores[slowest.index]!.delayShare)} of the lead time; ${fails.length} fail ${fails.length === 1 ? 'point' : 'points'} across ${teams} teams and systems`;
+  const title = `“${slowest.name}” holds ${wholePercent(analysis.scores[slowest.index]!.delayShare)} of the lead time; ${counted(fails.length, 'fail point')} across ${teams} teams and systems`;
   return {
     kind: 'picture',
     picture: blueprintGlanceDrawn(analysis, SLIDE_PAGE, { title }),
@@ -425,7 +413,7 @@ function whatHurts(analysis: ExactAnalysis): Slide {
     points.push([
       `Moment of truth: ${s.name}`,
       [
-        `${percent(reached(s.index))} of customers reach it`,
+        `${wholePercent(reached(s.index))} of customers reach it`,
         mean(s.wait) > 0 && `after a wait of ${d(mean(s.wait))}`,
         said(s.index),
       ]
@@ -456,9 +444,9 @@ function whatHurts(analysis: ExactAnalysis): Slide {
   if (come.length) points.push(['Effort put on the customer', `per customer: ${come.join(', ')}`]);
   const title =
     fails.length > 0 && dark >= 1
-      ? `Customers meet ${fails.length} fail ${fails.length === 1 ? 'point' : 'points'} and ${days(dark)} without news`
+      ? `Customers meet ${counted(fails.length, 'fail point')} and ${days(dark)} without news`
       : fails.length > 0
-        ? `Customers meet ${fails.length} fail ${fails.length === 1 ? 'point' : 'points'} on the way to the goal`
+        ? `Customers meet ${counted(fails.length, 'fail point')} on the way to the goal`
         : dark >= 1
           ? `Customers wait ${days(dark)} without news`
           : `${moments.length} moments of truth decide what customers think of the process`;
@@ -483,7 +471,7 @@ function restsOn(analysis: ExactAnalysis): string {
   const { steps, share } = assumedFigures(analysis);
   return steps === 0
     ? 'Every step of the map rests on observed or measured figures.'
-    : `${steps} of the ${analysis.map.steps.length} steps, holding ${percent(share)} of the lead time, rest on assumed figures (or do not say where theirs come from): check them before the figures decide anything.`;
+    : `${steps} of the ${analysis.map.steps.length} steps, holding ${wholePercent(share)} of the lead time, rest on assumed figures (or do not say where theirs come from): check them before the figures decide anything.`;
 }
 
 /** The changes a board weighs, one row each: the rank on the value/effort chart, plain words, the range, the basis. */
@@ -526,17 +514,16 @@ function reasons(analysis: ExactAnalysis, ranking: Ranking, shown: readonly Rank
 
 /** The recommended changes in plain words with their savings, then all of them by value and effort. */
 function proposalSlides(analysis: ExactAnalysis, ranking: Ranking): Slide[] {
-  const { days, daysRange, units } = wordsOf(analysis);
+  const { days, daysRange, words, units } = wordsOf(analysis);
   const { ranked, together } = ranking;
   if (ranked.length === 0) return [];
   const recommended = ranked.filter(isRecommended);
   const shown = recommended.slice(0, DECK_TOP);
-  const changeWord = (n: number) => (n === 1 ? 'change' : 'changes');
   const title = together
     ? `${recommended.length} changes take the lead time from ${days(together.before.leadTime)} to ${daysRange(together.low.after.leadTime, together.high.after.leadTime)}`
     : recommended.length === 1
       ? `One change takes the lead time from ${days(recommended[0]!.before.leadTime)} to ${daysRange(recommended[0]!.low.after.leadTime, recommended[0]!.high.after.leadTime)}`
-      : `None of the ${ranked.length} ${changeWord(ranked.length)} found is the company's alone to make at a worthwhile effort`;
+      : `None of the ${counted(ranked.length, 'change')} found is the company's alone to make at a worthwhile effort`;
   const slides: Slide[] = [];
   if (shown.length > 0)
     slides.push({
@@ -553,7 +540,7 @@ function proposalSlides(analysis: ExactAnalysis, ranking: Ranking): Slide[] {
         .filter(Boolean)
         .join(' '),
       notes: lines(
-        `The ${changeWord(shown.length)} we recommend, each with its number on the value/effort chart (a gap in the numbers is a change not recommended, on the next slide): each figure is a range, from the low to the high end of the size it assumes.`,
+        `The ${shown.length === 1 ? 'change' : 'changes'} we recommend, each with its number on the value/effort chart (a gap in the numbers is a change not recommended, on the next slide): each figure is a range, from the low to the high end of the size it assumes.`,
         ...reasons(analysis, ranking, shown),
       ),
     });
@@ -566,15 +553,15 @@ function proposalSlides(analysis: ExactAnalysis, ranking: Ranking): Slide[] {
       analysis.map,
       SLIDE_PAGE,
       quick > 0
-        ? `${quick} of the ${ranked.length} ${changeWord(ranked.length)} ${quick === 1 ? 'is a quick win' : 'are quick wins'}: much value for little effort`
-        : `No quick win among the ${ranked.length} ${changeWord(ranked.length)}: each takes a project`,
+        ? `${quick} of the ${counted(ranked.length, 'change')} ${quick === 1 ? 'is a quick win' : 'are quick wins'}: much value for little effort`
+        : `No quick win among the ${counted(ranked.length, 'change')}: each takes a project`,
     ),
     notes: lines(
       `Value (the share of the customer's waiting, effort and the business's cost a change takes away, 0 to 5) against effort (0 to 5). ${recommended.length} of the ${ranked.length} are recommended.`,
       others.length > 0 && 'Not recommended, and why:',
       ...others.map(
         (r) =>
-          `- ${ranked.indexOf(r) + 1}. ${wordsOf(analysis).words(r.opportunity.title)}: ${r.needs.length ? `it needs the agreement of ${r.needs.join(', ')}` : 'a thankless task, much effort for little value'}.`,
+          `- ${ranked.indexOf(r) + 1}. ${words(r.opportunity.title)}: ${r.needs.length ? `it needs the agreement of ${r.needs.join(', ')}` : 'a thankless task, much effort for little value'}.`,
       ),
     ),
   });
@@ -639,7 +626,7 @@ function nextSteps(analysis: ExactAnalysis, ranking: Ranking): Slide {
   const { steps, share } = assumedFigures(analysis);
   if (steps > 0)
     rows.push([
-      `Measure the figures of the ${steps} of ${map.steps.length} steps that rest on assumptions (${percent(share)} of the lead time) before the changes are committed`,
+      `Measure the figures of the ${steps} of ${map.steps.length} steps that rest on assumptions (${wholePercent(share)} of the lead time) before the changes are committed`,
       owner,
     ]);
   if (rows.length === 0) rows.push(['Confirm the figures the map rests on: no change is recommended', owner]);
@@ -647,8 +634,8 @@ function nextSteps(analysis: ExactAnalysis, ranking: Ranking): Slide {
     kind: 'table',
     title:
       recommended.length > 0
-        ? `We ask the board for ${rows.length} ${rows.length === 1 ? 'decision' : 'decisions'}: approve ${recommended.length} ${recommended.length === 1 ? 'change' : 'changes'} and name their owners`
-        : `We ask the board for ${rows.length} ${rows.length === 1 ? 'decision' : 'decisions'}; no change is recommended yet`,
+        ? `We ask the board for ${counted(rows.length, 'decision')}: approve ${counted(recommended.length, 'change')} and name their owners`
+        : `We ask the board for ${counted(rows.length, 'decision')}; no change is recommended yet`,
     table: { kind: 'table', head: ['Decision asked', 'Owner'], rows },
     footnote: units,
     notes: lines(
@@ -742,7 +729,7 @@ function method(analysis: Analysis): Slide {
     ],
     [
       'What rests on assumptions',
-      `${bases.map((b) => `${b.steps} ${b.basis}`).join(', ')} of ${map.steps.length} steps; ${steps} of them, holding ${percent(share)} of the lead time, rest on assumed figures`,
+      `${bases.map((b) => `${b.steps} ${b.basis}`).join(', ')} of ${map.steps.length} steps; ${steps} of them, holding ${wholePercent(share)} of the lead time, rest on assumed figures`,
     ],
   ];
   return {

@@ -4,7 +4,7 @@
  * printable before it is coloured, so that no escape sequence of the map reaches the terminal.
  */
 import { Chalk } from 'chalk';
-import { formatDuration, printable } from '../core/index.js';
+import { counted, formatDuration, printable } from '../core/index.js';
 import {
   metric as metricOf,
   milestoneFigures,
@@ -87,7 +87,7 @@ export function scorecard(analysis: Analysis, file: string, options: ScorecardOp
         `${count(effort.transfers.total)} transfers`,
         `${count(effort.handoffs.total)} handoffs`,
         `${count(effort.reAsks.total)} items asked again`,
-        `${effort.reworkLoops.length} rework ${effort.reworkLoops.length === 1 ? 'loop' : 'loops'}`,
+        counted(effort.reworkLoops.length, 'rework loop'),
       ].join(c.dim(' · ')),
     ),
     row('Dark time', `${d(effort.darkTime.total)} waiting without news`),

@@ -9,7 +9,7 @@
  * from the journey's model), and how many go the main way exactly as drawn.
  */
 import { feelingWord } from '../../../load/index.js';
-import { formatDuration as duration, isWorkingCalendar, type Calendar } from '../../../core/index.js';
+import { counted, formatDuration as duration, isWorkingCalendar, type Calendar } from '../../../core/index.js';
 import { endings, stageFigures, type ExactAnalysis as Analysis } from '../../../analysis/index.js';
 import { INK, JOURNEY, JOURNEY_GLANCE as G, LINE_HEIGHT } from '../../theme.js';
 import { cut, textWidth, wrap } from '../font.js';
@@ -47,8 +47,6 @@ export interface GlanceModel {
   ways: GlanceWay[];
   footnote: string;
 }
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export function glanceModel(analysis: Analysis, options: JourneyGlanceOptions = {}): GlanceModel {
   const { map, time } = analysis;
@@ -154,8 +152,8 @@ export function glanceDrawing(model: GlanceModel): Drawing {
   const headerH = Math.max(1, ...names.map((l) => l.length)) * G.header * LINE_HEIGHT + 10;
   const marks = model.stages.map((s) =>
     [
-      { count: s.truths, words: plural(s.truths, 'moment of truth', 'moments of truth'), truth: true },
-      { count: s.fails, words: plural(s.fails, 'fail point', 'fail points'), truth: false },
+      { count: s.truths, words: counted(s.truths, 'moment of truth', 'moments of truth'), truth: true },
+      { count: s.fails, words: counted(s.fails, 'fail point'), truth: false },
     ]
       .filter((m) => m.count > 0)
       .map((m) => ({ ...m, lines: lines(m.words, inner - 20, T, 2) })),
@@ -303,7 +301,7 @@ export function glanceDrawing(model: GlanceModel): Drawing {
   }
   if (rest.length)
     shapes.push(
-      text(left + G.bar + 56, y + T, `and ${plural(rest.length, 'other way', 'other ways')} (see the journey)`, T, {
+      text(left + G.bar + 56, y + T, `and ${counted(rest.length, 'other way')} (see the journey)`, T, {
         fill: G.muted,
         role: 'way',
       }),
