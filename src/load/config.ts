@@ -12,7 +12,7 @@ import { parseYaml } from './parse.js';
 import { checkShape } from './schema.js';
 import { UsageError, sortFindings } from '../core/index.js';
 import { parseLever } from './levers.js';
-import type { RawLever } from './types.js';
+import type { Persona, RawLever } from './types.js';
 
 const CONFIG_FILES = ['cxmap.config.yaml', 'cxmap.config.yml', 'cxmap.config.json'];
 
@@ -27,6 +27,7 @@ interface RawConfig {
   weights?: Record<string, unknown>;
   effort?: Record<string, number>;
   levers?: Record<string, RawLever>;
+  personas?: Record<string, Persona>;
   deck?: RawDeck;
 }
 

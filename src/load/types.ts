@@ -63,6 +63,19 @@ export type RawNext =
   | { to: string; chance: number | string; label?: string; for?: Record<string, number | string> }[]
   | { all: string[] };
 
+/**
+ * A persona: an archetype of the customers of a segment, as the team agreed it (`personas:` of cxmap.config.yaml or of
+ * a portfolio file). Only the name is required.
+ */
+export interface Persona {
+  name: string;
+  description?: string;
+  goals?: string[];
+  needs?: string[];
+  pains?: string[];
+  quote?: string;
+}
+
 /** A segment as written: its name, its share of the cases (`60%`), and the persona it stands for. */
 export interface RawSegment {
   name: string;
