@@ -1,9 +1,8 @@
 /** `cxmap deck`: an editable PowerPoint deck of maps for a board meeting. */
 import { Option, type Command } from 'commander';
 import { UsageError } from '../core/index.js';
-import { loadFile } from '../load/index.js';
 import { DECK_TOP, type AppendixChoice } from '../report/index.js';
-import { expandInputs, refuseExisting, writeDeck, writtenAt, type DeckOptions } from '../workflows/index.js';
+import { expandInputs, loadForRun, refuseExisting, writeDeck, writtenAt, type DeckOptions } from '../workflows/index.js';
 import { addRunOptions, runFrom, stopOnInvalid, type CommandContext, type RunOptions } from './shared.js';
 
 const APPENDIX: AppendixChoice[] = ['all', 'none'];
@@ -40,12 +39,12 @@ export function register(program: Command, context: CommandContext): void {
         if (!options.out.toLowerCase().endsWith('.pptx'))
           throw new UsageError(`--out names the deck to write, a .pptx file, not ${options.out}`);
         refuseExisting(options.out, 'deck', options.force === true);
-        const loaded = (await expandInputs(files)).map(loadFile);
-        const toBe = options.toBe === undefined ? undefined : loadFile(options.toBe);
+        const run = runFrom(options);
+        const loaded = (await expandInputs(files)).map((f) => loadForRun(f, run));
+        const toBe = options.toBe === undefined ? undefined : loadForRun(options.toBe, run);
         if (stopOnInvalid([...loaded, ...(toBe ? [toBe] : [])], context)) return;
         if (toBe && loaded.length !== 1)
           throw new UsageError(`--to-be compares against one as-is map; ${loaded.length} were given`);
-        const run = runFrom(options);
         await writeDeck(
           loaded,
           toBe,

@@ -1,7 +1,6 @@
 /** `cxmap report`: the workshop report of each map, as Markdown, one self-contained HTML file, or JSON. */
 import { Option, type Command } from 'commander';
-import { loadFile } from '../load/index.js';
-import { expandInputs, REPORT_FORMATS, writeReports, type ReportOptions } from '../workflows/index.js';
+import { expandInputs, loadForRun, REPORT_FORMATS, writeReports, type ReportOptions } from '../workflows/index.js';
 import { addRunOptions, runFrom, stopOnInvalid, type CommandContext, type RunOptions } from './shared.js';
 
 export function register(program: Command, context: CommandContext): void {
@@ -18,9 +17,9 @@ export function register(program: Command, context: CommandContext): void {
       '\nExamples:\n  $ cxmap report examples/*.cxmap.yaml\n  $ cxmap report loan.cxmap.yaml --format md --out docs/reports\n  $ cxmap report "maps/*.cxmap.yaml" --format json --out build\n  $ cxmap report loan.cxmap.yaml --format csv --out tables',
     )
     .action(async (files: string[], options: RunOptions & Omit<ReportOptions, 'run'>) => {
-      const loaded = (await expandInputs(files)).map(loadFile);
-      if (stopOnInvalid(loaded, context)) return;
       const run = runFrom(options);
+      const loaded = (await expandInputs(files)).map((f) => loadForRun(f, run));
+      if (stopOnInvalid(loaded, context)) return;
       await writeReports(loaded, { format: options.format, out: options.out, run }, (path) =>
         context.write(`${path}\n`),
       );

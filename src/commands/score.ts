@@ -1,10 +1,9 @@
 /** `cxmap score`: the Lean figures of each map, the effort it puts on the customer, and a score for every step. */
 import { Option, type Command } from 'commander';
-import { loadFile } from '../load/index.js';
 import { analyzeInParallel, analyzeSegments } from '../analysis/index.js';
 import { rankingJson, scoreJson, scorecard } from '../report/index.js';
 import { opportunities, RULES } from '../rules/index.js';
-import { expandInputs } from '../workflows/index.js';
+import { expandInputs, loadForRun } from '../workflows/index.js';
 import { addRunOptions, runFrom, stopOnInvalid, type CommandContext, type RunOptions } from './shared.js';
 
 export function register(program: Command, context: CommandContext): void {
@@ -20,9 +19,9 @@ export function register(program: Command, context: CommandContext): void {
       '\nExamples:\n  $ cxmap score examples/home-loan.cxmap.yaml\n  $ cxmap score examples/*.cxmap.yaml --format json > scores.json\n  $ cxmap score loan.cxmap.yaml --runs 100000 --seed 7\n  $ cxmap score loan.cxmap.yaml --config ../team.cxmap.config.yaml   # weights and estimates from this file',
     )
     .action(async (files: string[], options: RunOptions & { format: string }) => {
-      const loaded = (await expandInputs(files)).map(loadFile);
-      if (stopOnInvalid(loaded, context, options.format === 'json' ? 'json' : 'stylish')) return;
       const run = runFrom(options);
+      const loaded = (await expandInputs(files)).map((f) => loadForRun(f, run));
+      if (stopOnInvalid(loaded, context, options.format === 'json' ? 'json' : 'stylish')) return;
       const analyses = [];
       for (const l of loaded)
         analyses.push({

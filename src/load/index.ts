@@ -8,6 +8,7 @@ export * from './import-csv.js';
 export * from './levers.js';
 export * from './load.js';
 export * from './parse.js';
+export * from './personas.js';
 export * from './read.js';
 export * from './schema.js';
 export * from './semantic.js';

@@ -514,6 +514,7 @@ export function checkSemantics(raw: RawMap, source: SourceMap, flow = true): { m
         goal: p.goal,
         trigger: p.trigger,
         owner: p.owner,
+        ...(p.persona === undefined ? {} : { persona: p.persona }),
         calendar,
         darkAfter,
         volume,

@@ -32,6 +32,8 @@ export interface RawMap {
     goal: string;
     trigger?: string;
     owner?: string;
+    /** The persona whose experience the map tells, by id (`personas:` of the configuration). */
+    persona?: string;
     calendar?: { day?: string | number; week?: string | number };
     darkAfter?: string | number;
     volume?: string;
@@ -157,7 +159,7 @@ export interface Segment {
   name: string;
   /** Share of the cases, 0..1; the shares of a map add up to 1. */
   share: number;
-  /** The persona it stands for, by id, as written (personas come later). */
+  /** The persona it stands for, by id as written (`personaFindings` checks it against the team's personas). */
   persona?: string;
 }
 
@@ -239,6 +241,8 @@ export interface ProcessMap {
     goal: string;
     trigger?: string;
     owner?: string;
+    /** The persona whose experience the map tells, by id as written (`personaFindings` checks it). */
+    persona?: string;
     calendar: Calendar;
     /** Silence longer than this since the last news is dark time (seconds; one day of the calendar by default). */
     darkAfter: number;

@@ -14,5 +14,6 @@ export * from './scorecard.js';
 export * from './units.js';
 export * from './deck.js';
 export * from './pptx.js';
+export * from './personas.js';
 export * from './csv.js';
 export * from './summary.js';

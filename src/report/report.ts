@@ -44,6 +44,7 @@ import { segmentFigures } from './scorecard.js';
 import { unitFacts } from './units.js';
 import { savingWords, togetherSentence } from './savings.js';
 import { executiveSummary, summaryBlocks } from './summary.js';
+import { personaBlocks, personasJson, type PersonaCard } from './personas.js';
 
 /** The views a report shows, in its order. */
 export const REPORT_VIEWS = ['time', 'blueprint', 'journey', 'matrix'] as const;
@@ -76,7 +77,7 @@ export function assumedFigures(analysis: ExactAnalysis) {
 
 /**
  * The report of a map, with its pictures as Mermaid text (Markdown) or as drawn by cxmap (HTML); a map with segments
- * (`segmented`) adds their figures after the scorecard.
+ * (`segmented`) adds their figures after the scorecard, and one that names personas (`cards`) their cards before.
  */
 export function reportBlocks<P extends Diagram | Drawn>(
   analysis: Analysis,
@@ -84,6 +85,7 @@ export function reportBlocks<P extends Diagram | Drawn>(
   ranking: Ranking,
   diagrams: readonly P[],
   segmented?: SegmentedAnalysis,
+  cards: readonly PersonaCard[] = [],
 ): Block<P>[] {
   const { map, simulation } = analysis;
   return [
@@ -93,6 +95,7 @@ export function reportBlocks<P extends Diagram | Drawn>(
     ),
     ...summaryBlocks(executiveSummary(analysis, ranking)),
     ...scorecardBlocks(analysis),
+    ...personaBlocks(cards),
     ...(segmented ? segmentBlocks(analysis, segmented) : []),
     ...timeBlocks(
       analysis,
@@ -555,9 +558,12 @@ export function reportJson(
   ranking: Ranking,
   diagrams: readonly Diagram[],
   segmented?: SegmentedAnalysis,
+  cards: readonly PersonaCard[] = [],
 ) {
   return {
     ...scoreJson(analysis, file, segmented),
+    // Only a map that names a defined persona has the key: the JSON of every other map is as it was.
+    ...(cards.length > 0 ? { personas: personasJson(cards) } : {}),
     timeSplit: timeSplit(analysis).map((s) => ({ label: s.label, seconds: r(s.seconds) })),
     ...rankingJson(ranking),
     basis: basisShares(analysis).map((e) => ({ ...e, leadTimeShare: r(e.leadTimeShare) })),

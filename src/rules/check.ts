@@ -44,12 +44,21 @@ const noCurrency: RuleMeta = {
   recommended: 'warn',
 };
 
+const unknownPersona: RuleMeta = {
+  id: 'unknown-persona',
+  kind: 'format',
+  description:
+    "A persona named by `process.persona` or a segment's `persona:` that the configuration's `personas:` does not define: it has no card.",
+  recommended: 'warn',
+};
+
 /** Every rule `cxmap check` knows, in the order of the docs. */
 export const CHECK_RULES: readonly RuleMeta[] = [
   yamlWarning,
   unnamedActor,
   unknownChannel,
   noCurrency,
+  unknownPersona,
   ...POLICIES,
   ...RULES,
   beatBenchmark,

@@ -6,7 +6,7 @@
  * `effort:` estimates, which win over the configuration's (`opportunities`).
  */
 import { DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_WEIGHTS, type ScoreWeights } from '../analysis/index.js';
-import { parseLever, type LoadedConfig, type Logo } from '../load/index.js';
+import { parseLever, type LoadedConfig, type Logo, type Persona } from '../load/index.js';
 import type { Efforts } from './opportunities.js';
 import type { Levers } from './size.js';
 
@@ -50,6 +50,8 @@ export interface RunConfig extends Judgement, SimulationOptions {
   config: LoadedConfig;
   /** The client's look of the deck. */
   deck: DeckLook;
+  /** The team's personas (`personas:` of the configuration), by id: what a map's `persona:` names, and its card. */
+  personas: Readonly<Record<string, Persona>>;
 }
 
 /** The client's look of `cxmap deck` (the configuration's `deck:` section), every part resolved. */
@@ -88,6 +90,7 @@ export const resolveRun = (config: LoadedConfig, simulation: Partial<SimulationO
   config,
   ...judgementOf(config),
   deck: deckLookOf(config),
+  personas: config.config.personas ?? {},
   runs: simulation.runs ?? DEFAULT_RUNS,
   seed: simulation.seed ?? DEFAULT_SEED,
 });

@@ -4,9 +4,10 @@
  */
 import { availableParallelism } from 'node:os';
 import { relative, sep } from 'node:path';
-import { loadFile, loadText, type LoadedMap, type ProcessMap, git, userArgs } from '../load/index.js';
+import { loadText, type LoadedMap, type ProcessMap, git, userArgs } from '../load/index.js';
 import { finding, START, UsageError, type Finding } from '../core/index.js';
 import { checkMap, settingsFor, type RunConfig } from '../rules/index.js';
+import { loadForRun } from './inputs.js';
 
 export interface CheckJob {
   /** The run's configuration: the rules of each map, the weights, the effort estimates. */
@@ -28,7 +29,7 @@ export function checkFiles(paths: string[], job: CheckJob, tick: () => void = ()
   const { run } = job;
   const baseline = job.against ? baselines(job.against.ref, new Set(job.against.changed), job.cwd) : () => undefined;
   return paths.map((path) => {
-    const loaded = loadFile(path);
+    const loaded = loadForRun(path, run);
     const all = checkOne(() =>
       checkMap(loaded, settingsFor(run.config, path), { judgement: run, baseline: baseline(path) }),
     );

@@ -1,7 +1,12 @@
-/** Turns the file arguments of a command (paths, globs, `-`) into a list of files, or finds the maps in a folder. */
+/**
+ * Turns the file arguments of a command (paths, globs, `-`) into a list of files, or finds the maps in a folder; and
+ * loads a map for a run, with what the run's configuration says of it.
+ */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { UsageError } from '../core/index.js';
+import { UsageError, sortFindings } from '../core/index.js';
+import { loadFile, personaFindings, type LoadedMap } from '../load/index.js';
+import type { RunConfig } from '../rules/index.js';
 import { realPath } from './output.js';
 
 const GLOB = /[*?[\]{}]/;
@@ -89,4 +94,14 @@ export async function discoverMaps(cwd: string): Promise<string[]> {
   const depth = (file: string) => file.split('/').length;
   kept.sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0));
   return onePerRealPath(kept, (file) => realPath(join(cwd, file))).sort();
+}
+
+/**
+ * A map loaded for a run (every command that reads the configuration loads its maps here): its own findings, and an
+ * `unknown-persona` warning at each persona it names that the configuration's `personas:` does not define.
+ */
+export function loadForRun(path: string, run: RunConfig): LoadedMap {
+  const loaded = loadFile(path);
+  const personas = personaFindings(loaded, run.personas);
+  return personas.length === 0 ? loaded : { ...loaded, findings: sortFindings([...loaded.findings, ...personas]) };
 }

@@ -4,7 +4,16 @@ import type { LoadedMap } from '../load/index.js';
 import { analyzeInParallel, analyzeSegments } from '../analysis/index.js';
 import { opportunities, RULES, type RunConfig } from '../rules/index.js';
 import { flowPictures, prioritiesDiagram, prioritiesDrawn, viewDiagrams } from '../render/index.js';
-import { csvFiles, longLabels, REPORT_VIEWS, reportBlocks, reportJson, toHtml, toMarkdown } from '../report/index.js';
+import {
+  csvFiles,
+  longLabels,
+  personaCards,
+  REPORT_VIEWS,
+  reportBlocks,
+  reportJson,
+  toHtml,
+  toMarkdown,
+} from '../report/index.js';
 import { Outputs } from './output.js';
 import { baseName } from './render.js';
 
@@ -40,15 +49,16 @@ export async function writeReports(
     }
     const path = outputs.plan(`${base}.report.${options.format}`, `the report of ${l.file}`);
     const segments = l.map!.segments ? analyzeSegments(l.map!, options.run) : undefined;
+    const cards = personaCards(l.map!, options.run.personas);
     const mermaid = () => [
       ...REPORT_VIEWS.flatMap((v) => viewDiagrams(analysis, v)),
       prioritiesDiagram(found, analysis.map),
     ];
     const text = () =>
       options.format === 'json'
-        ? `${JSON.stringify(reportJson(analysis, l.file, found, mermaid(), segments), null, 2)}\n`
+        ? `${JSON.stringify(reportJson(analysis, l.file, found, mermaid(), segments, cards), null, 2)}\n`
         : options.format === 'md'
-          ? toMarkdown(reportBlocks(analysis, l.file, found, mermaid(), segments))
+          ? toMarkdown(reportBlocks(analysis, l.file, found, mermaid(), segments, cards))
           : toHtml(
               reportBlocks(
                 analysis,
@@ -56,6 +66,7 @@ export async function writeReports(
                 found,
                 [...flowPictures(analysis, REPORT_VIEWS), prioritiesDrawn(found, analysis.map)],
                 segments,
+                cards,
               ),
               longLabels(analysis.map),
             );
