@@ -2,7 +2,14 @@
 import { Option, type Command } from 'commander';
 import { UsageError } from '../core/index.js';
 import { DECK_TOP, type AppendixChoice } from '../report/index.js';
-import { expandInputs, loadForRun, refuseExisting, writeDeck, writtenAt, type DeckOptions } from '../workflows/index.js';
+import {
+  expandInputs,
+  loadForRun,
+  refuseExisting,
+  writeDeck,
+  writtenAt,
+  type DeckOptions,
+} from '../workflows/index.js';
 import { addRunOptions, runFrom, stopOnInvalid, type CommandContext, type RunOptions } from './shared.js';
 
 const APPENDIX: AppendixChoice[] = ['all', 'none'];

@@ -52,6 +52,7 @@ import { segmentFigures } from './scorecard.js';
 import { unitFacts, unitsNote } from './units.js';
 import { boardWords, executiveSummary, HEADLINE_METRICS } from './summary.js';
 import { savingWords, togetherSentence } from './savings.js';
+import { cardPoints, standsFor, type PersonaCard } from './personas.js';
 
 export type Slide =
   | { kind: 'title'; title: string; subtitle: string; facts: [string, string][]; notes: string }
@@ -61,7 +62,20 @@ export type Slide =
   | { kind: 'picture'; picture: Drawn; title?: string; footnote?: string; notes: string }
   /** Points in plain words, each a lead-in and its text: what hurts, the next steps, the method. */
   | { kind: 'points'; title: string; points: [string, string][]; footnote?: string; notes: string }
+  /** Persona cards side by side (one to four): each a name, whom it stands for, who they are, points, their words. */
+  | { kind: 'cards'; title: string; cards: SlideCard[]; notes: string }
   | { kind: 'divider'; title: string; subtitle: string; notes: string };
+
+/** A persona's card on a slide. */
+export interface SlideCard {
+  name: string;
+  /** Whom the persona stands for: "Re-mortgager, 40% of the customers". */
+  standsFor: string;
+  description?: string;
+  /** Goals, needs and pains, each a lead-in and its text. */
+  points: [string, string][];
+  quote?: string;
+}
 
 export interface DeckInput {
   analysis: Analysis;
@@ -70,6 +84,8 @@ export interface DeckInput {
   toBe?: Analysis;
   /** A map with segments: each segment's analysis and the blend. */
   segments?: SegmentedAnalysis;
+  /** The cards of the personas the map names (none: no slide of them). */
+  cards?: readonly PersonaCard[];
   /** The date the title slide names, as written there. */
   date: string;
 }
@@ -118,7 +134,7 @@ function wordsOf(analysis: ExactAnalysis) {
 }
 
 /** The main slides and the appendix of one map's deck. */
-export function deckStory({ analysis, ranking, toBe, segments, date }: DeckInput): DeckStory {
+export function deckStory({ analysis, ranking, toBe, segments, cards = [], date }: DeckInput): DeckStory {
   const { map, time, effort, scores } = analysis;
   const p = map.process;
   const w = wordsOf(analysis);
@@ -181,6 +197,7 @@ export function deckStory({ analysis, ranking, toBe, segments, date }: DeckInput
     ),
   });
 
+  if (cards.length > 0) main.push(whoWeMapped(cards));
   main.push(journeyAtAGlance(analysis));
 
   // Where the time goes, in the time chart; the steps that hold most of it in the notes.
@@ -313,6 +330,36 @@ function beforeAndAfter(analysis: ExactAnalysis, toBe: ExactAnalysis, which: 'ke
       'Both maps are scored the same way: the process as it is, and the to-be, with the recommended changes made at the middle of each assumed size (the sizes are on the proposals slide).',
       which === 'key' && 'Every other figure, before and after, is in the appendix.',
       ...worse.map((r) => `- ${r.metric.label} gets worse: say why before the board asks.`),
+    ),
+  };
+}
+
+/** The most persona cards a slide holds side by side, each still readable at 10 pt or more. */
+export const DECK_CARDS = 4;
+
+/**
+ * Who the map's customers are: the cards of the personas it names, side by side (the first four; the others are in
+ * the notes and the report), the title naming them with the share of the customers each stands for.
+ */
+function whoWeMapped(cards: readonly PersonaCard[]): Slide {
+  const shown = cards.slice(0, DECK_CARDS);
+  const rest = cards.slice(DECK_CARDS);
+  return {
+    kind: 'cards',
+    title: `Who we mapped: ${wordList(shown.map((c) => `${c.persona.name} (${wholePercent(c.share)})`))}`,
+    cards: shown.map((c) => ({
+      name: c.persona.name,
+      standsFor: sentence(standsFor(c)),
+      ...(c.persona.description ? { description: c.persona.description } : {}),
+      points: cardPoints(c.persona),
+      ...(c.persona.quote ? { quote: c.persona.quote } : {}),
+    })),
+    notes: lines(
+      'The personas the team agreed for the customers of this map: archetypes drawn from research, each standing for a share of the customers (its segments of the map).',
+      ...shown.map((c) => `- ${c.persona.name}: ${standsFor(c)}.`),
+      rest.length > 0 &&
+        `${counted(rest.length, 'more persona')} in the report: ${wordList(rest.map((c) => c.persona.name))}.`,
+      shown.some((c) => c.segments.length > 0) && 'Their figures, segment by segment, are in the appendix.',
     ),
   };
 }

@@ -13,7 +13,7 @@ import { DECK_FOOT, printSlideShapes, textWidth, wrap } from '../render/index.js
 import { DEFAULT_LOOK, type DeckLook } from '../rules/index.js';
 
 import { cellText, cellTone, type TableBlock } from './document.js';
-import type { Slide } from './deck.js';
+import type { Slide, SlideCard } from './deck.js';
 
 /**
  * pptxgenjs is loaded when a deck is made, not by every command. Its types describe its CommonJS build, where the
@@ -386,6 +386,101 @@ function pointsBox(
   );
 }
 
+/** The sizes a slide of cards tries, largest first, down to the smallest a board reads (10 pt). */
+export const CARD_SIZES = [14, 13, 12, 11, 10];
+/** The gap between two cards, and the margin of a card's text within its box (inches). */
+const CARD_GAP = 0.25;
+const CARD_PAD = 0.12;
+
+/** A card's paragraphs in reading order: its name, whom it stands for, who they are, its points, their words. */
+function cardParagraphs(
+  card: SlideCard,
+): { lead?: string; text: string; bold?: boolean; muted?: boolean; italic?: boolean }[] {
+  return [
+    { text: card.name, bold: true },
+    { text: card.standsFor, muted: true },
+    ...(card.description ? [{ text: card.description }] : []),
+    ...card.points.map(([lead, text]) => ({ lead, text })),
+    ...(card.quote ? [{ text: `“${card.quote}”`, italic: true }] : []),
+  ];
+}
+
+/**
+ * Persona cards side by side, each a box on the body of the slide with its text inside, at the largest of
+ * CARD_SIZES at which every card's text fits its box (the name a size larger); at the smallest, a card keeps the
+ * paragraphs that fit, and the slide's notes give the cut ones in full.
+ */
+function addCards(pptx: PptxGenJS, s: Extract<Slide, { kind: 'cards' }>, look: DeckLook) {
+  const slide = pptx.addSlide({ masterName: MASTER.table });
+  addTitle(slide, s.title);
+  const n = s.cards.length;
+  const w = (SLIDE.width - 2 * SIDE - (n - 1) * CARD_GAP) / n;
+  const room = SLIDE.height - FOOT_MARGIN - 0.1 - TABLE_TOP - 2 * CARD_PAD;
+  const space = 6; // points after each paragraph
+  const heights = (card: SlideCard, size: number) =>
+    cardParagraphs(card).map((p, k) => {
+      const z = k === 0 ? size + 2 : size;
+      const lines = wrap(p.lead ? `${p.lead}: ${p.text}` : p.text, (w - 2 * CARD_PAD) * 72, z, p.bold).length;
+      return (lines * z * 1.2 + space) / 72;
+    });
+  const fits = (size: number) => s.cards.every((c) => heights(c, size).reduce((a, b) => a + b, 0) <= room);
+  const size = CARD_SIZES.find(fits) ?? CARD_SIZES.at(-1)!;
+  // Each card's paragraphs that fit its box at this size, from the first; the boxes as tall as the tallest text.
+  const placed = s.cards.map((card) => {
+    const all = cardParagraphs(card);
+    const hs = heights(card, size);
+    let used = 0;
+    let fit = 0;
+    while (fit < all.length && used + hs[fit]! <= room) used += hs[fit++]!;
+    return { card, kept: all.slice(0, fit), left: all.slice(fit), used };
+  });
+  const h = Math.max(...placed.map((p) => p.used)) + 2 * CARD_PAD;
+  placed.forEach(({ kept }, k) => {
+    const x = SIDE + k * (w + CARD_GAP);
+    slide.addShape('rect', {
+      x,
+      y: TABLE_TOP,
+      w,
+      h,
+      fill: { color: headFill(look) },
+      line: { color: 'D0D7DE', width: 0.75 },
+    });
+    slide.addText(
+      kept.flatMap((p, i): Types.default.TextProps[] => [
+        ...(p.lead ? [{ text: `${safe(p.lead)}: `, options: { bold: true } }] : []),
+        {
+          text: safe(p.text),
+          options: {
+            breakLine: true,
+            ...(i === 0 ? { fontSize: size + 2 } : {}),
+            ...(p.bold ? { bold: true } : {}),
+            ...(p.italic ? { italic: true } : {}),
+            ...(p.muted ? { color: MUTED } : {}),
+          },
+        },
+      ]),
+      {
+        x: x + CARD_PAD,
+        y: TABLE_TOP + CARD_PAD,
+        w: w - 2 * CARD_PAD,
+        h: h - 2 * CARD_PAD,
+        fontFace: look.font,
+        fontSize: size,
+        color: INK,
+        margin: 0,
+        valign: 'top',
+        paraSpaceAfter: space,
+      },
+    );
+  });
+  const cut = placed.flatMap(({ card, left }) =>
+    left.map((p) => `- ${card.name}: ${p.lead ? `${p.lead}: ` : ''}${p.text}`),
+  );
+  slide.addNotes(
+    safe(s.notes) + (cut.length ? `\n\nIn full, what the cards leave out for room:\n${cut.join('\n')}` : ''),
+  );
+}
+
 /**
  * A drawing: under the slide's own title, as its action title, when it has one (the drawing placed on the body of
  * the slide, its own title kept as a caption); else its title is the slide's.
@@ -434,6 +529,7 @@ export async function pptxOf(
     if (s.kind === 'table') addTable(pptx, s, look);
     else if (s.kind === 'picture') addPicture(pptx, s, look);
     else if (s.kind === 'points') addPoints(pptx, s, look);
+    else if (s.kind === 'cards') addCards(pptx, s, look);
     else if (s.kind === 'divider') addDivider(pptx, s, look);
     else addTitleSlide(pptx, s, look);
   }

@@ -2,7 +2,7 @@
 import type { LoadedMap } from '../load/index.js';
 import { analyzeInParallel, analyzeSegments } from '../analysis/index.js';
 import { opportunities, RULES, type RunConfig } from '../rules/index.js';
-import { deckSlides, deckStory, pptxOf, type AppendixChoice, type DeckStory } from '../report/index.js';
+import { deckSlides, deckStory, personaCards, pptxOf, type AppendixChoice, type DeckStory } from '../report/index.js';
 import { Outputs } from './output.js';
 
 export interface DeckOptions {
@@ -45,6 +45,7 @@ export async function writeDeck(
         ranking: opportunities(analysis, RULES, options.run.efforts, options.run.levers),
         toBe: toBeAnalysis,
         segments: l.map!.segments ? analyzeSegments(l.map!, options.run) : undefined,
+        cards: personaCards(l.map!, options.run.personas),
         date: options.date,
       }),
     );
