@@ -3,7 +3,7 @@
  * Maps use the 10-line header of helpers/maps.ts, so the first step starts on line 11.
  */
 import { describe, expect, it } from 'vitest';
-import { loadText } from '../../src/load/index.js';
+import { loadText, personaFindings } from '../../src/load/index.js';
 import { HEADER, withSteps } from '../helpers/maps.js';
 
 const two = (aExtra = '', bExtra = '') =>
@@ -776,6 +776,22 @@ describe('the bound on loops, at its edge', () => {
 });
 
 describe('warnings: the map still loads', () => {
+  it('warns at a persona the team has not defined (with the run configuration: personaFindings)', () => {
+    const yaml = HEADER.replace('  goal: G\n', '  goal: G\n  persona: remortgagr\n');
+    const loaded = loadText(two(), 'persona.cxmap.yaml');
+    expect(personaFindings(loaded, { remortgager: { name: 'Rita' } })).toEqual([]);
+    const named = loadText(yaml + two().slice(HEADER.length), 'persona.cxmap.yaml');
+    expect(named.findings).toEqual([]);
+    // `  persona: ` is 11 characters: the id starts at column 12 of line 6.
+    expect(
+      personaFindings(named, { remortgager: { name: 'Rita' } }).map(
+        (f) => `${f.line}:${f.column} ${f.code} ${f.message}`,
+      ),
+    ).toEqual([
+      "6:12 unknown-persona the persona `remortgagr` is not one of the team's personas (did you mean `remortgager`?): define it under personas: in cxmap.config.yaml",
+    ]);
+  });
+
   it("names an unknown channel that only a segment uses, at the segment's own channel", () => {
     const loaded = loadText(choice('    for: { remortgage: { channel: telephon } }\n'), 'channel.cxmap.yaml');
     expect(loaded.map).toBeDefined();
