@@ -165,7 +165,7 @@ async function deckOf(file: string) {
   const xml = reader(['p:sp', 'a:p', 'a:r']);
   const names = (pattern: RegExp) =>
     [...parts.keys()].filter((n) => pattern.test(n)).sort((a, b) => slideNumber(a) - slideNumber(b));
-  const slides = names(/^ppt\/slides\/slide\d+\.xml$/).map((n) => xml.parse(parts.get(n)!) as Xml);
+  const slides = names(/^ppt\/slides\/slide\d+\.xml$/).map((n) => xml.parse(parts.get(n)!));
   const notes = names(/^ppt\/notesSlides\/notesSlide\d+\.xml$/).map((n) => runs(xml.parse(parts.get(n)!)).join(''));
   const shapes = (s: Xml) => all<Xml>(s['p:sld']['p:cSld']['p:spTree']['p:sp']);
   const isTitle = (sp: Xml) => sp['p:nvSpPr']['p:nvPr']?.['p:ph']?.['@_type'] === 'title';
