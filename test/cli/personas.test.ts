@@ -72,10 +72,23 @@ describe('unknown-persona from the command line', () => {
     expect(findings(refused.stdout)).toEqual([`22:58 error unknown-persona ${MESSAGE}`]);
   });
 
-  it('score: the warning does not stop a valid map', () => {
+  it('score and report: the warning does not stop a valid map, and comes with the errors of an invalid one', () => {
     writeFileSync(join(dir, 'cxmap.config.yaml'), team(''));
     const r = cxmap(['score', 'loan.cxmap.yaml', '-f', 'json', '--runs', '200'], { cwd: dir });
     expect(r.status).toBe(0);
     expect((JSON.parse(r.stdout) as { segments: unknown[] }).segments).toHaveLength(2);
+    // An invalid map: an unknown actor at the first step; its persona is checked in the same pass.
+    const text = readFileSync(join(dir, 'loan.cxmap.yaml'), 'utf8');
+    writeFileSync(join(dir, 'broken.cxmap.yaml'), text.replace('actor: buyer', 'actor: buyr'));
+    const broken = cxmap(['score', 'broken.cxmap.yaml', '-f', 'json'], { cwd: dir });
+    expect(broken.status).toBe(1);
+    // `    actor: ` is 11 characters: the actor's id at column 12 of line 27.
+    expect(findings(broken.stdout).map((f) => f.split(' ').slice(0, 3).join(' '))).toEqual([
+      '22:58 warning unknown-persona',
+      '27:12 error unknown-actor',
+    ]);
+    const report = cxmap(['report', 'broken.cxmap.yaml', '-o', 'out'], { cwd: dir });
+    expect(report.status).toBe(1);
+    expect(report.stdout).toContain(`22:58  warning  ${MESSAGE}  unknown-persona`);
   });
 });

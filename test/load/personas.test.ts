@@ -65,15 +65,27 @@ describe('personaFindings', () => {
     ]);
   });
 
-  it('finds nothing when every persona is defined, when the map names none, or when it does not load', () => {
+  it('finds nothing when every persona is defined, or when the map names none', () => {
     const fixed = loadText(MAP.replace('first-buyr', 'first-buyer'), 'personas.cxmap.yaml');
     expect(personaFindings(fixed, PERSONAS)).toEqual([]);
     const none = loadText(MAP.replace('  persona: first-buyr\n', '').replace(', persona: remortgager', ''), 'n.yaml');
     expect(none.map).toBeDefined();
     expect(personaFindings(none, {})).toEqual([]);
+  });
+
+  it('checks a map with errors too, from the YAML as written, so that one pass reports everything', () => {
     const broken = loadText(MAP.replace('actor: buyer', 'actor: buyr'), 'broken.cxmap.yaml');
     expect(broken.map).toBeUndefined();
-    expect(personaFindings(broken, {})).toEqual([]);
+    expect(personaFindings(broken, PERSONAS).map((f) => `${f.line}:${f.column} ${f.code}`)).toEqual([
+      '3:12 unknown-persona',
+    ]);
+    // A persona of the wrong type is the schema's to report; segments that are not a mapping name no persona.
+    const odd = loadText(
+      MAP.replace('persona: first-buyr', 'persona: 7').replace(/segments:[\s\S]*?actors:/, 'segments: []\nactors:'),
+      'odd.cxmap.yaml',
+    );
+    expect(odd.findings.map((f) => f.code)).toContain('wrong-type');
+    expect(personaFindings(odd, {})).toEqual([]);
   });
 
   it('is not fooled by a persona id that is a property of every object', () => {
