@@ -43,6 +43,7 @@ import {
   prioritiesDrawn,
   SLIDE_BODY,
   SLIDE_PAGE,
+  wrap,
   type Drawn,
 } from '../render/index.js';
 import { comparisonTable } from './compare.js';
@@ -336,6 +337,11 @@ function beforeAndAfter(analysis: ExactAnalysis, toBe: ExactAnalysis, which: 'ke
 
 /** The most persona cards a slide holds side by side, each still readable at 10 pt or more. */
 export const DECK_CARDS = 4;
+/**
+ * A slide title's room: two lines at 22 pt in bold, each 784 pt wide (the slide's 960 less the margins, 36 each, and
+ * a logo's box and gap, 104).
+ */
+const TITLE_ROOM = { lines: 2, width: 784, size: 22 };
 
 /**
  * Who the map's customers are: the cards of the personas it names, side by side (the first four; the others are in
@@ -344,9 +350,14 @@ export const DECK_CARDS = 4;
 function whoWeMapped(cards: readonly PersonaCard[]): Slide {
   const shown = cards.slice(0, DECK_CARDS);
   const rest = cards.slice(DECK_CARDS);
+  const named = `Who we mapped: ${wordList(shown.map((c) => `${c.persona.name} (${wholePercent(c.share)})`))}`;
   return {
     kind: 'cards',
-    title: `Who we mapped: ${wordList(shown.map((c) => `${c.persona.name} (${wholePercent(c.share)})`))}`,
+    // The personas by name with their shares when that fits the title's two lines; else how many there are.
+    title:
+      wrap(named, TITLE_ROOM.width, TITLE_ROOM.size, true).length <= TITLE_ROOM.lines
+        ? named
+        : `Who we mapped: ${counted(cards.length, 'persona')} of our customers, side by side`,
     cards: shown.map((c) => ({
       name: c.persona.name,
       standsFor: sentence(standsFor(c)),

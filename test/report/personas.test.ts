@@ -228,13 +228,13 @@ describe('persona cards in the deck', () => {
   );
 
   it(
-    'sets four long cards at 10 pt, the smallest size, and gives what they leave out in the notes',
+    'sets four long cards at 10 pt, the smallest size, gives what they leave out in the notes, and counts them in the title',
     { timeout: 120_000 },
     async () => {
       const long = (what: string) =>
         `[${Array.from({ length: 6 }, (_, k) => `${what} ${k + 1}, said at length in the words of a customer who has much to say about it`).join(', ')}]`;
       const persona = (k: number) =>
-        `  p${k}:\n    name: Persona ${k}\n    description: ${'A long description of who they are. '.repeat(4)}\n    goals: ${long('Goal')}\n    needs: ${long('Need')}\n    pains: ${long('Pain')}\n    quote: The last words.\n`;
+        `  p${k}:\n    name: Persona ${k} with a name as long as a sentence\n    description: ${'A long description of who they are. '.repeat(4)}\n    goals: ${long('Goal')}\n    needs: ${long('Need')}\n    pains: ${long('Pain')}\n    quote: The last words.\n`;
       writeFileSync(join(dir, 'cxmap.config.yaml'), `personas:\n${[1, 2, 3, 4].map(persona).join('')}`);
       const four = MAP.replace(
         /segments:\n[\s\S]*?\n\n/,
@@ -247,7 +247,8 @@ describe('persona cards in the deck', () => {
       expect(r.status).toBe(0);
       const deck = await deckOf(join(dir, 'four.pptx'));
       expect(deck.titles[2]).toBe(
-        'Who we mapped: Persona 1 (25%), Persona 2 (25%), Persona 3 (25%) and Persona 4 (25%)',
+        // Four names of 45 characters and their shares take three lines of the title: it says how many instead.
+        'Who we mapped: 4 personas of our customers, side by side',
       );
       const body = deck.body(deck.slides[2]);
       expect(body).toHaveLength(8);
@@ -259,7 +260,7 @@ describe('persona cards in the deck', () => {
       }
       // The quote, last, does not fit: the notes give it in full, for each card.
       expect(deck.notes[2]).toContain('In full, what the cards leave out for room:');
-      expect(deck.notes[2]).toContain('- Persona 4: “The last words.”');
+      expect(deck.notes[2]).toContain('- Persona 4 with a name as long as a sentence: “The last words.”');
     },
   );
 });
