@@ -1,7 +1,7 @@
 /** `cxmap score`: the Lean figures of each map, the effort it puts on the customer, and a score for every step. */
 import { Option, type Command } from 'commander';
 import { loadFile } from '../load/index.js';
-import { analyzeInParallel, analyzeSegments } from '../analysis/index.js';
+import { analyzeInParallel } from '../analysis/index.js';
 import { rankingJson, scoreJson, scorecard } from '../report/index.js';
 import { opportunities, RULES } from '../rules/index.js';
 import { expandInputs } from '../workflows/index.js';
@@ -24,13 +24,11 @@ export function register(program: Command, context: CommandContext): void {
       if (stopOnInvalid(loaded, context, options.format === 'json' ? 'json' : 'stylish')) return;
       const run = runFrom(options);
       const analyses = [];
-      for (const l of loaded)
-        analyses.push({
-          file: l.file,
-          analysis: await analyzeInParallel(l.map!, run),
-          // A map with segments: each segment's figures and the blend, shown in place of the map's as written.
-          segments: l.map!.segments ? analyzeSegments(l.map!, run) : undefined,
-        });
+      for (const l of loaded) {
+        const analysis = await analyzeInParallel(l.map!, run);
+        // A map with segments: each segment's figures and the blend, shown in place of the map's as written.
+        analyses.push({ file: l.file, analysis, segments: analysis.segmented });
+      }
       if (options.format === 'json') {
         // The figures, and the opportunities with every saving as a range and the assumption behind it.
         const reports = analyses.map((a) => ({

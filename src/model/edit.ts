@@ -25,8 +25,17 @@ function redirect(map: ProcessMap, to: ReadonlyMap<number, number>): void {
       const merged: Choice[] = [];
       for (const c of next.choices) {
         const same = merged.find((m) => m.to === target(c.to));
-        if (same) same.chance += c.chance;
-        else merged.push({ ...c, to: target(c.to) });
+        if (!same) merged.push({ ...c, to: target(c.to) });
+        else {
+          // Two ways that now lead to one step are one way: for every segment too, with its own chances added.
+          if (same.for || c.for) {
+            const segments = new Set([...Object.keys(same.for ?? {}), ...Object.keys(c.for ?? {})]);
+            same.for = Object.fromEntries(
+              [...segments].map((id) => [id, (same.for?.[id] ?? same.chance) + (c.for?.[id] ?? c.chance)]),
+            );
+          }
+          same.chance += c.chance;
+        }
       }
       next.choices = merged;
     } else if (next.kind === 'all') {
