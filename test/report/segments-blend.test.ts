@@ -12,9 +12,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze, analyzeExact, metric } from '../../src/analysis/index.js';
-import { loadFile, type ProcessMap } from '../../src/load/index.js';
 import { executiveSummary } from '../../src/report/index.js';
 import { opportunities, whatIf, type Opportunity } from '../../src/rules/index.js';
+import { loadFile, loadText, type ProcessMap } from '../../src/load/index.js';
+import { checkMap } from '../../src/rules/check.js';
 import { cxmap } from '../helpers/cli.js';
 
 const FIXTURE = 'test/fixtures/segments.cxmap.yaml';
@@ -179,5 +180,30 @@ describe('cxmap check of a map with segments', () => {
     expect(r.stdout).toContain(
       '21:3  warning  the configuration sets max-handoffs for a segment `remortage` that this map does not have (did you mean `remortgage`?)  max-handoffs',
     );
+  });
+});
+
+describe('docs/rules/max-lead-time.md, "Per segment"', () => {
+  it('is true: the incorrect map is found for its segment alone, at its name; the correct one is not', () => {
+    const doc = readFileSync('docs/rules/max-lead-time.md', 'utf8');
+    const section = doc.slice(doc.indexOf('## Per segment'));
+    const [config, incorrect, correct] = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(config).toBe('rules:\n  max-lead-time: [error, { limit: 3d, segments: { remortgage: 1d } }]\n');
+    const settings = new Map([
+      ['max-lead-time', { severity: 'error' as const, option: { limit: '3d', segments: { remortgage: '1d' } } }],
+    ]);
+    const found = (yaml: string) =>
+      checkMap(loadText(yaml!, 'loan.cxmap.yaml'), settings).map((f) => [f.line, f.column, f.message]);
+    // Re-mortgagers: 1 h + 2 d + 1 h = 50 h = 2.1 d, all of it but the 1 h of applying at `check` (98.0%). The
+    // blend: 0.6 × 50 h + 0.4 × 50 h = 50 h, within 3 d.
+    expect(found(incorrect!)).toEqual([
+      [
+        8,
+        23,
+        'for Re-mortgager (40% of customers): the lead time is 2.1 d, more than the 1.0 d allowed; `check` holds the most of it (98.0%)',
+      ],
+    ]);
+    // Re-mortgagers: 1 h + 4 h + 1 h = 6 h.
+    expect(found(correct!)).toEqual([]);
   });
 });
