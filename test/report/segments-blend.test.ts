@@ -11,7 +11,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyze, analyzeExact, metric } from '../../src/analysis/index.js';
+import { analyze, analyzeExact, endings, metric, stageFigures } from '../../src/analysis/index.js';
+import { glanceModel } from '../../src/render/svg/journey/glance.js';
 import { executiveSummary } from '../../src/report/index.js';
 import { opportunities, whatIf, type Opportunity } from '../../src/rules/index.js';
 import { loadFile, loadText, type ProcessMap } from '../../src/load/index.js';
@@ -205,5 +206,55 @@ describe('docs/rules/max-lead-time.md, "Per segment"', () => {
     ]);
     // Re-mortgagers: 1 h + 4 h + 1 h = 6 h.
     expect(found(correct!)).toEqual([]);
+  });
+});
+
+describe('the journey at a glance of a map with segments', () => {
+  // A (75%) as written: apply 1 h, then a 2 d wait and 1 h of check, then 80% approved, 20% declined (1 h each).
+  // B (25%) waits 4 h and is declined 60% of the time. Lead times: A 1 + 49 + 1 = 51 h, B 1 + 5 + 1 = 7 h; blended
+  // 0.75 × 51 + 0.25 × 7 = 40 h. Stage Apply: 1 h for both. Stage Decide: A 50 h, B 6 h, blended 39 h; its wait
+  // 0.75 × 48 + 0.25 × 4 = 37 h. Declined: 0.75 × 20% + 0.25 × 60% = 30%; approved 70%.
+  const text = `cxmap: 1
+process: { name: Apply, customer: Buyer, goal: A decision }
+stages: [Apply, Decide]
+actors:
+  buyer: { kind: customer, name: Buyer }
+  clerk: { kind: backstage, name: Clerk }
+segments:
+  a: { name: Segment A, share: 75% }
+  b: { name: Segment B, share: 25% }
+steps:
+  - { id: apply, name: Apply, stage: Apply, actor: buyer, work: 1h, next: check }
+  - id: check
+    name: Check
+    stage: Decide
+    actor: clerk
+    wait: 2d
+    work: 1h
+    for: { b: { wait: 4h } }
+    next:
+      - { to: no, chance: 20%, for: { b: 60% } }
+      - { to: yes, chance: 80%, for: { b: 40% } }
+  - { id: no, name: Decline, stage: Decide, actor: clerk, work: 1h, outcome: failure }
+  - { id: yes, name: Approve, stage: Decide, actor: clerk, work: 1h }
+`;
+
+  it('gives the blended time of each stage and the blended share of each ending', () => {
+    const { map, findings } = loadText(text, 'glance.cxmap.yaml');
+    expect(findings).toEqual([]);
+    const analysis = analyzeExact(map!);
+    expect(stageFigures(analysis).map((s) => [s.stage, s.time / HOUR, s.wait / HOUR])).toEqual([
+      ['Apply', 1, 0],
+      ['Decide', 39, 37],
+    ]);
+    expect(endings(analysis).map((e) => [e.step.id, +e.share.toFixed(12)])).toEqual([
+      ['yes', 0.7],
+      ['no', 0.3],
+    ]);
+    // 40 h = 1.7 d, 37 h of it waiting: 92.5%. The shares of the main way and the detours are those of the map as
+    // written (A's 80%), not blended.
+    expect(glanceModel(analysis).summary).toBe(
+      'A customer spends 1.7 d on average, 92.5\u00A0% of it waiting; 70\u00A0% reach the goal. 80\u00A0% go the main way exactly as drawn, 0\u00A0% take at least one detour.',
+    );
   });
 });
