@@ -129,7 +129,13 @@ describe('the savings of an opportunity on a map with segments', () => {
     expect(cut.saving.leadTime).toEqual({ low: 25920, mid: 38880, high: 51840 });
     expect(cut.yearly.customerDays).toEqual({ low: 300, mid: 450, high: 600 });
     expect(
-      cut.segments.map((s: any) => [s.id, s.name, s.saving.leadTime, s.yearly.customerDays, s.yearly.partnerCost]),
+      cut.segments.map((s: typeof cut) => [
+        s.id,
+        s.name,
+        s.saving.leadTime,
+        s.yearly.customerDays,
+        s.yearly.partnerCost,
+      ]),
     ).toEqual([
       [
         'first-time',
@@ -194,7 +200,7 @@ describe('docs/rules/max-lead-time.md, "Per segment"', () => {
       ['max-lead-time', { severity: 'error' as const, option: { limit: '3d', segments: { remortgage: '1d' } } }],
     ]);
     const found = (yaml: string) =>
-      checkMap(loadText(yaml!, 'loan.cxmap.yaml'), settings).map((f) => [f.line, f.column, f.message]);
+      checkMap(loadText(yaml, 'loan.cxmap.yaml'), settings).map((f) => [f.line, f.column, f.message]);
     // Re-mortgagers: 1 h + 2 d + 1 h = 50 h = 2.1 d, all of it but the 1 h of applying at `check` (98.0%). The
     // blend: 0.6 × 50 h + 0.4 × 50 h = 50 h, within 3 d.
     expect(found(incorrect!)).toEqual([
