@@ -117,17 +117,18 @@ describe('the savings of an opportunity on a map with segments', () => {
   });
 
   it('shows in the report per segment, blended beside them, ranked on the blend', () => {
-    // cut-wait:check cuts the 2 d wait before `check` by 25-50% (37.5% in the middle): 12 h, 18 h and 24 h for a
-    // first-time buyer; a re-mortgager keeps the own wait of 1 d the map gives it there, and saves nothing. Blended:
-    // 0.6 × 12 h = 7.2 h = 25,920 s, 0.6 × 18 h = 38,880 s, 0.6 × 24 h = 51,840 s; customer days a year
-    // 600 × 12 / 24 = 300, 450, 600. The ranking's impact is the blend's share of the blended lead time:
-    // 38,880 / 168,444 = 0.230819 (the map as written would give 64,800 / 210,060 = 0.308483).
+    // cut-wait:check cuts the wait before `check` by 25-50% (37.5% in the middle), for every customer in the queue:
+    // a first-time buyer's 2 d by 12 h, 18 h and 24 h; a re-mortgager's own 1 d by 6 h, 9 h and 12 h. Blended:
+    // 0.6 × 12 + 0.4 × 6 = 9.6 h = 34,560 s; 0.6 × 18 + 0.4 × 9 = 14.4 h = 51,840 s; 0.6 × 24 + 0.4 × 12 = 19.2 h =
+    // 69,120 s. Customer days a year: 600 × 18 / 24 = 450 (300 to 600) and 400 × 9 / 24 = 150 (100 to 200), 600 in
+    // all (400 to 800). The ranking's impact is the blend's share of the blended lead time: 51,840 / 168,444 =
+    // 0.307758 (the map as written would give 64,800 / 210,060 = 0.308483).
     const json = JSON.parse(readFileSync(join(dir, 'segments.report.json'), 'utf8'));
     const [cut] = json.opportunities;
     expect(cut.id).toBe('cut-wait:check');
-    expect(cut.impact.leadTime).toBe(0.230819);
-    expect(cut.saving.leadTime).toEqual({ low: 25920, mid: 38880, high: 51840 });
-    expect(cut.yearly.customerDays).toEqual({ low: 300, mid: 450, high: 600 });
+    expect(cut.impact.leadTime).toBe(0.307758);
+    expect(cut.saving.leadTime).toEqual({ low: 34560, mid: 51840, high: 69120 });
+    expect(cut.yearly.customerDays).toEqual({ low: 400, mid: 600, high: 800 });
     expect(
       cut.segments.map((s: typeof cut) => [
         s.id,
@@ -144,14 +145,14 @@ describe('the savings of an opportunity on a map with segments', () => {
         { low: 300, mid: 450, high: 600 },
         null,
       ],
-      ['remortgage', 'Re-mortgager', { low: 0, mid: 0, high: 0 }, { low: 0, mid: 0, high: 0 }, null],
+      ['remortgage', 'Re-mortgager', { low: 21600, mid: 32400, high: 43200 }, { low: 100, mid: 150, high: 200 }, null],
     ]);
     const md = readFileSync(join(dir, 'segments.report.md'), 'utf8');
     expect(md).toContain(
       [
         '| \\# | Opportunity | First-time buyer (60%) | Re-mortgager (40%) | Blend |',
         '| --: | --- | --- | --- | --- |',
-        '| 1 | Cut the wait before `check` (2.0 d now) (`cut-wait:check`) | −12 h to −1.0 d; customer days 300 to 600 | nothing | −7 h 12 m to −14 h 24 m; customer days 300 to 600 |',
+        '| 1 | Cut the wait before `check` (2.0 d now) (`cut-wait:check`) | −12 h to −1.0 d; customer days 300 to 600 | −6 to −12 h; customer days 100 to 200 | −9 h 36 m to −19 h 12 m; customer days 400 to 800 |',
       ].join('\n'),
     );
   });
