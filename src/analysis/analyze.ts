@@ -11,6 +11,7 @@ import { timeFigures, type TimeFigures } from './time.js';
 import { compareTargets, type BenchmarkGap, type TargetGap } from './targets.js';
 import { compareStageTargets, type StageTargetFigures } from './stage-targets.js';
 import { METRICS, type MetricSource } from './metrics.js';
+import { analyzeSegments, analyzeSegmentsExact, type SegmentedAnalysis } from './segments.js';
 
 export interface AnalysisOptions {
   /** Simulated customers (default 10,000). */
@@ -25,7 +26,9 @@ export const DEFAULT_RUNS = 10_000;
 export const DEFAULT_SEED = 1;
 
 /** The exact figures of a map, without the simulation: all that diagrams need. */
-export type ExactAnalysis = Omit<Analysis, 'simulation'>;
+export type ExactAnalysis = Omit<Analysis, 'simulation' | 'segmented'> & {
+  segmented?: SegmentedAnalysis<ExactAnalysis>;
+};
 
 export interface Analysis {
   map: ProcessMap;
@@ -41,12 +44,18 @@ export interface Analysis {
   benchmarks: BenchmarkGap[];
   /** The stages that set targets of their own, against them (none when no stage sets any). */
   stageTargets: StageTargetFigures[];
+  /**
+   * A map with segments: each segment's own analysis and the blend. The metric registry reads the blend as the
+   * map's figures (`metric(id).of`), so every output of a segmented map gives the blend; the per-step figures
+   * (`time`, `effort`, `scores`) stay those of the map as written.
+   */
+  segmented?: SegmentedAnalysis;
 }
 
 /** The whole analysis in this thread. */
 export function analyze(map: ProcessMap, options: AnalysisOptions = {}): Analysis {
   const flow = buildFlow(map);
-  const figures = exact(flow, options);
+  const figures = exact(flow, options, map.segments && analyzeSegments(map, options));
   return finite({ ...figures, simulation: simulate(flow, simulationOptions(options)) });
 }
 
@@ -57,7 +66,7 @@ export function analyze(map: ProcessMap, options: AnalysisOptions = {}): Analysi
 export async function analyzeInParallel(map: ProcessMap, options: AnalysisOptions = {}): Promise<Analysis> {
   const flow = buildFlow(map);
   const simulation = simulateInParallel(flow, simulationOptions(options));
-  const figures = exact(flow, options);
+  const figures = exact(flow, options, map.segments && analyzeSegments(map, options));
   return finite({ ...figures, simulation: await simulation });
 }
 
@@ -93,10 +102,14 @@ export function milestoneFigures(analysis: ExactAnalysis | Analysis): MilestoneF
 
 /** The exact figures only (no simulation): fast, for diagrams. */
 export function analyzeExact(map: ProcessMap, options: AnalysisOptions = {}): ExactAnalysis {
-  return exact(buildFlow(map), options);
+  return exact(buildFlow(map), options, map.segments && analyzeSegmentsExact(map, options));
 }
 
-function exact(flow: Flow, options: AnalysisOptions): ExactAnalysis {
+function exact<S extends SegmentedAnalysis<ExactAnalysis>>(
+  flow: Flow,
+  options: AnalysisOptions,
+  segmented: S | undefined,
+): ExactAnalysis & { segmented?: S } {
   const { map } = flow;
   // Validation refuses a loop with no way out, and a what-if may not make one (breaksTheRules); were one to come
   // here, no figure could be computed and the silence of its customers would be pushed round it for ever.
@@ -118,7 +131,9 @@ function exact(flow: Flow, options: AnalysisOptions): ExactAnalysis {
     business,
     scores,
     weights,
-    ...compareTargets(map, { time, effort, business }),
+    ...(segmented && { segmented }),
+    // A map with segments is held to its targets by the blend.
+    ...compareTargets(map, { time, effort, business, segmented }),
   };
   return finite({ ...figures, stageTargets: compareStageTargets(figures) });
 }

@@ -26,7 +26,27 @@ export interface StageFigures {
   fails: Step[];
 }
 
-export function stageFigures(analysis: Pick<ExactAnalysis, 'map' | 'time' | 'effort'>): StageFigures[] {
+/**
+ * Of a map with segments, the time, waiting and dark time of a stage are blended: each segment's own, weighted by its
+ * share (additive figures of a case, so that the stages add up to the blended lead time); the steps, the feelings,
+ * the moments of truth and the fail points are the map's as written.
+ */
+export function stageFigures(analysis: Pick<ExactAnalysis, 'map' | 'time' | 'effort' | 'segmented'>): StageFigures[] {
+  const own = ownStageFigures(analysis);
+  const segments = analysis.segmented?.segments;
+  if (!segments) return own;
+  const theirs = segments.map((s) => ({ share: s.segment.share, stages: ownStageFigures(s.analysis) }));
+  const blend = (stage: string, key: 'time' | 'wait' | 'dark') =>
+    theirs.reduce((sum, t) => sum + t.share * (t.stages.find((x) => x.stage === stage)?.[key] ?? 0), 0);
+  return own.map((st) => ({
+    ...st,
+    time: blend(st.stage, 'time'),
+    wait: blend(st.stage, 'wait'),
+    dark: blend(st.stage, 'dark'),
+  }));
+}
+
+function ownStageFigures(analysis: Pick<ExactAnalysis, 'map' | 'time' | 'effort'>): StageFigures[] {
   const { map, time, effort } = analysis;
   return map.stages.map((stage) => {
     const steps = map.steps.filter((s) => s.stage === stage);
@@ -59,9 +79,21 @@ export interface Ending {
   share: number;
 }
 
-/** Every ending of the map with the share of all customers that end there, the likeliest first. */
-export const endings = (analysis: ExactAnalysis): Ending[] =>
-  analysis.map.steps
+/**
+ * Every ending of the map with the share of all customers that end there, the likeliest first. Of a map with
+ * segments, the share is blended: each segment's share of its customers ending there, weighted by its share.
+ */
+export function endings(analysis: ExactAnalysis): Ending[] {
+  const segments = analysis.segmented?.segments;
+  const reach = (step: Step) =>
+    segments
+      ? segments.reduce((sum, s) => {
+          const own = s.analysis.map.steps.find((x) => x.id === step.id);
+          return sum + (own ? s.segment.share * s.analysis.time.visits[own.index]! : 0);
+        }, 0)
+      : analysis.time.visits[step.index]!;
+  return analysis.map.steps
     .filter((s) => s.next.kind === 'end')
-    .map((step) => ({ step, outcome: step.outcome ?? 'success', share: analysis.time.visits[step.index]! }))
+    .map((step) => ({ step, outcome: step.outcome ?? 'success', share: reach(step) }))
     .sort((a, b) => b.share - a.share || a.step.index - b.step.index);
+}

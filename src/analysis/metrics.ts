@@ -30,6 +30,8 @@ export interface MetricSource {
   effort: EffortFigures;
   business: BusinessFigures;
   simulation?: Simulation;
+  /** A map with segments: its figures are the blend of its segments' (segments.ts), read in place of its own. */
+  segmented?: { readonly blend: Partial<Record<string, number>> };
 }
 
 interface Definition {
@@ -357,8 +359,15 @@ export interface Metric extends Definition {
   id: MetricId;
 }
 
-/** Every metric, in the order the tables show them. */
-export const METRICS: readonly Metric[] = Object.entries(DEFINITIONS).map(([id, d]) => ({ id: id as MetricId, ...d }));
+/**
+ * Every metric, in the order the tables show them. The one place a figure is read: of a map with segments, the
+ * blend (a figure that is not blended, such as the count of distinct contacts, has none: it is shown per segment).
+ */
+export const METRICS: readonly Metric[] = Object.entries(DEFINITIONS).map(([id, d]) => ({
+  id: id as MetricId,
+  ...d,
+  of: (a: MetricSource) => (a.segmented ? a.segmented.blend[id] : d.of(a)),
+}));
 
 /** A metric by its id. */
 export const metric = (id: MetricId): Metric => METRICS.find((m) => m.id === id)!;

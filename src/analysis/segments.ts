@@ -5,9 +5,18 @@
  */
 import type { ProcessMap, Segment } from '../load/index.js';
 import { buildFlow, bypass, copyMap } from '../model/index.js';
-import { analyze, DEFAULT_RUNS, DEFAULT_SEED, type Analysis, type AnalysisOptions } from './analyze.js';
+import {
+  analyze,
+  analyzeExact,
+  DEFAULT_RUNS,
+  DEFAULT_SEED,
+  type Analysis,
+  type AnalysisOptions,
+  type ExactAnalysis,
+} from './analyze.js';
 import { METRICS, type MetricId } from './metrics.js';
 import { chunksOf, randomStream, simulateChunk, spread, type Simulation } from './simulate.js';
+import { timeSplit, type TimeSlice } from './time.js';
 
 /**
  * The map as one segment lives it: its own waits, work, feelings, channels, questions, news and %C&A where it
@@ -40,13 +49,14 @@ export function segmentMap(map: ProcessMap, segment: string): ProcessMap {
 /** The blended figures of a map with segments, by metric id; a figure that is not blended is left out. */
 export type BlendedFigures = Partial<Record<MetricId, number>>;
 
-export interface SegmentAnalysis {
+export interface SegmentAnalysis<A extends ExactAnalysis = Analysis> {
   segment: Segment;
-  analysis: Analysis;
+  analysis: A;
 }
 
-export interface SegmentedAnalysis {
-  segments: SegmentAnalysis[];
+/** Each segment's analysis and the blend (exact only, without the simulated figures, for `analyzeExact`). */
+export interface SegmentedAnalysis<A extends ExactAnalysis = Analysis> {
+  segments: SegmentAnalysis<A>[];
   blend: BlendedFigures;
 }
 
@@ -67,10 +77,22 @@ export function analyzeSegments(map: ProcessMap, options: AnalysisOptions = {}):
   return { segments, blend: blendFigures(segments, mixed) };
 }
 
-/** The blend of the segments' figures, as the metric registry says each one blends. */
-export function blendFigures(segments: readonly SegmentAnalysis[], mixed: Simulation): BlendedFigures {
+/** The same without the simulation: each segment's exact figures and their blend (what a what-if re-scores). */
+export function analyzeSegmentsExact(map: ProcessMap, options: AnalysisOptions = {}): SegmentedAnalysis<ExactAnalysis> {
+  const segments = (map.segments ?? []).map((segment) => ({
+    segment,
+    analysis: analyzeExact(segmentMap(map, segment.id), options),
+  }));
+  return { segments, blend: blendFigures(segments) };
+}
+
+/**
+ * The blend of the segments' figures, as the metric registry says each one blends; the simulated figures only from
+ * the mixed simulation, when there is one.
+ */
+export function blendFigures(segments: readonly SegmentAnalysis<ExactAnalysis>[], mixed?: Simulation): BlendedFigures {
   const blend: BlendedFigures = {};
-  const weighted = (id: MetricId, weight: (s: SegmentAnalysis) => number) => {
+  const weighted = (id: MetricId, weight: (s: SegmentAnalysis<ExactAnalysis>) => number) => {
     const m = METRICS.find((x) => x.id === id)!;
     let sum = 0;
     for (const s of segments) {
@@ -86,7 +108,7 @@ export function blendFigures(segments: readonly SegmentAnalysis[], mixed: Simula
         ? weighted(m.id, (s) => s.segment.share)
         : m.blend === 'sum'
           ? weighted(m.id, () => 1)
-          : m.blend === 'simulated' && segments.length > 0
+          : m.blend === 'simulated' && mixed && segments.length > 0
             ? // Only the simulation is read for a simulated figure.
               m.of({ ...segments[0]!.analysis, simulation: mixed })
             : undefined;
@@ -157,4 +179,18 @@ export function mixedSimulation(maps: readonly ProcessMap[], shares: readonly nu
     milestones: [],
   };
   return simulation;
+}
+
+/**
+ * Where a case's time goes (waiting, value-adding work...): of a map with segments, each class share-weighted over
+ * the segments (each is a part of the lead time, an additive figure), so that the classes add up to the blended
+ * lead time.
+ */
+export function blendedTimeSplit(analysis: ExactAnalysis): TimeSlice[] {
+  if (!analysis.segmented) return timeSplit(analysis);
+  const parts = analysis.segmented.segments.map((s) => ({ share: s.segment.share, split: timeSplit(s.analysis) }));
+  return timeSplit(analysis).map((slice, k) => ({
+    ...slice,
+    seconds: parts.reduce((sum, p) => sum + p.share * p.split[k]!.seconds, 0),
+  }));
 }

@@ -66,7 +66,8 @@ export function compareStageTargets(analysis: Omit<ExactAnalysis, 'stageTargets'
   const { map, time } = analysis;
   if (Object.keys(map.stageTargets).length === 0) return [];
   const entries = stageEntries(analysis);
-  return stageFigures(analysis).flatMap((figures) => {
+  // The map's stages as written (of a map with segments too): the success rate through a stage is not blended.
+  return stageFigures({ map, time, effort: analysis.effort }).flatMap((figures) => {
     const set = map.stageTargets[figures.stage];
     if (!set) return [];
     const failed = map.steps

@@ -1,6 +1,6 @@
 /** `cxmap score`: the Lean figures of each map, the effort it puts on the customer, and a score for every step. */
 import { Option, type Command } from 'commander';
-import { analyzeInParallel, analyzeSegments } from '../analysis/index.js';
+import { analyzeInParallel } from '../analysis/index.js';
 import { rankingJson, scoreJson, scorecard } from '../report/index.js';
 import { opportunities, RULES } from '../rules/index.js';
 import { expandInputs, loadForRun } from '../workflows/index.js';
@@ -23,13 +23,11 @@ export function register(program: Command, context: CommandContext): void {
       const loaded = (await expandInputs(files)).map((f) => loadForRun(f, run));
       if (stopOnInvalid(loaded, context, options.format === 'json' ? 'json' : 'stylish')) return;
       const analyses = [];
-      for (const l of loaded)
-        analyses.push({
-          file: l.file,
-          analysis: await analyzeInParallel(l.map!, run),
-          // A map with segments: each segment's figures and the blend, shown in place of the map's as written.
-          segments: l.map!.segments ? analyzeSegments(l.map!, run) : undefined,
-        });
+      for (const l of loaded) {
+        const analysis = await analyzeInParallel(l.map!, run);
+        // A map with segments: each segment's figures and the blend, shown in place of the map's as written.
+        analyses.push({ file: l.file, analysis, segments: analysis.segmented });
+      }
       if (options.format === 'json') {
         // The figures, and the opportunities with every saving as a range and the assumption behind it.
         const reports = analyses.map((a) => ({

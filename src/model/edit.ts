@@ -25,8 +25,17 @@ function redirect(map: ProcessMap, to: ReadonlyMap<number, number>): void {
       const merged: Choice[] = [];
       for (const c of next.choices) {
         const same = merged.find((m) => m.to === target(c.to));
-        if (same) same.chance += c.chance;
-        else merged.push({ ...c, to: target(c.to) });
+        if (!same) merged.push({ ...c, to: target(c.to) });
+        else {
+          // Two ways that now lead to one step are one way: for every segment too, with its own chances added.
+          if (same.for || c.for) {
+            const segments = new Set([...Object.keys(same.for ?? {}), ...Object.keys(c.for ?? {})]);
+            same.for = Object.fromEntries(
+              [...segments].map((id) => [id, (same.for?.[id] ?? same.chance) + (c.for?.[id] ?? c.chance)]),
+            );
+          }
+          same.chance += c.chance;
+        }
       }
       next.choices = merged;
     } else if (next.kind === 'all') {
@@ -109,6 +118,20 @@ export function shrinkWay(step: Step, to: number, chance: number): void {
   if (!way || rest <= 0 || chance > way.chance) return;
   const moved = way.chance - Math.max(0, chance);
   const scaled = others.map((c) => ({ ...c, chance: c.chance + (moved * c.chance) / rest }));
+  // A segment with chances of its own here has its way lowered in the same proportion, and the rest spread over its
+  // other ways in proportion to its own chances: its chances keep their sum too.
+  const ratio = Math.max(0, chance) / way.chance;
+  for (const id of new Set(step.next.choices.flatMap((c) => Object.keys(c.for ?? {})))) {
+    const own = (c: Choice) => c.for?.[id] ?? c.chance;
+    const ownRest = others.reduce((sum, c) => sum + own(c), 0);
+    // A segment that takes no other way keeps its chances: its customers have nowhere else to go.
+    const kept = ownRest <= 0 ? 1 : ratio;
+    const ownMoved = own(way) * (1 - kept);
+    others.forEach((c, k) => {
+      scaled[k]!.for = { ...scaled[k]!.for, [id]: own(c) + (ownRest > 0 ? (ownMoved * own(c)) / ownRest : 0) };
+    });
+    way.for = { ...way.for, [id]: own(way) * kept };
+  }
   step.next.choices =
     chance > 0 ? step.next.choices.map((c) => (c === way ? { ...c, chance } : scaled[others.indexOf(c)]!)) : scaled;
 }

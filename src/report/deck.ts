@@ -136,7 +136,7 @@ function wordsOf(analysis: ExactAnalysis) {
 
 /** The main slides and the appendix of one map's deck. */
 export function deckStory({ analysis, ranking, toBe, segments, cards = [], date }: DeckInput): DeckStory {
-  const { map, time, effort, scores } = analysis;
+  const { map, scores } = analysis;
   const p = map.process;
   const w = wordsOf(analysis);
   const { days, words, units } = w;
@@ -188,7 +188,7 @@ export function deckStory({ analysis, ranking, toBe, segments, cards = [], date 
       ...summary.changes.map((c) => `- ${c}`),
       'A change with a size (a wait cut by a share, a rework loop made smaller) rests on an assumption: its figure runs from the low to the high end of that size.',
       segments &&
-        'The figures are those of the map as written. Its customers come in segments, each with its own lead time:',
+        'Its customers come in segments, each with its own lead time; every figure of the main slides is the blend of them, weighted by their shares:',
       ...(segments?.segments ?? []).map(
         (s) =>
           `- ${s.segment.name} (${wholePercent(s.segment.share)} of customers): ${days(s.analysis.time.leadTime)}.`,
@@ -207,12 +207,12 @@ export function deckStory({ analysis, ranking, toBe, segments, cards = [], date 
     .filter((x) => x.s.delayShare > 0)
     .sort((a, b) => b.s.delayShare - a.s.delayShare)
     .slice(0, 3);
-  const dark = effort.darkTime.total;
+  const dark = metric('darkTime').of(analysis)!;
   for (const picture of drawnDiagrams(analysis, 'time', SLIDE_BODY))
     main.push({
       kind: 'picture',
       picture,
-      title: `${sentence(wholePercent(time.waitShare))} of the ${days(time.leadTime)} is waiting${dark >= 1 ? `; ${days(dark)} of it without news` : ''}`,
+      title: `${sentence(wholePercent(metric('waitShare').of(analysis)!))} of the ${days(metric('leadTime').of(analysis)!)} is waiting${dark >= 1 ? `; ${days(dark)} of it without news` : ''}`,
       footnote: units,
       notes: lines(
         timeSentence(analysis),
@@ -377,12 +377,11 @@ function whoWeMapped(cards: readonly PersonaCard[]): Slide {
 
 /** What the customer lives, stage by stage, and where customers go: the journey at a glance. */
 function journeyAtAGlance(analysis: ExactAnalysis): Slide {
-  const { time } = analysis;
   const { d, days, units } = wordsOf(analysis);
   const { detoured } = journeyModel(analysis);
   // The time to the goal, for the customers who reach it: the lead time averages every end, failures included.
-  const goal = metric('goalTime').of(analysis) ?? time.leadTime;
-  const reach = time.successRate;
+  const goal = metric('goalTime').of(analysis) ?? metric('leadTime').of(analysis)!;
+  const reach = metric('successRate').of(analysis)!;
   // One line over the slide: the drawing cuts a longer title.
   const title = `${reach >= 0.9995 ? 'All' : sentence(wholePercent(reach))} reach the goal, after ${days(goal)}${detoured >= 0.005 ? `; ${wholePercent(detoured)} take a detour` : ''}`;
   return {
@@ -412,12 +411,12 @@ function journeyAtAGlance(analysis: ExactAnalysis): Slide {
 
 /** Every step of the map on one slide: who does what, in view of the customer or not, where it fails. */
 function blueprintAtAGlance(analysis: ExactAnalysis): Slide {
-  const { map, effort } = analysis;
+  const { map } = analysis;
   const { words } = wordsOf(analysis);
   const teams = new Set(map.steps.filter((s) => s.actor.kind !== 'customer').map((s) => s.actor.id)).size;
   const fails = map.steps.filter((s) => s.fails);
   const moments = map.steps.filter((s) => s.momentOfTruth);
-  const handoffs = effort.handoffs.total;
+  const handoffs = metric('handoffs').of(analysis)!;
   // The message: where the time is held, and how many hands and fail points the case passes.
   const slowest = map.steps.reduce((a, b) =>
     analysis.scores[b.index]!.delayShare > analysis.scores[a.index]!.delayShare ? b : a,
@@ -481,7 +480,7 @@ function whatHurts(analysis: ExactAnalysis): Slide {
   const fails = map.steps.filter((s) => s.fails);
   for (const s of fails)
     points.push([`Fail point: ${s.name}`, `${words(s.fails!)}${said(s.index) ? ` (${said(s.index)})` : ''}`]);
-  const dark = effort.darkTime.total;
+  const dark = metric('darkTime').of(analysis)!;
   const darkest = map.steps
     .map((s) => ({ s, wait: effort.darkWait[s.index]! }))
     .filter((x) => x.wait > 0)
@@ -494,10 +493,10 @@ function whatHurts(analysis: ExactAnalysis): Slide {
     ]);
   const driver = (count: number, what: string) => (count >= 0.005 ? `${count.toFixed(2)} ${what}` : undefined);
   const come = [
-    driver(effort.repeatContacts.total, 'repeat contacts'),
-    driver(effort.channelSwitches.total, 'channel switches'),
-    driver(effort.transfers.total, 'transfers'),
-    driver(effort.reAsks.total, 'items asked again'),
+    driver(metric('repeatContacts').of(analysis)!, 'repeat contacts'),
+    driver(metric('channelSwitches').of(analysis)!, 'channel switches'),
+    driver(metric('transfers').of(analysis)!, 'transfers'),
+    driver(metric('reAsks').of(analysis)!, 'items asked again'),
   ].filter(Boolean);
   if (come.length) points.push(['Effort put on the customer', `per customer: ${come.join(', ')}`]);
   const title =

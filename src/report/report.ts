@@ -4,7 +4,7 @@
  * opportunities with their computed savings, and how much of the map rests on assumed figures. Built once as blocks
  * (for Markdown, HTML and the terminal) and once as JSON.
  */
-import { formatDuration, mean } from '../core/index.js';
+import { formatDuration, mean, wholePercent } from '../core/index.js';
 import type { Basis } from '../load/index.js';
 import {
   type Analysis,
@@ -16,7 +16,7 @@ import {
   jsonValue,
   show,
   showChange,
-  timeSplit,
+  blendedTimeSplit,
   type StageTargetFigures,
   type TargetGap,
   type Units,
@@ -42,7 +42,7 @@ import { pictureBlocks, type Block, type Cell, type TextBlock } from './document
 import { scoreJson } from './score-json.js';
 import { segmentFigures } from './scorecard.js';
 import { unitFacts } from './units.js';
-import { savingWords, togetherSentence } from './savings.js';
+import { forSegment, savingWords, togetherSentence } from './savings.js';
 import { executiveSummary, summaryBlocks } from './summary.js';
 import { personaBlocks, personasJson, type PersonaCard } from './personas.js';
 
@@ -190,26 +190,17 @@ export function scorecardBlocks(analysis: ExactAnalysis | Analysis): TextBlock[]
 
 /**
  * A map with segments: what differs most between them, each segment's figures beside the blend (those of
- * `cxmap score`), the personas they name, and what the rest of the report is about.
+ * `cxmap score`) and what the rest of the report is about (the personas' cards come before, in their own section).
  */
 function segmentBlocks(analysis: Analysis, segmented: SegmentedAnalysis): TextBlock[] {
   const { columns, rows } = segmentFigures(analysis, segmented);
-  const personas = segmented.segments.filter((s) => s.segment.persona !== undefined);
   return [
     { kind: 'heading', level: 2, text: 'Segments' },
     { kind: 'paragraph', text: segmentsDiffer(analysis, segmented) },
     { kind: 'table', head: ['Metric', ...columns], right: columns.map((_, k) => k + 1), rows },
-    ...(personas.length > 0
-      ? [
-          {
-            kind: 'paragraph' as const,
-            text: `Personas: ${personas.map((s) => `${s.segment.name} is \`${s.segment.persona}\``).join('; ')}.`,
-          },
-        ]
-      : []),
     {
       kind: 'paragraph',
-      text: 'The blend: additive figures weighted by share, ratios recomputed from the blended figures, percentiles from one simulation of all segments together (docs/scoring.md, "Segments"). The scorecard above and the rest of this report are those of the map as written, before what differs for each segment.',
+      text: 'The blend: additive figures weighted by share, ratios recomputed from the blended figures, percentiles from one simulation of all segments together (docs/scoring.md, "Segments"). The executive summary, the scorecard, the savings of the opportunities and the checks are the blend; the steps and the diagrams are those of the map as written, before what differs for each segment.',
     },
   ];
 }
@@ -266,14 +257,14 @@ function stageTargetBlocks(analysis: ExactAnalysis): TextBlock[] {
 
 /** Where the time goes, in words: the waiting's share of the lead time, then the work by value class. */
 export function timeSentence(analysis: ExactAnalysis): string {
-  const { time } = analysis;
   const d = (s: number) => formatDuration(s, analysis.map.process.calendar);
-  const split = timeSplit(analysis);
+  const split = blendedTimeSplit(analysis);
+  const leadTime = metric('leadTime').of(analysis)!;
   const work = split
     .slice(1)
     .filter((s) => s.seconds > 0)
     .map((s, k) => `${k === 0 ? s.label : s.label.charAt(0).toLowerCase() + s.label.slice(1)}: ${d(s.seconds)}`);
-  const waits = `Of a lead time of ${d(time.leadTime)}, the customer waits ${d(split[0]!.seconds)} (${pct(time.leadTime > 0 ? split[0]!.seconds / time.leadTime : 0)}).`;
+  const waits = `Of a lead time of ${d(leadTime)}, the customer waits ${d(split[0]!.seconds)} (${pct(leadTime > 0 ? split[0]!.seconds / leadTime : 0)}).`;
   return work.length > 0 ? `${waits} ${work.join('; ')}.` : `${waits} No step has work recorded.`;
 }
 
@@ -390,6 +381,37 @@ export function opportunityBlocks<P extends Diagram | Drawn = never>(
       ]),
     });
   if (options.top !== undefined) return blocks;
+  // A map with segments: what each change saves each segment, beside the blend the ranking uses.
+  const segments = analysis.segmented?.segments ?? [];
+  if (segments.length > 0 && shown.length > 0) {
+    const saved = (e: Evaluated) =>
+      [savingCell('leadTime', e), yearly ? savedAYear(e) : '']
+        .map((x) => (typeof x === 'string' ? x : x.text))
+        .filter((x) => x !== '')
+        .join('; ') || 'nothing';
+    blocks.push(
+      {
+        kind: 'paragraph',
+        text: "Saved per segment: the lead time of a case and, a year, what each segment saves (each carries its share of the volume). The blend, which the ranking uses, is the share-weighted sum of the segments' savings of a case and the sum of their savings a year.",
+      },
+      {
+        kind: 'table',
+        head: [
+          '#',
+          'Opportunity',
+          ...segments.map((s) => `${s.segment.name} (${wholePercent(s.segment.share)})`),
+          'Blend',
+        ],
+        right: [0],
+        rows: shown.map((r, k) => [
+          String(k + 1),
+          name(r),
+          ...segments.map((_, j) => saved(forSegment(r, j))),
+          saved(r),
+        ]),
+      },
+    );
+  }
   const together = togetherSentence(analysis, ranking);
   if (together) blocks.push({ kind: 'paragraph', text: together });
   if (ranking.alternatives.length > 0)
@@ -468,12 +490,10 @@ export function rankingJson(ranking: Ranking) {
     high: round(x.high),
   });
   const amount = (x: number) => jsonValue('amount', x);
-  const evaluated = (e: Evaluated) => {
+  // What changes save at the three sizes: the blend's (`e` itself) or one segment's (`forSegment`).
+  const savings = (e: Evaluated) => {
     const at = (of: (o: Outcome) => number) => ({ low: of(e.low), mid: of(e), high: of(e.high) });
     return {
-      meets: e.meets,
-      before: figures(e.before),
-      after: figures(e.after),
       saving: Object.fromEntries(
         WHATIF_METRICS.map((id) => [
           id,
@@ -494,6 +514,17 @@ export function rankingJson(ranking: Ranking) {
               ),
         ]),
       ),
+    };
+  };
+  const evaluated = (e: Evaluated) => {
+    return {
+      meets: e.meets,
+      before: figures(e.before),
+      after: figures(e.after),
+      ...savings(e),
+      ...(e.segments && {
+        segments: e.segments.map((s, k) => ({ id: s.segment.id, name: s.segment.name, ...savings(forSegment(e, k)) })),
+      }),
       oneOffCost: e.oneOff ? range(e.oneOff, amount) : null,
       assumption: e.sizes.length ? assumption(e.sizes) : null,
       sizes: e.sizes.map((s) => {
@@ -564,7 +595,7 @@ export function reportJson(
     ...scoreJson(analysis, file, segmented),
     // Only a map that names a defined persona has the key: the JSON of every other map is as it was.
     ...(cards.length > 0 ? { personas: personasJson(cards) } : {}),
-    timeSplit: timeSplit(analysis).map((s) => ({ label: s.label, seconds: r(s.seconds) })),
+    timeSplit: blendedTimeSplit(analysis).map((s) => ({ label: s.label, seconds: r(s.seconds) })),
     ...rankingJson(ranking),
     basis: basisShares(analysis).map((e) => ({ ...e, leadTimeShare: r(e.leadTimeShare) })),
     diagrams: diagrams.map((d) => ({

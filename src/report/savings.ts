@@ -13,6 +13,7 @@ import {
   WHATIF_METRICS,
   type Evaluated,
   type Figures,
+  type Outcome,
   type Ranking,
 } from '../rules/index.js';
 import { cellText, type Cell } from './document.js';
@@ -71,6 +72,15 @@ export function savingWords(analysis: ExactAnalysis) {
   const oneOff = (o: Evaluated) =>
     o.oneOff ? between(show('money', o.oneOff.low, units), show('money', o.oneOff.high, units)) : '';
   return { savingCell, effects, otherEffects, savedAYear, oneOff, yearly };
+}
+
+/**
+ * What changes save one segment of a map with segments (the `k`th), in the shape of what they save the blend, so
+ * that the words of a saving say it the same way.
+ */
+export function forSegment(e: Evaluated, k: number): Evaluated {
+  const own = (o: Outcome): Outcome => ({ ...o, saving: o.segments![k]!.saving, yearly: o.segments![k]!.yearly });
+  return { ...e, ...own(e), low: own(e.low), high: own(e.high) };
 }
 
 /**

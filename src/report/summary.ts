@@ -50,11 +50,12 @@ export interface ExecutiveSummary {
 export const boardWords = (text: string, analysis: ExactAnalysis) => plainWords(text, analysis.map);
 
 export function executiveSummary(analysis: ExactAnalysis, ranking: Ranking): ExecutiveSummary {
-  const { map, time } = analysis;
+  const { map } = analysis;
   const units = map.process;
-  const lead = durationInWords(time.leadTime, units.calendar);
+  // Read through the registry: of a map with segments, the blend.
+  const lead = durationInWords(metric('leadTime').of(analysis)!, units.calendar);
   const leadTarget = analysis.targets.find((t) => t.metric === 'leadTime');
-  const headline = `Customers spend ${lead} on average from the trigger to the end${leadTarget && !leadTarget.met ? `, against a target of ${durationInWords(leadTarget.target, units.calendar)}` : ''}; ${wholePercent(time.waitShare)} of it is waiting`;
+  const headline = `Customers spend ${lead} on average from the trigger to the end${leadTarget && !leadTarget.met ? `, against a target of ${durationInWords(leadTarget.target, units.calendar)}` : ''}; ${wholePercent(metric('waitShare').of(analysis)!)} of it is waiting`;
 
   const figures = HEADLINE_METRICS.flatMap((id): HeadlineFigure[] => {
     const m = metric(id);

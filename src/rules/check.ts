@@ -10,7 +10,7 @@ import { formatDuration, finding, sortFindings, type Finding, type Severity } fr
 import { recommendedPreset, type RuleMeta } from './meta.js';
 import { beatBenchmark, isRecommended, opportunities, RULES, scoreText } from './opportunities.js';
 import { after, assumption, between } from './size.js';
-import { POLICIES } from './policy/index.js';
+import { checkPolicy, POLICIES } from './policy/index.js';
 import { suppress, unusedSuppression } from './suppress.js';
 import type { Judgement } from './run.js';
 
@@ -122,7 +122,8 @@ export function checkMap(
     for (const policy of POLICIES) {
       const setting = settings.get(policy.id);
       if (setting)
-        for (const f of policy.check(analysis, setting.option, context)) found.push(at(policy.id, f.message, f.path));
+        for (const f of checkPolicy(policy, analysis, setting.option, context))
+          found.push(at(policy.id, f.message, f.path));
     }
     found.push(...opportunityFindings(analysis, settings, at, options.judgement));
   }

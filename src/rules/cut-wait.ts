@@ -27,9 +27,17 @@ export function longWaits({ map, time }: ExactAnalysis, kind: (s: Step) => boole
     .filter(({ s, share }) => share >= SHARE && kind(s));
 }
 
-/** The change of a lever on a wait: the step's wait brought to `to` (seconds). */
+/**
+ * The change of a lever on a wait: the step's wait brought to `to` (seconds), and a segment's own wait there (a map
+ * with segments) cut in the same proportion: the queue is cut for every customer in it.
+ */
 export const waitTo = (s: Step) => (copy: ProcessMap, to: number) => {
-  copy.steps[s.index]!.wait = { kind: 'fixed', value: to };
+  const step = copy.steps[s.index]!;
+  const now = mean(step.wait);
+  const ratio = now > 0 ? to / now : 1;
+  step.wait = { kind: 'fixed', value: to };
+  for (const own of Object.values(step.for ?? {}))
+    if (own.wait) own.wait = { kind: 'fixed', value: mean(own.wait) * ratio };
   return copy;
 };
 

@@ -19,7 +19,31 @@ interface RuleOption {
   noun: string;
   /** A whole configuration entry that sets it: `['error', 3]`. */
   example: readonly [string, unknown];
+  /**
+   * A threshold that may be set per segment too: `{ limit: 3d, segments: { remortgage: 1d } }` checks the map (the
+   * blend of a map with segments) against `limit` and each named segment against its own.
+   */
+  perSegment?: true;
 }
+
+/** An option's schema that also takes `{ limit, segments: { <segment id>: value } }`, both optional. */
+const perSegment = (schema: Record<string, unknown>) => ({
+  anyOf: [
+    schema,
+    {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        limit: { ...schema, description: 'The limit of the map: of a map with segments, its blend.' },
+        segments: {
+          type: 'object',
+          description: 'A limit of its own for a segment, by the id the map gives it under `segments:`.',
+          additionalProperties: schema,
+        },
+      },
+    },
+  ],
+});
 
 export interface RuleMeta {
   id: string;
@@ -60,26 +84,29 @@ const DURATION = '\\s*(\\d+(\\.\\d+)?\\s*[smhdw]\\s*)+';
 export const options = {
   count: (value: number, noun: string, example: readonly [string, number]): RuleOption => ({
     default: value,
-    schema: { type: 'number', minimum: 0 },
+    schema: perSegment({ type: 'number', minimum: 0 }),
     noun,
     example,
+    perSegment: true,
   }),
   duration: (value: string, example: readonly [string, string]): RuleOption => ({
     default: value,
-    schema: { type: 'string', pattern: `^${DURATION}$` },
+    schema: perSegment({ type: 'string', pattern: `^${DURATION}$` }),
     noun: 'a duration',
     example,
+    perSegment: true,
   }),
   share: (value: string, example: readonly [string, string]): RuleOption => ({
     default: value,
-    schema: {
+    schema: perSegment({
       anyOf: [
         { type: 'number', minimum: 0, maximum: 1 },
         { type: 'string', pattern: '^(100|[0-9]{1,2})(\\.[0-9]+)?%$' },
       ],
-    },
+    }),
     noun: 'a share',
     example,
+    perSegment: true,
   }),
   oneOf: (values: readonly string[], value: string, example: readonly [string, string]): RuleOption => ({
     default: value,

@@ -6,14 +6,14 @@ import {
   analyzeExact,
   gain,
   metric,
-  type BusinessFigures,
   type ExactAnalysis,
   type MetricId,
+  type MetricSource,
   type TargetMetric,
 } from '../analysis/index.js';
 import { bypass, copyMap, tidy } from '../model/index.js';
 import { opportunityId } from '../core/index.js';
-import type { ProcessMap } from '../load/index.js';
+import type { ProcessMap, Segment } from '../load/index.js';
 import type { Opportunity, Part, Place, Rule, Size } from './types.js';
 import { sizeOf, type Level, type Levers } from './size.js';
 import { breaksTheRules } from './feasible.js';
@@ -33,8 +33,19 @@ export const WHATIF_METRICS = [
 ] as const satisfies readonly MetricId[];
 export type Figures = Record<(typeof WHATIF_METRICS)[number], number>;
 
-export function figuresOf(a: ExactAnalysis): Figures {
+export function figuresOf(a: MetricSource): Figures {
   return Object.fromEntries(WHATIF_METRICS.map((id) => [id, metric(id).of(a)!])) as Figures;
+}
+
+/** What each figure gains from `before` to `after`: positive is better for the customer. */
+const savingOf = (before: Figures, after: Figures) =>
+  Object.fromEntries(WHATIF_METRICS.map((id) => [id, gain(metric(id), before[id], after[id])])) as Figures;
+
+/** What a change saves one segment of a map with segments: the change made on the map, scored in that segment. */
+export interface SegmentSaving {
+  segment: Segment;
+  saving: Figures;
+  yearly: YearlySaving;
 }
 
 /** What changes do to the figures at one size of their levers. */
@@ -46,6 +57,11 @@ export interface Outcome {
   yearly: YearlySaving;
   /** How much of what the customer (and the company) bears it takes away, dimension by dimension. */
   impact: Impact;
+  /**
+   * A map with segments: what it saves each segment. `saving` and `yearly` above are the blend's, which is the
+   * share-weighted sum of these (a yearly saving, their plain sum: each segment carries its share of the volume).
+   */
+  segments?: SegmentSaving[];
 }
 
 /** What changes do, at the middle of their levers' sizes, with the low and high ends of the range beside it. */
@@ -79,11 +95,21 @@ export type YearlySaving = Record<
   number | null
 >;
 
-/** The yearly figures one map saves on another, each null unless both have it. */
-function yearlySaving(before: BusinessFigures, after: BusinessFigures): YearlySaving {
-  const saved = (key: 'staffHours' | 'cost' | 'partnerCost' | 'customerDays' | 'customerHours' | 'customerCost') => {
-    const b = before.yearly?.[key];
-    const a = after.yearly?.[key];
+/** The yearly figures of the registry that a saving a year is made of. */
+const YEARLY_METRICS = {
+  staffHours: 'yearlyStaffHours',
+  cost: 'yearlyCost',
+  partnerCost: 'yearlyPartnerCost',
+  customerDays: 'yearlyCustomerDays',
+  customerHours: 'yearlyCustomerHours',
+  customerCost: 'yearlyCustomerCost',
+} as const satisfies Record<string, MetricId>;
+
+/** The yearly figures one map saves on another (of a map with segments, the blend's), each null unless both have it. */
+function yearlySaving(before: MetricSource, after: MetricSource): YearlySaving {
+  const saved = (key: keyof typeof YEARLY_METRICS) => {
+    const b = metric(YEARLY_METRICS[key]).of(before);
+    const a = metric(YEARLY_METRICS[key]).of(after);
     return a === undefined || b === undefined ? null : b - a;
   };
   const cost = saved('cost');
@@ -188,14 +214,27 @@ function keepingTheRules(map: ProcessMap, places: readonly Part[]): Part[] {
   return [...keepingTheRules(map, places.slice(0, half)), ...keepingTheRules(map, places.slice(half))];
 }
 
-/** What changes do to the map's figures, at one size of their levers. */
+/**
+ * What changes do to the map's figures, at one size of their levers. Of a map with segments, the changed map is
+ * scored segment by segment and blended (`analyzeExact`), so every figure here is the blend's, and what each segment
+ * saves is beside it.
+ */
 function outcomeOf(baseline: ExactAnalysis, before: Figures, changed: ExactAnalysis): Outcome {
   const after = figuresOf(changed);
+  const segments = baseline.segmented?.segments.map((s, k): SegmentSaving => {
+    const own = changed.segmented!.segments[k]!.analysis;
+    return {
+      segment: s.segment,
+      saving: savingOf(figuresOf(s.analysis), figuresOf(own)),
+      yearly: yearlySaving(s.analysis, own),
+    };
+  });
   return {
     after,
-    saving: Object.fromEntries(WHATIF_METRICS.map((id) => [id, gain(metric(id), before[id], after[id])])) as Figures,
-    yearly: yearlySaving(baseline.business, changed.business),
+    saving: savingOf(before, after),
+    yearly: yearlySaving(baseline, changed),
     impact: impactOf(baseline, changed),
+    ...(segments && { segments }),
   };
 }
 

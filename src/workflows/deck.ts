@@ -1,6 +1,6 @@
 /** A PowerPoint deck of one or more maps: their slides, the diagrams as native shapes, one .pptx file. No browser. */
 import type { LoadedMap } from '../load/index.js';
-import { analyzeInParallel, analyzeSegments } from '../analysis/index.js';
+import { analyzeInParallel } from '../analysis/index.js';
 import { opportunities, RULES, type RunConfig } from '../rules/index.js';
 import { deckSlides, deckStory, personaCards, pptxOf, type AppendixChoice, type DeckStory } from '../report/index.js';
 import { Outputs } from './output.js';
@@ -44,7 +44,7 @@ export async function writeDeck(
         analysis,
         ranking: opportunities(analysis, RULES, options.run.efforts, options.run.levers),
         toBe: toBeAnalysis,
-        segments: l.map!.segments ? analyzeSegments(l.map!, options.run) : undefined,
+        segments: analysis.segmented,
         cards: personaCards(l.map!, options.run.personas),
         date: options.date,
       }),

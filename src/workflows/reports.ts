@@ -1,7 +1,7 @@
 /** The reports of maps written to files: Markdown and JSON with Mermaid text, HTML with the pictures cxmap draws. */
 import { join } from 'node:path';
 import type { LoadedMap } from '../load/index.js';
-import { analyzeInParallel, analyzeSegments } from '../analysis/index.js';
+import { analyzeInParallel } from '../analysis/index.js';
 import { opportunities, RULES, type RunConfig } from '../rules/index.js';
 import { flowPictures, prioritiesDiagram, prioritiesDrawn, viewDiagrams } from '../render/index.js';
 import {
@@ -48,7 +48,7 @@ export async function writeReports(
       continue;
     }
     const path = outputs.plan(`${base}.report.${options.format}`, `the report of ${l.file}`);
-    const segments = l.map!.segments ? analyzeSegments(l.map!, options.run) : undefined;
+    const segments = analysis.segmented;
     const cards = personaCards(l.map!, options.run.personas);
     const mermaid = () => [
       ...REPORT_VIEWS.flatMap((v) => viewDiagrams(analysis, v)),

@@ -1,8 +1,8 @@
 /** Changing a copy of a map for a what-if: closing and shrinking the ways of a choice. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { closeWay, shrinkWay } from '../../src/model/index.js';
-import type { Choice, Step } from '../../src/load/index.js';
+import { bypass, closeWay, shrinkWay } from '../../src/model/index.js';
+import type { Choice, ProcessMap, Step } from '../../src/load/index.js';
 
 /** A step with a choice between the given ways (only `next` matters to closing a way). */
 const choosing = (choices: Choice[]) => ({ next: { kind: 'choice', choices } }) as unknown as Step;
@@ -107,5 +107,75 @@ describe('closing a way', () => {
       }),
       { numRuns: 300, seed: 25 },
     );
+  });
+});
+
+describe('changing the ways of a map with segments', () => {
+  // check: 30% to fix and 70% to decide, a re-mortgager's own 10% and 90% (test/fixtures/segments.cxmap.yaml).
+  const check = () =>
+    choosing([
+      { to: 2, chance: 0.3, for: { remortgage: 0.1 } },
+      { to: 3, chance: 0.7, for: { remortgage: 0.9 } },
+    ]);
+  const own = (step: Step) => (step.next.kind === 'choice' ? step.next.choices.map((c) => c.for?.remortgage) : []);
+
+  it("lowers a segment's own chance of the way in the same proportion: 30% to 15% takes its 10% to 5%", () => {
+    const step = check();
+    shrinkWay(step, 2, 0.15);
+    expect(chances(step).map(([to, p]) => [to, +p!.toFixed(12)])).toEqual([
+      [2, 0.15],
+      [3, 0.85],
+    ]);
+    // Half of its 10% moves to its only other way: 5% and 95%, still 100% in all.
+    expect(own(step).map((p) => +p!.toFixed(12))).toEqual([0.05, 0.95]);
+  });
+
+  it("closes the way for every segment: the re-mortgager's 10% goes to its other way", () => {
+    const step = check();
+    closeWay(step, 2);
+    expect(chances(step)).toEqual([[3, 1]]);
+    expect(own(step)).toEqual([1]);
+  });
+
+  it("keeps every segment's chances adding up to 100%, whatever way is lowered to whatever chance", () => {
+    const ways = fc.array(fc.tuple(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 0, max: 10_000 })), {
+      minLength: 2,
+      maxLength: 6,
+    });
+    fc.assert(
+      fc.property(ways, fc.nat(), fc.double({ min: 0, max: 1, noNaN: true }), (weights, pick, share) => {
+        const total = weights.reduce((a, [w]) => a + w, 0);
+        const own = weights.reduce((a, [, w]) => a + w, 0);
+        // The segment's own chances where it has any (a segment may take a way none of the time).
+        const before = weights.map(([w, v], k) => ({
+          to: k,
+          chance: w / total,
+          ...(own > 0 ? { for: { s: v / own } } : {}),
+        }));
+        const to = pick % before.length;
+        const step = choosing(structuredClone(before));
+        shrinkWay(step, to, share * before[to]!.chance);
+        const after = step.next.kind === 'choice' ? step.next.choices : [];
+        if (own > 0) expect(after.reduce((a, c) => a + c.for!.s!, 0)).toBeCloseTo(1, 12);
+      }),
+      { numRuns: 300, seed: 29 },
+    );
+  });
+
+  it('merges the own chances of two ways that now lead to one step, when a step between is removed', () => {
+    // apply → check (30% fix, 70% decide; a re-mortgager 10% / 90%); fix → decide. Removing fix sends its 30% (and
+    // the re-mortgager's 10%) straight to decide: one way of 100% for both.
+    const map = {
+      start: 0,
+      steps: [
+        { index: 0, id: 'check', next: check().next },
+        { index: 1, id: 'spacer', next: { kind: 'end' } },
+        { index: 2, id: 'fix', next: { kind: 'choice', choices: [{ to: 3, chance: 1 }] } },
+        { index: 3, id: 'decide', next: { kind: 'end' } },
+      ],
+    } as unknown as ProcessMap;
+    const after = bypass(map, [2]);
+    const next = after.steps[0]!.next;
+    expect(next.kind === 'choice' ? next.choices : []).toEqual([{ to: 2, chance: 1, for: { remortgage: 1 } }]);
   });
 });

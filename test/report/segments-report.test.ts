@@ -69,9 +69,7 @@ describe('segments in the report', () => {
         '| --- | --: | --: | --: |',
         ...ROWS.map((row) => `| ${row.join(' | ').replace('%C&A', '%C\\&A')} |`),
         '',
-        'Personas: Re-mortgager is `remortgager`.',
-        '',
-        'The blend: additive figures weighted by share, ratios recomputed from the blended figures, percentiles from one simulation of all segments together (docs/scoring.md, "Segments"). The scorecard above and the rest of this report are those of the map as written, before what differs for each segment.',
+        'The blend: additive figures weighted by share, ratios recomputed from the blended figures, percentiles from one simulation of all segments together (docs/scoring.md, "Segments"). The executive summary, the scorecard, the savings of the opportunities and the checks are the blend; the steps and the diagrams are those of the map as written, before what differs for each segment.',
         '',
         '',
       ].join('\n'),
@@ -157,7 +155,7 @@ describe('segments in the deck', () => {
       const summary = notes[1]!.join('\n');
       expect(summary).toContain(
         [
-          'The figures are those of the map as written. Its customers come in segments, each with its own lead time:',
+          'Its customers come in segments, each with its own lead time; every figure of the main slides is the blend of them, weighted by their shares:',
           '- First-time buyer (60% of customers): 2.4 days.',
           '- Re-mortgager (40% of customers): 1.2 days.',
           '- All segments together: 1.9 days. Every figure side by side is in the appendix.',

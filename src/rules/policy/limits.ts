@@ -1,6 +1,6 @@
 /** What the limit policies share: reading their option, and pointing at the step that adds most to a figure. */
 import { formatDuration, parseFixed, parseRatio } from '../../core/index.js';
-import { type ExactAnalysis, show, type Driver } from '../../analysis/index.js';
+import { type ExactAnalysis, metric, show, type Driver } from '../../analysis/index.js';
 import type { Path } from '../../load/index.js';
 import type { Policy, PolicyFinding } from './types.js';
 
@@ -13,10 +13,10 @@ function worst(analysis: ExactAnalysis, driver: Driver, key: string): { id: stri
   return { id: analysis.map.steps[best]!.id, share: driver.perStep[best]!, path: ['steps', best, key] };
 }
 
-/** A policy that allows at most `limit` of an effort driver per customer. */
+/** A policy that allows at most `limit` of an effort driver per customer (of a map with segments, the blend). */
 export function maxDriver(
   meta: Omit<Policy, 'kind' | 'check'>,
-  driverOf: (a: ExactAnalysis) => Driver,
+  driver: 'handoffs' | 'transfers' | 'channelSwitches',
   key: string,
   say: (total: string, limit: string, at: string) => string,
 ): Policy {
@@ -24,17 +24,13 @@ export function maxDriver(
     ...meta,
     kind: 'policy',
     check(analysis, option) {
-      const driver = driverOf(analysis);
+      const total = metric(driver).of(analysis)!;
       const limit = option as number;
-      if (driver.total <= limit + 1e-9) return [];
-      const at = worst(analysis, driver, key);
+      if (total <= limit + 1e-9) return [];
+      const at = worst(analysis, analysis.effort[driver], key);
       return [
         {
-          message: say(
-            show('count', driver.total),
-            show('count', limit),
-            `most at \`${at.id}\`: ${show('count', at.share)}`,
-          ),
+          message: say(show('count', total), show('count', limit), `most at \`${at.id}\`: ${show('count', at.share)}`),
           path: at.path,
         },
       ];

@@ -10,7 +10,7 @@ export const maxChannelSwitches = maxDriver(
     recommended: 'warn',
     option: options.count(2, 'the most channel switches allowed', ['warn', 1]),
   },
-  (a) => a.effort.channelSwitches,
+  'channelSwitches',
   'channel',
   (total, limit, at) => `the customer switches channel ${total} times, more than the ${limit} allowed (${at})`,
 );

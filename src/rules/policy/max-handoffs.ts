@@ -9,7 +9,7 @@ export const maxHandoffs = maxDriver(
     recommended: 'warn',
     option: options.count(5, 'the most handoffs allowed', ['error', 3]),
   },
-  (a) => a.effort.handoffs,
+  'handoffs',
   'actor',
   (total, limit, at) => `the work changes hands ${total} times per customer, more than the ${limit} allowed (${at})`,
 );

@@ -10,7 +10,7 @@ export const maxTransfers = maxDriver(
     recommended: 'warn',
     option: options.count(2, 'the most transfers allowed', ['warn', 1]),
   },
-  (a) => a.effort.transfers,
+  'transfers',
   'actor',
   (total, limit, at) =>
     `the customer is passed to another person ${total} times, more than the ${limit} allowed (${at})`,

@@ -1,5 +1,5 @@
 /** min-pce: process cycle efficiency (value-added time over lead time) at least this much. */
-import { show } from '../../analysis/index.js';
+import { metric, show } from '../../analysis/index.js';
 import { ratioOption } from './limits.js';
 import { options } from '../meta.js';
 import type { Policy } from './types.js';
@@ -10,9 +10,10 @@ export const minPce: Policy = {
   description: 'Process cycle efficiency (value-added time over lead time) at least this much.',
   recommended: 'warn',
   option: options.share('5%', ['warn', '10%']),
-  check({ time }, option) {
+  check(analysis, option) {
     const limit = ratioOption(option);
-    const { pce } = time;
+    // Of a map with segments, the blend.
+    const pce = metric('pce').of(analysis)!;
     if (pce >= limit) return [];
     return [
       {

@@ -10,7 +10,7 @@
  */
 import { feelingWord } from '../../../load/index.js';
 import { counted, formatDuration as duration, isWorkingCalendar, type Calendar } from '../../../core/index.js';
-import { endings, stageFigures, type ExactAnalysis as Analysis } from '../../../analysis/index.js';
+import { endings, metric, stageFigures, type ExactAnalysis as Analysis } from '../../../analysis/index.js';
 import { INK, JOURNEY, JOURNEY_GLANCE as G, LINE_HEIGHT } from '../../theme.js';
 import { cut, textWidth, wrap } from '../font.js';
 import type { Drawing, Shape } from '../scene.js';
@@ -49,7 +49,7 @@ export interface GlanceModel {
 }
 
 export function glanceModel(analysis: Analysis, options: JourneyGlanceOptions = {}): GlanceModel {
-  const { map, time } = analysis;
+  const { map } = analysis;
   const journey = journeyModel(analysis);
   const calendar = map.process.calendar;
   const d = (s: number) => duration(s, calendar);
@@ -81,12 +81,14 @@ export function glanceModel(analysis: Analysis, options: JourneyGlanceOptions = 
         text: `take a detour${b.choice ? ` (${b.choice})` : ''}: ${b.steps[0]!.name}${b.back ? `, back to ${b.back}` : ''}`,
       })),
   ];
-  const success = shareText(time.successRate);
+  // The figures of the map (of a map with segments, the blend), as every other output gives them.
+  const figure = (id: 'leadTime' | 'waitShare' | 'successRate') => metric(id).of(analysis)!;
+  const success = shareText(figure('successRate'));
   return {
     title: options.title ?? `${map.process.name} · the journey at a glance`,
     calendar,
     summary:
-      `A customer spends ${d(time.leadTime)} on average, ${shareText(time.waitShare)} of it waiting; ` +
+      `A customer spends ${d(figure('leadTime'))} on average, ${shareText(figure('waitShare'))} of it waiting; ` +
       `${success} reach the goal. ${shareText(journey.asDrawn)} go the main way exactly as drawn, ` +
       `${shareText(journey.detoured)} take at least one detour.`,
     stages,
