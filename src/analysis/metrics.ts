@@ -5,7 +5,7 @@
  * regression gate all read from here; adding a figure means adding an entry (and, if it is new, computing it in
  * time.ts or effort.ts).
  */
-import { DEFAULT_CALENDAR, formatAmount, formatDuration, formatMoney, type Calendar } from '../core/index.js';
+import { type Calendar, DEFAULT_CALENDAR, formatAmount, formatDuration, formatMoney, same } from '../core/index.js';
 import type { Simulation } from './simulate.js';
 import type { EffortFigures } from './effort.js';
 import type { TimeFigures } from './time.js';
@@ -417,9 +417,6 @@ export interface Row {
   direction: Direction;
 }
 
-/** Numbers this close are the same: below what any table shows. */
-const EPSILON = 1e-9;
-
 /** Before and after for every metric of the tables that both sides have. */
 export function compareMetrics(before: MetricSource, after: MetricSource): Row[] {
   return METRICS.filter((m) => m.table).flatMap((metric) => {
@@ -427,8 +424,7 @@ export function compareMetrics(before: MetricSource, after: MetricSource): Row[]
     const a = metric.of(after);
     if (b === undefined || a === undefined) return [];
     const change = a - b;
-    const direction: Direction =
-      Math.abs(change) <= EPSILON * Math.max(1, Math.abs(b)) ? 'same' : gain(metric, b, a) > 0 ? 'better' : 'worse';
+    const direction: Direction = same(a, b) ? 'same' : gain(metric, b, a) > 0 ? 'better' : 'worse';
     return [{ metric, before: b, after: a, change, direction }];
   });
 }

@@ -1,4 +1,5 @@
 /** How the process compares with its own targets and with competitors' or best-practice benchmarks. */
+import { atLeast, atMost, same } from '../core/index.js';
 import type { ProcessMap } from '../load/index.js';
 import { metric, type MetricSource } from './metrics.js';
 
@@ -27,14 +28,14 @@ export interface BenchmarkGap {
 }
 
 const atLeastAsGood = (id: TargetMetric, actual: number, reference: number) =>
-  metric(id).better === 'lower' ? actual <= reference : actual >= reference;
+  metric(id).better === 'lower' ? atMost(actual, reference) : atLeast(actual, reference);
 
 /** A figure against its target: the gap (actual - target) and whether the target is met. */
 export const againstTarget = (id: TargetMetric, target: number, actual: number): TargetGap => ({
   metric: id,
   target,
   actual,
-  gap: actual - target,
+  gap: same(actual, target) ? 0 : actual - target,
   met: atLeastAsGood(id, actual, target),
 });
 

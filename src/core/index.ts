@@ -4,6 +4,7 @@
  */
 export * from './amount.js';
 export * from './chain.js';
+export * from './compare.js';
 export * from './duration.js';
 export * from './finding.js';
 export * from './graph.js';

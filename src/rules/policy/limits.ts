@@ -1,5 +1,5 @@
 /** What the limit policies share: reading their option, and pointing at the step that adds most to a figure. */
-import { formatDuration, parseFixed, parseRatio } from '../../core/index.js';
+import { atMost, formatDuration, parseFixed, parseRatio } from '../../core/index.js';
 import { type ExactAnalysis, metric, show, type Driver } from '../../analysis/index.js';
 import type { Path } from '../../load/index.js';
 import type { Policy, PolicyFinding } from './types.js';
@@ -26,7 +26,7 @@ export function maxDriver(
     check(analysis, option) {
       const total = metric(driver).of(analysis)!;
       const limit = option as number;
-      if (total <= limit + 1e-9) return [];
+      if (atMost(total, limit)) return [];
       const at = worst(analysis, analysis.effort[driver], key);
       return [
         {

@@ -1,5 +1,5 @@
 /** max-dark-time: no wait holds more dark time than this (silence beyond the map's darkAfter); shown at its `wait`. */
-import { formatDuration } from '../../core/index.js';
+import { atMost, formatDuration } from '../../core/index.js';
 import { durationOption } from './limits.js';
 import { options } from '../meta.js';
 import type { Policy } from './types.js';
@@ -16,7 +16,7 @@ export const maxDarkTime: Policy = {
     const { map, effort } = analysis;
     return map.steps.flatMap((s) => {
       const dark = effort.darkWait[s.index]!;
-      if (dark <= limit.seconds) return [];
+      if (atMost(dark, limit.seconds)) return [];
       return [
         {
           message: `the customer spends ${formatDuration(dark, map.process.calendar)} in the dark (over ${formatDuration(map.process.darkAfter, map.process.calendar)} without news) waiting for \`${s.id}\`, more than the ${limit.text} allowed`,

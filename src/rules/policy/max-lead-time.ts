@@ -1,5 +1,5 @@
 /** max-lead-time: the expected lead time at most this long; shown at the step that holds most of it. */
-import { formatDuration } from '../../core/index.js';
+import { atMost, formatDuration } from '../../core/index.js';
 import { metric, show } from '../../analysis/index.js';
 import { durationOption } from './limits.js';
 import { options } from '../meta.js';
@@ -15,7 +15,7 @@ export const maxLeadTime: Policy = {
     const { map, scores } = analysis;
     // Of a map with segments, the blend.
     const leadTime = metric('leadTime').of(analysis)!;
-    if (leadTime <= limit.seconds) return [];
+    if (atMost(leadTime, limit.seconds)) return [];
     const most = scores.reduce((best, s, i) => (s.delayShare > scores[best]!.delayShare ? i : best), 0);
     return [
       {

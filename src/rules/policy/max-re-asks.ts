@@ -1,4 +1,5 @@
 /** max-re-asks: at most this many items asked again; each step that asks again is shown at its `asks`. */
+import { atMost } from '../../core/index.js';
 import { options } from '../meta.js';
 import type { Policy } from './types.js';
 import { metric, show } from '../../analysis/index.js';
@@ -15,7 +16,7 @@ export const maxReAsks: Policy = {
     const limit = option as number;
     // Of a map with segments, the blend.
     const total = metric('reAsks').of(analysis)!;
-    if (total <= limit + 1e-9) return [];
+    if (atMost(total, limit)) return [];
     return map.steps
       .filter((s) => effort.reAsked[s.index]!.length > 0)
       .map((s) => ({

@@ -1,4 +1,5 @@
 /** min-pce: process cycle efficiency (value-added time over lead time) at least this much. */
+import { atLeast } from '../../core/index.js';
 import { metric, show } from '../../analysis/index.js';
 import { ratioOption } from './limits.js';
 import { options } from '../meta.js';
@@ -14,7 +15,7 @@ export const minPce: Policy = {
     const limit = ratioOption(option);
     // Of a map with segments, the blend.
     const pce = metric('pce').of(analysis)!;
-    if (pce >= limit) return [];
+    if (atLeast(pce, limit)) return [];
     return [
       {
         message: `PCE is ${show('percent', pce)}, below the ${show('percent', limit)} required: ${show('percent', 1 - pce)} of the customer's time adds nothing they value`,

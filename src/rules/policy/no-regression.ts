@@ -2,7 +2,7 @@
  * no-regression: the gate of `cxmap check --against <ref>`: the metrics of a changed map that got worse for the
  * customer than the version at the ref, beyond a tolerance per metric.
  */
-import { parseFixed, parseRatio } from '../../core/index.js';
+import { atMost, parseFixed, parseRatio } from '../../core/index.js';
 import { compareMetrics, show, showChange } from '../../analysis/index.js';
 import { options } from '../meta.js';
 import type { Policy } from './types.js';
@@ -46,7 +46,7 @@ export const noRegression: Policy = {
         : typeof tolerance === 'number'
           ? tolerance
           : (parseFixed(tolerance, units.calendar) as { value: number }).value;
-      if (Math.abs(row.change) <= allowed + 1e-9) return [];
+      if (atMost(Math.abs(row.change), allowed)) return [];
       const by =
         relative && row.before !== 0
           ? ` (${showChange('percent', row.change / Math.abs(row.before), units).replace(' pts', '%')})`
