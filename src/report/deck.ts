@@ -52,7 +52,7 @@ import { assumedFigures, basisShares, scorecardBlocks, segmentsDiffer, timeSente
 import { segmentFigures } from './scorecard.js';
 import { unitFacts, unitsNote } from './units.js';
 import { boardWords, executiveSummary, HEADLINE_METRICS } from './summary.js';
-import { savingWords, togetherSentence } from './savings.js';
+import { leadTimeMove, savingWords, togetherSentence } from './savings.js';
 import { cardPoints, standsFor, type PersonaCard } from './personas.js';
 
 export type Slide =
@@ -577,9 +577,9 @@ function proposalSlides(analysis: ExactAnalysis, ranking: Ranking): Slide[] {
   const recommended = ranked.filter(isRecommended);
   const shown = recommended.slice(0, DECK_TOP);
   const title = together
-    ? `${recommended.length} changes take the lead time from ${days(together.before.leadTime)} to ${daysRange(together.low.after.leadTime, together.high.after.leadTime)}`
+    ? `${recommended.length} changes ${leadTimeMove(days(together.before.leadTime), daysRange(together.low.after.leadTime, together.high.after.leadTime), false)}`
     : recommended.length === 1
-      ? `One change takes the lead time from ${days(recommended[0]!.before.leadTime)} to ${daysRange(recommended[0]!.low.after.leadTime, recommended[0]!.high.after.leadTime)}`
+      ? `One change ${leadTimeMove(days(recommended[0]!.before.leadTime), daysRange(recommended[0]!.low.after.leadTime, recommended[0]!.high.after.leadTime), true)}`
       : `None of the ${counted(ranked.length, 'change')} found is the company's alone to make at a worthwhile effort`;
   const slides: Slide[] = [];
   if (shown.length > 0)

@@ -75,6 +75,15 @@ export function savingWords(analysis: ExactAnalysis) {
 }
 
 /**
+ * How changes move the lead time, in words: "take(s) the lead time from 2.4 d to 1.4 to 1.9 d", or, when no end of
+ * the range moves it as shown, "leave(s) the lead time at 21.5 d" (a change that only keeps the customer informed).
+ */
+export const leadTimeMove = (before: string, after: string, one: boolean): string =>
+  after === before
+    ? `${one ? 'leaves' : 'leave'} the lead time at ${before}`
+    : `${one ? 'takes' : 'take'} the lead time from ${before} to ${after}`;
+
+/**
  * What changes save one segment of a map with segments (the `k`th), in the shape of what they save the blend, so
  * that the words of a saving say it the same way.
  */
@@ -112,5 +121,9 @@ export function togetherSentence(
   const made = forBoard
     ? 'Made together, at the middle of each assumed size'
     : 'Made together (`cxmap improve --apply recommended`, at the middle of each size)';
-  return `${made}, the ${recommended.length} recommended changes${recommended.length < ranked.length ? ' (all but the thankless tasks and the changes another organisation must agree to)' : ''} take the lead time from ${lead(together.before.leadTime)} to ${after(together, (o) => o.after.leadTime, lead)}${otherEffects(together) ? `; ${otherEffects(together)}` : ''}${yearly && savedAYear(together) ? `; saved a year: ${savedAYear(together)}` : ''}${oneOff(together) ? `; a one-off cost of ${oneOff(together)}` : ''}.${together.meets.length ? ` They meet ${targetNames(together.meets)}.` : ''}${missed.length ? ` Still missed: ${missed.join('; ')}.` : ''}`;
+  return `${made}, the ${recommended.length} recommended changes${recommended.length < ranked.length ? ' (all but the thankless tasks and the changes another organisation must agree to)' : ''} ${leadTimeMove(
+    lead(together.before.leadTime),
+    after(together, (o) => o.after.leadTime, lead),
+    false,
+  )}${otherEffects(together) ? `; ${otherEffects(together)}` : ''}${yearly && savedAYear(together) ? `; saved a year: ${savedAYear(together)}` : ''}${oneOff(together) ? `; a one-off cost of ${oneOff(together)}` : ''}.${together.meets.length ? ` They meet ${targetNames(together.meets)}.` : ''}${missed.length ? ` Still missed: ${missed.join('; ')}.` : ''}`;
 }

@@ -9,7 +9,7 @@ import { durationInWords, formatDuration, wholePercent } from '../core/index.js'
 import { metric, show, type ExactAnalysis, type MetricId } from '../analysis/index.js';
 import { between, isRecommended, plainWords, type Ranking } from '../rules/index.js';
 import { type Cell, type TextBlock } from './document.js';
-import { togetherSentence } from './savings.js';
+import { leadTimeMove, savingWords, togetherSentence } from './savings.js';
 
 /** The figures a board asks for first, in this order; each shown where the map has it. */
 export const HEADLINE_METRICS = [
@@ -84,10 +84,11 @@ export function executiveSummary(analysis: ExactAnalysis, ranking: Ranking): Exe
   const recommended = ranking.ranked.filter(isRecommended);
   const alone = recommended.length === 1 ? recommended[0] : undefined;
   const lt = (x: number) => formatDuration(x, units.calendar);
+  const aloneEffects = alone && savingWords(analysis).otherEffects(alone);
   const proposal =
     togetherSentence(analysis, ranking, { forBoard: true }) ??
     (alone
-      ? `The one recommended change takes the lead time from ${lt(alone.before.leadTime)} to ${between(lt(alone.low.after.leadTime), lt(alone.high.after.leadTime))}.`
+      ? `The one recommended change ${leadTimeMove(lt(alone.before.leadTime), between(lt(alone.low.after.leadTime), lt(alone.high.after.leadTime)), true)}${aloneEffects ? `; ${aloneEffects}` : ''}.`
       : undefined);
   const needing = ranking.ranked.filter((r) => r.needs.length > 0);
   const others = [...new Set(needing.flatMap((r) => r.needs))];
