@@ -16,3 +16,4 @@ export * from './deck.js';
 export * from './pptx.js';
 export * from './csv.js';
 export * from './summary.js';
+export * from './portfolio.js';
