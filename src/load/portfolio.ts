@@ -35,6 +35,7 @@ export interface LoadedPortfolio {
 }
 
 const MAP_NAME = /\.cxmap\.ya?ml$/;
+const isObject = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
 
 /** Loads a portfolio file and its journeys. Throws UsageError when the file cannot be opened. */
 export function loadPortfolio(file: string): LoadedPortfolio {
@@ -43,9 +44,14 @@ export function loadPortfolio(file: string): LoadedPortfolio {
   const parsed = parseYaml(read.text);
   const { source } = parsed;
   if (parsed.data === undefined) return { file, source, findings: sortFindings(parsed.findings), journeys: [] };
+  if (isObject(parsed.data) && 'cxmap' in parsed.data && !('portfolio' in parsed.data)) {
+    const message =
+      'this is a map (it starts with `cxmap: 1`), not a portfolio: a portfolio file starts with `portfolio: 1` and lists the maps under `journeys` (docs/portfolio.md)';
+    return { file, source, findings: [finding('not-a-portfolio', message, source.keyAt([], 'cxmap'))], journeys: [] };
+  }
   const shape = checkShape(parsed.data, source, 'cxmap.portfolio').findings.map((f) => ({
     ...f,
-    message: f.message.replace(/^the map /, 'the portfolio '),
+    message: f.message.replace(/\bthe map\b/g, 'the portfolio'),
   }));
   if (shape.length > 0) return { file, source, findings: sortFindings([...parsed.findings, ...shape]), journeys: [] };
   const raw = parsed.data as RawPortfolio;
