@@ -89,6 +89,12 @@ describe('cxmap portfolio', () => {
     ]);
   });
 
+  it("gives the teams' hours that add up to the journeys' staff hours a year (2,500 = 1,500 + 1,000)", () => {
+    const staff = json.journeys.map((j) => (j.yearly as { staffHours: number } | null)?.staffHours ?? 0);
+    expect(staff).toEqual([1500, 1000, 0]);
+    expect(json.teams.reduce((sum, t) => sum + t.hours, 0)).toBe(2500);
+  });
+
   it('draws the lifecycle: stages with their worst feeling, and where each journey hands on to the next', () => {
     expect(json.lifecycle[0]).toEqual({
       file: 'test/fixtures/portfolio/join.cxmap.yaml',
