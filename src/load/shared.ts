@@ -57,7 +57,11 @@ const isObject = (x: unknown): x is Record<string, unknown> => x !== null && typ
  */
 export function withShared(data: unknown, shared: Shared, source: SourceMap): { data: unknown; findings: Finding[] } {
   // What is not a block of keys where one is expected is the schema's to report, as written.
-  if (!isObject(data) || ('actors' in data && !isObject(data.actors)) || ('channels' in data && !isObject(data.channels)))
+  if (
+    !isObject(data) ||
+    ('actors' in data && !isObject(data.actors)) ||
+    ('channels' in data && !isObject(data.channels))
+  )
     return { data, findings: [] };
   const findings: Finding[] = [];
   const differs = (key: 'actors' | 'channels', what: string, id: string) =>

@@ -6,7 +6,7 @@
  * model, then as blocks (Markdown, HTML) and as JSON.
  */
 import { DEFAULT_CALENDAR } from '../core/index.js';
-import { channelOf, feelingWord, type ProcessMap } from '../load/index.js';
+import { channelOf, feelingWord, partyOf, type Party, type ProcessMap } from '../load/index.js';
 import {
   metric,
   show,
@@ -31,6 +31,14 @@ export interface ScoredJourney {
 }
 
 type ScoreJson = ReturnType<typeof scoreJson>;
+
+/** Who a team is to the company, in the report's words. */
+const PARTY_WORDS: Record<Party, string> = {
+  customer: 'customer',
+  staff: 'team',
+  system: 'system',
+  partner: 'partner',
+};
 type Yearly = Record<string, number | null>;
 
 /** A journey in the ranking: rank 1 takes the most customer days a year; null without a volume. */
@@ -52,7 +60,8 @@ export interface PortfolioOpportunity {
 
 /** The opportunities of several journeys that act on the same team or channel. */
 export interface Programme {
-  on: { kind: 'actor' | 'channel'; id: string; name: string };
+  /** The team (by its actor, with who it is to the company: `staff`, `system`, `partner`) or the channel. */
+  on: { kind: 'actor'; id: string; name: string; party: Party } | { kind: 'channel'; id: string; name: string };
   /** Their indexes in the portfolio's opportunities (best first). */
   members: number[];
   journeys: number[];
@@ -166,7 +175,10 @@ function programmesOf(
   opportunities.forEach((o, index) => {
     const map = scored[o.journey]!.analysis.map;
     const keys = [
-      ...o.actors.map((id) => ({ kind: 'actor' as const, id, name: map.actors.find((a) => a.id === id)!.name })),
+      ...o.actors.map((id) => {
+        const actor = map.actors.find((a) => a.id === id)!;
+        return { kind: 'actor' as const, id, name: actor.name, party: partyOf(actor) };
+      }),
       ...o.channels.map((id) => ({ kind: 'channel' as const, id, name: id })),
     ];
     for (const on of keys) {
@@ -373,7 +385,7 @@ export function portfolioBlocks<P extends Diagram | Drawn>(model: PortfolioModel
           head: ['Acts on', 'Journeys', 'Changes (#)', 'Customer days saved a year', 'Cost saved a year'],
           right: [3, 4],
           rows: model.programmes.map((p): Cell[] => [
-            `${p.on.name} (${p.on.kind === 'actor' ? 'team' : 'channel'})`,
+            `${p.on.name} (${p.on.kind === 'actor' ? PARTY_WORDS[p.on.party] : 'channel'})`,
             p.journeys.map(journeyName).join(', '),
             p.members.map((k) => k + 1).join(', '),
             amount(p.customerDays),
@@ -389,10 +401,11 @@ export function portfolioBlocks<P extends Diagram | Drawn>(model: PortfolioModel
       ? { kind: 'paragraph', text: 'No team works in a journey that gives its volume.' }
       : {
           kind: 'table',
-          head: ['Team', 'Hours a year', 'Cost a year', 'By journey (hours a year)'],
-          right: [1, 2],
+          head: ['Team', 'Who', 'Hours a year', 'Cost a year', 'By journey (hours a year)'],
+          right: [2, 3],
           rows: model.teams.map((t): Cell[] => [
             t.name,
+            PARTY_WORDS[t.party],
             amount(t.hours),
             money(t.cost),
             t.journeys.map((j) => `${journeyName(j.journey)} ${show('amount', j.hours)}`).join(', '),

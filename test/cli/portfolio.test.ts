@@ -121,8 +121,9 @@ describe('cxmap portfolio', () => {
     expect(md.status).toBe(0);
     const text = readFileSync(join(out, 'cxmap.portfolio.md'), 'utf8');
     expect(text).toContain('| 1 | Join | 3,083 | EUR 70,000 | 1.0 d | 3.1 d | 🔴 Lead time missed |');
+    expect(text).toContain('| Service desk (team) | Join, Use, Leave | 1, 3, 4, 5 |');
     expect(text).toContain('Not ranked, as their maps give no volume (cases a year, `process.volume`): Leave.');
-    expect(text).toContain('| Service desk | 1,500 | EUR 90,000 | Join 500, Use 1,000 |');
+    expect(text).toContain('| Service desk | team | 1,500 | EUR 90,000 | Join 500, Use 1,000 |');
   });
 
   it('reports a broken portfolio as positioned findings, exit 1, and writes nothing', () => {

@@ -124,6 +124,14 @@ describe('a map of a portfolio loaded alone', () => {
     const a = loadFile(join(d, 'a.cxmap.yaml'));
     expect(a.findings).toEqual([]);
     expect(a.map!.actors.find((x) => x.id === 'desk')!.hourlyCost).toBe(60);
+    // Actors written as something else than a block of keys are the map's own mistake, said as such.
+    writeFileSync(
+      join(d, 'a.cxmap.yaml'),
+      map('A').replace('actors:\n  me: { kind: customer, name: Me }\n', 'actors: [me]\n'),
+    );
+    expect(
+      loadFile(join(d, 'a.cxmap.yaml')).findings.map((f) => `${f.line}:${f.column} ${f.code}: ${f.message}`),
+    ).toEqual(['3:9 wrong-type: actors must be a block of keys']);
     // A map the portfolio does not list is on its own: the shared actor is unknown to it.
     expect(loadFile(join(d, 'other.cxmap.yaml')).findings.map((f) => `${f.line}:${f.column} ${f.code}`)).toEqual([
       '6:47 unknown-channel',
