@@ -3,7 +3,7 @@
  * team load worked by hand, each journey's figures exactly as `cxmap score --format json` gives them, and the
  * exit codes.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -133,6 +133,19 @@ describe('cxmap portfolio', () => {
       '1:1  error  this is a map (it starts with `cxmap: 1`), not a portfolio: a portfolio file starts with `portfolio: 1` and lists the maps under `journeys` (docs/portfolio.md)  not-a-portfolio',
     );
     expect(broken.stdout).not.toMatch(STACK);
+  });
+
+  it("reports a journey's own errors in its own file, exit 1", () => {
+    const d = mkdtempSync(join(tmpdir(), 'cxmap-portfolio-broken-'));
+    try {
+      writeFileSync(join(d, 'cxmap.portfolio.yaml'), 'portfolio: 1\nname: P\njourneys: [a.cxmap.yaml]\n');
+      writeFileSync(join(d, 'a.cxmap.yaml'), 'cxmap: 1\nprocess: { name: A, customer: C, goal: G }\nsteps: []\n');
+      const broken = cxmap(['portfolio', 'cxmap.portfolio.yaml', '--out', 'out'], { cwd: d });
+      expect(broken.status).toBe(1);
+      expect(broken.stdout).toContain('a.cxmap.yaml\n  1:1  error  the map needs `actors`  missing-key');
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
   });
 
   it('says how to use it in --help, with an example', () => {

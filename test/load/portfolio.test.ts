@@ -2,7 +2,7 @@
  * The portfolio loader: its findings at their lines and columns, each journey loaded with the shared actors and
  * channels (the map's own winning, with a warning where it differs), and a listed map loaded alone sharing them too.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -137,5 +137,16 @@ describe('a map of a portfolio loaded alone', () => {
       '6:47 unknown-channel',
       '7:40 unknown-actor',
     ]);
+  });
+});
+
+describe('schemas/cxmap.portfolio.schema.json', () => {
+  it('describes every key with an example, so that an editor completes it', () => {
+    const schema = JSON.parse(readFileSync('schemas/cxmap.portfolio.schema.json', 'utf8')) as {
+      properties: Record<string, { description?: string; examples?: unknown[] }>;
+    };
+    const keys = Object.entries(schema.properties);
+    expect(keys.map(([k]) => k)).toEqual(['portfolio', 'name', 'journeys', 'actors', 'channels', 'personas']);
+    expect(keys.filter(([, p]) => !p.description || !p.examples?.length).map(([k]) => k)).toEqual([]);
   });
 });
