@@ -44,12 +44,21 @@ const noCurrency: RuleMeta = {
   recommended: 'warn',
 };
 
+const differsFromPortfolio: RuleMeta = {
+  id: 'differs-from-portfolio',
+  kind: 'format',
+  description:
+    'An actor or channel a map defines otherwise than the portfolio that lists it (`cxmap.portfolio.yaml`): the map uses its own, so the journeys count the same team differently.',
+  recommended: 'warn',
+};
+
 /** Every rule `cxmap check` knows, in the order of the docs. */
 export const CHECK_RULES: readonly RuleMeta[] = [
   yamlWarning,
   unnamedActor,
   unknownChannel,
   noCurrency,
+  differsFromPortfolio,
   ...POLICIES,
   ...RULES,
   beatBenchmark,

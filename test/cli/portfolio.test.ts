@@ -148,6 +148,27 @@ describe('cxmap portfolio', () => {
     }
   });
 
+  it("has cxmap check warn at a map's own actor that differs from the shared one", () => {
+    const d = mkdtempSync(join(tmpdir(), 'cxmap-portfolio-check-'));
+    try {
+      writeFileSync(
+        join(d, 'cxmap.portfolio.yaml'),
+        'portfolio: 1\nname: P\njourneys: [a.cxmap.yaml]\nactors:\n  desk: { kind: frontstage, name: Desk }\n',
+      );
+      writeFileSync(
+        join(d, 'a.cxmap.yaml'),
+        'cxmap: 1\nprocess: { name: A, customer: C, goal: G }\nactors:\n  me: { kind: customer, name: Me }\n  desk: { kind: backstage, name: Desk }\nsteps:\n  - { id: a, name: A, actor: me, next: b }\n  - { id: b, name: B, actor: desk }\n',
+      );
+      const checked = cxmap(['check', 'a.cxmap.yaml', '--format', 'json'], { cwd: d });
+      const results = JSON.parse(checked.stdout) as { findings: { code: string; line: number; column: number }[] }[];
+      expect(
+        results[0]!.findings.filter((f) => f.code === 'differs-from-portfolio').map((f) => `${f.line}:${f.column}`),
+      ).toEqual(['5:3']);
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+
   it('says how to use it in --help, with an example', () => {
     expect(cxmap(['portfolio', '--help']).stdout).toContain(
       '$ cxmap portfolio examples/lifecycle/cxmap.portfolio.yaml',

@@ -18,6 +18,7 @@ describe('rule metadata', () => {
       'unnamed-actor': 'warn',
       'unknown-channel': 'warn',
       'no-currency': 'warn',
+      'differs-from-portfolio': 'warn',
       'max-handoffs': ['warn', 5],
       'max-transfers': ['warn', 2],
       'max-channel-switches': ['warn', 2],
