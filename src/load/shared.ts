@@ -13,7 +13,7 @@ import { checkShape } from './schema.js';
 import type { Persona, RawMap } from './types.js';
 
 /** The name of a portfolio file, which a map in the same folder is looked up in. */
-export const PORTFOLIO_FILE = 'cxmap.portfolio.yaml';
+const PORTFOLIO_FILE = 'cxmap.portfolio.yaml';
 
 /** A portfolio file as written, once it has passed its schema. */
 export interface RawPortfolio {
