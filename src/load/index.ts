@@ -15,4 +15,4 @@ export type * from './types.js';
 export { BASES, feelingWord, isBasis, LANES, partyOf, WAIT_KINDS, waitKindOf } from './types.js';
 export * from './channels.js';
 export * from './portfolio.js';
-export type { RawPortfolio, Shared } from './shared.js';
+export { sharedBeside, type RawPortfolio, type Shared } from './shared.js';
