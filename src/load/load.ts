@@ -5,7 +5,7 @@ import { checkShape } from './schema.js';
 import { checkSemantics } from './semantic.js';
 import { repair } from './repair.js';
 import { sharedBeside, withShared, type Shared } from './shared.js';
-import { sortFindings, type Finding } from '../core/index.js';
+import { finding, sortFindings, type Finding } from '../core/index.js';
 import type { ProcessMap, RawMap } from './types.js';
 
 export interface LoadedMap {
@@ -20,11 +20,20 @@ export interface LoadedMap {
   layout?: TextLayout;
 }
 
+/** A portfolio file given where a map is expected: `portfolio:` at the top and no `cxmap:`. */
+const isPortfolio = (data: unknown) =>
+  data !== null && typeof data === 'object' && 'portfolio' in data && !('cxmap' in data);
+
 /** Loads a map from its text; with `shared`, the actors and channels of its portfolio (src/load/shared.ts). */
 export function loadText(text: string, file: string, shared?: Shared): LoadedMap {
   const parsed = parseYaml(text);
   const { source } = parsed;
   if (parsed.data === undefined) return { file, source, findings: sortFindings(parsed.findings) };
+  if (isPortfolio(parsed.data)) {
+    const message =
+      'this is a portfolio (it starts with `portfolio: 1`), not a map: its report is `cxmap portfolio <file>`, and each map it lists is checked on its own (docs/portfolio.md)';
+    return { file, source, findings: [finding('not-a-map', message, source.keyAt([], 'portfolio'))] };
+  }
   const { data, findings: sharing } = shared
     ? withShared(parsed.data, shared, source)
     : { data: parsed.data, findings: [] };

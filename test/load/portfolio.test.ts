@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadFile, loadPortfolio } from '../../src/load/index.js';
+import { loadFile, loadPortfolio, loadText } from '../../src/load/index.js';
 
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -148,5 +148,22 @@ describe('schemas/cxmap.portfolio.schema.json', () => {
     const keys = Object.entries(schema.properties);
     expect(keys.map(([k]) => k)).toEqual(['portfolio', 'name', 'journeys', 'actors', 'channels', 'personas']);
     expect(keys.filter(([, p]) => !p.description || !p.examples?.length).map(([k]) => k)).toEqual([]);
+  });
+});
+
+describe('a portfolio given where a map is expected', () => {
+  it('is one finding that says what it is and what to run', () => {
+    expect(loadText(PORTFOLIO, 'cxmap.portfolio.yaml').findings).toEqual([
+      {
+        code: 'not-a-map',
+        severity: 'error',
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 10,
+        message:
+          'this is a portfolio (it starts with `portfolio: 1`), not a map: its report is `cxmap portfolio <file>`, and each map it lists is checked on its own (docs/portfolio.md)',
+      },
+    ]);
   });
 });
