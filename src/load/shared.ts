@@ -78,7 +78,8 @@ export function withShared(data: unknown, shared: Shared, source: SourceMap): { 
   const steps = Array.isArray(data.steps) ? (data.steps as unknown[]) : [];
   for (const step of steps) {
     const id = isObject(step) && typeof step.actor === 'string' ? step.actor : undefined;
-    if (id !== undefined && !(id in actors) && Object.hasOwn(shared.actors, id)) actors[id] = shared.actors[id];
+    if (id !== undefined && !Object.hasOwn(actors, id) && Object.hasOwn(shared.actors, id))
+      actors[id] = shared.actors[id];
   }
   for (const id of Object.keys(own ?? {}))
     if (Object.hasOwn(shared.actors, id) && canonical(own![id]) !== canonical(shared.actors[id]))
