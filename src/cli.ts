@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<{ register: Register }>> = {
   render: () => import('./commands/render.js'),
   report: () => import('./commands/report.js'),
   deck: () => import('./commands/deck.js'),
+  portfolio: () => import('./commands/portfolio.js'),
   improve: () => import('./commands/improve.js'),
   compare: () => import('./commands/compare.js'),
   init: () => import('./commands/init.js'),

@@ -17,3 +17,4 @@ export * from './time.js';
 export * from './step-facts.js';
 export * from './changes.js';
 export * from './segments.js';
+export * from './portfolio.js';

@@ -15,3 +15,5 @@ export * from './semantic.js';
 export type * from './types.js';
 export { BASES, feelingWord, isBasis, LANES, partyOf, WAIT_KINDS, waitKindOf } from './types.js';
 export * from './channels.js';
+export * from './portfolio.js';
+export { sharedBeside, type RawPortfolio, type Shared } from './shared.js';

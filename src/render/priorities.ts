@@ -10,7 +10,7 @@ import type { Ranking } from '../rules/index.js';
 import { quadrantMermaid } from './matrix.js';
 import { prioritiesChart } from './svg/priorities.js';
 
-export const priorities = (ranking: Ranking, title: string, map: ProcessMap): string =>
+export const priorities = (ranking: Ranking, title: string, map: Pick<ProcessMap, 'steps'>): string =>
   quadrantMermaid(
     prioritiesChart(ranking, title, map),
     { x: ['Little effort', 'Much effort'], y: ['Little value', 'Much value'] },

@@ -208,14 +208,15 @@ export function flowPictures(analysis: Analysis, views: readonly ViewName[]): Dr
 /** The opportunities by value and effort, drawn for slides and pictures. */
 export const prioritiesDrawn = (
   ranking: Ranking,
-  map: ProcessMap,
+  /** What names the steps in the titles, and the process in the default title. */
+  map: Pick<ProcessMap, 'steps'> & { process: Pick<ProcessMap['process'], 'name'> },
   page?: Page,
   title = `${map.process.name} · opportunities by value and effort`,
 ): Drawn =>
   drawn('priorities', 'opportunities by value and effort', [prioritiesDrawing(ranking, title, map)], page)[0]!;
 
 /** The opportunities of a map by value and effort, from its ranking. */
-export const prioritiesDiagram = (ranking: Ranking, map: ProcessMap): Diagram => ({
+export const prioritiesDiagram = (ranking: Ranking, map: Pick<ProcessMap, 'steps'>): Diagram => ({
   view: 'priorities',
   caption: 'opportunities by value and effort',
   // The title is short enough for the chart's width; the page around it names the process.

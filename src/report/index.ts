@@ -17,3 +17,4 @@ export * from './pptx.js';
 export * from './personas.js';
 export * from './csv.js';
 export * from './summary.js';
+export * from './portfolio.js';

@@ -52,6 +52,14 @@ const unknownPersona: RuleMeta = {
   recommended: 'warn',
 };
 
+const differsFromPortfolio: RuleMeta = {
+  id: 'differs-from-portfolio',
+  kind: 'format',
+  description:
+    'An actor or channel a map defines otherwise than the portfolio that lists it (`cxmap.portfolio.yaml`): the map uses its own, so the journeys count the same team differently.',
+  recommended: 'warn',
+};
+
 /** Every rule `cxmap check` knows, in the order of the docs. */
 export const CHECK_RULES: readonly RuleMeta[] = [
   yamlWarning,
@@ -59,6 +67,7 @@ export const CHECK_RULES: readonly RuleMeta[] = [
   unknownChannel,
   noCurrency,
   unknownPersona,
+  differsFromPortfolio,
   ...POLICIES,
   ...RULES,
   beatBenchmark,

@@ -4,7 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { relative, sep } from 'node:path';
-import { loadText, type LoadedMap, type ProcessMap, git, userArgs } from '../load/index.js';
+import { loadText, sharedBeside, type LoadedMap, type ProcessMap, git, userArgs } from '../load/index.js';
 import { finding, START, UsageError, type Finding } from '../core/index.js';
 import { checkMap, settingsFor, type RunConfig } from '../rules/index.js';
 import { loadForRun } from './inputs.js';
@@ -89,9 +89,11 @@ function baselines(ref: string, changed: Set<string>, cwd: string): (path: strin
     if (!changed.has(file)) return undefined;
     let before: LoadedMap | undefined;
     try {
+      // A map of a portfolio is read with what today's portfolio shares, as the map itself is.
       before = loadText(
         git(userArgs(['show'], `${ref}:./${file}`), `${file} at ${ref}`, cwd).toString(),
         `${ref}:${file}`,
+        sharedBeside(path),
       );
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;

@@ -13,3 +13,4 @@ export * from './render.js';
 export * from './reports.js';
 export * from './templates.js';
 export * from './deck.js';
+export * from './portfolio.js';

@@ -1,7 +1,7 @@
 /** Properties that hold for every valid map, checked on random maps built from the shapes a flow can take. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { analyze, analyzeExact } from '../../src/analysis/index.js';
+import { analyze, analyzeExact, teamLoads } from '../../src/analysis/index.js';
 import { postDominators } from '../../src/core/graph.js';
 import { mean } from '../../src/core/index.js';
 import { scoreJson } from '../../src/report/score-json.js';
@@ -308,6 +308,21 @@ describe('maps at the edges of what the format accepts', () => {
         expect(JSON.stringify({ figures, scored })).not.toMatch(/null/);
       }),
       { seed: 12, numRuns: 300 },
+    );
+  });
+});
+
+describe('the load of teams, on every valid map with a volume', () => {
+  it("adds up to the map's staff hours a year: every hour of work is some team's, once", () => {
+    fc.assert(
+      fc.property(maps, (yaml) => {
+        const a = analyzeExact(mapOf(yaml.replace('goal: G }', 'goal: G, volume: 1200/y }')));
+        const teams = teamLoads([[a]]);
+        // The header's actors are all the company's people (no `org`, no `type: system`).
+        expect(teams.reduce((sum, t) => sum + t.hours, 0)).toBeCloseTo(a.business.yearly!.staffHours, 6);
+        for (const t of teams) expect(t.hours).toBeGreaterThan(0);
+      }),
+      { numRuns: 200 },
     );
   });
 });

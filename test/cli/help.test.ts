@@ -8,6 +8,7 @@ const COMMANDS = [
   'render',
   'report',
   'deck',
+  'portfolio',
   'improve',
   'compare',
   'init',

@@ -57,6 +57,14 @@ const cases: Case[] = [
     message: 'the file is empty: a map starts with `cxmap: 1`, then `process`, `actors` and `steps`',
   },
   {
+    code: 'not-a-map',
+    yaml: '# the lifecycle\nportfolio: 1\nname: P\njourneys: [a.cxmap.yaml]\n',
+    line: 2,
+    column: 1,
+    message:
+      'this is a portfolio (it starts with `portfolio: 1`), not a map: its report is `cxmap portfolio <file>`, and each map it lists is checked on its own (docs/portfolio.md)',
+  },
+  {
     code: 'unknown-key',
     yaml: HEADER.replace('steps:\n', 'stpes:\n  - id: a\n'),
     line: 10,
@@ -690,6 +698,7 @@ describe('one broken map per finding code', () => {
       'missing-stage',
       'no-start',
       'no-way-out',
+      'not-a-map',
       'not-text',
       'outcome-not-end',
       'parallel-entry',

@@ -19,6 +19,7 @@ describe('rule metadata', () => {
       'unknown-channel': 'warn',
       'no-currency': 'warn',
       'unknown-persona': 'warn',
+      'differs-from-portfolio': 'warn',
       'max-handoffs': ['warn', 5],
       'max-transfers': ['warn', 2],
       'max-channel-switches': ['warn', 2],

@@ -74,5 +74,5 @@ export function prioritiesChart(ranking: Ranking, title: string, map: Pick<Proce
   };
 }
 
-export const prioritiesDrawing = (ranking: Ranking, title: string, map: ProcessMap): Drawing =>
+export const prioritiesDrawing = (ranking: Ranking, title: string, map: Pick<ProcessMap, 'steps'>): Drawing =>
   quadrantDrawing(prioritiesChart(ranking, title, map));
