@@ -162,6 +162,10 @@ describe('cxmap validate usage', () => {
       'examples/car-insurance-claim.cxmap.yaml',
       'examples/home-loan.cxmap.yaml',
       'examples/hospital-referral.cxmap.yaml',
+      // These three use the actors of their folder's cxmap.portfolio.yaml, which a map loaded alone picks up.
+      'examples/lifecycle/apply.cxmap.yaml',
+      'examples/lifecycle/get-help.cxmap.yaml',
+      'examples/lifecycle/move-in.cxmap.yaml',
       'examples/templates/application.cxmap.yaml',
       'examples/templates/blank.cxmap.yaml',
       'examples/templates/claim.cxmap.yaml',
