@@ -18,14 +18,21 @@ export interface LoadedMap {
   map?: ProcessMap;
   /** How the file was saved (line breaks, byte-order mark), for writing a map made from it the same way. */
   layout?: TextLayout;
+  /** The portfolio whose actors, channels and personas the map was loaded with. */
+  shared?: Shared;
 }
 
 /** A portfolio file given where a map is expected: `portfolio:` at the top and no `cxmap:`. */
 const isPortfolio = (data: unknown) =>
   data !== null && typeof data === 'object' && 'portfolio' in data && !('cxmap' in data);
 
-/** Loads a map from its text; with `shared`, the actors and channels of its portfolio (src/load/shared.ts). */
+/** Loads a map from its text; with `shared`, the actors, channels and personas of its portfolio (src/load/shared.ts). */
 export function loadText(text: string, file: string, shared?: Shared): LoadedMap {
+  const loaded = loadAlone(text, file, shared);
+  return shared ? { ...loaded, shared } : loaded;
+}
+
+function loadAlone(text: string, file: string, shared?: Shared): LoadedMap {
   const parsed = parseYaml(text);
   const { source } = parsed;
   if (parsed.data === undefined) return { file, source, findings: sortFindings(parsed.findings) };

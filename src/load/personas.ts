@@ -3,6 +3,7 @@
  * of cxmap.config.yaml, or of a portfolio file). A map is valid without the team's configuration, so a persona no one
  * defines is a warning at the id as written, never an error.
  */
+import { basename } from 'node:path';
 import { isMap, isScalar } from 'yaml';
 import { didYouMean, finding, type Finding } from '../core/index.js';
 import type { LoadedMap } from './load.js';
@@ -25,17 +26,27 @@ export function personaRefs(loaded: LoadedMap): { path: Path; id: string }[] {
   return [...text(['process', 'persona']), ...ids.flatMap((id) => text(['segments', id, 'persona']))];
 }
 
-/** An `unknown-persona` warning at each persona the map names that `personas` does not define. */
+/** The personas a map may name: the configuration's, and those of the portfolio it was loaded with, which win. */
+export const knownPersonas = (
+  loaded: LoadedMap,
+  configured: Readonly<Record<string, Persona>>,
+): Readonly<Record<string, Persona>> => ({ ...configured, ...loaded.shared?.personas });
+
+/**
+ * An `unknown-persona` warning at each persona the map names that `personas` does not define (`knownPersonas`:
+ * the configuration's and the portfolio's).
+ */
 export function personaFindings(loaded: LoadedMap, personas: Readonly<Record<string, Persona>>): Finding[] {
   const known = Object.keys(personas);
+  const where = `cxmap.config.yaml${loaded.shared ? ` or ${basename(loaded.shared.file)}` : ''}`;
   return personaRefs(loaded)
     .filter((ref) => !Object.hasOwn(personas, ref.id))
     .map((ref) =>
       finding(
         'unknown-persona',
         known.length === 0
-          ? `the persona \`${ref.id}\` has no card: no personas are defined: add them under personas: in cxmap.config.yaml`
-          : `the persona \`${ref.id}\` is not one of the team's personas${didYouMean(ref.id, known)}: define it under personas: in cxmap.config.yaml`,
+          ? `the persona \`${ref.id}\` has no card: no personas are defined: add them under personas: in ${where}`
+          : `the persona \`${ref.id}\` is not one of the team's personas${didYouMean(ref.id, known)}: define it under personas: in ${where}`,
         loaded.source!.at(ref.path),
         'warning',
       ),

@@ -25,17 +25,19 @@ export interface RawPortfolio {
   personas?: Record<string, Persona>;
 }
 
-/** The actors and channels a portfolio gives the maps it lists, and the file they come from (for messages). */
+/** The actors, channels and personas a portfolio gives the maps it lists, and the file they come from (for messages). */
 export interface Shared {
   file: string;
   actors: RawMap['actors'];
   channels: NonNullable<RawMap['channels']>;
+  personas: Readonly<Record<string, Persona>>;
 }
 
 export const sharedOf = (file: string, raw: RawPortfolio): Shared => ({
   file,
   actors: raw.actors ?? {},
   channels: raw.channels ?? {},
+  personas: raw.personas ?? {},
 });
 
 /** A value as text with its keys in order, so that two definitions written in another order are equal. */

@@ -13,7 +13,6 @@ import {
   stripJourney,
   teamLoads,
   type Analysis,
-  type SegmentedAnalysis,
   type StripJourney,
   type TeamLoad,
 } from '../analysis/index.js';
@@ -26,7 +25,6 @@ import { scoreJson } from './score-json.js';
 export interface ScoredJourney {
   file: string;
   analysis: Analysis;
-  segmented?: SegmentedAnalysis;
   ranking: Ranking;
 }
 
@@ -89,7 +87,8 @@ export interface PortfolioModel {
   mixedCurrencies: boolean;
 }
 
-const parts = (j: ScoredJourney) => (j.segmented ? j.segmented.segments.map((s) => s.analysis) : [j.analysis]);
+const parts = (j: ScoredJourney) =>
+  j.analysis.segmented ? j.analysis.segmented.segments.map((s) => s.analysis) : [j.analysis];
 const yearlyOf = (s: ScoreJson) => s.metrics.yearly as Yearly | undefined;
 const darkOf = (s: ScoreJson) => s.metrics.darkTimeSeconds as number | null | undefined;
 /** Descending, a figure that is missing after every figure. */
@@ -110,7 +109,7 @@ export function portfolioModel(name: string, file: string, scored: readonly Scor
   const journeys = scored.map((j) => ({
     file: j.file,
     name: j.analysis.map.process.name,
-    score: scoreJson(j.analysis, j.file, j.segmented),
+    score: scoreJson(j.analysis, j.file, j.analysis.segmented),
   }));
   const withVolume = journeys.map((_, i) => i).filter((i) => yearlyOf(journeys[i]!.score)?.customerDays != null);
   const ranked = [...withVolume].sort((a, b) => {

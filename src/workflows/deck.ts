@@ -1,5 +1,5 @@
 /** A PowerPoint deck of one or more maps: their slides, the diagrams as native shapes, one .pptx file. No browser. */
-import type { LoadedMap } from '../load/index.js';
+import { knownPersonas, type LoadedMap } from '../load/index.js';
 import { analyzeInParallel } from '../analysis/index.js';
 import { opportunities, RULES, type RunConfig } from '../rules/index.js';
 import { deckSlides, deckStory, personaCards, pptxOf, type AppendixChoice, type DeckStory } from '../report/index.js';
@@ -45,7 +45,7 @@ export async function writeDeck(
         ranking: opportunities(analysis, RULES, options.run.efforts, options.run.levers),
         toBe: toBeAnalysis,
         segments: analysis.segmented,
-        cards: personaCards(l.map!, options.run.personas),
+        cards: personaCards(l.map!, knownPersonas(l, options.run.personas)),
         date: options.date,
       }),
     );

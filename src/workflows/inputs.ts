@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { UsageError, sortFindings } from '../core/index.js';
-import { loadFile, personaFindings, type LoadedMap } from '../load/index.js';
+import { knownPersonas, loadFile, personaFindings, type LoadedMap } from '../load/index.js';
 import type { RunConfig } from '../rules/index.js';
 import { realPath } from './output.js';
 
@@ -98,10 +98,11 @@ export async function discoverMaps(cwd: string): Promise<string[]> {
 
 /**
  * A map loaded for a run (every command that reads the configuration loads its maps here): its own findings, and an
- * `unknown-persona` warning at each persona it names that the configuration's `personas:` does not define.
+ * `unknown-persona` warning at each persona it names that neither the configuration's `personas:` nor its
+ * portfolio's defines.
  */
 export function loadForRun(path: string, run: RunConfig): LoadedMap {
   const loaded = loadFile(path);
-  const personas = personaFindings(loaded, run.personas);
+  const personas = personaFindings(loaded, knownPersonas(loaded, run.personas));
   return personas.length === 0 ? loaded : { ...loaded, findings: sortFindings([...loaded.findings, ...personas]) };
 }

@@ -5,7 +5,7 @@
  */
 import { basename, join } from 'node:path';
 import type { LoadedPortfolio } from '../load/index.js';
-import { analyzeInParallel, analyzeSegments } from '../analysis/index.js';
+import { analyzeInParallel } from '../analysis/index.js';
 import { opportunities, RULES, type RunConfig } from '../rules/index.js';
 import { prioritiesDiagram, prioritiesDrawn } from '../render/index.js';
 import {
@@ -35,7 +35,6 @@ export async function scorePortfolio(loaded: LoadedPortfolio, run: RunConfig): P
     scored.push({
       file: l.file,
       analysis,
-      ...(l.map!.segments ? { segmented: analyzeSegments(l.map!, run) } : {}),
       ranking: opportunities(analysis, RULES, run.efforts, run.levers),
     });
   }

@@ -1,6 +1,6 @@
 /** The reports of maps written to files: Markdown and JSON with Mermaid text, HTML with the pictures cxmap draws. */
 import { join } from 'node:path';
-import type { LoadedMap } from '../load/index.js';
+import { knownPersonas, type LoadedMap } from '../load/index.js';
 import { analyzeInParallel } from '../analysis/index.js';
 import { opportunities, RULES, type RunConfig } from '../rules/index.js';
 import { flowPictures, prioritiesDiagram, prioritiesDrawn, viewDiagrams } from '../render/index.js';
@@ -49,7 +49,7 @@ export async function writeReports(
     }
     const path = outputs.plan(`${base}.report.${options.format}`, `the report of ${l.file}`);
     const segments = analysis.segmented;
-    const cards = personaCards(l.map!, options.run.personas);
+    const cards = personaCards(l.map!, knownPersonas(l, options.run.personas));
     const mermaid = () => [
       ...REPORT_VIEWS.flatMap((v) => viewDiagrams(analysis, v)),
       prioritiesDiagram(found, analysis.map),

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadFile, loadPortfolio, loadText } from '../../src/load/index.js';
+import { knownPersonas, loadFile, loadPortfolio, loadText, personaFindings } from '../../src/load/index.js';
 
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -136,6 +136,25 @@ describe('a map of a portfolio loaded alone', () => {
     expect(loadFile(join(d, 'other.cxmap.yaml')).findings.map((f) => `${f.line}:${f.column} ${f.code}`)).toEqual([
       '6:47 unknown-channel',
       '7:40 unknown-actor',
+    ]);
+  });
+  it("knows the portfolio's personas beside the configuration's, and says where to define one it lacks", () => {
+    const named = (persona: string) =>
+      map('A').replace('process: { name: A,', `process: { persona: ${persona}, name: A,`);
+    const d = folder({
+      'cxmap.portfolio.yaml': PORTFOLIO,
+      'a.cxmap.yaml': named('saver'),
+      'b.cxmap.yaml': named('savr'),
+    });
+    const configured = { planner: { name: 'Pat' } };
+    const a = loadFile(join(d, 'a.cxmap.yaml'));
+    expect(Object.keys(knownPersonas(a, configured))).toEqual(['planner', 'saver']);
+    expect(personaFindings(a, knownPersonas(a, configured))).toEqual([]);
+    const b = loadFile(join(d, 'b.cxmap.yaml'));
+    expect(
+      personaFindings(b, knownPersonas(b, configured)).map((f) => `${f.line}:${f.column} ${f.code}: ${f.message}`),
+    ).toEqual([
+      "2:21 unknown-persona: the persona `savr` is not one of the team's personas (did you mean `saver`?): define it under personas: in cxmap.config.yaml or cxmap.portfolio.yaml",
     ]);
   });
 });
