@@ -16,7 +16,7 @@ import {
   type StripJourney,
   type TeamLoad,
 } from '../analysis/index.js';
-import { plainWords, type Ranked, type Ranking } from '../rules/index.js';
+import { plainWords, whatIf, type Evaluated, type Ranked, type Ranking } from '../rules/index.js';
 import type { Diagram, Drawn } from '../render/index.js';
 import type { Block, Cell } from './document.js';
 import { scoreJson } from './score-json.js';
@@ -163,7 +163,10 @@ export function portfolioModel(name: string, file: string, scored: readonly Scor
 
 /**
  * The programmes: for each team (actor, the customer's left out) and each channel, the opportunities that act on it,
- * when they come from two journeys or more; the most customer days saved first.
+ * when they come from two journeys or more; the most customer days saved first. What a programme saves is what its
+ * changes save made together: in each journey, its changes of that journey made on one copy of the map (the savings
+ * of changes to the same journey overlap, so they are never added), then the journeys added up (their customers are
+ * not the same cases).
  */
 function programmesOf(
   opportunities: readonly PortfolioOpportunity[],
@@ -186,14 +189,29 @@ function programmesOf(
       groups.set(key, group);
       group.members.push(index);
       if (!group.journeys.includes(o.journey)) group.journeys.push(o.journey);
-      const add = (x: number | null, y: number | null) => (y === null ? x : (x ?? 0) + y);
-      group.customerDays = add(group.customerDays, o.ranked.yearly.customerDays);
-      if (!mixedCurrencies) group.cost = add(group.cost, o.ranked.yearly.cost);
     }
   });
+  const add = (x: number | null, y: number | null) => (y === null ? x : (x ?? 0) + y);
+  const together = (g: Programme): Programme => {
+    const journeys = [...g.journeys].sort((a, b) => a - b);
+    let { customerDays, cost } = g;
+    for (const j of journeys) {
+      const own = g.members.filter((m) => opportunities[m]!.journey === j).map((m) => opportunities[m]!.ranked);
+      const made: Evaluated =
+        own.length === 1
+          ? own[0]!
+          : whatIf(
+              scored[j]!.analysis,
+              own.map((r) => r.opportunity),
+            );
+      customerDays = add(customerDays, made.yearly.customerDays);
+      if (!mixedCurrencies) cost = add(cost, made.yearly.cost);
+    }
+    return { ...g, journeys, customerDays, cost };
+  };
   return [...groups.values()]
     .filter((g) => g.journeys.length >= 2)
-    .map((g) => ({ ...g, journeys: [...g.journeys].sort((a, b) => a - b) }))
+    .map(together)
     .sort(
       (a, b) =>
         desc(a.customerDays, b.customerDays) ||
