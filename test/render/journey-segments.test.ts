@@ -232,3 +232,18 @@ ${steps.join('\n')}
     );
   });
 });
+
+describe('where the customers of a map with segments go', () => {
+  it("blends each segment's shares by its own chances on the ways drawn from the map as written", () => {
+    // test/fixtures/segments.cxmap.yaml: 30% of first-time buyers (60%) and 10% of re-mortgagers (40%) are sent back
+    // to fix their application, then go on to the decision. As written (30%), the map said 30% and 70%.
+    const model = journeyModel(
+      analyzeExact(mapOf(readFileSync(new URL('../fixtures/segments.cxmap.yaml', import.meta.url), 'utf8'))),
+    );
+    const detour = model.branches.find((b) => b.kind === 'detour')!;
+    expect(detour.steps.map((s) => s.id)).toEqual(['fix']);
+    expect(detour.share).toBeCloseTo(0.6 * 0.3 + 0.4 * 0.1, 12); // 0.22
+    expect(model.detoured).toBeCloseTo(0.22, 12);
+    expect(model.asDrawn).toBeCloseTo(0.6 * 0.7 + 0.4 * 0.9, 12); // 0.78
+  });
+});

@@ -8,7 +8,7 @@
  */
 import { formatDuration, solveChain, type Calendar } from '../../../core/index.js';
 import { isCustomerFacing, likelyPath, reachOf, type ExactAnalysis as Analysis } from '../../../analysis/index.js';
-import type { ProcessMap, Step } from '../../../load/index.js';
+import type { Choice, ProcessMap, Step } from '../../../load/index.js';
 
 /** A wait shorter than this between two steps of the main path is not shown. */
 const SHOWN_WAIT = 60;
@@ -108,14 +108,18 @@ export function journeyModel(analysis: Analysis): JourneyModel {
 }
 
 function modelOf(analysis: Analysis): JourneyModel {
-  const { map, time } = analysis;
+  const { map } = analysis;
   const bars = likelyPath(analysis);
   const path = bars.map((b) => b.step);
   const onPath = new Set(path);
   const isEnd = (i: number) => map.steps[i]!.next.kind === 'end';
   // The customer lives their own steps, the frontstage's, and the ending they reach whoever makes it.
   const lived = (i: number) => isCustomerFacing(map.steps[i]!) || isEnd(i);
-  const reach = (i: number) => reachOf(time, i);
+  // Who goes where: of a map with segments, each segment by its own chances (on the ways drawn from the map as
+  // written), weighted by its share; a step a segment skips is one it does not reach.
+  const parts = customersOf(analysis);
+  const blend = (f: (part: Part) => number) => parts.reduce((sum, part) => sum + part.share * f(part), 0);
+  const reach = (i: number) => blend((part) => part.reach(map.steps[i]!.id));
 
   const stepOf = (i: number, wait = 0): JourneyStep => {
     const s = map.steps[i]!;
@@ -228,7 +232,7 @@ function modelOf(analysis: Analysis): JourneyModel {
             kind: 'detour',
             back: map.steps[c.to]!.name,
             choice: c.label,
-            share: reach(step.index) * c.chance,
+            share: blend((part) => part.reach(step.id) * part.chance(c)),
             steps: [step],
           });
         }
@@ -239,10 +243,34 @@ function modelOf(analysis: Analysis): JourneyModel {
     calendar: map.process.calendar,
     main,
     branches,
-    asDrawn: asDrawnShare(map, path),
-    detoured: detourShare(map, detourSteps, detourEdges),
+    asDrawn: blend((part) => asDrawnShare(map, path, part.chance)),
+    detoured: blend((part) => detourShare(map, detourSteps, detourEdges, part.chance)),
     ...segmentsOf(map),
   };
+}
+
+/** A part of the customers: all of them, or a segment, with its share, its chance of a way and its reach of a step. */
+interface Part {
+  share: number;
+  chance: (way: Choice) => number;
+  /** The share of the part that reaches the step at least once, by the step's id. */
+  reach: (id: string) => number;
+}
+
+function customersOf(analysis: Analysis): Part[] {
+  const segments = analysis.segmented?.segments;
+  if (!segments) {
+    const index = new Map(analysis.map.steps.map((s) => [s.id, s.index]));
+    return [{ share: 1, chance: (way) => way.chance, reach: (id) => reachOf(analysis.time, index.get(id)!) }];
+  }
+  return segments.map(({ segment, analysis: own }) => {
+    const index = new Map(own.map.steps.map((s) => [s.id, s.index]));
+    return {
+      share: segment.share,
+      chance: (way) => way.for?.[segment.id] ?? way.chance,
+      reach: (id) => (index.has(id) ? reachOf(own.time, index.get(id)!) : 0),
+    };
+  });
 }
 
 /**
@@ -275,14 +303,14 @@ function segmentsOf(map: ProcessMap): Pick<JourneyModel, 'segments' | 'undrawn'>
  * branch, so it costs no chance. Home loan: 70 % complete at the first check x 80 % approved at the first
  * underwriting = 56 %.
  */
-function asDrawnShare(map: ProcessMap, path: readonly number[]): number {
+function asDrawnShare(map: ProcessMap, path: readonly number[], chance: Part['chance']): number {
   const order = new Map(path.map((i, k) => [i, k]));
   let share = 1;
   for (const i of path) {
     const next = map.steps[i]!.next;
     if (next.kind !== 'choice') continue;
     const on = next.choices.filter((c) => (order.get(c.to) ?? -1) > order.get(i)!);
-    if (on.length) share *= Math.max(...on.map((c) => c.chance));
+    if (on.length) share *= Math.max(...on.map(chance));
   }
   return share;
 }
@@ -294,7 +322,12 @@ function asDrawnShare(map: ProcessMap, path: readonly number[]): number {
  * is the share. Parallel work is passed over (the split leads to its join): a detour inside a parallel branch is not
  * counted here (none of the examples has one); each such detour still shows with its own share.
  */
-function detourShare(map: ProcessMap, steps: ReadonlySet<number>, edges: ReadonlySet<string>): number {
+function detourShare(
+  map: ProcessMap,
+  steps: ReadonlySet<number>,
+  edges: ReadonlySet<string>,
+  chance: Part['chance'],
+): number {
   const sink = map.steps.length;
   const succ: number[][] = [];
   const weight: number[][] = [];
@@ -304,7 +337,7 @@ function detourShare(map: ProcessMap, steps: ReadonlySet<number>, edges: Readonl
         ? []
         : s.next.kind === 'all'
           ? [{ to: s.next.join, w: 1 }]
-          : s.next.choices.map((c) => ({ to: c.to, w: c.chance }));
+          : s.next.choices.map((c) => ({ to: c.to, w: chance(c) }));
     const to = out.map((o) => (steps.has(o.to) || edges.has(`${s.index}>${o.to}`) ? sink : o.to));
     succ.push(to);
     weight.push(out.map((o) => o.w));
