@@ -563,9 +563,18 @@ function proposalRows(analysis: ExactAnalysis, ranking: Ranking, shown: readonly
 /** The reasons behind changes, for the notes: why each, what else it changes, what it rests on. */
 function reasons(analysis: ExactAnalysis, ranking: Ranking, shown: readonly Ranked[]): string[] {
   const { words } = wordsOf(analysis);
+  const { perSegment, effects, savedAYear, yearly } = savingWords(analysis);
+  // A map with segments: what each change does for each of them, beside the blend the slide gives.
+  const bySegment = (r: Ranked) =>
+    perSegment(r)
+      .map(({ name, share, own }) => {
+        const changes = [effects(own, WHATIF_METRICS), yearly && savedAYear(own) && `saved a year: ${savedAYear(own)}`];
+        return ` ${name} (${wholePercent(share)}): ${changes.filter(Boolean).join('; ') || 'nothing'}.`;
+      })
+      .join('');
   return shown.map(
     (r) =>
-      `${ranking.ranked.indexOf(r) + 1}. ${words(r.opportunity.title)}: ${words(r.opportunity.why)}.${r.sizes.length ? ` It assumes ${words(assumption(r.sizes, false, 'board'))}.` : ''}`,
+      `${ranking.ranked.indexOf(r) + 1}. ${words(r.opportunity.title)}: ${words(r.opportunity.why)}.${r.sizes.length ? ` It assumes ${words(assumption(r.sizes, false, 'board'))}.` : ''}${bySegment(r) ? ` Saved per segment (the slide gives the blend):${bySegment(r)}` : ''}`,
   );
 }
 

@@ -323,7 +323,8 @@ export function opportunityBlocks<P extends Diagram | Drawn = never>(
   const { ranked } = ranking;
   if (considered(ranking).length === 0)
     return [{ kind: 'paragraph', text: 'No rule finds an opportunity in this map.' }];
-  const { savingCell, effects, otherEffects, savedAYear, oneOff, yearly } = savingWords(analysis);
+  const { savingCell, effects, otherEffects, savedAYear, oneOff, yearly, savedInShort, perSegment } =
+    savingWords(analysis);
   // Beside the title, which names the places.
   const assumes = (o: Evaluated) => assumption(o.sizes, false);
   const anyMeets = ranked.some((r) => r.meets.length > 0);
@@ -384,11 +385,6 @@ export function opportunityBlocks<P extends Diagram | Drawn = never>(
   // A map with segments: what each change saves each segment, beside the blend the ranking uses.
   const segments = analysis.segmented?.segments ?? [];
   if (segments.length > 0 && shown.length > 0) {
-    const saved = (e: Evaluated) =>
-      [savingCell('leadTime', e), yearly ? savedAYear(e) : '']
-        .map((x) => (typeof x === 'string' ? x : x.text))
-        .filter((x) => x !== '')
-        .join('; ') || 'nothing';
     blocks.push(
       {
         kind: 'paragraph',
@@ -406,8 +402,8 @@ export function opportunityBlocks<P extends Diagram | Drawn = never>(
         rows: shown.map((r, k) => [
           String(k + 1),
           name(r),
-          ...segments.map((_, j) => saved(forSegment(r, j))),
-          saved(r),
+          ...perSegment(r).map((x) => savedInShort(x.own)),
+          savedInShort(r),
         ]),
       },
     );

@@ -71,7 +71,20 @@ export function savingWords(analysis: ExactAnalysis) {
   // What a change costs once (cut-wait's capacity), where the map gives what it takes.
   const oneOff = (o: Evaluated) =>
     o.oneOff ? between(show('money', o.oneOff.low, units), show('money', o.oneOff.high, units)) : '';
-  return { savingCell, effects, otherEffects, savedAYear, oneOff, yearly };
+  // What a change saves one segment or the blend, in one line: the lead time of a case, and a year.
+  const savedInShort = (e: Evaluated) =>
+    [savingCell('leadTime', e), yearly ? savedAYear(e) : '']
+      .map((x) => (typeof x === 'string' ? x : x.text))
+      .filter((x) => x !== '')
+      .join('; ') || 'nothing';
+  /** What a change does for each segment of a map with segments, in the map's order; none without segments. */
+  const perSegment = (e: Evaluated) =>
+    (analysis.segmented?.segments ?? []).map((s, k) => ({
+      name: s.segment.name,
+      share: s.segment.share,
+      own: forSegment(e, k),
+    }));
+  return { savingCell, effects, otherEffects, savedAYear, oneOff, yearly, savedInShort, perSegment };
 }
 
 /**

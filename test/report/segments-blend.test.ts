@@ -258,10 +258,10 @@ steps:
       ['yes', 0.7],
       ['no', 0.3],
     ]);
-    // 40 h = 1.7 d, 37 h of it waiting: 92.5%. The shares of the main way and the detours are those of the map as
-    // written (A's 80%), not blended.
+    // 40 h = 1.7 d, 37 h of it waiting: 92.5%. The main way as drawn (approved) is blended as the endings are:
+    // 0.75 × 80% + 0.25 × 40% = 70%.
     expect(glanceModel(analysis).summary).toBe(
-      'A customer spends 1.7 d on average, 92.5\u00A0% of it waiting; 70\u00A0% reach the goal. 80\u00A0% go the main way exactly as drawn, 0\u00A0% take at least one detour.',
+      'A customer spends 1.7 d on average, 92.5\u00A0% of it waiting; 70\u00A0% reach the goal. 70\u00A0% go the main way exactly as drawn, 0\u00A0% take at least one detour.',
     );
   });
 });

@@ -162,6 +162,14 @@ describe('segments in the deck', () => {
         ].join('\n'),
       );
 
+      // The proposals' notes: what the change does for each segment, beside the blend on the slide. The wait before
+      // the check, cut by 25-50%: 12-24 h of the first-time buyers' 2 d, for 600 cases a year = 300-600 customer
+      // days; 6-12 h of the re-mortgagers' 1 d, for 400 cases = 100-200.
+      const lines = notes.flatMap((n) => n.join('\n').split('\n'));
+      expect(lines.filter((line) => line.includes('Saved per segment'))).toEqual([
+        "1. Cut the wait before “Check the application” (2.0 d now): the customer waits 2.0 d before “Check the application”: 82% of the lead time; it is a queue for Loan clerk's capacity (the map gives no other kind of wait), which working faster or adding capacity cuts. It assumes the wait cut by 25-50% (our assumption). Saved per segment (the slide gives the blend): First-time buyer (60%): lead time −12 h to −1.0 d; saved a year: customer days 300 to 600. Re-mortgager (40%): lead time −6 to −12 h; saved a year: customer days 100 to 200.",
+      ]);
+
       // The appendix slide, once, after the divider: its title a sentence with the figures, its table every figure.
       const at = titles.indexOf('The segments side by side: First-time buyer takes 2.4 days, Re-mortgager 1.2 days');
       expect(at).toBeGreaterThan(divider);
