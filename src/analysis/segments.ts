@@ -182,14 +182,25 @@ export function mixedSimulation(maps: readonly ProcessMap[], shares: readonly nu
 }
 
 /**
- * Where a case's time goes (waiting, value-adding work...): of a map with segments, each class share-weighted over
- * the segments (each is a part of the lead time, an additive figure), so that the classes add up to the blended
- * lead time.
+ * Where a case's time goes (waiting, value-adding work...) at the steps of `subset` (all by default): of a map with
+ * segments, each class share-weighted over the segments (each is a part of the lead time, an additive figure), so
+ * that the classes of all steps add up to the blended lead time.
  */
-export function blendedTimeSplit(analysis: ExactAnalysis): TimeSlice[] {
-  if (!analysis.segmented) return timeSplit(analysis);
-  const parts = analysis.segmented.segments.map((s) => ({ share: s.segment.share, split: timeSplit(s.analysis) }));
-  return timeSplit(analysis).map((slice, k) => ({
+export function blendedTimeSplit(
+  analysis: ExactAnalysis,
+  subset: readonly number[] = analysis.map.steps.map((s) => s.index),
+): TimeSlice[] {
+  if (!analysis.segmented) return timeSplit(analysis, subset);
+  // The same steps in each segment's map, by id: a step the segment skips holds none of its time.
+  const ids = new Set(subset.map((i) => analysis.map.steps[i]!.id));
+  const parts = analysis.segmented.segments.map((s) => ({
+    share: s.segment.share,
+    split: timeSplit(
+      s.analysis,
+      s.analysis.map.steps.filter((step) => ids.has(step.id)).map((step) => step.index),
+    ),
+  }));
+  return timeSplit(analysis, subset).map((slice, k) => ({
     ...slice,
     seconds: parts.reduce((sum, p) => sum + p.share * p.split[k]!.seconds, 0),
   }));

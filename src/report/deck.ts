@@ -173,6 +173,17 @@ export function deckStory({ analysis, ranking, toBe, segments, cards = [], date 
       rows: summary.figures.map((f) => [f.label, f.now, f.target, f.status, f.benchmark]),
     },
     after: [
+      // A blend hides the gap between its segments: the board sees each one's lead time beside it.
+      ...(segments
+        ? [
+            [
+              'The segments',
+              `the figures above are the blend of ${segments.segments.length} segments: ${segments.segments
+                .map((s) => `${s.segment.name} (${wholePercent(s.segment.share)}) ${days(s.analysis.time.leadTime)}`)
+                .join('; ')}`,
+            ] as [string, string],
+          ]
+        : []),
       ...(summary.proposal ? [['What we propose', summary.proposal] as [string, string]] : []),
       ...(summary.changes.length > 0 ? [['The changes', summary.changes.join('; ')] as [string, string]] : []),
       ['Decision asked', summary.decision],
@@ -563,14 +574,11 @@ function proposalRows(analysis: ExactAnalysis, ranking: Ranking, shown: readonly
 /** The reasons behind changes, for the notes: why each, what else it changes, what it rests on. */
 function reasons(analysis: ExactAnalysis, ranking: Ranking, shown: readonly Ranked[]): string[] {
   const { words } = wordsOf(analysis);
-  const { perSegment, effects, savedAYear, yearly } = savingWords(analysis);
+  const { perSegment, savedInShort } = savingWords(analysis);
   // A map with segments: what each change does for each of them, beside the blend the slide gives.
   const bySegment = (r: Ranked) =>
     perSegment(r)
-      .map(({ name, share, own }) => {
-        const changes = [effects(own, WHATIF_METRICS), yearly && savedAYear(own) && `saved a year: ${savedAYear(own)}`];
-        return ` ${name} (${wholePercent(share)}): ${changes.filter(Boolean).join('; ') || 'nothing'}.`;
-      })
+      .map(({ name, share, own }) => ` ${name} (${wholePercent(share)}): ${savedInShort(own)}.`)
       .join('');
   return shown.map(
     (r) =>

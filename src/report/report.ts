@@ -388,7 +388,7 @@ export function opportunityBlocks<P extends Diagram | Drawn = never>(
     blocks.push(
       {
         kind: 'paragraph',
-        text: "Saved per segment: the lead time of a case and, a year, what each segment saves (each carries its share of the volume). The blend, which the ranking uses, is the share-weighted sum of the segments' savings of a case and the sum of their savings a year.",
+        text: "What each change does for each segment: the figures of a case it moves and, a year, what it saves (each segment carries its share of the volume). The blend, which the ranking uses, is the share-weighted sum of the segments' figures of a case and the sum of their savings a year.",
       },
       {
         kind: 'table',

@@ -71,11 +71,10 @@ export function savingWords(analysis: ExactAnalysis) {
   // What a change costs once (cut-wait's capacity), where the map gives what it takes.
   const oneOff = (o: Evaluated) =>
     o.oneOff ? between(show('money', o.oneOff.low, units), show('money', o.oneOff.high, units)) : '';
-  // What a change saves one segment or the blend, in one line: the lead time of a case, and a year.
+  // What a change does for one segment or the blend, in one line: every figure it moves, and what it saves a year.
   const savedInShort = (e: Evaluated) =>
-    [savingCell('leadTime', e), yearly ? savedAYear(e) : '']
-      .map((x) => (typeof x === 'string' ? x : x.text))
-      .filter((x) => x !== '')
+    [effects(e, WHATIF_METRICS), yearly && savedAYear(e) && `saved a year: ${savedAYear(e)}`]
+      .filter(Boolean)
       .join('; ') || 'nothing';
   /** What a change does for each segment of a map with segments, in the map's order; none without segments. */
   const perSegment = (e: Evaluated) =>

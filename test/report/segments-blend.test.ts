@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze, analyzeExact, endings, metric, stageFigures } from '../../src/analysis/index.js';
 import { glanceModel } from '../../src/render/svg/journey/glance.js';
+import { timeModel } from '../../src/render/svg/time.js';
 import { executiveSummary } from '../../src/report/index.js';
 import { opportunities, whatIf, type Opportunity } from '../../src/rules/index.js';
 import { loadFile, loadText, type ProcessMap } from '../../src/load/index.js';
@@ -152,7 +153,7 @@ describe('the savings of an opportunity on a map with segments', () => {
       [
         '| \\# | Opportunity | First-time buyer (60%) | Re-mortgager (40%) | Blend |',
         '| --: | --- | --- | --- | --- |',
-        '| 1 | Cut the wait before `check` (2.0 d now) (`cut-wait:check`) | −12 h to −1.0 d; customer days 300 to 600 | −6 to −12 h; customer days 100 to 200 | −9 h 36 m to −19 h 12 m; customer days 400 to 800 |',
+        '| 1 | Cut the wait before `check` (2.0 d now) (`cut-wait:check`) | lead time −12 h to −1.0 d; saved a year: customer days 300 to 600 | lead time −6 to −12 h; saved a year: customer days 100 to 200 | lead time −9 h 36 m to −19 h 12 m; saved a year: customer days 400 to 800 |',
       ].join('\n'),
     );
   });
@@ -263,5 +264,19 @@ steps:
     expect(glanceModel(analysis).summary).toBe(
       'A customer spends 1.7 d on average, 92.5\u00A0% of it waiting; 70\u00A0% reach the goal. 70\u00A0% go the main way exactly as drawn, 0\u00A0% take at least one detour.',
     );
+  });
+});
+
+describe('the time chart of a map with segments', () => {
+  it("gives each stage's blended waiting and work, adding up to the blended lead time", () => {
+    const analysis = analyzeExact(loadFile('test/fixtures/segments.cxmap.yaml').map!);
+    const model = timeModel(
+      analysis,
+      analysis.map.steps.map((s) => s.index),
+    );
+    // The blend of docs/scoring.md: 46.79 h = 168,444 s, of which waiting 157,248 s (0.6 × 48 h + 0.6 × 0.3 × 24 h +
+    // 0.4 × 24 h + 0.4 × 0.1 × 24 h = 43.68 h); the map as written would say 58.35 h.
+    expect(model.lead).toBeCloseTo(168_444, 6);
+    expect(model.wait.seconds).toBeCloseTo(157_248, 6);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { CHART, FONT, INK, LH, MARGIN, MUTED, TIME_COLOUR } from '../theme.js';
 import { dayWords, formatDuration, isWorkingCalendar } from '../../core/index.js';
-import { timeSplit, type ExactAnalysis as Analysis, type TimeSlice } from '../../analysis/index.js';
+import { blendedTimeSplit, type ExactAnalysis as Analysis, type TimeSlice } from '../../analysis/index.js';
 import { textWidth, wrap } from './font.js';
 import type { Drawing, Shape } from './scene.js';
 import { legendShapes, swatch, titleShape } from './shapes.js';
@@ -36,7 +36,7 @@ export interface TimeModel {
 }
 
 const bars = (analysis: Analysis, steps: readonly number[]) => {
-  const [wait, ...work] = timeSplit(analysis, steps).map((s) => ({ ...s, colour: TIME_COLOUR[s.key] }));
+  const [wait, ...work] = blendedTimeSplit(analysis, steps).map((s) => ({ ...s, colour: TIME_COLOUR[s.key] }));
   return { wait: wait!, work, workTotal: work.reduce((t, w) => t + w.seconds, 0) };
 };
 
