@@ -152,7 +152,7 @@ describe('segments in the deck', () => {
       expect(divider).toBeLessThanOrEqual(14);
 
       // The executive summary (the second slide) says on the slide that its figures are the blend, and of what.
-      expect(runs(slides[1]!)).toContain(
+      expect(runs(slides[1])).toContain(
         'the figures above are the blend of 2 segments: First-time buyer (60%) 2.4 days; Re-mortgager (40%) 1.2 days',
       );
       // The executive summary's notes name each segment with its lead time.
