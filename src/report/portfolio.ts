@@ -16,7 +16,7 @@ import {
   type StripJourney,
   type TeamLoad,
 } from '../analysis/index.js';
-import { plainWords, whatIf, type Evaluated, type Ranked, type Ranking } from '../rules/index.js';
+import { isRecommended, plainWords, whatIf, type Evaluated, type Ranked, type Ranking } from '../rules/index.js';
 import type { Diagram, Drawn } from '../render/index.js';
 import type { Block, Cell } from './document.js';
 import { scoreJson } from './score-json.js';
@@ -162,8 +162,8 @@ export function portfolioModel(name: string, file: string, scored: readonly Scor
 }
 
 /**
- * The programmes: for each team (actor, the customer's left out) and each channel, the opportunities that act on it,
- * when they come from two journeys or more; the most customer days saved first. What a programme saves is what its
+ * The programmes: for each team (actor, the customer's left out) and each channel, the recommended opportunities
+ * that act on it, when they come from two journeys or more; the most customer days saved first. What a programme saves is what its
  * changes save made together: in each journey, its changes of that journey made on one copy of the map (the savings
  * of changes to the same journey overlap, so they are never added), then the journeys added up (their customers are
  * not the same cases).
@@ -175,6 +175,8 @@ function programmesOf(
 ): Programme[] {
   const groups = new Map<string, Programme>();
   opportunities.forEach((o, index) => {
+    // A programme is put to the board: only changes the company can make alone at a worthwhile effort.
+    if (!isRecommended(o.ranked)) return;
     const map = scored[o.journey]!.analysis.map;
     const keys = [
       ...o.actors.map((id) => {
@@ -393,7 +395,7 @@ export function portfolioBlocks<P extends Diagram | Drawn>(model: PortfolioModel
     { kind: 'heading', level: 2, text: 'Programmes: one change across journeys' },
     {
       kind: 'paragraph',
-      text: 'A change acts on the teams (actors other than the customer) and channels of the steps it changes; the changes of two journeys or more that act on the same team or channel make one programme.',
+      text: "A change acts on the teams (actors other than the customer) and channels of the steps it changes; the recommended changes of two journeys or more that act on the same team or channel make one programme. A programme saves what its changes save made together in each journey. A change may act on several teams and channels, so it may be in several programmes: the programmes' savings do not add up.",
     },
     model.programmes.length === 0
       ? { kind: 'paragraph', text: 'No team or channel has changes in more than one journey.' }

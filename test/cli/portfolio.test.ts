@@ -109,11 +109,10 @@ describe('cxmap portfolio', () => {
     expect(json.lifecycle[2]!.handsOnTo).toBeNull();
   });
 
-  it('groups the changes that act on the service desk in several journeys as one programme', () => {
-    expect(json.programmes.map((p) => `${p.kind}:${p.id} ${p.journeys.length}`)).toEqual([
-      'actor:desk 3',
-      'channel:phone 2',
-    ]);
+  it('groups the recommended changes that act on the service desk in several journeys as one programme', () => {
+    // Join's cut wait at the desk's check is a thankless task (value 2.2 for effort 3): not put to the board, so
+    // the desk's programme spans Use and Leave, and the phone (Join's and Use's) has no programme.
+    expect(json.programmes.map((p) => `${p.kind}:${p.id} ${p.journeys.length}`)).toEqual(['actor:desk 2']);
   });
 
   it('writes Markdown with the ranking table and the unranked journey said', () => {
@@ -121,7 +120,7 @@ describe('cxmap portfolio', () => {
     expect(md.status).toBe(0);
     const text = readFileSync(join(out, 'cxmap.portfolio.md'), 'utf8');
     expect(text).toContain('| 1 | Join | 3,083 | EUR 70,000 | 1.0 d | 3.1 d | 🔴 Lead time missed |');
-    expect(text).toContain('| Service desk (team) | Join, Use, Leave | 1, 3, 4, 5 |');
+    expect(text).toContain('| Service desk (team) | Use, Leave | 1, 3, 4 | 57.57 | EUR 9,474 |');
     expect(text).toContain('Not ranked, as their maps give no volume (cases a year, `process.volume`): Leave.');
     expect(text).toContain('| Service desk | team | 1,500 | EUR 90,000 | Join 500, Use 1,000 |');
   });
