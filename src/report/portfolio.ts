@@ -16,7 +16,16 @@ import {
   type StripJourney,
   type TeamLoad,
 } from '../analysis/index.js';
-import { isRecommended, plainWords, whatIf, type Evaluated, type Ranked, type Ranking } from '../rules/index.js';
+import {
+  isRecommended,
+  plainWords,
+  whatIf,
+  WHATIF_METRICS,
+  type Evaluated,
+  type Ranked,
+  type Ranking,
+} from '../rules/index.js';
+import { savingWords } from './savings.js';
 import type { Diagram, Drawn } from '../render/index.js';
 import type { Block, Cell } from './document.js';
 import { scoreJson } from './score-json.js';
@@ -51,6 +60,8 @@ export interface RankedJourney {
 export interface PortfolioOpportunity {
   journey: number;
   ranked: Ranked;
+  /** What it changes for a case of its journey, in words: every figure it moves, as its journey's report says it. */
+  changes: string;
   /** The team (actor ids, the customer's left out) and channels of the steps it changes. */
   actors: string[];
   channels: string[];
@@ -126,6 +137,7 @@ export function portfolioModel(name: string, file: string, scored: readonly Scor
     .flatMap((j, journey) =>
       j.ranking.ranked.map((r) => ({
         journey,
+        changes: savingWords(j.analysis).effects(r, WHATIF_METRICS) || 'nothing the figures show',
         ranked: {
           ...r,
           opportunity: {
@@ -248,6 +260,7 @@ export function portfolioJson(model: PortfolioModel) {
       file: model.journeys[o.journey]!.file,
       id: o.ranked.opportunity.id,
       title: o.ranked.opportunity.title,
+      changes: o.changes,
       value: r3(o.ranked.value),
       effort: o.ranked.effort,
       quadrant: o.ranked.quadrant,
@@ -373,17 +386,19 @@ export function portfolioBlocks<P extends Diagram | Drawn>(model: PortfolioModel
               '#',
               'Change',
               'Journey',
+              'What it changes for a case',
               'Quadrant',
               'Value',
               'Effort',
               'Customer days saved a year',
               'Cost saved a year',
             ],
-            right: [0, 4, 5, 6, 7],
+            right: [0, 5, 6, 7, 8],
             rows: model.opportunities.map((o, k): Cell[] => [
               String(k + 1),
               o.ranked.opportunity.title.slice(journeyName(o.journey).length + 2),
               journeyName(o.journey),
+              o.changes,
               o.ranked.quadrant,
               o.ranked.value.toFixed(1),
               String(o.ranked.effort),

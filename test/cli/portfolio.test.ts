@@ -121,6 +121,11 @@ describe('cxmap portfolio', () => {
     const text = readFileSync(join(out, 'cxmap.portfolio.md'), 'utf8');
     expect(text).toContain('| 1 | Join | 3,083 | EUR 70,000 | 1.0 d | 3.1 d | 🔴 Lead time missed |');
     expect(text).toContain('| Service desk (team) | Use, Leave | 1, 3, 4 | 57.57 | EUR 9,474 |');
+    // What a change does for a case, beside what it saves a year: Join's cut wait before opening the account, 2 d
+    // cut by 25-50%, is 12 h to 1 d of waiting, all of it without news (the map sets no news there).
+    expect(text).toContain(
+      '| 2 | Cut the wait before “Open the account” (2.0 d now) | Join | lead time −12 h to −1.0 d, dark time −12 h to −1.0 d | major project | 4.3 | 3 | 750 | EUR 0 |',
+    );
     expect(text).toContain('Not ranked, as their maps give no volume (cases a year, `process.volume`): Leave.');
     expect(text).toContain('| Service desk | team | 1,500 | EUR 90,000 | Join 500, Use 1,000 |');
   });
