@@ -999,24 +999,24 @@ function portfolioPersonas(model: PortfolioModel, cards: PortfolioDeckInput['car
     const [low, high] = [Math.min(...shares), Math.max(...shares)].map(wholePercent);
     const segments = [...new Set(own.flatMap((o) => o.card.segments.map((s) => s.name)))];
     const persona = own[0]!.card.persona;
-    return {
+    const card: SlideCard = {
       name: persona.name,
       standsFor: `${segments.length > 0 ? `${wordList(segments)}, ` : ''}${low === high ? low : `${low} to ${high}`} of the customers of ${counted(own.length, 'journey')}`,
       ...(persona.description ? { description: persona.description } : {}),
       points: cardPoints(persona),
       ...(persona.quote ? { quote: persona.quote } : {}),
-      own,
     };
+    return { card, own };
   });
   return {
     kind: 'cards',
     title: `Who we mapped: ${counted(ids.length, 'persona')} across the ${counted(model.journeys.length, 'journey')}`,
-    cards: shown.map(({ own: _, ...card }) => card),
+    cards: shown.map((c) => c.card),
     notes: lines(
       'The personas the team agreed for the customers of these journeys: archetypes drawn from research, each standing for a share of the customers of each journey (its segments there).',
       ...shown.map(
         (c) =>
-          `- ${c.name}: ${c.own.map((o) => `${wholePercent(o.card.share)} of ${model.journeys[o.journey]!.name}`).join(', ')}.`,
+          `- ${c.card.name}: ${c.own.map((o) => `${wholePercent(o.card.share)} of ${model.journeys[o.journey]!.name}`).join(', ')}.`,
       ),
       ids.length > DECK_CARDS && `${counted(ids.length - DECK_CARDS, 'more persona')} in the report.`,
     ),
