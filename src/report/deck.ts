@@ -57,6 +57,7 @@ import { boardWords, executiveSummary, HEADLINE_METRICS } from './summary.js';
 import { leadTimeMove, savingWords, togetherSentence } from './savings.js';
 import { cardPoints, standsFor, type PersonaCard } from './personas.js';
 import {
+  opportunitiesTable,
   portfolioWords,
   programmesTable,
   rankingTable,
@@ -967,23 +968,48 @@ export function portfolioStory({ model, cards, date }: PortfolioDeckInput): Slid
   if (ranked.length > 0) {
     const quick = ranked.filter((r) => r.quadrant === 'quick win').length;
     const named = { steps: [], process: { name: model.name } };
+    const title = (shown: number) =>
+      `${quick > 0 ? `${quick} of the ${counted(ranked.length, 'change')} across the journeys ${quick === 1 ? 'is a quick win' : 'are quick wins'}` : `No quick win among the ${counted(ranked.length, 'change')} across the journeys`}${shown < ranked.length ? `; the best ${shown} drawn` : ''}`;
+    const drawnWith = (shown: number) =>
+      prioritiesDrawn({ ...model.matrix, ranked: ranked.slice(0, shown) }, named, SLIDE_PAGE, title(shown));
+    // As many changes, best first, as the chart's key holds at 10 pt on the slide; the rest in the appendix's table.
+    let shown = ranked.length;
+    let picture = drawnWith(shown);
+    while (shown > 1 && picture.drawing.minText * picture.scale < DECK_MIN_PT) picture = drawnWith(--shown);
     slides.push({
       kind: 'picture',
-      picture: prioritiesDrawn(
-        model.matrix,
-        named,
-        SLIDE_PAGE,
-        quick > 0
-          ? `${quick} of the ${counted(ranked.length, 'change')} across the journeys ${quick === 1 ? 'is a quick win' : 'are quick wins'}`
-          : `No quick win among the ${counted(ranked.length, 'change')} across the journeys`,
-      ),
+      picture,
+      ...(shown < ranked.length
+        ? {
+            footnote: `Changes ${shown + 1} to ${ranked.length} are in the appendix, with every change across the journeys.`,
+          }
+        : {}),
       notes: lines(
-        "Every journey's changes on one chart: value (the share of the customer's waiting, effort and the business's cost a change takes away, 0 to 5) against effort (0 to 5).",
+        "Every journey's changes on one chart: value (the share of the customer's waiting, effort and the business's cost a change takes away, 0 to 5) against effort (0 to 5). The numbers are those of the programmes and of the appendix's table.",
         ...ranked.map((r, k) => `${k + 1}. ${r.opportunity.title} (${r.quadrant}).`),
       ),
     });
   }
   return slides;
+}
+
+/** The smallest text of a slide, in points, outside its foot band. */
+const DECK_MIN_PT = 10;
+
+/** The portfolio's appendix: every change across the journeys, the matrix's numbers and their journeys. */
+export function portfolioAppendix(model: PortfolioModel): Slide[] {
+  if (model.opportunities.length === 0) return [];
+  return [
+    {
+      kind: 'table',
+      title: `Every change across the ${counted(model.journeys.length, 'journey')}: ${model.opportunities.length}, best first`,
+      table: plainTable(opportunitiesTable(model)),
+      footnote:
+        "Savings a year at the middle of their sizes; savings overlap, so they do not add up. Each journey's appendix says what each change rests on.",
+      notes:
+        'Every change the rules found in the journeys, ranked on one value and effort scale, with its number on the chart.',
+    },
+  ];
 }
 
 /**

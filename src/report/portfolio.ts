@@ -301,6 +301,26 @@ export function rankingTable(model: PortfolioModel): TableBlock {
   };
 }
 
+/** Every change across the journeys, best first, each by its number on the matrix: the report's table and the deck's. */
+export function opportunitiesTable(model: PortfolioModel): TableBlock {
+  const { amount, money, journeyName } = portfolioWords(model);
+  return {
+    kind: 'table',
+    head: ['#', 'Change', 'Journey', 'Quadrant', 'Value', 'Effort', 'Customer days saved a year', 'Cost saved a year'],
+    right: [0, 4, 5, 6, 7],
+    rows: model.opportunities.map((o, k): Cell[] => [
+      String(k + 1),
+      o.ranked.opportunity.title.slice(journeyName(o.journey).length + 2),
+      journeyName(o.journey),
+      o.ranked.quadrant,
+      o.ranked.value.toFixed(1),
+      String(o.ranked.effort),
+      amount(o.ranked.yearly.customerDays),
+      model.mixedCurrencies ? '' : money(o.ranked.yearly.cost),
+    ]),
+  };
+}
+
 /** The programmes as a table, the changes by their number on the matrix; none when there is no programme. */
 export function programmesTable(model: PortfolioModel): TableBlock | undefined {
   const { amount, money, journeyName } = portfolioWords(model);
@@ -350,7 +370,7 @@ export function portfolioBlocks<P extends Diagram | Drawn>(
   matrix: P,
   strip: readonly P[] = [],
 ): Block<P>[] {
-  const { amount, money, journeyName } = portfolioWords(model);
+  const { journeyName } = portfolioWords(model);
   const unranked = model.journeys.filter((j) => j.rank === null);
   const blocks: Block<P>[] = [
     { kind: 'heading', level: 1, text: model.name },
@@ -408,33 +428,7 @@ export function portfolioBlocks<P extends Diagram | Drawn>(
     { kind: 'heading', level: 2, text: 'Opportunities across journeys' },
     ...(model.opportunities.length === 0
       ? [{ kind: 'paragraph' as const, text: 'No journey has a change to propose.' }]
-      : [
-          { kind: 'diagram' as const, diagram: matrix },
-          {
-            kind: 'table' as const,
-            head: [
-              '#',
-              'Change',
-              'Journey',
-              'Quadrant',
-              'Value',
-              'Effort',
-              'Customer days saved a year',
-              'Cost saved a year',
-            ],
-            right: [0, 4, 5, 6, 7],
-            rows: model.opportunities.map((o, k): Cell[] => [
-              String(k + 1),
-              o.ranked.opportunity.title.slice(journeyName(o.journey).length + 2),
-              journeyName(o.journey),
-              o.ranked.quadrant,
-              o.ranked.value.toFixed(1),
-              String(o.ranked.effort),
-              amount(o.ranked.yearly.customerDays),
-              model.mixedCurrencies ? '' : money(o.ranked.yearly.cost),
-            ]),
-          },
-        ]),
+      : [{ kind: 'diagram' as const, diagram: matrix }, opportunitiesTable(model)]),
     { kind: 'heading', level: 2, text: 'Programmes: one change across journeys' },
     {
       kind: 'paragraph',

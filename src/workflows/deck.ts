@@ -6,6 +6,7 @@ import {
   deckSlides,
   deckStory,
   personaCards,
+  portfolioAppendix,
   portfolioModel,
   portfolioStory,
   pptxOf,
@@ -88,7 +89,7 @@ export async function writePortfolioDeck(
         cards: scored.map((j) => personaCards(j.analysis.map, personas)),
         date: options.date,
       }),
-      appendix: [],
+      appendix: portfolioAppendix(model),
     },
     ...scored.map((j) =>
       deckStory({ analysis: j.analysis, ranking: j.ranking, segments: j.analysis.segmented, date: options.date }),
