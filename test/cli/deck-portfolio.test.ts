@@ -49,7 +49,7 @@ async function read(bytes: Buffer): Promise<Read> {
       .sort(byNumber);
   const xml = reader();
   const slides = await Promise.all(
-    parts(/^ppt\/slides\/slide\d+\.xml$/).map(async (n) => xml.parse(await zip.file(n)!.async('string')) as Xml),
+    parts(/^ppt\/slides\/slide\d+\.xml$/).map(async (n) => xml.parse(await zip.file(n)!.async('string'))),
   );
   const titles = slides.map((s) =>
     nodes(s, 'p:sp')

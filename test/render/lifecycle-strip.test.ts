@@ -76,7 +76,9 @@ describe('the lifecycle strip', () => {
       [478, 29.2, 'Keys'],
     ]);
     expect(
-      d.shapes.filter((s) => s.kind === 'text' && s.anchor === 'end').map((s) => (s as { lines: string[] }).lines[0]),
+      texts(d)
+        .filter((s) => s.anchor === 'end')
+        .map((s) => s.lines[0]),
     ).toEqual(['very good', 'good', 'neutral', 'bad', 'very bad']);
     expect(byRole(d, 'feeling-dot')).toHaveLength(3);
     expect(byRole(d, 'feeling-line').map(at)).toEqual(['M123 124 L255 88']);
