@@ -201,3 +201,31 @@ describe('the deck of a portfolio', () => {
     );
   });
 });
+
+describe('cxmap deck of a portfolio, refused', () => {
+  it('takes the portfolio file alone: with another map or --to-be it is a usage error (exit 2), no deck', () => {
+    const out = join(dir, 'refused.pptx');
+    const portfolio = join(dir, 'cxmap.portfolio.yaml');
+    const message = `cxmap: ${portfolio} is a portfolio: its deck takes the portfolio file alone, without other maps or --to-be\n`;
+    for (const extra of [['examples/home-loan.cxmap.yaml'], ['--to-be', 'examples/home-loan.cxmap.yaml']]) {
+      const run = cxmap(['deck', portfolio, ...extra, '-o', out]);
+      expect([run.status, run.stderr]).toEqual([2, message]);
+    }
+    expect(readdirSync(dir)).not.toContain('refused.pptx');
+  });
+
+  it("writes the portfolio's findings and no deck when a journey is missing (exit 1)", () => {
+    const file = join(dir, 'missing.portfolio.yaml');
+    writeFileSync(
+      file,
+      'portfolio: 1\nname: Missing\njourneys: [apply.cxmap.yaml, gone.cxmap.yaml]\nactors: {}\nchannels: {}\npersonas: {}\n',
+    );
+    const run = cxmap(['deck', file, '-o', join(dir, 'missing.pptx')]);
+    expect(run.status).toBe(1);
+    // At the entry of the missing map: line 3, column 30.
+    expect(run.stdout).toContain(
+      'missing.portfolio.yaml\n  3:30  error  there is no map gone.cxmap.yaml beside the portfolio  unknown-journey\n',
+    );
+    expect(readdirSync(dir)).not.toContain('missing.pptx');
+  });
+});
