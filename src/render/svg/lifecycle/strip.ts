@@ -84,8 +84,9 @@ export function stripColumns(journeys: readonly StripInput[], width: number): { 
 const bandHeight = (step: number) => L.headerHeight + L.nameHeight + 2 * L.levelPad + 4 * step;
 
 /**
- * The strip as drawings for `page` (by default a slide's body): each as wide as the page inside its margins, with as
- * many bands as its height holds; `title` names the drawing (its SVG's title), the page around it says the rest.
+ * The strip as drawings for `page` (by default a slide's body): its columns no wider than the page inside its
+ * margins, as many bands to a drawing as its height holds (the levels of feeling spread out where it holds fewer);
+ * `title` names each drawing (its SVG's title), the page around it says the rest.
  */
 export function lifecycleDrawings(journeys: readonly StripInput[], title: string, page: Page = SLIDE_BODY): Drawing[] {
   const width = page.width - 2 * PAGE_MARGIN;
