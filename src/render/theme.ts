@@ -244,3 +244,30 @@ export const JOURNEY_SEGMENTS = {
   spread: 3,
   ringSpread: 12,
 } as const;
+
+/**
+ * The lifecycle strip of a portfolio (render/svg/lifecycle/): each journey's stages as columns under its name, the
+ * worst feeling of each stage as a dot on five levels, an arrow where one journey hands the customer on to the next.
+ * Its text is 10 pt on the slide; a strip wider than the slide's body is cut into bands, one under the other.
+ */
+export const LIFECYCLE_STRIP = {
+  text: 10,
+  /** The journey's name over its stages. */
+  header: 11,
+  headerHeight: 16,
+  /** The column of the feeling words, left of the stages. */
+  gutter: 58,
+  /** A stage's column: the narrowest (two lines of its name at 10 pt stay readable) and the widest. */
+  narrowest: 64,
+  widest: 130,
+  /** Between two stages of a journey; before a journey, where the arrow of the hand-on stands. */
+  gap: 2,
+  handOn: 22,
+  /** The stage's name on up to two lines, and the room around the levels of feeling. */
+  nameHeight: 29,
+  /** Between two levels of feeling: at least (four bands to a slide's body), at most where the body has room. */
+  levelStep: 7,
+  tallestStep: 18,
+  levelPad: 7,
+  bandGap: 8,
+} as const;

@@ -18,6 +18,8 @@ import { blueprintDrawings, blueprintGlance, type GlanceOptions } from './svg/bl
 export type { GlanceOptions } from './svg/blueprint/index.js';
 import { journeyGlanceDrawing, type JourneyGlanceOptions } from './svg/journey/glance.js';
 import { journeyDrawings } from './svg/journey/scene.js';
+import { lifecycleDrawings, type StripInput } from './svg/lifecycle/strip.js';
+export type { StripInput } from './svg/lifecycle/strip.js';
 import { matrixDrawing } from './svg/matrix.js';
 import { prioritiesDrawing } from './svg/priorities.js';
 import { svgOf, type Drawing } from './svg/scene.js';
@@ -29,7 +31,7 @@ export type ViewName = (typeof VIEWS)[number];
 
 interface Picture {
   /** The view, or `priorities`: the opportunities by value and effort, which the report draws from its ranking. */
-  view: ViewName | 'priorities';
+  view: ViewName | 'priorities' | 'lifecycle';
   /** Part number and count when the view had to be split, with what the part holds. */
   part?: { index: number; count: number; label: string };
   /** One line for readers: what the diagram shows. */
@@ -127,7 +129,7 @@ export function viewDiagrams(analysis: Analysis, view: ViewName): Diagram[] {
  * the readable minimum: the drawings were split so that it holds); without one, each at its own size.
  */
 function drawn(
-  view: ViewName | 'priorities',
+  view: ViewName | 'priorities' | 'lifecycle',
   caption: string,
   drawings: readonly Drawing[],
   page?: Page,
@@ -248,3 +250,11 @@ export const journeyGlanceDrawn = (
   page: Page = PAGES['16:9'],
   options: JourneyGlanceOptions = {},
 ): Drawn => drawn('journey', 'the journey at a glance', [journeyGlanceDrawing(analysis, options)], page)[0]!;
+
+/**
+ * The lifecycle strip of a portfolio (render/svg/lifecycle/): its journeys' stages in order with the worst feeling in
+ * each and the hand-on from one journey to the next, drawn for a slide's body (in parts when its bands need more
+ * than one) or, without a page, each part at its own size for a page that flows.
+ */
+export const lifecycleDrawn = (journeys: readonly StripInput[], title: string, page?: Page): Drawn[] =>
+  drawn('lifecycle', 'the lifecycle', lifecycleDrawings(journeys, title), page);

@@ -20,6 +20,7 @@ import {
   endings,
   metric,
   reachOf,
+  show,
   stageFigures,
   type Analysis,
   type ExactAnalysis,
@@ -39,6 +40,7 @@ import {
   drawnDiagrams,
   journeyGlanceDrawn,
   journeyModel,
+  lifecycleDrawn,
   PAGES,
   prioritiesDrawn,
   SLIDE_BODY,
@@ -47,13 +49,24 @@ import {
   type Drawn,
 } from '../render/index.js';
 import { comparisonTable } from './compare.js';
-import { plainText, type Block, type TableBlock as Table } from './document.js';
+import { plainText, type Block, type Cell, type TableBlock as Table } from './document.js';
 import { assumedFigures, basisShares, scorecardBlocks, segmentsDiffer, timeSentence } from './report.js';
 import { segmentFigures } from './scorecard.js';
 import { unitFacts, unitsNote } from './units.js';
 import { boardWords, executiveSummary, HEADLINE_METRICS } from './summary.js';
 import { leadTimeMove, savingWords, togetherSentence } from './savings.js';
 import { cardPoints, standsFor, type PersonaCard } from './personas.js';
+import {
+  opportunitiesTable,
+  portfolioWords,
+  programmesTable,
+  rankingTable,
+  stripOf,
+  teamsTable,
+  yearlyOf,
+  type PortfolioModel,
+  type RankedJourney,
+} from './portfolio.js';
 
 export type Slide =
   | { kind: 'title'; title: string; subtitle: string; facts: [string, string][]; notes: string }
@@ -838,4 +851,217 @@ export function deckSlides(stories: readonly DeckStory[], appendix: AppendixChoi
     },
     ...stories.flatMap((s) => s.appendix),
   ];
+}
+
+/** What the portfolio's deck is made of: the portfolio's figures, each journey's cards, the date. */
+export interface PortfolioDeckInput {
+  model: PortfolioModel;
+  /** The persona cards of each journey, in lifecycle order. */
+  cards: readonly (readonly PersonaCard[])[];
+  date: string;
+}
+
+/**
+ * The portfolio's part of a deck, before each journey's own: the title slide, the journeys ranked, the lifecycle
+ * strip, the personas across the journeys, the programmes, the teams' load and every change on one value/effort
+ * chart. Titles are sentences with their figures; journeys, teams and changes by name.
+ */
+export function portfolioStory({ model, cards, date }: PortfolioDeckInput): Slide[] {
+  const { amount, money, journeyName } = portfolioWords(model);
+  const cell = (c: Cell) => (typeof c === 'string' ? c : c.text);
+  const n = model.journeys.length;
+  const slides: Slide[] = [
+    {
+      kind: 'title',
+      title: model.name,
+      subtitle: `The customer's lifecycle in ${counted(n, 'journey')}: which costs customers the most, where one change helps several`,
+      facts: [
+        ['Journeys', model.journeys.map((j) => j.name).join(' → ')],
+        ['Date', date],
+        ...(model.currency ? [['Currency', `every amount is in ${model.currency}`] as [string, string]] : []),
+      ],
+      notes: lines(
+        `This deck looks at "${model.name}" as the customer lives it: ${counted(n, 'journey')} one after another, ${model.journeys.map((j) => j.name).join(', then ')}.`,
+        "First the portfolio: the journeys ranked, the lifecycle, the customers, the changes that help several journeys, the teams' load; then each journey's own story; the detail is in the appendix.",
+      ),
+    },
+  ];
+
+  const first = model.journeys[model.order[0]!]!;
+  const days = (j: RankedJourney) => yearlyOf(j.score)?.customerDays;
+  const unranked = model.journeys.filter((j) => j.rank === null);
+  slides.push({
+    kind: 'table',
+    title:
+      first.rank === null
+        ? `None of the ${counted(n, 'journey')} gives its cases a year, so none is ranked`
+        : `${first.name} costs customers the most: ${cell(amount(days(first)))} customer days a year`,
+    table: plainTable(rankingTable(model)),
+    footnote: [
+      'Customer days a year: the lead time in days times the cases a year; a map with segments gives the blend of its segments.',
+      unranked.length > 0 &&
+        `Not ranked, as their maps give no cases a year: ${wordList(unranked.map((j) => j.name))}.`,
+    ]
+      .filter(Boolean)
+      .join(' '),
+    notes: lines(
+      'The journeys ranked by the days customers spend in them a year, then by their cost a year, then by their dark time (waiting without news). Each figure is the one cxmap scores for that journey alone.',
+      ...model.order.map((i) => {
+        const j = model.journeys[i]!;
+        const y = yearlyOf(j.score);
+        return `- ${j.name}: ${y?.customerDays == null ? 'no cases a year given, not ranked' : `${cell(amount(y.customerDays))} customer days${y.cost == null ? '' : ` and ${cell(money(y.cost))}`} a year`}.`;
+      }),
+      "A ranking by customer days counts every customer day alike: a board that weighs one journey's days above another's should say so beside it.",
+    ),
+  });
+
+  const stages = model.lifecycle.flatMap((l) => l.stages);
+  const hurt = stages.filter((s) => s.feeling !== undefined && s.feeling < 0).length;
+  const strip = lifecycleDrawn(stripOf(model), `${model.name} · the lifecycle`, SLIDE_BODY);
+  strip.forEach((picture) =>
+    slides.push({
+      kind: 'picture',
+      picture,
+      title: `Customers feel bad or worse in ${hurt} of the ${stages.length} stages of their ${counted(n, 'journey')}${picture.part ? ` (part ${picture.part.index} of ${picture.part.count})` : ''}`,
+      footnote:
+        'Each stage shows the worst feeling the customer records in it; an arrow marks where one journey hands the customer on to the next.',
+      notes: lines(
+        "The lifecycle: each journey's stages in the order the customer lives them, with the worst feeling recorded in each stage, and where one journey hands the customer on to the next.",
+        ...model.lifecycle.flatMap((l, i) => [
+          `${journeyName(i)}:`,
+          ...l.stages.map(
+            (s) =>
+              `- ${s.stage}: ${s.feeling === undefined ? 'no feeling recorded' : `${feelingWord(s.feeling)}, at ${s.at}`}.`,
+          ),
+          ...(i + 1 < n
+            ? [
+                `It hands the customer on to ${journeyName(i + 1)}: from ${wordList(l.ends, 'or')} to ${model.lifecycle[i + 1]!.starts}.`,
+              ]
+            : []),
+        ]),
+      ),
+    }),
+  );
+
+  const personas = portfolioPersonas(model, cards);
+  if (personas) slides.push(personas);
+
+  const programmes = programmesTable(model);
+  const top = model.programmes[0];
+  if (programmes && top)
+    slides.push({
+      kind: 'table',
+      title: `One programme for ${top.on.name} across ${counted(top.journeys.length, 'journey')}: ${counted(top.members.length, 'change')}${top.customerDays === null ? '' : ` that save ${cell(amount(top.customerDays))} customer days a year together`}`,
+      table: plainTable(programmes),
+      footnote:
+        'A programme: the changes of two journeys or more that act on the same team or channel; each change by its number on the value and effort chart. Savings are at the middle of their sizes and overlap, so take them as an order of size.',
+      notes: lines(
+        'Where one change helps several journeys: the changes that act on the same team (the customer left out) or channel, from two journeys or more, grouped as one programme.',
+        ...model.programmes.map(
+          (p) =>
+            `- ${p.on.name}: ${p.members.map((k) => `${k + 1}. ${model.opportunities[k]!.ranked.opportunity.title}`).join('; ')}.`,
+        ),
+      ),
+    });
+
+  const teams = teamsTable(model);
+  const busiest = model.teams[0];
+  if (teams && busiest)
+    slides.push({
+      kind: 'table',
+      title: `${busiest.name} carries the most work: ${cell(amount(busiest.hours))} hours a year${busiest.cost === undefined ? '' : `, ${cell(money(busiest.cost))}`}`,
+      table: plainTable(teams),
+      footnote: `Hours of work a year: expected visits × work × cases a year over the team's steps, at its hourly cost.${unranked.length > 0 ? ` Journeys without cases a year are not counted: ${wordList(unranked.map((j) => j.name))}.` : ''}`,
+      notes: lines(
+        "Each team's load across the journeys: the hours its steps take a year, and their cost at the team's hourly cost.",
+        ...model.teams.map(
+          (t) =>
+            `- ${t.name}: ${t.journeys.map((j) => `${journeyName(j.journey)} ${show('amount', j.hours)} h`).join(', ')}.`,
+        ),
+      ),
+    });
+
+  const ranked = model.matrix.ranked;
+  if (ranked.length > 0) {
+    const quick = ranked.filter((r) => r.quadrant === 'quick win').length;
+    const named = { steps: [], process: { name: model.name } };
+    const title = (shown: number) =>
+      `${quick > 0 ? `${quick} of the ${counted(ranked.length, 'change')} across the journeys ${quick === 1 ? 'is a quick win' : 'are quick wins'}` : `No quick win among the ${counted(ranked.length, 'change')} across the journeys`}${shown < ranked.length ? `; the best ${shown} drawn` : ''}`;
+    const drawnWith = (shown: number) =>
+      prioritiesDrawn({ ...model.matrix, ranked: ranked.slice(0, shown) }, named, SLIDE_PAGE, title(shown));
+    // As many changes, best first, as the chart's key holds at 10 pt on the slide; the rest in the appendix's table.
+    let shown = ranked.length;
+    let picture = drawnWith(shown);
+    while (shown > 1 && picture.drawing.minText * picture.scale < DECK_MIN_PT) picture = drawnWith(--shown);
+    slides.push({
+      kind: 'picture',
+      picture,
+      ...(shown < ranked.length
+        ? {
+            footnote: `Changes ${shown + 1} to ${ranked.length} are in the appendix, with every change across the journeys.`,
+          }
+        : {}),
+      notes: lines(
+        "Every journey's changes on one chart: value (the share of the customer's waiting, effort and the business's cost a change takes away, 0 to 5) against effort (0 to 5). The numbers are those of the programmes and of the appendix's table.",
+        ...ranked.map((r, k) => `${k + 1}. ${r.opportunity.title} (${r.quadrant}).`),
+      ),
+    });
+  }
+  return slides;
+}
+
+/** The smallest text of a slide, in points, outside its foot band. */
+const DECK_MIN_PT = 10;
+
+/** The portfolio's appendix: every change across the journeys, the matrix's numbers and their journeys. */
+export function portfolioAppendix(model: PortfolioModel): Slide[] {
+  if (model.opportunities.length === 0) return [];
+  return [
+    {
+      kind: 'table',
+      title: `Every change across the ${counted(model.journeys.length, 'journey')}: ${model.opportunities.length}, best first`,
+      table: plainTable(opportunitiesTable(model)),
+      footnote:
+        "Savings a year at the middle of their sizes; savings overlap, so they do not add up. Each journey's appendix says what each change rests on.",
+      notes:
+        'Every change the rules found in the journeys, ranked on one value and effort scale, with its number on the chart.',
+    },
+  ];
+}
+
+/**
+ * The personas across the journeys, each once: whom it stands for in each journey (its segments and their shares);
+ * none when no journey names a persona.
+ */
+function portfolioPersonas(model: PortfolioModel, cards: PortfolioDeckInput['cards']): Slide | undefined {
+  const ids = [...new Set(cards.flatMap((c) => c.map((card) => card.id)))];
+  if (ids.length === 0) return undefined;
+  const shown = ids.slice(0, DECK_CARDS).map((id) => {
+    const own = cards.flatMap((c, i) => c.filter((card) => card.id === id).map((card) => ({ card, journey: i })));
+    const shares = own.map((o) => o.card.share);
+    const [low, high] = [Math.min(...shares), Math.max(...shares)].map(wholePercent);
+    const segments = [...new Set(own.flatMap((o) => o.card.segments.map((s) => s.name)))];
+    const persona = own[0]!.card.persona;
+    const card: SlideCard = {
+      name: persona.name,
+      standsFor: `${segments.length > 0 ? `${wordList(segments)}, ` : ''}${low === high ? low : `${low} to ${high}`} of the customers of ${counted(own.length, 'journey')}`,
+      ...(persona.description ? { description: persona.description } : {}),
+      points: cardPoints(persona),
+      ...(persona.quote ? { quote: persona.quote } : {}),
+    };
+    return { card, own };
+  });
+  return {
+    kind: 'cards',
+    title: `Who we mapped: ${counted(ids.length, 'persona')} across the ${counted(model.journeys.length, 'journey')}`,
+    cards: shown.map((c) => c.card),
+    notes: lines(
+      'The personas the team agreed for the customers of these journeys: archetypes drawn from research, each standing for a share of the customers of each journey (its segments there).',
+      ...shown.map(
+        (c) =>
+          `- ${c.card.name}: ${c.own.map((o) => `${wholePercent(o.card.share)} of ${model.journeys[o.journey]!.name}`).join(', ')}.`,
+      ),
+      ids.length > DECK_CARDS && `${counted(ids.length - DECK_CARDS, 'more persona')} in the report.`,
+    ),
+  };
 }

@@ -26,8 +26,8 @@ import {
   type Ranking,
 } from '../rules/index.js';
 import { savingWords } from './savings.js';
-import type { Diagram, Drawn } from '../render/index.js';
-import type { Block, Cell } from './document.js';
+import type { Diagram, Drawn, StripInput } from '../render/index.js';
+import type { Block, Cell, TableBlock } from './document.js';
 import { scoreJson } from './score-json.js';
 
 /** A journey of the portfolio as the workflow scores it: as `cxmap score` and `cxmap report` do. */
@@ -100,7 +100,8 @@ export interface PortfolioModel {
 
 const parts = (j: ScoredJourney) =>
   j.analysis.segmented ? j.analysis.segmented.segments.map((s) => s.analysis) : [j.analysis];
-const yearlyOf = (s: ScoreJson) => s.metrics.yearly as Yearly | undefined;
+/** A journey's customer days and cost a year, as `cxmap score --format json` gives them; none without a volume. */
+export const yearlyOf = (s: ScoreJson) => s.metrics.yearly as Yearly | undefined;
 const darkOf = (s: ScoreJson) => s.metrics.darkTimeSeconds as number | null | undefined;
 /** Descending, a figure that is missing after every figure. */
 const desc = (a: number | null | undefined, b: number | null | undefined) =>
@@ -287,16 +288,132 @@ export function portfolioJson(model: PortfolioModel) {
 
 const nullable = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
 
-/** The portfolio report as blocks, with the matrix as Mermaid text (Markdown) or drawn by cxmap (HTML). */
-export function portfolioBlocks<P extends Diagram | Drawn>(model: PortfolioModel, matrix: P): Block<P>[] {
+/** The portfolio's figures in words: amounts, money in its currency, a journey's durations in its calendar. */
+export function portfolioWords(model: PortfolioModel) {
   const units = { calendar: DEFAULT_CALENDAR, ...(model.currency === null ? {} : { currency: model.currency }) };
-  const money = (x: number | null | undefined): Cell => (x == null ? '' : show('money', x, units));
-  const amount = (x: number | null | undefined): Cell => (x == null ? '' : show('amount', x));
-  const duration = (x: number | null | undefined, j: RankedJourney): Cell =>
-    x == null
-      ? ''
-      : show('duration', x, { calendar: { day: j.score.calendar.daySeconds, week: j.score.calendar.weekSeconds } });
-  const journeyName = (i: number) => model.journeys[i]!.name;
+  return {
+    money: (x: number | null | undefined): Cell => (x == null ? '' : show('money', x, units)),
+    amount: (x: number | null | undefined): Cell => (x == null ? '' : show('amount', x)),
+    duration: (x: number | null | undefined, j: RankedJourney): Cell =>
+      x == null
+        ? ''
+        : show('duration', x, { calendar: { day: j.score.calendar.daySeconds, week: j.score.calendar.weekSeconds } }),
+    journeyName: (i: number) => model.journeys[i]!.name,
+  };
+}
+
+/** The journeys ranked: the report's table and the deck's. */
+export function rankingTable(model: PortfolioModel): TableBlock {
+  const { amount, money, duration } = portfolioWords(model);
+  return {
+    kind: 'table',
+    head: ['Rank', 'Journey', 'Customer days a year', 'Cost a year', 'Dark time', 'Lead time', 'Targets'],
+    right: [0, 2, 3, 4, 5],
+    rows: model.order.map((i) => {
+      const j = model.journeys[i]!;
+      const y = yearlyOf(j.score);
+      const targets = j.score.targets as { metric: string; met: boolean }[];
+      return [
+        j.rank === null ? 'not ranked' : String(j.rank),
+        j.name,
+        amount(y?.customerDays),
+        money(y?.cost),
+        duration(darkOf(j.score), j),
+        duration(j.score.metrics.leadTimeSeconds as number, j),
+        targets.length === 0
+          ? 'none set'
+          : {
+              text: targets
+                .map((t) => `${metric(t.metric as 'leadTime').label} ${t.met ? 'met' : 'missed'}`)
+                .join(', '),
+              tone: targets.every((t) => t.met) ? 'good' : 'bad',
+            },
+      ];
+    }),
+  };
+}
+
+/** Every change across the journeys, best first, each by its number on the matrix: the report's table and the deck's. */
+export function opportunitiesTable(model: PortfolioModel): TableBlock {
+  const { amount, money, journeyName } = portfolioWords(model);
+  return {
+    kind: 'table',
+    head: [
+      '#',
+      'Change',
+      'Journey',
+      'What it changes for a case',
+      'Quadrant',
+      'Value',
+      'Effort',
+      'Customer days saved a year',
+      'Cost saved a year',
+    ],
+    right: [0, 5, 6, 7, 8],
+    rows: model.opportunities.map((o, k): Cell[] => [
+      String(k + 1),
+      o.ranked.opportunity.title.slice(journeyName(o.journey).length + 2),
+      journeyName(o.journey),
+      o.changes,
+      o.ranked.quadrant,
+      o.ranked.value.toFixed(1),
+      String(o.ranked.effort),
+      amount(o.ranked.yearly.customerDays),
+      model.mixedCurrencies ? '' : money(o.ranked.yearly.cost),
+    ]),
+  };
+}
+
+/** The programmes as a table, the changes by their number on the matrix; none when there is no programme. */
+export function programmesTable(model: PortfolioModel): TableBlock | undefined {
+  const { amount, money, journeyName } = portfolioWords(model);
+  if (model.programmes.length === 0) return undefined;
+  return {
+    kind: 'table',
+    head: ['Acts on', 'Journeys', 'Changes (#)', 'Customer days saved a year', 'Cost saved a year'],
+    right: [3, 4],
+    rows: model.programmes.map((p): Cell[] => [
+      `${p.on.name} (${p.on.kind === 'actor' ? PARTY_WORDS[p.on.party] : 'channel'})`,
+      p.journeys.map(journeyName).join(', '),
+      p.members.map((k) => k + 1).join(', '),
+      amount(p.customerDays),
+      money(p.cost),
+    ]),
+  };
+}
+
+/** Each team's load a year across the journeys as a table; none when no team works in a journey with a volume. */
+export function teamsTable(model: PortfolioModel): TableBlock | undefined {
+  const { amount, money, journeyName } = portfolioWords(model);
+  if (model.teams.length === 0) return undefined;
+  return {
+    kind: 'table',
+    head: ['Team', 'Who', 'Hours a year', 'Cost a year', 'By journey (hours a year)'],
+    right: [2, 3],
+    rows: model.teams.map((t): Cell[] => [
+      t.name,
+      PARTY_WORDS[t.party],
+      amount(t.hours),
+      money(t.cost),
+      t.journeys.map((j) => `${journeyName(j.journey)} ${show('amount', j.hours)}`).join(', '),
+    ]),
+  };
+}
+
+/** The journeys of the lifecycle strip, in lifecycle order, by name: what its drawing takes. */
+export const stripOf = (model: PortfolioModel): StripInput[] =>
+  model.lifecycle.map((strip, i) => ({ name: model.journeys[i]!.name, strip }));
+
+/**
+ * The portfolio report as blocks, with the matrix as Mermaid text (Markdown) or drawn by cxmap (HTML); the lifecycle
+ * strip drawn (HTML) above its table.
+ */
+export function portfolioBlocks<P extends Diagram | Drawn>(
+  model: PortfolioModel,
+  matrix: P,
+  strip: readonly P[] = [],
+): Block<P>[] {
+  const { journeyName } = portfolioWords(model);
   const unranked = model.journeys.filter((j) => j.rank === null);
   const blocks: Block<P>[] = [
     { kind: 'heading', level: 1, text: model.name },
@@ -309,32 +426,7 @@ export function portfolioBlocks<P extends Diagram | Drawn>(model: PortfolioModel
       kind: 'paragraph',
       text: 'Ranked by the days customers spend in each journey a year (lead time × cases a year), then by its cost a year, then by its dark time; the figures are those of `cxmap score` (a map with segments: the blend).',
     },
-    {
-      kind: 'table',
-      head: ['Rank', 'Journey', 'Customer days a year', 'Cost a year', 'Dark time', 'Lead time', 'Targets'],
-      right: [0, 2, 3, 4, 5],
-      rows: model.order.map((i) => {
-        const j = model.journeys[i]!;
-        const y = yearlyOf(j.score);
-        const targets = j.score.targets as { metric: string; met: boolean }[];
-        return [
-          j.rank === null ? 'not ranked' : String(j.rank),
-          j.name,
-          amount(y?.customerDays),
-          money(y?.cost),
-          duration(darkOf(j.score), j),
-          duration(j.score.metrics.leadTimeSeconds as number, j),
-          targets.length === 0
-            ? 'none set'
-            : {
-                text: targets
-                  .map((t) => `${metric(t.metric as 'leadTime').label} ${t.met ? 'met' : 'missed'}`)
-                  .join(', '),
-                tone: targets.every((t) => t.met) ? 'good' : 'bad',
-              },
-        ];
-      }),
-    },
+    rankingTable(model),
     ...(unranked.length === 0
       ? []
       : [
@@ -348,6 +440,7 @@ export function portfolioBlocks<P extends Diagram | Drawn>(model: PortfolioModel
       kind: 'paragraph',
       text: "Each journey's stages in order, with the worst feeling the customer records in each (-2 very bad to 2 very good), and where one journey hands the customer on to the next.",
     },
+    ...strip.map((diagram) => ({ kind: 'diagram' as const, diagram })),
     {
       kind: 'table',
       head: ['Journey', 'Stage', 'Worst feeling', 'At'],
@@ -378,73 +471,19 @@ export function portfolioBlocks<P extends Diagram | Drawn>(model: PortfolioModel
     { kind: 'heading', level: 2, text: 'Opportunities across journeys' },
     ...(model.opportunities.length === 0
       ? [{ kind: 'paragraph' as const, text: 'No journey has a change to propose.' }]
-      : [
-          { kind: 'diagram' as const, diagram: matrix },
-          {
-            kind: 'table' as const,
-            head: [
-              '#',
-              'Change',
-              'Journey',
-              'What it changes for a case',
-              'Quadrant',
-              'Value',
-              'Effort',
-              'Customer days saved a year',
-              'Cost saved a year',
-            ],
-            right: [0, 5, 6, 7, 8],
-            rows: model.opportunities.map((o, k): Cell[] => [
-              String(k + 1),
-              o.ranked.opportunity.title.slice(journeyName(o.journey).length + 2),
-              journeyName(o.journey),
-              o.changes,
-              o.ranked.quadrant,
-              o.ranked.value.toFixed(1),
-              String(o.ranked.effort),
-              amount(o.ranked.yearly.customerDays),
-              model.mixedCurrencies ? '' : money(o.ranked.yearly.cost),
-            ]),
-          },
-        ]),
+      : [{ kind: 'diagram' as const, diagram: matrix }, opportunitiesTable(model)]),
     { kind: 'heading', level: 2, text: 'Programmes: one change across journeys' },
     {
       kind: 'paragraph',
       text: "A change acts on the teams (actors other than the customer) and channels of the steps it changes; the recommended changes of two journeys or more that act on the same team or channel make one programme. A programme saves what its changes save made together in each journey. A change may act on several teams and channels, so it may be in several programmes: the programmes' savings do not add up.",
     },
-    model.programmes.length === 0
-      ? { kind: 'paragraph', text: 'No team or channel has changes in more than one journey.' }
-      : {
-          kind: 'table',
-          head: ['Acts on', 'Journeys', 'Changes (#)', 'Customer days saved a year', 'Cost saved a year'],
-          right: [3, 4],
-          rows: model.programmes.map((p): Cell[] => [
-            `${p.on.name} (${p.on.kind === 'actor' ? PARTY_WORDS[p.on.party] : 'channel'})`,
-            p.journeys.map(journeyName).join(', '),
-            p.members.map((k) => k + 1).join(', '),
-            amount(p.customerDays),
-            money(p.cost),
-          ]),
-        },
+    programmesTable(model) ?? { kind: 'paragraph', text: 'No team or channel has changes in more than one journey.' },
     { kind: 'heading', level: 2, text: 'Load of each team a year' },
     {
       kind: 'paragraph',
       text: `Hours of work a year per team across the journeys (expected visits × work × cases a year over its steps), and their cost at its hourly cost.${unranked.length === 0 ? '' : ` Journeys without a volume are not counted: ${unranked.map((j) => j.name).join(', ')}.`}`,
     },
-    model.teams.length === 0
-      ? { kind: 'paragraph', text: 'No team works in a journey that gives its volume.' }
-      : {
-          kind: 'table',
-          head: ['Team', 'Who', 'Hours a year', 'Cost a year', 'By journey (hours a year)'],
-          right: [2, 3],
-          rows: model.teams.map((t): Cell[] => [
-            t.name,
-            PARTY_WORDS[t.party],
-            amount(t.hours),
-            money(t.cost),
-            t.journeys.map((j) => `${journeyName(j.journey)} ${show('amount', j.hours)}`).join(', '),
-          ]),
-        },
+    teamsTable(model) ?? { kind: 'paragraph', text: 'No team works in a journey that gives its volume.' },
   ];
   return blocks;
 }

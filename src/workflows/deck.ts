@@ -1,9 +1,20 @@
 /** A PowerPoint deck of one or more maps: their slides, the diagrams as native shapes, one .pptx file. No browser. */
-import { knownPersonas, type LoadedMap } from '../load/index.js';
+import { knownPersonas, type LoadedMap, type LoadedPortfolio } from '../load/index.js';
 import { analyzeInParallel } from '../analysis/index.js';
 import { opportunities, RULES, type RunConfig } from '../rules/index.js';
-import { deckSlides, deckStory, personaCards, pptxOf, type AppendixChoice, type DeckStory } from '../report/index.js';
+import {
+  deckSlides,
+  deckStory,
+  personaCards,
+  portfolioAppendix,
+  portfolioModel,
+  portfolioStory,
+  pptxOf,
+  type AppendixChoice,
+  type DeckStory,
+} from '../report/index.js';
 import { Outputs } from './output.js';
+import { scoreJourneys } from './portfolio.js';
 
 export interface DeckOptions {
   out: string;
@@ -52,5 +63,41 @@ export async function writeDeck(
   }
   const title = loaded.map((l) => l.map!.process.name).join(', ');
   outputs.write(path, await pptxOf(deckSlides(stories, options.appendix), title, options.run.deck, writtenAt()));
+  wrote(path);
+}
+
+/**
+ * Writes the deck of a (valid) portfolio: the portfolio's slides first, then each journey's main slides in lifecycle
+ * order (its personas are on the portfolio's slide of cards), then one divider and every journey's appendix.
+ */
+export async function writePortfolioDeck(
+  loaded: LoadedPortfolio,
+  options: DeckOptions,
+  wrote: (path: string) => void,
+): Promise<void> {
+  const outputs = new Outputs([loaded.file, ...loaded.journeys.map((j) => j.file)]);
+  const path = outputs.plan(options.out, 'the deck');
+  const portfolio = loaded.portfolio!;
+  const scored = await scoreJourneys(loaded, options.run);
+  const model = portfolioModel(portfolio.name, loaded.file, scored);
+  // The portfolio's own personas, over those of the configuration.
+  const personas = { ...options.run.personas, ...portfolio.personas };
+  const stories: DeckStory[] = [
+    {
+      main: portfolioStory({
+        model,
+        cards: scored.map((j) => personaCards(j.analysis.map, personas)),
+        date: options.date,
+      }),
+      appendix: portfolioAppendix(model),
+    },
+    ...scored.map((j) =>
+      deckStory({ analysis: j.analysis, ranking: j.ranking, segments: j.analysis.segmented, date: options.date }),
+    ),
+  ];
+  outputs.write(
+    path,
+    await pptxOf(deckSlides(stories, options.appendix), portfolio.name, options.run.deck, writtenAt()),
+  );
   wrote(path);
 }

@@ -7,11 +7,12 @@ import { basename, join } from 'node:path';
 import type { LoadedPortfolio } from '../load/index.js';
 import { analyzeInParallel } from '../analysis/index.js';
 import { opportunities, RULES, type RunConfig } from '../rules/index.js';
-import { prioritiesDiagram, prioritiesDrawn } from '../render/index.js';
+import { lifecycleDrawn, prioritiesDiagram, prioritiesDrawn } from '../render/index.js';
 import {
   portfolioBlocks,
   portfolioJson,
   portfolioModel,
+  stripOf,
   toHtml,
   toMarkdown,
   type PortfolioModel,
@@ -27,8 +28,8 @@ export interface PortfolioOptions {
   run: RunConfig;
 }
 
-/** The portfolio's figures from its (valid) journeys, each scored with the run's configuration. */
-export async function scorePortfolio(loaded: LoadedPortfolio, run: RunConfig): Promise<PortfolioModel> {
+/** The (valid) journeys of a portfolio, each scored with the run's configuration as `cxmap report` scores a map. */
+export async function scoreJourneys(loaded: LoadedPortfolio, run: RunConfig): Promise<ScoredJourney[]> {
   const scored: ScoredJourney[] = [];
   for (const l of loaded.journeys) {
     const analysis = await analyzeInParallel(l.map!, run);
@@ -38,8 +39,12 @@ export async function scorePortfolio(loaded: LoadedPortfolio, run: RunConfig): P
       ranking: opportunities(analysis, RULES, run.efforts, run.levers),
     });
   }
-  return portfolioModel(loaded.portfolio!.name, loaded.file, scored);
+  return scored;
 }
+
+/** The portfolio's figures from its (valid) journeys, each scored with the run's configuration. */
+export const scorePortfolio = async (loaded: LoadedPortfolio, run: RunConfig): Promise<PortfolioModel> =>
+  portfolioModel(loaded.portfolio!.name, loaded.file, await scoreJourneys(loaded, run));
 
 /** The portfolio report as text in a format. */
 export function portfolioText(model: PortfolioModel, format: PortfolioOptions['format']): string {
@@ -48,7 +53,8 @@ export function portfolioText(model: PortfolioModel, format: PortfolioOptions['f
   const title = `${model.name} · opportunities by value and effort`;
   if (format === 'json') return `${JSON.stringify(portfolioJson(model), null, 2)}\n`;
   if (format === 'md') return toMarkdown(portfolioBlocks(model, prioritiesDiagram(model.matrix, named)));
-  return toHtml(portfolioBlocks(model, prioritiesDrawn(model.matrix, named, undefined, title)));
+  const strip = lifecycleDrawn(stripOf(model), `${model.name} · the lifecycle`);
+  return toHtml(portfolioBlocks(model, prioritiesDrawn(model.matrix, named, undefined, title), strip));
 }
 
 /** Writes `<out>/<portfolio>.<format>` (the portfolio file's name without .yaml), never over an input. */

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/index.js';
 import { opportunities } from '../../src/rules/index.js';
 import { portfolioModel } from '../../src/report/index.js';
+import { portfolioText } from '../../src/workflows/index.js';
 import { mapOf } from '../helpers/analyze.js';
+import { xmlProblem } from '../helpers/xml.js';
 
 /**
  * One journey: the customer asks, the desk takes the case after a day, then answers after two more; volume 1,000 a
@@ -52,5 +54,22 @@ describe('the ranking of journeys', () => {
       ['Patient', 2, 86400],
       ['Anxious', 1, 172800],
     ]);
+  });
+});
+
+describe('the lifecycle strip in the report', () => {
+  it('is drawn in the HTML above the lifecycle table, an arrow at each hand-on; the Markdown keeps the table alone', () => {
+    const m = model(journey('Apply', ''), journey('Move in', ''), journey('Get help', ''));
+    const html = portfolioText(m, 'html');
+    const section = html.slice(html.indexOf('The lifecycle</h2>'), html.indexOf('Opportunities across journeys</h2>'));
+    const strip = /<svg[\s\S]*?<\/svg>/.exec(section)?.[0] ?? '';
+    expect(xmlProblem(strip)).toBeUndefined();
+    // Three journeys, two hand-ons; the journeys' one stage each (the map names none: its steps' stage is the map's).
+    expect(strip.match(/data-role="hand-on"/g)).toHaveLength(2);
+    expect(
+      strip.match(/data-role="journey"[^>]*>([^<]*)</g)?.map((t) => t.replace(/.*>/, '').replace('<', '')),
+    ).toEqual(['Apply', 'Move in', 'Get help']);
+    expect(section.indexOf('<svg')).toBeLessThan(section.indexOf('<table'));
+    expect(portfolioText(m, 'md')).not.toContain('<svg');
   });
 });

@@ -103,7 +103,7 @@ export function glanceModel(analysis: Analysis, options: JourneyGlanceOptions = 
 }
 
 /** A line of text no wider than `width`: cut with an ellipsis where it is wider, the whole text as its tip. */
-function fitted(text: string, width: number, size: number, bold = false): { text: string; tip?: string } {
+export function fitted(text: string, width: number, size: number, bold = false): { text: string; tip?: string } {
   const label = cut(text);
   if (textWidth(label.text, size, bold) <= width) return label;
   const chars = [...label.text];
@@ -113,7 +113,7 @@ function fitted(text: string, width: number, size: number, bold = false): { text
 }
 
 /** Text in up to `max` lines of `width`, the last cut with an ellipsis when the text runs on. */
-function lines(value: string, width: number, size: number, max: number, bold = false): string[] {
+export function lines(value: string, width: number, size: number, max: number, bold = false): string[] {
   const all = wrap(value, width, size, bold);
   if (all.length <= max) return all;
   return [...all.slice(0, max - 1), fitted(all.slice(max - 1).join(' '), width, size, bold).text];
