@@ -52,6 +52,8 @@ type Yearly = Record<string, number | null>;
 export interface RankedJourney {
   file: string;
   name: string;
+  /** Its cases a year (`process.volume`); null when the map does not say. */
+  volume: number | null;
   rank: number | null;
   score: ScoreJson;
 }
@@ -121,6 +123,7 @@ export function portfolioModel(name: string, file: string, scored: readonly Scor
   const journeys = scored.map((j) => ({
     file: j.file,
     name: j.analysis.map.process.name,
+    volume: j.analysis.map.process.volume ?? null,
     score: scoreJson(j.analysis, j.file, j.analysis.segmented),
   }));
   const withVolume = journeys.map((_, i) => i).filter((i) => yearlyOf(journeys[i]!.score)?.customerDays != null);
@@ -307,8 +310,18 @@ export function rankingTable(model: PortfolioModel): TableBlock {
   const { amount, money, duration } = portfolioWords(model);
   return {
     kind: 'table',
-    head: ['Rank', 'Journey', 'Customer days a year', 'Cost a year', 'Dark time', 'Lead time', 'Targets'],
-    right: [0, 2, 3, 4, 5],
+    // Cases a year beside the figures a case: the journeys of a lifecycle do not serve the same number of customers.
+    head: [
+      'Rank',
+      'Journey',
+      'Cases a year',
+      'Customer days a year',
+      'Cost a year',
+      'Dark time',
+      'Lead time',
+      'Targets',
+    ],
+    right: [0, 2, 3, 4, 5, 6],
     rows: model.order.map((i) => {
       const j = model.journeys[i]!;
       const y = yearlyOf(j.score);
@@ -316,6 +329,7 @@ export function rankingTable(model: PortfolioModel): TableBlock {
       return [
         j.rank === null ? 'not ranked' : String(j.rank),
         j.name,
+        amount(j.volume),
         amount(y?.customerDays),
         money(y?.cost),
         duration(darkOf(j.score), j),

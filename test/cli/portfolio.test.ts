@@ -119,7 +119,7 @@ describe('cxmap portfolio', () => {
     const md = cxmap(['portfolio', FILE, '--format', 'md', '--out', out]);
     expect(md.status).toBe(0);
     const text = readFileSync(join(out, 'cxmap.portfolio.md'), 'utf8');
-    expect(text).toContain('| 1 | Join | 3,083 | EUR 70,000 | 1.0 d | 3.1 d | 🔴 Lead time missed |');
+    expect(text).toContain('| 1 | Join | 1,000 | 3,083 | EUR 70,000 | 1.0 d | 3.1 d | 🔴 Lead time missed |');
     expect(text).toContain('| Service desk (team) | Use, Leave | 1, 3, 4 | 57.57 | EUR 9,474 |');
     // What a change does for a case, beside what it saves a year: Join's cut wait before opening the account, 2 d
     // cut by 25-50%, is 12 h to 1 d of waiting, all of it without news (the map sets no news there).
