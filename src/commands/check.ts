@@ -9,6 +9,7 @@ import {
   expandInputs,
   Outputs,
   progress,
+  withoutJourneys,
   type CheckJob,
 } from '../workflows/index.js';
 import { addRunOptions, runFrom, type CommandContext, type RunOptions } from './shared.js';
@@ -74,7 +75,10 @@ export function register(program: Command, context: CommandContext): void {
         );
       const cwd = process.cwd();
       const run = runFrom(options);
-      const paths = files.length ? await expandInputs(files) : await discoverMaps(cwd);
+      const found = files.length
+        ? await expandInputs(files, { portfolios: true })
+        : await discoverMaps(cwd, { portfolios: true });
+      const paths = withoutJourneys(found);
       if (paths.length === 0)
         throw new UsageError('no maps to check: there is no *.cxmap.yaml below this folder; name the files to check');
       const outputs = new Outputs(paths);

@@ -1,13 +1,32 @@
 /**
  * The work of `cxmap check` on a list of files, done in this thread or in a worker thread: each map loaded,
- * checked with the rules its configuration gives it, and compared with its version at the --against ref.
+ * checked with the rules its configuration gives it, and compared with its version at the --against ref; each
+ * portfolio checked with its own policies (against itself and its maps at the ref), then its maps.
  */
-import { availableParallelism } from 'node:os';
-import { relative, sep } from 'node:path';
-import { loadText, sharedBeside, type LoadedMap, type ProcessMap, git, userArgs } from '../load/index.js';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import {
+  git,
+  loadPortfolio,
+  loadText,
+  parseYaml,
+  sharedBeside,
+  userArgs,
+  type LoadedMap,
+  type ProcessMap,
+  type SourceMap,
+} from '../load/index.js';
 import { finding, START, UsageError, type Finding } from '../core/index.js';
-import { checkMap, settingsFor, type RunConfig } from '../rules/index.js';
-import { loadForRun } from './inputs.js';
+import {
+  checkMap,
+  checkPortfolio,
+  portfolioFacts,
+  settingsFor,
+  type PortfolioFacts,
+  type RunConfig,
+} from '../rules/index.js';
+import { isPortfolioFile, loadForRun, withPersonaFindings } from './inputs.js';
 
 export interface CheckJob {
   /** The run's configuration: the rules of each map, the weights, the effort estimates. */
@@ -28,19 +47,104 @@ interface CheckedFile {
 export function checkFiles(paths: string[], job: CheckJob, tick: () => void = () => undefined): CheckedFile[] {
   const { run } = job;
   const baseline = job.against ? baselines(job.against.ref, new Set(job.against.changed), job.cwd) : () => undefined;
-  return paths.map((path) => {
-    const loaded = loadForRun(path, run);
-    const all = checkOne(() =>
-      checkMap(loaded, settingsFor(run.config, path), { judgement: run, baseline: baseline(path) }),
+  const mapChecked = (loaded: LoadedMap): CheckedFile =>
+    checked(
+      loaded,
+      checkOne(() =>
+        checkMap(loaded, settingsFor(run.config, loaded.file), { judgement: run, baseline: baseline(loaded.file) }),
+      ),
+      job,
     );
-    const findings = job.quiet ? all.filter((f) => f.severity === 'error') : all;
+  return paths.flatMap((path) => {
+    let files: CheckedFile[];
+    if (isPortfolioFile(path)) {
+      // The portfolio file with its own policies, then each journey, loaded with what the portfolio shares.
+      const loaded = loadPortfolio(path);
+      const ref = job.against?.ref;
+      const own = checkOne(() =>
+        checkPortfolio(loaded, settingsFor(run.config, path), {
+          judgement: run,
+          baseline: ref === undefined ? undefined : portfolioAt(ref, path, job.cwd, run),
+          ref,
+        }),
+      );
+      const personas = { ...run.personas, ...loaded.portfolio?.personas };
+      files = [checked(loaded, own, job), ...loaded.journeys.map((j) => mapChecked(withPersonaFindings(j, personas)))];
+    } else files = [mapChecked(loadForRun(path, run))];
     tick();
-    return {
-      file: loaded.file,
-      findings,
-      ...(findings.length && loaded.source ? { lines: loaded.source.text.split(/\r?\n/) } : {}),
-    };
+    return files;
   });
+}
+
+/** What the formatters get of a checked file: its findings (errors only when quiet), and its lines when it has any. */
+function checked(loaded: { file: string; source?: SourceMap }, all: Finding[], job: CheckJob): CheckedFile {
+  const findings = job.quiet ? all.filter((f) => f.severity === 'error') : all;
+  return {
+    file: loaded.file,
+    findings,
+    ...(findings.length && loaded.source ? { lines: loaded.source.text.split(/\r?\n/) } : {}),
+  };
+}
+
+/**
+ * The paths to check, each map once: a map that a portfolio among them lists is checked with the portfolio (with
+ * what it shares), not again on its own.
+ */
+export function withoutJourneys(paths: string[]): string[] {
+  const portfolios = paths.filter(isPortfolioFile);
+  if (portfolios.length === 0) return paths;
+  const journeys = new Set(
+    portfolios.flatMap((p) => journeyEntries(readFileSync(p, 'utf8')).map((e) => resolve(dirname(p), e))),
+  );
+  return paths.filter((p) => !journeys.has(resolve(p)));
+}
+
+/** The journeys a portfolio's text lists, as written; none when it lists none readably (loading then says why). */
+function journeyEntries(text: string): string[] {
+  const data = parseYaml(text).data as { journeys?: unknown } | undefined;
+  const entries = data && typeof data === 'object' ? data.journeys : undefined;
+  return Array.isArray(entries) ? entries.filter((e): e is string => typeof e === 'string') : [];
+}
+
+/**
+ * The portfolio and its maps as they were at `ref` (`git show` of the portfolio, then of each journey it listed
+ * then, into a temporary folder laid out as the repository is), for portfolio-no-growth. Undefined when the
+ * portfolio did not exist at the ref, or it or one of its maps did not load then: there is nothing to compare.
+ */
+function portfolioAt(ref: string, path: string, cwd: string, run: RunConfig): PortfolioFacts | undefined {
+  const show = (file: string) => {
+    const name = relative(cwd, file).split(sep).join('/');
+    try {
+      return git(userArgs(['show'], `${ref}:./${name}`), `${name} at ${ref}`, cwd).toString();
+    } catch (error) {
+      if (error instanceof UsageError) return undefined;
+      throw error;
+    }
+  };
+  const text = show(resolve(cwd, path));
+  if (text === undefined) return undefined;
+  const entries = journeyEntries(text);
+  const files = [path, ...entries.map((e) => join(dirname(path), e))].map((f) => relative(cwd, resolve(cwd, f)));
+  // Deep enough that a journey in a folder beside the portfolio's (`../other/x.cxmap.yaml`) stays inside it.
+  const up = Math.max(0, ...files.map((f) => f.split(sep).filter((part) => part === '..').length));
+  const tmp = mkdtempSync(join(tmpdir(), 'cxmap-against-'));
+  try {
+    const root = join(tmp, ...Array.from({ length: up }, (_, i) => `${i}`));
+    const at = (file: string) => join(root, file);
+    mkdirSync(dirname(at(files[0]!)), { recursive: true });
+    writeFileSync(at(files[0]!), text);
+    for (const file of files.slice(1)) {
+      const before = show(resolve(cwd, file));
+      if (before === undefined) return undefined;
+      mkdirSync(dirname(at(file)), { recursive: true });
+      writeFileSync(at(file), before);
+    }
+    const loaded = loadPortfolio(at(files[0]!));
+    if (loaded.journeys.some((j) => !j.map)) return undefined;
+    return portfolioFacts(loaded, run);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
 }
 
 /**
