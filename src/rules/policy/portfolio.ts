@@ -3,7 +3,7 @@
  * journeys of a lifecycle taken together, each finding at the journey's entry under `journeys:` or at the
  * portfolio's `name:` in the portfolio file. Each journey's figures are its map's (of a map with segments, the blend).
  */
-import { atMost, formatAmount, parseRatio } from '../../core/index.js';
+import { atMost, formatAmount, formatMoney, parseRatio } from '../../core/index.js';
 import { metric, show, type ExactAnalysis } from '../../analysis/index.js';
 import type { Path } from '../../load/index.js';
 import type { RuleMeta } from '../meta.js';
@@ -68,7 +68,7 @@ const portfolioMaxHandoffs: PortfolioPolicy = {
       if (atMost(handoffs, limit)) return [];
       return [
         {
-          message: `the work of ${named(j)} changes hands ${show('count', handoffs)} times per customer, more than the ${show('count', limit)} the portfolio allows`,
+          message: `the work of ${named(j)} changes hands ${show('count', handoffs) === '1' ? 'once' : `${show('count', handoffs)} times`} per customer, more than the ${show('count', limit)} the portfolio allows`,
           path: entry(j),
         },
       ];
@@ -119,15 +119,14 @@ const portfolioNoGrowth: PortfolioPolicy = {
       const limit = relative ? `${tolerance} allowed` : allowed === 0 ? 'none allowed' : `${fmt(allowed)} allowed`;
       return [
         {
-          message: `the portfolio grew: ${what} ${fmt(b)} at ${ref ?? 'the ref'} → ${fmt(a)}, +${fmt(a - b)}${by}; ${limit}`,
+          message: `the ${what} of the journeys of ${facts.name} grew from ${fmt(b)} at ${ref ?? 'the ref'} to ${fmt(a)}: +${fmt(a - b)}${by}; ${limit}`,
           path: ['name'],
         },
       ];
     };
-    const money = (x: number) =>
-      show('money', x, { calendar: facts.journeys[0]!.analysis.map.process.calendar, currency: after.currency });
+    const money = (x: number) => formatMoney(x, after.currency);
     return [
-      ...grew('customerDays', 'customer days a year', (x) => formatAmount(x)),
+      ...grew('customerDays', 'customer days a year', formatAmount),
       ...(before.currency === after.currency ? grew('cost', 'cost a year', money) : []),
     ];
   },
