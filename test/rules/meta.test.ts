@@ -44,6 +44,8 @@ describe('rule metadata', () => {
           repeatContacts: 0,
         },
       ],
+      'portfolio-no-growth': ['error', { customerDays: 0 }],
+      'portfolio-require-volume': 'warn',
       'unused-suppression': 'warn',
     });
   });
