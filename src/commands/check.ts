@@ -9,7 +9,7 @@ import {
   expandInputs,
   Outputs,
   progress,
-  withoutJourneys,
+  planCheck,
   type CheckJob,
 } from '../workflows/index.js';
 import { addRunOptions, runFrom, type CommandContext, type RunOptions } from './shared.js';
@@ -81,10 +81,10 @@ export function register(program: Command, context: CommandContext): void {
       const found = files.length
         ? await expandInputs(files, { portfolios: true })
         : await discoverMaps(cwd, { portfolios: true });
-      const paths = withoutJourneys(found);
+      const { paths, inputs } = planCheck(found);
       if (paths.length === 0)
         throw new UsageError('no maps to check: there is no *.cxmap.yaml below this folder; name the files to check');
-      const outputs = new Outputs(paths);
+      const outputs = new Outputs(inputs);
       const targets = options.output.map((o, i) => outputs.plan(o, `the ${formats[i]} output`));
       const job: CheckJob = {
         run,

@@ -88,15 +88,15 @@ function checked(loaded: { file: string; source?: SourceMap }, all: Finding[], j
 
 /**
  * The paths to check, each map once: a map that a portfolio among them lists is checked with the portfolio (with
- * what it shares), not again on its own.
+ * what it shares), not again on its own; and the inputs, which no output may overwrite: the paths and the maps
+ * the portfolios list.
  */
-export function withoutJourneys(paths: string[]): string[] {
-  const portfolios = paths.filter(isPortfolioFile);
-  if (portfolios.length === 0) return paths;
-  const journeys = new Set(
-    portfolios.flatMap((p) => journeyEntries(readFileSync(p, 'utf8')).map((e) => resolve(dirname(p), e))),
-  );
-  return paths.filter((p) => !journeys.has(resolve(p)));
+export function planCheck(found: string[]): { paths: string[]; inputs: string[] } {
+  const journeys = found
+    .filter(isPortfolioFile)
+    .flatMap((p) => journeyEntries(readFileSync(p, 'utf8')).map((e) => join(dirname(p), e)));
+  const listed = new Set(journeys.map((j) => resolve(j)));
+  return { paths: found.filter((p) => !listed.has(resolve(p))), inputs: [...found, ...journeys] };
 }
 
 /** The journeys a portfolio's text lists, as written; none when it lists none readably (loading then says why). */

@@ -100,6 +100,18 @@ describe('cxmap check <portfolio>: the portfolio file and every map it lists', (
     ]);
   });
 
+  it('never writes an output over a map the portfolio lists', () => {
+    const dir = portfolio();
+    const r = run(dir, 'cxmap.portfolio.yaml', '-f', 'json', '-o', 'join.cxmap.yaml');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      'cxmap: join.cxmap.yaml is one of the input maps: cxmap never writes over an input; choose another output\n',
+    );
+    expect(readFileSync(join(dir, 'join.cxmap.yaml'), 'utf8')).toBe(
+      readFileSync('test/fixtures/portfolio/join.cxmap.yaml', 'utf8'),
+    );
+  });
+
   it("a portfolio's own error (a journey that is not there) fails the check; its other maps are still checked", () => {
     const dir = portfolio();
     const text = readFileSync(join(dir, 'cxmap.portfolio.yaml'), 'utf8');

@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkFiles, isPortfolioFile, withoutJourneys } from '../../src/workflows/index.js';
+import { checkFiles, isPortfolioFile, planCheck } from '../../src/workflows/index.js';
 import { loadConfig } from '../../src/load/index.js';
 import { resolveRun } from '../../src/rules/index.js';
 
@@ -30,16 +30,18 @@ describe('isPortfolioFile', () => {
   });
 });
 
-describe('withoutJourneys', () => {
+describe('planCheck', () => {
   it('leaves out the maps a portfolio among the paths lists (however they are named), and keeps the others', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cxmap-journeys-'));
     cpSync('test/fixtures/portfolio', join(dir, 'p'), { recursive: true });
     const other = file(dir, 'other.cxmap.yaml', 'cxmap: 1\n');
     const portfolio = join(dir, 'p', 'cxmap.portfolio.yaml');
     const paths = [join(dir, 'p', '..', 'p', 'join.cxmap.yaml'), other, portfolio, join(dir, 'p', 'leave.cxmap.yaml')];
-    expect(withoutJourneys(paths)).toEqual([other, portfolio]);
+    const listed = ['join', 'use', 'leave'].map((m) => join(dir, 'p', `${m}.cxmap.yaml`));
+    // The inputs no output may overwrite: the paths and the portfolio's maps.
+    expect(planCheck(paths)).toEqual({ paths: [other, portfolio], inputs: [...paths, ...listed] });
     // Without the portfolio among them, every map stays.
-    expect(withoutJourneys([paths[0]!, other])).toEqual([paths[0], other]);
+    expect(planCheck([paths[0]!, other])).toEqual({ paths: [paths[0], other], inputs: [paths[0], other] });
   });
 });
 

@@ -3,6 +3,7 @@
  * journeys of a lifecycle taken together, each finding at the journey's entry under `journeys:` or at the
  * portfolio's `name:` in the portfolio file. Each journey's figures are its map's (of a map with segments, the blend).
  */
+import { basename } from 'node:path';
 import { atMost, formatAmount, formatMoney, parseRatio } from '../../core/index.js';
 import { metric, show, type ExactAnalysis } from '../../analysis/index.js';
 import type { Path } from '../../load/index.js';
@@ -28,7 +29,7 @@ export interface PortfolioPolicy extends RuleMeta {
 }
 
 const entry = (j: PortfolioJourney): Path => ['journeys', j.entry];
-const named = (j: PortfolioJourney) => `${j.analysis.map.process.name} (${j.file.split(/[\\/]/).pop()})`;
+const named = (j: PortfolioJourney) => `${j.analysis.map.process.name} (${basename(j.file)})`;
 
 /**
  * The portfolio's totals a year: the customer days of the journeys that give a volume, and their cost when every one
