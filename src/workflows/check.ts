@@ -46,7 +46,9 @@ interface CheckedFile {
 
 export function checkFiles(paths: string[], job: CheckJob, tick: () => void = () => undefined): CheckedFile[] {
   const { run } = job;
-  const baseline = job.against ? baselines(job.against.ref, new Set(job.against.changed), job.cwd) : () => undefined;
+  const changed = new Set(job.against?.changed);
+  const touched = (path: string) => changed.has(gitPath(path, job.cwd));
+  const baseline = job.against ? baselines(job.against.ref, touched, job.cwd) : () => undefined;
   const mapChecked = (loaded: LoadedMap): CheckedFile =>
     checked(
       loaded,
@@ -60,12 +62,14 @@ export function checkFiles(paths: string[], job: CheckJob, tick: () => void = ()
     if (isPortfolioFile(path)) {
       // The portfolio file with its own policies, then each journey, loaded with what the portfolio shares.
       const loaded = loadPortfolio(path);
-      const ref = job.against?.ref;
+      // Compared only when it or one of its maps changed since the ref: otherwise its totals are the same.
+      const against = job.against;
+      const compare = against && [path, ...loaded.journeys.map((j) => j.file)].some(touched);
       const own = checkOne(() =>
         checkPortfolio(loaded, settingsFor(run.config, path), {
           judgement: run,
-          baseline: ref === undefined ? undefined : portfolioAt(ref, path, job.cwd, run),
-          ref,
+          baseline: compare ? portfolioAt(against.ref, path, job.cwd, run) : undefined,
+          ref: against?.ref,
         }),
       );
       const personas = { ...run.personas, ...loaded.portfolio?.personas };
@@ -112,15 +116,7 @@ function journeyEntries(text: string): string[] {
  * portfolio did not exist at the ref, or it or one of its maps did not load then: there is nothing to compare.
  */
 function portfolioAt(ref: string, path: string, cwd: string, run: RunConfig): PortfolioFacts | undefined {
-  const show = (file: string) => {
-    const name = relative(cwd, file).split(sep).join('/');
-    try {
-      return git(userArgs(['show'], `${ref}:./${name}`), `${name} at ${ref}`, cwd).toString();
-    } catch (error) {
-      if (error instanceof UsageError) return undefined;
-      throw error;
-    }
-  };
+  const show = (file: string) => textAt(ref, file, cwd);
   const text = show(resolve(cwd, path));
   if (text === undefined) return undefined;
   const entries = journeyEntries(text);
@@ -186,24 +182,27 @@ export function changedSince(ref: string, cwd: string): string[] {
 }
 
 /** The version at `ref` of a changed map, read with `git show`; none for a map new since the ref. */
-function baselines(ref: string, changed: Set<string>, cwd: string): (path: string) => ProcessMap | undefined {
-  return (path) => {
-    // git names paths with `/`; only Windows' separator is turned into it (on POSIX a backslash is a letter).
-    const file = relative(cwd, path).split(sep).join('/');
-    if (!changed.has(file)) return undefined;
-    let before: LoadedMap | undefined;
-    try {
-      // A map of a portfolio is read with what today's portfolio shares, as the map itself is.
-      before = loadText(
-        git(userArgs(['show'], `${ref}:./${file}`), `${file} at ${ref}`, cwd).toString(),
-        `${ref}:${file}`,
-        sharedBeside(path),
-      );
-    } catch (error) {
-      if (!(error instanceof UsageError)) throw error;
-    }
-    return before?.map;
+function baselines(ref: string, touched: (path: string) => boolean, cwd: string) {
+  return (path: string): ProcessMap | undefined => {
+    if (!touched(path)) return undefined;
+    const text = textAt(ref, path, cwd);
+    // A map of a portfolio is read with what today's portfolio shares, as the map itself is.
+    return text === undefined ? undefined : loadText(text, `${ref}:${gitPath(path, cwd)}`, sharedBeside(path)).map;
   };
+}
+
+/** A path as git names it, relative to `cwd`: only Windows' separator is turned into `/` (on POSIX `\` is a letter). */
+const gitPath = (path: string, cwd: string) => relative(cwd, path).split(sep).join('/');
+
+/** The text of a file at `ref` (`git show`); undefined when it was not there. */
+function textAt(ref: string, path: string, cwd: string): string | undefined {
+  const file = gitPath(path, cwd);
+  try {
+    return git(userArgs(['show'], `${ref}:./${file}`), `${file} at ${ref}`, cwd).toString();
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    return undefined;
+  }
 }
 
 /** Below this many maps one thread is faster than starting workers (about 150 ms each here). */
