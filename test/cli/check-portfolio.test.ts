@@ -93,6 +93,16 @@ describe('cxmap check <portfolio>: the portfolio file and every map it lists', (
     expect(tooMany.status).toBe(1);
     expect(tooMany.stderr).toBe('cxmap: 5 warnings, more than --max-warnings 4\n');
     expect(run(dir, 'cxmap.portfolio.yaml', '--max-warnings', '5').status).toBe(0);
+    // An override for the portfolio file sets its rules: the missing volume becomes an error.
+    writeFileSync(
+      join(dir, 'cxmap.config.yaml'),
+      'extends: recommended\noverrides:\n  - files: [cxmap.portfolio.yaml]\n    rules:\n      portfolio-require-volume: error\n',
+    );
+    const override = run(dir, 'cxmap.portfolio.yaml', '-f', 'json');
+    expect(override.status).toBe(1);
+    expect(lines(override.stdout, /^portfolio-/).map((l) => l.split(': ')[0])).toEqual([
+      'cxmap.portfolio.yaml:3:45 error portfolio-require-volume',
+    ]);
     const quiet = run(portfolio(STRICT), 'cxmap.portfolio.yaml', '--quiet', '-f', 'json');
     expect(quiet.status).toBe(1);
     expect(lines(quiet.stdout).map((l) => l.split(': ')[0])).toEqual([
@@ -153,8 +163,16 @@ describe('cxmap check <portfolio>: the portfolio file and every map it lists', (
     });
   });
 
-  it('the github, junit and markdown formats name the portfolio file and its line', () => {
+  it('the stylish, github, junit and markdown formats name the portfolio file and its line', () => {
     const dir = portfolio(STRICT);
+    expect(run(dir, 'cxmap.portfolio.yaml').stdout).toContain(
+      [
+        'cxmap.portfolio.yaml',
+        '  3:12  error  the work of Join (join.cxmap.yaml) changes hands once per customer, more than the 0 the portfolio allows  portfolio-max-handoffs',
+        '    3 | journeys: [join.cxmap.yaml, use.cxmap.yaml, leave.cxmap.yaml]',
+        '      |            ^^^^^^^^^^^^^^^',
+      ].join('\n'),
+    );
     const github = run(dir, 'cxmap.portfolio.yaml', '-f', 'github').stdout;
     expect(github).toContain(
       '::error file=cxmap.portfolio.yaml,line=3,col=12,endLine=3,endColumn=27,title=cxmap portfolio-max-handoffs::the work of Join (join.cxmap.yaml) changes hands once per customer, more than the 0 the portfolio allows\n',
