@@ -112,10 +112,11 @@ const portfolioNoGrowth: PortfolioPolicy = {
     const [before, after] = [portfolioTotals(baseline), portfolioTotals(facts)];
     const grew = (key: 'customerDays' | 'cost', what: string, fmt: (x: number) => string): PolicyFinding[] => {
       const [b, a, tolerance] = [before[key], after[key], tolerances[key]];
-      if (tolerance === undefined || b == null || a == null || a <= b) return [];
+      if (tolerance === undefined || b == null || a == null) return [];
       const relative = typeof tolerance === 'string';
       const allowed = relative ? parseRatio(tolerance) * b : tolerance;
-      if (atMost(a - b, allowed)) return [];
+      // Against the totals, not their difference: the same figures added in another order differ by a rounding.
+      if (atMost(a, b + allowed)) return [];
       const by = b > 0 ? ` (+${((100 * (a - b)) / b).toFixed(1)}%)` : '';
       const limit = relative ? `${tolerance} allowed` : allowed === 0 ? 'none allowed' : `${fmt(allowed)} allowed`;
       return [
