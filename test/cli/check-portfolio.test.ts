@@ -247,6 +247,23 @@ rules:
     ]);
   });
 
+  it('gates each changed map of the portfolio in its own file, as no-regression does for a map', () => {
+    const dir = portfolio(GROWTH);
+    const git = repository(dir);
+    // Use's call is answered in 3 hours rather than 1: 1.25 × (6m + 3h + 24m) = 262.5 min a case, from 112.5
+    // (+133.3%); the portfolio's customer days: 156.25 → 364.583 for Use, 3,239.583 → 3,447.917 (+6.4%).
+    const use = join(dir, 'use.cxmap.yaml');
+    writeFileSync(use, readFileSync(use, 'utf8').replace('wait: 1h', 'wait: 3h'));
+    git('commit', '-qam', 'fewer agents');
+    const r = run(dir, 'cxmap.portfolio.yaml', '--against', 'HEAD~1', '-f', 'json');
+    expect(r.status).toBe(1);
+    const gate = lines(r.stdout, /^(no-regression|portfolio-no-growth)$/);
+    expect(gate.filter((l) => l.includes('Lead time') || l.includes('customer days'))).toEqual([
+      'cxmap.portfolio.yaml:2:7 error portfolio-no-growth: the customer days a year of the journeys of Test lifecycle grew from 3,240 at HEAD~1 to 3,448: +208.33 (+6.4%); none allowed',
+      'use.cxmap.yaml:3:9 error no-regression: worse for the customer: Lead time 1 h 53 m → 4 h 23 m, +2 h 30 m (+133.3%); 10% allowed',
+    ]);
+  });
+
   it('compares nothing for a portfolio that is new since the ref', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cxmap-check-portfolio-'));
     writeFileSync(join(dir, 'README.md'), 'maps to come\n');
