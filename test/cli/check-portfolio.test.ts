@@ -122,6 +122,18 @@ describe('cxmap check <portfolio>: the portfolio file and every map it lists', (
     );
   });
 
+  it('portfolio-one-currency: a journey that names no currency, when the others name EUR', () => {
+    const dir = portfolio();
+    const leave = join(dir, 'leave.cxmap.yaml');
+    writeFileSync(leave, readFileSync(leave, 'utf8').replace('  currency: EUR\n', ''));
+    const r = run(dir, 'cxmap.portfolio.yaml', '-f', 'json');
+    expect(r.status).toBe(0);
+    expect(lines(r.stdout, /^(portfolio-one-currency|no-currency)$/)).toEqual([
+      'cxmap.portfolio.yaml:3:45 warning portfolio-one-currency: Leave (leave.cxmap.yaml) names no currency (process.currency), Join (join.cxmap.yaml) in EUR: no cost is added up across journeys in different currencies',
+      expect.stringMatching(/^leave\.cxmap\.yaml:\d+:\d+ warning no-currency: /),
+    ]);
+  });
+
   it("a portfolio's own error (a journey that is not there) fails the check; its other maps are still checked", () => {
     const dir = portfolio();
     const text = readFileSync(join(dir, 'cxmap.portfolio.yaml'), 'utf8');

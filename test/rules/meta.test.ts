@@ -46,6 +46,7 @@ describe('rule metadata', () => {
       ],
       'portfolio-no-growth': ['error', { customerDays: 0 }],
       'portfolio-require-volume': 'warn',
+      'portfolio-one-currency': 'warn',
       'unused-suppression': 'warn',
     });
   });

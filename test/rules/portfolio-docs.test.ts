@@ -42,6 +42,7 @@ describe('the pages of the portfolio rules', () => {
       'portfolio-no-growth',
       'portfolio-require-volume',
       'portfolio-require-targets',
+      'portfolio-one-currency',
     ]);
   });
 
@@ -74,5 +75,12 @@ describe('the pages of the portfolio rules', () => {
       '4:29 Close an account (close.cxmap.yaml) sets no targets (process.targets: leadTime, pce or successRate): the portfolio cannot say whether it meets them',
     ]);
     expect(findings('portfolio-require-targets', 'Good')).toEqual([]);
+  });
+
+  it('portfolio-one-currency: closing an account in GBP, opening one in EUR', () => {
+    expect(findings('portfolio-one-currency', 'Bad')).toEqual([
+      '4:29 Close an account (close.cxmap.yaml) gives its amounts in GBP, Open an account (open.cxmap.yaml) in EUR: no cost is added up across journeys in different currencies',
+    ]);
+    expect(findings('portfolio-one-currency', 'Good')).toEqual([]);
   });
 });

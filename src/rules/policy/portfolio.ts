@@ -173,10 +173,34 @@ const portfolioRequireTargets: PortfolioPolicy = {
   },
 };
 
+const portfolioOneCurrency: PortfolioPolicy = {
+  id: 'portfolio-one-currency',
+  kind: 'portfolio',
+  description:
+    "The journeys of the portfolio name one currency (`process.currency`): in several, or some in none, no cost is added up across them (the cost a year of programmes, of each team and of the portfolio's totals).",
+  recommended: 'warn',
+  check({ journeys }) {
+    const first = journeys.find((j) => j.analysis.map.process.currency !== undefined);
+    const currency = first?.analysis.map.process.currency;
+    if (currency === undefined) return [];
+    return journeys.flatMap((j) => {
+      const own = j.analysis.map.process.currency;
+      if (own === currency) return [];
+      return [
+        {
+          message: `${named(j)} ${own === undefined ? 'names no currency (process.currency)' : `gives its amounts in ${own}`}, ${named(first!)} in ${currency}: no cost is added up across journeys in different currencies`,
+          path: entry(j),
+        },
+      ];
+    });
+  },
+};
+
 /** The portfolio's policies, in the order of the docs. */
 export const PORTFOLIO_POLICIES: readonly PortfolioPolicy[] = [
   portfolioMaxHandoffs,
   portfolioNoGrowth,
   portfolioRequireVolume,
   portfolioRequireTargets,
+  portfolioOneCurrency,
 ];
