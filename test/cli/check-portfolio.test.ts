@@ -122,6 +122,24 @@ describe('cxmap check <portfolio>: the portfolio file and every map it lists', (
     );
   });
 
+  it('a suppression with its reason in the portfolio file silences the rule it names there', () => {
+    const dir = portfolio(STRICT);
+    const file = join(dir, 'cxmap.portfolio.yaml');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        'journeys:',
+        '# cxmap-disable-next-line portfolio-max-handoffs -- joining is regulated\njourneys:',
+      ),
+    );
+    const r = run(dir, 'cxmap.portfolio.yaml', '-f', 'json');
+    expect(r.status).toBe(0);
+    expect(lines(r.stdout, /^portfolio-|suppression/).map((l) => l.split(': ')[0])).toEqual([
+      'cxmap.portfolio.yaml:4:45 warning portfolio-require-targets',
+      'cxmap.portfolio.yaml:4:45 warning portfolio-require-volume',
+    ]);
+  });
+
   it('portfolio-one-currency: a journey that names no currency, when the others name EUR', () => {
     const dir = portfolio();
     const leave = join(dir, 'leave.cxmap.yaml');
