@@ -9,6 +9,7 @@ import {
   expandInputs,
   Outputs,
   progress,
+  planCheck,
   type CheckJob,
 } from '../workflows/index.js';
 import { addRunOptions, runFrom, type CommandContext, type RunOptions } from './shared.js';
@@ -33,9 +34,12 @@ export function register(program: Command, context: CommandContext): void {
   addRunOptions(program.command('check'), { simulates: false })
     .summary('check maps for CI: validation, policies, a regression gate')
     .description(
-      'Check maps against the format and the policies of cxmap.config.yaml (found from the current folder upward; without one, the recommended preset), in one pass. With no files, every *.cxmap.yaml and *.cxmap.yml below the current folder that .gitignore does not ignore. Exit 0 clean or warnings only, 1 errors (or more warnings than --max-warnings), 2 bad usage, bad configuration or an internal error. See docs/ci.md.',
+      'Check maps against the format and the policies of cxmap.config.yaml (found from the current folder upward; without one, the recommended preset), in one pass. A portfolio file (cxmap.portfolio.yaml) is checked with every map it lists and the portfolio rules, which look at its journeys together. With no files, every *.cxmap.yaml and *.cxmap.yml below the current folder, and every cxmap.portfolio.yaml, that .gitignore does not ignore. Exit 0 clean or warnings only, 1 errors (or more warnings than --max-warnings), 2 bad usage, bad configuration or an internal error. See docs/ci.md.',
     )
-    .argument('[files...]', 'map files, folders or globs (default: every map below the current folder)')
+    .argument(
+      '[files...]',
+      'map or portfolio files, folders or globs (default: every map and portfolio below the current folder)',
+    )
     .addOption(
       new Option('-f, --format <format>', `output format, repeatable: ${Object.keys(FORMATTERS).join(', ')}`)
         .argParser(collect)
@@ -53,11 +57,11 @@ export function register(program: Command, context: CommandContext): void {
     .option('--quiet', 'report errors only')
     .option(
       '--against <ref>',
-      'compare every changed map with its version at this git ref, and report what got worse for the customer',
+      'compare every changed map with its version at this git ref, and each portfolio with itself and its maps there, and report what got worse for the customer',
     )
     .addHelpText(
       'after',
-      '\nExamples:\n  $ cxmap check\n  $ cxmap check "maps/**/*.cxmap.yaml" --max-warnings 0\n  $ cxmap check --against origin/main -f github -f sarif -o cxmap.sarif\n  $ cxmap check -f junit -o reports/cxmap.xml -f markdown -o summary.md',
+      '\nExamples:\n  $ cxmap check\n  $ cxmap check "maps/**/*.cxmap.yaml" --max-warnings 0\n  $ cxmap check --against origin/main -f github -f sarif -o cxmap.sarif\n  $ cxmap check -f junit -o reports/cxmap.xml -f markdown -o summary.md\n  $ cxmap check journeys/cxmap.portfolio.yaml --against origin/main',
     )
     .action(async (files: string[], options: CheckOptions) => {
       const formats = options.format.length ? options.format : ['stylish'];
@@ -74,10 +78,13 @@ export function register(program: Command, context: CommandContext): void {
         );
       const cwd = process.cwd();
       const run = runFrom(options);
-      const paths = files.length ? await expandInputs(files) : await discoverMaps(cwd);
+      const found = files.length
+        ? await expandInputs(files, { portfolios: true })
+        : await discoverMaps(cwd, { portfolios: true });
+      const { paths, inputs } = planCheck(found);
       if (paths.length === 0)
         throw new UsageError('no maps to check: there is no *.cxmap.yaml below this folder; name the files to check');
-      const outputs = new Outputs(paths);
+      const outputs = new Outputs(inputs);
       const targets = options.output.map((o, i) => outputs.plan(o, `the ${formats[i]} output`));
       const job: CheckJob = {
         run,

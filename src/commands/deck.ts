@@ -5,6 +5,7 @@ import { loadPortfolio } from '../load/index.js';
 import { DECK_TOP, type AppendixChoice } from '../report/index.js';
 import {
   expandInputs,
+  isPortfolioFile,
   loadForRun,
   refuseExisting,
   writeDeck,
@@ -52,21 +53,22 @@ export function register(program: Command, context: CommandContext): void {
         refuseExisting(options.out, 'deck', options.force === true);
         const run = runFrom(options);
         const date = deckDate(options.date);
-        const loaded = (await expandInputs(files)).map((f) => loadForRun(f, run));
+        const inputs = await expandInputs(files);
         // A portfolio file (`portfolio:` at its top): its own deck, the portfolio first, then each journey.
-        const portfolio = loaded.find((l) => l.findings.some((f) => f.code === 'not-a-map'));
+        const portfolio = inputs.find(isPortfolioFile);
         if (portfolio) {
-          if (loaded.length > 1 || options.toBe !== undefined)
+          if (inputs.length > 1 || options.toBe !== undefined)
             throw new UsageError(
-              `${portfolio.file} is a portfolio: its deck takes the portfolio file alone, without other maps or --to-be`,
+              `${portfolio} is a portfolio: its deck takes the portfolio file alone, without other maps or --to-be`,
             );
-          const journeys = loadPortfolio(portfolio.file);
+          const journeys = loadPortfolio(portfolio);
           if (stopOnInvalid([journeys, ...journeys.journeys], context)) return;
           await writePortfolioDeck(journeys, { out: options.out, run, appendix: options.appendix, date }, (path) =>
             context.write(`${path}\n`),
           );
           return;
         }
+        const loaded = inputs.map((f) => loadForRun(f, run));
         const toBe = options.toBe === undefined ? undefined : loadForRun(options.toBe, run);
         if (stopOnInvalid([...loaded, ...(toBe ? [toBe] : [])], context)) return;
         if (toBe && loaded.length !== 1)

@@ -2,15 +2,22 @@
  * `cxmap check` on one map: the validation findings, the policies and opportunity rules the configuration turns
  * on, the regression gate against a baseline, and the inline suppressions, as one list of positioned findings.
  */
-import { relative } from 'node:path';
 import picomatch from 'picomatch';
-import { type LoadedMap, type ProcessMap, type LoadedConfig, type RuleEntry } from '../load/index.js';
+import { dirname, relative, resolve } from 'node:path';
+import {
+  type LoadedMap,
+  type LoadedPortfolio,
+  type ProcessMap,
+  type LoadedConfig,
+  type RawPortfolio,
+  type RuleEntry,
+} from '../load/index.js';
 import { analyzeExact, type ExactAnalysis } from '../analysis/index.js';
 import { formatDuration, finding, sortFindings, type Finding, type Severity } from '../core/index.js';
 import { recommendedPreset, type RuleMeta } from './meta.js';
 import { beatBenchmark, isRecommended, opportunities, RULES, scoreText } from './opportunities.js';
 import { after, assumption, between } from './size.js';
-import { checkPolicy, POLICIES } from './policy/index.js';
+import { checkPolicy, POLICIES, PORTFOLIO_POLICIES, type PortfolioFacts } from './policy/index.js';
 import { suppress, unusedSuppression } from './suppress.js';
 import type { Judgement } from './run.js';
 
@@ -69,6 +76,7 @@ export const CHECK_RULES: readonly RuleMeta[] = [
   unknownPersona,
   differsFromPortfolio,
   ...POLICIES,
+  ...PORTFOLIO_POLICIES,
   ...RULES,
   beatBenchmark,
   unusedSuppression,
@@ -141,6 +149,62 @@ export function checkMap(
       ? suppress(
           found,
           loaded.source.text,
+          settings.get('unused-suppression')?.severity,
+          CHECK_RULES.map((r) => r.id),
+        )
+      : found,
+  );
+}
+
+/**
+ * The figures a portfolio's policies read: each journey that loads, analysed as `checkMap` analyses it, with its
+ * entry under `journeys:`. Undefined for a portfolio file with errors.
+ */
+export function portfolioFacts(loaded: LoadedPortfolio, judgement?: Judgement): PortfolioFacts | undefined {
+  if (!loaded.portfolio || !loaded.source) return undefined;
+  const entries = (loaded.source.doc.toJS() as RawPortfolio).journeys.map((e) => resolve(dirname(loaded.file), e));
+  return {
+    name: loaded.portfolio.name,
+    journeys: loaded.journeys.flatMap((j) =>
+      j.map
+        ? [
+            {
+              entry: entries.indexOf(resolve(j.file)),
+              file: j.file,
+              analysis: analyzeExact(j.map, { weights: judgement?.weights }),
+            },
+          ]
+        : [],
+    ),
+  };
+}
+
+/**
+ * The findings of a portfolio file (its journeys are checked as maps, each in its own file): its own, and those of
+ * the portfolio's policies the settings turn on; with `baseline`, the portfolio and its maps at `ref`.
+ */
+export function checkPortfolio(
+  loaded: LoadedPortfolio,
+  settings: Map<string, Setting>,
+  options: { judgement?: Judgement; baseline?: PortfolioFacts; ref?: string } = {},
+): Finding[] {
+  const found = loaded.findings.flatMap((f) =>
+    f.severity === 'error' ? [f] : settings.has(f.code) ? [{ ...f, severity: settings.get(f.code)!.severity }] : [],
+  );
+  const facts = portfolioFacts(loaded, options.judgement);
+  const source = loaded.source;
+  if (facts && source)
+    for (const policy of PORTFOLIO_POLICIES) {
+      const setting = settings.get(policy.id);
+      if (setting)
+        for (const f of policy.check(facts, setting.option, { baseline: options.baseline, ref: options.ref }))
+          found.push(finding(policy.id, f.message, source.at(f.path), setting.severity));
+    }
+  return sortFindings(
+    source
+      ? suppress(
+          found,
+          source.text,
           settings.get('unused-suppression')?.severity,
           CHECK_RULES.map((r) => r.id),
         )

@@ -8,7 +8,7 @@ import { LEVER_SHARE, type RuleEntry } from '../load/index.js';
 import { METRICS } from '../analysis/index.js';
 import { opportunityIdPattern, wordList } from '../core/index.js';
 
-type RuleKind = 'format' | 'policy' | 'opportunity' | 'suppression';
+type RuleKind = 'format' | 'policy' | 'portfolio' | 'opportunity' | 'suppression';
 
 interface RuleOption {
   /** What applies when the configuration gives a severity alone (`max-handoffs: error` means `[error, 5]`). */

@@ -11,13 +11,18 @@ import { realPath } from './output.js';
 
 const GLOB = /[*?[\]{}]/;
 
-export async function expandInputs(args: string[]): Promise<string[]> {
+/** What the inputs may be besides maps: `cxmap check` takes portfolio files too, and finds them in folders. */
+interface InputKinds {
+  portfolios?: boolean;
+}
+
+export async function expandInputs(args: string[], kinds: InputKinds = {}): Promise<string[]> {
   const files: string[] = [];
   const skipped: { arg: string; kind: string }[] = [];
   for (const arg of args) {
     if (arg !== '-' && existsSync(arg) && statSync(arg).isDirectory()) {
       // A folder stands for the maps below it, as `cxmap check` finds them.
-      const found = (await discoverMaps(arg)).map((f) => join(arg, f));
+      const found = (await discoverMaps(arg, kinds)).map((f) => join(arg, f));
       if (found.length === 0) throw new UsageError(`no maps in ${arg}: a map's name ends in .cxmap.yaml or .cxmap.yml`);
       files.push(...found);
       continue;
@@ -69,12 +74,17 @@ function onePerRealPath(paths: string[], real: (path: string) => string): string
   });
 }
 
-/** Every map below `cwd` (`*.cxmap.yaml`, `*.cxmap.yml`), leaving out what its .gitignore files ignore. */
-export async function discoverMaps(cwd: string): Promise<string[]> {
+/**
+ * Every map below `cwd` (`*.cxmap.yaml`, `*.cxmap.yml`), and with `portfolios` every `cxmap.portfolio.yaml` (.yml),
+ * leaving out what its .gitignore files ignore.
+ */
+export async function discoverMaps(cwd: string, kinds: InputKinds = {}): Promise<string[]> {
   const { globSync } = await import('tinyglobby');
   const ignore = (await import('ignore')).default;
   const skip = ['**/node_modules/**', '**/.git/**'];
-  const found = globSync(['**/*.cxmap.yaml', '**/*.cxmap.yml'], {
+  const patterns = ['**/*.cxmap.yaml', '**/*.cxmap.yml'];
+  if (kinds.portfolios) patterns.push('**/cxmap.portfolio.yaml', '**/cxmap.portfolio.yml');
+  const found = globSync(patterns, {
     cwd,
     onlyFiles: true,
     dot: true,
@@ -97,12 +107,38 @@ export async function discoverMaps(cwd: string): Promise<string[]> {
 }
 
 /**
+ * Whether a file is a portfolio: its first key (after comments, a `---` and directives) is `portfolio:`. A file that
+ * cannot be read is not one (it is then reported as a map that cannot be read).
+ */
+export function isPortfolioFile(path: string): boolean {
+  if (path === '-') return false;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return false;
+  }
+  const first = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .find((line) => !/^\s*(#.*)?$/.test(line) && !/^(---|%)/.test(line));
+  return first !== undefined && /^["']?portfolio["']?\s*:/.test(first);
+}
+
+/**
  * A map loaded for a run (every command that reads the configuration loads its maps here): its own findings, and an
  * `unknown-persona` warning at each persona it names that neither the configuration's `personas:` nor its
  * portfolio's defines.
  */
 export function loadForRun(path: string, run: RunConfig): LoadedMap {
-  const loaded = loadFile(path);
-  const personas = personaFindings(loaded, knownPersonas(loaded, run.personas));
+  return withPersonaFindings(loadFile(path), run.personas);
+}
+
+/**
+ * A loaded map with an `unknown-persona` warning at each persona it names that neither the configuration's
+ * personas (`configured`) nor its portfolio's define.
+ */
+export function withPersonaFindings(loaded: LoadedMap, configured: RunConfig['personas']): LoadedMap {
+  const personas = personaFindings(loaded, knownPersonas(loaded, configured));
   return personas.length === 0 ? loaded : { ...loaded, findings: sortFindings([...loaded.findings, ...personas]) };
 }

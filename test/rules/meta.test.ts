@@ -44,6 +44,9 @@ describe('rule metadata', () => {
           repeatContacts: 0,
         },
       ],
+      'portfolio-no-growth': ['error', { customerDays: 0 }],
+      'portfolio-require-volume': 'warn',
+      'portfolio-one-currency': 'warn',
       'unused-suppression': 'warn',
     });
   });

@@ -33,3 +33,4 @@ export const POLICIES: Policy[] = [
 export { stageTargetWords } from './target-stage.js';
 export { checkPolicy } from './segments.js';
 export type { Policy, PolicyContext, PolicyFinding } from './types.js';
+export * from './portfolio.js';
