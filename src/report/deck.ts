@@ -954,7 +954,7 @@ export function portfolioStory({ model, cards, date }: PortfolioDeckInput): Slid
       title: `One programme for ${top.on.name} across ${counted(top.journeys.length, 'journey')}: ${counted(top.members.length, 'change')}${top.customerDays === null ? '' : ` that save ${cell(amount(top.customerDays))} customer days a year together`}`,
       table: plainTable(programmes),
       footnote:
-        'A programme: the changes of two journeys or more that act on the same team or channel; each change by its number on the value and effort chart. Savings are at the middle of their sizes and overlap, so take them as an order of size.',
+        "A programme: the recommended changes of two journeys or more that act on the same team or channel, each by its number on the value and effort chart. It saves what its changes save made together in each journey, at the middle of their sizes; a change may be in several programmes, so the programmes' savings do not add up. A programme of status updates and asking once saves no days: it cuts the customer's silence and effort.",
       notes: lines(
         'Where one change helps several journeys: the changes that act on the same team (the customer left out) or channel, from two journeys or more, grouped as one programme.',
         ...model.programmes.map(
