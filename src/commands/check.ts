@@ -102,6 +102,7 @@ export function register(program: Command, context: CommandContext): void {
         file: c.file,
         findings: c.findings,
         source: c.lines && { lineText: (n: number) => c.lines![n - 1] ?? '' },
+        ...(c.kind ? { kind: c.kind } : {}),
       }));
       formats.forEach((format, i) => {
         const text = FORMATTERS[format as FormatName](results, {

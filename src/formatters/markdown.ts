@@ -2,14 +2,14 @@
 import { counted } from '../core/index.js';
 import { mdCode, mdText } from '../report/index.js';
 import { docsUrl } from './docs.js';
-import { count, type FileResult } from './types.js';
+import { checkedWords, count, type FileResult } from './types.js';
 
 /** Comments have a size limit (65,536 characters on GitHub): the table stops here, saying how many it left out. */
 const MAX_ROWS = 200;
 
 export function markdown(results: FileResult[]): string {
   const { errors, warnings } = count(results);
-  const maps = counted(results.length, 'map');
+  const maps = checkedWords(results);
   if (errors + warnings === 0) return `### cxmap check: ✔ ${maps} checked, no problems\n`;
   const withFindings = results.filter((r) => r.findings.length > 0).length;
   const head = `### cxmap check: ${errors ? `🔴 ${counted(errors, 'error')}` : '✔ no errors'}, ${counted(warnings, 'warning')} in ${withFindings} of ${maps}`;

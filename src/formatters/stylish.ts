@@ -1,7 +1,7 @@
 /** The default terminal output: findings grouped by file, each with a code frame, and a summary line. */
 import { Chalk } from 'chalk';
 import { counted, printable, type Finding } from '../core/index.js';
-import { count, type FileResult, type FormatOptions } from './types.js';
+import { checkedWords, count, type FileResult, type FormatOptions } from './types.js';
 
 function codeFrame(result: FileResult, f: Finding, c: InstanceType<typeof Chalk>): string[] {
   const source = result.source;
@@ -37,7 +37,7 @@ export function stylish(results: FileResult[], options: FormatOptions): string {
   }
   const { errors, warnings } = count(results);
   const withFindings = results.filter((r) => r.findings.length > 0).length;
-  const files = counted(results.length, 'map');
+  const files = checkedWords(results);
   if (errors + warnings === 0) {
     out.push(c.green(`✔ ${results.length === 1 ? 'the map is' : `all ${files} are`} valid`));
   } else {

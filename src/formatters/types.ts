@@ -1,9 +1,19 @@
 /** What every formatter receives: the findings of each file, with the source for code frames. */
+import { counted } from '../core/index.js';
 import type { LoadedMap } from '../load/index.js';
 
 /** A file's findings, and (for code frames) its lines when it could be read as text. */
 export interface FileResult extends Pick<LoadedMap, 'file' | 'findings'> {
   source?: { lineText(line: number): string };
+  /** A portfolio file, not a map. */
+  kind?: 'portfolio';
+}
+
+/** What was checked, in words: "3 maps", or "3 maps and a portfolio". */
+export function checkedWords(results: readonly FileResult[]): string {
+  const portfolios = results.filter((r) => r.kind === 'portfolio').length;
+  const maps = counted(results.length - portfolios, 'map');
+  return portfolios === 0 ? maps : `${maps} and ${portfolios === 1 ? 'a portfolio' : counted(portfolios, 'portfolio')}`;
 }
 
 export interface FormatOptions {

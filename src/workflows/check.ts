@@ -42,6 +42,8 @@ interface CheckedFile {
   file: string;
   findings: Finding[];
   lines?: string[];
+  /** A portfolio file, not a map: the summary counts it apart. */
+  kind?: 'portfolio';
 }
 
 export function checkFiles(paths: string[], job: CheckJob, tick: () => void = () => undefined): CheckedFile[] {
@@ -73,7 +75,7 @@ export function checkFiles(paths: string[], job: CheckJob, tick: () => void = ()
         }),
       );
       files = [
-        checked(loaded, own, job),
+        { ...checked(loaded, own, job), kind: 'portfolio' },
         ...loaded.journeys.map((j) => mapChecked(withPersonaFindings(j, run.personas))),
       ];
     } else files = [mapChecked(loadForRun(path, run))];
