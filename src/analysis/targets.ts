@@ -61,3 +61,19 @@ export function compareTargets(
   );
   return { targets, benchmarks };
 }
+
+/**
+ * The segments, by name, that miss the map's target for a figure: the blend is held to the target, and a blend that
+ * meets it can hide a segment that does not (62% of a journey's customers over its lead-time target, the average
+ * under it). None for a map without segments.
+ */
+export function segmentsMissing(
+  analysis: {
+    segmented?: { segments: readonly { segment: { name: string }; analysis: { targets: readonly TargetGap[] } }[] };
+  },
+  id: TargetMetric,
+): string[] {
+  return (analysis.segmented?.segments ?? [])
+    .filter((s) => s.analysis.targets.some((t) => t.metric === id && !t.met))
+    .map((s) => s.segment.name);
+}

@@ -9,11 +9,13 @@ import { DEFAULT_CALENDAR } from '../core/index.js';
 import { channelOf, feelingWord, partyOf, type Party, type ProcessMap } from '../load/index.js';
 import {
   metric,
+  segmentsMissing,
   show,
   stripJourney,
   teamLoads,
   type Analysis,
   type StripJourney,
+  type TargetMetric,
   type TeamLoad,
 } from '../analysis/index.js';
 import {
@@ -27,7 +29,8 @@ import {
 } from '../rules/index.js';
 import { savingWords } from './savings.js';
 import type { Diagram, Drawn, StripInput } from '../render/index.js';
-import type { Block, Cell, TableBlock } from './document.js';
+import { cellText, type Block, type Cell, type TableBlock } from './document.js';
+import { targetCell } from './summary.js';
 import { scoreJson } from './score-json.js';
 
 /** A journey of the portfolio as the workflow scores it: as `cxmap score` and `cxmap report` do. */
@@ -54,6 +57,8 @@ export interface RankedJourney {
   name: string;
   /** Its cases a year (`process.volume`); null when the map does not say. */
   volume: number | null;
+  /** Of a map with segments, the segments that miss each of its targets (by name), whatever the blend does. */
+  missedBy: Partial<Record<TargetMetric, string[]>>;
   rank: number | null;
   score: ScoreJson;
 }
@@ -124,6 +129,7 @@ export function portfolioModel(name: string, file: string, scored: readonly Scor
     file: j.file,
     name: j.analysis.map.process.name,
     volume: j.analysis.map.process.volume ?? null,
+    missedBy: Object.fromEntries(j.analysis.targets.map((t) => [t.metric, segmentsMissing(j.analysis, t.metric)])),
     score: scoreJson(j.analysis, j.file, j.analysis.segmented),
   }));
   const withVolume = journeys.map((_, i) => i).filter((i) => yearlyOf(journeys[i]!.score)?.customerDays != null);
@@ -325,7 +331,7 @@ export function rankingTable(model: PortfolioModel): TableBlock {
     rows: model.order.map((i) => {
       const j = model.journeys[i]!;
       const y = yearlyOf(j.score);
-      const targets = j.score.targets as { metric: string; met: boolean }[];
+      const targets = j.score.targets as { metric: TargetMetric; met: boolean }[];
       return [
         j.rank === null ? 'not ranked' : String(j.rank),
         j.name,
@@ -338,9 +344,9 @@ export function rankingTable(model: PortfolioModel): TableBlock {
           ? 'none set'
           : {
               text: targets
-                .map((t) => `${metric(t.metric as 'leadTime').label} ${t.met ? 'met' : 'missed'}`)
-                .join(', '),
-              tone: targets.every((t) => t.met) ? 'good' : 'bad',
+                .map((t) => `${metric(t.metric).label} ${cellText(targetCell(t.met, j.missedBy[t.metric] ?? []))}`)
+                .join('; '),
+              tone: targets.every((t) => t.met && !j.missedBy[t.metric]?.length) ? 'good' : 'bad',
             },
       ];
     }),

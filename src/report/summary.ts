@@ -5,8 +5,8 @@
  * together, with their range; and the decision asked. The report opens with it; the deck's summary slide says the
  * same. Every figure is read from the metric registry, as `cxmap score --format json` reads it.
  */
-import { durationInWords, formatDuration, wholePercent } from '../core/index.js';
-import { metric, show, type ExactAnalysis, type MetricId } from '../analysis/index.js';
+import { durationInWords, formatDuration, wholePercent, wordList } from '../core/index.js';
+import { metric, segmentsMissing, show, type ExactAnalysis, type MetricId } from '../analysis/index.js';
 import { between, isRecommended, plainWords, type Ranking } from '../rules/index.js';
 import { type Cell, type TextBlock } from './document.js';
 import { leadTimeMove, savingWords, togetherSentence } from './savings.js';
@@ -75,7 +75,7 @@ export function executiveSummary(analysis: ExactAnalysis, ranking: Ranking): Exe
         value,
         now: show(m.unit, value, units),
         target: target ? show(m.unit, target.target, units) : '',
-        status: !target ? '' : target.met ? { text: 'met', tone: 'good' } : { text: 'missed', tone: 'bad' },
+        status: !target ? '' : targetCell(target.met, segmentsMissing(analysis, target.metric)),
         benchmark: best ? `${show(m.unit, best.value, units)} (${best.name})` : '',
       },
     ];
@@ -104,6 +104,17 @@ export function executiveSummary(analysis: ExactAnalysis, ranking: Ranking): Exe
     changes: recommended.map((r) => boardWords(r.opportunity.title, analysis)),
   };
 }
+
+/**
+ * A target met or missed, in a table's words: met by the blend of a map's segments while one of them misses it is not
+ * "met" to a board (the segment is named).
+ */
+export const targetCell = (met: boolean, missedBy: readonly string[]): Cell =>
+  !met
+    ? { text: 'missed', tone: 'bad' }
+    : missedBy.length > 0
+      ? { text: `met on average, missed for ${wordList(missedBy)}`, tone: 'bad' }
+      : { text: 'met', tone: 'good' };
 
 /** The summary as the report's opening blocks. */
 export function summaryBlocks(summary: ExecutiveSummary): TextBlock[] {

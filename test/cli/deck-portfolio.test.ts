@@ -132,7 +132,7 @@ describe('the deck of a portfolio', () => {
         'GBP 4,026,865',
         '10.7 d',
         '17.9 d',
-        'Lead time met, Success rate met',
+        'Lead time met on average, missed for First-time buyer; Success rate met',
       ],
       [
         '2',
@@ -142,7 +142,7 @@ describe('the deck of a portfolio', () => {
         'GBP 2,806,231',
         '5.1 d',
         '12.4 d',
-        'Lead time missed, Success rate met',
+        'Lead time missed; Success rate met',
       ],
       [
         '3',
@@ -152,7 +152,7 @@ describe('the deck of a portfolio', () => {
         'GBP 340,347',
         '3.7 d',
         '13.1 d',
-        'Lead time missed, Success rate met',
+        'Lead time missed; Success rate met',
       ],
     ]);
   });

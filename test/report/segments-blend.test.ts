@@ -280,3 +280,26 @@ describe('the time chart of a map with segments', () => {
     expect(model.wait.seconds).toBeCloseTo(157_248, 6);
   });
 });
+
+describe('a target of a map with segments', () => {
+  it('met by the blend but missed by a segment is not "met" to a board: the segment is named', () => {
+    // The blend takes 46.79 h = 1.95 d, under a 2 d target; first-time buyers take 58.35 h = 2.43 d, over it;
+    // re-mortgagers 29.45 h = 1.23 d, under it.
+    const text = readFileSync(FIXTURE, 'utf8').replace(
+      '  volume: 1000/y\n',
+      '  volume: 1000/y\n  targets: { leadTime: 2d }\n',
+    );
+    const analysis = analyze(loadText(text, 'targets.cxmap.yaml').map!, { runs: 200 });
+    const summary = executiveSummary(analysis, opportunities(analysis));
+    expect(summary.figures.find((f) => f.metric === 'leadTime')!.status).toEqual({
+      text: 'met on average, missed for First-time buyer',
+      tone: 'bad',
+    });
+    // A target every segment meets is met.
+    const easy = analyze(loadText(text.replace('leadTime: 2d', 'leadTime: 3d'), 'easy.cxmap.yaml').map!, { runs: 200 });
+    expect(executiveSummary(easy, opportunities(easy)).figures.find((f) => f.metric === 'leadTime')!.status).toEqual({
+      text: 'met',
+      tone: 'good',
+    });
+  });
+});
