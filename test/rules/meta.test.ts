@@ -25,6 +25,7 @@ describe('rule metadata', () => {
       'max-channel-switches': ['warn', 2],
       'max-re-asks': ['warn', 0],
       'max-dark-time': ['warn', '2d'],
+      'queue-capacity': 'warn',
       'min-pce': ['warn', '5%'],
       'target-lead-time': 'warn',
       'target-pce': 'warn',

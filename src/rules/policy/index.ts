@@ -7,6 +7,7 @@ import { maxReAsks } from './max-re-asks.js';
 import { maxTransfers } from './max-transfers.js';
 import { minPce } from './min-pce.js';
 import { noRegression } from './no-regression.js';
+import { queueCapacity } from './queue-capacity.js';
 import { requireBasis } from './require-basis.js';
 import { targetLeadTime } from './target-lead-time.js';
 import { targetPce } from './target-pce.js';
@@ -21,6 +22,7 @@ export const POLICIES: Policy[] = [
   maxReAsks,
   maxLeadTime,
   maxDarkTime,
+  queueCapacity,
   minPce,
   requireBasis,
   targetLeadTime,
