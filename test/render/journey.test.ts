@@ -13,6 +13,7 @@ import { journey } from '../../src/render/journey.js';
 import { journeyModel } from '../../src/render/svg/journey/model.js';
 import type { Drawing, Shape } from '../../src/render/svg/scene.js';
 import { mapOf } from '../helpers/analyze.js';
+import { loadFile } from '../../src/load/index.js';
 
 /**
  * A bill: 80 % read it and pay; 20 % find it wrong and phone, and of those 90 % get it corrected (then pay) and
@@ -450,5 +451,19 @@ describe('the journey of any map (property)', () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('the share that takes a detour inside parallel work', () => {
+  it('is never said to be less than that of a detour drawn beside it', () => {
+    // Moving in: the customer phones to chase the solicitor's searches, a detour inside the legal work that runs
+    // beside the valuation. The chain the share is solved on passes over parallel work, so it found 0% while the
+    // detour itself is drawn with its own share; the share of at least one detour is at least that.
+    const model = journeyModel(analyzeExact(loadFile('examples/lifecycle/move-in.cxmap.yaml').map!));
+    const detours = model.branches.filter((b) => b.kind === 'detour');
+    expect(detours.length).toBeGreaterThan(0);
+    const largest = Math.max(...detours.map((b) => b.share));
+    expect(largest).toBeGreaterThan(0.2);
+    expect(model.detoured).toBe(largest);
   });
 });

@@ -244,7 +244,12 @@ function modelOf(analysis: Analysis): JourneyModel {
     main,
     branches,
     asDrawn: blend((part) => asDrawnShare(map, path, part.chance)),
-    detoured: blend((part) => detourShare(map, detourSteps, detourEdges, part.chance)),
+    // A detour inside parallel work escapes the chain (see detourShare); each detour's own share is a floor, so the
+    // share that takes at least one is never said to be less than that of a detour drawn beside it.
+    detoured: Math.max(
+      blend((part) => detourShare(map, detourSteps, detourEdges, part.chance)),
+      ...branches.filter((b) => b.kind === 'detour').map((b) => b.share),
+    ),
     ...segmentsOf(map),
   };
 }
