@@ -413,9 +413,10 @@ export function teamsTable(model: PortfolioModel): TableBlock | undefined {
     rows: model.teams.map((t): Cell[] => [
       t.name,
       PARTY_WORDS[t.party],
-      amount(t.hours),
+      amount(Math.round(t.hours)),
       money(t.cost),
-      t.journeys.map((j) => `${journeyName(j.journey)} ${show('amount', j.hours)}`).join(', '),
+      // Whole hours: a team's load a year is planned in hours, not in hundredths of one (117.90).
+      t.journeys.map((j) => `${journeyName(j.journey)} ${show('amount', Math.round(j.hours))}`).join(', '),
     ]),
   };
 }

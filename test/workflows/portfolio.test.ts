@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, loadPortfolio } from '../../src/load/index.js';
 import { isRecommended, resolveRun } from '../../src/rules/index.js';
-import { liveState, scorePortfolio } from '../../src/workflows/index.js';
+import { liveState, portfolioText, scorePortfolio } from '../../src/workflows/index.js';
 
 describe('liveState of a map of a portfolio', () => {
   it("loads the text with the portfolio's shared actors: the live page shows the map, not unknown actors", () => {
@@ -36,5 +36,16 @@ describe("a programme's saving", () => {
     expect(desk.customerDays).toBeCloseTo((2000 * (112.5 - 67.5 / 0.95)) / 1440, 9);
     expect(+desk.customerDays!.toFixed(3)).toBe(57.566);
     expect(+(wait! + rework!).toFixed(3)).toBe(63.734);
+  });
+});
+
+describe("a team's load a year", () => {
+  it('is given in whole hours, by journey too', async () => {
+    const run = resolveRun(loadConfig(undefined, '.'));
+    const model = await scorePortfolio(loadPortfolio('examples/lifecycle/cxmap.portfolio.yaml'), run);
+    // The loan advisor's 117.9 h a year in moving in read "117.90": a load is planned in hours.
+    expect(portfolioText(model, 'md')).toContain(
+      '| Loan advisor | team | 13,712 | GBP 658,158 | Apply for a home loan 12,706, Complete the loan and move in 118, Get help with a payment 888 |',
+    );
   });
 });
