@@ -7,10 +7,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { closest, finding, sortFindings, type Finding } from '../core/index.js';
 import { loadShared, type LoadedMap } from './load.js';
-import { parseYaml, type SourceMap } from './parse.js';
-import { readMap } from './read.js';
-import { checkShape } from './schema.js';
-import { sharedOf, type RawPortfolio } from './shared.js';
+import type { SourceMap } from './parse.js';
+import { readPortfolio, sharedOf } from './shared.js';
 import type { Persona, RawMap } from './types.js';
 
 /** A valid portfolio: its journeys' paths (relative to where cxmap runs) in lifecycle order, and what they share. */
@@ -35,28 +33,13 @@ export interface LoadedPortfolio {
 }
 
 const MAP_NAME = /\.cxmap\.ya?ml$/;
-const isObject = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
 
 /** Loads a portfolio file and its journeys. Throws UsageError when the file cannot be opened. */
 export function loadPortfolio(file: string): LoadedPortfolio {
-  const read = readMap(file);
-  if ('finding' in read) return { file, findings: [read.finding], journeys: [] };
-  const parsed = parseYaml(read.text);
-  const { source } = parsed;
-  if (parsed.data === undefined) return { file, source, findings: sortFindings(parsed.findings), journeys: [] };
-  if (isObject(parsed.data) && 'cxmap' in parsed.data && !('portfolio' in parsed.data)) {
-    const message =
-      'this is a map (it starts with `cxmap: 1`), not a portfolio: a portfolio file starts with `portfolio: 1` and lists the maps under `journeys` (docs/portfolio.md)';
-    return { file, source, findings: [finding('not-a-portfolio', message, source.keyAt([], 'cxmap'))], journeys: [] };
-  }
-  const shape = checkShape(parsed.data, source, 'cxmap.portfolio').findings.map((f) => ({
-    ...f,
-    message: f.message.replace(/\bthe map\b/g, 'the portfolio'),
-  }));
-  if (shape.length > 0) return { file, source, findings: sortFindings([...parsed.findings, ...shape]), journeys: [] };
-  const raw = parsed.data as RawPortfolio;
+  const { source, findings: read, raw } = readPortfolio(file);
+  if (!raw || !source) return { file, ...(source ? { source } : {}), findings: read, journeys: [] };
   const dir = dirname(file);
-  const findings = [...parsed.findings];
+  const findings = [...read];
   const seen = new Map<string, number>();
   const journeys: string[] = [];
   raw.journeys.forEach((entry, i) => {

@@ -6,7 +6,7 @@
  */
 import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { finding, type Finding } from '../core/index.js';
+import { finding, sortFindings, type Finding } from '../core/index.js';
 import { parseYaml, type SourceMap } from './parse.js';
 import { readMap } from './read.js';
 import { checkShape } from './schema.js';
@@ -114,7 +114,8 @@ export function sharedBeside(path: string): Shared | undefined {
   if (!stat?.isFile()) return undefined;
   let known = beside.get(file);
   if (known?.changed !== stat.mtimeMs) {
-    known = { changed: stat.mtimeMs, raw: readPortfolio(file) };
+    const read = readPortfolio(file);
+    known = { changed: stat.mtimeMs, raw: read.findings.some((f) => f.severity === 'error') ? undefined : read.raw };
     beside.set(file, known);
   }
   const raw = known.raw;
@@ -122,13 +123,26 @@ export function sharedBeside(path: string): Shared | undefined {
   return sharedOf(file, raw);
 }
 
-/** A portfolio file's data when it can be read and has the right shape. */
-function readPortfolio(file: string): RawPortfolio | undefined {
+/**
+ * A portfolio file read, parsed and checked against its schema: its findings so far (not there, not YAML, a map
+ * rather than a portfolio, the wrong shape) and, when it has the right shape, its data. `loadPortfolio` goes on to
+ * its journeys; a map beside it takes only what a valid portfolio shares.
+ */
+export function readPortfolio(file: string): { source?: SourceMap; findings: Finding[]; raw?: RawPortfolio } {
   const read = readMap(file);
-  if ('finding' in read) return undefined;
+  if ('finding' in read) return { findings: [read.finding] };
   const parsed = parseYaml(read.text);
-  if (parsed.data === undefined || parsed.findings.some((f) => f.severity === 'error')) return undefined;
-  return checkShape(parsed.data, parsed.source, 'cxmap.portfolio').findings.length === 0
-    ? (parsed.data as RawPortfolio)
-    : undefined;
+  const { source } = parsed;
+  if (parsed.data === undefined) return { source, findings: sortFindings(parsed.findings) };
+  if (isObject(parsed.data) && 'cxmap' in parsed.data && !('portfolio' in parsed.data)) {
+    const message =
+      'this is a map (it starts with `cxmap: 1`), not a portfolio: a portfolio file starts with `portfolio: 1` and lists the maps under `journeys` (docs/portfolio.md)';
+    return { source, findings: [finding('not-a-portfolio', message, source.keyAt([], 'cxmap'))] };
+  }
+  const shape = checkShape(parsed.data, source, 'cxmap.portfolio').findings.map((f) => ({
+    ...f,
+    message: f.message.replace(/\bthe map\b/g, 'the portfolio'),
+  }));
+  if (shape.length > 0) return { source, findings: sortFindings([...parsed.findings, ...shape]) };
+  return { source, findings: parsed.findings, raw: parsed.data as RawPortfolio };
 }
