@@ -80,13 +80,14 @@ export async function writePortfolioDeck(
   const portfolio = loaded.portfolio!;
   const scored = await scoreJourneys(loaded, options.run);
   const model = portfolioModel(portfolio.name, loaded.file, scored);
-  // The portfolio's own personas, over those of the configuration.
-  const personas = { ...options.run.personas, ...portfolio.personas };
   const stories: DeckStory[] = [
     {
       main: portfolioStory({
         model,
-        cards: scored.map((j) => personaCards(j.analysis.map, personas)),
+        // Each journey's personas: the portfolio's, over those of the configuration.
+        cards: scored.map((j, k) =>
+          personaCards(j.analysis.map, knownPersonas(loaded.journeys[k]!, options.run.personas)),
+        ),
         date: options.date,
       }),
       appendix: portfolioAppendix(model),
